@@ -1,0 +1,422 @@
+//! The pipeline, end to end: settings → discovery → load (parallel) →
+//! assembly → rendering (parallel) → output.
+//!
+//! Each stage returns its value and its diagnostics; the pipeline keeps
+//! going as far as it can so one run reports every problem, and decides the
+//! outcome once at the end. `build_in_memory` stops before the disk, which
+//! is what `check` and `serve` need; `build` adds the write.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use jiff::Timestamp;
+use rayon::prelude::*;
+
+use crate::config::{self, Config, Overrides};
+use crate::content::article::{self, LoadContext, LoadedArticle};
+use crate::content::discover::{self, Discovered};
+use crate::content::front_matter;
+use crate::content::highlight::{self, Highlighter};
+use crate::content::markdown::{self, MarkdownOptions, OffsetMap};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::output;
+use crate::render::{self, Content, Files, theme::Theme};
+use crate::site::registry::Registry;
+use crate::site::{self, Inclusion, LoadedSection, Site};
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site root.
+    pub root: PathBuf,
+    /// Where to write (default `root/output`).
+    pub output: Option<PathBuf>,
+    /// `--base-url`.
+    pub base_url: Option<String>,
+    /// `--drafts`.
+    pub drafts: bool,
+    /// `--future`.
+    pub future: bool,
+}
+
+/// How a run ended, for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Built (warnings allowed).
+    Success,
+    /// The site has errors.
+    SiteErrors,
+    /// Bad usage or unreadable settings.
+    Usage,
+}
+
+impl Outcome {
+    /// The process exit code.
+    pub fn code(self) -> i32 {
+        match self {
+            Outcome::Success => 0,
+            Outcome::SiteErrors => 1,
+            Outcome::Usage => 2,
+        }
+    }
+}
+
+/// A site rendered in memory.
+pub struct InMemory {
+    /// The settings.
+    pub config: Config,
+    /// The model, when assembly got that far.
+    pub site: Option<Site>,
+    /// Every output file.
+    pub files: Files,
+    /// Everything found.
+    pub diagnostics: Diagnostics,
+    /// Whether the failure is of the settings (exit 2).
+    pub usage_error: bool,
+}
+
+/// The present: `SOURCE_DATE_EPOCH` when set, else the clock.
+pub fn now() -> Timestamp {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .and_then(|s| Timestamp::from_second(s).ok())
+        .unwrap_or_else(Timestamp::now)
+}
+
+/// Reads, checks and renders the whole site in memory.
+pub fn build_in_memory(opts: &BuildOptions) -> InMemory {
+    let overrides = Overrides {
+        base_url: opts.base_url.clone(),
+    };
+    let mut diagnostics = Diagnostics::new();
+    let config = match config::load(&opts.root, &overrides) {
+        Ok(c) => c,
+        Err(d) => {
+            return InMemory {
+                config: placeholder_config(&opts.root),
+                site: None,
+                files: Files::new(),
+                diagnostics: d,
+                usage_error: true,
+            };
+        }
+    };
+    let lang = config.language;
+    let theme = Theme::load(&config);
+    let custom = match &theme {
+        Ok(t) => t.custom_shortcodes.clone(),
+        Err(_) => Default::default(),
+    };
+    let discovered = match discover::discover(&opts.root, lang) {
+        Ok(d) => d,
+        Err(d) => {
+            diagnostics.push(d);
+            Discovered::default()
+        }
+    };
+    let highlighter = Highlighter::new();
+    let cx = LoadContext {
+        markdown: MarkdownOptions {
+            lang,
+            raw_html: config.raw_html,
+            highlighter: &highlighter,
+            id_prefix: "",
+        },
+        custom_shortcodes: &custom,
+    };
+    let (articles, errors) = load_articles(&opts.root, &discovered, &cx);
+    diagnostics.extend(errors);
+    let (sections, errors) = load_sections(&opts.root, &discovered, &cx);
+    diagnostics.extend(errors);
+    let (registry, errors) = Registry::load(
+        &opts.root,
+        discovered.people.as_deref(),
+        discovered.organisations.as_deref(),
+        lang,
+    );
+    diagnostics.extend(errors);
+    let theme = match theme {
+        Ok(t) => Some(t),
+        Err(errors) => {
+            diagnostics.extend(errors);
+            None
+        }
+    };
+    let inclusion = Inclusion {
+        drafts: opts.drafts,
+        future: opts.future,
+        now: now(),
+    };
+    let (site, errors) = site::assemble(
+        config.clone(),
+        &discovered,
+        sections,
+        articles,
+        registry,
+        inclusion,
+    );
+    diagnostics.extend(errors);
+    let mut files = Files::new();
+    if let (Some(site), Some(theme)) = (&site, &theme)
+        && !diagnostics.has_errors()
+    {
+        let (pages, errors) = render::render(site, theme);
+        diagnostics.extend(errors);
+        files = pages;
+        for (path, src) in &theme.static_files {
+            files.insert(path.clone(), Content::Copy(src.clone()));
+        }
+        append_code_styles(&mut files, &opts.root);
+        for (path, src) in &site.assets {
+            files.insert(path.clone(), Content::Copy(src.clone()));
+        }
+    }
+    InMemory {
+        config,
+        site,
+        files,
+        diagnostics,
+        usage_error: false,
+    }
+}
+
+/// The code colours go at the end of the theme's main stylesheet, so every
+/// theme gets them without a template change.
+fn append_code_styles(files: &mut Files, root: &Path) {
+    let key = "css/gazette.css";
+    let base = match files.get(key) {
+        Some(Content::Copy(src)) => std::fs::read(root.join(src)).unwrap_or_default(),
+        Some(Content::Bytes(b)) => b.clone(),
+        None => Vec::new(),
+    };
+    let mut css = base;
+    css.extend_from_slice(b"\n");
+    css.extend_from_slice(highlight::stylesheet().as_bytes());
+    files.insert(key.to_string(), Content::Bytes(css));
+}
+
+fn placeholder_config(root: &Path) -> Config {
+    Config {
+        root: root.to_path_buf(),
+        title: String::new(),
+        base_url: "http://localhost/".into(),
+        root_path: "/".into(),
+        language: Default::default(),
+        theme: "gazette".into(),
+        description: None,
+        paginate_by: 12,
+        feeds: false,
+        search: false,
+        share: Vec::new(),
+        menu: Vec::new(),
+        raw_html: Default::default(),
+        accessibility: None,
+        taxonomies: config::TaxonomyFolders {
+            category: "categories".into(),
+            series: "rubriques".into(),
+            tags: "mots-cles".into(),
+            organisations: "organismes".into(),
+            authors: "auteurs".into(),
+            people: "personnes".into(),
+        },
+    }
+}
+
+/// Loads every article in parallel.
+pub fn load_articles(
+    root: &Path,
+    discovered: &Discovered,
+    cx: &LoadContext,
+) -> (Vec<LoadedArticle>, Vec<Diagnostic>) {
+    let results: Vec<Result<LoadedArticle, Vec<Diagnostic>>> = discovered
+        .articles
+        .par_iter()
+        .map(|origin| {
+            let text = read_text(root, &origin.path, cx.markdown.lang)?;
+            article::load(origin.clone(), text, cx)
+        })
+        .collect();
+    let mut articles = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(a) => articles.push(a),
+            Err(e) => errors.extend(e),
+        }
+    }
+    (articles, errors)
+}
+
+fn read_text(
+    root: &Path,
+    path: &Path,
+    lang: crate::language::Language,
+) -> Result<String, Vec<Diagnostic>> {
+    let bytes = std::fs::read(root.join(path)).map_err(|e| {
+        vec![
+            Diagnostic::error(
+                "file-unreadable",
+                lang.pick(
+                    format!("lecture impossible : {e}"),
+                    format!("cannot read: {e}"),
+                ),
+            )
+            .in_file(path),
+        ]
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        vec![
+            Diagnostic::error(
+                "file-not-utf8",
+                lang.pick(
+                    "le fichier n’est pas enregistré en UTF-8",
+                    "the file is not saved as UTF-8",
+                ),
+            )
+            .at(&SourceText::new(path, text), at..at + 1)
+            .with_help(lang.pick(
+                "dans votre éditeur, enregistrez le fichier avec l’encodage UTF-8",
+                "in your editor, save the file with the UTF-8 encoding",
+            )),
+        ]
+    })
+}
+
+/// Loads every section's `_index.md`.
+pub fn load_sections(
+    root: &Path,
+    discovered: &Discovered,
+    cx: &LoadContext,
+) -> (Vec<LoadedSection>, Vec<Diagnostic>) {
+    let lang = cx.markdown.lang;
+    let mut out = Vec::new();
+    let mut errors = Vec::new();
+    for s in &discovered.sections {
+        let mut loaded = LoadedSection {
+            dir: s.dir.clone(),
+            source: None,
+            meta: Default::default(),
+            intro: Default::default(),
+        };
+        if let Some(path) = &s.index {
+            match read_text(root, path, lang) {
+                Ok(text) => {
+                    let source = Arc::new(SourceText::new(
+                        path,
+                        markdown::scrub_markers(&text).into_owned(),
+                    ));
+                    match front_matter::split(&source, lang) {
+                        Ok(split) => match front_matter::parse_section(&source, &split, lang) {
+                            Ok(meta) => {
+                                loaded.meta = meta;
+                                loaded.intro = markdown::render(
+                                    &source.text[split.body.clone()],
+                                    &OffsetMap::contiguous(split.body.start),
+                                    &cx.markdown,
+                                );
+                            }
+                            Err(e) => errors.extend(e),
+                        },
+                        Err(d) => errors.push(d),
+                    }
+                    loaded.source = Some(source);
+                }
+                Err(e) => errors.extend(e),
+            }
+        }
+        out.push(loaded);
+    }
+    (out, errors)
+}
+
+/// Summary of a finished build.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    /// Pages (HTML files) in the output.
+    pub pages: usize,
+    /// Files written by this build.
+    pub written: usize,
+    /// Stale files removed.
+    pub removed: usize,
+    /// Wall time.
+    pub seconds: f64,
+    /// The output folder.
+    pub output: PathBuf,
+}
+
+/// Builds into the output folder. Returns the diagnostics, the summary when
+/// the output was written, and the outcome.
+pub fn build(opts: &BuildOptions) -> (Diagnostics, Option<Summary>, Outcome) {
+    let started = Instant::now();
+    let mut result = build_in_memory(opts);
+    if result.usage_error {
+        return (result.diagnostics, None, Outcome::Usage);
+    }
+    let lang = result.config.language;
+    let output_dir = opts
+        .output
+        .clone()
+        .unwrap_or_else(|| opts.root.join("output"));
+    if let Err(output::UnsafeOutput::Overlaps(p)) =
+        output::check_output_dir(&opts.root, &output_dir)
+    {
+        result.diagnostics.push(
+            Diagnostic::error(
+                "output-unsafe",
+                lang.pick(
+                    format!(
+                        "le dossier de sortie {} contient ou recouvre les sources ({})",
+                        output_dir.display(),
+                        p.display()
+                    ),
+                    format!(
+                        "the output folder {} contains or overlaps the sources ({})",
+                        output_dir.display(),
+                        p.display()
+                    ),
+                ),
+            )
+            .with_help(lang.pick(
+                "choisissez un dossier à part, par exemple --output output",
+                "pick a separate folder, for example --output output",
+            )),
+        );
+        return (result.diagnostics, None, Outcome::Usage);
+    }
+    if result.diagnostics.has_errors() {
+        return (result.diagnostics, None, Outcome::SiteErrors);
+    }
+    match output::write(&result.files, &output_dir, &opts.root) {
+        Ok(stats) => {
+            let pages = result.files.keys().filter(|p| p.ends_with(".html")).count();
+            let summary = Summary {
+                pages,
+                written: stats.written,
+                removed: stats.removed,
+                seconds: started.elapsed().as_secs_f64(),
+                output: output_dir,
+            };
+            (result.diagnostics, Some(summary), Outcome::Success)
+        }
+        Err(e) => {
+            result.diagnostics.push(
+                Diagnostic::error(
+                    "output-write",
+                    lang.pick(
+                        format!("écriture impossible dans {} : {e}", output_dir.display()),
+                        format!("cannot write into {}: {e}", output_dir.display()),
+                    ),
+                )
+                .with_help(lang.pick(
+                    "vérifiez les droits et la place sur le disque",
+                    "check permissions and free disk space",
+                )),
+            );
+            (result.diagnostics, None, Outcome::SiteErrors)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! The command line: one clap `Args` struct per command, each with `run()`
+//! returning the exit code. Printing happens here and nowhere deeper.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::build::{self, BuildOptions, Outcome};
+use crate::diagnostics::display_path;
+use crate::language::Language;
+
+/// Gazette: a static site generator for internal newsrooms.
+#[derive(Debug, Parser)]
+#[command(name = "gazette", version, about)]
+pub struct Cli {
+    /// The site's folder (where site.yaml is).
+    #[arg(long, global = true, default_value = ".")]
+    pub root: PathBuf,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the whole site into output/.
+    Build(BuildArgs),
+}
+
+/// `gazette build`.
+#[derive(Debug, clap::Args)]
+pub struct BuildArgs {
+    /// Where to write the site.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Base URL for this build (preview deployments).
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include drafts.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include embargoed articles (future dates).
+    #[arg(long)]
+    pub future: bool,
+}
+
+impl Cli {
+    /// Runs the command; returns the exit code.
+    pub fn run(self) -> i32 {
+        match self.command {
+            Command::Build(args) => args.run(self.root),
+        }
+    }
+}
+
+impl BuildArgs {
+    fn run(self, root: PathBuf) -> i32 {
+        let opts = BuildOptions {
+            root,
+            output: self.output,
+            base_url: self.base_url,
+            drafts: self.drafts,
+            future: self.future,
+        };
+        let (diagnostics, summary, outcome) = build::build(&opts);
+        let lang = crate::config::load(&opts.root, &Default::default())
+            .map(|c| c.language)
+            .unwrap_or_default();
+        let mut err = std::io::stderr().lock();
+        if !diagnostics.is_empty() {
+            let _ = writeln!(err, "{}", diagnostics.render());
+        }
+        match (&summary, outcome) {
+            (Some(s), Outcome::Success) => {
+                let mut out = std::io::stdout().lock();
+                let _ = writeln!(out, "{}", summary_line(s, lang));
+            }
+            _ => {
+                let errors = diagnostics.error_count();
+                let _ = writeln!(
+                    err,
+                    "{}",
+                    lang.pick(
+                        format!(
+                            "échec : {errors} erreur{} ; le dossier de sortie n’a pas été modifié",
+                            if errors > 1 { "s" } else { "" }
+                        ),
+                        format!(
+                            "failed: {errors} error{}; the output folder was not changed",
+                            if errors > 1 { "s" } else { "" }
+                        ),
+                    )
+                );
+            }
+        }
+        let _ = std::io::stdout().is_terminal();
+        outcome.code()
+    }
+}
+
+/// `45 pages écrites en 0,12 s dans output/`.
+pub fn summary_line(s: &build::Summary, lang: Language) -> String {
+    let secs = format!("{:.2}", s.seconds);
+    match lang {
+        Language::Fr => format!(
+            "{} pages en {} s dans {} ({} fichiers écrits, {} supprimés)",
+            s.pages,
+            secs.replace('.', ","),
+            display_path(&s.output),
+            s.written,
+            s.removed
+        ),
+        Language::En => format!(
+            "{} pages in {} s into {} ({} files written, {} removed)",
+            s.pages,
+            secs,
+            display_path(&s.output),
+            s.written,
+            s.removed
+        ),
+    }
+}

@@ -1,0 +1,471 @@
+//! `site.yaml`, read in two stages.
+//!
+//! `RawConfig` mirrors the file: serde with `deny_unknown_fields`, so a typo is
+//! an error with the closest key suggested (see `yaml`). `Config` is what the
+//! program uses: defaults applied, URLs parsed, values checked, command-line
+//! overrides merged. Only `resolve` knows about both.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::language::Language;
+use crate::yaml::{self, Text};
+
+/// The file as written.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    title: Option<Text>,
+    base_url: Option<Text>,
+    language: Option<Language>,
+    theme: Option<Text>,
+    description: Option<Text>,
+    paginate_by: Option<usize>,
+    feeds: Option<bool>,
+    search: Option<bool>,
+    share: Option<Vec<ShareKind>>,
+    menu: Option<Vec<RawMenuEntry>>,
+    markdown: Option<RawMarkdown>,
+    accessibility: Option<RawAccessibility>,
+    taxonomies: Option<RawTaxonomies>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMenuEntry {
+    title: Text,
+    url: Text,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawMarkdown {
+    raw_html: Option<RawHtml>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAccessibility {
+    status: Text,
+    audit_date: Option<Text>,
+    rate: Option<f64>,
+    contact: Option<Text>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawTaxonomies {
+    category: Option<Text>,
+    series: Option<Text>,
+    tags: Option<Text>,
+    organisations: Option<Text>,
+    authors: Option<Text>,
+    people: Option<Text>,
+}
+
+/// What raw HTML in Markdown becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Kept, minus anything unsafe (scripts, event handlers, styles).
+    #[default]
+    Sanitize,
+    /// Kept as written.
+    Allow,
+    /// Shown as text.
+    Escape,
+}
+
+/// A share link offered on article pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ShareKind {
+    /// An e-mail with the title and the URL.
+    Mail,
+    /// A button that copies the URL.
+    Copy,
+}
+
+/// A menu entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MenuEntry {
+    /// The label.
+    pub title: String,
+    /// A site path (`/actualites/`) or an absolute URL.
+    pub url: String,
+}
+
+/// The accessibility statement's facts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Accessibility {
+    /// `totalement conforme`, `partiellement conforme` or `non conforme`.
+    pub status: String,
+    /// Date of the audit.
+    pub audit_date: Option<String>,
+    /// Share of criteria met, in percent.
+    pub rate: Option<f64>,
+    /// Who to contact.
+    pub contact: Option<String>,
+}
+
+/// URL folder of each taxonomy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TaxonomyFolders {
+    /// `categories` by default.
+    pub category: String,
+    /// `rubriques` by default.
+    pub series: String,
+    /// `mots-cles` by default.
+    pub tags: String,
+    /// `organismes` by default.
+    pub organisations: String,
+    /// `auteurs` by default.
+    pub authors: String,
+    /// `personnes` by default.
+    pub people: String,
+}
+
+/// The site's settings, resolved.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Site root folder.
+    pub root: PathBuf,
+    /// Site title.
+    pub title: String,
+    /// Absolute base URL, with a trailing slash.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/rh/`): prefix of every site URL.
+    pub root_path: String,
+    /// Language of UI strings, dates, typography and messages.
+    pub language: Language,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// Site description.
+    pub description: Option<String>,
+    /// Articles per listing page.
+    pub paginate_by: usize,
+    /// Whether Atom feeds are written.
+    pub feeds: bool,
+    /// Whether the search index and page are written.
+    pub search: bool,
+    /// Share links on article pages.
+    pub share: Vec<ShareKind>,
+    /// The main menu.
+    pub menu: Vec<MenuEntry>,
+    /// What raw HTML in Markdown becomes.
+    pub raw_html: RawHtml,
+    /// The accessibility statement, if the site has one.
+    pub accessibility: Option<Accessibility>,
+    /// URL folders of taxonomies.
+    pub taxonomies: TaxonomyFolders,
+}
+
+/// Command-line values that take precedence over the file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--base-url`.
+    pub base_url: Option<String>,
+}
+
+/// File name of the settings, at the site root.
+pub const FILE_NAME: &str = "site.yaml";
+
+/// Reads and resolves `site.yaml` under `root`. Errors are for exit code 2.
+pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
+    let path = root.join(FILE_NAME);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) => {
+            let mut list = Diagnostics::new();
+            list.push(
+                Diagnostic::error(
+                    "config-unreadable",
+                    format!("cannot read {}: {err}", path.display()),
+                )
+                .with_help(
+                    "run gazette in the site's folder, or pass --root DIR; `gazette init DIR` creates a new site",
+                ),
+            );
+            return Err(list);
+        }
+    };
+    // Settings are read before the language is known: peek at it.
+    let lang = peek_language(&text);
+    let source = SourceText::new(FILE_NAME, text);
+    let body = source.text.trim_start_matches('\u{feff}');
+    let offset = source.text.len() - body.len();
+    let raw: RawConfig = yaml::parse(body, &source, offset, lang).map_err(|d| {
+        let mut list = Diagnostics::new();
+        list.push(d);
+        list
+    })?;
+    resolve(raw, root, &source, offset, overrides)
+}
+
+fn peek_language(text: &str) -> Language {
+    for line in text.lines() {
+        if let Some(rest) = line.strip_prefix("language:")
+            && rest.split('#').next().unwrap_or("").trim() == "en"
+        {
+            return Language::En;
+        }
+    }
+    Language::Fr
+}
+
+/// Applies defaults and checks values.
+fn resolve(
+    raw: RawConfig,
+    root: &Path,
+    source: &SourceText,
+    offset: usize,
+    overrides: &Overrides,
+) -> Result<Config, Diagnostics> {
+    let lang = raw.language.unwrap_or_default();
+    let mut errors = Diagnostics::new();
+    let yaml_text = &source.text[offset..];
+    let at_key = |path: &[&str]| {
+        yaml::locate_value(yaml_text, path)
+            .map(|r| r.start + offset..r.end + offset)
+            .unwrap_or(offset..offset + 1)
+    };
+    let title = match raw.title {
+        Some(t) if !t.0.trim().is_empty() => t.0,
+        _ => {
+            errors.push(
+                Diagnostic::error(
+                    "config-missing-title",
+                    lang.pick("le titre du site manque", "the site has no title"),
+                )
+                .at(source, offset..offset + 1)
+                .with_help(lang.pick(
+                    "ajoutez une ligne « title: Le nom du site »",
+                    "add a line `title: The site's name`",
+                )),
+            );
+            String::new()
+        }
+    };
+    let base_text = overrides
+        .base_url
+        .clone()
+        .or(raw.base_url.map(|t| t.0))
+        .unwrap_or_else(|| "http://localhost/".to_string());
+    let (base_url, root_path) = match parse_base_url(&base_text) {
+        Some(parsed) => parsed,
+        None => {
+            let d = Diagnostic::error(
+                "config-bad-base-url",
+                lang.pick(
+                    format!("« {base_text} » n’est pas une adresse web complète"),
+                    format!("`{base_text}` is not a complete web address"),
+                ),
+            )
+            .with_help(lang.pick(
+                "écrivez l’adresse complète, par exemple https://intranet.example.org/rh/",
+                "write the whole address, for example https://intranet.example.org/rh/",
+            ));
+            errors.push(if overrides.base_url.is_some() {
+                d
+            } else {
+                d.at(source, at_key(&["base_url"]))
+            });
+            ("http://localhost/".to_string(), "/".to_string())
+        }
+    };
+    let theme = raw
+        .theme
+        .map(|t| t.0)
+        .unwrap_or_else(|| "gazette".to_string());
+    if !root.join("themes").join(&theme).is_dir() {
+        errors.push(
+            Diagnostic::error(
+                "config-missing-theme",
+                lang.pick(
+                    format!("le thème « {theme} » est introuvable dans themes/"),
+                    format!("the theme `{theme}` is not in themes/"),
+                ),
+            )
+            .at(source, at_key(&["theme"]))
+            .with_help(lang.pick(
+                "copiez le thème dans themes/ ou corrigez son nom",
+                "copy the theme into themes/ or fix its name",
+            )),
+        );
+    }
+    let paginate_by = raw.paginate_by.unwrap_or(12);
+    if paginate_by == 0 {
+        errors.push(
+            Diagnostic::error(
+                "config-bad-paginate-by",
+                lang.pick(
+                    "paginate_by doit être au moins 1",
+                    "paginate_by must be at least 1",
+                ),
+            )
+            .at(source, at_key(&["paginate_by"])),
+        );
+    }
+    let mut menu = Vec::new();
+    for entry in raw.menu.unwrap_or_default() {
+        menu.push(MenuEntry {
+            title: entry.title.0,
+            url: entry.url.0,
+        });
+    }
+    let accessibility = raw.accessibility.map(|a| {
+        if let Some(date) = &a.audit_date
+            && let Err(err) = date.0.parse::<Date>()
+        {
+            errors.push(
+                Diagnostic::error(
+                    "config-bad-date",
+                    lang.pick(
+                        format!("date d’audit illisible : {err}"),
+                        format!("unreadable audit date: {err}"),
+                    ),
+                )
+                .at(source, at_key(&["accessibility", "audit_date"]))
+                .with_help(lang.pick(
+                    "écrivez la date sous la forme AAAA-MM-JJ",
+                    "write the date as YYYY-MM-DD",
+                )),
+            );
+        }
+        Accessibility {
+            status: a.status.0,
+            audit_date: a.audit_date.map(|t| t.0),
+            rate: a.rate,
+            contact: a.contact.map(|t| t.0),
+        }
+    });
+    let tax = raw.taxonomies.unwrap_or_default();
+    let mut folders = BTreeMap::new();
+    let mut folder = |key: &'static str, value: Option<Text>, default: &str| -> String {
+        let name = value.map(|t| t.0).unwrap_or_else(|| default.to_string());
+        let safe = crate::content::slug::slugify(&name);
+        if safe != name || name.is_empty() {
+            errors.push(
+                Diagnostic::error(
+                    "config-bad-taxonomy-folder",
+                    lang.pick(
+                        format!("« {name} » ne peut pas servir de dossier d’URL"),
+                        format!("`{name}` cannot be a URL folder"),
+                    ),
+                )
+                .at(source, at_key(&["taxonomies", key]))
+                .with_help(lang.pick(
+                    format!("écrivez par exemple « {safe} » (minuscules, chiffres et tirets)"),
+                    format!("write for example `{safe}` (lower case, digits and dashes)"),
+                )),
+            );
+        }
+        if let Some(previous) = folders.insert(name.clone(), key) {
+            errors.push(
+                Diagnostic::error(
+                    "config-duplicate-taxonomy-folder",
+                    lang.pick(
+                        format!("le dossier « {name} » sert déjà à « {previous} »"),
+                        format!("the folder `{name}` is already used by `{previous}`"),
+                    ),
+                )
+                .at(source, at_key(&["taxonomies", key])),
+            );
+        }
+        name
+    };
+    let taxonomies = TaxonomyFolders {
+        category: folder("category", tax.category, "categories"),
+        series: folder("series", tax.series, "rubriques"),
+        tags: folder("tags", tax.tags, "mots-cles"),
+        organisations: folder("organisations", tax.organisations, "organismes"),
+        authors: folder("authors", tax.authors, "auteurs"),
+        people: folder("people", tax.people, "personnes"),
+    };
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    Ok(Config {
+        root: root.to_path_buf(),
+        title,
+        base_url,
+        root_path,
+        language: lang,
+        theme,
+        description: raw.description.map(|t| t.0),
+        paginate_by: paginate_by.max(1),
+        feeds: raw.feeds.unwrap_or(true),
+        search: raw.search.unwrap_or(true),
+        share: raw
+            .share
+            .unwrap_or_else(|| vec![ShareKind::Mail, ShareKind::Copy]),
+        menu,
+        raw_html: raw.markdown.and_then(|m| m.raw_html).unwrap_or_default(),
+        accessibility,
+        taxonomies,
+    })
+}
+
+/// `https://host/rh` → (`https://host/rh/`, `/rh/`).
+pub fn parse_base_url(text: &str) -> Option<(String, String)> {
+    let text = text.trim();
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))?;
+    let scheme_len = text.len() - rest.len();
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    let host = &rest[..host_end];
+    if host.is_empty() || host.contains([' ', '?', '#']) {
+        return None;
+    }
+    let mut path = rest[host_end..].to_string();
+    if path.contains(['?', '#', ' ']) || path.split('/').any(|s| s == "..") {
+        return None;
+    }
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    if !path.starts_with('/') {
+        path.insert(0, '/');
+    }
+    Some((format!("{}{}{}", &text[..scheme_len], host, path), path))
+}
+
+impl Config {
+    /// The absolute URL of a site path (`/rh/actualites/` → `https://host/rh/actualites/`).
+    pub fn permalink(&self, url_path: &str) -> String {
+        let origin_end = self.base_url.len() - self.root_path.len();
+        format!("{}{}", &self.base_url[..origin_end], url_path)
+    }
+
+    /// A site path under the root: `actualites/x/` → `/rh/actualites/x/`.
+    pub fn url(&self, relative: &str) -> String {
+        format!("{}{}", self.root_path, relative.trim_start_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_paths() {
+        assert_eq!(
+            parse_base_url("https://intranet.example.org/rh"),
+            Some((
+                "https://intranet.example.org/rh/".to_string(),
+                "/rh/".to_string()
+            ))
+        );
+        assert_eq!(
+            parse_base_url("http://localhost:1111"),
+            Some(("http://localhost:1111/".to_string(), "/".to_string()))
+        );
+        assert_eq!(parse_base_url("intranet/rh"), None);
+        assert_eq!(parse_base_url("https://x/../y"), None);
+    }
+}

@@ -1,0 +1,11 @@
+//! Everything read from the writer's files: discovery, front matter,
+//! shortcodes, Markdown, and loading one article from them.
+
+pub mod article;
+pub mod discover;
+pub mod front_matter;
+pub mod highlight;
+pub mod markdown;
+pub mod sanitize;
+pub mod shortcodes;
+pub mod slug;

@@ -1,0 +1,22 @@
+//! Gazette: a static site generator for internal newsrooms.
+//!
+//! The pipeline runs one way: `content` (discover and load the writer's files)
+//! → `site` (assemble the read-only model) → `render` (pages through the theme)
+//! → `output` (the disk). `build` drives it; `cli` is the edge.
+
+// Diagnostics travel in `Result::Err` on cold paths only; boxing them would
+// buy nothing measurable and cost readability everywhere they are built.
+#![allow(clippy::result_large_err)]
+
+pub mod build;
+pub mod cli;
+pub mod config;
+pub mod content;
+pub mod dates;
+pub mod diagnostics;
+pub mod language;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod typography;
+pub mod yaml;

@@ -1,0 +1,342 @@
+//! What templates see: the values of `docs/theming.md`, built from the site.
+//!
+//! Every field the contract names is always present (`none` when absent),
+//! because Tera 2 fails on undefined fields. An article's summary is turned
+//! into a `tera::Value` once and shared by every listing that shows it, so a
+//! listing page costs a few reference-counted clones, not a serialisation.
+
+use serde::Serialize;
+use tera::Value;
+
+use crate::config::ShareKind;
+use crate::site::registry::Person;
+use crate::site::{Article, Site};
+
+/// `{title, url, active}`.
+#[derive(Serialize)]
+pub struct MenuCtx {
+    title: String,
+    url: String,
+    active: bool,
+}
+
+/// The accessibility mention of the footer.
+#[derive(Serialize, Clone)]
+pub struct AccessibilityCtx {
+    status: String,
+    label: String,
+    url: Option<String>,
+}
+
+/// `site`.
+#[derive(Serialize)]
+pub struct SiteCtx {
+    title: String,
+    description: Option<String>,
+    language: &'static str,
+    base_url: String,
+    root: String,
+    menu: Vec<MenuCtx>,
+    feed_url: Option<String>,
+    search_url: Option<String>,
+    accessibility: Option<AccessibilityCtx>,
+}
+
+/// `page`.
+#[derive(Serialize)]
+pub struct PageCtx {
+    /// Kind of page.
+    pub kind: &'static str,
+    /// URL path.
+    pub url: String,
+    /// Absolute URL.
+    pub permalink: String,
+    /// `<title>` text.
+    pub title: String,
+    /// Meta description.
+    pub description: Option<String>,
+    /// Feed of this listing.
+    pub feed_url: Option<String>,
+}
+
+/// `assets`.
+#[derive(Serialize)]
+pub struct AssetsCtx {
+    css: String,
+    print_css: String,
+    js: String,
+}
+
+/// `{name, url}`.
+#[derive(Serialize, Clone)]
+pub struct TermCtx {
+    name: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ImageCtx {
+    src: String,
+    alt: String,
+    caption: Option<String>,
+    credit: Option<String>,
+    decorative: bool,
+}
+
+#[derive(Serialize)]
+struct SectionRefCtx {
+    title: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct SummaryCtx<'a> {
+    title: &'a str,
+    url: &'a str,
+    date: String,
+    updated: Option<String>,
+    summary_html: &'a str,
+    category: Option<TermCtx>,
+    series: Option<TermCtx>,
+    tags: Vec<TermCtx>,
+    authors: Vec<TermCtx>,
+    organisations: Vec<TermCtx>,
+    image: Option<ImageCtx>,
+    section: SectionRefCtx,
+    pinned: bool,
+    draft: bool,
+}
+
+/// A person card.
+#[derive(Serialize, Clone)]
+pub struct PersonCtx {
+    id: Option<String>,
+    name: String,
+    role: Option<String>,
+    organisation: Option<OrganisationCtx>,
+    photo: Option<String>,
+    /// Initials.
+    pub initials: String,
+    url: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+struct OrganisationCtx {
+    name: String,
+    short: Option<String>,
+    url: Option<String>,
+}
+
+/// Builds the values shared by all pages.
+pub struct Contexts<'a> {
+    site: &'a Site,
+    /// Article summaries, by article index.
+    pub summaries: Vec<Value>,
+    strings: Value,
+    assets: Value,
+}
+
+impl<'a> Contexts<'a> {
+    /// Prepares the shared values.
+    pub fn new(site: &'a Site, strings: &serde_json::Map<String, serde_json::Value>) -> Self {
+        let summaries = site
+            .articles
+            .iter()
+            .map(|a| Value::from_serializable(&summary(site, a)))
+            .collect();
+        let config = &site.config;
+        let assets = Value::from_serializable(&AssetsCtx {
+            css: config.url("css/gazette.css"),
+            print_css: config.url("css/print.css"),
+            js: config.url("js/gazette.js"),
+        });
+        Contexts {
+            site,
+            summaries,
+            strings: Value::from_serializable(strings),
+            assets,
+        }
+    }
+
+    /// A context with `site`, `t`, `page` and `assets`.
+    pub fn base(&self, page: PageCtx) -> tera::Context {
+        let config = &self.site.config;
+        let menu = config
+            .menu
+            .iter()
+            .map(|m| {
+                let url = if m.url.starts_with('/') {
+                    config.url(&m.url)
+                } else {
+                    m.url.clone()
+                };
+                let active =
+                    url != config.root_path && page.url.starts_with(&url) || url == page.url;
+                MenuCtx {
+                    title: crate::typography::typeset(config.language, &m.title),
+                    url,
+                    active,
+                }
+            })
+            .collect();
+        let site_ctx = SiteCtx {
+            title: crate::typography::typeset(config.language, &config.title),
+            description: config
+                .description
+                .as_deref()
+                .map(|d| crate::typography::typeset(config.language, d)),
+            language: config.language.code(),
+            base_url: config.base_url.clone(),
+            root: config.root_path.clone(),
+            menu,
+            feed_url: None,
+            search_url: None,
+            accessibility: None,
+        };
+        let mut cx = tera::Context::new();
+        cx.insert("site", &site_ctx);
+        cx.insert_value("t", self.strings.clone());
+        cx.insert_value("assets", self.assets.clone());
+        cx.insert("page", &page);
+        cx
+    }
+
+    /// A person card.
+    pub fn person(&self, article: &Article, person: &Person) -> PersonCtx {
+        let photo = person.photo.as_ref().and_then(|(src, in_article)| {
+            if src.starts_with('/') || src.contains("://") {
+                Some(if src.starts_with('/') {
+                    self.site.config.url(src)
+                } else {
+                    src.clone()
+                })
+            } else if *in_article {
+                let content_path = crate::site::links::join(&article.base_dir, src)?;
+                self.site.resolver.files.get(&content_path).cloned()
+            } else {
+                Some(self.site.config.url(src))
+            }
+        });
+        PersonCtx {
+            id: person.id.clone(),
+            name: person.name.clone(),
+            role: person.role.clone(),
+            organisation: person.organisation.as_ref().map(|o| OrganisationCtx {
+                name: o.name.clone(),
+                short: o.short.clone(),
+                url: o.url.clone(),
+            }),
+            photo,
+            initials: person.initials.clone(),
+            url: None,
+        }
+    }
+
+    /// The site being rendered.
+    pub fn site(&self) -> &Site {
+        self.site
+    }
+}
+
+fn term(name: &str) -> TermCtx {
+    TermCtx {
+        name: name.to_string(),
+        url: None,
+    }
+}
+
+fn summary<'s>(site: &'s Site, a: &'s Article) -> SummaryCtx<'s> {
+    let meta = &a.loaded.meta;
+    let lang = site.config.language;
+    let section = &site.sections[a.section];
+    let organisations = meta
+        .organisations
+        .iter()
+        .map(|o| term(&site.registry.organisation(o).name))
+        .collect();
+    SummaryCtx {
+        title: &a.title,
+        url: &a.url,
+        date: meta.date.date.to_string(),
+        updated: meta.updated.map(|d| d.date.to_string()),
+        summary_html: &a.summary_html,
+        category: meta
+            .category
+            .as_deref()
+            .map(|c| term(&crate::typography::typeset(lang, c))),
+        series: meta
+            .series
+            .as_deref()
+            .map(|c| term(&crate::typography::typeset(lang, c))),
+        tags: meta.tags.iter().map(|t| term(t)).collect(),
+        authors: meta.authors.iter().map(|t| term(t)).collect(),
+        organisations,
+        image: a.image.as_ref().map(|i| ImageCtx {
+            src: i.src.clone(),
+            alt: i.alt.clone(),
+            caption: i.caption.clone(),
+            credit: i.credit.clone(),
+            decorative: i.alt.is_empty(),
+        }),
+        section: SectionRefCtx {
+            title: section.title.clone(),
+            url: section.url.clone(),
+        },
+        pinned: meta.pinned,
+        draft: meta.draft,
+    }
+}
+
+/// `{mail_url, copy}` for an article, when the site shares.
+pub fn share(site: &Site, a: &Article) -> Option<serde_json::Value> {
+    let config = &site.config;
+    if config.share.is_empty() {
+        return None;
+    }
+    let permalink = config.permalink(&a.url);
+    let mail_url = config.share.contains(&ShareKind::Mail).then(|| {
+        format!(
+            "mailto:?subject={}&body={}",
+            percent_encode(&a.loaded.meta.title),
+            percent_encode(&permalink)
+        )
+    });
+    Some(serde_json::json!({
+        "mail_url": mail_url,
+        "copy": config.share.contains(&ShareKind::Copy),
+        "url": permalink,
+    }))
+}
+
+/// Percent-encodes a text for a `mailto:` query.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Human size: `1,2 Mo` / `1.2 MB`.
+pub fn human_size(bytes: u64, lang: crate::language::Language) -> String {
+    let (value, unit_fr, unit_en) = if bytes >= 1_000_000 {
+        (bytes as f64 / 1_000_000.0, "Mo", "MB")
+    } else if bytes >= 1_000 {
+        (bytes as f64 / 1_000.0, "ko", "kB")
+    } else {
+        (bytes as f64, "octets", "bytes")
+    };
+    let number = if value >= 100.0 || bytes < 1_000 {
+        format!("{value:.0}")
+    } else {
+        format!("{value:.1}")
+    };
+    match lang {
+        crate::language::Language::Fr => format!("{}\u{a0}{unit_fr}", number.replace('.', ",")),
+        crate::language::Language::En => format!("{number}\u{a0}{unit_en}"),
+    }
+}

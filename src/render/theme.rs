@@ -1,0 +1,259 @@
+//! The theme: Tera 2 templates (the site's `templates/` over the theme's,
+//! file by file), UI strings, static files, and the filters templates use.
+//!
+//! Templates are loaded in one `add_raw_templates` call so inheritance and
+//! includes across the two folders resolve; a template error becomes a
+//! diagnostic on the template file, with Tera's own span. `Theme` is
+//! immutable once loaded and shared by every rendering thread; watch mode
+//! reloads it whole when a template changes, without re-reading content.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use tera::{Kwargs, State, Tera};
+use walkdir::WalkDir;
+
+use crate::config::Config;
+use crate::content::discover::{is_ignored, to_slash};
+use crate::dates;
+use crate::diagnostics::{Diagnostic, SourceText};
+use crate::language::Language;
+
+/// A loaded theme.
+pub struct Theme {
+    /// The templates.
+    pub tera: Tera,
+    /// UI strings of the site's language.
+    pub strings: serde_json::Map<String, serde_json::Value>,
+    /// Static files: `(output path, file)`, site files over theme files.
+    pub static_files: Vec<(String, PathBuf)>,
+    /// Shortcodes beyond the built-in ones.
+    pub custom_shortcodes: BTreeSet<String>,
+    /// Where each template came from (for diagnostics).
+    pub template_files: BTreeMap<String, (PathBuf, String)>,
+}
+
+/// Folder of a site's own templates and static files.
+pub const SITE_TEMPLATES: &str = "templates";
+/// Folder of a site's static files.
+pub const SITE_STATIC: &str = "static";
+
+impl Theme {
+    /// Loads the theme named in the settings.
+    pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+        let lang = config.language;
+        let root = &config.root;
+        let theme_dir = Path::new("themes").join(&config.theme);
+        let mut errors = Vec::new();
+        let mut files: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+        for dir in [theme_dir.join("templates"), PathBuf::from(SITE_TEMPLATES)] {
+            for (name, rel) in walk_files(root, &dir) {
+                match std::fs::read_to_string(root.join(&rel)) {
+                    Ok(text) => {
+                        files.insert(name, (rel, text));
+                    }
+                    Err(e) => errors.push(
+                        Diagnostic::error(
+                            "template-unreadable",
+                            lang.pick(
+                                format!("lecture impossible : {e}"),
+                                format!("cannot read: {e}"),
+                            ),
+                        )
+                        .in_file(rel),
+                    ),
+                }
+            }
+        }
+        let mut tera = Tera::new();
+        register_filters(&mut tera, lang);
+        let templates: Vec<(String, String)> = files
+            .iter()
+            .map(|(n, (_, t))| (n.clone(), t.clone()))
+            .collect();
+        if let Err(err) = tera.add_raw_templates(templates) {
+            errors.push(template_error(&err, &files, lang));
+        }
+        for required in [
+            "base.html",
+            "index.html",
+            "section.html",
+            "article.html",
+            "404.html",
+        ] {
+            if !files.contains_key(required) {
+                errors.push(
+                    Diagnostic::error(
+                        "template-missing",
+                        lang.pick(
+                            format!("le thème n’a pas de gabarit « {required} »"),
+                            format!("the theme has no `{required}` template"),
+                        ),
+                    )
+                    .in_file(theme_dir.join("templates"))
+                    .with_help(lang.pick(
+                        "copiez ce gabarit depuis le thème gazette",
+                        "copy this template from the gazette theme",
+                    )),
+                );
+            }
+        }
+        let strings = match load_strings(root, &theme_dir, lang) {
+            Ok(s) => s,
+            Err(d) => {
+                errors.push(d);
+                serde_json::Map::new()
+            }
+        };
+        let mut statics: BTreeMap<String, PathBuf> = BTreeMap::new();
+        for dir in [theme_dir.join("static"), PathBuf::from(SITE_STATIC)] {
+            for (name, rel) in walk_files(root, &dir) {
+                statics.insert(name, rel);
+            }
+        }
+        let custom_shortcodes = files
+            .keys()
+            .filter_map(|n| n.strip_prefix("shortcodes/"))
+            .filter_map(|n| n.strip_suffix(".html"))
+            .filter(|n| {
+                !crate::content::article::BUILT_IN_SHORTCODES.contains(n) && !n.contains('/')
+            })
+            .map(str::to_string)
+            .collect();
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Theme {
+            tera,
+            strings,
+            static_files: statics.into_iter().collect(),
+            custom_shortcodes,
+            template_files: files,
+        })
+    }
+
+    /// A diagnostic for an error raised while rendering a template.
+    pub fn render_error(&self, err: &tera::Error, lang: Language) -> Diagnostic {
+        template_error(err, &self.template_files, lang)
+    }
+}
+
+fn walk_files(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
+    let full = root.join(dir);
+    if !full.is_dir() {
+        return Vec::new();
+    }
+    WalkDir::new(&full)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let rel = e.path().strip_prefix(&full).ok()?;
+            Some((to_slash(rel), dir.join(rel)))
+        })
+        .collect()
+}
+
+fn load_strings(
+    root: &Path,
+    theme_dir: &Path,
+    lang: Language,
+) -> Result<serde_json::Map<String, serde_json::Value>, Diagnostic> {
+    let rel = theme_dir.join("i18n").join(format!("{}.yaml", lang.code()));
+    let text = std::fs::read_to_string(root.join(&rel)).map_err(|e| {
+        Diagnostic::error(
+            "theme-strings-unreadable",
+            lang.pick(
+                format!("lecture impossible : {e}"),
+                format!("cannot read: {e}"),
+            ),
+        )
+        .in_file(&rel)
+    })?;
+    let source = SourceText::new(&rel, text);
+    let map: BTreeMap<String, crate::yaml::Text> =
+        crate::yaml::parse(&source.text, &source, 0, lang)?;
+    Ok(map
+        .into_iter()
+        .map(|(k, v)| (k, serde_json::Value::String(v.0)))
+        .collect())
+}
+
+fn template_error(
+    err: &tera::Error,
+    files: &BTreeMap<String, (PathBuf, String)>,
+    lang: Language,
+) -> Diagnostic {
+    let help = lang.pick(
+        "corrigez le gabarit ; la syntaxe est celle de Tera 2 (https://keats.github.io/tera/)",
+        "fix the template; the syntax is Tera 2's (https://keats.github.io/tera/)",
+    );
+    match err.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            let mut message = report.message().to_string();
+            if let Some(cause) = std::error::Error::source(err) {
+                message.push_str(&format!(": {cause}"));
+            }
+            let d = Diagnostic::error(
+                "template-error",
+                lang.pick(
+                    format!("erreur de gabarit : {message}"),
+                    format!("template error: {message}"),
+                ),
+            )
+            .with_help(help);
+            match files.get(report.filename()) {
+                Some((path, text)) => d.at(
+                    &SourceText::new(path, text.clone()),
+                    report.span().range.clone(),
+                ),
+                None => d.in_file(report.filename()),
+            }
+        }
+        _ => {
+            let mut message = err.to_string();
+            if let Some(cause) = std::error::Error::source(err) {
+                message.push_str(&format!(": {cause}"));
+            }
+            Diagnostic::error(
+                "template-error",
+                lang.pick(
+                    format!("erreur de gabarit : {message}"),
+                    format!("template error: {message}"),
+                ),
+            )
+            .with_help(help)
+        }
+    }
+}
+
+/// The first ten characters of a date value, as a calendar date.
+fn date_of(text: &str) -> Option<jiff::civil::Date> {
+    text.get(..10)?.parse().ok()
+}
+
+fn register_filters(tera: &mut Tera, lang: Language) {
+    tera.register_filter(
+        "date_long",
+        move |value: &str, _: Kwargs, _: &State| -> String {
+            date_of(value)
+                .map(|d| dates::long(d, lang))
+                .unwrap_or_else(|| value.to_string())
+        },
+    );
+    tera.register_filter(
+        "date_short",
+        move |value: &str, _: Kwargs, _: &State| -> String {
+            date_of(value)
+                .map(|d| dates::short(d, lang))
+                .unwrap_or_else(|| value.to_string())
+        },
+    );
+    tera.register_filter("iso_date", |value: &str, _: Kwargs, _: &State| -> String {
+        date_of(value)
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| value.to_string())
+    });
+}

@@ -1,0 +1,296 @@
+//! Where relative addresses lead: links to other articles' `.md` files (as
+//! an editor's preview follows them), to sections, to files beside an
+//! article, and `#anchors`, all checked.
+//!
+//! The `Resolver` is built once the URLs of every article, section and file
+//! are known; it is read-only, so every article's links resolve in parallel.
+
+use std::collections::HashMap;
+use std::collections::HashSet;
+
+use crate::config::Config;
+use crate::content::markdown::LinkRef;
+use crate::diagnostics::{Diagnostic, SourceText};
+use crate::language::Language;
+
+/// A page a link may reach, with its anchors.
+#[derive(Debug, Clone)]
+pub struct Target {
+    /// URL path.
+    pub url: String,
+    /// Ids that `#anchors` may name.
+    pub anchors: HashSet<String>,
+}
+
+/// Why a content path is not a target in this build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Excluded {
+    /// A draft (built with `--drafts`).
+    Draft,
+    /// Embargoed until a later date (built with `--future`).
+    Future,
+    /// Expired.
+    Expired,
+}
+
+/// Resolves relative addresses to URLs.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    /// Articles and sections by content path (`actualites/x.md`, `actualites/_index.md`, `actualites`).
+    pub pages: HashMap<String, Target>,
+    /// Files by content path, with their URL.
+    pub files: HashMap<String, String>,
+    /// Articles left out of this build, by content path.
+    pub excluded: HashMap<String, Excluded>,
+}
+
+/// Normalises `base_dir/relative` (content-relative, `/`-separated);
+/// `None` when it climbs out of `content/`.
+pub fn join(base_dir: &str, relative: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if base_dir.is_empty() {
+        Vec::new()
+    } else {
+        base_dir.split('/').collect()
+    };
+    for seg in relative.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(v) = u8::from_str_radix(&text[i + 1..i + 3], 16)
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl Resolver {
+    /// The URL for a link written in a file whose folder is `base_dir`
+    /// (content-relative), on a page whose own anchors are `own_anchors`.
+    pub fn resolve(
+        &self,
+        link: &LinkRef,
+        base_dir: &str,
+        own_anchors: &HashSet<String>,
+        config: &Config,
+        source: &SourceText,
+    ) -> Result<String, Diagnostic> {
+        let lang = config.language;
+        let (path, fragment) = match link.dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (link.dest.as_str(), None),
+        };
+        let (path, query) = match path.split_once('?') {
+            Some((p, q)) => (p, Some(q)),
+            None => (path, None),
+        };
+        let suffix = |url: String| {
+            let mut s = url;
+            if let Some(q) = query {
+                s.push('?');
+                s.push_str(q);
+            }
+            if let Some(f) = fragment {
+                s.push('#');
+                s.push_str(f);
+            }
+            s
+        };
+        if path.is_empty() {
+            if let Some(f) = fragment
+                && !f.is_empty()
+                && f != "top"
+                && !own_anchors.contains(&percent_decode(f))
+            {
+                return Err(
+                    missing_anchor(f, None, own_anchors, lang).at(source, link.span.clone())
+                );
+            }
+            return Ok(suffix(String::new()));
+        }
+        if path.starts_with('/') {
+            // A site path: under the site's root folder.
+            if path.starts_with(&config.root_path) && config.root_path != "/" {
+                return Ok(suffix(path.to_string()));
+            }
+            return Ok(suffix(config.url(path)));
+        }
+        let decoded = percent_decode(path);
+        let Some(target) = join(base_dir, &decoded) else {
+            return Err(Diagnostic::error(
+                "link-outside-content",
+                lang.pick(
+                    format!("le lien « {} » sort du dossier content/", link.dest),
+                    format!("the link `{}` leads out of the content/ folder", link.dest),
+                ),
+            )
+            .at(source, link.span.clone())
+            .with_help(lang.pick(
+                "un lien relatif part du dossier de l’article ; retirez un « ../ »",
+                "a relative link starts from the article's folder; remove one `../`",
+            )));
+        };
+        let key = target.trim_end_matches('/').to_string();
+        let page = self
+            .pages
+            .get(&key)
+            .or_else(|| self.pages.get(&format!("{key}/_index.md")))
+            .or_else(|| self.pages.get(&format!("{key}/index.md")));
+        if let Some(page) = page {
+            if let Some(f) = fragment
+                && !f.is_empty()
+                && f != "top"
+                && !page.anchors.contains(&percent_decode(f))
+            {
+                return Err(missing_anchor(f, Some(&link.dest), &page.anchors, lang)
+                    .at(source, link.span.clone()));
+            }
+            return Ok(suffix(page.url.clone()));
+        }
+        if let Some(url) = self.files.get(&key) {
+            return Ok(suffix(url.clone()));
+        }
+        if let Some(why) = self.excluded.get(&key) {
+            let (fr, en) = match why {
+                Excluded::Draft => ("un brouillon", "a draft"),
+                Excluded::Future => ("un article sous embargo", "an embargoed article"),
+                Excluded::Expired => ("un article expiré", "an expired article"),
+            };
+            return Err(Diagnostic::error(
+                "link-to-unpublished",
+                lang.pick(
+                    format!(
+                        "le lien « {} » mène à {fr}, absent du site publié",
+                        link.dest
+                    ),
+                    format!(
+                        "the link `{}` leads to {en}, which the published site does not have",
+                        link.dest
+                    ),
+                ),
+            )
+            .at(source, link.span.clone())
+            .with_help(lang.pick(
+                "retirez le lien, ou publiez l’article visé d’abord",
+                "remove the link, or publish the linked article first",
+            )));
+        }
+        let mut help = lang.pick(
+            "vérifiez le nom du fichier et le chemin, relatif au dossier de l’article".to_string(),
+            "check the file name and the path, relative to the article's folder".to_string(),
+        );
+        let candidates: Vec<&str> = self
+            .pages
+            .keys()
+            .chain(self.files.keys())
+            .map(String::as_str)
+            .collect();
+        if let Some(best) = crate::yaml::closest(&key, candidates.iter().copied()) {
+            help = lang.pick(
+                format!("vouliez-vous viser « {best} » (chemin depuis content/) ?"),
+                format!("did you mean `{best}` (path from content/)?"),
+            );
+        }
+        let what = if link.image {
+            lang.pick("l’image", "the image")
+        } else {
+            lang.pick("la cible du lien", "the link target")
+        };
+        Err(Diagnostic::error(
+            "link-broken",
+            lang.pick(
+                format!("{what} « {} » est introuvable (content/{key})", link.dest),
+                format!("{what} `{}` does not exist (content/{key})", link.dest),
+            ),
+        )
+        .at(source, link.span.clone())
+        .with_help(help))
+    }
+}
+
+fn missing_anchor(
+    anchor: &str,
+    dest: Option<&str>,
+    anchors: &HashSet<String>,
+    lang: Language,
+) -> Diagnostic {
+    let mut known: Vec<&str> = anchors.iter().map(String::as_str).collect();
+    known.sort_unstable();
+    let help = match crate::yaml::closest(anchor, known.iter().copied()) {
+        Some(best) => lang.pick(
+            format!("vouliez-vous écrire « #{best} » ?"),
+            format!("did you mean `#{best}`?"),
+        ),
+        None if known.is_empty() => lang.pick(
+            "la page visée n’a pas d’intertitre : retirez « #… » du lien".to_string(),
+            "the linked page has no headings: remove `#…` from the link".to_string(),
+        ),
+        None => lang.pick(
+            format!(
+                "les ancres possibles sont : {}",
+                known
+                    .iter()
+                    .map(|k| format!("#{k}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            format!(
+                "the possible anchors are: {}",
+                known
+                    .iter()
+                    .map(|k| format!("#{k}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ),
+    };
+    let place = match dest {
+        Some(d) => lang.pick(format!(" dans « {d} »"), format!(" in `{d}`")),
+        None => lang.pick(" sur cette page".to_string(), " on this page".to_string()),
+    };
+    Diagnostic::error(
+        "link-missing-anchor",
+        lang.pick(
+            format!("l’ancre « #{anchor} » n’existe pas{place}"),
+            format!("the anchor `#{anchor}` does not exist{place}"),
+        ),
+    )
+    .with_help(help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_relative_paths() {
+        assert_eq!(
+            join("actualites", "../rapports/bilan.md").as_deref(),
+            Some("rapports/bilan.md")
+        );
+        assert_eq!(
+            join("actualites/x", "./a.png").as_deref(),
+            Some("actualites/x/a.png")
+        );
+        assert_eq!(join("", "../x.md"), None);
+    }
+}

@@ -1,0 +1,219 @@
+//! The site's registries of people and organisations (`content/_people.yaml`,
+//! `content/_organisations.yaml`), and resolving a `by:` to a person.
+//!
+//! A person can be written three ways (an id of the article's `people`, an id
+//! of the registry, or inline); they all end up as one `Person` value, whose
+//! organisation is resolved against the organisation registry when it is an
+//! id. Names render the same everywhere because they come from one place.
+
+use std::path::Path;
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+
+use crate::content::front_matter::{InlinePerson, PersonRef};
+use crate::diagnostics::{Diagnostic, SourceText};
+use crate::language::Language;
+use crate::yaml::{self, Text};
+
+/// An organisation of `_organisations.yaml`.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RawOrganisation {
+    /// Full name.
+    pub name: Text,
+    /// Short name.
+    pub short: Option<Text>,
+    /// Its intranet address.
+    pub url: Option<Text>,
+    /// Its logo (site path).
+    pub logo: Option<Text>,
+}
+
+/// An organisation as shown.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Organisation {
+    /// Registry id, when it comes from the registry.
+    pub id: Option<String>,
+    /// Full name.
+    pub name: String,
+    /// Short name.
+    pub short: Option<String>,
+    /// Address.
+    pub url: Option<String>,
+}
+
+/// A person as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// Id in the article or the registry, if any.
+    pub id: Option<String>,
+    /// Full name.
+    pub name: String,
+    /// Job title.
+    pub role: Option<String>,
+    /// Organisation.
+    pub organisation: Option<Organisation>,
+    /// Photo as written, and the file it was written in (for relative paths).
+    pub photo: Option<(String, bool)>,
+    /// Initials.
+    pub initials: String,
+}
+
+/// Both registries.
+#[derive(Debug, Clone, Default)]
+pub struct Registry {
+    /// People by id, in file order.
+    pub people: IndexMap<String, InlinePerson>,
+    /// Organisations by id, in file order.
+    pub organisations: IndexMap<String, RawOrganisation>,
+}
+
+impl Registry {
+    /// Reads the registry files that exist.
+    pub fn load(
+        root: &Path,
+        people: Option<&Path>,
+        organisations: Option<&Path>,
+        lang: Language,
+    ) -> (Registry, Vec<Diagnostic>) {
+        let mut errors = Vec::new();
+        let mut registry = Registry::default();
+        if let Some(path) = people {
+            match read(root, path, lang) {
+                Ok(map) => registry.people = map,
+                Err(d) => errors.push(d),
+            }
+        }
+        if let Some(path) = organisations {
+            match read(root, path, lang) {
+                Ok(map) => registry.organisations = map,
+                Err(d) => errors.push(d),
+            }
+        }
+        (registry, errors)
+    }
+
+    /// An organisation written as an id or a name.
+    pub fn organisation(&self, text: &str) -> Organisation {
+        match self.organisations.get(text) {
+            Some(o) => Organisation {
+                id: Some(text.to_string()),
+                name: o.name.0.clone(),
+                short: o.short.as_ref().map(|t| t.0.clone()),
+                url: o.url.as_ref().map(|t| t.0.clone()),
+            },
+            None => Organisation {
+                id: None,
+                name: text.to_string(),
+                short: None,
+                url: None,
+            },
+        }
+    }
+
+    /// Resolves a `by:`: the article's people first, then the registry, or
+    /// inline. `None` for an unknown id.
+    pub fn person(
+        &self,
+        by: &PersonRef,
+        article_people: &IndexMap<String, InlinePerson>,
+    ) -> Option<Person> {
+        match by {
+            PersonRef::Id(id) => {
+                if let Some(p) = article_people.get(id.as_str()) {
+                    Some(self.resolve_inline(Some(id.as_str()), p, true))
+                } else {
+                    self.people
+                        .get(id.as_str())
+                        .map(|p| self.resolve_inline(Some(id.as_str()), p, false))
+                }
+            }
+            PersonRef::Inline(p) => Some(self.resolve_inline(None, p, true)),
+        }
+    }
+
+    /// Resolves an id only.
+    pub fn person_by_id(
+        &self,
+        id: &str,
+        article_people: &IndexMap<String, InlinePerson>,
+    ) -> Option<Person> {
+        self.person(&PersonRef::Id(Text(id.to_string())), article_people)
+    }
+
+    fn resolve_inline(&self, id: Option<&str>, p: &InlinePerson, in_article: bool) -> Person {
+        let name = p.name.0.trim().to_string();
+        Person {
+            id: id.map(str::to_string),
+            initials: p
+                .initials
+                .as_ref()
+                .map(|t| t.0.clone())
+                .unwrap_or_else(|| initials(&name)),
+            role: p.role.as_ref().map(|t| t.0.clone()),
+            organisation: p
+                .organisation
+                .as_ref()
+                .map(|o| self.organisation(o.as_str())),
+            photo: p.photo.as_ref().map(|t| (t.0.clone(), in_article)),
+            name,
+        }
+    }
+}
+
+fn read<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    lang: Language,
+) -> Result<T, Diagnostic> {
+    let text = std::fs::read_to_string(root.join(path)).map_err(|e| {
+        Diagnostic::error(
+            "file-unreadable",
+            lang.pick(
+                format!("lecture impossible : {e}"),
+                format!("cannot read: {e}"),
+            ),
+        )
+        .in_file(path)
+    })?;
+    let source = SourceText::new(path, text);
+    let body = source.text.trim_start_matches('\u{feff}');
+    yaml::parse(body, &source, source.text.len() - body.len(), lang)
+}
+
+/// Initials of a name: the first letter of each word, hyphenated parts
+/// included (`Jean-Marc Dupont` → `JMD`); particles in lower case are skipped.
+pub fn initials(name: &str) -> String {
+    let mut out = String::new();
+    for word in name.split_whitespace() {
+        for part in word.split('-') {
+            if let Some(c) = part.chars().next()
+                && c.is_uppercase()
+            {
+                out.push(c);
+            }
+        }
+    }
+    if out.is_empty() {
+        name.chars()
+            .next()
+            .map(|c| c.to_uppercase().collect())
+            .unwrap_or_default()
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_from_names() {
+        assert_eq!(initials("Valérie Carpentier"), "VC");
+        assert_eq!(initials("Jean-Marc de la Tour"), "JMT");
+        assert_eq!(initials("Karim B."), "KB");
+        assert_eq!(initials("élodie"), "É");
+    }
+}

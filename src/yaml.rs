@@ -1,0 +1,433 @@
+//! YAML as writers meet it: typed parsing whose errors point into the file
+//! they have open, in their language, with the closest key suggested.
+//!
+//! serde_yaml reports the first problem of a document with a line and column
+//! counted from the start of the YAML text; front matter starts a line or more
+//! into the file, so every position is shifted by the offset of the YAML text
+//! in the file before it becomes a `Diagnostic`. serde's messages are English
+//! and technical (`unknown field `titel`, expected one of …`): the known shapes
+//! are reworded here, the rest passes through.
+
+use std::fmt;
+use std::ops::Range;
+
+use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
+
+use crate::diagnostics::{Diagnostic, SourceText};
+use crate::language::Language;
+
+/// A text value that also accepts numbers and booleans, so that
+/// `title: 2024` or `page: 61` are read as the text the writer sees.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Text(pub String);
+
+impl Text {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TextVisitor;
+        impl Visitor<'_> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+                Ok(Text(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+/// Parses `yaml`, which starts at byte `offset` of `source`, into `T`.
+pub fn parse<T: DeserializeOwned>(
+    yaml: &str,
+    source: &SourceText,
+    offset: usize,
+    lang: Language,
+) -> Result<T, Diagnostic> {
+    // An empty document is an empty map, not "null".
+    let yaml_text = if yaml.trim().is_empty() { "{}" } else { yaml };
+    serde_yaml::from_str::<T>(yaml_text)
+        .map_err(|err| to_diagnostic(&err, yaml, source, offset, lang))
+}
+
+/// Turns a serde_yaml error into a diagnostic placed in the writer's file.
+pub fn to_diagnostic(
+    err: &serde_yaml::Error,
+    yaml: &str,
+    source: &SourceText,
+    offset: usize,
+    lang: Language,
+) -> Diagnostic {
+    let raw = err.to_string();
+    // serde_yaml appends " at line L column C"; the position is shown apart.
+    let raw = match raw.rfind(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw,
+    };
+    let (path, detail) = split_path(&raw);
+    let index = err
+        .location()
+        .map(|l| l.index())
+        .unwrap_or(0)
+        .min(yaml.len());
+    let described = describe(detail, lang);
+    let mut message = described.message;
+    if let Some(path) = path {
+        message = lang.pick(
+            format!("{message} (dans « {path} »)"),
+            format!("{message} (in `{path}`)"),
+        );
+    }
+    let width = described
+        .key
+        .as_ref()
+        .filter(|k| yaml[index..].starts_with(k.as_str()))
+        .map(|k| k.len())
+        .unwrap_or_else(|| token_len(&yaml[index..]));
+    let start = offset + index;
+    let mut d = Diagnostic::error(described.code, message).at(source, start..start + width);
+    if let Some(help) = described.help {
+        d = d.with_help(help);
+    }
+    d
+}
+
+fn token_len(rest: &str) -> usize {
+    rest.find(['\n', '\r', ':', ',', ']', '}'])
+        .unwrap_or(rest.len())
+        .max(1)
+        .min(rest.len().max(1))
+}
+
+/// serde_yaml prefixes a nested error with its path: `image.src: …`.
+fn split_path(raw: &str) -> (Option<&str>, &str) {
+    if let Some(i) = raw.find(": ") {
+        let head = &raw[..i];
+        let looks_like_path = !head.is_empty()
+            && !head.contains(' ')
+            && head
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '[' | ']'));
+        if looks_like_path {
+            return (Some(head), &raw[i + 2..]);
+        }
+    }
+    (None, raw)
+}
+
+struct Described {
+    code: &'static str,
+    message: String,
+    help: Option<String>,
+    key: Option<String>,
+}
+
+fn describe(detail: &str, lang: Language) -> Described {
+    if let Some(rest) = detail.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or("").to_string();
+        let expected = backticked(rest.get(key.len() + 1..).unwrap_or(""));
+        let help = match closest(&key, expected.iter().map(String::as_str)) {
+            Some(best) => lang.pick(
+                format!("vouliez-vous écrire « {best} » ?"),
+                format!("did you mean `{best}`?"),
+            ),
+            None => lang.pick(
+                format!("les clés possibles ici sont : {}", expected.join(", ")),
+                format!("the keys allowed here are: {}", expected.join(", ")),
+            ),
+        };
+        return Described {
+            code: "yaml-unknown-key",
+            message: lang.pick(
+                format!("clé inconnue « {key} »"),
+                format!("unknown key `{key}`"),
+            ),
+            help: Some(help),
+            key: Some(key),
+        };
+    }
+    if let Some(rest) = detail.strip_prefix("unknown variant `") {
+        let value = rest.split('`').next().unwrap_or("").to_string();
+        let expected = backticked(rest.get(value.len() + 1..).unwrap_or(""));
+        let help = match closest(&value, expected.iter().map(String::as_str)) {
+            Some(best) => lang.pick(
+                format!("vouliez-vous écrire « {best} » ?"),
+                format!("did you mean `{best}`?"),
+            ),
+            None => lang.pick(
+                format!("les valeurs possibles sont : {}", expected.join(", ")),
+                format!("the allowed values are: {}", expected.join(", ")),
+            ),
+        };
+        return Described {
+            code: "yaml-unknown-value",
+            message: lang.pick(
+                format!("valeur inconnue « {value} »"),
+                format!("unknown value `{value}`"),
+            ),
+            help: Some(help),
+            key: Some(value),
+        };
+    }
+    if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        return Described {
+            code: "yaml-wrong-type",
+            message: lang.pick(
+                format!(
+                    "valeur du mauvais type : {} trouvé, {} attendu",
+                    kind_fr(found),
+                    kind_fr(expected)
+                ),
+                format!("wrong type of value: found {found}, expected {expected}"),
+            ),
+            help: Some(lang.pick(
+                "vérifiez la forme de la valeur : un texte, une liste (lignes commençant par « - ») ou des clés indentées".to_string(),
+                "check the shape of the value: a text, a list (lines starting with `- `) or indented keys".to_string(),
+            )),
+            key: None,
+        };
+    }
+    if let Some(rest) = detail.strip_prefix("duplicate field `") {
+        let key = rest.split('`').next().unwrap_or("").to_string();
+        return Described {
+            code: "yaml-duplicate-key",
+            message: lang.pick(
+                format!("la clé « {key} » est écrite deux fois"),
+                format!("the key `{key}` is written twice"),
+            ),
+            help: Some(lang.pick(
+                "gardez une seule ligne pour cette clé".to_string(),
+                "keep a single line for this key".to_string(),
+            )),
+            key: None,
+        };
+    }
+    if let Some(rest) = detail.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or("").to_string();
+        return Described {
+            code: "yaml-missing-key",
+            message: lang.pick(
+                format!("la clé « {key} » manque"),
+                format!("the key `{key}` is missing"),
+            ),
+            help: Some(lang.pick(
+                format!("ajoutez « {key}: … » à cet endroit"),
+                format!("add `{key}: …` here"),
+            )),
+            key: None,
+        };
+    }
+    if detail.starts_with("data did not match any variant") {
+        return Described {
+            code: "yaml-wrong-shape",
+            message: lang.pick(
+                "cette valeur n’a pas une forme possible ici".to_string(),
+                "this value does not have a shape allowed here".to_string(),
+            ),
+            help: Some(lang.pick(
+                "comparez avec les exemples de la documentation (docs/writing.md)".to_string(),
+                "compare with the examples in the documentation (docs/writing.md)".to_string(),
+            )),
+            key: None,
+        };
+    }
+    Described {
+        code: "yaml-syntax",
+        message: lang.pick(
+            format!("YAML illisible : {detail}"),
+            format!("unreadable YAML: {detail}"),
+        ),
+        help: Some(lang.pick(
+            "vérifiez l’indentation (des espaces, pas de tabulations) et mettez entre guillemets les textes qui contiennent « : » ou commencent par un caractère spécial".to_string(),
+            "check the indentation (spaces, no tabs) and put quotes around texts that contain `: ` or start with a special character".to_string(),
+        )),
+        key: None,
+    }
+}
+
+fn kind_fr(kind: &str) -> String {
+    let kind = kind.trim();
+    let base = kind.split(' ').next().unwrap_or(kind);
+    let word = match base {
+        "string" => "un texte",
+        "a" if kind.contains("sequence") => "une liste",
+        "a" if kind.contains("string") => "un texte",
+        "a" if kind.contains("map") => "des clés indentées",
+        "a" if kind.contains("boolean") => "true ou false",
+        "a" if kind.contains("text") => "un texte",
+        "sequence" => "une liste",
+        "map" => "des clés indentées",
+        "integer" => "un nombre",
+        "floating" => "un nombre",
+        "boolean" => "true ou false",
+        "unit" | "null" => "une valeur vide",
+        _ => return kind.to_string(),
+    };
+    word.to_string()
+}
+
+fn backticked(text: &str) -> Vec<String> {
+    text.split('`')
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 1)
+        .map(|(_, s)| s.to_string())
+        .collect()
+}
+
+/// The known word closest to `word`, when it is close enough to be a typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::damerau_levenshtein(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= 2.max(c.chars().count() / 3))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Finds where a key path (`["image", "alt"]`) is written in a YAML text:
+/// the byte range of the last key's name, for positions of checks made after
+/// parsing. Block-style YAML only; `None` when the key is not found.
+pub fn locate_key(yaml: &str, path: &[&str]) -> Option<Range<usize>> {
+    let mut search_from = 0;
+    let mut parent_indent: Option<usize> = None;
+    let mut found = None;
+    for key in path {
+        let mut pos = search_from;
+        let mut hit = None;
+        for line in yaml[search_from..].split_inclusive('\n') {
+            let trimmed = line.trim_start_matches([' ', '-']);
+            let indent = line.len() - trimmed.len();
+            let content = line.trim();
+            if let Some(parent) = parent_indent
+                && !content.is_empty()
+                && !content.starts_with('#')
+                && indent <= parent
+                && pos > search_from
+            {
+                break;
+            }
+            if trimmed.starts_with(key)
+                && trimmed[key.len()..]
+                    .trim_start_matches(' ')
+                    .starts_with(':')
+            {
+                hit = Some((pos + indent, indent));
+                break;
+            }
+            pos += line.len();
+        }
+        let (start, indent) = hit?;
+        found = Some(start..start + key.len());
+        parent_indent = Some(indent);
+        search_from = start;
+    }
+    found
+}
+
+/// The byte range of the value written after a key, or of the key itself
+/// when the value is on the following lines.
+pub fn locate_value(yaml: &str, path: &[&str]) -> Option<Range<usize>> {
+    let key = locate_key(yaml, path)?;
+    let rest = &yaml[key.end..];
+    let after_colon = rest.find(':')? + 1;
+    let line_rest = &rest[after_colon..];
+    let value_len = line_rest.find(['\n', '\r']).unwrap_or(line_rest.len());
+    let value = &line_rest[..value_len];
+    let lead = value.len() - value.trim_start().len();
+    let trimmed = value.trim();
+    if trimmed.is_empty() {
+        return Some(key);
+    }
+    let start = key.end + after_colon + lead;
+    Some(start..start + trimmed.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        title: Option<Text>,
+        tags: Option<Vec<Text>>,
+    }
+
+    #[test]
+    fn unknown_key_points_into_the_file_with_a_suggestion() {
+        let text = "---\ntitle: a\ntitel: b\n---\n";
+        let src = SourceText::new("a.md", text);
+        let err = parse::<Sample>(&text[4..20], &src, 4, Language::Fr).unwrap_err();
+        assert_eq!(
+            err.render(),
+            "error: clé inconnue « titel »\n --> a.md:3:1\n  |\n3 | titel: b\n  | ^^^^^\n  = help: vouliez-vous écrire « title » ?\n"
+        );
+    }
+
+    #[test]
+    fn numbers_are_text() {
+        let src = SourceText::new("a.md", "");
+        let s: Sample = parse("title: 2024\n", &src, 0, Language::En).unwrap();
+        assert_eq!(s.title.map(|t| t.0), Some("2024".to_string()));
+    }
+
+    #[test]
+    fn wrong_type_in_english() {
+        let src = SourceText::new("a.md", "tags: 3\n");
+        let err = parse::<Sample>("tags: 3\n", &src, 0, Language::En).unwrap_err();
+        assert_eq!(
+            err.message,
+            "wrong type of value: found integer `3`, expected a sequence (in `tags`)"
+        );
+        assert_eq!(err.position.map(|p| (p.line, p.column)), Some((1, 7)));
+    }
+
+    #[test]
+    fn locates_nested_keys() {
+        let yaml = "title: x\nimage:\n  src: a.png\n  alt: Une photo\nalt: top\n";
+        let r = locate_key(yaml, &["image", "alt"]).unwrap();
+        assert_eq!(&yaml[r.clone()], "alt");
+        assert_eq!(r.start, yaml.find("  alt").unwrap() + 2);
+        let v = locate_value(yaml, &["image", "alt"]).unwrap();
+        assert_eq!(&yaml[v], "Une photo");
+        assert!(locate_key(yaml, &["image", "caption"]).is_none());
+    }
+
+    #[test]
+    fn closest_key() {
+        assert_eq!(closest("titel", ["title", "tags", "date"]), Some("title"));
+        assert_eq!(closest("zzzzzz", ["title", "tags"]), None);
+    }
+}
