@@ -27,6 +27,31 @@ pub struct Cli {
 pub enum Command {
     /// Build the whole site into output/.
     Build(BuildArgs),
+    /// Start a new article from the theme's archetype (a draft dated today).
+    New(NewArgs),
+}
+
+/// The kinds of article `gazette new` can start.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Kind {
+    /// A plain article.
+    Article,
+    /// A question-and-answer interview.
+    Interview,
+    /// A page of testimonies.
+    Testimonials,
+    /// A list of principles.
+    Principles,
+}
+
+/// `gazette new`.
+#[derive(Debug, clap::Args)]
+pub struct NewArgs {
+    /// Where, under content/, without `.md` (e.g. actualites/mon-article).
+    pub path: String,
+    /// Which archetype to start from.
+    #[arg(long, value_enum, default_value = "article")]
+    pub kind: Kind,
 }
 
 /// `gazette build`.
@@ -51,6 +76,7 @@ impl Cli {
     pub fn run(self) -> i32 {
         match self.command {
             Command::Build(args) => args.run(self.root),
+            Command::New(args) => args.run(self.root),
         }
     }
 }
@@ -120,5 +146,42 @@ pub fn summary_line(s: &build::Summary, lang: Language) -> String {
             s.written,
             s.removed
         ),
+    }
+}
+
+impl NewArgs {
+    fn run(self, root: PathBuf) -> i32 {
+        let config = match crate::config::load(&root, &Default::default()) {
+            Ok(c) => c,
+            Err(d) => {
+                eprintln!("{}", d.render());
+                return Outcome::Usage.code();
+            }
+        };
+        let kind = match self.kind {
+            Kind::Article => "article",
+            Kind::Interview => "interview",
+            Kind::Testimonials => "testimonials",
+            Kind::Principles => "principles",
+        };
+        let today = build::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date();
+        match crate::archetype::create(&config, &self.path, kind, today) {
+            Ok(path) => {
+                println!(
+                    "{}",
+                    config.language.pick(
+                        format!("brouillon créé : {}", display_path(&path)),
+                        format!("draft created: {}", display_path(&path)),
+                    )
+                );
+                Outcome::Success.code()
+            }
+            Err(d) => {
+                eprintln!("{}", d.render());
+                Outcome::Usage.code()
+            }
+        }
     }
 }

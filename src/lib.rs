@@ -8,6 +8,7 @@
 // buy nothing measurable and cost readability everywhere they are built.
 #![allow(clippy::result_large_err)]
 
+pub mod archetype;
 pub mod build;
 pub mod cli;
 pub mod config;

@@ -1,0 +1,108 @@
+//! `gazette new`: a new article from the theme's archetype for its kind.
+//!
+//! Archetypes are Markdown files with two placeholders, `__TITLE__` (inside
+//! double quotes in the YAML) and `__DATE__`. The title is made from the last
+//! segment of the path (`actualites/forum-des-metiers` → « Forum des
+//! métiers » is not guessable, so « Forum des metiers » from the slug, for
+//! the writer to correct). A site may put its own archetypes in
+//! `archetypes/`, which win over the theme's. Nothing is ever overwritten.
+
+use std::path::{Component, Path, PathBuf};
+
+use jiff::civil::Date;
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+
+/// Writes `content/<path>.md` from the archetype of `kind`; returns the
+/// file's path relative to the site root.
+pub fn create(config: &Config, path: &str, kind: &str, today: Date) -> Result<PathBuf, Diagnostic> {
+    let lang = config.language;
+    let rel = path
+        .trim()
+        .trim_start_matches("content/")
+        .trim_end_matches(".md");
+    let valid = !rel.is_empty()
+        && Path::new(rel)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
+    if !valid {
+        return Err(Diagnostic::error(
+            "new-bad-path",
+            lang.pick(
+                format!("« {path} » n’est pas un chemin d’article sous content/"),
+                format!("`{path}` is not an article path under content/"),
+            ),
+        )
+        .with_help(lang.pick(
+            "écrivez par exemple : gazette new actualites/mon-article",
+            "write for example: gazette new news/my-article",
+        )));
+    }
+    let target = PathBuf::from("content").join(format!("{rel}.md"));
+    let full = config.root.join(&target);
+    if full.exists() {
+        return Err(Diagnostic::error(
+            "new-exists",
+            lang.pick(
+                format!("{} existe déjà : rien n’a été écrit", target.display()),
+                format!("{} already exists: nothing was written", target.display()),
+            ),
+        )
+        .in_file(&target)
+        .with_help(lang.pick("choisissez un autre nom", "choose another name")));
+    }
+    let file = format!("{kind}.md");
+    let candidates = [
+        PathBuf::from("archetypes").join(&file),
+        PathBuf::from("themes")
+            .join(&config.theme)
+            .join("archetypes")
+            .join(&file),
+    ];
+    let Some(text) = candidates
+        .iter()
+        .find_map(|c| std::fs::read_to_string(config.root.join(c)).ok())
+    else {
+        return Err(Diagnostic::error(
+            "new-no-archetype",
+            lang.pick(
+                format!("le thème n’a pas de modèle « {file} »"),
+                format!("the theme has no `{file}` archetype"),
+            ),
+        )
+        .in_file(&candidates[1]));
+    };
+    let stem = rel.rsplit('/').next().unwrap_or(rel);
+    let words = crate::content::slug::slug_from_file_name(stem).replace('-', " ");
+    let mut chars = words.chars();
+    let title = chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default();
+    let escaped = title.replace('\\', "\\\\").replace('"', "\\\"");
+    let body = text
+        .replace("__TITLE__", &escaped)
+        .replace("__DATE__", &today.to_string());
+    let write = || -> std::io::Result<()> {
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&full)?;
+        std::io::Write::write_all(&mut f, body.as_bytes())
+    };
+    write().map_err(|e| {
+        Diagnostic::error(
+            "new-write",
+            lang.pick(
+                format!("écriture impossible : {e}"),
+                format!("cannot write: {e}"),
+            ),
+        )
+        .in_file(&target)
+    })?;
+    Ok(target)
+}
