@@ -172,6 +172,13 @@ pub fn build_in_memory(opts: &BuildOptions) -> InMemory {
         for (path, src) in &site.assets {
             files.insert(path.clone(), Content::Copy(src.clone()));
         }
+        // Search (src/search.rs): pagefind's index of the published articles.
+        if site.config.search
+            && !diagnostics.has_errors()
+            && let Err(d) = crate::search::add_index(site, &mut files)
+        {
+            diagnostics.push(d);
+        }
     }
     InMemory {
         config,

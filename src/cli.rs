@@ -29,6 +29,9 @@ pub enum Command {
     Build(BuildArgs),
     /// Start a new article from the theme's archetype (a draft dated today).
     New(NewArgs),
+    /// Print when the built site will next change by itself (an embargo
+    /// lifting, an article expiring), as an RFC 3339 UTC time; nothing if never.
+    NextChange,
 }
 
 /// The kinds of article `gazette new` can start.
@@ -77,6 +80,7 @@ impl Cli {
         match self.command {
             Command::Build(args) => args.run(self.root),
             Command::New(args) => args.run(self.root),
+            Command::NextChange => next_change(self.root),
         }
     }
 }
@@ -184,4 +188,27 @@ impl NewArgs {
             }
         }
     }
+}
+
+fn next_change(root: PathBuf) -> i32 {
+    let opts = BuildOptions {
+        root,
+        output: None,
+        base_url: None,
+        drafts: false,
+        future: false,
+    };
+    let result = build::build_in_memory(&opts);
+    if result.usage_error {
+        eprintln!("{}", result.diagnostics.render());
+        return Outcome::Usage.code();
+    }
+    if result.diagnostics.has_errors() {
+        eprintln!("{}", result.diagnostics.render());
+        return Outcome::SiteErrors.code();
+    }
+    if let Some(at) = result.site.as_ref().and_then(crate::site::next_change) {
+        println!("{at}");
+    }
+    Outcome::Success.code()
 }

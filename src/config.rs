@@ -180,15 +180,29 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
         Err(err) => {
-            let mut list = Diagnostics::new();
-            list.push(
-                Diagnostic::error(
-                    "config-unreadable",
+            // No settings, so no language yet: the default one.
+            let lang = Language::default();
+            let dir = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+            let message = if err.kind() == std::io::ErrorKind::NotFound {
+                lang.pick(
+                    format!(
+                        "aucun fichier {FILE_NAME} dans le dossier {}",
+                        dir.display()
+                    ),
+                    format!("no {FILE_NAME} file in the folder {}", dir.display()),
+                )
+            } else {
+                lang.pick(
+                    format!("lecture impossible de {} : {err}", path.display()),
                     format!("cannot read {}: {err}", path.display()),
                 )
-                .with_help(
+            };
+            let mut list = Diagnostics::new();
+            list.push(
+                Diagnostic::error("config-unreadable", message).with_help(lang.pick(
+                    "lancez gazette dans le dossier du site (celui de site.yaml), ou indiquez-le avec --root DOSSIER ; « gazette init DOSSIER » crée un nouveau site",
                     "run gazette in the site's folder, or pass --root DIR; `gazette init DIR` creates a new site",
-                ),
+                )),
             );
             return Err(list);
         }
@@ -319,21 +333,35 @@ fn resolve(
     }
     let accessibility = raw.accessibility.map(|a| {
         if let Some(date) = &a.audit_date
-            && let Err(err) = date.0.parse::<Date>()
+            && date.0.parse::<Date>().is_err()
         {
+            // The writer's wording of the problem, as for front-matter dates.
+            let (message, help) = match crate::dates::parse(&date.0) {
+                Err(err) => (err.message(lang), err.help(lang)),
+                Ok(_) => (
+                    lang.pick(
+                        format!(
+                            "« {} » n’est pas une date écrite sous la forme AAAA-MM-JJ",
+                            date.0
+                        ),
+                        format!("`{}` is not a date written as YYYY-MM-DD", date.0),
+                    ),
+                    lang.pick(
+                        "écrivez la date seule, sans heure, sous la forme AAAA-MM-JJ".to_string(),
+                        "write the date alone, without a time, as YYYY-MM-DD".to_string(),
+                    ),
+                ),
+            };
             errors.push(
                 Diagnostic::error(
                     "config-bad-date",
                     lang.pick(
-                        format!("date d’audit illisible : {err}"),
-                        format!("unreadable audit date: {err}"),
+                        format!("{message} (dans « accessibility.audit_date »)"),
+                        format!("{message} (in `accessibility.audit_date`)"),
                     ),
                 )
                 .at(source, at_key(&["accessibility", "audit_date"]))
-                .with_help(lang.pick(
-                    "écrivez la date sous la forme AAAA-MM-JJ",
-                    "write the date as YYYY-MM-DD",
-                )),
+                .with_help(help),
             );
         }
         Accessibility {

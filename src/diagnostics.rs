@@ -249,14 +249,14 @@ impl Diagnostics {
         self.items.iter().any(Diagnostic::is_error)
     }
 
-    /// Number of errors.
+    /// Number of errors, as shown (duplicates counted once).
     pub fn error_count(&self) -> usize {
-        self.items.iter().filter(|d| d.is_error()).count()
+        self.sorted().iter().filter(|d| d.is_error()).count()
     }
 
-    /// Number of warnings.
+    /// Number of warnings, as shown (duplicates counted once).
     pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
+        self.sorted().len() - self.error_count()
     }
 
     /// Whether the list is empty.

@@ -18,6 +18,7 @@ pub mod diagnostics;
 pub mod language;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod typography;
 pub mod yaml;

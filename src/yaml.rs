@@ -93,12 +93,20 @@ pub fn to_diagnostic(
         None => raw,
     };
     let (path, detail) = split_path(&raw);
-    let index = err
+    let mut index = err
         .location()
         .map(|l| l.index())
         .unwrap_or(0)
         .min(yaml.len());
     let described = describe(detail, lang);
+    // serde reports a duplicate key at the start of its map: point at the
+    // second occurrence, the line to delete or merge.
+    if described.code == "yaml-duplicate-key"
+        && let Some(key) = &described.key
+        && let Some(at) = second_key(yaml, index, key)
+    {
+        index = at;
+    }
     let mut message = described.message;
     if let Some(path) = path {
         message = lang.pick(
@@ -118,6 +126,42 @@ pub fn to_diagnostic(
         d = d.with_help(help);
     }
     d
+}
+
+/// The offset of the second `key:` of the block map whose first key is at
+/// `map_start`, if there is one.
+fn second_key(yaml: &str, map_start: usize, key: &str) -> Option<usize> {
+    let line_start = yaml[..map_start].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = map_start - line_start;
+    let is_key = |text: &str| {
+        text.strip_prefix(key)
+            .map(|rest| rest.trim_start_matches(' ').starts_with(':'))
+            .unwrap_or(false)
+    };
+    let mut seen = is_key(&yaml[map_start..]);
+    let mut pos = yaml[map_start..]
+        .find('\n')
+        .map(|i| map_start + i + 1)
+        .unwrap_or(yaml.len());
+    while pos < yaml.len() {
+        let line = &yaml[pos..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let content = line.trim();
+        if !content.is_empty() && !content.starts_with('#') {
+            if indent < column {
+                return None;
+            }
+            if indent == column && is_key(&line[indent..]) {
+                if seen {
+                    return Some(pos + indent);
+                }
+                seen = true;
+            }
+        }
+        pos += line.len() + 1;
+    }
+    None
 }
 
 fn token_len(rest: &str) -> usize {
@@ -203,9 +247,9 @@ fn describe(detail: &str, lang: Language) -> Described {
             code: "yaml-wrong-type",
             message: lang.pick(
                 format!(
-                    "valeur du mauvais type : {} trouvé, {} attendu",
-                    kind_fr(found),
-                    kind_fr(expected)
+                    "valeur du mauvais type : il faut {} et non {}",
+                    kind_fr(expected),
+                    kind_fr(found)
                 ),
                 format!("wrong type of value: found {found}, expected {expected}"),
             ),
@@ -228,7 +272,7 @@ fn describe(detail: &str, lang: Language) -> Described {
                 "gardez une seule ligne pour cette clé".to_string(),
                 "keep a single line for this key".to_string(),
             )),
-            key: None,
+            key: Some(key),
         };
     }
     if let Some(rest) = detail.strip_prefix("missing field `") {
@@ -423,6 +467,50 @@ mod tests {
         let v = locate_value(yaml, &["image", "alt"]).unwrap();
         assert_eq!(&yaml[v], "Une photo");
         assert!(locate_key(yaml, &["image", "caption"]).is_none());
+    }
+
+    #[test]
+    fn duplicate_key_points_at_the_second_one() {
+        let yaml = "title: a\ndate: 2026-01-01\nimage:\n  src: a.png\n  alt: A\n  alt: B\ndate: 2026-01-02\n";
+        let src = SourceText::new("a.md", yaml);
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Image {
+            src: Text,
+            alt: Text,
+        }
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Doc {
+            title: Text,
+            date: Text,
+            image: Image,
+        }
+        let err = parse::<Doc>(yaml, &src, 0, Language::En).unwrap_err();
+        let pos = err.position.clone().expect("position");
+        assert_eq!(
+            (pos.line, pos.column, pos.width),
+            (6, 3, 3),
+            "{}",
+            err.render()
+        );
+        let yaml = "title: a\ndate: 2026-01-01\ndate: 2026-01-02\n";
+        let src = SourceText::new("a.md", yaml);
+        let err = parse::<Sample2>(yaml, &src, 0, Language::En).unwrap_err();
+        let pos = err.position.clone().expect("position");
+        assert_eq!(
+            (pos.line, pos.column, pos.width),
+            (3, 1, 4),
+            "{}",
+            err.render()
+        );
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Sample2 {
+        title: Text,
+        date: Text,
     }
 
     #[test]

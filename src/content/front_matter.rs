@@ -397,7 +397,7 @@ pub fn parse_article(
             String::new()
         }
         None => {
-            errors.push(missing_key(source, split, "title", lang));
+            errors.push(missing_key(source, "title", lang));
             String::new()
         }
     };
@@ -424,7 +424,7 @@ pub fn parse_article(
     let date = match raw.date {
         Some(value) => date_of("date", Some(value), &mut errors),
         None => {
-            errors.push(missing_key(source, split, "date", lang));
+            errors.push(missing_key(source, "date", lang));
             None
         }
     };
@@ -553,8 +553,18 @@ pub fn parse_article(
     })
 }
 
-fn missing_key(source: &SourceText, split: &Split, key: &str, lang: Language) -> Diagnostic {
-    let fence = split.yaml.start.saturating_sub(4).min(split.yaml.start);
+/// Where the opening `---` is: the start of the file, after any byte-order
+/// mark (the fence line may end with `\n` or `\r\n`).
+fn opening_fence(source: &SourceText) -> Range<usize> {
+    let start = if source.text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
+    start..start + 3
+}
+
+fn missing_key(source: &SourceText, key: &str, lang: Language) -> Diagnostic {
     let example = if key == "date" { "2026-03-01" } else { "…" };
     Diagnostic::error(
         "front-matter-missing-key",
@@ -563,7 +573,7 @@ fn missing_key(source: &SourceText, split: &Split, key: &str, lang: Language) ->
             format!("the required key `{key}` is missing from the front matter"),
         ),
     )
-    .at(source, fence..fence + 3)
+    .at(source, opening_fence(source))
     .with_help(lang.pick(
         format!("ajoutez une ligne « {key}: {example} » entre les deux lignes « --- »"),
         format!("add a line `{key}: {example}` between the two `---` lines"),
@@ -576,10 +586,7 @@ pub fn locate(source: &SourceText, split: &Split, path: &[&str]) -> Range<usize>
     let yaml_text = &source.text[split.yaml.clone()];
     match yaml::locate_key(yaml_text, path) {
         Some(r) => split.yaml.start + r.start..split.yaml.start + r.end,
-        None => {
-            let fence = split.yaml.start.saturating_sub(4);
-            fence..fence + 3
-        }
+        None => opening_fence(source),
     }
 }
 

@@ -10,6 +10,7 @@ use tera::Value;
 
 use crate::config::ShareKind;
 use crate::site::registry::Person;
+use crate::site::taxonomy::Kind;
 use crate::site::{Article, Site};
 
 /// `{title, url, active}`.
@@ -189,9 +190,21 @@ impl<'a> Contexts<'a> {
             base_url: config.base_url.clone(),
             root: config.root_path.clone(),
             menu,
-            feed_url: None,
-            search_url: None,
-            accessibility: None,
+            feed_url: config.feeds.then(|| config.url("atom.xml")),
+            search_url: config
+                .search
+                .then(|| config.url(crate::search::page_path(config.language))),
+            accessibility: config.accessibility.as_ref().map(|a| AccessibilityCtx {
+                status: a.status.clone(),
+                label: format!(
+                    "{}{}",
+                    config
+                        .language
+                        .pick("Accessibilité\u{a0}: ", "Accessibility: "),
+                    a.status
+                ),
+                url: Some(config.url(accessibility_folder(config.language))),
+            }),
         };
         let mut cx = tera::Context::new();
         cx.insert("site", &site_ctx);
@@ -224,11 +237,15 @@ impl<'a> Contexts<'a> {
             organisation: person.organisation.as_ref().map(|o| OrganisationCtx {
                 name: o.name.clone(),
                 short: o.short.clone(),
-                url: o.url.clone(),
+                url: self
+                    .site
+                    .taxonomies
+                    .url_of(Kind::Organisations, &o.name)
+                    .or_else(|| o.url.clone()),
             }),
             photo,
             initials: person.initials.clone(),
-            url: None,
+            url: self.site.taxonomies.url_of(Kind::People, &person.name),
         }
     }
 
@@ -238,10 +255,10 @@ impl<'a> Contexts<'a> {
     }
 }
 
-fn term(name: &str) -> TermCtx {
+fn term(site: &Site, kind: Kind, name: &str) -> TermCtx {
     TermCtx {
         name: name.to_string(),
-        url: None,
+        url: site.taxonomies.url_of(kind, name),
     }
 }
 
@@ -252,7 +269,13 @@ fn summary<'s>(site: &'s Site, a: &'s Article) -> SummaryCtx<'s> {
     let organisations = meta
         .organisations
         .iter()
-        .map(|o| term(&site.registry.organisation(o).name))
+        .map(|o| {
+            term(
+                site,
+                Kind::Organisations,
+                &site.registry.organisation(o).name,
+            )
+        })
         .collect();
     SummaryCtx {
         title: &a.title,
@@ -263,13 +286,21 @@ fn summary<'s>(site: &'s Site, a: &'s Article) -> SummaryCtx<'s> {
         category: meta
             .category
             .as_deref()
-            .map(|c| term(&crate::typography::typeset(lang, c))),
+            .map(|c| term(site, Kind::Category, &crate::typography::typeset(lang, c))),
         series: meta
             .series
             .as_deref()
-            .map(|c| term(&crate::typography::typeset(lang, c))),
-        tags: meta.tags.iter().map(|t| term(t)).collect(),
-        authors: meta.authors.iter().map(|t| term(t)).collect(),
+            .map(|c| term(site, Kind::Series, &crate::typography::typeset(lang, c))),
+        tags: meta
+            .tags
+            .iter()
+            .map(|t| term(site, Kind::Tags, t))
+            .collect(),
+        authors: meta
+            .authors
+            .iter()
+            .map(|t| term(site, Kind::Authors, t))
+            .collect(),
         organisations,
         image: a.image.as_ref().map(|i| ImageCtx {
             src: i.src.clone(),
@@ -339,4 +370,9 @@ pub fn human_size(bytes: u64, lang: crate::language::Language) -> String {
         crate::language::Language::Fr => format!("{}\u{a0}{unit_fr}", number.replace('.', ",")),
         crate::language::Language::En => format!("{number}\u{a0}{unit_en}"),
     }
+}
+
+/// Output folder of the accessibility statement.
+pub fn accessibility_folder(lang: crate::language::Language) -> &'static str {
+    lang.pick("accessibilite/", "accessibility/")
 }

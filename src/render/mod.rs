@@ -7,6 +7,7 @@
 
 pub mod blocks;
 pub mod context;
+pub mod feeds;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -46,6 +47,24 @@ enum Job {
         path: String,
     },
     NotFound,
+    /// The search page (`search: true`).
+    Search,
+    Taxonomy(usize),
+    Term {
+        taxonomy: usize,
+        term: usize,
+        number: usize,
+        count: usize,
+    },
+    Feed {
+        title: String,
+        path: String,
+        alternate: String,
+        articles: Vec<usize>,
+    },
+    Sitemap,
+    Robots,
+    Accessibility,
 }
 
 fn page_path(rel_url: &str, number: usize) -> String {
@@ -95,6 +114,52 @@ pub fn render(site: &Site, theme: &Theme) -> (Files, Vec<Diagnostic>) {
         }
     }
     jobs.push(Job::NotFound);
+    if site.config.search {
+        jobs.push(Job::Search);
+    }
+    let config = &site.config;
+    for (t, tax) in site.taxonomies.list.iter().enumerate() {
+        jobs.push(Job::Taxonomy(t));
+        for (k, term) in tax.terms.iter().enumerate() {
+            let count = term.articles.len().div_ceil(config.paginate_by).max(1);
+            for number in 1..=count {
+                jobs.push(Job::Term {
+                    taxonomy: t,
+                    term: k,
+                    number,
+                    count,
+                });
+            }
+            if config.feeds {
+                jobs.push(Job::Feed {
+                    title: format!("{} – {}", term.name, config.title),
+                    path: format!("{}atom.xml", term.rel_url),
+                    alternate: term.url.clone(),
+                    articles: term.articles.clone(),
+                });
+            }
+        }
+    }
+    if config.feeds {
+        for s in &site.sections {
+            let title = if s.dir.is_empty() {
+                config.title.clone()
+            } else {
+                format!("{} – {}", s.title, config.title)
+            };
+            jobs.push(Job::Feed {
+                title,
+                path: format!("{}atom.xml", s.rel_url),
+                alternate: s.url.clone(),
+                articles: s.articles.clone(),
+            });
+        }
+    }
+    jobs.push(Job::Sitemap);
+    jobs.push(Job::Robots);
+    if config.accessibility.is_some() {
+        jobs.push(Job::Accessibility);
+    }
     let results: Vec<Result<(String, String), Diagnostic>> = jobs
         .par_iter()
         .map(|job| render_job(job, site, theme, &cx))
@@ -110,6 +175,65 @@ pub fn render(site: &Site, theme: &Theme) -> (Files, Vec<Diagnostic>) {
         }
     }
     (files, errors)
+}
+
+/// `pager` for page `number` of `count` of a listing at `rel_url`.
+fn pager(
+    cx: &Contexts,
+    rel_url: &str,
+    list: &[usize],
+    per_page: usize,
+    number: usize,
+    count: usize,
+) -> Value {
+    let config = &cx.site().config;
+    let items: Vec<Value> = list
+        .iter()
+        .skip((number - 1) * per_page)
+        .take(per_page)
+        .map(|&i| cx.summaries[i].clone())
+        .collect();
+    let link = |n: usize| config.url(&page_path(rel_url, n));
+    let pager = serde_json::json!({
+        "number": number,
+        "count": count,
+        "prev_url": (number > 1).then(|| link(number - 1)),
+        "next_url": (number < count).then(|| link(number + 1)),
+        "pages": pager_window(number, count)
+            .into_iter()
+            .map(|n| PagerLink { number: n, url: link(n), current: n == number })
+            .collect::<Vec<_>>(),
+    });
+    let mut value = Value::from_serializable(&pager);
+    if let Some(map) = value.as_map() {
+        let mut map = map.clone();
+        map.insert("items".into(), Value::from(items));
+        value = Value::from(map);
+    }
+    value
+}
+
+/// The page numbers a pager shows: the first, the last, and two on each
+/// side of the current one. Listing every page would make a site of N pages
+/// of listings cost N² links.
+fn pager_window(number: usize, count: usize) -> Vec<usize> {
+    let mut pages: Vec<usize> =
+        (number.saturating_sub(2).max(1)..=(number + 2).min(count)).collect();
+    if pages.first() != Some(&1) {
+        pages.insert(0, 1);
+    }
+    if pages.last() != Some(&count) {
+        pages.push(count);
+    }
+    pages
+}
+
+fn listing_title(title: &str, number: usize, lang: crate::language::Language) -> String {
+    if number > 1 {
+        format!("{title} – {} {number}", lang.pick("page", "page"))
+    } else {
+        title.to_string()
+    }
 }
 
 fn index_file(url_dir: &str) -> String {
@@ -143,40 +267,21 @@ fn render_job(
             } else {
                 s.articles.clone()
             };
-            let items: Vec<Value> = list
-                .iter()
-                .skip((number - 1) * s.paginate_by)
-                .take(s.paginate_by)
-                .map(|&i| cx.summaries[i].clone())
-                .collect();
-            let link = |n: usize| config.url(&page_path(&s.rel_url, n));
-            let pager = serde_json::json!({
-                "number": number,
-                "count": count,
-                "prev_url": (*number > 1).then(|| link(number - 1)),
-                "next_url": (number < count).then(|| link(number + 1)),
-                "pages": (1..=*count).map(|n| PagerLink { number: n, url: link(n), current: n == *number }).collect::<Vec<_>>(),
-            });
-            let mut title = s.title.clone();
-            if *number > 1 {
-                title = format!("{title} – {} {number}", lang.pick("page", "page"));
-            }
             let page = PageCtx {
                 kind: if *section == 0 { "home" } else { "section" },
                 url: url.clone(),
                 permalink: config.permalink(&url),
-                title,
+                title: listing_title(&s.title, *number, lang),
                 description: s.description.clone().or_else(|| config.description.clone()),
-                feed_url: None,
+                feed_url: config
+                    .feeds
+                    .then(|| config.url(&format!("{}atom.xml", s.rel_url))),
             };
             let mut context = cx.base(page);
-            let mut pager_value = Value::from_serializable(&pager);
-            if let Some(map) = pager_value.as_map() {
-                let mut map = map.clone();
-                map.insert("items".into(), Value::from(items));
-                pager_value = Value::from(map);
-            }
-            context.insert_value("pager", pager_value);
+            context.insert_value(
+                "pager",
+                pager(cx, &s.rel_url, &list, s.paginate_by, *number, *count),
+            );
             let template = if *section == 0 {
                 let pinned: Vec<Value> = if *number == 1 {
                     site.articles
@@ -315,6 +420,168 @@ fn render_job(
                 path.clone()
             };
             Ok((file, html))
+        }
+        Job::Taxonomy(t) => {
+            let tax = &site.taxonomies.list[*t];
+            let title = tax.kind.title(lang);
+            let page = PageCtx {
+                kind: "taxonomy",
+                url: tax.url.clone(),
+                permalink: config.permalink(&tax.url),
+                title: title.to_string(),
+                description: None,
+                feed_url: None,
+            };
+            let mut context = cx.base(page);
+            let terms: Vec<serde_json::Value> = tax
+                .terms
+                .iter()
+                .map(|term| serde_json::json!({ "name": term.name, "url": term.url, "count": term.articles.len() }))
+                .collect();
+            context.insert(
+                "taxonomy",
+                &serde_json::json!({ "key": tax.kind.key(), "title": title, "url": tax.url, "terms": terms }),
+            );
+            let html = theme.tera.render("taxonomy.html", &context).map_err(fail)?;
+            Ok((index_file(&tax.rel_url), html))
+        }
+        Job::Term {
+            taxonomy,
+            term,
+            number,
+            count,
+        } => {
+            let tax = &site.taxonomies.list[*taxonomy];
+            let t = &tax.terms[*term];
+            let rel = page_path(&t.rel_url, *number);
+            let url = config.url(&rel);
+            let feed_url = config
+                .feeds
+                .then(|| config.url(&format!("{}atom.xml", t.rel_url)));
+            let page = PageCtx {
+                kind: "term",
+                url: url.clone(),
+                permalink: config.permalink(&url),
+                title: listing_title(
+                    &format!("{} – {}", t.name, tax.kind.title(lang)),
+                    *number,
+                    lang,
+                ),
+                description: None,
+                feed_url: feed_url.clone(),
+            };
+            let mut context = cx.base(page);
+            context.insert(
+                "taxonomy",
+                &serde_json::json!({ "key": tax.kind.key(), "title": tax.kind.title(lang), "url": tax.url }),
+            );
+            let description = t.organisation.as_ref().and_then(|o| {
+                o.short.as_ref().filter(|s| **s != o.name).map(|short| {
+                    format!(
+                        "<p>{} ({})</p>",
+                        crate::content::markdown::escape_attr(&o.name),
+                        crate::content::markdown::escape_attr(short)
+                    )
+                })
+            });
+            context.insert(
+                "term",
+                &serde_json::json!({ "name": t.name, "url": t.url, "feed_url": feed_url, "description_html": description }),
+            );
+            let person = t
+                .person
+                .as_ref()
+                .map(|(i, p)| cx.person(&site.articles[*i], p));
+            context.insert("person", &person);
+            context.insert_value(
+                "pager",
+                pager(
+                    cx,
+                    &t.rel_url,
+                    &t.articles,
+                    config.paginate_by,
+                    *number,
+                    *count,
+                ),
+            );
+            let html = theme.tera.render("term.html", &context).map_err(fail)?;
+            Ok((index_file(&rel), html))
+        }
+        Job::Feed {
+            title,
+            path,
+            alternate,
+            articles,
+        } => {
+            let feed = feeds::Feed {
+                title: title.clone(),
+                path: path.clone(),
+                alternate: alternate.clone(),
+                articles,
+            };
+            Ok((path.clone(), feeds::atom(site, &feed)))
+        }
+        Job::Sitemap => {
+            let mut urls: Vec<String> = site.sections.iter().map(|s| s.url.clone()).collect();
+            for tax in &site.taxonomies.list {
+                urls.push(tax.url.clone());
+                urls.extend(tax.terms.iter().map(|t| t.url.clone()));
+            }
+            if config.accessibility.is_some() {
+                urls.push(config.url(context::accessibility_folder(lang)));
+            }
+            Ok(("sitemap.xml".to_string(), feeds::sitemap(site, &urls)))
+        }
+        Job::Robots => Ok(("robots.txt".to_string(), feeds::robots(site))),
+        Job::Accessibility => {
+            let rel = context::accessibility_folder(lang);
+            let url = config.url(rel);
+            let statement = config.accessibility.as_ref().map(|a| {
+                serde_json::json!({
+                    "status": a.status,
+                    "audit_date": a.audit_date,
+                    "rate": a.rate,
+                    "contact": a.contact,
+                    "label": format!("{}{}", lang.pick("Accessibilité\u{a0}: ", "Accessibility: "), a.status),
+                })
+            });
+            let page = PageCtx {
+                kind: "accessibility",
+                url: url.clone(),
+                permalink: config.permalink(&url),
+                title: lang
+                    .pick("Déclaration d’accessibilité", "Accessibility statement")
+                    .to_string(),
+                description: None,
+                feed_url: None,
+            };
+            let mut context = cx.base(page);
+            context.insert("statement", &statement);
+            let html = theme
+                .tera
+                .render("accessibility.html", &context)
+                .map_err(fail)?;
+            Ok((index_file(rel), html))
+        }
+        Job::Search => {
+            let rel = crate::search::page_path(lang);
+            let url = config.url(rel);
+            let title = theme.strings.get("search_title").and_then(|v| v.as_str());
+            let page = PageCtx {
+                kind: "search",
+                permalink: config.permalink(&url),
+                url,
+                title: title
+                    .unwrap_or(lang.pick("Rechercher dans le site", "Search the site"))
+                    .to_string(),
+                description: None,
+                feed_url: None,
+            };
+            let html = theme
+                .tera
+                .render("search.html", &cx.base(page))
+                .map_err(fail)?;
+            Ok((index_file(rel), html))
         }
         Job::NotFound => {
             let url = config.url("404.html");

@@ -204,7 +204,12 @@ impl Resolver {
             .chain(self.files.keys())
             .map(String::as_str)
             .collect();
-        if let Some(best) = crate::yaml::closest(&key, candidates.iter().copied()) {
+        // A path close overall but with an unrelated file name (`bilan.md`
+        // → `actualites/_index.md`) is no help: the names must be close too.
+        let name = |path: &str| path.rsplit('/').next().unwrap_or("").to_string();
+        if let Some(best) = crate::yaml::closest(&key, candidates.iter().copied())
+            && crate::yaml::closest(&name(&key), [name(best).as_str()]).is_some()
+        {
             help = lang.pick(
                 format!("vouliez-vous viser « {best} » (chemin depuis content/) ?"),
                 format!("did you mean `{best}` (path from content/)?"),

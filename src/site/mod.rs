@@ -11,6 +11,7 @@
 
 pub mod links;
 pub mod registry;
+pub mod taxonomy;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
@@ -168,6 +169,8 @@ pub struct Site {
     pub excluded: Vec<(String, Excluded, Timestamp)>,
     /// The present.
     pub now: Timestamp,
+    /// Categories, series, tags, organisations, authors, people.
+    pub taxonomies: taxonomy::Taxonomies,
 }
 
 /// A loaded `_index.md`.
@@ -181,6 +184,16 @@ pub struct LoadedSection {
     pub meta: SectionMeta,
     /// Body.
     pub intro: Rendered,
+}
+
+/// When the built site will next change by itself: the earliest embargo
+/// lifting or expiry after now (drafts never change by themselves).
+pub fn next_change(site: &Site) -> Option<Timestamp> {
+    site.excluded
+        .iter()
+        .filter(|(_, why, at)| *why != Excluded::Draft && *at > site.now)
+        .map(|(_, _, at)| *at)
+        .min()
 }
 
 /// Segments of output paths Gazette itself uses at the top of a listing.
@@ -556,24 +569,38 @@ pub fn assemble(
         let mut rel = Vec::new();
         for path in &a.loaded.meta.related {
             let key = path.trim_start_matches("./").trim_start_matches('/');
-            match index_of.get(key) {
+            let bundle_key = format!("{}/index.md", key.trim_end_matches('/'));
+            match index_of
+                .get(key)
+                .or_else(|| index_of.get(bundle_key.as_str()))
+            {
                 Some(&j) => rel.push(j),
+                None if resolver.excluded.contains_key(key)
+                    || resolver
+                        .excluded
+                        .contains_key(key.trim_end_matches("/index.md")) =>
+                {
+                    // Left out of this build: not shown, not an error, so an
+                    // embargo does not block publishing until it lifts.
+                    errors.push(
+                        Diagnostic::warning(
+                            "related-unpublished",
+                            lang.pick(
+                                format!("« {path} » n’est pas publié (brouillon, embargo ou expiré) : il n’apparaît pas dans « Pour aller plus loin »"),
+                                format!("`{path}` is not published (draft, embargoed or expired): it is left out of further reading"),
+                            ),
+                        )
+                        .at(&a.loaded.source, front_matter::locate(&a.loaded.source, &a.loaded.split, &["related"])),
+                    );
+                }
                 None => {
-                    let excluded = resolver.excluded.contains_key(key);
                     errors.push(
                         Diagnostic::error(
                             "related-missing",
-                            if excluded {
-                                lang.pick(
-                                    format!("« {path} » n’est pas publié (brouillon, embargo ou expiré)"),
-                                    format!("`{path}` is not published (draft, embargoed or expired)"),
-                                )
-                            } else {
-                                lang.pick(
-                                    format!("l’article « {path} » est introuvable"),
-                                    format!("the article `{path}` does not exist"),
-                                )
-                            },
+                            lang.pick(
+                                format!("l’article « {path} » est introuvable"),
+                                format!("the article `{path}` does not exist"),
+                            ),
                         )
                         .at(&a.loaded.source, front_matter::locate(&a.loaded.source, &a.loaded.split, &["related"]))
                         .with_help(lang.pick(
@@ -640,7 +667,7 @@ pub fn assemble(
         }
     }
     errors.sort_by(|a, b| a.file.cmp(&b.file));
-    let site = Site {
+    let mut site = Site {
         config,
         sections,
         articles,
@@ -649,7 +676,9 @@ pub fn assemble(
         resolver,
         excluded: excluded_list,
         now: inclusion.now,
+        taxonomies: Default::default(),
     };
+    site.taxonomies = taxonomy::build(&site);
     (Some(site), errors)
 }
 
@@ -839,9 +868,17 @@ fn resolve_article(
     }
     // A file named in the front matter, relative to the article's folder.
     let file_url = |key: &str, dest: &str, errors: &mut Vec<Diagnostic>| -> Option<String> {
+        // Point at the file name as written under the key, when it is
+        // written plainly; else at the key.
+        let key_span = front_matter::locate(source, &loaded.split, &[key]);
+        let span = source.text[key_span.end..loaded.split.yaml.end]
+            .find(dest)
+            .filter(|_| !dest.is_empty())
+            .map(|i| key_span.end + i..key_span.end + i + dest.len())
+            .unwrap_or(key_span);
         let link = LinkRef {
             dest: dest.to_string(),
-            span: front_matter::locate(source, &loaded.split, &[key]),
+            span,
             image: key == "image",
         };
         match resolver.resolve(&link, &a.base_dir, &own, config, source) {

@@ -2,7 +2,8 @@
  * Every page can be read without this file. It adds:
  *  1. the "copy link" share button (hidden until this script shows it);
  *  2. keyboard access to wide tables and code blocks that scroll sideways;
- *  3. the search page, from the site's own search index (no external request).
+ *  3. the search page, with the pagefind index `gazette build` writes into
+ *     pagefind/ (pagefind.js and its files: no external request).
  * UI strings come from data-* attributes written by the templates (i18n). */
 (function () {
   "use strict";
@@ -71,66 +72,40 @@
     resizeTimer = window.setTimeout(markScrollable, 200);
   });
 
-  /* 3. Search ------------------------------------------------------------------ */
-  var form = doc.querySelector("form[data-index]");
+  /* 3. Search, with pagefind (https://pagefind.app) ------------------------------ */
+  var form = doc.querySelector("form[data-pagefind]");
   var input = doc.getElementById("recherche");
   var results = doc.getElementById("resultats");
-  if (!form || !input || !results) { return; }
+  var status = doc.getElementById("recherche-statut");
+  if (!form || !input || !results || !status) { return; }
 
+  var PAGE_SIZE = 10;
   var lang = doc.documentElement.lang || "fr";
   var loading = null;
   var typingTimer = 0;
+  var latest = 0; /* number of the latest search: a slow answer never replaces a newer one */
   var dateFormat = window.Intl ? new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric" }) : null;
 
-  function fold(text) {
-    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
-  }
   function message(key, count, query) {
     return (results.getAttribute("data-" + key) || "")
       .replace("{count}", String(count))
       .replace("{query}", query);
   }
+  function say(text) {
+    status.textContent = text;
+  }
+  /* pagefind.js is an ES module next to its index; it finds its files from its own URL. */
   function load() {
     if (!loading) {
-      loading = fetch(form.getAttribute("data-index"), { credentials: "same-origin" })
-        .then(function (response) {
-          if (!response.ok) { throw new Error(String(response.status)); }
-          return response.json();
-        })
-        .then(function (data) {
-          var items = Array.isArray(data) ? data : (data.pages || data.items || []);
-          return items.map(function (item) {
-            return {
-              item: item,
-              title: fold(item.title),
-              meta: fold([item.summary, (item.tags || []).join(" "), item.section].join(" ")),
-              body: fold(item.text || item.content || "")
-            };
-          });
-        });
+      loading = import(form.getAttribute("data-pagefind")).then(function (pagefind) {
+        /* The index stores each page's full path (site root included): no prefix to add. */
+        return pagefind.options({ baseUrl: "/" })
+          .then(function () { return pagefind.init(); })
+          .then(function () { return pagefind; });
+      });
       loading.catch(function () { loading = null; });
     }
     return loading;
-  }
-  function search(index, query) {
-    var terms = fold(query).split(/\s+/).filter(Boolean);
-    var phrase = fold(query).trim();
-    var found = [];
-    index.forEach(function (entry) {
-      var score = 0;
-      for (var i = 0; i < terms.length; i++) {
-        var t = terms[i];
-        var s = (entry.title.indexOf(t) >= 0 ? 10 : 0) + (entry.meta.indexOf(t) >= 0 ? 3 : 0) + (entry.body.indexOf(t) >= 0 ? 1 : 0);
-        if (!s) { return; }
-        score += s;
-      }
-      if (terms.length > 1 && entry.title.indexOf(phrase) >= 0) { score += 20; }
-      found.push({ score: score, item: entry.item });
-    });
-    found.sort(function (a, b) {
-      return b.score - a.score || String(b.item.date || "").localeCompare(String(a.item.date || ""));
-    });
-    return found.slice(0, 50).map(function (f) { return f.item; });
   }
   function el(tag, className, text) {
     var node = doc.createElement(tag);
@@ -143,35 +118,83 @@
     var d = new Date(String(iso).slice(0, 10) + "T12:00:00");
     return isNaN(d.getTime()) ? iso : dateFormat.format(d);
   }
-  function show(query, list) {
-    results.textContent = "";
-    var key = list.length === 0 ? "none" : (list.length === 1 ? "one" : "other");
-    results.appendChild(el("p", "search-status", message(key, list.length, query)));
-    if (!list.length) { return; }
-    var ol = el("ol", "search-list");
-    list.forEach(function (item) {
-      var li = el("li", "search-item");
-      var h = el("h2", "search-item-title");
-      var a = el("a", "", item.title);
-      a.href = item.url;
-      h.appendChild(a);
-      li.appendChild(h);
-      var meta = [item.section, formatDate(item.date)].filter(Boolean).join(" · ");
-      if (meta) { li.appendChild(el("p", "search-item-meta", meta)); }
-      if (item.summary) { li.appendChild(el("p", "search-item-summary", item.summary)); }
-      ol.appendChild(li);
+  /* The excerpt is HTML with <mark> around the words found: keep the text and
+   * the marks, nothing else (parsed inertly, never inserted as HTML). */
+  function excerpt(html) {
+    var p = el("p", "search-item-summary");
+    var parsed = new DOMParser().parseFromString("<body>" + html, "text/html").body;
+    Array.prototype.forEach.call(parsed.childNodes, function (node) {
+      if (node.nodeName === "MARK") {
+        p.appendChild(el("mark", "", node.textContent));
+      } else {
+        p.appendChild(doc.createTextNode(node.textContent));
+      }
     });
-    results.appendChild(ol);
+    return p;
+  }
+  function item(data) {
+    var meta = data.meta || {};
+    var li = el("li", "search-item");
+    var h = el("h2", "search-item-title");
+    var a = el("a", "", meta.title || data.url);
+    a.href = data.url;
+    h.appendChild(a);
+    li.appendChild(h);
+    var line = [meta.section, formatDate(meta.date)].filter(Boolean).join(" · ");
+    if (line) { li.appendChild(el("p", "search-item-meta", line)); }
+    if (data.excerpt) { li.appendChild(excerpt(data.excerpt)); }
+    return li;
+  }
+  function clear() {
+    var list = results.querySelector(".search-list");
+    var more = results.querySelector(".search-more");
+    if (list) { results.removeChild(list); }
+    if (more) { results.removeChild(more); }
+  }
+  function show(query, found, number) {
+    clear();
+    var key = found.length === 0 ? "none" : (found.length === 1 ? "one" : "other");
+    say(message(key, found.length, query));
+    if (!found.length) { return; }
+    var list = el("ol", "search-list");
+    results.appendChild(list);
+    var more = el("button", "button button--secondary search-more", results.getAttribute("data-more"));
+    more.type = "button";
+    var shown = 0;
+    function next(focus) {
+      var slice = found.slice(shown, shown + PAGE_SIZE);
+      shown += slice.length;
+      more.disabled = true;
+      return Promise.all(slice.map(function (r) { return r.data(); })).then(function (pages) {
+        if (number !== latest) { return; }
+        var first = null;
+        pages.forEach(function (data) {
+          var li = item(data);
+          first = first || li;
+          list.appendChild(li);
+        });
+        more.disabled = false;
+        more.hidden = shown >= found.length;
+        /* After "show more", keyboard focus goes to the first new result. */
+        if (focus && first) { first.querySelector("a").focus(); }
+      });
+    }
+    more.hidden = true;
+    more.addEventListener("click", function () { next(true); });
+    results.appendChild(more);
+    return next(false);
   }
   function run(query) {
     query = query.trim();
-    if (!query) { results.textContent = ""; return; }
-    if (!results.firstChild) { results.appendChild(el("p", "search-status", message("loading", 0, query))); }
-    load().then(function (index) {
-      if (input.value.trim() === query) { show(query, search(index, query)); }
-    }, function () {
-      results.textContent = "";
-      results.appendChild(el("p", "search-status", message("error", 0, query)));
+    var number = ++latest;
+    if (!query) { clear(); say(""); return; }
+    say(message("loading", 0, query));
+    load().then(function (pagefind) {
+      return pagefind.search(query);
+    }).then(function (search) {
+      if (number === latest) { return show(query, search.results, number); }
+    }).catch(function () {
+      if (number === latest) { say(message("error", 0, query)); }
     });
   }
 
@@ -183,6 +206,7 @@
       if (query) { url.searchParams.set("q", query); } else { url.searchParams.delete("q"); }
       window.history.replaceState(null, "", url.toString());
     }
+    window.clearTimeout(typingTimer);
     run(query);
   });
   input.addEventListener("input", function () {
@@ -191,7 +215,7 @@
     if (query.length < 3) { return; }
     typingTimer = window.setTimeout(function () { run(query); }, 400);
   });
-  input.addEventListener("focus", function () { load(); }, { once: true });
+  input.addEventListener("focus", function () { load().catch(function () {}); }, { once: true });
 
   var initial = new URLSearchParams(window.location.search).get("q");
   if (initial) {

@@ -1,0 +1,284 @@
+//! Taxonomies: categories, series, tags, organisations, authors and people,
+//! each with its terms and the articles of each term.
+//!
+//! Built once from the assembled articles (newest first, so every term's
+//! list is already sorted) in one pass per taxonomy: linear in the number of
+//! article–term pairs. A term's URL folder is its slug; two spellings that
+//! fold to the same slug (`Télétravail`, `teletravail`) are one term, named
+//! as first met. People are the persons who *speak* in an article
+//! (interview, testimony, pull quote); organisations are those an article is
+//! about plus those of the people quoted in it.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::config::Config;
+use crate::content::front_matter::PersonRef;
+use crate::content::slug::slugify;
+use crate::language::Language;
+use crate::site::registry::{Organisation, Person, Registry};
+use crate::site::{Article, Site};
+
+/// Which taxonomy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// `category`.
+    Category,
+    /// `series`.
+    Series,
+    /// `tags`.
+    Tags,
+    /// `organisations`.
+    Organisations,
+    /// `authors`.
+    Authors,
+    /// `people`.
+    People,
+}
+
+impl Kind {
+    /// All of them, in menu order.
+    pub const ALL: [Kind; 6] = [
+        Kind::Category,
+        Kind::Series,
+        Kind::Tags,
+        Kind::Organisations,
+        Kind::Authors,
+        Kind::People,
+    ];
+
+    /// The key used in front matter and `site.yaml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Category => "category",
+            Kind::Series => "series",
+            Kind::Tags => "tags",
+            Kind::Organisations => "organisations",
+            Kind::Authors => "authors",
+            Kind::People => "people",
+        }
+    }
+
+    /// The heading of its index page.
+    pub fn title(self, lang: Language) -> &'static str {
+        match self {
+            Kind::Category => lang.pick("Catégories", "Categories"),
+            Kind::Series => lang.pick("Rubriques", "Series"),
+            Kind::Tags => lang.pick("Mots-clés", "Tags"),
+            Kind::Organisations => lang.pick("Organismes", "Organisations"),
+            Kind::Authors => lang.pick("Auteurs", "Authors"),
+            Kind::People => lang.pick("Personnes", "People"),
+        }
+    }
+
+    fn folder(self, config: &Config) -> &str {
+        let t = &config.taxonomies;
+        match self {
+            Kind::Category => &t.category,
+            Kind::Series => &t.series,
+            Kind::Tags => &t.tags,
+            Kind::Organisations => &t.organisations,
+            Kind::Authors => &t.authors,
+            Kind::People => &t.people,
+        }
+    }
+}
+
+/// One term and its articles.
+#[derive(Debug, Clone)]
+pub struct Term {
+    /// As first written.
+    pub name: String,
+    /// Output folder (`mots-cles/teletravail/`).
+    pub rel_url: String,
+    /// URL path.
+    pub url: String,
+    /// Articles, newest first.
+    pub articles: Vec<usize>,
+    /// For a person's page: who (the first article that names them).
+    pub person: Option<(usize, Person)>,
+    /// For an organisation's page.
+    pub organisation: Option<Organisation>,
+}
+
+/// A taxonomy and its terms.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    /// Which one.
+    pub kind: Kind,
+    /// Output folder (`mots-cles/`).
+    pub rel_url: String,
+    /// URL path.
+    pub url: String,
+    /// Terms sorted by name.
+    pub terms: Vec<Term>,
+    /// Term index by (slug).
+    index: HashMap<String, usize>,
+}
+
+impl Taxonomy {
+    /// The URL of a term by name, if it has a page.
+    pub fn url_of(&self, name: &str) -> Option<&str> {
+        self.index
+            .get(&slugify(name))
+            .map(|&i| self.terms[i].url.as_str())
+    }
+}
+
+/// Every taxonomy of the site.
+#[derive(Debug, Clone, Default)]
+pub struct Taxonomies {
+    /// In `Kind::ALL` order.
+    pub list: Vec<Taxonomy>,
+}
+
+impl Taxonomies {
+    /// One taxonomy.
+    pub fn get(&self, kind: Kind) -> Option<&Taxonomy> {
+        self.list.iter().find(|t| t.kind == kind)
+    }
+
+    /// The URL of a term.
+    pub fn url_of(&self, kind: Kind, name: &str) -> Option<String> {
+        self.get(kind)
+            .and_then(|t| t.url_of(name))
+            .map(str::to_string)
+    }
+}
+
+/// The people who speak in an article, in order of appearance.
+pub fn speakers(article: &Article, registry: &Registry) -> Vec<Person> {
+    let meta = &article.loaded.meta;
+    let mut refs: Vec<PersonRef> = Vec::new();
+    if let Some(interview) = &meta.interview {
+        for id in interview.with.ids() {
+            refs.push(PersonRef::Id(crate::yaml::Text(id)));
+        }
+        refs.extend(interview.questions.iter().filter_map(|q| q.by.clone()));
+    }
+    for group in meta.testimonials.values() {
+        refs.extend(group.items.iter().filter_map(|i| i.by.clone()));
+    }
+    refs.extend(meta.quotes.values().filter_map(|q| q.by.clone()));
+    let mut seen = Vec::<String>::new();
+    let mut out = Vec::new();
+    for r in refs {
+        if let Some(p) = registry.person(&r, &meta.people) {
+            let key = slugify(&p.name);
+            if !key.is_empty() && !seen.contains(&key) {
+                seen.push(key);
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// A term name met in an article, with the person or organisation behind it.
+type Named = (String, Option<(usize, Person)>, Option<Organisation>);
+
+/// Builds every taxonomy.
+pub fn build(site: &Site) -> Taxonomies {
+    let config = &site.config;
+    let mut list = Vec::new();
+    for kind in Kind::ALL {
+        let folder = kind.folder(config);
+        let rel_url = format!("{folder}/");
+        let mut terms: Vec<Term> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
+        for (i, a) in site.articles.iter().enumerate() {
+            let meta = &a.loaded.meta;
+            let mut names: Vec<Named> = Vec::new();
+            match kind {
+                Kind::Category => {
+                    names.extend(meta.category.iter().map(|c| (c.clone(), None, None)))
+                }
+                Kind::Series => names.extend(meta.series.iter().map(|c| (c.clone(), None, None))),
+                Kind::Tags => names.extend(meta.tags.iter().map(|c| (c.clone(), None, None))),
+                Kind::Authors => names.extend(meta.authors.iter().map(|c| (c.clone(), None, None))),
+                Kind::Organisations => {
+                    for o in &meta.organisations {
+                        let org = site.registry.organisation(o);
+                        names.push((org.name.clone(), None, Some(org)));
+                    }
+                    for p in speakers(a, &site.registry) {
+                        if let Some(org) = p.organisation {
+                            names.push((org.name.clone(), None, Some(org)));
+                        }
+                    }
+                }
+                Kind::People => {
+                    for p in speakers(a, &site.registry) {
+                        names.push((p.name.clone(), Some((i, p)), None));
+                    }
+                }
+            }
+            for (name, person, organisation) in names {
+                let name_slug = slugify(&name);
+                // A registry organisation's page is at its id, a stable
+                // address; its name finds it too.
+                let slug = organisation
+                    .as_ref()
+                    .and_then(|o| o.id.as_deref())
+                    .map(slugify)
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| name_slug.clone());
+                if slug.is_empty() {
+                    continue;
+                }
+                if let Some(&t) = index.get(&name_slug)
+                    && !index.contains_key(&slug)
+                {
+                    index.insert(slug.clone(), t);
+                }
+                let t = match index.get(&slug) {
+                    Some(&t) => t,
+                    None => {
+                        let term_rel = format!("{rel_url}{slug}/");
+                        index.insert(name_slug.clone(), terms.len());
+                        index.insert(slug, terms.len());
+                        terms.push(Term {
+                            name: crate::typography::typeset(config.language, &name),
+                            url: config.url(&term_rel),
+                            rel_url: term_rel,
+                            articles: Vec::new(),
+                            person: None,
+                            organisation: None,
+                        });
+                        terms.len() - 1
+                    }
+                };
+                let term = &mut terms[t];
+                if term.articles.last() != Some(&i) {
+                    term.articles.push(i);
+                }
+                if term.person.is_none() {
+                    term.person = person;
+                }
+                if term.organisation.is_none() {
+                    term.organisation = organisation;
+                }
+            }
+        }
+        // Sorted by name, accents folded; the index follows.
+        let mut order: Vec<usize> = (0..terms.len()).collect();
+        order.sort_by_cached_key(|&t| (deunicode::deunicode(&terms[t].name).to_lowercase(), t));
+        let mut sorted = Vec::with_capacity(terms.len());
+        let mut position = vec![0; terms.len()];
+        for (new_pos, old) in order.into_iter().enumerate() {
+            position[old] = new_pos;
+            sorted.push(terms[old].clone());
+        }
+        let new_index: BTreeMap<String, usize> = index
+            .into_iter()
+            .map(|(k, old)| (k, position[old]))
+            .collect();
+        list.push(Taxonomy {
+            kind,
+            url: config.url(&rel_url),
+            rel_url,
+            terms: sorted,
+            index: new_index.into_iter().collect(),
+        });
+    }
+    Taxonomies { list }
+}

@@ -1,0 +1,239 @@
+//! The output folder: a failed build leaves it as it was, a successful one
+//! leaves no stale file, the same sources give the same bytes, and a rebuild
+//! of an unchanged site writes nothing.
+
+use std::fs;
+use std::time::{Duration, SystemTime};
+
+use crate::support::{TestSite, tree};
+
+/// `12 pages en 0,13 s dans ./output (21 fichiers écrits, 0 supprimés)`:
+/// (pages, written, removed).
+#[track_caller]
+fn summary(stdout: &str) -> (usize, usize, usize) {
+    let line = stdout.trim_end();
+    assert!(!line.contains('\n'), "one summary line: {stdout:?}");
+    let number = |text: &str| -> usize {
+        text.trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("not a number {text:?} in {line:?}"))
+    };
+    let (pages, rest) = line
+        .split_once(" pages en ")
+        .unwrap_or_else(|| panic!("{line:?}"));
+    let (time, rest) = rest
+        .split_once(" s dans ")
+        .unwrap_or_else(|| panic!("{line:?}"));
+    assert!(time.contains(','), "French decimal comma: {line:?}");
+    let (folder, counts) = rest.split_once(" (").unwrap_or_else(|| panic!("{line:?}"));
+    assert_eq!(folder, "./output", "{line:?}");
+    let (written, rest) = counts
+        .split_once(" fichiers écrits, ")
+        .unwrap_or_else(|| panic!("{line:?}"));
+    let removed = rest
+        .strip_suffix(" supprimés)")
+        .unwrap_or_else(|| panic!("{line:?}"));
+    (number(pages), number(written), number(removed))
+}
+
+#[test]
+fn failed_build_leaves_the_previous_output_intact() {
+    let site = TestSite::fixture("ok/newsroom");
+    site.build_ok(&[]);
+    let before = site.output();
+    assert!(before.len() > 15);
+
+    // A typo in one article, a new article, a deleted one: none of it may
+    // reach the output while the site has an error.
+    site.write(
+        "content/actualites/forum-des-metiers.md",
+        "---\ntitel: Forum des métiers\ndate: 2026-03-05\n---\nLe forum revient.\n",
+    );
+    site.write(
+        "content/actualites/nouveau.md",
+        "---\ntitle: Nouveau\ndate: 2026-05-20\n---\nNouveau.\n",
+    );
+    site.remove("content/portraits/zoe.md");
+    let run = site.gazette(&["build"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr
+            .ends_with("échec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"),
+        "{}",
+        run.stderr
+    );
+
+    let after = site.output();
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &before {
+        assert!(after.get(path) == Some(bytes), "{path} changed");
+    }
+}
+
+#[test]
+fn successful_rebuild_leaves_no_stale_file() {
+    let site = TestSite::fixture("ok/newsroom");
+    site.build_ok(&["--drafts", "--future"]);
+    assert!(site.has("actualites/brouillon/index.html"));
+    assert!(site.has("actualites/page/3/index.html"));
+
+    let before = site.output();
+    site.remove("content/portraits/zoe.md");
+    site.remove("static/documents/charte.txt");
+    let run = site.build_ok(&[]);
+    let (_, written, removed) = summary(&run.stdout);
+
+    // Exactly what a fresh build of the same sources gives.
+    let fresh = TestSite::fixture("ok/newsroom");
+    fresh.remove("content/portraits/zoe.md");
+    fresh.remove("static/documents/charte.txt");
+    fresh.build_ok(&[]);
+    let rebuilt = site.output();
+    let expected = fresh.output();
+    assert_eq!(
+        rebuilt.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    assert!(rebuilt == expected, "same files, different bytes");
+
+    // Drafts, embargo page 3 and the deleted files are gone, folders too.
+    for gone in [
+        "portraits/zoe",
+        "documents",
+        "actualites/brouillon",
+        "actualites/embargo",
+        "actualites/page/3",
+    ] {
+        assert!(!site.has(gone), "{gone} left behind");
+    }
+    // The summary counts what happened.
+    let gone = before.keys().filter(|p| !rebuilt.contains_key(*p)).count();
+    let new_or_changed = rebuilt
+        .iter()
+        .filter(|(p, bytes)| before.get(*p) != Some(*bytes))
+        .count();
+    assert!(gone >= 5, "{gone}");
+    assert_eq!((written, removed), (new_or_changed, gone), "{}", run.stdout);
+    // No temporary file left either.
+    assert!(
+        rebuilt.keys().all(|p| !p.contains(".gazette-tmp")),
+        "{:?}",
+        rebuilt.keys()
+    );
+}
+
+#[test]
+fn same_sources_give_identical_trees() {
+    let one = TestSite::fixture("ok/newsroom");
+    let two = TestSite::fixture("ok/newsroom");
+    one.build_ok(&[]);
+    two.build_ok(&[]);
+    let a = one.output();
+    let b = two.output();
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a {
+        assert!(b.get(path) == Some(bytes), "{path} differs between builds");
+    }
+    // And no build leaks where it ran from.
+    for (path, bytes) in &a {
+        let text = String::from_utf8_lossy(bytes);
+        assert!(
+            !text.contains(&one.root.display().to_string()),
+            "{path} names the temporary folder"
+        );
+    }
+}
+
+#[test]
+fn rebuilding_an_unchanged_site_writes_nothing() {
+    let site = TestSite::fixture("ok/newsroom");
+    let first = site.build_ok(&[]);
+    let out = site.path("output");
+    let files = site.output();
+    let html = files.keys().filter(|p| p.ends_with(".html")).count();
+    assert_eq!(
+        summary(&first.stdout),
+        (html, files.len(), 0),
+        "{}",
+        first.stdout
+    );
+
+    // Age every file, so a rewrite would show in its modification time.
+    let old = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+    for path in files.keys() {
+        let file = fs::File::options()
+            .write(true)
+            .open(out.join(path))
+            .expect("open");
+        file.set_modified(old).expect("set mtime");
+    }
+    let rewritten = || -> Vec<String> {
+        tree(&out)
+            .into_keys()
+            .filter(|p| {
+                fs::metadata(out.join(p))
+                    .and_then(|m| m.modified())
+                    .map(|m| m != old)
+                    .unwrap_or(true)
+            })
+            .collect()
+    };
+
+    let second = site.build_ok(&[]);
+    assert_eq!(summary(&second.stdout), (html, 0, 0), "{}", second.stdout);
+    assert!(
+        second
+            .stdout
+            .ends_with("(0 fichiers écrits, 0 supprimés)\n")
+    );
+    assert_eq!(rewritten(), Vec::<String>::new());
+    assert!(site.output() == files);
+
+    // One changed article rewrites exactly the files whose bytes change:
+    // its page and the listings that show it, and nothing else.
+    site.write(
+        "content/portraits/elodie.md",
+        "---\ntitle: Élodie Ravel, infirmière du travail\ndate: 2026-01-15\n---\nÉlodie reçoit les salariés chaque après-midi.\n",
+    );
+    let third = site.build_ok(&[]);
+    let after = site.output();
+    let differ: Vec<String> = after
+        .iter()
+        .filter(|(p, bytes)| files.get(*p) != Some(*bytes))
+        .map(|(p, _)| p.clone())
+        .collect();
+    let gone = files.keys().filter(|p| !after.contains_key(*p)).count();
+    let changed = rewritten();
+    assert_eq!(changed, differ);
+    let (_, written, removed) = summary(&third.stdout);
+    assert_eq!(
+        (written, removed),
+        (changed.len(), gone),
+        "{}",
+        third.stdout
+    );
+    for page in [
+        "index.html",
+        "portraits/elodie/index.html",
+        "portraits/index.html",
+    ] {
+        assert!(
+            changed.iter().any(|c| c == page),
+            "{page} not rewritten: {changed:?}"
+        );
+    }
+    for page in [
+        "portraits/nadia/index.html",
+        "actualites/index.html",
+        "404.html",
+    ] {
+        assert!(
+            !changed.iter().any(|c| c == page),
+            "{page} rewritten: {changed:?}"
+        );
+    }
+}

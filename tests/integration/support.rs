@@ -1,0 +1,355 @@
+//! A test site in a temporary folder, the `gazette` binary to run on it, and
+//! small helpers to read what a reader gets (files, HTML elements).
+//!
+//! Fixtures live in `tests/fixtures/{ok,errors}/<case>/` without a theme: the
+//! default theme is copied from `themes/gazette` at test time, so fixtures
+//! always test the theme as it is now.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+/// "Now" for every build, as `SOURCE_DATE_EPOCH`: 2026-06-01T00:00:00Z.
+pub const NOW: i64 = 1_780_272_000;
+
+/// The crate's folder.
+pub fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `tests/fixtures/<rel>`.
+pub fn fixture_dir(rel: &str) -> PathBuf {
+    manifest_dir().join("tests").join("fixtures").join(rel)
+}
+
+/// Copies a folder recursively (files and folders only).
+pub fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap_or_else(|e| panic!("mkdir {}: {e}", to.display()));
+    for entry in fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display())) {
+        let entry = entry.expect("dir entry");
+        let target = to.join(entry.file_name());
+        let kind = entry.file_type().expect("file type");
+        if kind.is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else if kind.is_file() {
+            fs::copy(entry.path(), &target)
+                .unwrap_or_else(|e| panic!("copy {}: {e}", entry.path().display()));
+        }
+    }
+}
+
+/// Every file under `dir`, by `/`-separated relative path, with its bytes.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    collect(dir, dir, &mut out);
+    out
+}
+
+fn collect(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries {
+        let entry = entry.expect("dir entry");
+        let path = entry.path();
+        if entry.file_type().expect("file type").is_dir() {
+            collect(base, &path, out);
+        } else {
+            let rel = path
+                .strip_prefix(base)
+                .expect("inside")
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            out.insert(rel, fs::read(&path).expect("read file"));
+        }
+    }
+}
+
+/// The names of the entries of a folder, sorted.
+pub fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// What a run of the binary gave.
+#[derive(Debug)]
+pub struct Run {
+    /// Exit code.
+    pub code: i32,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl Run {
+    /// Panics with the output unless the run succeeded.
+    #[track_caller]
+    pub fn assert_ok(&self) -> &Self {
+        assert_eq!(
+            self.code, 0,
+            "gazette failed\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+/// A site in a temporary folder: `<tmp>/site/`, so tests can check that
+/// nothing is written beside the site either.
+pub struct TestSite {
+    tmp: TempDir,
+    /// The site root.
+    pub root: PathBuf,
+}
+
+impl TestSite {
+    /// An empty site folder with the default theme.
+    pub fn new() -> Self {
+        let tmp = tempfile::Builder::new()
+            .prefix("gazette-test-")
+            .tempdir()
+            .expect("temp dir");
+        let root = tmp.path().join("site");
+        fs::create_dir_all(&root).expect("site dir");
+        copy_dir(
+            &manifest_dir().join("themes").join("gazette"),
+            &root.join("themes").join("gazette"),
+        );
+        TestSite { tmp, root }
+    }
+
+    /// A copy of `tests/fixtures/<rel>` with the default theme.
+    pub fn fixture(rel: &str) -> Self {
+        let site = TestSite::new();
+        copy_dir(&fixture_dir(rel), &site.root);
+        site
+    }
+
+    /// The temporary folder that holds the site folder.
+    pub fn parent(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    /// A path under the site root.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root.join(rel)
+    }
+
+    /// Writes a file of the site (folders created).
+    pub fn write(&self, rel: &str, contents: impl AsRef<[u8]>) {
+        let path = self.path(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).expect("mkdir");
+        }
+        fs::write(&path, contents).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    }
+
+    /// Removes a file of the site.
+    pub fn remove(&self, rel: &str) {
+        fs::remove_file(self.path(rel)).unwrap_or_else(|e| panic!("remove {rel}: {e}"));
+    }
+
+    /// Runs `gazette <args>` in the site folder, "now" being [`NOW`].
+    pub fn gazette(&self, args: &[&str]) -> Run {
+        self.gazette_at(NOW, args)
+    }
+
+    /// Runs `gazette <args>` in the site folder with `SOURCE_DATE_EPOCH=now`.
+    pub fn gazette_at(&self, now: i64, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+            .args(args)
+            .current_dir(&self.root)
+            .env("SOURCE_DATE_EPOCH", now.to_string())
+            .output()
+            .expect("run gazette");
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// `gazette build <args>`, which must succeed.
+    #[track_caller]
+    pub fn build_ok(&self, args: &[&str]) -> Run {
+        let mut all = vec!["build"];
+        all.extend_from_slice(args);
+        let run = self.gazette(&all);
+        run.assert_ok();
+        run
+    }
+
+    /// A file of `output/`, as text.
+    #[track_caller]
+    pub fn page(&self, rel: &str) -> String {
+        let path = self.root.join("output").join(rel);
+        fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "cannot read output/{rel}: {e}\noutput holds: {:#?}",
+                tree(&self.root.join("output")).keys().collect::<Vec<_>>()
+            )
+        })
+    }
+
+    /// Whether `output/<rel>` exists.
+    pub fn has(&self, rel: &str) -> bool {
+        self.root.join("output").join(rel).exists()
+    }
+
+    /// Every file of `output/`.
+    pub fn output(&self) -> BTreeMap<String, Vec<u8>> {
+        tree(&self.root.join("output"))
+    }
+
+    /// Replaces the temporary paths in a text by `[SITE]`.
+    pub fn redact(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        let mut paths = vec![self.root.clone()];
+        if let Ok(canonical) = self.root.canonicalize() {
+            paths.push(canonical);
+        }
+        for p in paths {
+            out = out.replace(&p.display().to_string(), "[SITE]");
+        }
+        out
+    }
+}
+
+/// The inner HTML of every `<tag …>…</tag>` of a page, in order (no nesting
+/// of the same tag is expected).
+pub fn elements(html: &str, tag: &str) -> Vec<String> {
+    elements_with_attrs(html, tag)
+        .into_iter()
+        .map(|(_, inner)| inner)
+        .collect()
+}
+
+/// `(attributes, inner HTML)` of every `<tag …>…</tag>` of a page.
+pub fn elements_with_attrs(html: &str, tag: &str) -> Vec<(String, String)> {
+    let open = format!("<{tag}");
+    let close = format!("</{tag}>");
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(&open) {
+        let after = &rest[start + open.len()..];
+        // `<h1` must not match `<h10` or `<header` for `<h`.
+        if !after.starts_with([' ', '>', '\n', '/']) {
+            rest = after;
+            continue;
+        }
+        let Some(gt) = after.find('>') else { break };
+        let attrs = after[..gt].trim().to_string();
+        let body = &after[gt + 1..];
+        let Some(end) = body.find(&close) else {
+            out.push((attrs, String::new()));
+            rest = body;
+            continue;
+        };
+        out.push((attrs, body[..end].to_string()));
+        rest = &body[end + close.len()..];
+    }
+    out
+}
+
+/// The inner HTML of the only `<tag>` of a page.
+#[track_caller]
+pub fn only(html: &str, tag: &str) -> String {
+    let all = elements(html, tag);
+    assert_eq!(all.len(), 1, "expected one <{tag}>, found {all:?}");
+    all.into_iter().next().unwrap_or_default()
+}
+
+/// The value of an attribute in an attribute list (`src="a" alt="b"`).
+pub fn attr(attrs: &str, name: &str) -> Option<String> {
+    let needle = format!("{name}=\"");
+    let mut rest = attrs;
+    while let Some(i) = rest.find(&needle) {
+        let before_ok = i == 0 || rest[..i].ends_with([' ', '\n', '\t']);
+        let value = &rest[i + needle.len()..];
+        if before_ok {
+            return value.find('"').map(|end| value[..end].to_string());
+        }
+        rest = value;
+    }
+    None
+}
+
+/// The attributes of every void tag `<tag …>` (such as `img`).
+pub fn void_tags(html: &str, tag: &str) -> Vec<String> {
+    let open = format!("<{tag} ");
+    html.match_indices(&open)
+        .filter_map(|(i, _)| {
+            let after = &html[i + open.len()..];
+            after
+                .find('>')
+                .map(|gt| after[..gt].trim_end_matches('/').to_string())
+        })
+        .collect()
+}
+
+/// The `<main>` of a page: what differs from page to page.
+#[track_caller]
+pub fn main_of(html: &str) -> String {
+    only(html, "main")
+}
+
+/// The address of the first link in each `<h2>`/`<h3>` of the main part of
+/// a listing, in order: the articles a listing shows, as a reader sees them.
+pub fn listed(html: &str) -> Vec<String> {
+    let main = main_of(html);
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for tag in ["h2", "h3"] {
+        let open = format!("<{tag}");
+        for (i, _) in main.match_indices(&open) {
+            let after = &main[i..];
+            let end = after.find(&format!("</{tag}>")).unwrap_or(after.len());
+            let heading = &after[..end];
+            if let Some(a) = void_tags(heading, "a").first()
+                && let Some(href) = attr(a, "href")
+            {
+                found.push((i, href));
+            }
+        }
+    }
+    found.sort();
+    found.into_iter().map(|(_, href)| href).collect()
+}
+
+/// Every `href` and `src` value of a page.
+pub fn addresses(html: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for name in ["href=\"", "src=\""] {
+        for (i, _) in html.match_indices(name) {
+            let preceded = html[..i].ends_with([' ', '\n', '\t']);
+            let value = &html[i + name.len()..];
+            if preceded && let Some(end) = value.find('"') {
+                out.push(value[..end].to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The `<title>` of a page's `<head>` (not an SVG icon's).
+#[track_caller]
+pub fn head_title(html: &str) -> String {
+    let head = &html[..html.find("</head>").unwrap_or(html.len())];
+    only(head, "title")
+}
+
+/// The `lang` of a page's `<html>` element.
+pub fn html_lang(html: &str) -> Option<String> {
+    void_tags(html, "html")
+        .first()
+        .and_then(|attrs| attr(attrs, "lang"))
+}

@@ -1,0 +1,239 @@
+//! The search index: `gazette build` writes pagefind's index of the published
+//! articles (not listings, the 404, alias redirects or drafts) and the search
+//! page, in the site's language, the same bytes on every build.
+//!
+//! Its own test binary: it builds tiny sites in temporary folders with the
+//! `gazette` binary and reads pagefind's files (gzip, after a `pagefind_dcd`
+//! signature) directly.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use tempfile::TempDir;
+
+const FORMATION: &str = "---
+title: La plateforme de formation ouvre
+date: 2026-03-02
+aliases: [/anciennes-actus/plateforme/]
+---
+Le catalogue de formation rassemble les stages de cartographie et d'ornithologie.
+";
+
+const TELETRAVAIL: &str = "---
+title: Le télétravail s'organise
+date: 2026-03-03
+---
+Deux jours de télétravail par semaine pour les équipes de kinésithérapie.
+";
+
+const DRAFT: &str = "---
+title: Brouillon secret
+date: 2026-03-04
+draft: true
+---
+Un texte sur la xylographie, qui ne doit pas être trouvé.
+";
+
+/// A site in a temporary folder: the default theme, two articles, a draft.
+fn site(language: &str, search: bool) -> TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/gazette"),
+        &root.join("themes/gazette"),
+    );
+    write(
+        &root.join("site.yaml"),
+        &format!(
+            "title: Le Fil RH\nbase_url: https://intranet.example.org/\nlanguage: {language}\n\
+             theme: gazette\nsearch: {search}\n"
+        ),
+    );
+    write(
+        &root.join("content/_index.md"),
+        "---\ntitle: Accueil\n---\n",
+    );
+    write(
+        &root.join("content/actualites/_index.md"),
+        "---\ntitle: Actualités\n---\n",
+    );
+    write(&root.join("content/actualites/formation.md"), FORMATION);
+    write(&root.join("content/actualites/teletravail.md"), TELETRAVAIL);
+    write(&root.join("content/actualites/brouillon.md"), DRAFT);
+    dir
+}
+
+/// Runs `gazette build --output <out>` on `root`; panics unless it succeeds.
+fn build(root: &Path, out: &Path) {
+    let run = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .arg("build")
+        .arg("--output")
+        .arg(out)
+        .current_dir(root)
+        .env("SOURCE_DATE_EPOCH", "1780272000")
+        .output()
+        .expect("run gazette");
+    assert!(
+        run.status.success(),
+        "gazette build failed:\n{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+fn write(path: &Path, text: &str) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir`, by `/`-separated relative path.
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path: PathBuf = entry.unwrap().path();
+            if path.is_dir() {
+                walk(base, &path, out);
+            } else {
+                let rel = path.strip_prefix(base).unwrap().to_string_lossy();
+                out.insert(rel.replace('\\', "/"), fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    if dir.is_dir() {
+        walk(dir, dir, &mut out);
+    }
+    out
+}
+
+/// A pagefind data file, decompressed and without its signature.
+fn unpack(bytes: &[u8]) -> Vec<u8> {
+    let mut data = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut data)
+        .expect("gzip");
+    data.strip_prefix(b"pagefind_dcd")
+        .expect("pagefind signature")
+        .to_vec()
+}
+
+fn contains(haystack: &[u8], needle: &str) -> bool {
+    haystack
+        .windows(needle.len())
+        .any(|w| w == needle.as_bytes())
+}
+
+#[test]
+fn build_writes_a_pagefind_index_of_the_published_articles() {
+    let site = site("fr", true);
+    let out = site.path().join("output");
+    build(site.path(), &out);
+    let index = tree(&out.join("pagefind"));
+
+    for file in ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json"] {
+        assert!(index.contains_key(file), "pagefind/{file} is missing");
+    }
+    // French stemming: the French WebAssembly, and the index says `fr`.
+    assert!(index.contains_key("wasm.fr.pagefind"));
+    let entry: serde_json::Value = serde_json::from_slice(&index["pagefind-entry.json"]).unwrap();
+    assert_eq!(entry["languages"]["fr"]["wasm"], "fr", "{entry}");
+    assert_eq!(entry["languages"]["fr"]["page_count"], 2, "{entry}");
+    assert!(index.keys().any(|k| k.ends_with(".pf_meta")));
+    // The theme's own form uses pagefind.js: the ready-made UIs are left out.
+    assert!(!index.keys().any(|k| k.contains("-ui.")));
+
+    // One fragment per published article: no listing, 404, search page,
+    // alias redirect or draft.
+    let fragments: BTreeMap<String, serde_json::Value> = index
+        .iter()
+        .filter(|(k, _)| k.starts_with("fragment/"))
+        .map(|(_, v)| {
+            let f: serde_json::Value = serde_json::from_slice(&unpack(v)).unwrap();
+            (f["url"].as_str().unwrap().to_string(), f)
+        })
+        .collect();
+    let urls: Vec<&str> = fragments.keys().map(String::as_str).collect();
+    assert_eq!(
+        urls,
+        ["/actualites/formation/", "/actualites/teletravail/"],
+        "indexed pages"
+    );
+    let text = |url: &str| fragments[url]["content"].as_str().unwrap().to_string();
+    assert!(text("/actualites/formation/").contains("ornithologie"));
+    assert!(text("/actualites/teletravail/").contains("kinésithérapie"));
+    // The article's text only, not the site's chrome (menu, footer).
+    assert!(!text("/actualites/formation/").contains("Aller au contenu"));
+    assert_eq!(
+        fragments["/actualites/formation/"]["meta"]["title"],
+        "La plateforme de formation ouvre"
+    );
+
+    // The word index holds both articles' words, stemmed, and not the draft's.
+    let words: Vec<u8> = index
+        .iter()
+        .filter(|(k, _)| k.starts_with("index/"))
+        .flat_map(|(_, v)| unpack(v))
+        .collect();
+    assert!(
+        contains(&words, "ornitholog"),
+        "a word of the first article"
+    );
+    assert!(contains(&words, "kinesitherap") || contains(&words, "kinésithérap"));
+    assert!(!contains(&words, "xylograph"), "the draft is not indexed");
+    for (name, bytes) in &index {
+        if name.ends_with(".pf_fragment") {
+            assert!(!contains(&unpack(bytes), "xylographie"), "{name}");
+        }
+    }
+
+    // The search page loads the index; without JavaScript, it says so.
+    let page = fs::read_to_string(out.join("recherche/index.html")).unwrap();
+    assert!(page.contains("data-pagefind=\"/pagefind/pagefind.js\""));
+    assert!(page.contains("<noscript>"));
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(home.contains("href=\"/recherche/\""), "site.search_url");
+
+    // The same sources give the same bytes.
+    let again = site.path().join("again");
+    build(site.path(), &again);
+    assert!(
+        index == tree(&again.join("pagefind")),
+        "the index is not deterministic"
+    );
+}
+
+#[test]
+fn an_english_site_gets_english_stemming_and_search_off_writes_nothing() {
+    let site_en = site("en", true);
+    let out = site_en.path().join("output");
+    build(site_en.path(), &out);
+    let entry = fs::read_to_string(out.join("pagefind/pagefind-entry.json")).unwrap();
+    let entry: serde_json::Value = serde_json::from_str(&entry).unwrap();
+    assert_eq!(entry["languages"]["en"]["wasm"], "en", "{entry}");
+    assert!(out.join("pagefind/wasm.en.pagefind").is_file());
+    assert!(out.join("search/index.html").is_file());
+
+    let site_off = site("fr", false);
+    let out = site_off.path().join("output");
+    build(site_off.path(), &out);
+    assert!(!out.join("pagefind").exists());
+    assert!(!out.join("recherche").exists());
+    let home = fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(!home.contains("/recherche/"));
+}
