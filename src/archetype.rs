@@ -5,7 +5,8 @@
 //! segment of the path (`actualites/forum-des-metiers` → « Forum des
 //! métiers » is not guessable, so « Forum des metiers » from the slug, for
 //! the writer to correct). A site may put its own archetypes in
-//! `archetypes/`, which win over the theme's. Nothing is ever overwritten.
+//! `archetypes/`, which win over the theme's, which win over the default
+//! theme's embedded in the binary. Nothing is ever overwritten.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -60,9 +61,12 @@ pub fn create(config: &Config, path: &str, kind: &str, today: Date) -> Result<Pa
             .join("archetypes")
             .join(&file),
     ];
+    // Last, the default theme's archetypes embedded in the binary, for a
+    // theme that has none of its own.
     let Some(text) = candidates
         .iter()
         .find_map(|c| std::fs::read_to_string(config.root.join(c)).ok())
+        .or_else(|| crate::init::archetype(&file).map(str::to_string))
     else {
         return Err(Diagnostic::error(
             "new-no-archetype",

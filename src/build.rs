@@ -21,6 +21,7 @@ use crate::content::highlight::{self, Highlighter};
 use crate::content::markdown::{self, MarkdownOptions, OffsetMap};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::output;
+use crate::progress::{Progress, Quiet, Stage};
 use crate::render::{self, Content, Files, theme::Theme};
 use crate::site::registry::Registry;
 use crate::site::{self, Inclusion, LoadedSection, Site};
@@ -87,6 +88,11 @@ pub fn now() -> Timestamp {
 
 /// Reads, checks and renders the whole site in memory.
 pub fn build_in_memory(opts: &BuildOptions) -> InMemory {
+    build_in_memory_with(opts, &Quiet)
+}
+
+/// `build_in_memory`, telling `progress` how far it got.
+pub fn build_in_memory_with(opts: &BuildOptions, progress: &dyn Progress) -> InMemory {
     let overrides = Overrides {
         base_url: opts.base_url.clone(),
     };
@@ -104,7 +110,9 @@ pub fn build_in_memory(opts: &BuildOptions) -> InMemory {
         }
     };
     let lang = config.language;
+    let mut timer = StageTimer::from_env();
     let theme = Theme::load(&config);
+    timer.lap("theme");
     let custom = match &theme {
         Ok(t) => t.custom_shortcodes.clone(),
         Err(_) => Default::default(),
@@ -126,7 +134,9 @@ pub fn build_in_memory(opts: &BuildOptions) -> InMemory {
         },
         custom_shortcodes: &custom,
     };
-    let (articles, errors) = load_articles(&opts.root, &discovered, &cx);
+    timer.lap("discover");
+    let (articles, errors) = load_articles_with(&opts.root, &discovered, &cx, progress);
+    timer.lap("load articles");
     diagnostics.extend(errors);
     let (sections, errors) = load_sections(&opts.root, &discovered, &cx);
     diagnostics.extend(errors);
@@ -162,20 +172,21 @@ pub fn build_in_memory(opts: &BuildOptions) -> InMemory {
     if let (Some(site), Some(theme)) = (&site, &theme)
         && !diagnostics.has_errors()
     {
-        let (pages, errors) = render::render(site, theme);
+        timer.lap("assemble");
+        let (pages, errors) = render::render_with(site, theme, progress);
+        timer.lap("render");
         diagnostics.extend(errors);
         files = pages;
-        for (path, src) in &theme.static_files {
-            files.insert(path.clone(), Content::Copy(src.clone()));
-        }
-        append_code_styles(&mut files, &opts.root);
-        for (path, src) in &site.assets {
-            files.insert(path.clone(), Content::Copy(src.clone()));
-        }
+        add_copied_files(&mut files, site, theme, &opts.root);
         // Search (src/search.rs): pagefind's index of the published articles.
+        if site.config.search && !diagnostics.has_errors() {
+            progress.stage(Stage::Search, None);
+        }
         if site.config.search
             && !diagnostics.has_errors()
-            && let Err(d) = crate::search::add_index(site, &mut files)
+            && let Err(d) = timer.time("search index", || {
+                crate::search::add_index(site, &mut files)
+            })
         {
             diagnostics.push(d);
         }
@@ -186,6 +197,19 @@ pub fn build_in_memory(opts: &BuildOptions) -> InMemory {
         files,
         diagnostics,
         usage_error: false,
+    }
+}
+
+/// The files copied rather than rendered: the theme's and the site's static
+/// files (the main stylesheet with the code colours), then the content's
+/// files. Watch mode calls it alone when only a static file changed.
+pub fn add_copied_files(files: &mut Files, site: &Site, theme: &Theme, root: &Path) {
+    for (path, src) in &theme.static_files {
+        files.insert(path.clone(), Content::Copy(src.clone()));
+    }
+    append_code_styles(files, root);
+    for (path, src) in &site.assets {
+        files.insert(path.clone(), Content::Copy(src.clone()));
     }
 }
 
@@ -237,12 +261,25 @@ pub fn load_articles(
     discovered: &Discovered,
     cx: &LoadContext,
 ) -> (Vec<LoadedArticle>, Vec<Diagnostic>) {
+    load_articles_with(root, discovered, cx, &Quiet)
+}
+
+/// `load_articles`, one `progress` step per article.
+pub fn load_articles_with(
+    root: &Path,
+    discovered: &Discovered,
+    cx: &LoadContext,
+    progress: &dyn Progress,
+) -> (Vec<LoadedArticle>, Vec<Diagnostic>) {
+    progress.stage(Stage::Load, Some(discovered.articles.len() as u64));
     let results: Vec<Result<LoadedArticle, Vec<Diagnostic>>> = discovered
         .articles
         .par_iter()
         .map(|origin| {
             let text = read_text(root, &origin.path, cx.markdown.lang)?;
-            article::load(origin.clone(), text, cx)
+            let loaded = article::load(origin.clone(), text, cx);
+            progress.step();
+            loaded
         })
         .collect();
     let mut articles = Vec::with_capacity(results.len());
@@ -256,7 +293,9 @@ pub fn load_articles(
     (articles, errors)
 }
 
-fn read_text(
+/// Reads a source file as UTF-8, or says why not (watch mode reads one file
+/// at a time through it too).
+pub fn read_text(
     root: &Path,
     path: &Path,
     lang: crate::language::Language,
@@ -358,8 +397,16 @@ pub struct Summary {
 /// Builds into the output folder. Returns the diagnostics, the summary when
 /// the output was written, and the outcome.
 pub fn build(opts: &BuildOptions) -> (Diagnostics, Option<Summary>, Outcome) {
+    build_with(opts, &Quiet)
+}
+
+/// `build`, telling `progress` how far it got.
+pub fn build_with(
+    opts: &BuildOptions,
+    progress: &dyn Progress,
+) -> (Diagnostics, Option<Summary>, Outcome) {
     let started = Instant::now();
-    let mut result = build_in_memory(opts);
+    let mut result = build_in_memory_with(opts, progress);
     if result.usage_error {
         return (result.diagnostics, None, Outcome::Usage);
     }
@@ -397,6 +444,7 @@ pub fn build(opts: &BuildOptions) -> (Diagnostics, Option<Summary>, Outcome) {
     if result.diagnostics.has_errors() {
         return (result.diagnostics, None, Outcome::SiteErrors);
     }
+    progress.stage(Stage::Write, None);
     match output::write(&result.files, &output_dir, &opts.root) {
         Ok(stats) => {
             let pages = result.files.keys().filter(|p| p.ends_with(".html")).count();
@@ -425,5 +473,36 @@ pub fn build(opts: &BuildOptions) -> (Diagnostics, Option<Summary>, Outcome) {
             );
             (result.diagnostics, None, Outcome::SiteErrors)
         }
+    }
+}
+
+/// Stage timings on stderr when `GAZETTE_TIMINGS` is set: for profiling
+/// and the benchmark, never part of normal output.
+struct StageTimer {
+    last: Option<Instant>,
+}
+
+impl StageTimer {
+    fn from_env() -> Self {
+        StageTimer {
+            last: std::env::var_os("GAZETTE_TIMINGS").map(|_| Instant::now()),
+        }
+    }
+
+    fn lap(&mut self, stage: &str) {
+        if let Some(last) = self.last {
+            eprintln!(
+                "timing: {stage:<14} {:>8.1} ms",
+                last.elapsed().as_secs_f64() * 1000.0
+            );
+            self.last = Some(Instant::now());
+        }
+    }
+
+    fn time<T>(&mut self, stage: &str, f: impl FnOnce() -> T) -> T {
+        self.lap("(other)");
+        let value = f();
+        self.lap(stage);
+        value
     }
 }

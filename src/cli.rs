@@ -1,7 +1,7 @@
 //! The command line: one clap `Args` struct per command, each with `run()`
 //! returning the exit code. Printing happens here and nowhere deeper.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
@@ -27,8 +27,15 @@ pub struct Cli {
 pub enum Command {
     /// Build the whole site into output/.
     Build(BuildArgs),
+    /// Check the whole site (errors, links, accessibility) without writing anything.
+    Check(CheckArgs),
+    /// Create a new site in DIR (empty or absent): settings, theme, example articles.
+    Init(InitArgs),
     /// Start a new article from the theme's archetype (a draft dated today).
     New(NewArgs),
+    /// Preview the site: build it in memory, serve it on 127.0.0.1:1111,
+    /// rebuild what each saved change touches and reload the open tabs.
+    Serve(ServeArgs),
     /// Print when the built site will next change by itself (an embargo
     /// lifting, an article expiring), as an RFC 3339 UTC time; nothing if never.
     NextChange,
@@ -72,6 +79,70 @@ pub struct BuildArgs {
     /// Include embargoed articles (future dates).
     #[arg(long)]
     pub future: bool,
+    /// Keep running: rebuild output/ on every change of the sources.
+    #[arg(long)]
+    pub watch: bool,
+}
+
+/// `gazette serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Base URL of the preview (default: the server's own address).
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include drafts.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include embargoed articles (future dates).
+    #[arg(long)]
+    pub future: bool,
+}
+
+impl ServeArgs {
+    fn run(self, root: PathBuf) -> i32 {
+        let opts = crate::serve::ServeOptions {
+            build: BuildOptions {
+                root,
+                output: None,
+                base_url: self.base_url,
+                drafts: self.drafts,
+                future: self.future,
+            },
+            bind: self.bind,
+            port: self.port,
+        };
+        crate::serve::serve(opts, crate::serve::stop_on_ctrl_c())
+    }
+}
+
+/// `gazette check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// How to print the diagnostics.
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: crate::check::format::Format,
+    /// Fail (exit status 1) on warnings too.
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Include drafts.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include embargoed articles (future dates).
+    #[arg(long)]
+    pub future: bool,
+}
+
+/// `gazette init`.
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder of the new site (created if absent; must be empty).
+    pub dir: PathBuf,
 }
 
 impl Cli {
@@ -79,7 +150,10 @@ impl Cli {
     pub fn run(self) -> i32 {
         match self.command {
             Command::Build(args) => args.run(self.root),
+            Command::Check(args) => args.run(self.root),
+            Command::Init(args) => args.run(),
             Command::New(args) => args.run(self.root),
+            Command::Serve(args) => args.run(self.root),
             Command::NextChange => next_change(self.root),
         }
     }
@@ -94,10 +168,20 @@ impl BuildArgs {
             drafts: self.drafts,
             future: self.future,
         };
-        let (diagnostics, summary, outcome) = build::build(&opts);
+        if self.watch {
+            return crate::serve::build_watch(opts, crate::serve::stop_on_ctrl_c());
+        }
         let lang = crate::config::load(&opts.root, &Default::default())
             .map(|c| c.language)
             .unwrap_or_default();
+        let (diagnostics, summary, outcome) = match crate::progress::Bar::on_terminal(lang) {
+            Some(bar) => {
+                let result = build::build_with(&opts, &bar);
+                bar.finish();
+                result
+            }
+            None => build::build(&opts),
+        };
         let mut err = std::io::stderr().lock();
         if !diagnostics.is_empty() {
             let _ = writeln!(err, "{}", diagnostics.render());
@@ -125,8 +209,100 @@ impl BuildArgs {
                 );
             }
         }
-        let _ = std::io::stdout().is_terminal();
         outcome.code()
+    }
+}
+
+impl CheckArgs {
+    fn run(self, root: PathBuf) -> i32 {
+        let opts = BuildOptions {
+            root,
+            output: None,
+            base_url: None,
+            drafts: self.drafts,
+            future: self.future,
+        };
+        let lang = crate::config::load(&opts.root, &Default::default())
+            .map(|c| c.language)
+            .unwrap_or_default();
+        let report = match crate::progress::Bar::on_terminal(lang) {
+            Some(bar) => {
+                let report = crate::check::check(&opts, &bar);
+                bar.finish();
+                report
+            }
+            None => crate::check::check(&opts, &crate::progress::Quiet),
+        };
+        let code = report.exit_code(self.deny_warnings);
+        let sorted = report.diagnostics.sorted();
+        let lang = report.language;
+        let mut out = std::io::stdout().lock();
+        let mut err = std::io::stderr().lock();
+        use crate::check::format::{self, Format};
+        match self.format {
+            Format::Human => {
+                if !sorted.is_empty() {
+                    let _ = writeln!(err, "{}", report.diagnostics.render());
+                }
+            }
+            Format::Json => {
+                for d in &sorted {
+                    let _ = writeln!(out, "{}", format::json(d));
+                }
+            }
+            Format::Github => {
+                for d in &sorted {
+                    let _ = writeln!(out, "{}", format::github(d, &opts.root));
+                }
+            }
+        }
+        let (errors, warnings) = (
+            sorted.iter().filter(|d| d.is_error()).count(),
+            sorted.iter().filter(|d| !d.is_error()).count(),
+        );
+        let plural = |n: usize| if n > 1 { "s" } else { "" };
+        let line = lang.pick(
+            format!(
+                "vérification : {errors} erreur{}, {warnings} avertissement{} ({} pages rendues, rien n’a été écrit)",
+                plural(errors),
+                plural(warnings),
+                report.pages
+            ),
+            format!(
+                "check: {errors} error{}, {warnings} warning{} ({} pages rendered, nothing written)",
+                plural(errors),
+                plural(warnings),
+                report.pages
+            ),
+        );
+        if code == 0 && self.format == Format::Human {
+            let _ = writeln!(out, "{line}");
+        } else {
+            let _ = writeln!(err, "{line}");
+        }
+        code
+    }
+}
+
+impl InitArgs {
+    fn run(self) -> i32 {
+        let today = build::now()
+            .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+            .date();
+        match crate::init::init(&self.dir, today) {
+            Ok(files) => {
+                let dir = display_path(&self.dir);
+                println!(
+                    "site créé dans {dir} ({} fichiers) ; pour le construire : cd {dir} && gazette build",
+                    files.len()
+                );
+                Outcome::Success.code()
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                Outcome::Usage.code()
+            }
+        }
     }
 }
 

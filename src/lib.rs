@@ -10,15 +10,19 @@
 
 pub mod archetype;
 pub mod build;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod dates;
 pub mod diagnostics;
+pub mod init;
 pub mod language;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod typography;
 pub mod yaml;

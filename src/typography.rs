@@ -119,14 +119,41 @@ impl Typographer {
     pub fn run(&mut self, text: &str) -> String {
         let chars: Vec<char> = text.chars().collect();
         let french = self.lang == Language::Fr;
-        let grouping = if french {
+        // Digit groups only exist where there are digits: most runs have none.
+        let grouping = if french && text.bytes().any(|b| b.is_ascii_digit()) {
             grouping_spaces(&chars)
         } else {
             Vec::new()
         };
         let mut out = String::with_capacity(text.len() + 8);
         let mut i = 0;
+        // Byte offset of `chars[cursor.0]` in `text`, moved forward only.
+        let mut cursor = (0usize, 0usize);
         while let Some(&c) = chars.get(i) {
+            // Fast path: a span of characters no rule looks at is copied
+            // as it is, in one piece (most of any text).
+            if !is_rule_char(c) {
+                while cursor.0 < i {
+                    cursor.1 += chars[cursor.0].len_utf8();
+                    cursor.0 += 1;
+                }
+                let start = cursor.1;
+                let mut last = c;
+                while let Some(&d) = chars.get(cursor.0) {
+                    if is_rule_char(d) {
+                        break;
+                    }
+                    last = d;
+                    cursor.1 += d.len_utf8();
+                    cursor.0 += 1;
+                }
+                out.push_str(&text[start..cursor.1]);
+                self.prev = Some(last);
+                self.started = true;
+                self.swallow_spaces = false;
+                i = cursor.0;
+                continue;
+            }
             let rest = chars.get(i + 1..).unwrap_or(&[]);
             let next = rest.first().copied();
             if self.swallow_spaces {
@@ -369,6 +396,30 @@ impl Typographer {
     }
 }
 
+/// Whether a rule of `run` may act on this character (or on a space after
+/// it); every other character is copied as it is and only becomes the
+/// previous-character context.
+fn is_rule_char(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '"'
+            | '\''
+            | '’'
+            | '«'
+            | '“'
+            | '‘'
+            | '»'
+            | '”'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | ' '
+            | NBSP
+            | NNBSP
+    ) || c.is_whitespace()
+}
+
 /// One-shot typesetting of a short text (a title, a name, a summary line).
 pub fn typeset(lang: Language, text: &str) -> String {
     Typographer::new(lang).run(text)
@@ -582,6 +633,13 @@ mod tests {
             "Il a dit «\u{202F}bonjour\u{202F}» hier."
         );
         assert_eq!(fr("\" Bonjour ! \""), "«\u{202F}Bonjour\u{202F}!\u{202F}»");
+    }
+
+    #[test]
+    fn french_quoted_words_keep_their_spaces() {
+        // Regression: the fast path once left the "swallow spaces after «"
+        // state on, and the words ran together (« Elleadit »).
+        assert_eq!(fr("\"Elle a dit oui\""), "«\u{202f}Elle a dit oui\u{202f}»");
     }
 
     #[test]

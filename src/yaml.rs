@@ -87,11 +87,9 @@ pub fn to_diagnostic(
     lang: Language,
 ) -> Diagnostic {
     let raw = err.to_string();
-    // serde_yaml appends " at line L column C"; the position is shown apart.
-    let raw = match raw.rfind(" at line ") {
-        Some(i) => raw[..i].to_string(),
-        None => raw,
-    };
+    // serde_yaml writes " at line L column C" (counted from the start of
+    // the YAML, not the file) after each part: the position is shown apart.
+    let raw = strip_positions(&raw);
     let (path, detail) = split_path(&raw);
     let mut index = err
         .location()
@@ -169,6 +167,29 @@ fn token_len(rest: &str) -> usize {
         .unwrap_or(rest.len())
         .max(1)
         .min(rest.len().max(1))
+}
+
+/// Removes every ` at line L column C` from a serde_yaml message.
+fn strip_positions(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let tail = &after[digits..];
+        match tail.strip_prefix(" column ") {
+            Some(col) if digits > 0 => {
+                rest = col.trim_start_matches(|c: char| c.is_ascii_digit());
+            }
+            _ => {
+                out.push_str(" at line ");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// serde_yaml prefixes a nested error with its path: `image.src: …`.
@@ -511,6 +532,16 @@ mod tests {
     struct Sample2 {
         title: Text,
         date: Text,
+    }
+
+    #[test]
+    fn serde_positions_are_removed_from_messages() {
+        assert_eq!(
+            strip_positions(
+                "did not find expected key at line 3 column 1, while parsing a block mapping at line 1 column 1"
+            ),
+            "did not find expected key, while parsing a block mapping"
+        );
     }
 
     #[test]

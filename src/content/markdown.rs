@@ -104,6 +104,8 @@ pub struct LinkRef {
     pub span: Range<usize>,
     /// An image (`![]()`) rather than a link.
     pub image: bool,
+    /// The link's text, or the image's alt text, as plain text (for `check`).
+    pub text: String,
 }
 
 /// A heading of the body, for anchors and tables of contents.
@@ -156,6 +158,9 @@ pub struct Rendered {
     pub words: usize,
     /// Code blocks in unknown languages.
     pub unknown_languages: Vec<UnknownLanguage>,
+    /// Links and images left as written (other sites, `mailto:`), for
+    /// `check`'s lints; they have no marker.
+    pub external_links: Vec<LinkRef>,
 }
 
 /// What the renderer needs to know.
@@ -172,7 +177,9 @@ pub struct MarkdownOptions<'a> {
 
 /// Removes characters the renderer uses as markers from a writer's text.
 pub fn scrub_markers(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.contains([MARK_LINK, MARK_BLOCK, MARK_END]) {
+    // The three markers are U+E000..U+E002, all encoded starting with the
+    // byte 0xEE: a byte scan rules out almost every text at once.
+    if text.as_bytes().contains(&0xEE) && text.contains([MARK_LINK, MARK_BLOCK, MARK_END]) {
         std::borrow::Cow::Owned(text.replace([MARK_LINK, MARK_BLOCK, MARK_END], "\u{FFFD}"))
     } else {
         std::borrow::Cow::Borrowed(text)
@@ -423,7 +430,9 @@ impl<'o> State<'_, 'o> {
                 Event::Start(Tag::Link {
                     dest_url, title, ..
                 }) => {
-                    let href = self.address(dest_url, range, false);
+                    let end = find_end(&events, i);
+                    let text = plain_text(&events[i + 1..end.saturating_sub(1)]);
+                    let href = self.address(dest_url, range, false, text);
                     let title_attr = if title.is_empty() {
                         String::new()
                     } else {
@@ -439,7 +448,7 @@ impl<'o> State<'_, 'o> {
                 }) => {
                     let end = find_end(&events, i);
                     let alt = plain_text(&events[i + 1..end.saturating_sub(1)]);
-                    let src = self.address(dest_url, range, true);
+                    let src = self.address(dest_url, range, true, alt.clone());
                     self.out.images.push(ImageRef {
                         alt: alt.clone(),
                         span: self.offsets.map_range(range.clone()),
@@ -533,17 +542,20 @@ impl<'o> State<'_, 'o> {
 
     /// The address to write for a link or image: as written for other
     /// sites, a marker for what assembly resolves.
-    fn address(&mut self, dest: &str, range: &Range<usize>, image: bool) -> String {
+    fn address(&mut self, dest: &str, range: &Range<usize>, image: bool, text: String) -> String {
         let dest = dest.trim();
-        if !is_internal(dest) || dest.is_empty() {
-            return escape_attr(dest);
-        }
-        let index = self.out.links.len();
-        self.out.links.push(LinkRef {
+        let link = LinkRef {
             dest: dest.to_string(),
             span: self.offsets.map_range(range.clone()),
             image,
-        });
+            text,
+        };
+        if !is_internal(dest) || dest.is_empty() {
+            self.out.external_links.push(link);
+            return escape_attr(dest);
+        }
+        let index = self.out.links.len();
+        self.out.links.push(link);
         format!("{MARK_LINK}{index}{MARK_END}")
     }
 

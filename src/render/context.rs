@@ -145,6 +145,16 @@ impl<'a> Contexts<'a> {
             .iter()
             .map(|a| Value::from_serializable(&summary(site, a)))
             .collect();
+        Self::with_summaries(site, strings, summaries)
+    }
+
+    /// The shared values, with the summaries already made (watch mode keeps
+    /// them between rebuilds and remakes only the edited article's).
+    pub fn with_summaries(
+        site: &'a Site,
+        strings: &serde_json::Map<String, serde_json::Value>,
+        summaries: Vec<Value>,
+    ) -> Self {
         let config = &site.config;
         let assets = Value::from_serializable(&AssetsCtx {
             css: config.url("css/gazette.css"),
@@ -253,6 +263,11 @@ impl<'a> Contexts<'a> {
     pub fn site(&self) -> &Site {
         self.site
     }
+}
+
+/// Article `index`'s summary, as listings see it.
+pub fn summary_value(site: &Site, index: usize) -> Value {
+    Value::from_serializable(&summary(site, &site.articles[index]))
 }
 
 fn term(site: &Site, kind: Kind, name: &str) -> TermCtx {

@@ -8,6 +8,7 @@
 pub mod blocks;
 pub mod context;
 pub mod feeds;
+pub mod partial;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -84,7 +85,42 @@ struct PagerLink {
 
 /// Renders every page. Errors come with every other error found.
 pub fn render(site: &Site, theme: &Theme) -> (Files, Vec<Diagnostic>) {
+    render_with(site, theme, &crate::progress::Quiet)
+}
+
+/// `render`, one `progress` step per page.
+pub fn render_with(
+    site: &Site,
+    theme: &Theme,
+    progress: &dyn crate::progress::Progress,
+) -> (Files, Vec<Diagnostic>) {
     let cx = Contexts::new(site, &theme.strings);
+    let jobs = plan(site);
+    progress.stage(crate::progress::Stage::Render, Some(jobs.len() as u64));
+    let results: Vec<Result<(String, String), Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| {
+            let page = render_job(job, site, theme, &cx);
+            progress.step();
+            page
+        })
+        .collect();
+    let mut files = Files::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok((path, html)) => {
+                files.insert(path, Content::Bytes(html.into_bytes()));
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    (files, errors)
+}
+
+/// What to render: one job per page, in a stable order (watch mode picks
+/// among them, see `partial`).
+fn plan(site: &Site) -> Vec<Job> {
     let mut jobs = Vec::new();
     for (i, s) in site.sections.iter().enumerate() {
         let listed = if i == 0 {
@@ -160,21 +196,7 @@ pub fn render(site: &Site, theme: &Theme) -> (Files, Vec<Diagnostic>) {
     if config.accessibility.is_some() {
         jobs.push(Job::Accessibility);
     }
-    let results: Vec<Result<(String, String), Diagnostic>> = jobs
-        .par_iter()
-        .map(|job| render_job(job, site, theme, &cx))
-        .collect();
-    let mut files = Files::new();
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok((path, html)) => {
-                files.insert(path, Content::Bytes(html.into_bytes()));
-            }
-            Err(d) => errors.push(d),
-        }
-    }
-    (files, errors)
+    jobs
 }
 
 /// `pager` for page `number` of `count` of a listing at `rel_url`.

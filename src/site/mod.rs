@@ -10,6 +10,7 @@
 //! `&Site`, and relations are indices, not references.
 
 pub mod links;
+pub mod patch;
 pub mod registry;
 pub mod taxonomy;
 
@@ -880,6 +881,7 @@ fn resolve_article(
             dest: dest.to_string(),
             span,
             image: key == "image",
+            text: String::new(),
         };
         match resolver.resolve(&link, &a.base_dir, &own, config, source) {
             Ok(u) => Some(u),

@@ -9,6 +9,7 @@
 mod blocks;
 mod build;
 mod diagnostics;
+mod navigation;
 mod output;
 mod safety;
 mod support;

@@ -98,8 +98,9 @@
   function load() {
     if (!loading) {
       loading = import(form.getAttribute("data-pagefind")).then(function (pagefind) {
-        /* The index stores each page's full path (site root included): no prefix to add. */
-        return pagefind.options({ baseUrl: "/" })
+        /* The index stores each page's full path (site root included): no prefix to add.
+         * An ellipsis marks an excerpt cut inside the text. */
+        return pagefind.options({ baseUrl: "/", excerptEllipsis: "…" })
           .then(function () { return pagefind.init(); })
           .then(function () { return pagefind; });
       });

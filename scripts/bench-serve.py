@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Latency of `gazette serve`: from saving an article to the server
+answering that page with the new text.
+
+Generates (once) a site of N articles with ../shared/bench/gen_corpus.py
+(target `plain`), adds a site.yaml and the gazette theme, starts
+`target/release/gazette serve --port 0`, then edits one article EDITS times
+(appends a unique word) and, after each write, polls the article's page
+until it contains the word. Prints the median, p90 and max.
+
+Usage: scripts/bench-serve.py [--articles 10000] [--edits 30] [--dir DIR]
+(build first: cargo build --release). Standard library only.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+GEN = os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py")
+
+
+def make_site(n, site):
+    if not os.path.isfile(os.path.join(site, "site.yaml")):
+        subprocess.run([sys.executable, GEN, str(n), site, "--target", "plain", "--force"],
+                       check=True, stdout=subprocess.DEVNULL)
+        with open(os.path.join(site, "site.yaml"), "w", encoding="utf-8") as f:
+            f.write("title: Banc d’essai\nbase_url: https://intranet.example.org/\nlanguage: fr\n")
+    themes = os.path.join(site, "themes")
+    shutil.rmtree(themes, ignore_errors=True)
+    shutil.copytree(os.path.join(ROOT, "themes", "gazette"), os.path.join(themes, "gazette"))
+
+
+def get(url):
+    with urllib.request.urlopen(url, timeout=10) as r:
+        return r.read()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=10000)
+    ap.add_argument("--edits", type=int, default=30)
+    ap.add_argument("--dir", default=None)
+    ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "gazette"))
+    args = ap.parse_args()
+    site = args.dir or f"/tmp/gazette-bench-serve-{args.articles}"
+    make_site(args.articles, site)
+    articles = os.path.join(site, "content", "articles")
+    name = sorted(f for f in os.listdir(articles) if f.endswith(".md"))[len(os.listdir(articles)) // 2]
+    path = os.path.join(articles, name)
+    with open(path, encoding="utf-8") as f:
+        original = f.read()
+    slug = re.search(r"^slug:\s*(\S+)", original, re.M)
+    slug = slug.group(1) if slug else name[:-3]
+
+    started = time.monotonic()
+    proc = subprocess.Popen([args.bin, "--root", site, "serve", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=sys.stderr, text=True)
+    url = None
+    for line in proc.stdout:
+        print(line.rstrip())
+        m = re.search(r"(http://\S+)", line)
+        if m:
+            url = m.group(1)
+            break
+    if not url:
+        sys.exit("the server did not print its address")
+    print(f"first build and start: {time.monotonic() - started:.1f} s")
+    import threading
+    threading.Thread(target=lambda: [None for _ in proc.stdout], daemon=True).start()
+    page = f"{url}articles/{slug}/"
+    get(page)  # the page exists
+
+    times = []
+    try:
+        for i in range(args.edits):
+            word = f"motunique{os.getpid()}x{i}"
+            with open(path, "a", encoding="utf-8") as f:
+                f.write(f"\n{word}\n")
+            t0 = time.monotonic()
+            while True:
+                if word.encode() in get(page):
+                    break
+                if time.monotonic() - t0 > 60:
+                    sys.exit(f"edit {i}: the page never showed {word}")
+                time.sleep(0.001)
+            times.append((time.monotonic() - t0) * 1000)
+            time.sleep(0.15)  # a writer does not save 30 times a second
+    finally:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(original)
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+    times.sort()
+    p90 = times[min(len(times) - 1, int(round(0.9 * (len(times) - 1))))]
+    print(f"{args.articles} articles, {len(times)} edits of {name}: "
+          f"median {statistics.median(times):.1f} ms, p90 {p90:.1f} ms, "
+          f"min {times[0]:.1f} ms, max {times[-1]:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

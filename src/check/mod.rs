@@ -1,0 +1,117 @@
+//! `gazette check`: everything a build validates, plus the lints a build
+//! does not need in order to write a site but a reader would suffer from.
+//!
+//! Why it is shaped so:
+//!
+//! - **One source of truth for errors.** `check` runs `build_in_memory`, the
+//!   very pipeline `build` runs, and stops before the disk; so it can never
+//!   accept a site the build refuses, nor the other way round, and it
+//!   writes nothing.
+//! - **Lints read what loading recorded.** The renderer already keeps, per
+//!   Markdown fragment, its links with their text, images with their alt,
+//!   headings with their levels and unknown code languages; the loader keeps
+//!   which interview questions the body placed. Lints are plain functions of
+//!   that model (`article`, `registry`), so adding one touches one file.
+//! - **The hot path pays nothing.** What only lints need (raw HTML, GFM
+//!   table headers, headings of the page as rendered) is read again here,
+//!   in `markup` and `html`: `check` may be a little slower, `build` is not.
+//! - **Pages are linted even when the content has errors.** A build stops
+//!   before the templates then; `check` renders what assembled anyway, so
+//!   one run gives the errors, the template errors and the lints.
+//! - **Warnings never fail a build.** Every lint is a warning; `check` exits
+//!   1 on errors, or on warnings with `--deny-warnings`.
+//! - **Printing is separate** (`format`): human, JSON Lines, or GitHub
+//!   workflow commands, from the same sorted list.
+
+pub mod article;
+pub mod format;
+pub mod html;
+pub mod markup;
+pub mod registry;
+
+use rayon::prelude::*;
+
+use crate::build::{self, BuildOptions};
+use crate::diagnostics::Diagnostics;
+use crate::language::Language;
+use crate::progress::Progress;
+use crate::render::{self, Content, theme::Theme};
+
+/// What a check found.
+pub struct Report {
+    /// Build errors and lint warnings, unsorted.
+    pub diagnostics: Diagnostics,
+    /// The site's language (French when the settings cannot be read).
+    pub language: Language,
+    /// The settings could not be used (exit status 2).
+    pub usage_error: bool,
+    /// Pages rendered (0 when the site has errors).
+    pub pages: usize,
+}
+
+impl Report {
+    /// The exit status: 2 for unusable settings, 1 for errors (and for
+    /// warnings when they are denied), else 0.
+    pub fn exit_code(&self, deny_warnings: bool) -> i32 {
+        if self.usage_error {
+            2
+        } else if self.diagnostics.has_errors()
+            || (deny_warnings && self.diagnostics.warning_count() > 0)
+        {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// Loads and renders the site in memory and lints it; writes nothing.
+pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Report {
+    let result = build::build_in_memory_with(opts, progress);
+    let language = result.config.language;
+    if result.usage_error {
+        return Report {
+            diagnostics: result.diagnostics,
+            language,
+            usage_error: true,
+            pages: 0,
+        };
+    }
+    let mut diagnostics = result.diagnostics;
+    let mut files = result.files;
+    // A build renders nothing once the content has errors; `check` renders
+    // what assembled anyway, to report template errors and lint the pages
+    // in the same run.
+    if files.is_empty()
+        && let Some(site) = &result.site
+        && let Ok(theme) = Theme::load(&site.config)
+    {
+        let (pages, errors) = render::render_with(site, &theme, progress);
+        files = pages;
+        diagnostics.extend(errors);
+    }
+    let pages = files.keys().filter(|p| p.ends_with(".html")).count();
+    if let Some(site) = &result.site {
+        let found: Vec<_> = site
+            .articles
+            .par_iter()
+            .flat_map_iter(|a| {
+                let page = match files.get(&format!("{}index.html", a.rel_url)) {
+                    Some(Content::Bytes(b)) => std::str::from_utf8(b).ok(),
+                    _ => None,
+                };
+                let mut found = a.loaded.warnings.clone();
+                found.extend(article::lint(site, a, page));
+                found
+            })
+            .collect();
+        diagnostics.extend(found);
+        diagnostics.extend(registry::unused(site, &opts.root));
+    }
+    Report {
+        diagnostics,
+        language,
+        usage_error: false,
+        pages,
+    }
+}

@@ -1,0 +1,124 @@
+//! `gazette init DIR`: a new site that builds as it is.
+//!
+//! The default theme (`themes/gazette/`) and a starter site (`starter/`
+//! beside this file: `site.yaml`, a home page, one section and one article
+//! of each kind) are embedded in the binary with `include_dir`, so an
+//! installed `gazette` works on a machine without Gazette's sources. The
+//! starter's `__DATE__` becomes the day of the `init`, so the example
+//! articles are published at once. The theme's archetypes are embedded too,
+//! which lets `gazette new` fall back on them (see `archetype`).
+//!
+//! `init` writes only into an empty or missing folder: it never mixes its
+//! files with someone's work, and never overwrites one.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use jiff::civil::Date;
+
+/// The default theme, as in `themes/gazette/`.
+pub static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/gazette");
+
+/// The starter site.
+static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/init/starter");
+
+/// Why `init` wrote nothing, or stopped.
+#[derive(Debug)]
+pub enum InitError {
+    /// The folder exists and holds something.
+    NotEmpty(PathBuf),
+    /// The path exists and is not a folder.
+    NotAFolder(PathBuf),
+    /// Writing failed.
+    Io(PathBuf, std::io::Error),
+}
+
+impl std::fmt::Display for InitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InitError::NotEmpty(p) => write!(
+                f,
+                "le dossier {} n’est pas vide : gazette init ne crée un site que dans un dossier vide ou absent, pour ne rien écraser\n  = help: choisissez un autre nom, par exemple : gazette init mon-site",
+                p.display()
+            ),
+            InitError::NotAFolder(p) => write!(
+                f,
+                "{} existe et n’est pas un dossier\n  = help: choisissez un autre nom, par exemple : gazette init mon-site",
+                p.display()
+            ),
+            InitError::Io(p, e) => write!(f, "écriture impossible de {} : {e}", p.display()),
+        }
+    }
+}
+
+/// The embedded theme's archetype for a kind (`article.md`…), if any.
+pub fn archetype(file: &str) -> Option<&'static str> {
+    THEME
+        .get_file(Path::new("archetypes").join(file))
+        .and_then(|f| f.contents_utf8())
+}
+
+/// Creates the site in `dir`; returns the files written, relative to it.
+pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, InitError> {
+    if dir.exists() {
+        if !dir.is_dir() {
+            return Err(InitError::NotAFolder(dir.to_path_buf()));
+        }
+        let mut entries =
+            std::fs::read_dir(dir).map_err(|e| InitError::Io(dir.to_path_buf(), e))?;
+        if entries.next().is_some() {
+            return Err(InitError::NotEmpty(dir.to_path_buf()));
+        }
+    }
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let date = today.to_string();
+    collect(&STARTER, &mut |path, bytes| {
+        let path = if path == Path::new("gitignore") {
+            PathBuf::from(".gitignore")
+        } else {
+            path.to_path_buf()
+        };
+        let bytes = match std::str::from_utf8(bytes) {
+            Ok(text) if path.extension().is_some_and(|e| e == "md") => {
+                text.replace("__DATE__", &date).into_bytes()
+            }
+            _ => bytes.to_vec(),
+        };
+        files.push((path, bytes));
+    });
+    collect(&THEME, &mut |path, bytes| {
+        files.push((Path::new("themes/gazette").join(path), bytes.to_vec()));
+    });
+    files.sort();
+    for (path, bytes) in &files {
+        let full = dir.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| InitError::Io(parent.to_path_buf(), e))?;
+        }
+        std::fs::write(&full, bytes).map_err(|e| InitError::Io(full.clone(), e))?;
+    }
+    Ok(files.into_iter().map(|(p, _)| p).collect())
+}
+
+/// Calls `f` with every file of an embedded folder, path relative to it.
+fn collect(dir: &Dir<'static>, f: &mut dyn FnMut(&Path, &[u8])) {
+    for file in dir.files() {
+        f(file.path(), file.contents());
+    }
+    for sub in dir.dirs() {
+        collect(sub, f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embeds_theme_and_starter() {
+        assert!(THEME.get_file("templates/article.html").is_some());
+        assert!(archetype("interview.md").is_some_and(|t| t.contains("__TITLE__")));
+        assert!(STARTER.get_file("site.yaml").is_some());
+        assert!(STARTER.get_file("gitignore").is_some());
+    }
+}

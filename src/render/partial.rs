@@ -1,0 +1,140 @@
+//! Rendering only the pages that read a given article: watch mode's fast
+//! path, when an edit changed an article's body and nothing the rest of the
+//! site is built from (see `crate::serve::incremental`).
+//!
+//! It lives beside `render` rather than in `serve` because it must know what
+//! each `Job` reads, and the job list is private to rendering: the plan is
+//! the same `plan` the full render uses, filtered, so a page cannot be
+//! forgotten here without being forgotten by the full build too. What a job
+//! reads of the articles:
+//!
+//! - an article page: the whole article, and the summaries of its
+//!   "further reading" articles;
+//! - a listing page (home, section, term): the summaries on that page (and
+//!   the pinned ones on the home page), and on a person's page the article
+//!   the person was found in;
+//! - a feed: the summaries of its first entries;
+//! - an alias: its article's title and address.
+//!
+//! Everything else (taxonomy indexes, sitemap, robots.txt, 404, search and
+//! accessibility pages) reads only front matter, which the fast path never
+//! sees change.
+
+use rayon::prelude::*;
+
+use tera::Value;
+
+use super::context::{Contexts, summary_value};
+use super::feeds::FEED_ENTRIES;
+use super::theme::Theme;
+use super::{Content, Files, Job, plan, render_job};
+use crate::diagnostics::Diagnostic;
+use crate::site::Site;
+
+/// What changed in one article, as other pages see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Touched {
+    /// The article's index in `site.articles`.
+    pub article: usize,
+    /// Whether its summary (what listings, feeds and "further reading"
+    /// show) changed too, not only its own page.
+    pub summary: bool,
+}
+
+/// Renders the pages that read any of `touched`, in path order.
+///
+/// `summaries` are the listing summaries of every article, kept by the
+/// caller between calls: empty the first time (all are made), then only the
+/// touched articles' are made again.
+pub fn render_touching(
+    site: &Site,
+    theme: &Theme,
+    touched: &[Touched],
+    summaries: &mut Vec<Value>,
+) -> (Files, Vec<Diagnostic>) {
+    if summaries.len() != site.articles.len() {
+        *summaries = (0..site.articles.len())
+            .into_par_iter()
+            .map(|i| summary_value(site, i))
+            .collect();
+    } else {
+        for t in touched {
+            summaries[t.article] = summary_value(site, t.article);
+        }
+    }
+    let home: Vec<usize> = site.sections[0]
+        .articles
+        .iter()
+        .copied()
+        .filter(|&i| !site.articles[i].loaded.meta.pinned)
+        .collect();
+    let jobs: Vec<Job> = plan(site)
+        .into_iter()
+        .filter(|job| reads(site, &home, job, touched))
+        .collect();
+    let mut cx = Contexts::with_summaries(site, &theme.strings, std::mem::take(summaries));
+    let results: Vec<Result<(String, String), Diagnostic>> = jobs
+        .par_iter()
+        .map(|job| render_job(job, site, theme, &cx))
+        .collect();
+    *summaries = std::mem::take(&mut cx.summaries);
+    let mut files = Files::new();
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok((path, html)) => {
+                files.insert(path, Content::Bytes(html.into_bytes()));
+            }
+            Err(d) => errors.push(d),
+        }
+    }
+    (files, errors)
+}
+
+/// Whether `job` reads one of the touched articles.
+/// `home` is the home page's list (its articles less the pinned ones).
+fn reads(site: &Site, home: &[usize], job: &Job, touched: &[Touched]) -> bool {
+    let whole = |i: usize| touched.iter().any(|t| t.article == i);
+    let summary = |i: usize| touched.iter().any(|t| t.article == i && t.summary);
+    let page_of = |list: &[usize], per_page: usize, number: usize| -> bool {
+        list.iter()
+            .skip((number - 1) * per_page)
+            .take(per_page)
+            .any(|&i| summary(i))
+    };
+    match job {
+        Job::Article(i) => whole(*i) || site.articles[*i].related.iter().any(|&j| summary(j)),
+        Job::Alias { article, .. } => whole(*article),
+        Job::Listing {
+            section, number, ..
+        } => {
+            let s = &site.sections[*section];
+            if *section == 0 {
+                page_of(home, s.paginate_by, *number)
+                    || (*number == 1
+                        && touched
+                            .iter()
+                            .any(|t| t.summary && site.articles[t.article].loaded.meta.pinned))
+            } else {
+                page_of(&s.articles, s.paginate_by, *number)
+            }
+        }
+        Job::Term {
+            taxonomy,
+            term,
+            number,
+            ..
+        } => {
+            let t = &site.taxonomies.list[*taxonomy].terms[*term];
+            page_of(&t.articles, site.config.paginate_by, *number)
+                || t.person.as_ref().is_some_and(|(i, _)| whole(*i))
+        }
+        Job::Feed { articles, .. } => articles.iter().take(FEED_ENTRIES).any(|&i| summary(i)),
+        Job::Taxonomy(_)
+        | Job::NotFound
+        | Job::Search
+        | Job::Sitemap
+        | Job::Robots
+        | Job::Accessibility => false,
+    }
+}

@@ -1,0 +1,753 @@
+//! The state kept between rebuilds, and the cheapest correct rebuild for
+//! each kind of change.
+//!
+//! A `Session` holds what a full build would recompute but a change rarely
+//! touches: the settings, the loaded theme, the syntax highlighter, what
+//! discovery found, every article as loaded (keyed by path, with a hash of
+//! its bytes, failures included), the last good `Site` and the last good
+//! output files. Then, per kind of change (see `watch::Changes`):
+//!
+//! - **an article's body** (front matter byte for byte the same, same
+//!   heading ids): that file is loaded again, the site is patched in place
+//!   (`site::patch`), and only the pages that read it are rendered
+//!   (`render::partial`): its own page, and when its summary changed the
+//!   listing pages, feeds and "further reading" boxes that show it. On a
+//!   10,000-article site this is milliseconds instead of seconds;
+//! - **an article's front matter, a new, deleted or renamed file, a section,
+//!   a registry, a content file**: the changed files are loaded again, the
+//!   others come from the cache, and the site is assembled and rendered
+//!   whole. Such a change can move an article anywhere (date, tags, slug,
+//!   draft), and a full render is the one plan that is right by
+//!   construction;
+//! - **a template or UI string**: the theme is reloaded and every page
+//!   rendered again, with no article parsed or assembled;
+//! - **a static file**: only the copied files are listed again;
+//! - **`site.yaml`**: everything from scratch.
+//!
+//! Nothing is applied unless the whole rebuild succeeded: on failure the
+//! last good site and files stay, the diagnostics are returned, and the
+//! session remembers that it is behind (`dirty`) so the next change takes
+//! the full path, except when the failure was one article's own and the next
+//! change is to that article (the usual "break, then fix" of a writer).
+//!
+//! The search index (pagefind, a minute on a large site) is not rebuilt on
+//! every change: it is marked stale and rebuilt by `refresh_search`, which
+//! the server calls when a page asks for the index. `files_complete` gives
+//! exactly what `build` would write, which is what the tests compare.
+
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::build::{self, BuildOptions};
+use crate::config::{self, Config, Overrides};
+use crate::content::article::{self, LoadContext, LoadedArticle};
+use crate::content::discover::{self, Discovered};
+use crate::content::highlight::Highlighter;
+use crate::content::markdown::MarkdownOptions;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::language::Language;
+use crate::render::partial::{self, Touched};
+use crate::render::theme::Theme;
+use crate::render::{self, Content, Files};
+use crate::site::registry::Registry;
+use crate::site::{self, Inclusion, Site, patch};
+
+use super::watch::Changes;
+
+/// Output paths of the search index.
+const SEARCH_DIR: &str = "pagefind/";
+
+/// An article file as last loaded.
+struct Cached {
+    hash: u64,
+    loaded: Result<Arc<LoadedArticle>, Vec<Diagnostic>>,
+}
+
+/// Which rebuild a change got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// Nothing to do (no byte changed).
+    Nothing,
+    /// One or more article bodies: their pages and the pages showing them.
+    Articles,
+    /// Static files copied again.
+    Statics,
+    /// Templates: every page rendered, nothing parsed.
+    Templates,
+    /// Loaded what changed, assembled and rendered everything.
+    Full,
+}
+
+/// What a rebuild did.
+#[derive(Debug)]
+pub struct Rebuilt {
+    /// Whether the site built; when not, the last good files stay.
+    pub ok: bool,
+    /// Whether the settings could not be read (exit code 2 for a first build).
+    pub usage_error: bool,
+    /// What was found (errors when `ok` is false).
+    pub diagnostics: Diagnostics,
+    /// Output paths added or changed.
+    pub changed: Vec<String>,
+    /// Output paths removed.
+    pub removed: Vec<String>,
+    /// Which rebuild ran.
+    pub route: Route,
+    /// Wall time.
+    pub took: Duration,
+}
+
+impl Rebuilt {
+    /// Whether only stylesheets changed, so pages can swap them in place.
+    pub fn css_only(&self) -> bool {
+        self.ok
+            && self.removed.is_empty()
+            && !self.changed.is_empty()
+            && self.changed.iter().all(|p| p.ends_with(".css"))
+    }
+}
+
+/// The state kept between rebuilds.
+pub struct Session {
+    opts: BuildOptions,
+    config: Option<Config>,
+    theme: Option<Theme>,
+    theme_errors: Vec<Diagnostic>,
+    highlighter: Highlighter,
+    discovered: Discovered,
+    cache: HashMap<PathBuf, Cached>,
+    site: Option<Site>,
+    /// Article index in `site` by source path.
+    index: HashMap<PathBuf, usize>,
+    /// The last good output, search index possibly stale.
+    files: Files,
+    /// The copied files within `files` (statics, content files).
+    copied: Files,
+    search_stale: bool,
+    /// The last rebuild failed: the next one must be full.
+    dirty: bool,
+    /// The last rebuild failed on this article alone.
+    failing: Option<PathBuf>,
+    /// Listing summaries of the site's articles (empty: to be made).
+    summaries: Vec<tera::Value>,
+}
+
+impl Session {
+    /// A session for `opts`; nothing is read until `build`.
+    pub fn new(opts: BuildOptions) -> Session {
+        Session {
+            opts,
+            config: None,
+            theme: None,
+            theme_errors: Vec::new(),
+            highlighter: Highlighter::new(),
+            discovered: Discovered::default(),
+            cache: HashMap::new(),
+            site: None,
+            index: HashMap::new(),
+            files: Files::new(),
+            copied: Files::new(),
+            search_stale: false,
+            dirty: true,
+            failing: None,
+            summaries: Vec::new(),
+        }
+    }
+
+    /// The settings, once read.
+    pub fn config(&self) -> Option<&Config> {
+        self.config.as_ref()
+    }
+
+    /// The site's language (French until the settings are read).
+    pub fn language(&self) -> Language {
+        self.config.as_ref().map(|c| c.language).unwrap_or_default()
+    }
+
+    /// The last good output files (the search index may be stale).
+    pub fn files(&self) -> &Files {
+        &self.files
+    }
+
+    /// Whether a good build exists.
+    pub fn has_site(&self) -> bool {
+        self.site.is_some()
+    }
+
+    /// Whether the search index lags behind the pages.
+    pub fn search_stale(&self) -> bool {
+        self.search_stale
+    }
+
+    /// The first build: everything read.
+    pub fn build(&mut self) -> Rebuilt {
+        self.apply(&Changes {
+            settings: true,
+            ..Changes::default()
+        })
+    }
+
+    /// Rebuilds after `changes`.
+    pub fn apply(&mut self, changes: &Changes) -> Rebuilt {
+        let started = Instant::now();
+        let mut done = if changes.settings || self.config.is_none() {
+            self.config = None;
+            self.theme = None;
+            self.cache.clear();
+            self.full(changes, true)
+        } else if changes.templates {
+            self.full(changes, true)
+        } else if !changes.articles.is_empty() || changes.structure || self.dirty {
+            match self.articles_fast(changes) {
+                Some(done) => done,
+                None => self.full(changes, false),
+            }
+        } else if !changes.statics.is_empty() {
+            self.statics(changes)
+        } else {
+            self.nothing()
+        };
+        // Statics changed together with something else: the full path lists
+        // them anyway; the article path does not.
+        if done.ok && done.route == Route::Articles && !changes.statics.is_empty() {
+            let more = self.statics(changes);
+            done.ok = more.ok;
+            done.diagnostics.extend(more.diagnostics.iter().cloned());
+            done.changed.extend(more.changed);
+            done.removed.extend(more.removed);
+        }
+        done.took = started.elapsed();
+        done
+    }
+
+    /// What `build` would produce: the files with an up-to-date search index.
+    pub fn files_complete(&mut self) -> &Files {
+        self.refresh_search();
+        &self.files
+    }
+
+    /// Rebuilds the search index if it is stale. Returns the output paths
+    /// added or changed, and removed.
+    pub fn refresh_search(&mut self) -> (Vec<String>, Vec<String>) {
+        if !self.search_stale {
+            return (Vec::new(), Vec::new());
+        }
+        self.search_stale = false;
+        let Some(site) = &self.site else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut files = std::mem::take(&mut self.files);
+        let old: Files = files
+            .iter()
+            .filter(|(p, _)| p.starts_with(SEARCH_DIR))
+            .map(|(p, c)| (p.clone(), c.clone()))
+            .collect();
+        files.retain(|p, _| !p.starts_with(SEARCH_DIR));
+        if crate::search::add_index(site, &mut files).is_err() {
+            // A full build reports it; the preview keeps the old index.
+            files.extend(old.clone());
+        }
+        let new: Files = files
+            .iter()
+            .filter(|(p, _)| p.starts_with(SEARCH_DIR))
+            .map(|(p, c)| (p.clone(), c.clone()))
+            .collect();
+        self.files = files;
+        diff(&old, &new)
+    }
+
+    fn nothing(&self) -> Rebuilt {
+        Rebuilt {
+            ok: true,
+            usage_error: false,
+            diagnostics: Diagnostics::new(),
+            changed: Vec::new(),
+            removed: Vec::new(),
+            route: Route::Nothing,
+            took: Duration::ZERO,
+        }
+    }
+
+    fn failed(&mut self, diagnostics: Diagnostics, route: Route) -> Rebuilt {
+        self.dirty = true;
+        Rebuilt {
+            ok: false,
+            usage_error: false,
+            diagnostics,
+            changed: Vec::new(),
+            removed: Vec::new(),
+            route,
+            took: Duration::ZERO,
+        }
+    }
+
+    /// Reads one article file again if its bytes changed. Returns whether
+    /// they did.
+    fn reload(&mut self, path: &Path) -> bool {
+        let Some(origin) = self
+            .discovered
+            .articles
+            .iter()
+            .find(|a| a.path == path)
+            .cloned()
+        else {
+            return false;
+        };
+        let lang = self.language();
+        let bytes = std::fs::read(self.opts.root.join(path)).unwrap_or_default();
+        let mut hasher = DefaultHasher::new();
+        bytes.hash(&mut hasher);
+        let hash = hasher.finish();
+        if self.cache.get(path).is_some_and(|c| c.hash == hash) {
+            return false;
+        }
+        let empty = BTreeSet::new();
+        let custom = self
+            .theme
+            .as_ref()
+            .map(|t| &t.custom_shortcodes)
+            .unwrap_or(&empty);
+        let raw_html = self.config.as_ref().map(|c| c.raw_html).unwrap_or_default();
+        let cx = LoadContext {
+            markdown: MarkdownOptions {
+                lang,
+                raw_html,
+                highlighter: &self.highlighter,
+                id_prefix: "",
+            },
+            custom_shortcodes: custom,
+        };
+        let loaded = build::read_text(&self.opts.root, path, lang)
+            .and_then(|text| article::load(origin, text, &cx))
+            .map(Arc::new);
+        self.cache
+            .insert(path.to_path_buf(), Cached { hash, loaded });
+        true
+    }
+
+    /// The fast path: every change is an article body. `None` when the
+    /// change needs the full path.
+    fn articles_fast(&mut self, changes: &Changes) -> Option<Rebuilt> {
+        if changes.structure || self.site.is_none() {
+            return None;
+        }
+        if self.dirty {
+            // Behind after a failure: only a fix of the one failing article
+            // may skip the full path.
+            match &self.failing {
+                Some(p) if changes.articles.len() == 1 && changes.articles.contains(p) => {}
+                _ => return None,
+            }
+        }
+        // Every changed path must be a known article that is still there.
+        if changes
+            .articles
+            .iter()
+            .any(|p| !self.cache.contains_key(p) || !self.opts.root.join(p).is_file())
+        {
+            return None;
+        }
+        let mut touched = Vec::new();
+        let mut replaced: Vec<(usize, Arc<LoadedArticle>)> = Vec::new();
+        for path in &changes.articles {
+            let before = match self.cache.get(path) {
+                Some(Cached { loaded: Ok(a), .. }) => Some(a.clone()),
+                _ => None,
+            };
+            if !self.reload(path) && self.failing.as_deref() != Some(path) {
+                continue;
+            }
+            let after = match &self.cache[path].loaded {
+                Ok(a) => a.clone(),
+                Err(errors) => {
+                    let mut d = Diagnostics::new();
+                    d.extend(errors.iter().cloned());
+                    self.failing = Some(path.clone());
+                    return Some(self.failed(d, Route::Articles));
+                }
+            };
+            let site = self.site.as_ref()?;
+            match self.index.get(path) {
+                Some(&i) => {
+                    if !patch::body_only(&site.articles[i].loaded, &after) {
+                        return None;
+                    }
+                    replaced.push((i, after));
+                }
+                None => {
+                    // Left out of the site (draft, embargo): a body edit
+                    // changes nothing, anything else goes the full way.
+                    let content_path = site::content_rel(path);
+                    let left_out = site.resolver.excluded.contains_key(&content_path);
+                    if !(left_out && before.is_some_and(|b| patch::body_only(&b, &after))) {
+                        return None;
+                    }
+                }
+            }
+        }
+        if replaced.is_empty() {
+            self.dirty = false;
+            self.failing = None;
+            return Some(self.nothing());
+        }
+        // Patch a copy of the touched articles only if all resolve.
+        let site = self.site.as_mut()?;
+        let saved: Vec<(usize, site::Article)> = replaced
+            .iter()
+            .map(|(i, _)| (*i, site.articles[*i].clone()))
+            .collect();
+        let mut errors = Diagnostics::new();
+        for (i, loaded) in replaced {
+            match patch::replace_body(site, i, loaded) {
+                Ok(summary) => touched.push(Touched {
+                    article: i,
+                    summary,
+                }),
+                Err(e) => errors.extend(e),
+            }
+        }
+        let theme = self.theme.as_ref()?;
+        let (pages, render_errors) = if errors.has_errors() {
+            (Files::new(), Vec::new())
+        } else {
+            partial::render_touching(site, theme, &touched, &mut self.summaries)
+        };
+        errors.extend(render_errors);
+        if errors.has_errors() {
+            for (i, a) in saved {
+                site.articles[i] = a;
+            }
+            self.summaries.clear();
+            self.failing = match changes.articles.len() {
+                1 => changes.articles.iter().next().cloned(),
+                _ => None,
+            };
+            return Some(self.failed(errors, Route::Articles));
+        }
+        let mut changed = Vec::new();
+        for (path, content) in pages {
+            if self.files.get(&path) != Some(&content) {
+                self.files.insert(path.clone(), content);
+                changed.push(path);
+            }
+        }
+        if site.config.search && !changed.is_empty() {
+            self.search_stale = true;
+        }
+        self.dirty = false;
+        self.failing = None;
+        Some(Rebuilt {
+            ok: true,
+            usage_error: false,
+            diagnostics: errors,
+            changed,
+            removed: Vec::new(),
+            route: Route::Articles,
+            took: Duration::ZERO,
+        })
+    }
+
+    /// Static files only: the copied files listed again.
+    fn statics(&mut self, changes: &Changes) -> Rebuilt {
+        let (Some(config), Some(site)) = (&self.config, &self.site) else {
+            return self.full(&Changes::default(), true);
+        };
+        let theme = match Theme::load(config) {
+            Ok(t) => t,
+            Err(errors) => {
+                let mut d = Diagnostics::new();
+                d.extend(errors);
+                return self.failed(d, Route::Statics);
+            }
+        };
+        let mut copied = Files::new();
+        build::add_copied_files(&mut copied, site, &theme, &self.opts.root);
+        let (changed, removed) = diff(&self.copied, &copied);
+        for p in &removed {
+            self.files.remove(p);
+        }
+        for p in &changed {
+            if let Some(c) = copied.get(p) {
+                self.files.insert(p.clone(), c.clone());
+            }
+        }
+        // A copied file's entry is its source path, the same after an edit:
+        // the files the watcher saw are changed too.
+        let mut changed = changed;
+        for (p, c) in &copied {
+            if let Content::Copy(src) = c
+                && changes.statics.contains(src)
+                && !changed.contains(p)
+            {
+                changed.push(p.clone());
+            }
+        }
+        self.copied = copied;
+        self.theme = Some(theme);
+        Rebuilt {
+            ok: true,
+            usage_error: false,
+            diagnostics: Diagnostics::new(),
+            changed,
+            removed,
+            route: Route::Statics,
+            took: Duration::ZERO,
+        }
+    }
+
+    /// The full path: settings and theme if asked, discovery, the changed
+    /// articles loaded, assembly, every page rendered.
+    fn full(&mut self, changes: &Changes, reload_theme: bool) -> Rebuilt {
+        let root = self.opts.root.clone();
+        if self.config.is_none() {
+            let overrides = Overrides {
+                base_url: self.opts.base_url.clone(),
+            };
+            match config::load(&root, &overrides) {
+                Ok(c) => self.config = Some(c),
+                Err(d) => {
+                    let mut r = self.failed(d, Route::Full);
+                    r.usage_error = true;
+                    return r;
+                }
+            }
+        }
+        let Some(config) = self.config.clone() else {
+            return self.failed(Diagnostics::new(), Route::Full);
+        };
+        let lang = config.language;
+        if reload_theme || self.theme.is_none() {
+            let before = self.theme.as_ref().map(|t| t.custom_shortcodes.clone());
+            match Theme::load(&config) {
+                Ok(t) => {
+                    if before.is_some_and(|b| b != t.custom_shortcodes) {
+                        // Shortcode names change how articles parse.
+                        self.cache.clear();
+                    }
+                    self.theme = Some(t);
+                    self.theme_errors.clear();
+                }
+                Err(e) => {
+                    self.theme = None;
+                    self.theme_errors = e;
+                }
+            }
+        }
+        let mut diagnostics = Diagnostics::new();
+        // Only a template change with the site up to date skips content.
+        let content_untouched = changes.articles.is_empty()
+            && !changes.structure
+            && !changes.settings
+            && !self.dirty
+            && self.site.is_some();
+        if !content_untouched || self.site.is_none() {
+            self.discovered = match discover::discover(&root, lang) {
+                Ok(d) => d,
+                Err(d) => {
+                    diagnostics.push(d);
+                    Discovered::default()
+                }
+            };
+            let paths: Vec<PathBuf> = self
+                .discovered
+                .articles
+                .iter()
+                .map(|a| a.path.clone())
+                .collect();
+            let known: BTreeSet<&PathBuf> = paths.iter().collect();
+            self.cache.retain(|p, _| known.contains(p));
+            self.load_missing_or_changed(&paths, &changes.articles);
+        }
+        let kind = if content_untouched {
+            Route::Templates
+        } else {
+            Route::Full
+        };
+        let theme_errors = self.theme_errors.clone();
+        diagnostics.extend(theme_errors);
+        let rebuilt_site = if content_untouched {
+            None
+        } else {
+            let mut articles = Vec::with_capacity(self.discovered.articles.len());
+            for a in &self.discovered.articles {
+                match self.cache.get(&a.path).map(|c| &c.loaded) {
+                    Some(Ok(l)) => articles.push(LoadedArticle::clone(l)),
+                    Some(Err(e)) => diagnostics.extend(e.iter().cloned()),
+                    None => {}
+                }
+            }
+            let empty = BTreeSet::new();
+            let cx = LoadContext {
+                markdown: MarkdownOptions {
+                    lang,
+                    raw_html: config.raw_html,
+                    highlighter: &self.highlighter,
+                    id_prefix: "",
+                },
+                custom_shortcodes: self
+                    .theme
+                    .as_ref()
+                    .map(|t| &t.custom_shortcodes)
+                    .unwrap_or(&empty),
+            };
+            let (sections, errors) = build::load_sections(&root, &self.discovered, &cx);
+            diagnostics.extend(errors);
+            let (registry, errors) = Registry::load(
+                &root,
+                self.discovered.people.as_deref(),
+                self.discovered.organisations.as_deref(),
+                lang,
+            );
+            diagnostics.extend(errors);
+            let inclusion = Inclusion {
+                drafts: self.opts.drafts,
+                future: self.opts.future,
+                now: build::now(),
+            };
+            let (site, errors) = site::assemble(
+                config.clone(),
+                &self.discovered,
+                sections,
+                articles,
+                registry,
+                inclusion,
+            );
+            diagnostics.extend(errors);
+            site
+        };
+        if diagnostics.has_errors() {
+            self.failing = None;
+            return self.failed(diagnostics, kind);
+        }
+        let rendered = match (
+            self.theme.as_ref(),
+            rebuilt_site.as_ref().or(self.site.as_ref()),
+        ) {
+            (Some(theme), Some(site)) => {
+                let (mut files, errors) = render::render(site, theme);
+                let mut copied = Files::new();
+                build::add_copied_files(&mut copied, site, theme, &root);
+                files.extend(copied.iter().map(|(p, c)| (p.clone(), c.clone())));
+                Some((files, copied, errors))
+            }
+            _ => None,
+        };
+        let Some((mut files, copied, errors)) = rendered else {
+            return self.failed(diagnostics, kind);
+        };
+        diagnostics.extend(errors);
+        if diagnostics.has_errors() {
+            self.failing = None;
+            return self.failed(diagnostics, kind);
+        }
+        if config.search {
+            // Keep the old index until asked for a fresh one.
+            files.extend(
+                self.files
+                    .iter()
+                    .filter(|(p, _)| p.starts_with(SEARCH_DIR))
+                    .map(|(p, c)| (p.clone(), c.clone())),
+            );
+            self.search_stale = true;
+        }
+        let (changed, removed) = diff(&self.files, &files);
+        if let Some(site) = rebuilt_site {
+            self.index = site
+                .articles
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.loaded.origin.path.clone(), i))
+                .collect();
+            self.site = Some(site);
+            self.summaries.clear();
+        }
+        self.files = files;
+        self.copied = copied;
+        self.dirty = false;
+        self.failing = None;
+        Rebuilt {
+            ok: true,
+            usage_error: false,
+            diagnostics,
+            changed,
+            removed,
+            route: kind,
+            took: Duration::ZERO,
+        }
+    }
+
+    /// Loads the articles not in the cache, and those named as changed.
+    fn load_missing_or_changed(&mut self, paths: &[PathBuf], changed: &BTreeSet<PathBuf>) {
+        use rayon::prelude::*;
+        let todo: Vec<PathBuf> = paths
+            .iter()
+            .filter(|p| !self.cache.contains_key(*p) || changed.contains(*p))
+            .cloned()
+            .collect();
+        if todo.len() <= 1 {
+            for p in todo {
+                self.reload(&p);
+            }
+            return;
+        }
+        // The first build, or many files at once: in parallel.
+        let lang = self.language();
+        let raw_html = self.config.as_ref().map(|c| c.raw_html).unwrap_or_default();
+        let empty = BTreeSet::new();
+        let custom = self
+            .theme
+            .as_ref()
+            .map(|t| &t.custom_shortcodes)
+            .unwrap_or(&empty);
+        let cx = LoadContext {
+            markdown: MarkdownOptions {
+                lang,
+                raw_html,
+                highlighter: &self.highlighter,
+                id_prefix: "",
+            },
+            custom_shortcodes: custom,
+        };
+        let root = &self.opts.root;
+        let origins: HashMap<&PathBuf, &discover::ArticleSource> = self
+            .discovered
+            .articles
+            .iter()
+            .map(|a| (&a.path, a))
+            .collect();
+        let loaded: Vec<(PathBuf, Cached)> = todo
+            .par_iter()
+            .filter_map(|path| {
+                let origin = (*origins.get(path)?).clone();
+                let bytes = std::fs::read(root.join(path)).unwrap_or_default();
+                let mut hasher = DefaultHasher::new();
+                bytes.hash(&mut hasher);
+                let hash = hasher.finish();
+                let loaded = build::read_text(root, path, lang)
+                    .and_then(|text| article::load(origin, text, &cx))
+                    .map(Arc::new);
+                Some((path.clone(), Cached { hash, loaded }))
+            })
+            .collect();
+        self.cache.extend(loaded);
+    }
+}
+
+/// Paths added or changed, and removed, from `old` to `new`.
+fn diff(old: &Files, new: &Files) -> (Vec<String>, Vec<String>) {
+    let changed = new
+        .iter()
+        .filter(|(p, c)| old.get(*p) != Some(*c))
+        .map(|(p, _)| p.clone())
+        .collect();
+    let removed = old
+        .keys()
+        .filter(|p| !new.contains_key(*p))
+        .cloned()
+        .collect();
+    (changed, removed)
+}

@@ -1,0 +1,426 @@
+//! Watch mode: `gazette serve` (a live preview from memory) and
+//! `gazette build --watch` (the same loop, writing `output/`).
+//!
+//! The loop is Zola's, without its global state: a `watch::SourceWatcher`
+//! turns file events into debounced, classified `Changes`; an
+//! `incremental::Session` turns them into the cheapest correct rebuild; the
+//! result goes to a sink: `server::Shared` (served from memory, open tabs
+//! told through `reload`) or `output::write` (only files whose bytes
+//! changed). A failed rebuild never reaches the sink: the terminal gets the
+//! diagnostics, the page gets an `overlay`, and the last good site stays.
+//!
+//! The watcher starts before the first build, so an edit made while a large
+//! site builds is not lost. This module is the edge of the two commands, so
+//! it prints (one line per rebuild, diagnostics on failure), like `cli`.
+
+pub mod incremental;
+pub mod overlay;
+pub mod reload;
+pub mod server;
+pub mod watch;
+
+use std::io::Write;
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use crate::build::{BuildOptions, Outcome};
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::language::Language;
+use crate::output;
+use incremental::{Rebuilt, Route, Session};
+use reload::Action;
+use server::{Published, Shared};
+use watch::SourceWatcher;
+
+/// How often the loops look at the stop flag.
+const TICK: Duration = Duration::from_millis(100);
+/// Threads answering page requests (event streams get their own).
+const WORKERS: usize = 4;
+
+/// `gazette serve`'s options.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// What to build (`output` is ignored: serve never writes).
+    pub build: BuildOptions,
+    /// The address to listen on.
+    pub bind: IpAddr,
+    /// The port; 0 picks a free one.
+    pub port: u16,
+}
+
+/// A flag set by Ctrl-C (SIGINT, SIGTERM). Setting the handler twice is
+/// refused by `ctrlc`; the flag then stays unset, which only tests meet.
+pub fn stop_on_ctrl_c() -> Arc<AtomicBool> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = stop.clone();
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    stop
+}
+
+fn eprint(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{text}");
+}
+
+fn print(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}");
+    let _ = out.flush();
+}
+
+fn plural(n: usize) -> &'static str {
+    if n > 1 { "s" } else { "" }
+}
+
+fn report_failure(r: &Rebuilt, lang: Language, kept: &str) {
+    if !r.diagnostics.is_empty() {
+        eprint(&r.diagnostics.render());
+    }
+    let n = r.diagnostics.error_count();
+    eprint(&lang.pick(
+        format!("échec : {n} erreur{} ; {kept}", plural(n)),
+        format!("failed: {n} error{}; {kept}", plural(n)),
+    ));
+}
+
+fn report_success(r: &Rebuilt, lang: Language, files: usize) {
+    if r.route == Route::Nothing {
+        return;
+    }
+    let ms = r.took.as_secs_f64() * 1000.0;
+    let how = match r.route {
+        Route::Articles => lang.pick("article", "article"),
+        Route::Statics => lang.pick("fichiers statiques", "static files"),
+        Route::Templates => lang.pick("gabarits", "templates"),
+        Route::Full | Route::Nothing => lang.pick("tout le site", "whole site"),
+    };
+    print(&lang.pick(
+        format!(
+            "reconstruit ({how}) en {ms:.0} ms : {files} fichier{} modifié{}",
+            plural(files),
+            plural(files)
+        ),
+        format!(
+            "rebuilt ({how}) in {ms:.0} ms: {files} file{} changed",
+            plural(files)
+        ),
+    ));
+}
+
+/// Whether there is a `site.yaml` at all: without one, the folder is
+/// probably not a site, and waiting for it to become one helps nobody.
+fn is_site(root: &std::path::Path) -> bool {
+    root.join(watch::SETTINGS).is_file()
+}
+
+/// Runs `gazette serve` until `stop` is set. Returns the exit code.
+pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
+    let root = opts.build.root.clone();
+    let lang_guess = crate::config::load(&root, &Default::default())
+        .map(|c| c.language)
+        .unwrap_or_default();
+    if !is_site(&root) {
+        let built = crate::build::build_in_memory(&opts.build);
+        eprint(&built.diagnostics.render());
+        return Outcome::Usage.code();
+    }
+    let server = match tiny_http::Server::http((opts.bind, opts.port)) {
+        Ok(s) => Arc::new(s),
+        Err(e) => {
+            eprint(
+                &Diagnostic::error(
+                    "serve-bind",
+                    lang_guess.pick(
+                        format!("impossible d’écouter sur {}:{} : {e}", opts.bind, opts.port),
+                        format!("cannot listen on {}:{}: {e}", opts.bind, opts.port),
+                    ),
+                )
+                .with_help(lang_guess.pick(
+                    "choisissez un autre port avec --port, ou --port 0 pour un port libre",
+                    "pick another port with --port, or --port 0 for a free one",
+                ))
+                .render(),
+            );
+            return Outcome::Usage.code();
+        }
+    };
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .unwrap_or(opts.port);
+    let host = match opts.bind {
+        IpAddr::V4(a) if a.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(a) if a.is_unspecified() => "[::1]".to_string(),
+        IpAddr::V4(a) => a.to_string(),
+        IpAddr::V6(a) => format!("[{a}]"),
+    };
+    let local = format!("http://{host}:{port}/");
+    let mut build = opts.build.clone();
+    build.base_url = Some(build.base_url.clone().unwrap_or_else(|| local.clone()));
+    let watcher = SourceWatcher::start(&root);
+    let mut session = Session::new(build);
+    let first = session.build();
+    let lang = session.language();
+    let root_path = session
+        .config()
+        .map(|c| c.root_path.clone())
+        .unwrap_or_else(|| "/".into());
+    if !first.ok {
+        report_failure(
+            &first,
+            lang,
+            lang.pick(
+                "les pages afficheront les erreurs jusqu’à leur correction",
+                "pages will show the errors until they are fixed",
+            ),
+        );
+    }
+    let shared = Arc::new(Shared {
+        root: root.clone(),
+        published: RwLock::new(Published {
+            files: session.files().clone(),
+            errors: (!first.ok).then(|| first.diagnostics.render()),
+            lang,
+            root_path: root_path.clone(),
+        }),
+        reloader: Default::default(),
+        search_stale: AtomicBool::new(session.search_stale()),
+        session: Mutex::new(session),
+    });
+    let url = format!("http://{host}:{port}{root_path}");
+    if first.ok {
+        let pages = shared
+            .published
+            .read()
+            .map(|p| p.files.keys().filter(|k| k.ends_with(".html")).count())
+            .unwrap_or(0);
+        print(&lang.pick(
+            format!(
+                "{pages} pages en {:.0} ms, servies depuis la mémoire (output/ n’est pas modifié)",
+                first.took.as_secs_f64() * 1000.0
+            ),
+            format!(
+                "{pages} pages in {:.0} ms, served from memory (output/ is not touched)",
+                first.took.as_secs_f64() * 1000.0
+            ),
+        ));
+    }
+    print(&lang.pick(
+        format!("aperçu : {url}  (Ctrl-C pour arrêter)"),
+        format!("preview: {url}  (Ctrl-C to stop)"),
+    ));
+    let mut workers = Vec::new();
+    for n in 0..WORKERS {
+        let server = server.clone();
+        let shared = shared.clone();
+        if let Ok(h) = std::thread::Builder::new()
+            .name(format!("gazette-http-{n}"))
+            .spawn(move || server::work(&server, &shared))
+        {
+            workers.push(h);
+        }
+    }
+    let mut watcher = match watcher {
+        Ok(w) => Some(w),
+        Err(e) => {
+            eprint(&lang.pick(
+                format!("surveillance des fichiers impossible ({e}) : le site est servi sans mise à jour"),
+                format!("cannot watch the files ({e}): the site is served without updates"),
+            ));
+            None
+        }
+    };
+    let stopped = || stop.load(Ordering::SeqCst);
+    loop {
+        let changes = match watcher.as_mut() {
+            Some(w) => w.next(TICK, &stopped),
+            None => {
+                while !stopped() {
+                    std::thread::sleep(TICK);
+                }
+                None
+            }
+        };
+        let Some(changes) = changes else { break };
+        let Ok(mut session) = shared.session.lock() else {
+            break;
+        };
+        let had_errors = shared
+            .published
+            .read()
+            .map(|p| p.errors.is_some())
+            .unwrap_or(false);
+        let r = session.apply(&changes);
+        let lang = session.language();
+        if r.ok {
+            shared.apply(session.files(), &r.changed, &r.removed);
+            if let Ok(mut p) = shared.published.write() {
+                p.errors = None;
+                p.lang = lang;
+                if let Some(c) = session.config() {
+                    p.root_path = c.root_path.clone();
+                }
+            }
+            shared
+                .search_stale
+                .store(session.search_stale(), Ordering::SeqCst);
+            drop(session);
+            if had_errors || !r.changed.is_empty() || !r.removed.is_empty() {
+                let action = if r.css_only() && !had_errors {
+                    Action::Css
+                } else {
+                    Action::Reload
+                };
+                shared.reloader.publish(action);
+            }
+            if had_errors && r.route != Route::Nothing {
+                print(lang.pick("erreurs corrigées", "errors fixed"));
+            }
+            report_success(&r, lang, r.changed.len() + r.removed.len());
+        } else {
+            drop(session);
+            if let Ok(mut p) = shared.published.write() {
+                p.errors = Some(r.diagnostics.render());
+                p.lang = lang;
+            }
+            shared.reloader.publish(Action::Reload);
+            report_failure(
+                &r,
+                lang,
+                lang.pick(
+                    "les dernières pages correctes restent servies",
+                    "the last good pages are still served",
+                ),
+            );
+        }
+    }
+    shared.reloader.stop();
+    for _ in &workers {
+        server.unblock();
+    }
+    for h in workers {
+        let _ = h.join();
+    }
+    print(lang.pick("aperçu arrêté", "preview stopped"));
+    Outcome::Success.code()
+}
+
+/// Runs `gazette build --watch` until `stop` is set: the first build, then
+/// every change, written into the output folder (only changed files).
+pub fn build_watch(opts: BuildOptions, stop: Arc<AtomicBool>) -> i32 {
+    let root = opts.root.clone();
+    if !is_site(&root) {
+        let built = crate::build::build_in_memory(&opts);
+        eprint(&built.diagnostics.render());
+        return Outcome::Usage.code();
+    }
+    let output_dir: PathBuf = opts.output.clone().unwrap_or_else(|| root.join("output"));
+    let lang = crate::config::load(&root, &Default::default())
+        .map(|c| c.language)
+        .unwrap_or_default();
+    if let Err(output::UnsafeOutput::Overlaps(p)) = output::check_output_dir(&root, &output_dir) {
+        eprint(
+            &Diagnostic::error(
+                "output-unsafe",
+                lang.pick(
+                    format!(
+                        "le dossier de sortie {} contient ou recouvre les sources ({})",
+                        output_dir.display(),
+                        p.display()
+                    ),
+                    format!(
+                        "the output folder {} contains or overlaps the sources ({})",
+                        output_dir.display(),
+                        p.display()
+                    ),
+                ),
+            )
+            .render(),
+        );
+        return Outcome::Usage.code();
+    }
+    let mut watcher = match SourceWatcher::start(&root) {
+        Ok(w) => w,
+        Err(e) => {
+            eprint(&lang.pick(
+                format!("surveillance des fichiers impossible : {e}"),
+                format!("cannot watch the files: {e}"),
+            ));
+            return Outcome::Usage.code();
+        }
+    };
+    let mut session = Session::new(opts);
+    let first = session.build();
+    write_out(&mut session, &first, &output_dir, &root);
+    print(session.language().pick(
+        "surveillance des sources (Ctrl-C pour arrêter)",
+        "watching the sources (Ctrl-C to stop)",
+    ));
+    let stopped = || stop.load(Ordering::SeqCst);
+    while let Some(changes) = watcher.next(TICK, &stopped) {
+        let r = session.apply(&changes);
+        if r.ok && r.route == Route::Nothing {
+            continue;
+        }
+        write_out(&mut session, &r, &output_dir, &root);
+    }
+    Outcome::Success.code()
+}
+
+fn write_out(
+    session: &mut Session,
+    r: &Rebuilt,
+    output_dir: &std::path::Path,
+    root: &std::path::Path,
+) {
+    let lang = session.language();
+    if !r.ok {
+        report_failure(
+            r,
+            lang,
+            lang.pick(
+                "le dossier de sortie n’a pas été modifié",
+                "the output folder was not changed",
+            ),
+        );
+        return;
+    }
+    let started = Instant::now();
+    session.refresh_search();
+    match output::write(session.files(), output_dir, root) {
+        Ok(stats) => {
+            let ms = (r.took + started.elapsed()).as_secs_f64() * 1000.0;
+            print(&lang.pick(
+                format!(
+                    "{} écrit{} en {ms:.0} ms dans {} ({} supprimé{})",
+                    stats.written,
+                    plural(stats.written),
+                    display_path(output_dir),
+                    stats.removed,
+                    plural(stats.removed)
+                ),
+                format!(
+                    "{} written in {ms:.0} ms into {} ({} removed)",
+                    stats.written,
+                    display_path(output_dir),
+                    stats.removed
+                ),
+            ));
+        }
+        Err(e) => {
+            let mut d = Diagnostics::new();
+            d.push(Diagnostic::error(
+                "output-write",
+                lang.pick(
+                    format!("écriture impossible dans {} : {e}", output_dir.display()),
+                    format!("cannot write into {}: {e}", output_dir.display()),
+                ),
+            ));
+            eprint(&d.render());
+        }
+    }
+}

@@ -1,0 +1,390 @@
+//! `gazette check`, `gazette init` and build progress, through the real
+//! binary.
+//!
+//! Fixture sites are in `tests/fixtures/check/<case>/` (settings and
+//! content only); each test copies one into a temporary folder with the
+//! default theme beside it, and runs `gazette` there, with its standard
+//! streams piped (so never a terminal). Outputs of every case in every
+//! format are snapshots in `tests/snapshots/`.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fixed "now", after every fixture's dates.
+const NOW: &str = "1780000000";
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("create folder");
+    for entry in std::fs::read_dir(from).expect("read folder") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("file type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy file");
+        }
+    }
+}
+
+/// A fixture site with the default theme, in a temporary folder.
+fn fixture(case: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    copy_dir(
+        &manifest().join("tests/fixtures/check").join(case),
+        dir.path(),
+    );
+    copy_dir(
+        &manifest().join("themes/gazette"),
+        &dir.path().join("themes/gazette"),
+    );
+    dir
+}
+
+/// Runs `gazette` in `cwd`.
+fn gazette(cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(args)
+        .current_dir(cwd)
+        .env("SOURCE_DATE_EPOCH", NOW)
+        .output()
+        .expect("run gazette")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Exit status and both streams, for a snapshot.
+fn transcript(out: &Output) -> String {
+    format!(
+        "exit: {}\n--- stdout\n{}--- stderr\n{}",
+        out.status.code().unwrap_or(-1),
+        text(&out.stdout),
+        text(&out.stderr)
+    )
+}
+
+/// Every diagnostic of a `--format json` run, parsed back.
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+fn codes(lines: &[serde_json::Value]) -> BTreeSet<String> {
+    lines
+        .iter()
+        .filter_map(|l| l["code"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// Snapshots a case in the three formats.
+fn snapshot_case(case: &str) {
+    let site = fixture(case);
+    for format in ["human", "json", "github"] {
+        let out = gazette(site.path(), &["check", "--format", format]);
+        insta::assert_snapshot!(format!("{case}-{format}"), transcript(&out));
+    }
+}
+
+#[test]
+fn accessibility_lints() {
+    snapshot_case("a11y");
+}
+
+#[test]
+fn block_and_download_lints() {
+    snapshot_case("blocks");
+}
+
+#[test]
+fn registry_lints() {
+    snapshot_case("registry");
+}
+
+#[test]
+fn english_site_gets_english_messages() {
+    snapshot_case("english");
+}
+
+#[test]
+fn build_errors_and_lints_together() {
+    snapshot_case("errors");
+}
+
+#[test]
+fn one_of_each_problem() {
+    snapshot_case("all");
+}
+
+#[test]
+fn one_of_each_problem_is_listed_in_one_run_and_fails() {
+    let site = fixture("all");
+    let out = gazette(site.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let lines = json_lines(&out);
+    let expected: BTreeSet<String> = [
+        "a11y-heading-skip",
+        "a11y-image-alt",
+        "a11y-table-header",
+        "a11y-vague-link",
+        "code-unknown-language",
+        "download-no-title",
+        "interview-question-twice",
+        "interview-question-unplaced",
+        "link-broken",
+        "link-missing-anchor",
+        "registry-unused",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    assert_eq!(codes(&lines), expected);
+    // Both heading lints: in the body, and in the page as rendered.
+    let skips: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["code"] == "a11y-heading-skip")
+        .filter_map(|l| l["message"].as_str())
+        .collect();
+    assert_eq!(skips.len(), 2, "{skips:?}");
+    assert!(skips.iter().any(|m| m.starts_with("dans la page publiée")));
+}
+
+#[test]
+fn json_has_every_key_and_is_sorted_by_file_and_line() {
+    let site = fixture("all");
+    let out = gazette(site.path(), &["check", "--format", "json"]);
+    let lines = json_lines(&out);
+    assert!(!lines.is_empty());
+    let keys: BTreeSet<&str> = [
+        "severity", "code", "file", "line", "column", "message", "help",
+    ]
+    .into_iter()
+    .collect();
+    let mut previous: Option<(String, u64, u64)> = None;
+    for l in &lines {
+        let object = l.as_object().expect("an object per line");
+        let found: BTreeSet<&str> = object.keys().map(String::as_str).collect();
+        assert_eq!(found, keys, "{l}");
+        assert!(matches!(l["severity"].as_str(), Some("error" | "warning")));
+        assert!(l["message"].as_str().is_some_and(|m| !m.is_empty()));
+        assert!(l["help"].as_str().is_some_and(|m| !m.is_empty()), "{l}");
+        let here = (
+            l["file"].as_str().expect("a file").to_string(),
+            l["line"].as_u64().expect("a line"),
+            l["column"].as_u64().expect("a column"),
+        );
+        assert!(here.1 >= 1 && here.2 >= 1);
+        if let Some(p) = &previous {
+            assert!(p <= &here, "not sorted: {p:?} then {here:?}");
+        }
+        previous = Some(here);
+    }
+    let image = lines
+        .iter()
+        .find(|l| l["code"] == "a11y-image-alt")
+        .expect("the image lint");
+    assert_eq!(image["severity"], "warning");
+    assert_eq!(image["file"], "content/essais/tout/index.md");
+    assert_eq!(
+        (image["line"].as_u64(), image["column"].as_u64()),
+        (Some(23), Some(1))
+    );
+}
+
+#[test]
+fn warnings_fail_only_when_denied() {
+    let site = fixture("blocks");
+    let out = gazette(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let out = gazette(site.path(), &["check", "--deny-warnings"]);
+    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    // `build` never fails on what `check` warns about, and says nothing of it.
+    let out = gazette(site.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn check_writes_nothing() {
+    let site = fixture("a11y");
+    let out = gazette(site.path(), &["check"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!site.path().join("output").exists());
+}
+
+#[test]
+fn github_paths_start_at_the_root_given() {
+    let site = fixture("all");
+    let parent = site.path().parent().expect("a parent folder");
+    let name = site
+        .path()
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a folder name");
+    let out = gazette(parent, &["--root", name, "check", "--format", "github"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    for line in stdout.lines() {
+        assert!(
+            line.starts_with("::error ") || line.starts_with("::warning "),
+            "{line}"
+        );
+        assert!(line.contains(&format!("file={name}/content/")), "{line}");
+        assert!(!line.contains('\n'));
+    }
+    assert!(stdout.contains(",title=link-broken::"));
+}
+
+#[test]
+fn unusable_settings_exit_2() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = gazette(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    let lines = json_lines(&out);
+    assert_eq!(lines[0]["code"], "config-unreadable");
+}
+
+#[test]
+fn the_example_site_is_clean() {
+    for extra in [&[][..], &["--drafts", "--future"][..]] {
+        let mut args = vec!["check", "--deny-warnings", "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+            .args(&args)
+            .current_dir(manifest())
+            .output()
+            .expect("run gazette");
+        assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+        assert_eq!(text(&out.stdout), "", "no diagnostic at all");
+    }
+}
+
+#[test]
+fn init_makes_a_site_that_builds_and_checks_anywhere() {
+    // Run from a folder with no theme in sight: the theme is in the binary.
+    let elsewhere = tempfile::tempdir().expect("temporary folder");
+    let parent = tempfile::tempdir().expect("temporary folder");
+    let site = parent.path().join("mon-site");
+    let out = gazette(elsewhere.path(), &["init", site.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    assert!(text(&out.stdout).starts_with("site créé dans "));
+    for file in [
+        "site.yaml",
+        ".gitignore",
+        "content/_index.md",
+        "content/actualites/_index.md",
+        "themes/gazette/templates/article.html",
+        "themes/gazette/archetypes/interview.md",
+        "themes/gazette/i18n/fr.yaml",
+    ] {
+        assert!(site.join(file).is_file(), "{file} missing");
+    }
+    let ignore = std::fs::read_to_string(site.join(".gitignore")).expect(".gitignore");
+    assert!(ignore.lines().any(|l| l.trim() == "output/"));
+    let articles: Vec<String> = std::fs::read_dir(site.join("content/actualites"))
+        .expect("section")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "_index.md")
+        .collect();
+    assert_eq!(articles.len(), 4, "{articles:?}");
+    let all: String = articles
+        .iter()
+        .map(|a| {
+            std::fs::read_to_string(site.join("content/actualites").join(a)).unwrap_or_default()
+        })
+        .collect();
+    for kind in ["interview:", "testimonials:", "principles:"] {
+        assert!(all.contains(kind), "no {kind} article");
+    }
+    assert!(!all.contains("__DATE__"));
+
+    let root = site.to_str().expect("utf-8");
+    let out = gazette(
+        elsewhere.path(),
+        &["--root", root, "check", "--deny-warnings"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    assert_eq!(text(&out.stderr), "", "no diagnostic");
+    let out = gazette(elsewhere.path(), &["--root", root, "build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    for page in [
+        "index.html",
+        "actualites/index.html",
+        "actualites/entretien-accueil/index.html",
+        "actualites/temoignages-tutorat/index.html",
+        "actualites/charte-des-reunions/index.html",
+        "actualites/bienvenue/index.html",
+    ] {
+        assert!(site.join("output").join(page).is_file(), "{page} missing");
+    }
+
+    // `new` falls back on the archetypes in the binary.
+    std::fs::remove_dir_all(site.join("themes/gazette/archetypes")).expect("remove archetypes");
+    let out = gazette(
+        elsewhere.path(),
+        &[
+            "--root",
+            root,
+            "new",
+            "actualites/essai",
+            "--kind",
+            "interview",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let draft = std::fs::read_to_string(site.join("content/actualites/essai.md")).expect("draft");
+    assert!(draft.contains("interview:") && draft.contains("draft: true"));
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(dir.path().join("notes.txt"), "à garder").expect("write");
+    let out = gazette(dir.path(), &["init", "."]);
+    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    assert!(
+        text(&out.stderr).contains("n’est pas vide"),
+        "{}",
+        transcript(&out)
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path()).expect("read").collect();
+    assert_eq!(left.len(), 1, "init wrote something");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.txt")).expect("read"),
+        "à garder"
+    );
+}
+
+#[test]
+fn no_progress_when_not_a_terminal() {
+    // The example site: a build long enough for progress to show on a terminal.
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::copy(manifest().join("site.yaml"), dir.path().join("site.yaml")).expect("copy");
+    copy_dir(&manifest().join("content"), &dir.path().join("content"));
+    copy_dir(
+        &manifest().join("themes/gazette"),
+        &dir.path().join("themes/gazette"),
+    );
+    let out = gazette(dir.path(), &["build"]);
+    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1, "{stdout:?}");
+    let line = stdout.trim_end_matches('\n');
+    assert!(
+        line.contains(" pages en ") && line.contains(" s dans ") && line.ends_with(" supprimés)"),
+        "{line}"
+    );
+    assert_eq!(text(&out.stderr), "", "nothing on stderr either");
+    // `check` the same: its result only.
+    let out = gazette(dir.path(), &["check"]);
+    assert_eq!(text(&out.stderr), "");
+    assert_eq!(text(&out.stdout).lines().count(), 1);
+}

@@ -1,0 +1,231 @@
+//! Navigation and publishing: taxonomy, person and organisation pages,
+//! feeds, sitemap, search index, the accessibility statement, and the
+//! lifecycle (embargo, expiry) across every output file.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
+
+use crate::support::*;
+
+/// 2026-09-02: the embargo (2026-09-01) has lifted, the expiry (2026-07-01) passed.
+const AFTER: i64 = 1_788_307_200;
+
+fn built_at(now: i64) -> TestSite {
+    let site = TestSite::fixture("ok/navigation");
+    site.gazette_at(now, &["build"]).assert_ok();
+    site
+}
+
+/// Every output file as text: pagefind's gzipped data unpacked.
+fn texts(site: &TestSite) -> BTreeMap<String, String> {
+    site.output()
+        .into_iter()
+        .map(|(path, bytes)| {
+            let text = if path.starts_with("pagefind/")
+                && !path.ends_with(".js")
+                && !path.ends_with(".json")
+            {
+                let mut data = Vec::new();
+                let _ = flate2::read::GzDecoder::new(bytes.as_slice()).read_to_end(&mut data);
+                String::from_utf8_lossy(&data).into_owned()
+            } else {
+                String::from_utf8_lossy(&bytes).into_owned()
+            };
+            (path, text)
+        })
+        .collect()
+}
+
+fn files_mentioning(texts: &BTreeMap<String, String>, word: &str) -> BTreeSet<String> {
+    texts
+        .iter()
+        .filter(|(_, t)| t.to_lowercase().contains(word))
+        .map(|(p, _)| p.clone())
+        .collect()
+}
+
+#[test]
+fn taxonomy_person_and_organisation_pages() {
+    let site = built_at(NOW);
+    // Term pages, each with its feed.
+    let tags = site.page("mots-cles/index.html");
+    assert!(tags.contains("href=\"/mots-cles/teletravail/\""), "{tags}");
+    let term = main_of(&site.page("mots-cles/teletravail/index.html"));
+    assert!(term.contains("De nouveaux outils pour travailler à distance"));
+    assert!(term.contains("L’accord télétravail est signé"));
+    assert!(site.has("mots-cles/teletravail/atom.xml"));
+    assert!(
+        main_of(&site.page("categories/dialogue-social/index.html"))
+            .contains("L’accord télétravail est signé")
+    );
+    assert!(site.has("rubriques/preparer-demain/index.html"));
+    let author = main_of(&site.page("auteurs/mehdi-lounes/index.html"));
+    assert!(author.contains("De nouveaux outils"), "{author}");
+    // The person who speaks, and her organisation (by its registry id).
+    let person = main_of(&site.page("personnes/helene-marchal/index.html"));
+    assert!(person.contains("Hélène Marchal"));
+    assert!(person.contains("L’accord télétravail est signé"));
+    assert!(!person.contains("De nouveaux outils"));
+    let org = main_of(&site.page("organismes/cnav/index.html"));
+    assert!(org.contains("L’accord télétravail est signé"), "{org}");
+    // An article links its tags to their pages, and listings announce feeds.
+    let article = site.page("actualites/accord/index.html");
+    assert!(article.contains("href=\"/mots-cles/teletravail/\""));
+    assert!(
+        article.contains("href=\"/personnes/helene-marchal/\""),
+        "the testimony's card links to the person"
+    );
+    let section = site.page("actualites/index.html");
+    assert!(section.contains(
+        "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Le Fil RH\" href=\"/atom.xml\""
+    ) || section.contains("href=\"/actualites/atom.xml\""));
+}
+
+#[test]
+fn feeds_sitemap_robots_and_statement() {
+    let site = built_at(NOW);
+    let feed = site.page("atom.xml");
+    assert!(feed.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\">"));
+    assert!(feed.contains("<id>https://intranet.example.org/actualites/accord/</id>"));
+    assert!(feed.contains("<published>2026-03-10T00:00:00Z</published>"));
+    // Newest first.
+    let outils = feed.find("De nouveaux outils").unwrap_or(usize::MAX);
+    let accord = feed.find("accord télétravail").unwrap_or(0);
+    assert!(outils < accord, "{feed}");
+    let term_feed = site.page("mots-cles/teletravail/atom.xml");
+    assert_eq!(term_feed.matches("<entry>").count(), 2);
+
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("<url><loc>https://intranet.example.org/actualites/accord/</loc><lastmod>2026-03-10</lastmod></url>"));
+    assert!(sitemap.contains("<loc>https://intranet.example.org/mots-cles/teletravail/</loc>"));
+    assert_eq!(
+        site.page("robots.txt"),
+        "User-agent: *\nAllow: /\n\nSitemap: https://intranet.example.org/sitemap.xml\n"
+    );
+    // The statement, linked from every page's footer with its mention.
+    let statement = site.page("accessibilite/index.html");
+    assert!(statement.contains("partiellement conforme"));
+    for page in [
+        "index.html",
+        "actualites/accord/index.html",
+        "mots-cles/index.html",
+    ] {
+        let html = site.page(page);
+        assert!(html.contains("href=\"/accessibilite/\""), "{page}");
+        assert!(
+            html.contains("Accessibilité\u{a0}: partiellement conforme"),
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn an_embargo_keeps_an_article_out_of_every_output_until_its_date() {
+    let before = texts(&built_at(NOW));
+    assert_eq!(
+        files_mentioning(&before, "zygomorphe"),
+        BTreeSet::new(),
+        "nothing mentions the embargoed article before its date"
+    );
+    assert!(!before.contains_key("actualites/embargo/index.html"));
+    // Its speaker has no page yet either.
+    assert!(!before.contains_key("personnes/zoe-martin/index.html"));
+
+    let after = texts(&built_at(AFTER));
+    let mentions = files_mentioning(&after, "zygomorphe");
+    for expected in [
+        "actualites/embargo/index.html",
+        "index.html",
+        "actualites/index.html",
+        "atom.xml",
+        "actualites/atom.xml",
+        "mots-cles/teletravail/index.html",
+        "mots-cles/teletravail/atom.xml",
+        "categories/dialogue-social/index.html",
+        "auteurs/claire-vasseur/index.html",
+        "personnes/zoe-martin/index.html",
+    ] {
+        assert!(
+            mentions.contains(expected),
+            "{expected} after the embargo; mentions: {mentions:#?}"
+        );
+    }
+    assert!(after["sitemap.xml"].contains("/actualites/embargo/"));
+    assert!(
+        mentions.iter().any(|p| p.starts_with("pagefind/fragment/")),
+        "the search index has it after the embargo"
+    );
+}
+
+#[test]
+fn an_expired_article_leaves_every_output() {
+    let before = texts(&built_at(NOW));
+    let mentions = files_mentioning(&before, "xylographiques");
+    assert!(mentions.contains("actualites/inscriptions/index.html"));
+    assert!(mentions.contains("mots-cles/accord/index.html"));
+    assert!(mentions.iter().any(|p| p.starts_with("pagefind/fragment/")));
+
+    let after = texts(&built_at(AFTER));
+    assert_eq!(files_mentioning(&after, "xylographiques"), BTreeSet::new());
+    assert!(!after["sitemap.xml"].contains("/actualites/inscriptions/"));
+}
+
+#[test]
+fn next_change_prints_the_next_embargo_or_expiry() {
+    let site = TestSite::fixture("ok/navigation");
+    let run = site.gazette_at(NOW, &["next-change"]);
+    run.assert_ok();
+    assert_eq!(
+        run.stdout, "2026-07-01T00:00:00Z\n",
+        "the expiry comes first"
+    );
+    let run = site.gazette_at(1_782_864_001, &["next-change"]);
+    assert_eq!(run.stdout, "2026-09-01T00:00:00Z\n", "then the embargo");
+    let run = site.gazette_at(AFTER, &["next-change"]);
+    assert_eq!(run.stdout, "", "then nothing");
+}
+
+#[test]
+fn every_page_is_reachable_from_the_home_page() {
+    let site = built_at(NOW);
+    let output = site.output();
+    let pages: BTreeSet<String> = output
+        .keys()
+        .filter(|p| p.ends_with(".html") && p.as_str() != "404.html")
+        .cloned()
+        .collect();
+    let mut seen = BTreeSet::new();
+    let mut todo = vec!["index.html".to_string()];
+    while let Some(page) = todo.pop() {
+        if !seen.insert(page.clone()) {
+            continue;
+        }
+        let Some(bytes) = output.get(&page) else {
+            continue;
+        };
+        let html = String::from_utf8_lossy(bytes);
+        for href in html
+            .split("href=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+        {
+            let path = href.split('#').next().unwrap_or("");
+            let Some(path) = path.strip_prefix('/') else {
+                continue;
+            };
+            let file = if path.is_empty() || path.ends_with('/') {
+                format!("{path}index.html")
+            } else {
+                path.to_string()
+            };
+            if file.ends_with(".html") {
+                todo.push(file);
+            }
+        }
+    }
+    let unreached: Vec<&String> = pages.difference(&seen).collect();
+    assert!(
+        unreached.is_empty(),
+        "not reachable from the home page: {unreached:#?}"
+    );
+}
