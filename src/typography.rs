@@ -140,7 +140,19 @@ impl Typographer {
                 let start = cursor.1;
                 let mut last = c;
                 while let Some(&d) = chars.get(cursor.0) {
-                    if is_rule_char(d) {
+                    // An ordinary space between words is plain too, unless
+                    // a rule may claim it: after a digit (groups, units,
+                    // `10 h 30`) or before a sign, a closing mark, a dash,
+                    // a digit or another space.
+                    let plain_space = d == ' '
+                        && !last.is_ascii_digit()
+                        && chars.get(cursor.0 + 1).is_some_and(|&n| {
+                            !n.is_whitespace()
+                                && !n.is_ascii_digit()
+                                && !is_rule_char(n)
+                                && !matches!(n, '–' | '—')
+                        });
+                    if is_rule_char(d) && !plain_space {
                         break;
                     }
                     last = d;
