@@ -119,3 +119,88 @@ fn a_simple_article_needs_no_shortcode() {
     let quote = at(&html, "Le sens se construit ensemble.");
     assert!(body < quote, "{html}");
 }
+
+const SITE_YAML: &str =
+    "title: Le Fil RH\nbase_url: https://intranet.example.org/\nsearch: false\n";
+
+#[test]
+fn a_site_shortcode_template_takes_named_arguments_and_a_body() {
+    let site = TestSite::new();
+    site.write("site.yaml", SITE_YAML);
+    site.write(
+        "templates/shortcodes/chiffre.html",
+        "<p class=\"chiffre\"><strong>{{ valeur }}</strong> {{ legende }}{% if body_html %}{{ body_html | safe }}{% endif %}</p>\n",
+    );
+    site.write(
+        "content/actualites/bilan.md",
+        "---\ntitle: Le bilan\ndate: 2026-03-01\n---\nAvant.\n\n{{ chiffre(valeur=1300, legende=\"agents formés\") }}\n\n{% chiffre(valeur=\"12 %\", legende=\"de plus\") %}\nEn **un an**.\n{% end %}\n\nAprès.\n",
+    );
+    site.build_ok(&[]);
+    let page = site.page("actualites/bilan/index.html");
+    assert!(
+        page.contains(
+            "<p>Avant.</p>\n<p class=\"chiffre\"><strong>1300</strong> agents formés</p>"
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("<p class=\"chiffre\"><strong>12 %</strong> de plus<p>En <strong>un an</strong>.</p>\n</p>"),
+        "{page}"
+    );
+    let after = page.find("<p>Après.</p>").unwrap_or(0);
+    let block = page.find("de plus").unwrap_or(usize::MAX);
+    assert!(block < after, "blocks stay where the body places them");
+}
+
+#[test]
+fn a_site_restyles_a_built_in_block() {
+    let site = TestSite::new();
+    site.write("site.yaml", SITE_YAML);
+    site.write(
+        "templates/shortcodes/quote.html",
+        "<blockquote class=\"maison\">{{ quote.text_html | safe }}</blockquote>\n",
+    );
+    site.write(
+        "content/actualites/q.md",
+        "---\ntitle: Citation\ndate: 2026-03-01\nquotes:\n  sens:\n    text: Le sens *ensemble*.\n---\nTexte.\n",
+    );
+    site.build_ok(&[]);
+    let page = site.page("actualites/q/index.html");
+    assert!(
+        page.contains("<blockquote class=\"maison\">Le sens <em>ensemble</em>.</blockquote>"),
+        "{page}"
+    );
+}
+
+#[test]
+fn gazette_new_starts_a_draft_of_each_kind_that_builds() {
+    let site = TestSite::new();
+    site.write("site.yaml", SITE_YAML);
+    for kind in ["article", "interview", "testimonials", "principles"] {
+        let path = format!("actualites/essai-{kind}");
+        let run = site.gazette(&["new", &path, "--kind", kind]);
+        run.assert_ok();
+        assert_eq!(
+            run.stdout,
+            format!("brouillon créé : content/actualites/essai-{kind}.md\n")
+        );
+        let text =
+            std::fs::read_to_string(site.path(&format!("content/{path}.md"))).unwrap_or_default();
+        assert!(text.contains(&format!("title: \"Essai {kind}\"")), "{text}");
+        assert!(text.contains("draft: true"), "{text}");
+    }
+    // Drafts stay out of a normal build, and build with --drafts.
+    site.build_ok(&[]);
+    assert!(!site.has("actualites/essai-interview/index.html"));
+    site.build_ok(&["--drafts"]);
+    for kind in ["article", "interview", "testimonials", "principles"] {
+        assert!(
+            site.has(&format!("actualites/essai-{kind}/index.html")),
+            "{kind}"
+        );
+    }
+    // Never overwrites.
+    let again = site.gazette(&["new", "actualites/essai-article"]);
+    assert_eq!(again.code, 2);
+    assert!(again.stderr.contains("existe déjà"), "{}", again.stderr);
+}
