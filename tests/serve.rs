@@ -1,0 +1,869 @@
+//! Watch mode and the preview server, driven the way a writer drives them:
+//! files edited, created, deleted and renamed in a copy of the example site,
+//! then what was rebuilt, rewritten, served and reloaded checked.
+//!
+//! The incremental session is driven directly for the byte-for-byte
+//! comparisons with a full build (every kind of change, one after the
+//! other, on the same session); `gazette build --watch` and `gazette serve`
+//! run as real processes for the rest, checked on disk and over HTTP; the
+//! last test opens a page in headless Chromium through playwright-core.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdout, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+
+use gazette::build::{self, BuildOptions};
+use gazette::render::Files;
+use gazette::serve::incremental::{Route, Session};
+use gazette::serve::watch::{Changes, SourceWatcher};
+use tempfile::TempDir;
+
+/// An article dated in the past (the tests use the clock, as a writer does).
+const ARTICLE: &str = "content/actualites/comment-publier-sur-l-intranet.md";
+const ARTICLE_PAGE: &str = "actualites/comment-publier-sur-l-intranet/index.html";
+
+fn root_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// A copy of the example site.
+fn example_site() -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root_dir().join("content"), &dir.path().join("content"));
+    copy_dir(&root_dir().join("themes"), &dir.path().join("themes"));
+    fs::copy(root_dir().join("site.yaml"), dir.path().join("site.yaml")).unwrap();
+    dir
+}
+
+fn append(path: &Path, text: &str) {
+    let mut f = fs::OpenOptions::new().append(true).open(path).unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+}
+
+fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn changes(paths: &[&str]) -> Changes {
+    let mut c = Changes::default();
+    for p in paths {
+        c.add(Path::new(p));
+    }
+    c
+}
+
+fn opts(root: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: None,
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        drafts: false,
+        future: false,
+    }
+}
+
+/// Asserts the session's files are exactly a full build's.
+fn assert_equals_full_build(session: &mut Session, root: &Path, step: &str) {
+    let full = build::build_in_memory(&opts(root));
+    assert!(
+        !full.diagnostics.has_errors(),
+        "{step}: the full build fails:\n{}",
+        full.diagnostics.render()
+    );
+    let incremental: &Files = session.files_complete();
+    let only_full: Vec<&String> = full
+        .files
+        .keys()
+        .filter(|k| !incremental.contains_key(*k))
+        .collect();
+    let only_incremental: Vec<&String> = incremental
+        .keys()
+        .filter(|k| !full.files.contains_key(*k))
+        .collect();
+    let differ: Vec<&String> = full
+        .files
+        .iter()
+        .filter(|(k, v)| incremental.get(*k).is_some_and(|w| w != *v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        only_full.is_empty() && only_incremental.is_empty() && differ.is_empty(),
+        "{step}: incremental ≠ full build\nonly in full: {only_full:?}\nonly in incremental: {only_incremental:?}\ndiffer: {differ:?}"
+    );
+}
+
+fn page_text(session: &Session, path: &str) -> String {
+    match session.files().get(path) {
+        Some(gazette::render::Content::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
+        other => panic!("{path}: {other:?}"),
+    }
+}
+
+#[test]
+fn incremental_rebuilds_equal_full_builds() {
+    let site = example_site();
+    let root = site.path();
+    let mut session = Session::new(opts(root));
+    let first = session.build();
+    assert!(first.ok, "{}", first.diagnostics.render());
+    assert_equals_full_build(&mut session, root, "first build");
+
+    // A body edit at the end: that page alone.
+    append(&root.join(ARTICLE), "\nUn paragraphe ajouté à la fin.\n");
+    let r = session.apply(&changes(&[ARTICLE]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert_eq!(r.route, Route::Articles);
+    assert_eq!(r.changed, [ARTICLE_PAGE]);
+    assert!(page_text(&session, ARTICLE_PAGE).contains("Un paragraphe ajouté à la fin."));
+    assert_equals_full_build(&mut session, root, "body edit");
+
+    // Saved again with the same bytes: nothing.
+    let r = session.apply(&changes(&[ARTICLE]));
+    assert_eq!((r.route, r.changed.len()), (Route::Nothing, 0));
+
+    // A new article without a lead: the full path; then an edit of its
+    // first paragraph changes its summary, so the listings showing it.
+    let fresh = "content/actualites/note-de-service.md";
+    fs::write(
+        root.join(fresh),
+        "---\ntitle: Note de service\ndate: 2026-04-20\ntags: [organisation]\n---\nPremier paragraphe.\n\nDeuxième paragraphe.\n",
+    )
+    .unwrap();
+    let r = session.apply(&changes(&[fresh]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert_eq!(r.route, Route::Full);
+    assert!(
+        r.changed
+            .contains(&"actualites/note-de-service/index.html".to_string())
+    );
+    assert_equals_full_build(&mut session, root, "new article");
+    replace_in(
+        &root.join(fresh),
+        "Premier paragraphe.",
+        "Premier paragraphe, réécrit.",
+    );
+    let r = session.apply(&changes(&[fresh]));
+    assert_eq!(r.route, Route::Articles);
+    // The home page lists it on its second page.
+    assert!(
+        r.changed.contains(&"page/2/index.html".to_string()),
+        "{:?}",
+        r.changed
+    );
+    assert!(!r.changed.contains(&"index.html".to_string()));
+    assert!(r.changed.contains(&"actualites/index.html".to_string()));
+    assert!(
+        r.changed
+            .contains(&"mots-cles/organisation/index.html".to_string())
+    );
+    assert!(r.changed.contains(&"atom.xml".to_string()));
+    assert_equals_full_build(&mut session, root, "summary edit");
+
+    // Front matter that moves the article: date, tags, slug, draft.
+    replace_in(&root.join(fresh), "date: 2026-04-20", "date: 2025-01-05");
+    let r = session.apply(&changes(&[fresh]));
+    assert_eq!(r.route, Route::Full);
+    assert_equals_full_build(&mut session, root, "date");
+    replace_in(
+        &root.join(fresh),
+        "tags: [organisation]",
+        "tags: [mutation-rare]",
+    );
+    let r = session.apply(&changes(&[fresh]));
+    assert!(
+        r.changed
+            .contains(&"mots-cles/mutation-rare/index.html".to_string())
+    );
+    assert!(
+        r.removed
+            .contains(&"mots-cles/organisation/index.html".to_string())
+    );
+    assert_equals_full_build(&mut session, root, "tags");
+    replace_in(
+        &root.join(fresh),
+        "title: Note",
+        "slug: note-renommee\ntitle: Note",
+    );
+    let r = session.apply(&changes(&[fresh]));
+    assert!(
+        r.removed
+            .contains(&"actualites/note-de-service/index.html".to_string())
+    );
+    assert!(
+        r.changed
+            .contains(&"actualites/note-renommee/index.html".to_string())
+    );
+    assert_equals_full_build(&mut session, root, "slug");
+    replace_in(&root.join(fresh), "title: Note", "draft: true\ntitle: Note");
+    let r = session.apply(&changes(&[fresh]));
+    assert!(
+        r.removed
+            .contains(&"actualites/note-renommee/index.html".to_string())
+    );
+    assert_equals_full_build(&mut session, root, "draft");
+    // A body edit of a draft changes nothing.
+    append(&root.join(fresh), "\nEncore.\n");
+    let r = session.apply(&changes(&[fresh]));
+    assert_eq!((r.route, r.changed.len()), (Route::Nothing, 0));
+    assert_equals_full_build(&mut session, root, "draft body");
+
+    // A heading renamed: other articles may link to it, so the full path.
+    replace_in(&root.join(ARTICLE), "\n## ", "\n## Renommé : ");
+    let r = session.apply(&changes(&[ARTICLE]));
+    assert_eq!(r.route, Route::Full);
+    assert_equals_full_build(&mut session, root, "heading");
+
+    // Rename and delete.
+    let renamed = "content/actualites/publier-sur-l-intranet.md";
+    fs::rename(root.join(ARTICLE), root.join(renamed)).unwrap();
+    let r = session.apply(&changes(&[ARTICLE, renamed]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(r.removed.contains(&ARTICLE_PAGE.to_string()));
+    assert!(
+        r.changed
+            .contains(&"actualites/publier-sur-l-intranet/index.html".to_string())
+    );
+    assert_equals_full_build(&mut session, root, "rename");
+    fs::remove_file(root.join(fresh)).unwrap();
+    let r = session.apply(&changes(&[fresh]));
+    assert!(r.ok);
+    assert_equals_full_build(&mut session, root, "delete");
+
+    // A section's title.
+    replace_in(
+        &root.join("content/actualites/_index.md"),
+        "title: ",
+        "title: Toutes les ",
+    );
+    let r = session.apply(&changes(&["content/actualites/_index.md"]));
+    assert_eq!(r.route, Route::Full);
+    assert_equals_full_build(&mut session, root, "section");
+
+    // A template: every page rendered, nothing parsed.
+    let base = "themes/gazette/templates/base.html";
+    replace_in(
+        &root.join(base),
+        "<footer class=\"site-footer\">",
+        "<footer class=\"site-footer\" data-edited=\"1\">",
+    );
+    let r = session.apply(&changes(&[base]));
+    assert_eq!(r.route, Route::Templates);
+    assert!(r.changed.contains(&"index.html".to_string()));
+    assert!(!r.changed.iter().any(|p| p.ends_with(".css")));
+    assert_equals_full_build(&mut session, root, "template");
+
+    // Static files: copied alone.
+    let css = "themes/gazette/static/css/print.css";
+    append(&root.join(css), "\n/* édité */\n");
+    let r = session.apply(&changes(&[css]));
+    assert_eq!(r.route, Route::Statics);
+    assert_eq!(r.changed, ["css/print.css"]);
+    assert!(r.css_only());
+    let main_css = "themes/gazette/static/css/gazette.css";
+    append(&root.join(main_css), "\nbody { outline: 0 }\n");
+    let r = session.apply(&changes(&[main_css]));
+    assert_eq!(r.changed, ["css/gazette.css"]);
+    assert_equals_full_build(&mut session, root, "css");
+    fs::create_dir_all(root.join("static")).unwrap();
+    fs::write(root.join("static/humans.txt"), "Équipe RH\n").unwrap();
+    let r = session.apply(&changes(&["static/humans.txt"]));
+    assert_eq!(r.changed, ["humans.txt"]);
+    assert_equals_full_build(&mut session, root, "new static");
+
+    // Broken, then fixed: the last good files stay meanwhile.
+    let before = session.files().clone();
+    let good = fs::read_to_string(root.join(renamed)).unwrap();
+    fs::write(root.join(renamed), good.replacen("title:", "titel:", 1)).unwrap();
+    let r = session.apply(&changes(&[renamed]));
+    assert!(!r.ok);
+    assert!(
+        r.diagnostics.render().contains("titel"),
+        "{}",
+        r.diagnostics.render()
+    );
+    assert!(
+        session.files() == &before,
+        "a failed rebuild changed the files"
+    );
+    fs::write(
+        root.join(renamed),
+        good.replace("Un paragraphe ajouté", "Réparé"),
+    )
+    .unwrap();
+    let r = session.apply(&changes(&[renamed]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert_eq!(r.route, Route::Articles);
+    assert_equals_full_build(&mut session, root, "fixed");
+
+    // The settings: everything again.
+    replace_in(&root.join("site.yaml"), "paginate_by: 6", "paginate_by: 4");
+    let r = session.apply(&changes(&["site.yaml"]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert_eq!(r.route, Route::Full);
+    assert_equals_full_build(&mut session, root, "settings");
+}
+
+#[test]
+fn a_failure_elsewhere_keeps_the_session_behind_until_fixed() {
+    let site = example_site();
+    let root = site.path();
+    let mut session = Session::new(opts(root));
+    assert!(session.build().ok);
+    let other = "content/actualites/semaine-qvct-2026.md";
+    let good = fs::read_to_string(root.join(other)).unwrap();
+    fs::write(root.join(other), "---\ntitle: [\n---\n").unwrap();
+    assert!(!session.apply(&changes(&[other])).ok);
+    // Another article's body edit must not publish a site that hides the
+    // broken one.
+    append(&root.join(ARTICLE), "\nAjout.\n");
+    let r = session.apply(&changes(&[ARTICLE]));
+    assert!(!r.ok, "a body edit elsewhere cannot fix the site");
+    fs::write(root.join(other), good).unwrap();
+    let r = session.apply(&changes(&[other]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(page_text(&session, ARTICLE_PAGE).contains("Ajout."));
+    assert_equals_full_build(&mut session, root, "after the fix");
+}
+
+#[test]
+fn the_watcher_sees_editor_saves_deletes_and_renames() {
+    let site = example_site();
+    let root = site.path();
+    let mut watcher = SourceWatcher::start(root).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let timeout = || Instant::now() > deadline;
+    // A vim-style save: probe file, backup, new file renamed over.
+    let target = root.join(ARTICLE);
+    fs::write(root.join("content/actualites/4913"), "").unwrap();
+    fs::remove_file(root.join("content/actualites/4913")).unwrap();
+    fs::copy(&target, root.join(format!("{ARTICLE}~"))).unwrap();
+    fs::write(root.join("content/actualites/.x.md.swp"), "swap").unwrap();
+    let tmp = root.join("content/actualites/.accord.tmp");
+    fs::write(&tmp, fs::read(&target).unwrap()).unwrap();
+    fs::rename(&tmp, &target).unwrap();
+    let c = watcher
+        .next(Duration::from_millis(50), &timeout)
+        .expect("changes");
+    assert_eq!(c.articles.iter().collect::<Vec<_>>(), [Path::new(ARTICLE)]);
+    assert!(
+        !c.structure && !c.templates && c.statics.is_empty(),
+        "{c:?}"
+    );
+    // A delete and a rename.
+    let other = "content/actualites/semaine-qvct-2026.md";
+    fs::remove_file(root.join(other)).unwrap();
+    let c = watcher
+        .next(Duration::from_millis(50), &timeout)
+        .expect("changes");
+    assert!(c.articles.contains(Path::new(other)), "{c:?}");
+    let renamed = "content/actualites/nouveau-nom.md";
+    fs::rename(root.join(ARTICLE), root.join(renamed)).unwrap();
+    let c = watcher
+        .next(Duration::from_millis(50), &timeout)
+        .expect("changes");
+    assert!(c.articles.contains(Path::new(ARTICLE)), "{c:?}");
+    assert!(c.articles.contains(Path::new(renamed)), "{c:?}");
+    // A static folder created after the start is watched too.
+    fs::create_dir_all(root.join("static")).unwrap();
+    let _ = watcher.next(Duration::from_millis(50), &timeout);
+    fs::write(root.join("static/robots-extra.txt"), "x").unwrap();
+    let mut seen = false;
+    while let Some(c) = watcher.next(Duration::from_millis(50), &timeout) {
+        if c.statics.contains(Path::new("static/robots-extra.txt")) {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "a file in a new static/ folder was not seen");
+}
+
+// ---------------------------------------------------------------------------
+// The binary.
+
+/// A running `gazette` process, its output lines collected.
+struct Running {
+    child: Child,
+    lines: Arc<Mutex<Vec<String>>>,
+}
+
+impl Running {
+    fn start(root: &Path, args: &[&str]) -> Running {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+            .arg("--root")
+            .arg(root)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let out: ChildStdout = child.stdout.take().unwrap();
+        let err = child.stderr.take().unwrap();
+        for reader in [
+            Box::new(out) as Box<dyn Read + Send>,
+            Box::new(err) as Box<dyn Read + Send>,
+        ] {
+            let lines = lines.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(reader).lines().map_while(Result::ok) {
+                    lines.lock().unwrap().push(line);
+                }
+            });
+        }
+        Running { child, lines }
+    }
+
+    fn output(&self) -> String {
+        self.lines.lock().unwrap().join("\n")
+    }
+
+    /// Waits for an output line containing `text`, after the `skip` first.
+    fn wait_line(&self, text: &str, skip: usize) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Some(l) = self
+                .lines
+                .lock()
+                .unwrap()
+                .iter()
+                .skip(skip)
+                .find(|l| l.contains(text))
+            {
+                return l.clone();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no line with {text:?}:\n{}",
+                self.output()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn line_count(&self) -> usize {
+        self.lines.lock().unwrap().len()
+    }
+
+    /// Ctrl-C, and the exit status must be success.
+    fn interrupt(mut self) {
+        let status = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                assert!(s.success(), "exit {s:?}:\n{}", self.output());
+                return;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("did not stop on Ctrl-C:\n{}", self.output());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn mtimes(dir: &Path) -> BTreeMap<String, SystemTime> {
+    let mut out = BTreeMap::new();
+    for entry in walk(dir) {
+        let rel = entry
+            .strip_prefix(dir)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        out.insert(rel, fs::metadata(&entry).unwrap().modified().unwrap());
+    }
+    out
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.push(p);
+        }
+    }
+    out
+}
+
+#[test]
+fn build_watch_rewrites_only_what_changed() {
+    let site = example_site();
+    let root = site.path();
+    let out = root.join("output");
+    let run = Running::start(root, &["build", "--watch"]);
+    run.wait_line("Ctrl-C", 0);
+    let before = mtimes(&out);
+    assert!(before.contains_key(ARTICLE_PAGE));
+    // Older times, so a rewrite shows even on coarse clocks.
+    std::thread::sleep(Duration::from_millis(50));
+
+    let n = run.line_count();
+    append(&root.join(ARTICLE), "\nMot-ajouté-par-le-test.\n");
+    run.wait_line("écrit", n);
+    let page = fs::read_to_string(out.join(ARTICLE_PAGE)).unwrap();
+    assert!(page.contains("Mot-ajouté-par-le-test."));
+    let after = mtimes(&out);
+    let rewritten: Vec<&String> = after
+        .iter()
+        .filter(|(p, t)| before.get(*p) != Some(*t) && !p.starts_with("pagefind/"))
+        .map(|(p, _)| p)
+        .collect();
+    assert_eq!(
+        rewritten,
+        [ARTICLE_PAGE],
+        "only the article's page is rewritten"
+    );
+
+    // A deleted article's page goes; a failed rebuild leaves output/ alone.
+    let n = run.line_count();
+    fs::remove_file(root.join("content/actualites/semaine-qvct-2026.md")).unwrap();
+    run.wait_line("supprimé", n);
+    assert!(!out.join("actualites/semaine-qvct-2026/index.html").exists());
+    let snapshot = mtimes(&out);
+    let n = run.line_count();
+    replace_in(&root.join(ARTICLE), "title:", "titel:");
+    run.wait_line("le dossier de sortie n’a pas été modifié", n);
+    assert_eq!(mtimes(&out), snapshot);
+    assert!(!root.join("output/.gazette-tmp").exists());
+    run.interrupt();
+}
+
+/// A raw HTTP/1.1 GET (the path as given, not normalised).
+fn http(addr: &str, path: &str) -> (u16, String, Vec<u8>) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len());
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = raw.get(split + 4..).unwrap_or_default().to_vec();
+    (status, head, body)
+}
+
+fn text(addr: &str, path: &str) -> (u16, String) {
+    let (status, _, body) = http(addr, path);
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// Polls `path` until `check` holds.
+fn wait_page(addr: &str, path: &str, what: &str, check: impl Fn(u16, &str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (status, body) = text(addr, path);
+        if check(status, &body) {
+            return body;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{path}: never {what} (last: {status})\n{body}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn start_serve(root: &Path) -> (Running, String) {
+    let run = Running::start(root, &["serve", "--port", "0"]);
+    let line = run.wait_line("http://", 0);
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap()
+        .to_string();
+    let addr = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    (run, addr)
+}
+
+const PAGE: &str = "/actualites/comment-publier-sur-l-intranet/";
+
+#[test]
+fn serve_answers_from_memory_and_follows_edits() {
+    let site = example_site();
+    let root = site.path();
+    let (run, addr) = start_serve(root);
+    let (status, home) = text(&addr, "/");
+    assert_eq!(status, 200);
+    assert!(
+        home.contains("/__gazette/events"),
+        "the reload script is injected"
+    );
+    assert!(
+        home.contains(&format!("http://{addr}/")),
+        "links use the server's address"
+    );
+    let (status, head, css) = http(&addr, "/css/gazette.css");
+    assert_eq!(status, 200);
+    assert!(head.to_ascii_lowercase().contains("content-type: text/css"));
+    assert!(
+        !String::from_utf8_lossy(&css).contains("__gazette"),
+        "only HTML gets the script"
+    );
+    let (status, _, png) = http(&addr, "/actualites/bilan-social-2025/cover.png");
+    assert_eq!((status, &png[..4]), (200, &b"\x89PNG"[..]));
+    assert_eq!(text(&addr, "/nulle-part/").0, 404);
+    let (status, head, _) = http(&addr, "/actualites");
+    assert_eq!(status, 301);
+    assert!(head.contains("Location: /actualites/"), "{head}");
+
+    // Leaving the site, however spelled.
+    for bad in [
+        "/../site.yaml",
+        "/%2e%2e/site.yaml",
+        "/%2E%2E%2Fsite.yaml",
+        "/actualites/..%2f..%2fsite.yaml",
+        "/..%5c..%5csite.yaml",
+        "/..\\..\\site.yaml",
+        "/%252e%252e/site.yaml",
+        "/./index.html",
+    ] {
+        let (status, body) = text(&addr, bad);
+        assert!(
+            status == 403 || status == 400 || status == 404,
+            "{bad}: {status}"
+        );
+        assert!(!body.contains("base_url"), "{bad} leaked site.yaml");
+    }
+    // Malformed requests do not bring it down.
+    for junk in [
+        &b"GARBAGE\r\n\r\n"[..],
+        b"GET\r\n\r\n",
+        b"GET / HTTP/9.9\r\n\r\n",
+        b"\xff\xfe\r\n\r\n",
+        b"GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n",
+    ] {
+        if let Ok(mut s) = TcpStream::connect(&addr) {
+            let _ = s.write_all(junk);
+            let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
+            let mut sink = Vec::new();
+            let _ = s.read_to_end(&mut sink);
+        }
+    }
+    assert_eq!(text(&addr, "/").0, 200, "the server survived junk");
+
+    // An event stream: `css` for a stylesheet, `reload` for a page.
+    let mut events = TcpStream::connect(&addr).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__gazette/events HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+    )
+    .unwrap();
+    let mut events = BufReader::new(events);
+    let read_event = |events: &mut BufReader<TcpStream>, name: &str| {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            let n = events.read_line(&mut line).unwrap();
+            assert!(n > 0, "the event stream closed before {name}");
+            if line.trim() == format!("event: {name}") {
+                return;
+            }
+        }
+    };
+    read_event(&mut events, "hello");
+    append(
+        &root.join("themes/gazette/static/css/gazette.css"),
+        "\n.test-edit { color: red }\n",
+    );
+    read_event(&mut events, "css");
+    assert!(text(&addr, "/css/gazette.css").1.contains(".test-edit"));
+
+    append(&root.join(ARTICLE), "\nMot-nouveau-servi.\n");
+    read_event(&mut events, "reload");
+    assert!(text(&addr, PAGE).1.contains("Mot-nouveau-servi."));
+
+    // Created, renamed, deleted.
+    fs::write(
+        root.join("content/actualites/breve.md"),
+        "---\ntitle: Brève\ndate: 2026-05-02\nsummary: Une brève.\n---\nTexte de la brève.\n",
+    )
+    .unwrap();
+    wait_page(&addr, "/actualites/breve/", "created", |s, b| {
+        s == 200 && b.contains("Texte de la brève.")
+    });
+    fs::rename(
+        root.join("content/actualites/breve.md"),
+        root.join("content/actualites/breve-renommee.md"),
+    )
+    .unwrap();
+    wait_page(&addr, "/actualites/breve-renommee/", "renamed", |s, _| {
+        s == 200
+    });
+    assert_eq!(text(&addr, "/actualites/breve/").0, 404);
+    fs::remove_file(root.join("content/actualites/breve-renommee.md")).unwrap();
+    wait_page(&addr, "/actualites/breve-renommee/", "deleted", |s, _| {
+        s == 404
+    });
+
+    // A template.
+    replace_in(
+        &root.join("themes/gazette/templates/base.html"),
+        "<footer class=\"site-footer\">",
+        "<footer class=\"site-footer\" data-test=\"gabarit-edite\">",
+    );
+    wait_page(&addr, "/", "re-rendered", |_, b| {
+        b.contains("gabarit-edite")
+    });
+
+    assert!(!root.join("output").exists(), "serve wrote output/");
+    run.interrupt();
+}
+
+#[test]
+fn serve_shows_errors_over_the_last_good_page_until_fixed() {
+    let site = example_site();
+    let root = site.path();
+    let (run, addr) = start_serve(root);
+    let good = fs::read_to_string(root.join(ARTICLE)).unwrap();
+    let (_, before) = text(&addr, PAGE);
+    assert!(!before.contains("gazette-overlay"));
+
+    fs::write(
+        root.join(ARTICLE),
+        good.replacen("title:", "titel: <b>&\ntitle:", 1),
+    )
+    .unwrap();
+    let page = wait_page(&addr, PAGE, "with the overlay", |_, b| {
+        b.contains("gazette-overlay")
+    });
+    assert!(page.contains("role=\"alertdialog\""));
+    assert!(
+        page.contains("La compilation du site a échoué"),
+        "French by default"
+    );
+    assert!(page.contains("titel"), "the diagnostic is shown");
+    assert!(page.contains("&lt;b&gt;&amp;"), "the report is escaped");
+    assert!(!page.contains("titel: <b>&"));
+    assert!(
+        page.contains("class=\"site-footer\""),
+        "the last good page stays under it"
+    );
+    // Every page shows it, the terminal too.
+    assert!(text(&addr, "/").1.contains("gazette-overlay"));
+    run.wait_line("titel", 0);
+
+    fs::write(root.join(ARTICLE), good.clone() + "\nRéparé.\n").unwrap();
+    let page = wait_page(&addr, PAGE, "fixed", |_, b| !b.contains("gazette-overlay"));
+    assert!(page.contains("Réparé."));
+    run.interrupt();
+}
+
+#[test]
+fn serve_a_site_broken_from_the_start_shows_the_overlay_everywhere() {
+    let site = example_site();
+    let root = site.path();
+    let good = fs::read_to_string(root.join(ARTICLE)).unwrap();
+    fs::write(
+        root.join(ARTICLE),
+        good.replacen("date:", "date: demain\nx:", 1),
+    )
+    .unwrap();
+    let (run, addr) = start_serve(root);
+    for path in ["/", PAGE, "/nulle-part/"] {
+        let (status, body) = text(&addr, path);
+        assert_eq!(status, 500, "{path}");
+        assert!(body.contains("gazette-overlay"), "{path}");
+        assert!(
+            body.contains("/__gazette/events"),
+            "{path}: it reloads when fixed"
+        );
+    }
+    fs::write(root.join(ARTICLE), good).unwrap();
+    wait_page(&addr, PAGE, "served", |s, b| {
+        s == 200 && !b.contains("gazette-overlay")
+    });
+    run.interrupt();
+}
+
+// ---------------------------------------------------------------------------
+// A real browser.
+
+fn oracles_home() -> PathBuf {
+    std::env::var_os("ORACLES_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/opt/oracles"))
+}
+
+#[test]
+fn chromium_reloads_on_save_and_shows_the_overlay() {
+    let chromium = Path::new("/usr/bin/chromium");
+    let playwright = oracles_home().join("node/node_modules/playwright-core");
+    assert!(
+        chromium.is_file() && playwright.is_dir(),
+        "this test needs Debian's Chromium at {} and playwright-core in {}: run ../shared/oracles/install.sh (CI does, before the tests)",
+        chromium.display(),
+        playwright.display()
+    );
+    let site = example_site();
+    let root = site.path();
+    let (run, addr) = start_serve(root);
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new("node")
+        .arg(root_dir().join("tests/serve-browser.mjs"))
+        .env("PLAYWRIGHT_CORE", &playwright)
+        .env("CHROMIUM", chromium)
+        .env("PROFILE_DIR", profile.path())
+        .env("PAGE_URL", format!("http://{addr}{PAGE}"))
+        .env("ARTICLE_FILE", root.join(ARTICLE))
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "browser test failed:\n{}\n{}\nserver:\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+        run.output()
+    );
+    run.interrupt();
+}
