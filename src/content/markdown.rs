@@ -313,6 +313,16 @@ impl<'o> State<'_, 'o> {
                             &mut para,
                             false,
                         );
+                        // The text as typeset: typography in the words,
+                        // never inside inline code.
+                        let mut typeset_text = String::new();
+                        for e in &para {
+                            match e {
+                                Event::Text(t) | Event::Code(t) => typeset_text.push_str(t),
+                                Event::SoftBreak | Event::HardBreak => typeset_text.push(' '),
+                                _ => {}
+                            }
+                        }
                         let mut html_text = String::new();
                         html::push_html(&mut html_text, para.into_iter().filter(|e| {
                             !matches!(e, Event::InlineHtml(h) if h.starts_with("<sup class=\"footnote-ref\""))
@@ -322,8 +332,7 @@ impl<'o> State<'_, 'o> {
                         }
                         if !text.trim().is_empty() && !html_text.contains(MARK_BLOCK) {
                             self.out.first_paragraph_html = Some(html_text);
-                            self.out.first_paragraph_text =
-                                Some(crate::typography::typeset(self.opts.lang, text.trim()));
+                            self.out.first_paragraph_text = Some(typeset_text.trim().to_string());
                         }
                     }
                     depth += 1;
@@ -802,6 +811,20 @@ mod tests {
         assert!(
             html.contains("<a href=\"https://example.org\">ailleurs</a>"),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn the_first_paragraph_text_keeps_code_as_written() {
+        let h = Highlighter::new();
+        let r = render(
+            "Écrivez `\"oui\"` : \"non\".\n",
+            &OffsetMap::contiguous(0),
+            &opts(&h),
+        );
+        assert_eq!(
+            r.first_paragraph_text.as_deref(),
+            Some("Écrivez \"oui\"\u{a0}: «\u{202f}non\u{202f}».")
         );
     }
 
