@@ -415,30 +415,10 @@ pub fn build_with(
         .output
         .clone()
         .unwrap_or_else(|| opts.root.join("output"));
-    if let Err(output::UnsafeOutput::Overlaps(p)) =
-        output::check_output_dir(&opts.root, &output_dir)
-    {
-        result.diagnostics.push(
-            Diagnostic::error(
-                "output-unsafe",
-                lang.pick(
-                    format!(
-                        "le dossier de sortie {} contient ou recouvre les sources ({})",
-                        output_dir.display(),
-                        p.display()
-                    ),
-                    format!(
-                        "the output folder {} contains or overlaps the sources ({})",
-                        output_dir.display(),
-                        p.display()
-                    ),
-                ),
-            )
-            .with_help(lang.pick(
-                "choisissez un dossier à part, par exemple --output output",
-                "pick a separate folder, for example --output output",
-            )),
-        );
+    if let Err(refused) = output::check_output_dir(&opts.root, &output_dir) {
+        result
+            .diagnostics
+            .push(refused.diagnostic(&output_dir, lang));
         return (result.diagnostics, None, Outcome::Usage);
     }
     if result.diagnostics.has_errors() {

@@ -18,6 +18,8 @@ use std::path::{Component, Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::diagnostics::Diagnostic;
+use crate::language::Language;
 use crate::render::{Content, Files};
 
 /// What a write did.
@@ -65,6 +67,32 @@ fn absolute(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+impl UnsafeOutput {
+    /// What a writer sees when `output_dir` is refused.
+    pub fn diagnostic(&self, output_dir: &Path, lang: Language) -> Diagnostic {
+        let UnsafeOutput::Overlaps(p) = self;
+        Diagnostic::error(
+            "output-unsafe",
+            lang.pick(
+                format!(
+                    "le dossier de sortie {} contient ou recouvre les sources ({})",
+                    output_dir.display(),
+                    p.display()
+                ),
+                format!(
+                    "the output folder {} contains or overlaps the sources ({})",
+                    output_dir.display(),
+                    p.display()
+                ),
+            ),
+        )
+        .with_help(lang.pick(
+            "choisissez un dossier à part, par exemple --output output",
+            "pick a separate folder, for example --output output",
+        ))
+    }
 }
 
 /// Refuses an output folder that is, or contains, the site root, `content/`,

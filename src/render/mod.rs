@@ -105,6 +105,13 @@ pub fn render_with(
             page
         })
         .collect();
+    collect_pages(results)
+}
+
+/// The rendered pages as output files, and the errors met.
+pub(crate) fn collect_pages(
+    results: Vec<Result<(String, String), Diagnostic>>,
+) -> (Files, Vec<Diagnostic>) {
     let mut files = Files::new();
     let mut errors = Vec::new();
     for r in results {

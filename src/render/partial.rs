@@ -27,7 +27,7 @@ use tera::Value;
 use super::context::{Contexts, summary_value};
 use super::feeds::FEED_ENTRIES;
 use super::theme::Theme;
-use super::{Content, Files, Job, plan, render_job};
+use super::{Files, Job, plan, render_job};
 use crate::diagnostics::Diagnostic;
 use crate::site::Site;
 
@@ -78,17 +78,7 @@ pub fn render_touching(
         .map(|job| render_job(job, site, theme, &cx))
         .collect();
     *summaries = std::mem::take(&mut cx.summaries);
-    let mut files = Files::new();
-    let mut errors = Vec::new();
-    for r in results {
-        match r {
-            Ok((path, html)) => {
-                files.insert(path, Content::Bytes(html.into_bytes()));
-            }
-            Err(d) => errors.push(d),
-        }
-    }
-    (files, errors)
+    super::collect_pages(results)
 }
 
 /// Whether `job` reads one of the touched articles.

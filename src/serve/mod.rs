@@ -322,25 +322,8 @@ pub fn build_watch(opts: BuildOptions, stop: Arc<AtomicBool>) -> i32 {
     let lang = crate::config::load(&root, &Default::default())
         .map(|c| c.language)
         .unwrap_or_default();
-    if let Err(output::UnsafeOutput::Overlaps(p)) = output::check_output_dir(&root, &output_dir) {
-        eprint(
-            &Diagnostic::error(
-                "output-unsafe",
-                lang.pick(
-                    format!(
-                        "le dossier de sortie {} contient ou recouvre les sources ({})",
-                        output_dir.display(),
-                        p.display()
-                    ),
-                    format!(
-                        "the output folder {} contains or overlaps the sources ({})",
-                        output_dir.display(),
-                        p.display()
-                    ),
-                ),
-            )
-            .render(),
-        );
+    if let Err(refused) = output::check_output_dir(&root, &output_dir) {
+        eprint(&refused.diagnostic(&output_dir, lang).render());
         return Outcome::Usage.code();
     }
     let mut watcher = match SourceWatcher::start(&root) {
