@@ -12,20 +12,9 @@
 
 use crate::language::Language;
 
-/// Escapes text for HTML content and attributes.
+/// Escapes text for HTML content and double-quoted attributes.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::content::markdown::escape_attr(text)
 }
 
 fn texts(lang: Language) -> (&'static str, &'static str, &'static str) {

@@ -505,17 +505,7 @@ pub fn assemble(
         .collect();
     for (i, r) in resolved {
         match r {
-            Ok(parts) => {
-                let a = &mut articles[i];
-                a.body_html = parts.body_html;
-                a.lead_html = parts.lead_html;
-                a.summary_html = parts.summary_html;
-                a.description = parts.description;
-                a.image = parts.image;
-                a.downloads = parts.downloads;
-                a.blocks = parts.blocks;
-                errors.extend(parts.warnings);
-            }
+            Ok(parts) => errors.extend(articles[i].apply(parts)),
             Err(list) => errors.extend(list),
         }
     }
@@ -783,6 +773,20 @@ fn related_by_tags(articles: &[Article]) -> Vec<Vec<usize>> {
             v.into_iter().take(3).map(|(j, _)| j).collect()
         })
         .collect()
+}
+
+impl Article {
+    /// Takes the parts resolved for this article; returns their warnings.
+    fn apply(&mut self, parts: ResolvedParts) -> Vec<Diagnostic> {
+        self.body_html = parts.body_html;
+        self.lead_html = parts.lead_html;
+        self.summary_html = parts.summary_html;
+        self.description = parts.description;
+        self.image = parts.image;
+        self.downloads = parts.downloads;
+        self.blocks = parts.blocks;
+        parts.warnings
+    }
 }
 
 struct ResolvedParts {

@@ -44,13 +44,7 @@ pub fn replace_body(
     article.loaded = loaded;
     let parts = resolve_article(&article, &site.resolver, &site.config, &site.registry)?;
     let summary_changed = parts.summary_html != article.summary_html;
-    article.body_html = parts.body_html;
-    article.lead_html = parts.lead_html;
-    article.summary_html = parts.summary_html;
-    article.description = parts.description;
-    article.image = parts.image;
-    article.downloads = parts.downloads;
-    article.blocks = parts.blocks;
+    article.apply(parts);
     site.articles[index] = article;
     Ok(summary_changed)
 }
