@@ -278,6 +278,7 @@ impl<'o> State<'_, 'o> {
         let mut i = 0;
         let mut depth = 0usize;
         let mut first_paragraph_seen = !top;
+        let mut first_paragraph_at: Option<usize> = None;
         while i < events.len() {
             let (event, range) = &events[i];
             match event {
@@ -292,48 +293,11 @@ impl<'o> State<'_, 'o> {
                         continue;
                     }
                     if depth == 0 && !first_paragraph_seen {
+                        // Its events are taken from `out` once transformed
+                        // (see `End(Paragraph)`): one pass, the body's own
+                        // link indices.
                         first_paragraph_seen = true;
-                        let end = find_end(&events, i);
-                        let slice: Vec<(Event<'e>, Range<usize>)> = events[i..end].to_vec();
-                        let text = plain_text(&slice);
-                        let mut probe = State {
-                            opts: self.opts,
-                            offsets: self.offsets,
-                            out: Rendered::default(),
-                            typo: Typographer::new(self.opts.lang),
-                            ids: HashMap::new(),
-                            notes: Vec::new(),
-                            note_numbers: HashMap::new(),
-                            note_refs: HashMap::new(),
-                            has_raw_html: false,
-                        };
-                        let mut para = Vec::new();
-                        probe.transform(
-                            slice[1..slice.len().saturating_sub(1)].to_vec(),
-                            &mut para,
-                            false,
-                        );
-                        // The text as typeset: typography in the words,
-                        // never inside inline code.
-                        let mut typeset_text = String::new();
-                        for e in &para {
-                            match e {
-                                Event::Text(t) | Event::Code(t) => typeset_text.push_str(t),
-                                Event::SoftBreak | Event::HardBreak => typeset_text.push(' '),
-                                _ => {}
-                            }
-                        }
-                        let mut html_text = String::new();
-                        html::push_html(&mut html_text, para.into_iter().filter(|e| {
-                            !matches!(e, Event::InlineHtml(h) if h.starts_with("<sup class=\"footnote-ref\""))
-                        }));
-                        if probe.has_raw_html && self.opts.raw_html == RawHtml::Sanitize {
-                            html_text = crate::content::sanitize::clean(&html_text);
-                        }
-                        if !text.trim().is_empty() && !html_text.contains(MARK_BLOCK) {
-                            self.out.first_paragraph_html = Some(html_text);
-                            self.out.first_paragraph_text = Some(typeset_text.trim().to_string());
-                        }
+                        first_paragraph_at = Some(out.len() + 1);
                     }
                     depth += 1;
                     out.push(event.clone());
@@ -519,6 +483,11 @@ impl<'o> State<'_, 'o> {
                 },
                 Event::End(TagEnd::Paragraph) => {
                     depth = depth.saturating_sub(1);
+                    if depth == 0
+                        && let Some(at) = first_paragraph_at.take()
+                    {
+                        self.keep_first_paragraph(out.get(at..).unwrap_or(&[]));
+                    }
                     self.typo.end_block();
                     out.push(event.clone());
                 }
@@ -531,6 +500,41 @@ impl<'o> State<'_, 'o> {
                 _ => out.push(event.clone()),
             }
             i += 1;
+        }
+    }
+
+    /// Keeps the first paragraph, from its transformed events, as HTML for
+    /// listings (without footnote calls) and as text for meta descriptions
+    /// (typography in the words, never inside inline code).
+    fn keep_first_paragraph(&mut self, events: &[Event]) {
+        let mut text = String::new();
+        for e in events {
+            match e {
+                Event::Text(t) | Event::Code(t) => text.push_str(t),
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                _ => {}
+            }
+        }
+        if text.trim().is_empty() {
+            return;
+        }
+        let mut html_text = String::new();
+        html::push_html(
+            &mut html_text,
+            events
+                .iter()
+                .filter(|e| {
+                    !matches!(e, Event::InlineHtml(h) if h.starts_with("<sup class=\"footnote-ref\""))
+                })
+                .cloned(),
+        );
+        // Raw HTML met so far (this paragraph included) makes it sanitized.
+        if self.has_raw_html && self.opts.raw_html == RawHtml::Sanitize {
+            html_text = crate::content::sanitize::clean(&html_text);
+        }
+        if !html_text.contains(MARK_BLOCK) {
+            self.out.first_paragraph_html = Some(html_text);
+            self.out.first_paragraph_text = Some(text.trim().to_string());
         }
     }
 

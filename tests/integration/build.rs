@@ -529,3 +529,31 @@ fn in_memory_build_gives_the_same_pages() {
         assert_eq!(Some(&bytes), on_disk.get(path), "{path}");
     }
 }
+
+#[test]
+fn the_listing_summary_links_where_the_first_paragraph_links() {
+    let site = TestSite::new();
+    site.write(
+        "site.yaml",
+        "title: Le Fil RH\nbase_url: https://intranet.example.org/\nsearch: false\n",
+    );
+    site.write(
+        "content/actualites/a.md",
+        "---\ntitle: A\ndate: 2026-03-01\n---\nTexte A.\n",
+    );
+    site.write(
+        "content/actualites/b.md",
+        "---\ntitle: B\ndate: 2026-03-02\n---\nTexte B.\n",
+    );
+    // A link in a list comes before the first paragraph's own link.
+    site.write(
+        "content/actualites/c.md",
+        "---\ntitle: C\ndate: 2026-03-03\n---\n- voir [A](a.md)\n\nLire [l’article B](b.md) aussi.\n",
+    );
+    site.build_ok(&[]);
+    let listing = site.page("actualites/index.html");
+    assert!(
+        listing.contains("Lire <a href=\"/actualites/b/\">l’article B</a> aussi."),
+        "{listing}"
+    );
+}
