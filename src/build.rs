@@ -6,8 +6,9 @@
 //! outcome once at the end. `build_in_memory` stops before the disk, which
 //! is what `check` and `serve` need; `build` adds the write.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use jiff::Timestamp;
@@ -24,7 +25,7 @@ use crate::output;
 use crate::progress::{Progress, Quiet, Stage};
 use crate::render::{self, Content, Files, theme::Theme};
 use crate::site::registry::Registry;
-use crate::site::{self, Inclusion, LoadedSection, Site};
+use crate::site::{self, Inclusion, LoadedSection, Retention, Site};
 
 /// What to build.
 #[derive(Debug, Clone)]
@@ -93,24 +94,76 @@ pub fn build_in_memory(opts: &BuildOptions) -> InMemory {
 
 /// `build_in_memory`, telling `progress` how far it got.
 pub fn build_in_memory_with(opts: &BuildOptions, progress: &dyn Progress) -> InMemory {
+    let Prepared {
+        config,
+        site,
+        theme,
+        mut diagnostics,
+        usage_error,
+        mut timer,
+    } = prepare(opts, progress, Retention::Everything);
+    let mut files = Files::new();
+    if let (Some(site), Some(theme)) = (&site, &theme)
+        && !diagnostics.has_errors()
+    {
+        let (pages, errors) = render::render_with(site, theme, progress);
+        timer.lap("render");
+        diagnostics.extend(errors);
+        files = pages;
+        add_copied_files(&mut files, site, theme, &opts.root);
+        // Search (src/search.rs): pagefind's index of the published articles.
+        if site.config.search && !diagnostics.has_errors() {
+            progress.stage(Stage::Search, None);
+            match timer.time("search index", || crate::search::site_index(site, &files)) {
+                Ok(index) => files.extend(
+                    index
+                        .into_iter()
+                        .map(|(path, bytes)| (path, Content::Bytes(bytes))),
+                ),
+                Err(d) => diagnostics.push(d),
+            }
+        }
+    }
+    InMemory {
+        config,
+        site,
+        files,
+        diagnostics,
+        usage_error,
+    }
+}
+
+/// A site read and assembled: what rendering starts from.
+struct Prepared {
+    config: Config,
+    site: Option<Site>,
+    theme: Option<Theme>,
+    diagnostics: Diagnostics,
+    usage_error: bool,
+    timer: StageTimer,
+}
+
+/// Settings, theme, discovery, load and assembly.
+fn prepare(opts: &BuildOptions, progress: &dyn Progress, retention: Retention) -> Prepared {
     let overrides = Overrides {
         base_url: opts.base_url.clone(),
     };
     let mut diagnostics = Diagnostics::new();
+    let mut timer = StageTimer::from_env();
     let config = match config::load(&opts.root, &overrides) {
         Ok(c) => c,
         Err(d) => {
-            return InMemory {
+            return Prepared {
                 config: placeholder_config(&opts.root),
                 site: None,
-                files: Files::new(),
+                theme: None,
                 diagnostics: d,
                 usage_error: true,
+                timer,
             };
         }
     };
     let lang = config.language;
-    let mut timer = StageTimer::from_env();
     let theme = Theme::load(&config);
     timer.lap("theme");
     let custom = match &theme {
@@ -166,37 +219,17 @@ pub fn build_in_memory_with(opts: &BuildOptions, progress: &dyn Progress) -> InM
         articles,
         registry,
         inclusion,
+        retention,
     );
     diagnostics.extend(errors);
-    let mut files = Files::new();
-    if let (Some(site), Some(theme)) = (&site, &theme)
-        && !diagnostics.has_errors()
-    {
-        timer.lap("assemble");
-        let (pages, errors) = render::render_with(site, theme, progress);
-        timer.lap("render");
-        diagnostics.extend(errors);
-        files = pages;
-        add_copied_files(&mut files, site, theme, &opts.root);
-        // Search (src/search.rs): pagefind's index of the published articles.
-        if site.config.search && !diagnostics.has_errors() {
-            progress.stage(Stage::Search, None);
-        }
-        if site.config.search
-            && !diagnostics.has_errors()
-            && let Err(d) = timer.time("search index", || {
-                crate::search::add_index(site, &mut files)
-            })
-        {
-            diagnostics.push(d);
-        }
-    }
-    InMemory {
+    timer.lap("assemble");
+    Prepared {
         config,
         site,
-        files,
+        theme,
         diagnostics,
         usage_error: false,
+        timer,
     }
 }
 
@@ -401,59 +434,172 @@ pub fn build(opts: &BuildOptions) -> (Diagnostics, Option<Summary>, Outcome) {
 }
 
 /// `build`, telling `progress` how far it got.
+///
+/// Unlike `build_in_memory`, pages go to the output's staging folder as
+/// they are rendered (see `output::Staging`): memory holds the model, not
+/// the whole site, and writing overlaps rendering.
 pub fn build_with(
     opts: &BuildOptions,
     progress: &dyn Progress,
 ) -> (Diagnostics, Option<Summary>, Outcome) {
     let started = Instant::now();
-    let mut result = build_in_memory_with(opts, progress);
-    if result.usage_error {
-        return (result.diagnostics, None, Outcome::Usage);
+    let mut prepared = prepare(opts, progress, Retention::RenderOnly);
+    if prepared.usage_error {
+        return (prepared.diagnostics, None, Outcome::Usage);
     }
-    let lang = result.config.language;
+    let lang = prepared.config.language;
     let output_dir = opts
         .output
         .clone()
         .unwrap_or_else(|| opts.root.join("output"));
     if let Err(refused) = output::check_output_dir(&opts.root, &output_dir) {
-        result
+        prepared
             .diagnostics
             .push(refused.diagnostic(&output_dir, lang));
-        return (result.diagnostics, None, Outcome::Usage);
+        return (prepared.diagnostics, None, Outcome::Usage);
     }
-    if result.diagnostics.has_errors() {
-        return (result.diagnostics, None, Outcome::SiteErrors);
+    let (Some(site), Some(theme)) = (&prepared.site, &prepared.theme) else {
+        return (prepared.diagnostics, None, Outcome::SiteErrors);
+    };
+    if prepared.diagnostics.has_errors() {
+        return (prepared.diagnostics, None, Outcome::SiteErrors);
     }
-    progress.stage(Stage::Write, None);
-    match output::write(&result.files, &output_dir, &opts.root) {
-        Ok(stats) => {
-            let pages = result.files.keys().filter(|p| p.ends_with(".html")).count();
-            let summary = Summary {
-                pages,
-                written: stats.written,
-                removed: stats.removed,
-                seconds: started.elapsed().as_secs_f64(),
-                output: output_dir,
-            };
-            (result.diagnostics, Some(summary), Outcome::Success)
+    let written = write_site(site, theme, opts, &output_dir, progress);
+    prepared.timer.lap("render and write");
+    let mut diagnostics = prepared.diagnostics;
+    let stats = match written {
+        Ok(Ok(stats)) => stats,
+        Ok(Err(errors)) => {
+            diagnostics.extend(errors);
+            return (diagnostics, None, Outcome::SiteErrors);
         }
         Err(e) => {
-            result.diagnostics.push(
-                Diagnostic::error(
-                    "output-write",
-                    lang.pick(
-                        format!("écriture impossible dans {} : {e}", output_dir.display()),
-                        format!("cannot write into {}: {e}", output_dir.display()),
-                    ),
-                )
-                .with_help(lang.pick(
-                    "vérifiez les droits et la place sur le disque",
-                    "check permissions and free disk space",
-                )),
-            );
-            (result.diagnostics, None, Outcome::SiteErrors)
+            diagnostics.push(write_error(&output_dir, &e, lang));
+            return (diagnostics, None, Outcome::SiteErrors);
+        }
+    };
+    let summary = Summary {
+        pages: stats.html,
+        written: stats.written,
+        removed: stats.removed,
+        seconds: started.elapsed().as_secs_f64(),
+        output: output_dir,
+    };
+    // A build is the last thing the process does: the model goes with it,
+    // without spending time freeing it piece by piece.
+    std::mem::forget(prepared.site);
+    (diagnostics, Some(summary), Outcome::Success)
+}
+
+/// Renders `site` into `output_dir` through a staging folder: the site's
+/// errors (the staging removed, the output untouched), or what was written.
+fn write_site(
+    site: &Site,
+    theme: &Theme,
+    opts: &BuildOptions,
+    output_dir: &Path,
+    progress: &dyn Progress,
+) -> std::io::Result<Result<output::WriteStats, Vec<Diagnostic>>> {
+    let staging = output::Staging::begin(output_dir, &opts.root)?;
+    // The article pages, kept for the search index when there is one.
+    let searched: HashSet<String> = if site.config.search {
+        site.articles
+            .iter()
+            .map(|a| format!("{}index.html", a.rel_url))
+            .collect()
+    } else {
+        HashSet::new()
+    };
+    let kept = Mutex::new(Files::new());
+    let failure: Mutex<Option<std::io::Error>> = Mutex::new(None);
+    let keep_first = |e: std::io::Error| {
+        failure
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get_or_insert(e);
+    };
+    let mut errors = render::render_each(site, theme, progress, &|order, path, html| {
+        let content = Content::Bytes(html.into_bytes());
+        if let Err(e) = staging.put(order, &path, &content) {
+            keep_first(e);
+        }
+        if searched.contains(&path) {
+            kept.lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .insert(path, content);
+        }
+        Ok(())
+    });
+    if let Some(e) = failure
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    {
+        return Err(e);
+    }
+    if !errors.is_empty() {
+        staging.abort();
+        return Ok(Err(errors));
+    }
+    // Copied files and the search index come after every page: they win a
+    // path a page also claims.
+    let mut extra = Files::new();
+    add_copied_files(&mut extra, site, theme, &opts.root);
+    if site.config.search {
+        progress.stage(Stage::Search, None);
+        let kept = kept
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        match crate::search::site_index(site, &kept) {
+            Ok(index) => extra.extend(
+                index
+                    .into_iter()
+                    .map(|(path, bytes)| (path, Content::Bytes(bytes))),
+            ),
+            Err(d) => errors.push(d),
         }
     }
+    if !errors.is_empty() {
+        staging.abort();
+        return Ok(Err(errors));
+    }
+    // The keys of a map are unique: one order for all of them.
+    extra
+        .par_iter()
+        .try_for_each(|(path, content)| staging.put(usize::MAX, path, content))?;
+    progress.stage(Stage::Write, None);
+    staging.commit().map(Ok)
+}
+
+/// A write into the output folder failed.
+fn write_error(
+    output_dir: &Path,
+    e: &std::io::Error,
+    lang: crate::language::Language,
+) -> Diagnostic {
+    Diagnostic::error(
+        "output-write",
+        lang.pick(
+            format!("écriture impossible dans {} : {e}", output_dir.display()),
+            format!("cannot write into {}: {e}", output_dir.display()),
+        ),
+    )
+    .with_help(lang.pick(
+        "vérifiez les droits et la place sur le disque",
+        "check permissions and free disk space",
+    ))
+}
+
+/// The resident and peak memory, as Linux reports them (empty elsewhere).
+fn resident_memory() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    format!("(rss {}, peak {})", field("VmRSS:"), field("VmHWM:"))
 }
 
 /// Stage timings on stderr when `GAZETTE_TIMINGS` is set: for profiling
@@ -472,8 +618,9 @@ impl StageTimer {
     fn lap(&mut self, stage: &str) {
         if let Some(last) = self.last {
             eprintln!(
-                "timing: {stage:<14} {:>8.1} ms",
-                last.elapsed().as_secs_f64() * 1000.0
+                "timing: {stage:<14} {:>8.1} ms {}",
+                last.elapsed().as_secs_f64() * 1000.0,
+                resident_memory()
             );
             self.last = Some(Instant::now());
         }

@@ -1,19 +1,23 @@
 //! Writing the rendered site into the output folder, safely and minimally.
 //!
-//! The whole site is rendered and validated in memory first ("built
-//! aside"), so a build with errors never reaches this module and the
-//! previous output stays byte-for-byte as it was. Then only files whose
-//! bytes differ are written (each through a temporary file and a rename, so
-//! a reader never sees half a page), and files no longer produced are
-//! removed: a rebuild of an unchanged site writes nothing, which matters on
-//! disks that create files slowly. Every path is checked to stay inside the
+//! A build with content errors never reaches this module. Rendered pages
+//! are handed to a [`Staging`] as they come, from rayon's threads: a file
+//! whose bytes the output already holds is left alone, any other goes to a
+//! staging folder, and only when the whole site rendered are the staged
+//! files renamed into place (a reader never sees half a page) and files no
+//! longer produced removed. A build that fails while rendering removes the
+//! staging folder, so the previous output stays byte-for-byte as it was, and
+//! a rebuild of an unchanged site writes nothing, which matters on disks
+//! that create files slowly. Every path is checked to stay inside the
 //! output folder, and an output folder that is or contains the site's
 //! sources is refused.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -31,6 +35,8 @@ pub struct WriteStats {
     pub unchanged: usize,
     /// Stale files removed.
     pub removed: usize,
+    /// HTML files the output now holds (pages).
+    pub html: usize,
 }
 
 /// Why an output folder is refused.
@@ -123,22 +129,21 @@ pub fn is_safe_relative(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
-fn same_content(target: &Path, content: &Content, root: &Path) -> bool {
-    let Ok(meta) = fs::symlink_metadata(target) else {
-        return false;
-    };
-    if !meta.is_file() {
-        return false;
-    }
+/// The staging folder's name, inside the output folder. A build that
+/// stopped half-way (killed, power cut) leaves it behind; the next build
+/// removes it first.
+pub const STAGING_DIR: &str = ".gazette-staging";
+
+/// Whether `target` (of `len` bytes) already holds `content`.
+fn same_content(target: &Path, len: u64, content: &Content, root: &Path) -> bool {
     match content {
         Content::Bytes(bytes) => {
-            meta.len() == bytes.len() as u64
-                && fs::read(target).map(|b| b == *bytes).unwrap_or(false)
+            len == bytes.len() as u64 && fs::read(target).map(|b| b == *bytes).unwrap_or(false)
         }
         Content::Copy(src) => {
             let src = root.join(src);
             match fs::metadata(&src) {
-                Ok(sm) if sm.len() == meta.len() => {
+                Ok(sm) if sm.len() == len => {
                     matches!((fs::read(&src), fs::read(target)), (Ok(a), Ok(b)) if a == b)
                 }
                 _ => false,
@@ -147,89 +152,242 @@ fn same_content(target: &Path, content: &Content, root: &Path) -> bool {
     }
 }
 
-fn write_one(target: &Path, content: &Content, root: &Path) -> io::Result<()> {
-    if let Some(parent) = target.parent() {
-        fs::create_dir_all(parent)?;
+/// One file handed to a [`Staging`].
+struct Staged {
+    /// Path relative to the output folder.
+    rel: String,
+    /// Who wins when two files claim one path: the higher order.
+    order: usize,
+    /// The staged copy, or `None` when the output already holds these bytes.
+    tmp: Option<PathBuf>,
+}
+
+/// A write in progress. Files are handed over one by one, from any thread,
+/// as they are rendered, so a build never holds the whole site in memory:
+/// each new or changed file goes into a staging folder inside the output
+/// folder, and only [`Staging::commit`] moves them into place (one rename
+/// each) and removes stale files. Until then the output folder holds
+/// exactly what it held, and [`Staging::abort`] (or dropping the staging)
+/// removes the staged files again: a failed build leaves the previous output
+/// untouched.
+pub struct Staging {
+    output: PathBuf,
+    root: PathBuf,
+    dir: PathBuf,
+    created_output: bool,
+    /// Files already in the output: relative path → length.
+    existing: HashMap<PathBuf, u64>,
+    /// Folders already in the output, deepest first.
+    existing_dirs: Vec<PathBuf>,
+    staged: Mutex<Vec<Staged>>,
+    next: AtomicUsize,
+    done: bool,
+}
+
+impl Staging {
+    /// Starts a write into `output`; `root` is what copied files are
+    /// relative to. Creates the output folder when it is missing.
+    pub fn begin(output: &Path, root: &Path) -> io::Result<Staging> {
+        let created_output = !output.exists();
+        fs::create_dir_all(output)?;
+        let dir = output.join(STAGING_DIR);
+        if fs::symlink_metadata(&dir).is_ok() {
+            remove_any(&dir)?;
+        }
+        let mut existing = HashMap::new();
+        let mut existing_dirs = Vec::new();
+        for entry in WalkDir::new(output)
+            .min_depth(1)
+            .follow_links(false)
+            .contents_first(true)
+        {
+            let entry = entry.map_err(io::Error::other)?;
+            let Ok(rel) = entry.path().strip_prefix(output) else {
+                continue;
+            };
+            if entry.file_type().is_dir() {
+                existing_dirs.push(entry.path().to_path_buf());
+            } else {
+                // A symbolic link is never "unchanged": it is replaced.
+                let len = match entry.metadata() {
+                    Ok(m) if m.is_file() => m.len(),
+                    _ => u64::MAX,
+                };
+                existing.insert(rel.to_path_buf(), len);
+            }
+        }
+        fs::create_dir(&dir)?;
+        Ok(Staging {
+            output: output.to_path_buf(),
+            root: root.to_path_buf(),
+            dir,
+            created_output,
+            existing,
+            existing_dirs,
+            staged: Mutex::new(Vec::new()),
+            next: AtomicUsize::new(0),
+            done: false,
+        })
     }
-    if let Ok(meta) = fs::symlink_metadata(target)
-        && meta.is_dir()
-    {
-        fs::remove_dir_all(target)?;
+
+    /// Hands over the file at `rel`. When two files claim one path, the one
+    /// with the higher `order` is kept. Paths that would leave the output
+    /// folder are ignored.
+    pub fn put(&self, order: usize, rel: &str, content: &Content) -> io::Result<()> {
+        if !is_safe_relative(rel) {
+            return Ok(());
+        }
+        let unchanged = self
+            .existing
+            .get(Path::new(rel))
+            .is_some_and(|&len| same_content(&self.output.join(rel), len, content, &self.root));
+        let tmp = if unchanged {
+            None
+        } else {
+            let tmp = self
+                .dir
+                .join(self.next.fetch_add(1, Ordering::Relaxed).to_string());
+            match content {
+                Content::Bytes(bytes) => fs::write(&tmp, bytes)?,
+                Content::Copy(src) => {
+                    fs::copy(self.root.join(src), &tmp)?;
+                }
+            }
+            Some(tmp)
+        };
+        let staged = Staged {
+            rel: rel.to_string(),
+            order,
+            tmp,
+        };
+        self.staged
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push(staged);
+        Ok(())
     }
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let tmp = target.with_file_name(format!(".{name}.gazette-tmp"));
-    match content {
-        Content::Bytes(bytes) => fs::write(&tmp, bytes)?,
-        Content::Copy(src) => {
-            fs::copy(root.join(src), &tmp)?;
+
+    /// Moves the staged files into place and removes the files no longer
+    /// produced: the output folder then holds exactly what was handed over.
+    pub fn commit(mut self) -> io::Result<WriteStats> {
+        self.done = true;
+        let mut staged = std::mem::take(
+            self.staged
+                .get_mut()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        );
+        staged.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.order.cmp(&b.order)));
+        let mut kept: Vec<Staged> = Vec::with_capacity(staged.len());
+        for s in staged {
+            if let Some(last) = kept.last_mut()
+                && last.rel == s.rel
+            {
+                if let Some(tmp) = last.tmp.take() {
+                    fs::remove_file(tmp)?;
+                }
+                *last = s;
+            } else {
+                kept.push(s);
+            }
+        }
+        let wanted: HashSet<&Path> = kept.iter().map(|s| Path::new(&s.rel)).collect();
+        let mut stats = WriteStats {
+            html: kept.iter().filter(|s| s.rel.ends_with(".html")).count(),
+            ..WriteStats::default()
+        };
+        // Stale files first, so a file can become a folder and back.
+        let mut stale: Vec<&PathBuf> = self
+            .existing
+            .keys()
+            .filter(|rel| !wanted.contains(rel.as_path()))
+            .collect();
+        stale.sort();
+        for rel in stale {
+            fs::remove_file(self.output.join(rel))?;
+            stats.removed += 1;
+        }
+        let parents: BTreeSet<&Path> = kept
+            .iter()
+            .filter(|s| s.tmp.is_some())
+            .filter_map(|s| Path::new(&s.rel).parent())
+            .filter(|p| !p.as_os_str().is_empty())
+            .collect();
+        parents
+            .par_iter()
+            .try_for_each(|p| fs::create_dir_all(self.output.join(p)))?;
+        let written: Vec<io::Result<bool>> = kept
+            .par_iter()
+            .map(|s| match &s.tmp {
+                None => Ok(false),
+                Some(tmp) => {
+                    let target = self.output.join(&s.rel);
+                    if fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
+                        fs::remove_dir_all(&target)?;
+                    }
+                    fs::rename(tmp, &target).map(|_| true)
+                }
+            })
+            .collect();
+        for w in written {
+            if w? {
+                stats.written += 1;
+            } else {
+                stats.unchanged += 1;
+            }
+        }
+        // Folders left empty by removals (deepest first, as walked).
+        for dir in &self.existing_dirs {
+            if fs::read_dir(dir)
+                .map(|mut d| d.next().is_none())
+                .unwrap_or(false)
+            {
+                let _ = fs::remove_dir(dir);
+            }
+        }
+        fs::remove_dir_all(&self.dir)?;
+        Ok(stats)
+    }
+
+    /// Gives up: removes the staged files, and the output folder if this
+    /// write created it.
+    pub fn abort(mut self) {
+        self.clean_up();
+    }
+
+    fn clean_up(&mut self) {
+        if self.done {
+            return;
+        }
+        self.done = true;
+        let _ = fs::remove_dir_all(&self.dir);
+        if self.created_output {
+            let _ = fs::remove_dir(&self.output);
         }
     }
-    fs::rename(&tmp, target)
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        self.clean_up();
+    }
+}
+
+fn remove_any(path: &Path) -> io::Result<()> {
+    if fs::symlink_metadata(path)?.is_dir() {
+        fs::remove_dir_all(path)
+    } else {
+        fs::remove_file(path)
+    }
 }
 
 /// Makes `output` hold exactly `files`.
 pub fn write(files: &Files, output: &Path, root: &Path) -> io::Result<WriteStats> {
-    fs::create_dir_all(output)?;
-    let wanted: HashSet<PathBuf> = files
-        .keys()
-        .filter(|p| is_safe_relative(p))
-        .map(PathBuf::from)
-        .collect();
-    // Stale files first, so a file can become a folder and back.
-    let mut stale = Vec::new();
-    let mut dirs = Vec::new();
-    for entry in WalkDir::new(output)
-        .min_depth(1)
-        .follow_links(false)
-        .contents_first(true)
-    {
-        let entry = entry.map_err(io::Error::other)?;
-        let Ok(rel) = entry.path().strip_prefix(output) else {
-            continue;
-        };
-        if entry.file_type().is_dir() {
-            dirs.push(entry.path().to_path_buf());
-        } else if !wanted.contains(rel) {
-            stale.push(entry.path().to_path_buf());
-        }
-    }
-    let mut stats = WriteStats::default();
-    for path in &stale {
-        fs::remove_file(path)?;
-        stats.removed += 1;
-    }
-    let results: Vec<io::Result<bool>> = files
+    let staging = Staging::begin(output, root)?;
+    // The keys of a map are unique: no order is needed.
+    files
         .par_iter()
-        .filter(|(p, _)| is_safe_relative(p))
-        .map(|(rel, content)| {
-            let target = output.join(rel);
-            if same_content(&target, content, root) {
-                Ok(false)
-            } else {
-                write_one(&target, content, root).map(|_| true)
-            }
-        })
-        .collect();
-    for r in results {
-        if r? {
-            stats.written += 1;
-        } else {
-            stats.unchanged += 1;
-        }
-    }
-    // Folders left empty by removals (deepest first, as walked).
-    for dir in dirs {
-        if fs::read_dir(&dir)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false)
-        {
-            let _ = fs::remove_dir(&dir);
-        }
-    }
-    Ok(stats)
+        .try_for_each(|(rel, content)| staging.put(0, rel, content))?;
+    staging.commit()
 }
 
 #[cfg(test)]

@@ -92,9 +92,9 @@ pub fn index(pages: &[(String, &str)], lang: Language) -> Result<Vec<(String, Ve
 }
 
 /// The build's step: indexes every published article of `site`, read from
-/// the rendered `files`, and adds the index to them. Listings, the 404 page
-/// and alias redirects are not articles, so they are never indexed.
-pub fn add_index(site: &Site, files: &mut Files) -> Result<(), Diagnostic> {
+/// the rendered `files`, and returns the index files. Listings, the 404
+/// page and alias redirects are not articles, so they are never indexed.
+pub fn site_index(site: &Site, files: &Files) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
     let lang = site.config.language;
     let pages: Vec<(String, &str)> = site
         .articles
@@ -104,7 +104,7 @@ pub fn add_index(site: &Site, files: &mut Files) -> Result<(), Diagnostic> {
             _ => None,
         })
         .collect();
-    let index = index(&pages, lang).map_err(|e| {
+    index(&pages, lang).map_err(|e| {
         Diagnostic::error(
             "search-index",
             lang.pick(
@@ -116,11 +116,7 @@ pub fn add_index(site: &Site, files: &mut Files) -> Result<(), Diagnostic> {
             "signalez le problème ; en attendant, mettez search: false dans site.yaml",
             "report the problem; meanwhile, set search: false in site.yaml",
         ))
-    })?;
-    for (path, bytes) in index {
-        files.insert(path, Content::Bytes(bytes));
-    }
-    Ok(())
+    })
 }
 
 /// The page as pagefind should read it: marked with `data-pagefind-body`

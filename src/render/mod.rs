@@ -13,6 +13,7 @@ pub mod theme;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -94,18 +95,52 @@ pub fn render_with(
     theme: &Theme,
     progress: &dyn crate::progress::Progress,
 ) -> (Files, Vec<Diagnostic>) {
+    let pages = Mutex::new(Vec::new());
+    let errors = render_each(site, theme, progress, &|order, path, html| {
+        pages
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push((order, path, html));
+        Ok(())
+    });
+    let mut pages = pages
+        .into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    pages.sort_unstable_by_key(|(order, _, _)| *order);
+    let files = pages
+        .into_iter()
+        .map(|(_, path, html)| (path, Content::Bytes(html.into_bytes())))
+        .collect();
+    (files, errors)
+}
+
+/// What receives each rendered page, on rayon's threads: its place in the
+/// plan (a later page wins a path two pages claim), its output path and its
+/// HTML. An error stops nothing: it is reported with the others.
+pub type PageSink<'a> = dyn Fn(usize, String, String) -> Result<(), Diagnostic> + Sync + 'a;
+
+/// Renders every page into `sink` as it is rendered, so that a build can
+/// write pages without holding them all. Returns the errors, in plan order.
+pub fn render_each(
+    site: &Site,
+    theme: &Theme,
+    progress: &dyn crate::progress::Progress,
+    sink: &PageSink,
+) -> Vec<Diagnostic> {
     let cx = Contexts::new(site, &theme.strings);
     let jobs = plan(site);
     progress.stage(crate::progress::Stage::Render, Some(jobs.len() as u64));
-    let results: Vec<Result<(String, String), Diagnostic>> = jobs
+    let errors: Vec<Option<Diagnostic>> = jobs
         .par_iter()
-        .map(|job| {
-            let page = render_job(job, site, theme, &cx);
+        .enumerate()
+        .map(|(order, job)| {
+            let page =
+                render_job(job, site, theme, &cx).and_then(|(path, html)| sink(order, path, html));
             progress.step();
-            page
+            page.err()
         })
         .collect();
-    collect_pages(results)
+    errors.into_iter().flatten().collect()
 }
 
 /// The rendered pages as output files, and the errors met.

@@ -247,9 +247,14 @@ impl Session {
             .map(|(p, c)| (p.clone(), c.clone()))
             .collect();
         files.retain(|p, _| !p.starts_with(SEARCH_DIR));
-        if crate::search::add_index(site, &mut files).is_err() {
+        match crate::search::site_index(site, &files) {
+            Ok(index) => files.extend(
+                index
+                    .into_iter()
+                    .map(|(path, bytes)| (path, Content::Bytes(bytes))),
+            ),
             // A full build reports it; the preview keeps the old index.
-            files.extend(old.clone());
+            Err(_) => files.extend(old.clone()),
         }
         let new: Files = files
             .iter()
@@ -615,6 +620,7 @@ impl Session {
                 articles,
                 registry,
                 inclusion,
+                site::Retention::Everything,
             );
             diagnostics.extend(errors);
             site

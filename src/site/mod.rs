@@ -42,6 +42,18 @@ pub struct Inclusion {
     pub now: Timestamp,
 }
 
+/// What assembly keeps of the loaded articles once their links are
+/// resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retention {
+    /// Everything: `check` lints it and `serve` resolves it again.
+    Everything,
+    /// Only what rendering reads: a build frees the Markdown's HTML with
+    /// markers as each article is resolved, and the sources at the end,
+    /// so a large site never holds two copies of every body.
+    RenderOnly,
+}
+
 /// A section: a folder of articles, or the home page.
 #[derive(Debug, Clone)]
 pub struct Section {
@@ -208,6 +220,7 @@ pub fn assemble(
     loaded: Vec<LoadedArticle>,
     registry: Registry,
     inclusion: Inclusion,
+    retention: Retention,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let lang = config.language;
     let mut errors: Vec<Diagnostic> = Vec::new();
@@ -498,17 +511,22 @@ pub fn assemble(
     }
 
     // Per article, in parallel: links, image, downloads.
-    let resolved: Vec<(usize, Result<ResolvedParts, Vec<Diagnostic>>)> = articles
-        .par_iter()
-        .enumerate()
-        .map(|(i, a)| (i, resolve_article(a, &resolver, &config, &registry)))
+    let found: Vec<Vec<Diagnostic>> = articles
+        .par_iter_mut()
+        .map(
+            |a| match resolve_article(a, &resolver, &config, &registry) {
+                Ok(parts) => {
+                    let warnings = a.apply(parts);
+                    if retention == Retention::RenderOnly {
+                        a.release_markers();
+                    }
+                    warnings
+                }
+                Err(list) => list,
+            },
+        )
         .collect();
-    for (i, r) in resolved {
-        match r {
-            Ok(parts) => errors.extend(articles[i].apply(parts)),
-            Err(list) => errors.extend(list),
-        }
-    }
+    errors.extend(found.into_iter().flatten());
 
     // Aliases.
     let mut alias_owner: HashMap<String, usize> = HashMap::new();
@@ -670,6 +688,11 @@ pub fn assemble(
         taxonomies: Default::default(),
     };
     site.taxonomies = taxonomy::build(&site);
+    if retention == Retention::RenderOnly {
+        site.articles
+            .par_iter_mut()
+            .for_each(Article::release_source);
+    }
     (Some(site), errors)
 }
 
@@ -776,6 +799,25 @@ fn related_by_tags(articles: &[Article]) -> Vec<Vec<usize>> {
 }
 
 impl Article {
+    /// Frees the HTML with markers, which only link resolution reads, when
+    /// nothing else shares the loaded article.
+    fn release_markers(&mut self) {
+        if let Some(loaded) = Arc::get_mut(&mut self.loaded) {
+            loaded.body.html = String::new();
+            loaded.body.first_paragraph_html = None;
+            loaded.content = Default::default();
+        }
+    }
+
+    /// Frees the source text when no diagnostic and no other owner needs it.
+    fn release_source(&mut self) {
+        if let Some(loaded) = Arc::get_mut(&mut self.loaded)
+            && let Some(source) = Arc::get_mut(&mut loaded.source)
+        {
+            source.text = String::new();
+        }
+    }
+
     /// Takes the parts resolved for this article; returns their warnings.
     fn apply(&mut self, parts: ResolvedParts) -> Vec<Diagnostic> {
         self.body_html = parts.body_html;

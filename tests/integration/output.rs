@@ -5,7 +5,7 @@
 use std::fs;
 use std::time::{Duration, SystemTime};
 
-use crate::support::{TestSite, tree};
+use crate::support::{TestSite, manifest_dir, tree};
 
 /// `12 pages en 0,13 s dans ./output (21 fichiers écrits, 0 supprimés)`:
 /// (pages, written, removed).
@@ -71,6 +71,86 @@ fn failed_build_leaves_the_previous_output_intact() {
     );
     for (path, bytes) in &before {
         assert!(after.get(path) == Some(bytes), "{path} changed");
+    }
+}
+
+#[test]
+fn a_template_failing_while_pages_are_written_leaves_the_output_intact() {
+    let site = TestSite::fixture("ok/newsroom");
+    site.build_ok(&[]);
+    let before = site.output();
+
+    // Pages are written as they are rendered, into a staging folder: a
+    // template that fails on the article pages only (listings and the other
+    // pages render, and are staged) must still leave no trace.
+    let theme = fs::read_to_string(manifest_dir().join("themes/gazette/templates/article.html"))
+        .expect("theme article template");
+    site.write(
+        "templates/article.html",
+        theme.replacen(
+            "{% block content %}",
+            "{% block content %}{{ nothing.here }}",
+            1,
+        ),
+    );
+    site.write(
+        "content/actualites/nouveau.md",
+        "---\ntitle: Nouveau\ndate: 2026-05-20\n---\nNouveau.\n",
+    );
+    let run = site.gazette(&["build"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        run.stderr
+            .ends_with("le dossier de sortie n’a pas été modifié\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(site.output() == before, "the output changed");
+    assert!(!site.has(".gazette-staging"), "staging folder left behind");
+
+    // A first build that fails creates no output folder at all.
+    let fresh = TestSite::fixture("ok/newsroom");
+    fresh.write(
+        "templates/article.html",
+        theme.replacen(
+            "{% block content %}",
+            "{% block content %}{{ nothing.here }}",
+            1,
+        ),
+    );
+    assert_eq!(fresh.gazette(&["build"]).code, 1);
+    assert!(!fresh.path("output").exists(), "output folder created");
+}
+
+#[test]
+fn a_staging_folder_left_by_an_interrupted_build_is_cleared() {
+    let site = TestSite::fixture("ok/newsroom");
+    site.build_ok(&[]);
+    let expected = site.output();
+    // What a build killed half-way leaves: staged files never moved.
+    site.write("output/.gazette-staging/17", "<p>moitié de page");
+    site.write("output/.gazette-staging/18", "");
+    site.build_ok(&[]);
+    assert!(!site.has(".gazette-staging"));
+    assert!(site.output() == expected);
+}
+
+#[test]
+fn parallel_and_single_threaded_builds_are_identical() {
+    let one = TestSite::fixture("ok/newsroom");
+    let many = TestSite::fixture("ok/newsroom");
+    // Drafts and embargoed articles too: every kind of page.
+    let args = ["build", "--drafts", "--future"];
+    one.gazette_with(&[("RAYON_NUM_THREADS", "1")], &args)
+        .assert_ok();
+    // More threads than cores, so that pages finish in a shuffled order.
+    many.gazette_with(&[("RAYON_NUM_THREADS", "8")], &args)
+        .assert_ok();
+    let (a, b) = (one.output(), many.output());
+    assert!(a.len() > 40, "{}", a.len());
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (path, bytes) in &a {
+        assert!(b.get(path) == Some(bytes), "{path} differs");
     }
 }
 

@@ -166,12 +166,21 @@ impl TestSite {
 
     /// Runs `gazette <args>` in the site folder with `SOURCE_DATE_EPOCH=now`.
     pub fn gazette_at(&self, now: i64, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        self.gazette_with(&[("SOURCE_DATE_EPOCH", &now.to_string())], args)
+    }
+
+    /// Runs `gazette <args>` in the site folder with these environment
+    /// variables (and `SOURCE_DATE_EPOCH` = [`NOW`] unless given).
+    pub fn gazette_with(&self, vars: &[(&str, &str)], args: &[&str]) -> Run {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_gazette"));
+        command
             .args(args)
             .current_dir(&self.root)
-            .env("SOURCE_DATE_EPOCH", now.to_string())
-            .output()
-            .expect("run gazette");
+            .env("SOURCE_DATE_EPOCH", NOW.to_string());
+        for (name, value) in vars {
+            command.env(name, value);
+        }
+        let out = command.output().expect("run gazette");
         Run {
             code: out.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
