@@ -519,7 +519,7 @@ fn write_site(
             .get_or_insert(e);
     };
     let mut errors = render::render_each(site, theme, progress, &|order, path, html| {
-        let content = Content::Bytes(html.into_bytes());
+        let content = Content::Bytes(html);
         if let Err(e) = staging.put(order, &path, &content) {
             keep_first(e);
         }

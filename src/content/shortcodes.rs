@@ -538,6 +538,16 @@ fn malformed_help(why: &Malformed, lang: Language) -> String {
 /// returned; parsing continues after them so every error of the body is
 /// reported, in source order.
 pub fn parse(body: &str) -> (Vec<Segment>, Vec<ShortcodeError>) {
+    // A shortcode line starts with `{{` or `{%`: a body with neither (most
+    // of them) is one Markdown segment, without the line-by-line scan.
+    if !has_tag_opener(body) {
+        let segments = if body.is_empty() {
+            Vec::new()
+        } else {
+            vec![Segment::Markdown(0..body.len())]
+        };
+        return (segments, Vec::new());
+    }
     let lines = split_lines(body);
     let tags = Scanner {
         body,
@@ -559,6 +569,20 @@ pub fn parse(body: &str) -> (Vec<Segment>, Vec<ShortcodeError>) {
         segments.push(Segment::Markdown(pos..body.len()));
     }
     (segments, errors)
+}
+
+/// Whether `body` holds a `{{` or a `{%` anywhere.
+fn has_tag_opener(body: &str) -> bool {
+    let bytes = body.as_bytes();
+    let mut from = 0;
+    while let Some(i) = bytes[from..].iter().position(|&b| b == b'{') {
+        let at = from + i;
+        if matches!(bytes.get(at + 1), Some(b'{' | b'%')) {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Parses an interview question range argument: "1", "2-3", "4-" (open end),
@@ -1533,6 +1557,36 @@ fn assemble(tags: Vec<Tag>) -> (Vec<Shortcode>, Vec<ShortcodeError>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_body_without_shortcode_skips_the_scan_with_the_same_result() {
+        for body in [
+            "",
+            "Un paragraphe.\n",
+            "Des { accolades } et un % seul, `{ code }`.\n\n```\n{ x }\n```\n",
+            "Fin sur une accolade {",
+        ] {
+            assert!(!has_tag_opener(body), "{body:?}");
+            let lines = split_lines(body);
+            let scanned = Scanner {
+                body,
+                lines: &lines,
+                tags: Vec::new(),
+            }
+            .run();
+            assert!(scanned.is_empty(), "{body:?}");
+            let (segments, errors) = parse(body);
+            assert!(errors.is_empty());
+            match segments.as_slice() {
+                [] => assert!(body.is_empty()),
+                [Segment::Markdown(r)] => assert_eq!(*r, 0..body.len()),
+                other => panic!("{other:?}"),
+            }
+        }
+        for body in ["{{ chiffre() }}\n", "a {% b", "x{{"] {
+            assert!(has_tag_opener(body), "{body:?}");
+        }
+    }
 
     // -- helpers ------------------------------------------------------------
 

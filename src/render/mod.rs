@@ -109,7 +109,7 @@ pub fn render_with(
     pages.sort_unstable_by_key(|(order, _, _)| *order);
     let files = pages
         .into_iter()
-        .map(|(_, path, html)| (path, Content::Bytes(html.into_bytes())))
+        .map(|(_, path, html)| (path, Content::Bytes(html)))
         .collect();
     (files, errors)
 }
@@ -117,7 +117,7 @@ pub fn render_with(
 /// What receives each rendered page, on rayon's threads: its place in the
 /// plan (a later page wins a path two pages claim), its output path and its
 /// HTML. An error stops nothing: it is reported with the others.
-pub type PageSink<'a> = dyn Fn(usize, String, String) -> Result<(), Diagnostic> + Sync + 'a;
+pub type PageSink<'a> = dyn Fn(usize, String, Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a;
 
 /// Renders every page into `sink` as it is rendered, so that a build can
 /// write pages without holding them all. Returns the errors, in plan order.
@@ -145,14 +145,14 @@ pub fn render_each(
 
 /// The rendered pages as output files, and the errors met.
 pub(crate) fn collect_pages(
-    results: Vec<Result<(String, String), Diagnostic>>,
+    results: Vec<Result<(String, Vec<u8>), Diagnostic>>,
 ) -> (Files, Vec<Diagnostic>) {
     let mut files = Files::new();
     let mut errors = Vec::new();
     for r in results {
         match r {
             Ok((path, html)) => {
-                files.insert(path, Content::Bytes(html.into_bytes()));
+                files.insert(path, Content::Bytes(html));
             }
             Err(d) => errors.push(d),
         }
@@ -304,12 +304,24 @@ fn index_file(url_dir: &str) -> String {
     format!("{url_dir}index.html")
 }
 
+/// Renders `template` into bytes: written straight into a buffer, never
+/// checked again as text (a page is megabytes of UTF-8 Tera already made).
+fn render_page(
+    theme: &Theme,
+    template: &str,
+    context: &tera::Context,
+) -> tera::TeraResult<Vec<u8>> {
+    let mut out = Vec::with_capacity(16 * 1024);
+    theme.tera.render_to(template, context, &mut out)?;
+    Ok(out)
+}
+
 fn render_job(
     job: &Job,
     site: &Site,
     theme: &Theme,
     cx: &Contexts,
-) -> Result<(String, String), Diagnostic> {
+) -> Result<(String, Vec<u8>), Diagnostic> {
     let config = &site.config;
     let lang = config.language;
     let fail = |e: tera::Error| theme.render_error(&e, lang);
@@ -379,7 +391,7 @@ fn render_job(
                     .clone()
                     .unwrap_or_else(|| "section.html".to_string())
             };
-            let html = theme.tera.render(&template, &context).map_err(fail)?;
+            let html = render_page(theme, &template, &context).map_err(fail)?;
             Ok((index_file(&rel), html))
         }
         Job::Article(i) => {
@@ -463,7 +475,7 @@ fn render_job(
                 .template
                 .clone()
                 .unwrap_or_else(|| "article.html".to_string());
-            let html = theme.tera.render(&template, &context).map_err(fail)?;
+            let html = render_page(theme, &template, &context).map_err(fail)?;
             Ok((index_file(&a.rel_url), html))
         }
         Job::Alias { article, path } => {
@@ -483,7 +495,7 @@ fn render_job(
             } else {
                 path.clone()
             };
-            Ok((file, html))
+            Ok((file, html.into_bytes()))
         }
         Job::Taxonomy(t) => {
             let tax = &site.taxonomies.list[*t];
@@ -506,7 +518,7 @@ fn render_job(
                 "taxonomy",
                 &serde_json::json!({ "key": tax.kind.key(), "title": title, "url": tax.url, "terms": terms }),
             );
-            let html = theme.tera.render("taxonomy.html", &context).map_err(fail)?;
+            let html = render_page(theme, "taxonomy.html", &context).map_err(fail)?;
             Ok((index_file(&tax.rel_url), html))
         }
         Job::Term {
@@ -568,7 +580,7 @@ fn render_job(
                     *count,
                 ),
             );
-            let html = theme.tera.render("term.html", &context).map_err(fail)?;
+            let html = render_page(theme, "term.html", &context).map_err(fail)?;
             Ok((index_file(&rel), html))
         }
         Job::Feed {
@@ -583,7 +595,7 @@ fn render_job(
                 alternate: alternate.clone(),
                 articles,
             };
-            Ok((path.clone(), feeds::atom(site, &feed)))
+            Ok((path.clone(), feeds::atom(site, &feed).into_bytes()))
         }
         Job::Sitemap => {
             let mut urls: Vec<String> = site.sections.iter().map(|s| s.url.clone()).collect();
@@ -594,9 +606,12 @@ fn render_job(
             if config.accessibility.is_some() {
                 urls.push(config.url(context::accessibility_folder(lang)));
             }
-            Ok(("sitemap.xml".to_string(), feeds::sitemap(site, &urls)))
+            Ok((
+                "sitemap.xml".to_string(),
+                feeds::sitemap(site, &urls).into_bytes(),
+            ))
         }
-        Job::Robots => Ok(("robots.txt".to_string(), feeds::robots(site))),
+        Job::Robots => Ok(("robots.txt".to_string(), feeds::robots(site).into_bytes())),
         Job::Accessibility => {
             let rel = context::accessibility_folder(lang);
             let url = config.url(rel);
@@ -621,10 +636,7 @@ fn render_job(
             };
             let mut context = cx.base(page);
             context.insert("statement", &statement);
-            let html = theme
-                .tera
-                .render("accessibility.html", &context)
-                .map_err(fail)?;
+            let html = render_page(theme, "accessibility.html", &context).map_err(fail)?;
             Ok((index_file(rel), html))
         }
         Job::Search => {
@@ -641,10 +653,7 @@ fn render_job(
                 description: None,
                 feed_url: None,
             };
-            let html = theme
-                .tera
-                .render("search.html", &cx.base(page))
-                .map_err(fail)?;
+            let html = render_page(theme, "search.html", &cx.base(page)).map_err(fail)?;
             Ok((index_file(rel), html))
         }
         Job::NotFound => {
@@ -658,7 +667,7 @@ fn render_job(
                 feed_url: None,
             };
             let context = cx.base(page);
-            let html = theme.tera.render("404.html", &context).map_err(fail)?;
+            let html = render_page(theme, "404.html", &context).map_err(fail)?;
             Ok(("404.html".to_string(), html))
         }
     }

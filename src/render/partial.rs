@@ -73,7 +73,7 @@ pub fn render_touching(
         .filter(|job| reads(site, &home, job, touched))
         .collect();
     let mut cx = Contexts::with_summaries(site, &theme.strings, std::mem::take(summaries));
-    let results: Vec<Result<(String, String), Diagnostic>> = jobs
+    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .par_iter()
         .map(|job| render_job(job, site, theme, &cx))
         .collect();
