@@ -448,7 +448,7 @@ impl<'o> State<'_, 'o> {
                     out.push(Event::Html(CowStr::from("</div>\n")));
                 }
                 Event::Text(t) => {
-                    self.out.words += t.split_whitespace().count();
+                    self.out.words += count_words(t);
                     let typeset = self.typo.run(t);
                     out.push(Event::Text(CowStr::from(typeset)));
                 }
@@ -738,8 +738,68 @@ pub fn resolve_markers(html: &str, mut resolve: impl FnMut(usize) -> String) -> 
     out
 }
 
+/// The number of words of `text`, as `split_whitespace().count()` counts
+/// them, but reading bytes: only characters whose first byte may start a
+/// Unicode space (U+0085, U+00A0, U+1680, U+2000…U+3000) are decoded.
+fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut words = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (space, len) = match b {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => (true, 1),
+            0..0x80 => (false, 1),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let c = text[i..].chars().next().unwrap_or('x');
+                (c.is_whitespace(), c.len_utf8())
+            }
+            0xF0.. => (false, 4),
+            0xE0.. => (false, 3),
+            _ => (false, 2),
+        };
+        if !space && !in_word {
+            words += 1;
+        }
+        in_word = !space;
+        i += len;
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let spaces = [
+            " ", "\t", "\n", "\r\n", "\u{b}", "\u{c}", "\u{85}", "\u{a0}", "\u{1680}", "\u{2003}",
+            "\u{2028}", "\u{202f}", "\u{205f}", "\u{3000}",
+        ];
+        let words = [
+            "mot", "élan", "€", "x", "ǅ", "日本", "🙂", "\u{2010}", "\u{200b}",
+        ];
+        let mut seed = 7u32;
+        let mut pick = |n: usize| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) as usize % n
+        };
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            for _ in 0..pick(8) {
+                if pick(2) == 0 {
+                    text.push_str(spaces[pick(spaces.len())]);
+                } else {
+                    text.push_str(words[pick(words.len())]);
+                }
+            }
+            assert_eq!(
+                count_words(&text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
+    }
     use super::*;
 
     fn opts(h: &Highlighter) -> MarkdownOptions<'_> {
