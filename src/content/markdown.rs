@@ -220,6 +220,7 @@ pub fn render(text: &str, offsets: &OffsetMap, opts: &MarkdownOptions) -> Render
         offsets,
         out: Rendered::default(),
         typo: Typographer::new(opts.lang),
+        typeset: String::new(),
         ids: HashMap::new(),
         notes: Vec::new(),
         note_numbers: HashMap::new(),
@@ -258,6 +259,9 @@ struct State<'a, 'o> {
     offsets: &'a OffsetMap,
     out: Rendered,
     typo: Typographer,
+    /// The typeset text of the current text event, reused from one event to
+    /// the next.
+    typeset: String,
     ids: HashMap<String, usize>,
     /// Footnote definitions: label and rendered events.
     notes: Vec<(String, Vec<Event<'static>>)>,
@@ -449,15 +453,22 @@ impl<'o> State<'_, 'o> {
                 }
                 Event::Text(t) => {
                     self.out.words += count_words(t);
-                    let typeset = self.typo.run(t);
-                    out.push(Event::Text(CowStr::from(typeset)));
+                    self.typeset.clear();
+                    self.typo.run_into(t, &mut self.typeset);
+                    if self.typeset == **t {
+                        // Nothing to change: the event keeps its text.
+                        out.push(event.clone());
+                    } else {
+                        out.push(Event::Text(CowStr::from(self.typeset.clone())));
+                    }
                 }
                 Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_) => {
                     self.typo.opaque();
                     out.push(event.clone());
                 }
                 Event::SoftBreak => {
-                    let _ = self.typo.run(" ");
+                    self.typeset.clear();
+                    self.typo.run_into(" ", &mut self.typeset);
                     out.push(event.clone());
                 }
                 Event::TaskListMarker(checked) => {
