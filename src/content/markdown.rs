@@ -724,15 +724,15 @@ pub fn escape_attr(text: &str) -> String {
 /// Replaces link markers in `html` with the addresses `resolve` gives for
 /// each link index.
 pub fn resolve_markers(html: &str, mut resolve: impl FnMut(usize) -> String) -> String {
-    if !html.contains(MARK_LINK) {
+    if find_marker(html, MARK_LINK).is_none() {
         return html.to_string();
     }
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(start) = rest.find(MARK_LINK) {
+    while let Some(start) = find_marker(rest, MARK_LINK) {
         out.push_str(&rest[..start]);
         let after = &rest[start + MARK_LINK.len_utf8()..];
-        match after.find(MARK_END) {
+        match find_marker(after, MARK_END) {
             Some(end) => {
                 match after[..end].parse::<usize>() {
                     Ok(index) => out.push_str(&escape_attr(&resolve(index))),
@@ -747,6 +747,15 @@ pub fn resolve_markers(html: &str, mut resolve: impl FnMut(usize) -> String) -> 
     }
     out.push_str(rest);
     out
+}
+
+/// Where `marker` (one of the marker characters) first occurs in `text`.
+/// A substring search keyed on the markers' rare first byte (0xEE):
+/// `str::find` with a `char` looks for its last byte, which `’`, `…` and
+/// the narrow no-break spaces of French typography share.
+pub fn find_marker(text: &str, marker: char) -> Option<usize> {
+    let mut buf = [0u8; 4];
+    memchr::memmem::find(text.as_bytes(), marker.encode_utf8(&mut buf).as_bytes())
 }
 
 /// The number of words of `text`, as `split_whitespace().count()` counts
@@ -780,6 +789,23 @@ fn count_words(text: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn markers_are_found_among_typographic_characters() {
+        let text = format!(
+            "l’été\u{202f}; «\u{a0}x\u{a0}» … {MARK_LINK}3{MARK_END} fin {MARK_BLOCK}0{MARK_END}"
+        );
+        let link = find_marker(&text, MARK_LINK).expect("link marker");
+        assert!(text[link..].starts_with(MARK_LINK));
+        assert_eq!(text[..link].chars().filter(|&c| c == MARK_LINK).count(), 0);
+        let block = find_marker(&text, MARK_BLOCK).expect("block marker");
+        assert!(text[block..].starts_with(MARK_BLOCK));
+        assert_eq!(find_marker("l’été\u{202f}: …", MARK_END), None);
+        assert_eq!(
+            resolve_markers(&text, |i| format!("/lien-{i}/")),
+            format!("l’été\u{202f}; «\u{a0}x\u{a0}» … /lien-3/ fin {MARK_BLOCK}0{MARK_END}")
+        );
+    }
 
     #[test]
     fn words_are_counted_as_split_whitespace_counts_them() {

@@ -3,7 +3,7 @@
 //! or a site may override like any template.
 
 use crate::content::article::BlockUse;
-use crate::content::markdown::{MARK_BLOCK, MARK_END};
+use crate::content::markdown::{MARK_BLOCK, MARK_END, find_marker};
 use crate::diagnostics::Diagnostic;
 use crate::render::context::{Contexts, PageCtx, PersonCtx};
 use crate::render::theme::Theme;
@@ -17,15 +17,15 @@ pub fn fill(
     page: &dyn Fn() -> PageCtx,
 ) -> Result<String, Diagnostic> {
     let html = &article.body_html;
-    if !html.contains(MARK_BLOCK) {
+    if find_marker(html, MARK_BLOCK).is_none() {
         return Ok(html.clone());
     }
     let mut out = String::with_capacity(html.len() * 2);
     let mut rest = html.as_str();
-    while let Some(start) = rest.find(MARK_BLOCK) {
+    while let Some(start) = find_marker(rest, MARK_BLOCK) {
         out.push_str(&rest[..start]);
         let after = &rest[start + MARK_BLOCK.len_utf8()..];
-        let Some(end) = after.find(MARK_END) else {
+        let Some(end) = find_marker(after, MARK_END) else {
             rest = after;
             continue;
         };

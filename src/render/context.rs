@@ -5,6 +5,7 @@
 //! into a `tera::Value` once and shared by every listing that shows it, so a
 //! listing page costs a few reference-counted clones, not a serialisation.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
@@ -142,7 +143,7 @@ impl<'a> Contexts<'a> {
     pub fn new(site: &'a Site, strings: &serde_json::Map<String, serde_json::Value>) -> Self {
         let summaries = site
             .articles
-            .iter()
+            .par_iter()
             .map(|a| Value::from_serializable(&summary(site, a)))
             .collect();
         Self::with_summaries(site, strings, summaries)

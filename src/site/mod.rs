@@ -303,8 +303,7 @@ pub fn assemble(
     }
 
     // Which articles are in this build.
-    let mut loaded = loaded;
-    loaded.sort_by(|a, b| a.origin.path.cmp(&b.origin.path));
+    let loaded = sorted_by(loaded, |a, b| a.origin.path.cmp(&b.origin.path));
     let mut excluded_list = Vec::new();
     let mut resolver = Resolver::default();
     let mut kept: Vec<LoadedArticle> = Vec::new();
@@ -341,7 +340,7 @@ pub fn assemble(
         kept.push(article);
     }
     // Newest first; ties by path, so the order never depends on the machine.
-    kept.sort_by(|a, b| {
+    let kept = sorted_by(kept, |a, b| {
         b.meta
             .date
             .at
@@ -766,6 +765,16 @@ fn alias_path(alias: &str) -> Option<String> {
 }
 
 /// For each article, others sharing the most tags, newest first.
+/// `items` in the order `compare` gives (a stable sort), each item moved
+/// once: a loaded article is a large value, and sorting the vector itself
+/// moves every one of them at each merge pass.
+fn sorted_by<T>(items: Vec<T>, compare: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<T> {
+    let mut order: Vec<usize> = (0..items.len()).collect();
+    order.sort_by(|&x, &y| compare(&items[x], &items[y]));
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
 fn related_by_tags(articles: &[Article]) -> Vec<Vec<usize>> {
     let mut by_tag: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, a) in articles.iter().enumerate() {
