@@ -15,11 +15,18 @@
 //!   forgets `<html lang>` still gets French stemming) and returns its bundle
 //!   (`get_files`): the index chunks, the fragments, the language's WebAssembly
 //!   and `pagefind.js`, which the theme's search page loads.
+//! - **In parts on a large site.** pagefind indexes pages one after another
+//!   and keeps every word in memory until it writes. Above
+//!   [`PAGES_PER_PART`] pages the index is built in parts, side by side on
+//!   rayon's threads: the first at `pagefind/`, the others at
+//!   `pagefind/parts/2/`…, listed in `pagefind/gazette-parts.json`, which
+//!   the theme's script merges with pagefind's `mergeIndex`. How many parts
+//!   depends only on the number of pages, never on the machine.
 //! - **A current-thread tokio runtime.** The API is `async` and hands each
 //!   page to `tokio::task::spawn_blocking`, so it needs a tokio runtime, and
 //!   pagefind already depends on tokio: the smallest runtime that works is
 //!   one built here, on this thread, for the duration of the call. It must
-//!   not be called from inside another tokio runtime.
+//!   not be called from inside another tokio runtime. Each part has its own.
 //! - **Only what `pagefind.js` loads.** pagefind also returns its ready-made
 //!   interfaces (`pagefind-ui.*`, `pagefind-modular-ui.*`,
 //!   `pagefind-component-ui.*`, `pagefind-highlight.js`, about 450 kB). The
@@ -38,6 +45,7 @@ use std::collections::BTreeMap;
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
+use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
@@ -61,9 +69,67 @@ const UNUSED: &[&str] = &[
     "pagefind-highlight.js",
 ];
 
+/// Pages per part of the index. pagefind indexes one page after another,
+/// keeping every word of every page in memory: a large site is indexed in
+/// parts, side by side on rayon's threads, each with a fraction of the
+/// memory. The number of parts depends on the number of pages only, so the
+/// output is the same on every machine.
+pub const PAGES_PER_PART: usize = 2_500;
+
+/// The folder of the parts after the first, inside [`DIR`]: `parts/2/`…
+pub const PARTS_DIR: &str = "parts/";
+
+/// The list of the parts after the first (a JSON array of folders relative
+/// to [`DIR`]), which the theme's script merges into the first.
+pub const PARTS_FILE: &str = "gazette-parts.json";
+
 /// Indexes `pages` (URL path, rendered HTML) in `lang`; returns the files
 /// to add to the output (paths under [`DIR`], in path order).
 pub fn index(pages: &[(String, &str)], lang: Language) -> Result<Vec<(String, Vec<u8>)>, String> {
+    index_in_parts(pages, lang, PAGES_PER_PART)
+}
+
+/// [`index`], in parts of at most `per_part` pages (about evenly filled).
+fn index_in_parts(
+    pages: &[(String, &str)],
+    lang: Language,
+    per_part: usize,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let parts = pages.len().div_ceil(per_part.max(1)).max(1);
+    let per_part = pages.len().div_ceil(parts).max(1);
+    let mut chunks: Vec<&[(String, &str)]> = pages.chunks(per_part).collect();
+    if chunks.is_empty() {
+        chunks.push(&[]);
+    }
+    let built: Vec<Result<Bundle, String>> = chunks
+        .par_iter()
+        .map(|chunk| index_part(chunk, lang))
+        .collect();
+    let mut out = BTreeMap::new();
+    let mut others = Vec::new();
+    for (k, files) in built.into_iter().enumerate() {
+        let folder = if k == 0 {
+            String::new()
+        } else {
+            let folder = format!("{PARTS_DIR}{}/", k + 1);
+            others.push(folder.clone());
+            folder
+        };
+        for (name, bytes) in files? {
+            out.insert(format!("{DIR}{folder}{name}"), bytes);
+        }
+    }
+    let list = serde_json::to_vec(&others).map_err(|e| e.to_string())?;
+    out.insert(format!("{DIR}{PARTS_FILE}"), list);
+    Ok(out.into_iter().collect())
+}
+
+/// Files of one part of the index: name in its folder, bytes.
+type Bundle = Vec<(String, Vec<u8>)>;
+
+/// One part of the index: pagefind's bundle for `pages`, less the
+/// ready-made interfaces.
+fn index_part(pages: &[(String, &str)], lang: Language) -> Result<Bundle, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| e.to_string())?;
@@ -80,15 +146,16 @@ pub fn index(pages: &[(String, &str)], lang: Language) -> Result<Vec<(String, Ve
         }
         index.get_files().await.map_err(|e| e.to_string())
     })?;
-    let mut out = BTreeMap::new();
-    for file in files {
-        let name = file.filename.to_string_lossy().replace('\\', "/");
-        if UNUSED.iter().any(|u| name.starts_with(u)) {
-            continue;
-        }
-        out.insert(format!("{DIR}{name}"), file.contents);
-    }
-    Ok(out.into_iter().collect())
+    Ok(files
+        .into_iter()
+        .map(|file| {
+            (
+                file.filename.to_string_lossy().replace('\\', "/"),
+                file.contents,
+            )
+        })
+        .filter(|(name, _)| !UNUSED.iter().any(|u| name.starts_with(u)))
+        .collect())
 }
 
 /// The build's step: indexes every published article of `site`, read from
@@ -185,6 +252,54 @@ mod tests {
         );
         let again = index(&pages, Language::Fr).unwrap();
         assert_eq!(files, again, "the index is deterministic");
+    }
+
+    #[test]
+    fn a_large_site_is_indexed_in_parts_listed_for_the_script() {
+        let texts: Vec<String> = (1..=5)
+            .map(|i| {
+                page(
+                    &format!("Page {i}"),
+                    &format!("Le sujet numéro{i} du jour."),
+                )
+            })
+            .collect();
+        let pages: Vec<(String, &str)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("/p{}/", i + 1), t.as_str()))
+            .collect();
+        // Five pages, two per part: three parts, the first at pagefind/.
+        let files = index_in_parts(&pages, Language::Fr, 2).unwrap();
+        let file = |name: &str| {
+            files
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+                .unwrap_or_else(|| panic!("{name} missing"))
+        };
+        assert_eq!(
+            file("pagefind/gazette-parts.json"),
+            r#"["parts/2/","parts/3/"]"#
+        );
+        for (part, count) in [("", 2), ("parts/2/", 2), ("parts/3/", 1)] {
+            let entry = file(&format!("pagefind/{part}pagefind-entry.json"));
+            assert!(
+                entry.contains(&format!("\"page_count\":{count}")),
+                "{part}: {entry}"
+            );
+            file(&format!("pagefind/{part}wasm.fr.pagefind"));
+        }
+        assert!(
+            !files
+                .iter()
+                .any(|(n, _)| n.starts_with("pagefind/parts/4/"))
+        );
+        // One part below the threshold: an empty list.
+        let one = index(&pages, Language::Fr).unwrap();
+        let list = &one.iter().find(|(n, _)| n.ends_with(PARTS_FILE)).unwrap().1;
+        assert_eq!(list, b"[]");
+        assert_eq!(files, index_in_parts(&pages, Language::Fr, 2).unwrap());
     }
 
     #[test]

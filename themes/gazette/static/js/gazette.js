@@ -97,11 +97,21 @@
   /* pagefind.js is an ES module next to its index; it finds its files from its own URL. */
   function load() {
     if (!loading) {
-      loading = import(form.getAttribute("data-pagefind")).then(function (pagefind) {
+      var script = form.getAttribute("data-pagefind");
+      var folder = script.slice(0, script.lastIndexOf("/") + 1);
+      loading = import(script).then(function (pagefind) {
         /* The index stores each page's full path (site root included): no prefix to add.
          * An ellipsis marks an excerpt cut inside the text. */
         return pagefind.options({ baseUrl: "/", excerptEllipsis: "…" })
           .then(function () { return pagefind.init(); })
+          /* A large site's index comes in parts (gazette-parts.json lists the others). */
+          .then(function () { return fetch(folder + "gazette-parts.json"); })
+          .then(function (response) { return response.ok ? response.json() : []; })
+          .then(function (parts) {
+            return Promise.all(parts.map(function (part) {
+              return pagefind.mergeIndex(folder + part, { baseUrl: "/" });
+            }));
+          })
           .then(function () { return pagefind; });
       });
       loading.catch(function () { loading = null; });
