@@ -115,11 +115,7 @@ pub fn build_in_memory_with(opts: &BuildOptions, progress: &dyn Progress) -> InM
         if site.config.search && !diagnostics.has_errors() {
             progress.stage(Stage::Search, None);
             match timer.time("search index", || crate::search::site_index(site, &files)) {
-                Ok(index) => files.extend(
-                    index
-                        .into_iter()
-                        .map(|(path, bytes)| (path, Content::Bytes(bytes))),
-                ),
+                Ok(index) => files.extend(index),
                 Err(d) => diagnostics.push(d),
             }
         }
@@ -528,7 +524,6 @@ fn write_site(
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
                 .insert(path, content);
         }
-        Ok(())
     });
     if let Some(e) = failure
         .into_inner()
@@ -550,11 +545,7 @@ fn write_site(
             .into_inner()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         match crate::search::site_index(site, &kept) {
-            Ok(index) => extra.extend(
-                index
-                    .into_iter()
-                    .map(|(path, bytes)| (path, Content::Bytes(bytes))),
-            ),
+            Ok(index) => extra.extend(index),
             Err(d) => errors.push(d),
         }
     }

@@ -315,13 +315,15 @@ impl Staging {
         parents
             .par_iter()
             .try_for_each(|p| fs::create_dir_all(self.output.join(p)))?;
+        // A folder where a file now goes (known from the walk: no stat per file).
+        let folders: HashSet<&Path> = self.existing_dirs.iter().map(PathBuf::as_path).collect();
         let written: Vec<io::Result<bool>> = kept
             .par_iter()
             .map(|s| match &s.tmp {
                 None => Ok(false),
                 Some(tmp) => {
                     let target = self.output.join(&s.rel);
-                    if fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
+                    if folders.contains(target.as_path()) && target.is_dir() {
                         fs::remove_dir_all(&target)?;
                     }
                     fs::rename(tmp, &target).map(|_| true)

@@ -159,9 +159,10 @@ fn index_part(pages: &[(String, &str)], lang: Language) -> Result<Bundle, String
 }
 
 /// The build's step: indexes every published article of `site`, read from
-/// the rendered `files`, and returns the index files. Listings, the 404
-/// page and alias redirects are not articles, so they are never indexed.
-pub fn site_index(site: &Site, files: &Files) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+/// the rendered `files`, and returns the index's output files. Listings,
+/// the 404 page and alias redirects are not articles, so they are never
+/// indexed.
+pub fn site_index(site: &Site, files: &Files) -> Result<Files, Diagnostic> {
     let lang = site.config.language;
     let pages: Vec<(String, &str)> = site
         .articles
@@ -171,7 +172,7 @@ pub fn site_index(site: &Site, files: &Files) -> Result<Vec<(String, Vec<u8>)>, 
             _ => None,
         })
         .collect();
-    index(&pages, lang).map_err(|e| {
+    let index = index(&pages, lang).map_err(|e| {
         Diagnostic::error(
             "search-index",
             lang.pick(
@@ -183,7 +184,11 @@ pub fn site_index(site: &Site, files: &Files) -> Result<Vec<(String, Vec<u8>)>, 
             "signalez le problème ; en attendant, mettez search: false dans site.yaml",
             "report the problem; meanwhile, set search: false in site.yaml",
         ))
-    })
+    })?;
+    Ok(index
+        .into_iter()
+        .map(|(path, bytes)| (path, Content::Bytes(bytes)))
+        .collect())
 }
 
 /// The page as pagefind should read it: marked with `data-pagefind-body`

@@ -574,15 +574,7 @@ pub fn parse(body: &str) -> (Vec<Segment>, Vec<ShortcodeError>) {
 /// Whether `body` holds a `{{` or a `{%` anywhere.
 fn has_tag_opener(body: &str) -> bool {
     let bytes = body.as_bytes();
-    let mut from = 0;
-    while let Some(i) = bytes[from..].iter().position(|&b| b == b'{') {
-        let at = from + i;
-        if matches!(bytes.get(at + 1), Some(b'{' | b'%')) {
-            return true;
-        }
-        from = at + 1;
-    }
-    false
+    memchr::memchr_iter(b'{', bytes).any(|i| matches!(bytes.get(i + 1), Some(b'{' | b'%')))
 }
 
 /// Parses an interview question range argument: "1", "2-3", "4-" (open end),

@@ -101,7 +101,6 @@ pub fn render_with(
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .push((order, path, html));
-        Ok(())
     });
     let mut pages = pages
         .into_inner()
@@ -116,11 +115,12 @@ pub fn render_with(
 
 /// What receives each rendered page, on rayon's threads: its place in the
 /// plan (a later page wins a path two pages claim), its output path and its
-/// HTML. An error stops nothing: it is reported with the others.
-pub type PageSink<'a> = dyn Fn(usize, String, Vec<u8>) -> Result<(), Diagnostic> + Sync + 'a;
+/// HTML.
+pub type PageSink<'a> = dyn Fn(usize, String, Vec<u8>) + Sync + 'a;
 
 /// Renders every page into `sink` as it is rendered, so that a build can
-/// write pages without holding them all. Returns the errors, in plan order.
+/// write pages without holding them all. A page that fails stops nothing:
+/// returns the errors, in plan order.
 pub fn render_each(
     site: &Site,
     theme: &Theme,
@@ -135,7 +135,7 @@ pub fn render_each(
         .enumerate()
         .map(|(order, job)| {
             let page =
-                render_job(job, site, theme, &cx).and_then(|(path, html)| sink(order, path, html));
+                render_job(job, site, theme, &cx).map(|(path, html)| sink(order, path, html));
             progress.step();
             page.err()
         })

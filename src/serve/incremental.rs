@@ -248,11 +248,7 @@ impl Session {
             .collect();
         files.retain(|p, _| !p.starts_with(SEARCH_DIR));
         match crate::search::site_index(site, &files) {
-            Ok(index) => files.extend(
-                index
-                    .into_iter()
-                    .map(|(path, bytes)| (path, Content::Bytes(bytes))),
-            ),
+            Ok(index) => files.extend(index),
             // A full build reports it; the preview keeps the old index.
             Err(_) => files.extend(old.clone()),
         }

@@ -136,6 +136,25 @@ fn a_staging_folder_left_by_an_interrupted_build_is_cleared() {
 }
 
 #[test]
+fn a_folder_of_the_output_can_become_a_file_and_back() {
+    let site = TestSite::fixture("ok/newsroom");
+    site.write("static/notes/lisez-moi.txt", "un dossier");
+    site.build_ok(&[]);
+    assert_eq!(site.page("notes/lisez-moi.txt"), "un dossier");
+
+    fs::remove_dir_all(site.path("static/notes")).expect("remove the folder");
+    site.write("static/notes", "un fichier");
+    site.build_ok(&[]);
+    assert_eq!(site.page("notes"), "un fichier");
+
+    site.remove("static/notes");
+    site.write("static/notes/lisez-moi.txt", "de nouveau un dossier");
+    site.build_ok(&[]);
+    assert_eq!(site.page("notes/lisez-moi.txt"), "de nouveau un dossier");
+    assert!(!site.has(".gazette-staging"));
+}
+
+#[test]
 fn parallel_and_single_threaded_builds_are_identical() {
     let one = TestSite::fixture("ok/newsroom");
     let many = TestSite::fixture("ok/newsroom");
