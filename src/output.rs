@@ -8,9 +8,11 @@
 //! longer produced removed. A build that fails while rendering removes the
 //! staging folder, so the previous output stays byte-for-byte as it was, and
 //! a rebuild of an unchanged site writes nothing, which matters on disks
-//! that create files slowly. Every path is checked to stay inside the
-//! output folder, and an output folder that is or contains the site's
-//! sources is refused.
+//! that create files slowly. Into an empty (or new) output folder, where
+//! there is nothing to keep, files are written in place at once, and a
+//! failed build empties the folder again. Every path is checked to stay
+//! inside the output folder, and an output folder that is or contains the
+//! site's sources is refused.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::fs;
@@ -158,8 +160,22 @@ struct Staged {
     rel: String,
     /// Who wins when two files claim one path: the higher order.
     order: usize,
-    /// The staged copy, or `None` when the output already holds these bytes.
+    /// The staged copy, or `None` when the output already holds these bytes
+    /// (or, writing in place, holds them since this write).
     tmp: Option<PathBuf>,
+    /// Written in place, not staged: the output folder was empty.
+    in_place: bool,
+}
+
+/// What [`Staging::put`] hands over, behind one lock.
+#[derive(Default)]
+struct Handed {
+    files: Vec<Staged>,
+    /// Writing in place: the paths written so far (a second file for one
+    /// path is staged, and the higher order wins at commit).
+    paths: HashSet<String>,
+    /// Writing in place: the folders created so far.
+    dirs: HashSet<PathBuf>,
 }
 
 /// A write in progress. Files are handed over one by one, from any thread,
@@ -169,7 +185,9 @@ struct Staged {
 /// each) and removes stale files. Until then the output folder holds
 /// exactly what it held, and [`Staging::abort`] (or dropping the staging)
 /// removes the staged files again: a failed build leaves the previous output
-/// untouched.
+/// untouched. When the output folder holds nothing, there is nothing to
+/// keep untouched: files are written in place (a rename each saved), and
+/// aborting empties the folder again.
 pub struct Staging {
     output: PathBuf,
     root: PathBuf,
@@ -179,7 +197,9 @@ pub struct Staging {
     existing: HashMap<PathBuf, u64>,
     /// Folders already in the output, deepest first.
     existing_dirs: Vec<PathBuf>,
-    staged: Mutex<Vec<Staged>>,
+    /// The output folder held nothing: files go in place.
+    in_place: bool,
+    handed: Mutex<Handed>,
     next: AtomicUsize,
     done: bool,
 }
@@ -222,9 +242,10 @@ impl Staging {
             root: root.to_path_buf(),
             dir,
             created_output,
+            in_place: existing.is_empty() && existing_dirs.is_empty(),
             existing,
             existing_dirs,
-            staged: Mutex::new(Vec::new()),
+            handed: Mutex::new(Handed::default()),
             next: AtomicUsize::new(0),
             done: false,
         })
@@ -237,6 +258,9 @@ impl Staging {
         if !is_safe_relative(rel) {
             return Ok(());
         }
+        if self.in_place {
+            return self.put_in_place(order, rel, content);
+        }
         let unchanged = self
             .existing
             .get(Path::new(rel))
@@ -244,26 +268,76 @@ impl Staging {
         let tmp = if unchanged {
             None
         } else {
-            let tmp = self
-                .dir
-                .join(self.next.fetch_add(1, Ordering::Relaxed).to_string());
-            match content {
-                Content::Bytes(bytes) => fs::write(&tmp, bytes)?,
-                Content::Copy(src) => {
-                    fs::copy(self.root.join(src), &tmp)?;
-                }
-            }
-            Some(tmp)
+            Some(self.stage(content)?)
         };
-        let staged = Staged {
+        self.hand(Staged {
             rel: rel.to_string(),
             order,
             tmp,
-        };
-        self.staged
+            in_place: false,
+        });
+        Ok(())
+    }
+
+    /// Writes `content` into a new file of the staging folder.
+    fn stage(&self, content: &Content) -> io::Result<PathBuf> {
+        let tmp = self
+            .dir
+            .join(self.next.fetch_add(1, Ordering::Relaxed).to_string());
+        write_content(&tmp, content, &self.root)?;
+        Ok(tmp)
+    }
+
+    fn hand(&self, staged: Staged) {
+        self.lock().files.push(staged);
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Handed> {
+        self.handed
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .push(staged);
+    }
+
+    /// [`Staging::put`] into an output folder that held nothing: the first
+    /// file for a path is written in place, any later one is staged.
+    fn put_in_place(&self, order: usize, rel: &str, content: &Content) -> io::Result<()> {
+        let parent = Path::new(rel)
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty());
+        let (first, new_dir) = {
+            let mut handed = self.lock();
+            let first = handed.paths.insert(rel.to_string());
+            let new_dir = first && parent.is_some_and(|p| !handed.dirs.contains(p));
+            (first, new_dir)
+        };
+        if !first {
+            let tmp = self.stage(content)?;
+            self.hand(Staged {
+                rel: rel.to_string(),
+                order,
+                tmp: Some(tmp),
+                in_place: false,
+            });
+            return Ok(());
+        }
+        if let Some(parent) = parent.filter(|_| new_dir) {
+            fs::create_dir_all(self.output.join(parent))?;
+            let mut handed = self.lock();
+            let mut dir = Some(parent);
+            while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+                if !handed.dirs.insert(d.to_path_buf()) {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
+        write_content(&self.output.join(rel), content, &self.root)?;
+        self.hand(Staged {
+            rel: rel.to_string(),
+            order,
+            tmp: None,
+            in_place: true,
+        });
         Ok(())
     }
 
@@ -272,9 +346,11 @@ impl Staging {
     pub fn commit(mut self) -> io::Result<WriteStats> {
         self.done = true;
         let mut staged = std::mem::take(
-            self.staged
+            &mut self
+                .handed
                 .get_mut()
-                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
+                .files,
         );
         staged.sort_by(|a, b| a.rel.cmp(&b.rel).then(a.order.cmp(&b.order)));
         let mut kept: Vec<Staged> = Vec::with_capacity(staged.len());
@@ -320,7 +396,7 @@ impl Staging {
         let written: Vec<io::Result<bool>> = kept
             .par_iter()
             .map(|s| match &s.tmp {
-                None => Ok(false),
+                None => Ok(s.in_place),
                 Some(tmp) => {
                     let target = self.output.join(&s.rel);
                     if folders.contains(target.as_path()) && target.is_dir() {
@@ -362,6 +438,14 @@ impl Staging {
         }
         self.done = true;
         let _ = fs::remove_dir_all(&self.dir);
+        if self.in_place {
+            // The folder held nothing: what is in it now is this write's.
+            if let Ok(entries) = fs::read_dir(&self.output) {
+                for entry in entries.flatten() {
+                    let _ = remove_any(&entry.path());
+                }
+            }
+        }
         if self.created_output {
             let _ = fs::remove_dir(&self.output);
         }
@@ -371,6 +455,14 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         self.clean_up();
+    }
+}
+
+/// Writes `content` at `path`.
+fn write_content(path: &Path, content: &Content, root: &Path) -> io::Result<()> {
+    match content {
+        Content::Bytes(bytes) => fs::write(path, bytes),
+        Content::Copy(src) => fs::copy(root.join(src), path).map(|_| ()),
     }
 }
 

@@ -759,33 +759,62 @@ pub fn find_marker(text: &str, marker: char) -> Option<usize> {
 }
 
 /// The number of words of `text`, as `split_whitespace().count()` counts
-/// them, but reading bytes: only characters whose first byte may start a
-/// Unicode space (U+0085, U+00A0, U+1680, U+2000…U+3000) are decoded.
+/// them, but reading bytes without a branch per byte: a word starts at a
+/// byte that is not white space after one that is. Continuation bytes always
+/// follow a character that is not white space (a white space character is
+/// stepped over whole), so they never start a word. Only characters whose
+/// lead byte may start a Unicode space (U+0085, U+00A0, U+1680,
+/// U+2000…U+3000) are decoded.
 fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     let mut words = 0;
-    let mut in_word = false;
+    let mut prev_space = true;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        let (space, len) = match b {
-            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => (true, 1),
-            0..0x80 => (false, 1),
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                let c = text[i..].chars().next().unwrap_or('x');
-                (c.is_whitespace(), c.len_utf8())
+        match WORD_BYTE[usize::from(b)] {
+            WordByte::Decode => {
+                let c = text.get(i..).and_then(|s| s.chars().next()).unwrap_or('x');
+                let space = c.is_whitespace();
+                words += usize::from(prev_space && !space);
+                prev_space = space;
+                i += c.len_utf8();
             }
-            0xF0.. => (false, 4),
-            0xE0.. => (false, 3),
-            _ => (false, 2),
-        };
-        if !space && !in_word {
-            words += 1;
+            class => {
+                let space = class == WordByte::Space;
+                words += usize::from(prev_space & !space);
+                prev_space = space;
+                i += 1;
+            }
         }
-        in_word = !space;
-        i += len;
     }
     words
 }
+
+/// What a byte tells [`count_words`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordByte {
+    /// ASCII white space.
+    Space,
+    /// Any other ASCII character, lead or continuation byte.
+    Other,
+    /// The lead byte of a character that may be white space.
+    Decode,
+}
+
+/// [`WordByte`] of every byte.
+static WORD_BYTE: [WordByte; 256] = {
+    let mut table = [WordByte::Other; 256];
+    let mut b = 0;
+    while b < table.len() {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => WordByte::Space,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => WordByte::Decode,
+            _ => WordByte::Other,
+        };
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests {

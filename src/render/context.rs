@@ -9,13 +9,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
+use super::theme::Theme;
 use crate::config::ShareKind;
 use crate::site::registry::Person;
 use crate::site::taxonomy::Kind;
 use crate::site::{Article, Site};
 
 /// `{title, url, active}`.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct MenuCtx {
     title: String,
     url: String,
@@ -31,7 +32,7 @@ pub struct AccessibilityCtx {
 }
 
 /// `site`.
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct SiteCtx {
     title: String,
     description: Option<String>,
@@ -129,98 +130,162 @@ struct OrganisationCtx {
     url: Option<String>,
 }
 
-/// Builds the values shared by all pages.
-pub struct Contexts<'a> {
-    site: &'a Site,
-    /// Article summaries, by article index.
-    pub summaries: Vec<Value>,
+/// The values every page shares: made once per render.
+struct Shared {
+    /// `site` with every menu entry inactive.
+    site: SiteCtx,
+    /// `site` as a value, used as it is when the site has no menu.
+    site_value: Value,
     strings: Value,
     assets: Value,
 }
 
-impl<'a> Contexts<'a> {
-    /// Prepares the shared values.
-    pub fn new(site: &'a Site, strings: &serde_json::Map<String, serde_json::Value>) -> Self {
-        let summaries = site
-            .articles
-            .par_iter()
-            .map(|a| Value::from_serializable(&summary(site, a)))
-            .collect();
-        Self::with_summaries(site, strings, summaries)
-    }
-
-    /// The shared values, with the summaries already made (watch mode keeps
-    /// them between rebuilds and remakes only the edited article's).
-    pub fn with_summaries(
-        site: &'a Site,
-        strings: &serde_json::Map<String, serde_json::Value>,
-        summaries: Vec<Value>,
-    ) -> Self {
+impl Shared {
+    fn new(site: &Site, strings: &serde_json::Map<String, serde_json::Value>) -> Self {
         let config = &site.config;
-        let assets = Value::from_serializable(&AssetsCtx {
-            css: config.url("css/gazette.css"),
-            print_css: config.url("css/print.css"),
-            js: config.url("js/gazette.js"),
-        });
-        Contexts {
-            site,
-            summaries,
-            strings: Value::from_serializable(strings),
-            assets,
-        }
-    }
-
-    /// A context with `site`, `t`, `page` and `assets`.
-    pub fn base(&self, page: PageCtx) -> tera::Context {
-        let config = &self.site.config;
+        let lang = config.language;
         let menu = config
             .menu
             .iter()
-            .map(|m| {
-                let url = if m.url.starts_with('/') {
+            .map(|m| MenuCtx {
+                title: crate::typography::typeset(lang, &m.title),
+                url: if m.url.starts_with('/') {
                     config.url(&m.url)
                 } else {
                     m.url.clone()
-                };
-                let active =
-                    url != config.root_path && page.url.starts_with(&url) || url == page.url;
-                MenuCtx {
-                    title: crate::typography::typeset(config.language, &m.title),
-                    url,
-                    active,
-                }
+                },
+                active: false,
             })
             .collect();
         let site_ctx = SiteCtx {
-            title: crate::typography::typeset(config.language, &config.title),
+            title: crate::typography::typeset(lang, &config.title),
             description: config
                 .description
                 .as_deref()
-                .map(|d| crate::typography::typeset(config.language, d)),
-            language: config.language.code(),
+                .map(|d| crate::typography::typeset(lang, d)),
+            language: lang.code(),
             base_url: config.base_url.clone(),
             root: config.root_path.clone(),
             menu,
             feed_url: config.feeds.then(|| config.url("atom.xml")),
             search_url: config
                 .search
-                .then(|| config.url(crate::search::page_path(config.language))),
+                .then(|| config.url(crate::search::page_path(lang))),
             accessibility: config.accessibility.as_ref().map(|a| AccessibilityCtx {
                 status: a.status.clone(),
                 label: format!(
                     "{}{}",
-                    config
-                        .language
-                        .pick("Accessibilité\u{a0}: ", "Accessibility: "),
+                    lang.pick("Accessibilité\u{a0}: ", "Accessibility: "),
                     a.status
                 ),
-                url: Some(config.url(accessibility_folder(config.language))),
+                url: Some(config.url(accessibility_folder(lang))),
             }),
         };
+        Shared {
+            site_value: Value::from_serializable(&site_ctx),
+            site: site_ctx,
+            strings: Value::from_serializable(strings),
+            assets: Value::from_serializable(&AssetsCtx {
+                css: config.url("css/gazette.css"),
+                print_css: config.url("css/print.css"),
+                js: config.url("js/gazette.js"),
+            }),
+        }
+    }
+
+    /// `site` for the page at `page_url`: its menu entry, if any, active.
+    fn site_for(&self, root_path: &str, page_url: &str) -> Value {
+        if self.site.menu.is_empty() {
+            return self.site_value.clone();
+        }
+        let menu: Vec<MenuCtx> = self
+            .site
+            .menu
+            .iter()
+            .map(|m| MenuCtx {
+                title: m.title.clone(),
+                url: m.url.clone(),
+                active: m.url != root_path && page_url.starts_with(&m.url) || m.url == page_url,
+            })
+            .collect();
+        let mut site = Value::from_serializable(&SiteCtx {
+            menu: Vec::new(),
+            ..self.site.clone()
+        });
+        if let Some(map) = site.as_map() {
+            let mut map = map.clone();
+            map.insert("menu".into(), Value::from_serializable(&menu));
+            site = Value::from(map);
+        }
+        site
+    }
+
+    /// The context of a card rendered on its own: `site` (no menu entry
+    /// active), `t`, `assets`, `item` and `card_level`.
+    fn card_context(&self, item: &Value, level: &str) -> tera::Context {
         let mut cx = tera::Context::new();
-        cx.insert("site", &site_ctx);
+        cx.insert_value("site", self.site_value.clone());
         cx.insert_value("t", self.strings.clone());
         cx.insert_value("assets", self.assets.clone());
+        cx.insert_value("item", item.clone());
+        cx.insert_value("card_level", Value::from(level));
+        cx
+    }
+}
+
+/// The heading levels a card is rendered at once per article
+/// (`card_html`): the ones the `gazette` theme's listings use.
+const CARD_LEVELS: [&str; 2] = ["h2", "h3"];
+
+/// Builds the values shared by all pages.
+pub struct Contexts<'a> {
+    site: &'a Site,
+    /// Article summaries, by article index.
+    pub summaries: Vec<Value>,
+    shared: Shared,
+}
+
+impl<'a> Contexts<'a> {
+    /// Prepares the shared values and every article's summary.
+    pub fn new(site: &'a Site, theme: &Theme) -> Self {
+        let shared = Shared::new(site, &theme.strings);
+        let summaries = (0..site.articles.len())
+            .into_par_iter()
+            .map(|i| summary_with(site, theme, &shared, i))
+            .collect();
+        Contexts {
+            site,
+            summaries,
+            shared,
+        }
+    }
+
+    /// The shared values, with the summaries already made (watch mode keeps
+    /// them between rebuilds and remakes only the edited article's, with
+    /// [`Contexts::summary_value`]).
+    pub fn with_summaries(site: &'a Site, theme: &Theme, summaries: Vec<Value>) -> Self {
+        Contexts {
+            site,
+            summaries,
+            shared: Shared::new(site, &theme.strings),
+        }
+    }
+
+    /// Article `index`'s summary, as listings see it.
+    pub fn summary_value(&self, theme: &Theme, index: usize) -> Value {
+        summary_with(self.site, theme, &self.shared, index)
+    }
+
+    /// A context with `site`, `t`, `page` and `assets`.
+    pub fn base(&self, page: PageCtx) -> tera::Context {
+        let shared = &self.shared;
+        let mut cx = tera::Context::new();
+        cx.insert_value(
+            "site",
+            shared.site_for(&self.site.config.root_path, &page.url),
+        );
+        cx.insert_value("t", shared.strings.clone());
+        cx.insert_value("assets", shared.assets.clone());
         cx.insert("page", &page);
         cx
     }
@@ -266,9 +331,39 @@ impl<'a> Contexts<'a> {
     }
 }
 
-/// Article `index`'s summary, as listings see it.
-pub fn summary_value(site: &Site, index: usize) -> Value {
-    Value::from_serializable(&summary(site, &site.articles[index]))
+/// Article `index`'s summary, with `card_html`: the theme's card rendered
+/// at each of [`CARD_LEVELS`], so that listings copy a card rather than
+/// render it again on every page that shows it. A card that fails to render
+/// on its own gets none: listings then include the partial, which reports
+/// the error where it happens.
+fn summary_with(site: &Site, theme: &Theme, shared: &Shared, index: usize) -> Value {
+    let value = Value::from_serializable(&summary(site, &site.articles[index]));
+    let mut cards = tera::Map::new();
+    for level in CARD_LEVELS {
+        let cx = shared.card_context(&value, level);
+        match theme.tera.render(CARD_TEMPLATE, &cx) {
+            Ok(html) => {
+                cards.insert(level.into(), Value::safe_string(&html));
+            }
+            Err(_) => return with_field(value, "card_html", Value::none()),
+        }
+    }
+    with_field(value, "card_html", Value::from(cards))
+}
+
+/// The partial a card is rendered from.
+const CARD_TEMPLATE: &str = "partials/card.html";
+
+/// `value` (a map) with `key` set to `field`.
+fn with_field(value: Value, key: &'static str, field: Value) -> Value {
+    match value.as_map() {
+        Some(map) => {
+            let mut map = map.clone();
+            map.insert(key.into(), field);
+            Value::from(map)
+        }
+        None => value,
+    }
 }
 
 fn term(site: &Site, kind: Kind, name: &str) -> TermCtx {

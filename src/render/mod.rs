@@ -127,7 +127,7 @@ pub fn render_each(
     progress: &dyn crate::progress::Progress,
     sink: &PageSink,
 ) -> Vec<Diagnostic> {
-    let cx = Contexts::new(site, &theme.strings);
+    let cx = Contexts::new(site, theme);
     let jobs = plan(site);
     progress.stage(crate::progress::Stage::Render, Some(jobs.len() as u64));
     let errors: Vec<Option<Diagnostic>> = jobs

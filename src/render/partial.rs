@@ -24,7 +24,7 @@ use rayon::prelude::*;
 
 use tera::Value;
 
-use super::context::{Contexts, summary_value};
+use super::context::Contexts;
 use super::feeds::FEED_ENTRIES;
 use super::theme::Theme;
 use super::{Files, Job, plan, render_job};
@@ -52,14 +52,15 @@ pub fn render_touching(
     touched: &[Touched],
     summaries: &mut Vec<Value>,
 ) -> (Files, Vec<Diagnostic>) {
-    if summaries.len() != site.articles.len() {
-        *summaries = (0..site.articles.len())
+    let mut cx = Contexts::with_summaries(site, theme, std::mem::take(summaries));
+    if cx.summaries.len() != site.articles.len() {
+        cx.summaries = (0..site.articles.len())
             .into_par_iter()
-            .map(|i| summary_value(site, i))
+            .map(|i| cx.summary_value(theme, i))
             .collect();
     } else {
         for t in touched {
-            summaries[t.article] = summary_value(site, t.article);
+            cx.summaries[t.article] = cx.summary_value(theme, t.article);
         }
     }
     let home: Vec<usize> = site.sections[0]
@@ -72,7 +73,6 @@ pub fn render_touching(
         .into_iter()
         .filter(|job| reads(site, &home, job, touched))
         .collect();
-    let mut cx = Contexts::with_summaries(site, &theme.strings, std::mem::take(summaries));
     let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .par_iter()
         .map(|job| render_job(job, site, theme, &cx))

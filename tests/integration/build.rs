@@ -557,3 +557,34 @@ fn the_listing_summary_links_where_the_first_paragraph_links() {
         "{listing}"
     );
 }
+
+#[test]
+fn a_site_card_template_shows_in_every_listing_whether_copied_or_included() {
+    let site = TestSite::fixture("ok/newsroom");
+    // Rendered once per article and level, then copied into listings.
+    site.write(
+        "templates/partials/card.html",
+        "<p class=\"carte\">{{ item.title }} ({{ card_level }})</p>",
+    );
+    site.build_ok(&[]);
+    let card = "<li><p class=\"carte\">L’accord télétravail est signé (h2)</p></li>";
+    assert!(site.page("actualites/index.html").contains(card));
+    // The home page shows it at the third level.
+    let home_card = "<li><p class=\"carte\">L’accord télétravail est signé (h3)</p></li>";
+    assert!(site.page("index.html").contains(home_card));
+
+    // A card that reads the page it is on cannot be rendered once: it is
+    // rendered in each listing instead.
+    site.write(
+        "templates/partials/card.html",
+        "<p class=\"carte\">{{ item.title }} sur {{ page.url }}</p>",
+    );
+    site.build_ok(&[]);
+    assert!(site.page("actualites/index.html").contains(
+        "<li><p class=\"carte\">L’accord télétravail est signé sur /actualites/</p></li>"
+    ));
+    assert!(
+        site.page("index.html")
+            .contains("<li><p class=\"carte\">L’accord télétravail est signé sur /</p></li>")
+    );
+}

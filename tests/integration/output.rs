@@ -5,7 +5,7 @@
 use std::fs;
 use std::time::{Duration, SystemTime};
 
-use crate::support::{TestSite, manifest_dir, tree};
+use crate::support::{TestSite, entries, manifest_dir, tree};
 
 /// `12 pages en 0,13 s dans ./output (21 fichiers écrits, 0 supprimés)`:
 /// (pages, written, removed).
@@ -335,4 +335,58 @@ fn rebuilding_an_unchanged_site_writes_nothing() {
             "{page} rewritten: {changed:?}"
         );
     }
+}
+
+#[test]
+fn a_build_into_an_empty_folder_writes_in_place_and_a_failed_one_empties_it_again() {
+    // An output folder that exists and holds nothing (a mount point, a CI
+    // cache): there is nothing to keep, so pages are written in place.
+    let site = TestSite::fixture("ok/newsroom");
+    fs::create_dir_all(site.path("output")).expect("create the output folder");
+    let theme = fs::read_to_string(manifest_dir().join("themes/gazette/templates/article.html"))
+        .expect("theme article template");
+    // Listings render and are written before the article pages fail.
+    site.write(
+        "templates/article.html",
+        theme.replacen(
+            "{% block content %}",
+            "{% block content %}{{ nothing.here }}",
+            1,
+        ),
+    );
+    let run = site.gazette(&["build"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(site.path("output").is_dir(), "the folder itself is kept");
+    assert_eq!(entries(&site.path("output")), Vec::<String>::new());
+
+    site.remove("templates/article.html");
+    let run = site.build_ok(&[]);
+    let (_, written, removed) = summary(&run.stdout);
+    let built = site.output();
+    assert_eq!((written, removed), (built.len(), 0), "{}", run.stdout);
+    assert!(!site.has(".gazette-staging"));
+    // The same bytes as a build through the staging folder.
+    let (_, written, _) = summary(&site.build_ok(&[]).stdout);
+    assert_eq!(written, 0);
+    assert!(site.output() == built, "a rebuild changed the output");
+}
+
+#[test]
+fn a_static_file_wins_over_a_page_of_its_path_in_a_new_and_in_an_existing_output() {
+    let site = TestSite::fixture("ok/newsroom");
+    site.write(
+        "static/actualites/index.html",
+        "<p>liste faite à la main</p>",
+    );
+    // Into no output: the page is written in place, then the file over it.
+    site.build_ok(&[]);
+    assert_eq!(
+        site.page("actualites/index.html"),
+        "<p>liste faite à la main</p>"
+    );
+    // Into the existing output, through the staging folder.
+    site.write("static/actualites/index.html", "<p>liste refaite</p>");
+    site.build_ok(&[]);
+    assert_eq!(site.page("actualites/index.html"), "<p>liste refaite</p>");
+    assert!(!site.has(".gazette-staging"));
 }
