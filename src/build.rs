@@ -289,24 +289,26 @@ pub fn load_articles(
     root: &Path,
     discovered: &Discovered,
     cx: &LoadContext,
-) -> (Vec<LoadedArticle>, Vec<Diagnostic>) {
+) -> (Vec<Arc<LoadedArticle>>, Vec<Diagnostic>) {
     load_articles_with(root, discovered, cx, &Quiet)
 }
 
-/// `load_articles`, one `progress` step per article.
+/// `load_articles`, one `progress` step per article. Each article is put
+/// behind an `Arc` by the thread that loaded it: a loaded article is a large
+/// value, and assembly sorts and filters them, moving pointers only.
 pub fn load_articles_with(
     root: &Path,
     discovered: &Discovered,
     cx: &LoadContext,
     progress: &dyn Progress,
-) -> (Vec<LoadedArticle>, Vec<Diagnostic>) {
+) -> (Vec<Arc<LoadedArticle>>, Vec<Diagnostic>) {
     progress.stage(Stage::Load, Some(discovered.articles.len() as u64));
-    let results: Vec<Result<LoadedArticle, Vec<Diagnostic>>> = discovered
+    let results: Vec<Result<Arc<LoadedArticle>, Vec<Diagnostic>>> = discovered
         .articles
         .par_iter()
         .map(|origin| {
             let text = read_text(root, &origin.path, cx.markdown.lang)?;
-            let loaded = article::load(origin.clone(), text, cx);
+            let loaded = article::load(origin.clone(), text, cx).map(Arc::new);
             progress.step();
             loaded
         })

@@ -576,7 +576,7 @@ impl Session {
             let mut articles = Vec::with_capacity(self.discovered.articles.len());
             for a in &self.discovered.articles {
                 match self.cache.get(&a.path).map(|c| &c.loaded) {
-                    Some(Ok(l)) => articles.push(LoadedArticle::clone(l)),
+                    Some(Ok(l)) => articles.push(Arc::clone(l)),
                     Some(Err(e)) => diagnostics.extend(e.iter().cloned()),
                     None => {}
                 }

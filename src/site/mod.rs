@@ -217,7 +217,7 @@ pub fn assemble(
     config: Config,
     discovered: &Discovered,
     sections_in: Vec<LoadedSection>,
-    loaded: Vec<LoadedArticle>,
+    loaded: Vec<Arc<LoadedArticle>>,
     registry: Registry,
     inclusion: Inclusion,
     retention: Retention,
@@ -306,7 +306,7 @@ pub fn assemble(
     let loaded = sorted_by(loaded, |a, b| a.origin.path.cmp(&b.origin.path));
     let mut excluded_list = Vec::new();
     let mut resolver = Resolver::default();
-    let mut kept: Vec<LoadedArticle> = Vec::new();
+    let mut kept: Vec<Arc<LoadedArticle>> = Vec::with_capacity(loaded.len());
     for article in loaded {
         let content_path = content_rel(&article.origin.path);
         let meta = &article.meta;
@@ -467,7 +467,7 @@ pub fn assemble(
             blocks: BlockHtml::default(),
             related: Vec::new(),
             aliases: Vec::new(),
-            loaded: Arc::new(loaded),
+            loaded,
         });
     }
 
