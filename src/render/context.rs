@@ -242,7 +242,24 @@ pub struct Contexts<'a> {
     site: &'a Site,
     /// Article summaries, by article index.
     pub summaries: Vec<Value>,
+    /// The home page's list: the root section's articles less the pinned
+    /// ones (shown apart), in order.
+    pub home: Vec<usize>,
     shared: Shared,
+}
+
+/// The root section's articles less the pinned ones.
+pub fn home_list(site: &Site) -> Vec<usize> {
+    site.sections
+        .first()
+        .map(|s| {
+            s.articles
+                .iter()
+                .copied()
+                .filter(|&i| !site.articles[i].loaded.meta.pinned)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 impl<'a> Contexts<'a> {
@@ -256,6 +273,7 @@ impl<'a> Contexts<'a> {
         Contexts {
             site,
             summaries,
+            home: home_list(site),
             shared,
         }
     }
@@ -267,6 +285,7 @@ impl<'a> Contexts<'a> {
         Contexts {
             site,
             summaries,
+            home: home_list(site),
             shared: Shared::new(site, &theme.strings),
         }
     }

@@ -213,7 +213,7 @@ fn plan(site: &Site) -> Vec<Job> {
                     title: format!("{} – {}", term.name, config.title),
                     path: format!("{}atom.xml", term.rel_url),
                     alternate: term.url.clone(),
-                    articles: term.articles.clone(),
+                    articles: feed_entries(&term.articles),
                 });
             }
         }
@@ -229,7 +229,7 @@ fn plan(site: &Site) -> Vec<Job> {
                 title,
                 path: format!("{}atom.xml", s.rel_url),
                 alternate: s.url.clone(),
-                articles: s.articles.clone(),
+                articles: feed_entries(&s.articles),
             });
         }
     }
@@ -239,6 +239,11 @@ fn plan(site: &Site) -> Vec<Job> {
         jobs.push(Job::Accessibility);
     }
     jobs
+}
+
+/// The articles a feed shows: the first [`feeds::FEED_ENTRIES`] of a list.
+fn feed_entries(list: &[usize]) -> Vec<usize> {
+    list.iter().copied().take(feeds::FEED_ENTRIES).collect()
 }
 
 /// `pager` for page `number` of `count` of a listing at `rel_url`.
@@ -334,15 +339,9 @@ fn render_job(
             let s = &site.sections[*section];
             let rel = page_path(&s.rel_url, *number);
             let url = config.url(&rel);
-            let list: Vec<usize> = if *section == 0 {
-                s.articles
-                    .iter()
-                    .copied()
-                    .filter(|&i| !site.articles[i].loaded.meta.pinned)
-                    .collect()
-            } else {
-                s.articles.clone()
-            };
+            // Made once, not per page: a section of N articles has N/20
+            // pages, and copying its list on each would be quadratic.
+            let list: &[usize] = if *section == 0 { &cx.home } else { &s.articles };
             let page = PageCtx {
                 kind: if *section == 0 { "home" } else { "section" },
                 url: url.clone(),
@@ -356,7 +355,7 @@ fn render_job(
             let mut context = cx.base(page);
             context.insert_value(
                 "pager",
-                pager(cx, &s.rel_url, &list, s.paginate_by, *number, *count),
+                pager(cx, &s.rel_url, list, s.paginate_by, *number, *count),
             );
             let template = if *section == 0 {
                 let pinned: Vec<Value> = if *number == 1 {

@@ -63,15 +63,9 @@ pub fn render_touching(
             cx.summaries[t.article] = cx.summary_value(theme, t.article);
         }
     }
-    let home: Vec<usize> = site.sections[0]
-        .articles
-        .iter()
-        .copied()
-        .filter(|&i| !site.articles[i].loaded.meta.pinned)
-        .collect();
     let jobs: Vec<Job> = plan(site)
         .into_iter()
-        .filter(|job| reads(site, &home, job, touched))
+        .filter(|job| reads(site, &cx.home, job, touched))
         .collect();
     let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .par_iter()
