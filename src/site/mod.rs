@@ -812,23 +812,27 @@ fn related_by_tags(articles: &[Article]) -> Vec<Vec<usize>> {
         .par_iter()
         .enumerate()
         .map(|(i, a)| {
-            let mut scores: HashMap<usize, usize> = HashMap::new();
+            // Neighbours through each tag, then counted: a few dozen at most.
+            let mut near: Vec<usize> = Vec::new();
             for t in &a.loaded.meta.tags {
                 if let Some(list) = by_tag.get(t.as_str()) {
                     // Articles are newest first: the nearest in time are enough.
                     let pos = list.partition_point(|&j| j < i);
                     let lo = pos.saturating_sub(8);
                     let hi = (pos + 9).min(list.len());
-                    for &j in &list[lo..hi] {
-                        if j != i {
-                            *scores.entry(j).or_insert(0) += 1;
-                        }
-                    }
+                    near.extend(list[lo..hi].iter().copied().filter(|&j| j != i));
                 }
             }
-            let mut v: Vec<(usize, usize)> = scores.into_iter().collect();
-            v.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-            v.into_iter().take(3).map(|(j, _)| j).collect()
+            near.sort_unstable();
+            let mut scores: Vec<(usize, usize)> = Vec::new();
+            for j in near {
+                match scores.last_mut() {
+                    Some((last, count)) if *last == j => *count += 1,
+                    _ => scores.push((j, 1)),
+                }
+            }
+            scores.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            scores.into_iter().take(3).map(|(j, _)| j).collect()
         })
         .collect()
 }
