@@ -4,7 +4,9 @@
 //!
 //! Its own test binary: it builds tiny sites in temporary folders with the
 //! `gazette` binary and reads pagefind's files (gzip, after a `pagefind_dcd`
-//! signature) directly.
+//! signature) directly. The last test searches a site large enough for an
+//! index in parts from its search page, in headless Chromium
+//! (`tests/search-browser.mjs`).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -236,4 +238,105 @@ fn an_english_site_gets_english_stemming_and_search_off_writes_nothing() {
     assert!(!out.join("recherche").exists());
     let home = fs::read_to_string(out.join("index.html")).unwrap();
     assert!(!home.contains("/recherche/"));
+}
+
+/// Where the install script of `../shared/oracles` puts Node's packages.
+fn oracles_home() -> PathBuf {
+    std::env::var_os("ORACLES_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/opt/oracles"))
+}
+
+#[test]
+fn a_large_site_is_searched_across_every_part_of_its_index_in_chromium() {
+    let chromium = Path::new("/usr/bin/chromium");
+    let playwright = oracles_home().join("node/node_modules/playwright-core");
+    assert!(
+        chromium.is_file() && playwright.is_dir(),
+        "this test needs Debian's Chromium at {} and playwright-core in {}: run ../shared/oracles/install.sh (CI does, before the tests)",
+        chromium.display(),
+        playwright.display()
+    );
+    // Just over the size at which the index comes in two parts: short
+    // articles, one a day, newest first in the index. A word of the newest
+    // lands in the first part, a word of the oldest in the second.
+    let count = gazette::search::PAGES_PER_PART + 100;
+    let dir = site("fr", true);
+    let root = dir.path();
+    let day = |n: usize| {
+        let date = nth_day(n);
+        format!(
+            "---\ntitle: Note numéro {n}\ndate: {date}\n---\nUne note de service parmi d’autres, la numéro {n}.\n"
+        )
+    };
+    for n in 1..=count {
+        let mut text = day(n);
+        if n == 1 {
+            text.push_str("Elle parle de palimpsestes.\n");
+        }
+        if n == count {
+            text.push_str("Elle parle de dirigeables.\n");
+        }
+        write(&root.join(format!("content/notes/note-{n:05}.md")), &text);
+    }
+    let out = root.join("output");
+    build(root, &out);
+    assert_eq!(
+        fs::read_to_string(out.join("pagefind/gazette-parts.json")).unwrap(),
+        "[\"parts/2/\"]"
+    );
+
+    let profile = tempfile::tempdir().unwrap();
+    let queries = format!(
+        "{{\"dirigeables\": \"/notes/note-{count:05}/\", \"palimpsestes\": \"/notes/note-00001/\"}}"
+    );
+    let output = Command::new("node")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search-browser.mjs"))
+        .env("PLAYWRIGHT_CORE", &playwright)
+        .env("CHROMIUM", chromium)
+        .env("PROFILE_DIR", profile.path())
+        .env("OUTPUT_DIR", &out)
+        .env("QUERIES", queries)
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "browser search failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The day `n` days after 2019-01-01, as `YYYY-MM-DD`.
+fn nth_day(n: usize) -> String {
+    let mut days = n as i64;
+    let mut year = 2019;
+    loop {
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        let len = if leap { 366 } else { 365 };
+        if days < len {
+            let months = [
+                31,
+                if leap { 29 } else { 28 },
+                31,
+                30,
+                31,
+                30,
+                31,
+                31,
+                30,
+                31,
+                30,
+                31,
+            ];
+            let mut month = 0;
+            while days >= months[month] {
+                days -= months[month];
+                month += 1;
+            }
+            return format!("{year}-{:02}-{:02}", month + 1, days + 1);
+        }
+        days -= len;
+        year += 1;
+    }
 }

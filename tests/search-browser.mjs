@@ -1,0 +1,98 @@
+// Driven by tests/search.rs: serves a built site's output folder over HTTP
+// (node's own server, no dependency), opens its search page in headless
+// Chromium (playwright-core) and searches for each word of QUERIES (a JSON
+// object: word → URL path of the article that must come first). Fails unless
+// every word finds its article and every part the index lists was loaded.
+import { createRequire } from "node:module";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+const { chromium } = require(process.env.PLAYWRIGHT_CORE);
+
+const root = path.resolve(process.env.OUTPUT_DIR);
+const queries = JSON.parse(process.env.QUERIES);
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".wasm": "application/wasm",
+};
+
+const server = http.createServer((req, res) => {
+  let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+  if (rel.endsWith("/")) rel += "index.html";
+  const file = path.join(root, rel);
+  if (!file.startsWith(root + path.sep)) {
+    res.writeHead(403).end();
+    return;
+  }
+  fs.readFile(file, (err, data) => {
+    if (err) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+    res.end(data);
+  });
+});
+await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const context = await chromium.launchPersistentContext(process.env.PROFILE_DIR, {
+  executablePath: process.env.CHROMIUM,
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+  ],
+});
+let failed = false;
+try {
+  const page = context.pages()[0] || (await context.newPage());
+  const requested = new Set();
+  page.on("request", (r) => requested.add(new URL(r.url()).pathname));
+  page.on("console", (m) => console.log("console:", m.text()));
+  for (const [word, expected] of Object.entries(queries)) {
+    await page.goto(`${base}/recherche/?q=${encodeURIComponent(word)}`, { waitUntil: "load" });
+    // The status line says the search is running, then what it found.
+    await page.waitForFunction(
+      (q) => {
+        const status = document.querySelector("#recherche-statut");
+        const results = document.querySelector("#resultats");
+        const loading = (results.getAttribute("data-loading") || "")
+          .replace("{count}", "0")
+          .replace("{query}", q);
+        return status.textContent.trim() !== "" && status.textContent !== loading;
+      },
+      word,
+      { timeout: 30000 },
+    );
+    const status = (await page.textContent("#recherche-statut")).trim();
+    const links = await page.$$eval("#resultats .search-item a", (as) => as.map((a) => a.getAttribute("href")));
+    const first = links[0] || "(no result)";
+    console.log(`${JSON.stringify(word)} → ${status}; first result ${first}`);
+    if (first !== expected) throw new Error(`"${word}": expected ${expected} first, got ${first}`);
+  }
+  const parts = JSON.parse(fs.readFileSync(path.join(root, "pagefind/gazette-parts.json"), "utf8"));
+  for (const part of parts) {
+    const loaded = [...requested].some((p) => p.startsWith(`/pagefind/${part}`));
+    if (!loaded) throw new Error(`part ${part} was never loaded`);
+  }
+  console.log(`parts loaded: ${parts.join(", ")}`);
+} catch (e) {
+  failed = true;
+  console.error(String(e && e.stack ? e.stack : e));
+} finally {
+  await context.close();
+  server.close();
+}
+process.exit(failed ? 1 : 0);
