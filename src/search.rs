@@ -16,9 +16,9 @@
 //!   (`get_files`): the index chunks, the fragments, the language's WebAssembly
 //!   and `pagefind.js`, which the theme's search page loads.
 //! - **In parts on a large site.** pagefind indexes pages one after another
-//!   and keeps every word in memory until it writes. Above
-//!   [`PAGES_PER_PART`] pages the index is built in parts, side by side on
-//!   rayon's threads: the first at `pagefind/`, the others at
+//!   and keeps every word in memory until it writes. Above [`SPLIT_ABOVE`]
+//!   pages the index is built in parts (two at least, one per
+//!   [`PAGES_PER_PART`] pages), side by side on rayon's threads: the first at `pagefind/`, the others at
 //!   `pagefind/parts/2/`…, listed in `pagefind/gazette-parts.json`, which
 //!   the theme's script merges with pagefind's `mergeIndex`. How many parts
 //!   depends only on the number of pages, never on the machine.
@@ -89,13 +89,30 @@ pub fn index(pages: &[(String, &str)], lang: Language) -> Result<Vec<(String, Ve
     index_in_parts(pages, lang, PAGES_PER_PART)
 }
 
+/// Above this many pages the index comes in two parts at least, so that a
+/// site of a thousand articles is indexed on two cores, not one: pagefind
+/// works on one page, then one file, at a time.
+pub const SPLIT_ABOVE: usize = 500;
+
+/// How many parts an index of `pages` pages comes in: one per `per_part`
+/// pages, and at least two above [`SPLIT_ABOVE`] pages. It depends on the
+/// number of pages only, never on the machine.
+fn part_count(pages: usize, per_part: usize) -> usize {
+    let parts = pages.div_ceil(per_part.max(1)).max(1);
+    if pages > SPLIT_ABOVE {
+        parts.max(2)
+    } else {
+        parts
+    }
+}
+
 /// [`index`], in parts of at most `per_part` pages (about evenly filled).
 fn index_in_parts(
     pages: &[(String, &str)],
     lang: Language,
     per_part: usize,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let parts = pages.len().div_ceil(per_part.max(1)).max(1);
+    let parts = part_count(pages.len(), per_part);
     let per_part = pages.len().div_ceil(parts).max(1);
     let mut chunks: Vec<&[(String, &str)]> = pages.chunks(per_part).collect();
     if chunks.is_empty() {
@@ -257,6 +274,15 @@ mod tests {
         );
         let again = index(&pages, Language::Fr).unwrap();
         assert_eq!(files, again, "the index is deterministic");
+    }
+
+    #[test]
+    fn parts_depend_on_the_number_of_pages_only() {
+        let counts: Vec<usize> = [0, 1, 500, 501, 1_000, 2_500, 5_000, 5_001, 10_000, 30_000]
+            .into_iter()
+            .map(|n| part_count(n, PAGES_PER_PART))
+            .collect();
+        assert_eq!(counts, [1, 1, 1, 2, 2, 2, 2, 3, 4, 12]);
     }
 
     #[test]

@@ -260,7 +260,7 @@ fn a_large_site_is_searched_across_every_part_of_its_index_in_chromium() {
     // Just over the size at which the index comes in two parts: short
     // articles, one a day, newest first in the index. A word of the newest
     // lands in the first part, a word of the oldest in the second.
-    let count = gazette::search::PAGES_PER_PART + 100;
+    let count = gazette::search::SPLIT_ABOVE + 10;
     let dir = site("fr", true);
     let root = dir.path();
     let day = |n: usize| {
