@@ -15,7 +15,7 @@ use crate::check::{html, markup};
 use crate::config::RawHtml;
 use crate::content::article::BlockUse;
 use crate::content::front_matter::{self, RawPrinciple};
-use crate::content::markdown::{OffsetMap, Rendered};
+use crate::content::markdown::{LinkKind, OffsetMap, Rendered};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
 use crate::site::{Article, Site};
@@ -222,7 +222,7 @@ fn reduced(text: &str) -> String {
 
 fn links(r: &Rendered, source: &SourceText, lang: Language, out: &mut Vec<Diagnostic>) {
     for link in r.links.iter().chain(&r.external_links) {
-        if link.image {
+        if link.kind != LinkKind::Link {
             continue;
         }
         let text = reduced(&link.text);

@@ -95,6 +95,17 @@ impl OffsetMap {
     }
 }
 
+/// What a [`LinkRef`] is: what its error messages call it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    /// A link (`[]()`).
+    Link,
+    /// An image (`![]()`, or a cover image).
+    Image,
+    /// A file listed under `downloads`.
+    Download,
+}
+
 /// What a link or image points to, as written, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinkRef {
@@ -102,8 +113,8 @@ pub struct LinkRef {
     pub dest: String,
     /// Byte range of the link in the file.
     pub span: Range<usize>,
-    /// An image (`![]()`) rather than a link.
-    pub image: bool,
+    /// A link, an image, or a file to download.
+    pub kind: LinkKind,
     /// The link's text, or the image's alt text, as plain text (for `check`).
     pub text: String,
 }
@@ -571,7 +582,11 @@ impl<'o> State<'_, 'o> {
         let link = LinkRef {
             dest: dest.to_string(),
             span: self.offsets.map_range(range.clone()),
-            image,
+            kind: if image {
+                LinkKind::Image
+            } else {
+                LinkKind::Link
+            },
             text,
         };
         if !is_internal(dest) || dest.is_empty() {

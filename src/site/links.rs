@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::collections::HashSet;
 
 use crate::config::Config;
-use crate::content::markdown::LinkRef;
+use crate::content::markdown::{LinkKind, LinkRef};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
 
@@ -215,10 +215,10 @@ impl Resolver {
                 format!("did you mean `{best}` (path from content/)?"),
             );
         }
-        let what = if link.image {
-            lang.pick("l’image", "the image")
-        } else {
-            lang.pick("la cible du lien", "the link target")
+        let what = match link.kind {
+            LinkKind::Image => lang.pick("l’image", "the image"),
+            LinkKind::Download => lang.pick("le fichier à télécharger", "the download"),
+            LinkKind::Link => lang.pick("la cible du lien", "the link target"),
         };
         Err(Diagnostic::error(
             "link-broken",

@@ -25,7 +25,7 @@ use crate::config::Config;
 use crate::content::article::LoadedArticle;
 use crate::content::discover::{AssetSource, Discovered, to_slash};
 use crate::content::front_matter::{self, SectionMeta, SortBy};
-use crate::content::markdown::{self, LinkRef, Rendered};
+use crate::content::markdown::{self, LinkKind, LinkRef, Rendered};
 use crate::content::slug::{slug_from_file_name, slugify};
 use crate::diagnostics::{Diagnostic, SourceText};
 use links::{Excluded, Resolver, Target};
@@ -976,7 +976,11 @@ fn resolve_article(
         let link = LinkRef {
             dest: dest.to_string(),
             span,
-            image: key == "image",
+            kind: match key {
+                "image" => LinkKind::Image,
+                "downloads" => LinkKind::Download,
+                _ => LinkKind::Link,
+            },
             text: String::new(),
         };
         match resolver.resolve(&link, &a.base_dir, &own, config, source) {
