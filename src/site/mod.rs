@@ -566,7 +566,7 @@ pub fn assemble(
                             format!("the old address /{path} is already taken"),
                         ),
                     )
-                    .at(&a.loaded.source, front_matter::locate(&a.loaded.source, &a.loaded.split, &["aliases"])),
+                    .at(&a.loaded.source, value_span(&a.loaded, "aliases", alias)),
                 ),
                 None => errors.push(
                     Diagnostic::error(
@@ -576,7 +576,7 @@ pub fn assemble(
                             format!("`{alias}` cannot be used as an old address"),
                         ),
                     )
-                    .at(&a.loaded.source, front_matter::locate(&a.loaded.source, &a.loaded.split, &["aliases"]))
+                    .at(&a.loaded.source, value_span(&a.loaded, "aliases", alias))
                     .with_help(lang.pick(
                         "écrivez un chemin du site, comme /anciennes-actus/mon-article/, sans « .. »",
                         "write a site path, such as /old-news/my-article/, without `..`",
@@ -619,7 +619,7 @@ pub fn assemble(
                                 format!("`{path}` is not published (draft, embargoed or expired): it is left out of further reading"),
                             ),
                         )
-                        .at(&a.loaded.source, front_matter::locate(&a.loaded.source, &a.loaded.split, &["related"])),
+                        .at(&a.loaded.source, value_span(&a.loaded, "related", path)),
                     );
                 }
                 None => {
@@ -631,7 +631,7 @@ pub fn assemble(
                                 format!("the article `{path}` does not exist"),
                             ),
                         )
-                        .at(&a.loaded.source, front_matter::locate(&a.loaded.source, &a.loaded.split, &["related"]))
+                        .at(&a.loaded.source, value_span(&a.loaded, "related", path))
                         .with_help(lang.pick(
                             "écrivez le chemin depuis content/, par exemple actualites/mon-article.md",
                             "write the path from content/, for example news/my-article.md",
@@ -881,6 +881,20 @@ struct ResolvedParts {
     warnings: Vec<Diagnostic>,
 }
 
+/// Where `value` is written under the front matter's `key`: the value
+/// itself when it is written plainly after the key, else the key.
+fn value_span(loaded: &LoadedArticle, key: &str, value: &str) -> std::ops::Range<usize> {
+    let source = &loaded.source;
+    let key_span = front_matter::locate(source, &loaded.split, &[key]);
+    source
+        .text
+        .get(key_span.end..loaded.split.yaml.end)
+        .and_then(|after| after.find(value))
+        .filter(|_| !value.is_empty())
+        .map(|i| key_span.end + i..key_span.end + i + value.len())
+        .unwrap_or(key_span)
+}
+
 /// What an article's address is made of (see `assemble`).
 struct Placed {
     content_path: String,
@@ -965,14 +979,7 @@ fn resolve_article(
     }
     // A file named in the front matter, relative to the article's folder.
     let file_url = |key: &str, dest: &str, errors: &mut Vec<Diagnostic>| -> Option<String> {
-        // Point at the file name as written under the key, when it is
-        // written plainly; else at the key.
-        let key_span = front_matter::locate(source, &loaded.split, &[key]);
-        let span = source.text[key_span.end..loaded.split.yaml.end]
-            .find(dest)
-            .filter(|_| !dest.is_empty())
-            .map(|i| key_span.end + i..key_span.end + i + dest.len())
-            .unwrap_or(key_span);
+        let span = value_span(loaded, key, dest);
         let link = LinkRef {
             dest: dest.to_string(),
             span,

@@ -57,7 +57,7 @@ fn alias_that_climbs_is_an_error() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         run.stderr,
-        "error: « /../../evil/ » ne peut pas servir d’ancienne adresse\n --> content/actualites/accord.md:4:1\n  |\n4 | aliases: [\"/../../evil/\"]\n  | ^^^^^^^\n  = help: écrivez un chemin du site, comme /anciennes-actus/mon-article/, sans « .. »\n\néchec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"
+        "error: « /../../evil/ » ne peut pas servir d’ancienne adresse\n --> content/actualites/accord.md:4:12\n  |\n4 | aliases: [\"/../../evil/\"]\n  |            ^^^^^^^^^^^^\n  = help: écrivez un chemin du site, comme /anciennes-actus/mon-article/, sans « .. »\n\néchec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"
     );
     // Nothing written at all.
     nothing_outside(&site, &["content", "site.yaml", "themes"]);
