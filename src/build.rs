@@ -160,6 +160,9 @@ fn prepare(opts: &BuildOptions, progress: &dyn Progress, retention: Retention) -
         }
     };
     let lang = config.language;
+    for warning in &config.warnings {
+        diagnostics.push(warning.clone());
+    }
     let theme = Theme::load(&config);
     timer.lap("theme");
     let custom = match &theme {
@@ -263,6 +266,7 @@ fn placeholder_config(root: &Path) -> Config {
         title: String::new(),
         base_url: "http://localhost/".into(),
         root_path: "/".into(),
+        warnings: Vec::new(),
         language: Default::default(),
         theme: "gazette".into(),
         description: None,

@@ -140,6 +140,9 @@ pub struct Config {
     pub base_url: String,
     /// The path part of `base_url` (`/` or `/rh/`): prefix of every site URL.
     pub root_path: String,
+    /// What a build should warn about: no `base_url` given (it is then
+    /// `http://localhost/`, which only suits local previews).
+    pub warnings: Vec<Diagnostic>,
     /// Language of UI strings, dates, typography and messages.
     pub language: Language,
     /// Theme folder name under `themes/`.
@@ -264,6 +267,7 @@ fn resolve(
             String::new()
         }
     };
+    let base_url_given = overrides.base_url.is_some() || raw.base_url.is_some();
     let base_text = overrides
         .base_url
         .clone()
@@ -422,6 +426,11 @@ fn resolve(
         title,
         base_url,
         root_path,
+        warnings: if base_url_given {
+            Vec::new()
+        } else {
+            vec![no_base_url(lang).at(source, offset..offset + 1)]
+        },
         language: lang,
         theme,
         description: raw.description.map(|t| t.0),
@@ -461,6 +470,22 @@ pub fn parse_base_url(text: &str) -> Option<(String, String)> {
         path.insert(0, '/');
     }
     Some((format!("{}{}{}", &text[..scheme_len], host, path), path))
+}
+
+/// The warning of a build whose `site.yaml` gives no `base_url`: feeds,
+/// the sitemap and share links would carry `http://localhost/`.
+fn no_base_url(lang: Language) -> Diagnostic {
+    Diagnostic::warning(
+        "config-no-base-url",
+        lang.pick(
+            "site.yaml ne donne pas de base_url : les flux, le plan du site et les liens de partage pointeront vers http://localhost/",
+            "site.yaml gives no base_url: feeds, the sitemap and share links will point to http://localhost/",
+        ),
+    )
+    .with_help(lang.pick(
+        "ajoutez l’adresse où le site sera publié, par exemple « base_url: https://intranet.example.org/rh/ », ou passez --base-url",
+        "add the address the site will be published at, for example `base_url: https://intranet.example.org/rh/`, or pass --base-url",
+    ))
 }
 
 impl Config {

@@ -588,3 +588,26 @@ fn a_site_card_template_shows_in_every_listing_whether_copied_or_included() {
             .contains("<li><p class=\"carte\">L’accord télétravail est signé sur /</p></li>")
     );
 }
+
+#[test]
+fn a_site_without_base_url_builds_with_a_warning() {
+    let site = TestSite::fixture("ok/newsroom");
+    let settings = fs::read_to_string(site.path("site.yaml")).expect("site.yaml");
+    let without: String = settings
+        .lines()
+        .filter(|l| !l.starts_with("base_url:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(without, settings, "the fixture sets a base_url");
+    site.write("site.yaml", &without);
+    let run = site.build_ok(&[]);
+    insta::assert_snapshot!("no-base-url-warning", site.redact(&run.stderr));
+    // The addresses it warns about.
+    assert!(
+        site.page("sitemap.xml")
+            .contains("<loc>http://localhost/</loc>")
+    );
+    // `--base-url` gives one: no warning.
+    let run = site.build_ok(&["--base-url", "https://intranet.example.org/"]);
+    assert_eq!(run.stderr, "");
+}
