@@ -64,6 +64,22 @@ pub fn join(base_dir: &str, relative: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// How a file in `base_dir` links to the content path `target`, both
+/// content-relative: `../` for each folder to leave, then the rest.
+pub fn relative_from(base_dir: &str, target: &str) -> String {
+    let base: Vec<&str> = base_dir.split('/').filter(|s| !s.is_empty()).collect();
+    let to: Vec<&str> = target.split('/').filter(|s| !s.is_empty()).collect();
+    let shared = base
+        .iter()
+        .zip(&to)
+        .take_while(|(a, b)| a == b)
+        .count()
+        .min(to.len().saturating_sub(1));
+    let mut out = "../".repeat(base.len() - shared);
+    out.push_str(&to[shared..].join("/"));
+    out
+}
+
 fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -210,9 +226,10 @@ impl Resolver {
         if let Some(best) = crate::yaml::closest(&key, candidates.iter().copied())
             && crate::yaml::closest(&name(&key), [name(best).as_str()]).is_some()
         {
+            let written = relative_from(base_dir, best);
             help = lang.pick(
-                format!("vouliez-vous viser « {best} » (chemin depuis content/) ?"),
-                format!("did you mean `{best}` (path from content/)?"),
+                format!("vouliez-vous écrire « {written} » ?"),
+                format!("did you mean `{written}`?"),
             );
         }
         let what = match link.kind {
@@ -297,5 +314,32 @@ mod tests {
             Some("actualites/x/a.png")
         );
         assert_eq!(join("", "../x.md"), None);
+    }
+
+    #[test]
+    fn relative_paths_from_a_folder() {
+        assert_eq!(
+            relative_from("actualites", "rapports/bilan.md"),
+            "../rapports/bilan.md"
+        );
+        assert_eq!(relative_from("actualites", "actualites/a.md"), "a.md");
+        assert_eq!(relative_from("", "actualites/a.md"), "actualites/a.md");
+        assert_eq!(
+            relative_from("actualites/accord", "actualites/accord/annexe.pdf"),
+            "annexe.pdf"
+        );
+        assert_eq!(relative_from("a/b", "a/c/d.md"), "../c/d.md");
+        // A folder named like the file: the file's name is kept.
+        assert_eq!(relative_from("a", "a"), "../a");
+        for (base, target) in [
+            ("actualites", "rapports/bilan.md"),
+            ("a/b", "a/c/d.md"),
+            ("", "x.md"),
+        ] {
+            assert_eq!(
+                join(base, &relative_from(base, target)).as_deref(),
+                Some(target)
+            );
+        }
     }
 }
