@@ -304,9 +304,19 @@ impl Staging {
         let parent = Path::new(rel)
             .parent()
             .filter(|p| !p.as_os_str().is_empty());
+        // The first file for a path is handed over at once (a failed write
+        // fails the build, which then empties the folder).
         let (first, new_dir) = {
             let mut handed = self.lock();
             let first = handed.paths.insert(rel.to_string());
+            if first {
+                handed.files.push(Staged {
+                    rel: rel.to_string(),
+                    order,
+                    tmp: None,
+                    in_place: true,
+                });
+            }
             let new_dir = first && parent.is_some_and(|p| !handed.dirs.contains(p));
             (first, new_dir)
         };
@@ -331,14 +341,7 @@ impl Staging {
                 dir = d.parent();
             }
         }
-        write_content(&self.output.join(rel), content, &self.root)?;
-        self.hand(Staged {
-            rel: rel.to_string(),
-            order,
-            tmp: None,
-            in_place: true,
-        });
-        Ok(())
+        write_content(&self.output.join(rel), content, &self.root)
     }
 
     /// Moves the staged files into place and removes the files no longer

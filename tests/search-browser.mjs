@@ -3,13 +3,10 @@
 // Chromium (playwright-core) and searches for each word of QUERIES (a JSON
 // object: word → URL path of the article that must come first). Fails unless
 // every word finds its article and every part the index lists was loaded.
-import { createRequire } from "node:module";
+import { launch } from "./browser.mjs";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-
-const require = createRequire(import.meta.url);
-const { chromium } = require(process.env.PLAYWRIGHT_CORE);
 
 const root = path.resolve(process.env.OUTPUT_DIR);
 const queries = JSON.parse(process.env.QUERIES);
@@ -42,19 +39,7 @@ const server = http.createServer((req, res) => {
 await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const base = `http://127.0.0.1:${server.address().port}`;
 
-const context = await chromium.launchPersistentContext(process.env.PROFILE_DIR, {
-  executablePath: process.env.CHROMIUM,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-  ],
-});
+const context = await launch();
 let failed = false;
 try {
   const page = context.pages()[0] || (await context.newPage());

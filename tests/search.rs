@@ -16,6 +16,8 @@ use std::process::Command;
 
 use tempfile::TempDir;
 
+mod common;
+
 const FORMATION: &str = "---
 title: La plateforme de formation ouvre
 date: 2026-03-02
@@ -240,23 +242,9 @@ fn an_english_site_gets_english_stemming_and_search_off_writes_nothing() {
     assert!(!home.contains("/recherche/"));
 }
 
-/// Where the install script of `../shared/oracles` puts Node's packages.
-fn oracles_home() -> PathBuf {
-    std::env::var_os("ORACLES_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/opt/oracles"))
-}
-
 #[test]
 fn a_large_site_is_searched_across_every_part_of_its_index_in_chromium() {
-    let chromium = Path::new("/usr/bin/chromium");
-    let playwright = oracles_home().join("node/node_modules/playwright-core");
-    assert!(
-        chromium.is_file() && playwright.is_dir(),
-        "this test needs Debian's Chromium at {} and playwright-core in {}: run ../shared/oracles/install.sh (CI does, before the tests)",
-        chromium.display(),
-        playwright.display()
-    );
+    let (chromium, playwright) = common::browser();
     // Just over the size at which the index comes in two parts: short
     // articles, one a day, newest first in the index. A word of the newest
     // lands in the first part, a word of the oldest in the second.

@@ -3,31 +3,14 @@
 // waits, without any reload of its own, for the page to show the new text;
 // breaks the front matter and waits for the error overlay; fixes it and
 // waits for the page again. Exits 0 when all three happen.
-import { createRequire } from "node:module";
+import { launch } from "./browser.mjs";
 import fs from "node:fs";
-
-const require = createRequire(import.meta.url);
-const { chromium } = require(process.env.PLAYWRIGHT_CORE);
 
 const url = process.env.PAGE_URL;
 const file = process.env.ARTICLE_FILE;
 const good = fs.readFileSync(file, "utf8");
 
-// A fresh profile (--user-data-dir), as playwright wants it given.
-const context = await chromium.launchPersistentContext(process.env.PROFILE_DIR, {
-  executablePath: process.env.CHROMIUM,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-  ],
-});
+const context = await launch();
 let failed = false;
 try {
   const page = context.pages()[0] || (await context.newPage());

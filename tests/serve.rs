@@ -23,6 +23,8 @@ use gazette::serve::incremental::{Route, Session};
 use gazette::serve::watch::{Changes, SourceWatcher};
 use tempfile::TempDir;
 
+mod common;
+
 /// An article dated in the past (the tests use the clock, as a writer does).
 const ARTICLE: &str = "content/actualites/comment-publier-sur-l-intranet.md";
 const ARTICLE_PAGE: &str = "actualites/comment-publier-sur-l-intranet/index.html";
@@ -829,22 +831,9 @@ fn serve_a_site_broken_from_the_start_shows_the_overlay_everywhere() {
 // ---------------------------------------------------------------------------
 // A real browser.
 
-fn oracles_home() -> PathBuf {
-    std::env::var_os("ORACLES_HOME")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/opt/oracles"))
-}
-
 #[test]
 fn chromium_reloads_on_save_and_shows_the_overlay() {
-    let chromium = Path::new("/usr/bin/chromium");
-    let playwright = oracles_home().join("node/node_modules/playwright-core");
-    assert!(
-        chromium.is_file() && playwright.is_dir(),
-        "this test needs Debian's Chromium at {} and playwright-core in {}: run ../shared/oracles/install.sh (CI does, before the tests)",
-        chromium.display(),
-        playwright.display()
-    );
+    let (chromium, playwright) = common::browser();
     let site = example_site();
     let root = site.path();
     let (run, addr) = start_serve(root);

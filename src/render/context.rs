@@ -198,26 +198,11 @@ impl Shared {
         if self.site.menu.is_empty() {
             return self.site_value.clone();
         }
-        let menu: Vec<MenuCtx> = self
-            .site
-            .menu
-            .iter()
-            .map(|m| MenuCtx {
-                title: m.title.clone(),
-                url: m.url.clone(),
-                active: m.url != root_path && page_url.starts_with(&m.url) || m.url == page_url,
-            })
-            .collect();
-        let mut site = Value::from_serializable(&SiteCtx {
-            menu: Vec::new(),
-            ..self.site.clone()
-        });
-        if let Some(map) = site.as_map() {
-            let mut map = map.clone();
-            map.insert("menu".into(), Value::from_serializable(&menu));
-            site = Value::from(map);
+        let mut site = self.site.clone();
+        for m in &mut site.menu {
+            m.active = m.url != root_path && page_url.starts_with(&m.url) || m.url == page_url;
         }
-        site
+        Value::from_serializable(&site)
     }
 
     /// The context of a card rendered on its own: `site` (no menu entry
@@ -374,7 +359,7 @@ fn summary_with(site: &Site, theme: &Theme, shared: &Shared, index: usize) -> Va
 const CARD_TEMPLATE: &str = "partials/card.html";
 
 /// `value` (a map) with `key` set to `field`.
-fn with_field(value: Value, key: &'static str, field: Value) -> Value {
+pub fn with_field(value: Value, key: &'static str, field: Value) -> Value {
     match value.as_map() {
         Some(map) => {
             let mut map = map.clone();

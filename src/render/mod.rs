@@ -273,13 +273,11 @@ fn pager(
             .map(|n| PagerLink { number: n, url: link(n), current: n == number })
             .collect::<Vec<_>>(),
     });
-    let mut value = Value::from_serializable(&pager);
-    if let Some(map) = value.as_map() {
-        let mut map = map.clone();
-        map.insert("items".into(), Value::from(items));
-        value = Value::from(map);
-    }
-    value
+    context::with_field(
+        Value::from_serializable(&pager),
+        "items",
+        Value::from(items),
+    )
 }
 
 /// The page numbers a pager shows: the first, the last, and two on each

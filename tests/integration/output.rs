@@ -36,6 +36,18 @@ fn summary(stdout: &str) -> (usize, usize, usize) {
     (number(pages), number(written), number(removed))
 }
 
+/// The theme's article template with an undefined variable: article pages
+/// fail to render while the other pages render.
+fn failing_article_template() -> String {
+    fs::read_to_string(manifest_dir().join("themes/gazette/templates/article.html"))
+        .expect("theme article template")
+        .replacen(
+            "{% block content %}",
+            "{% block content %}{{ nothing.here }}",
+            1,
+        )
+}
+
 #[test]
 fn failed_build_leaves_the_previous_output_intact() {
     let site = TestSite::fixture("ok/newsroom");
@@ -83,16 +95,7 @@ fn a_template_failing_while_pages_are_written_leaves_the_output_intact() {
     // Pages are written as they are rendered, into a staging folder: a
     // template that fails on the article pages only (listings and the other
     // pages render, and are staged) must still leave no trace.
-    let theme = fs::read_to_string(manifest_dir().join("themes/gazette/templates/article.html"))
-        .expect("theme article template");
-    site.write(
-        "templates/article.html",
-        theme.replacen(
-            "{% block content %}",
-            "{% block content %}{{ nothing.here }}",
-            1,
-        ),
-    );
+    site.write("templates/article.html", failing_article_template());
     site.write(
         "content/actualites/nouveau.md",
         "---\ntitle: Nouveau\ndate: 2026-05-20\n---\nNouveau.\n",
@@ -110,14 +113,7 @@ fn a_template_failing_while_pages_are_written_leaves_the_output_intact() {
 
     // A first build that fails creates no output folder at all.
     let fresh = TestSite::fixture("ok/newsroom");
-    fresh.write(
-        "templates/article.html",
-        theme.replacen(
-            "{% block content %}",
-            "{% block content %}{{ nothing.here }}",
-            1,
-        ),
-    );
+    fresh.write("templates/article.html", failing_article_template());
     assert_eq!(fresh.gazette(&["build"]).code, 1);
     assert!(!fresh.path("output").exists(), "output folder created");
 }
@@ -343,17 +339,8 @@ fn a_build_into_an_empty_folder_writes_in_place_and_a_failed_one_empties_it_agai
     // cache): there is nothing to keep, so pages are written in place.
     let site = TestSite::fixture("ok/newsroom");
     fs::create_dir_all(site.path("output")).expect("create the output folder");
-    let theme = fs::read_to_string(manifest_dir().join("themes/gazette/templates/article.html"))
-        .expect("theme article template");
     // Listings render and are written before the article pages fail.
-    site.write(
-        "templates/article.html",
-        theme.replacen(
-            "{% block content %}",
-            "{% block content %}{{ nothing.here }}",
-            1,
-        ),
-    );
+    site.write("templates/article.html", failing_article_template());
     let run = site.gazette(&["build"]);
     assert_eq!(run.code, 1, "{run:?}");
     assert!(site.path("output").is_dir(), "the folder itself is kept");
