@@ -50,6 +50,9 @@ cases! {
     wrong_shape: "wrong-shape";
     duplicate_key: "duplicate-key";
     yaml_syntax: "yaml-syntax";
+    yaml_unclosed_quote: "yaml-unclosed-quote";
+    yaml_leading_sign: "yaml-leading-sign";
+    yaml_tab: "yaml-tab";
     missing_front_matter: "missing-front-matter";
     unclosed_front_matter: "unclosed-front-matter";
     image_without_alt: "image-without-alt";

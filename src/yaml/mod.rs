@@ -16,6 +16,8 @@ use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
 
+mod syntax;
+
 /// A text value that also accepts numbers and booleans, so that
 /// `title: 2024` or `page: 61` are read as the text the writer sees.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -86,17 +88,28 @@ pub fn to_diagnostic(
     offset: usize,
     lang: Language,
 ) -> Diagnostic {
-    let raw = err.to_string();
+    let with_positions = err.to_string();
     // serde_yaml writes " at line L column C" (counted from the start of
     // the YAML, not the file) after each part: the position is shown apart.
-    let raw = strip_positions(&raw);
+    let raw = strip_positions(&with_positions);
     let (path, detail) = split_path(&raw);
     let mut index = err
         .location()
         .map(|l| l.index())
         .unwrap_or(0)
         .min(yaml.len());
-    let described = describe(detail, lang);
+    let mut described = describe(detail, lang);
+    let mut width = None;
+    if described.code == "yaml-syntax"
+        && let Some(explained) = syntax::explain(&with_positions, yaml, index, lang)
+    {
+        described.message = explained.message;
+        described.help = Some(explained.help);
+        if let Some((at, w)) = explained.at {
+            index = at.min(yaml.len());
+            width = Some(w);
+        }
+    }
     // serde reports a duplicate key at the start of its map: point at the
     // second occurrence, the line to delete or merge.
     if described.code == "yaml-duplicate-key"
@@ -112,12 +125,14 @@ pub fn to_diagnostic(
             format!("{message} (in `{path}`)"),
         );
     }
-    let width = described
-        .key
-        .as_ref()
-        .filter(|k| yaml[index..].starts_with(k.as_str()))
-        .map(|k| k.len())
-        .unwrap_or_else(|| token_len(&yaml[index..]));
+    let width = width.unwrap_or_else(|| {
+        described
+            .key
+            .as_ref()
+            .filter(|k| yaml[index..].starts_with(k.as_str()))
+            .map(|k| k.len())
+            .unwrap_or_else(|| token_len(&yaml[index..]))
+    });
     let start = offset + index;
     let mut d = Diagnostic::error(described.code, message).at(source, start..start + width);
     if let Some(help) = described.help {

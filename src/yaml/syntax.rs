@@ -1,0 +1,551 @@
+//! YAML that cannot be read at all, explained in the writer's words.
+//!
+//! libyaml, under serde_yaml, reports a syntax error as a *problem* at a
+//! position (`mapping values are not allowed in this context at line 2
+//! column 16`), sometimes with the *context* it was in and where that
+//! started (`, while scanning a quoted scalar at line 2 column 8`). Those
+//! sentences name the parser's states, not the writer's mistake. The
+//! mistakes that produce them are few and well known: a text with `: ` or a
+//! leading `*`, `@` or backquote left unquoted, a quote or a bracket never
+//! closed, a tab or a misaligned line in the indentation, a list item on
+//! its key's line, a key without its colon. Each is recognised here from
+//! the problem, the context and the line they point at, and described with
+//! the fix, often the line rewritten. The position moves to where the
+//! mistake is when libyaml notices it later: an unclosed quote is shown at
+//! its opening mark, not at the end of the front matter.
+//!
+//! Anything else keeps libyaml's own sentence (see `describe` in the parent
+//! module).
+
+use crate::language::Language;
+
+/// A syntax error described for a writer.
+pub(super) struct Explained {
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: String,
+    /// Where to point, when not at libyaml's problem position: a byte
+    /// offset in the YAML text and a width.
+    pub at: Option<(usize, usize)>,
+}
+
+/// Explains the serde_yaml message `raw` (positions included) of a syntax
+/// error in `yaml` whose problem is at byte `problem_at`, when its cause is
+/// a known one.
+pub(super) fn explain(
+    raw: &str,
+    yaml: &str,
+    problem_at: usize,
+    lang: Language,
+) -> Option<Explained> {
+    let (problem, context) = match raw.split_once(", while ") {
+        Some((p, c)) => (p, Some(c)),
+        None => (raw, None),
+    };
+    let context_at = context.and_then(|c| position(c, yaml));
+    let context = context.unwrap_or("");
+    let line = Line::at(yaml, problem_at);
+    let explained = if problem.starts_with("mapping values are not allowed") {
+        match line.key_and_value() {
+            Some((key, value)) if line.start + line.indent() + key.len() < problem_at => {
+                let value = value.trim();
+                Explained {
+                    message: lang.pick(
+                        "ce texte contient « : » : il doit être écrit entre guillemets".to_string(),
+                        "this text contains `: `: it must be written between quotes".to_string(),
+                    ),
+                    help: lang.pick(
+                        format!("écrivez : {key}: {}", quoted(value)),
+                        format!("write: {key}: {}", quoted(value)),
+                    ),
+                    at: None,
+                }
+            }
+            _ => Explained {
+                message: lang.pick(
+                    "cette ligne est plus indentée que la clé au-dessus, qui a déjà une valeur"
+                        .to_string(),
+                    "this line is indented more than the key above, which already has a value"
+                        .to_string(),
+                ),
+                help: lang.pick(
+                    "alignez-la sur la clé au-dessus ; pour en faire une sous-clé, ne laissez rien après « : » sur la ligne de la clé au-dessus".to_string(),
+                    "align it with the key above; to make it a nested key, leave nothing after `:` on the line of the key above".to_string(),
+                ),
+                at: None,
+            },
+        }
+    } else if problem.starts_with("block sequence entries are not allowed") {
+        let key = line.key_and_value().map(|(k, _)| k).unwrap_or("…");
+        Explained {
+            message: lang.pick(
+                "un élément de liste (« - ») ne peut pas suivre sa clé sur la même ligne"
+                    .to_string(),
+                "a list item (`- `) cannot follow its key on the same line".to_string(),
+            ),
+            help: lang.pick(
+                format!(
+                    "passez à la ligne après « {key}: » et écrivez chaque élément sur sa propre ligne, en retrait : « - … »"
+                ),
+                format!(
+                    "break the line after `{key}:` and write each item on a line of its own, indented: `- …`"
+                ),
+            ),
+            at: None,
+        }
+    } else if context.starts_with("scanning a quoted scalar")
+        && (problem.starts_with("found unexpected end of stream")
+            || problem.starts_with("found unexpected document indicator"))
+    {
+        Explained {
+            message: lang.pick(
+                "ce guillemet n’est jamais fermé".to_string(),
+                "this quote is never closed".to_string(),
+            ),
+            help: lang.pick(
+                "fermez-le à la fin du texte ; entre apostrophes, une apostrophe du texte se double ('L''été'), ou mettez le texte entre guillemets droits (\"L'été\")".to_string(),
+                "close it at the end of the text; between single quotes, a quote inside the text is doubled ('It''s'), or put the text between double quotes (\"It's\")".to_string(),
+            ),
+            at: context_at.map(|at| (at, 1)),
+        }
+    } else if problem.starts_with("did not find expected ',' or ']'") {
+        Explained {
+            message: lang.pick(
+                "ce crochet « [ » n’est jamais fermé".to_string(),
+                "this bracket `[` is never closed".to_string(),
+            ),
+            help: lang.pick(
+                "fermez la liste par « ] » sur la même ligne ; un élément qui contient une virgule ou « : » s’écrit entre guillemets".to_string(),
+                "close the list with `]` on the same line; an item that contains a comma or `: ` is written between quotes".to_string(),
+            ),
+            at: context_at.map(|at| (at, 1)),
+        }
+    } else if problem.starts_with("did not find expected ',' or '}'") {
+        Explained {
+            message: lang.pick(
+                "cette accolade « { » n’est jamais fermée".to_string(),
+                "this brace `{` is never closed".to_string(),
+            ),
+            help: lang.pick(
+                "un texte qui commence par « { » s’écrit entre guillemets".to_string(),
+                "a text that starts with `{` is written between quotes".to_string(),
+            ),
+            at: context_at.map(|at| (at, 1)),
+        }
+    } else if problem.starts_with("found a tab character") {
+        Explained {
+            message: lang.pick(
+                "une tabulation sert de retrait à cette ligne".to_string(),
+                "a tab indents this line".to_string(),
+            ),
+            help: lang.pick(
+                "remplacez-la par des espaces : YAML n’accepte que des espaces en début de ligne"
+                    .to_string(),
+                "replace it with spaces: YAML accepts only spaces at the start of a line"
+                    .to_string(),
+            ),
+            at: Some((problem_at, 1)),
+        }
+    } else if let Some((sign, at)) = leading_sign(problem, context, context_at, yaml, problem_at) {
+        let line = Line::at(yaml, at);
+        let help = match line.key_and_value() {
+            Some((key, value)) => lang.pick(
+                format!("écrivez : {key}: {}", quoted(value.trim())),
+                format!("write: {key}: {}", quoted(value.trim())),
+            ),
+            None => lang.pick(
+                "mettez le texte entre guillemets droits (\"…\")".to_string(),
+                "put the text between double quotes (\"…\")".to_string(),
+            ),
+        };
+        Explained {
+            message: lang.pick(
+                format!("un texte qui commence par « {sign} » doit être écrit entre guillemets"),
+                format!("a text that starts with `{sign}` must be written between quotes"),
+            ),
+            help,
+            at: Some((at, sign.len_utf8())),
+        }
+    } else if problem.starts_with("did not find expected key")
+        && line.follows_closing_quote(problem_at)
+    {
+        Explained {
+            message: lang.pick(
+                "du texte suit le guillemet fermant".to_string(),
+                "text follows the closing quote".to_string(),
+            ),
+            help: lang.pick(
+                "mettez tout le texte entre les guillemets ; entre apostrophes, une apostrophe du texte se double ('L''été'), ou mettez le texte entre guillemets droits (\"L'été\")".to_string(),
+                "put the whole text between the quotes; between single quotes, a quote inside the text is doubled ('It''s'), or put the text between double quotes (\"It's\")".to_string(),
+            ),
+            at: None,
+        }
+    } else if problem.starts_with("did not find expected key")
+        || problem.starts_with("did not find expected '-' indicator")
+    {
+        Explained {
+            message: lang.pick(
+                "cette ligne n’est alignée sur aucune ligne au-dessus".to_string(),
+                "this line is not aligned with any line above".to_string(),
+            ),
+            help: lang.pick(
+                "donnez-lui exactement le même retrait (le même nombre d’espaces) que les lignes de même niveau".to_string(),
+                "give it exactly the same indentation (the same number of spaces) as the lines of its level".to_string(),
+            ),
+            at: None,
+        }
+    } else if problem.starts_with("could not find expected ':'") {
+        let at = context_at.unwrap_or(problem_at);
+        let line = Line::at(yaml, at);
+        let text = line.text.trim();
+        let word = text.split_whitespace().next().unwrap_or(text);
+        let rest = text.get(word.len()..).unwrap_or("").trim();
+        Explained {
+            message: lang.pick(
+                "il manque « : » après la clé".to_string(),
+                "a `:` is missing after the key".to_string(),
+            ),
+            help: lang.pick(
+                format!("écrivez : {word}: {rest}"),
+                format!("write: {word}: {rest}"),
+            ),
+            at: Some((at, word.len().max(1))),
+        }
+    } else if problem.starts_with("found unknown escape character") {
+        Explained {
+            message: lang.pick(
+                "une barre oblique inversée « \\ » dans un texte entre guillemets droits commence un code inconnu".to_string(),
+                "a backslash `\\` in a text between double quotes starts an unknown code".to_string(),
+            ),
+            help: lang.pick(
+                "mettez le texte entre apostrophes ('C:\\Dossier') ou doublez la barre (\\\\)"
+                    .to_string(),
+                "put the text between single quotes ('C:\\Folder') or double the backslash (\\\\)"
+                    .to_string(),
+            ),
+            // The backslash and the letter after it.
+            at: yaml
+                .get(problem_at..)
+                .filter(|rest| rest.starts_with('\\'))
+                .map(|rest| (problem_at, 1 + rest[1..].chars().next().map_or(0, char::len_utf8))),
+        }
+    } else if problem.starts_with("control characters are not allowed") {
+        Explained {
+            message: lang.pick(
+                "un caractère de contrôle invisible s’est glissé dans le texte".to_string(),
+                "an invisible control character slipped into the text".to_string(),
+            ),
+            help: lang.pick(
+                "effacez et retapez les caractères autour de la position indiquée (ce caractère vient souvent d’un copier-coller)".to_string(),
+                "delete and retype the characters around the position shown (such a character often comes from copy and paste)".to_string(),
+            ),
+            // libyaml gives no line for it: the first one is found here.
+            at: yaml
+                .char_indices()
+                .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+                .map(|(i, c)| (i, c.len_utf8())),
+        }
+    } else {
+        return None;
+    };
+    Some(explained)
+}
+
+/// The sign a text may not start with unquoted, and its offset, when the
+/// error is one of those it causes: a `*` read as an alias (`*Important*`),
+/// a `&` read as an anchor, or a character no token starts with (`@`, a
+/// backquote, `%`).
+fn leading_sign(
+    problem: &str,
+    context: &str,
+    context_at: Option<usize>,
+    yaml: &str,
+    problem_at: usize,
+) -> Option<(char, usize)> {
+    let at = if problem.starts_with("found character that cannot start any token") {
+        problem_at
+    } else if problem.starts_with("unknown anchor")
+        || context.starts_with("scanning an alias")
+        || context.starts_with("scanning an anchor")
+    {
+        // serde_yaml's `unknown anchor` points at the alias itself.
+        context_at.unwrap_or(problem_at)
+    } else {
+        return None;
+    };
+    let sign = yaml.get(at..)?.chars().next()?;
+    (!sign.is_whitespace()).then_some((sign, at))
+}
+
+/// A text between quotes, in the kind of quotes its content allows.
+fn quoted(value: &str) -> String {
+    if value.contains('"') {
+        format!("'{}'", value.replace('\'', "''"))
+    } else {
+        format!("\"{value}\"")
+    }
+}
+
+/// The byte offset in `yaml` of the first `at line L column C` of `text`
+/// (libyaml counts both from 1, columns in characters).
+fn position(text: &str, yaml: &str) -> Option<usize> {
+    let rest = &text[text.find(" at line ")? + " at line ".len()..];
+    let (line, rest) = rest.split_once(" column ")?;
+    let line: usize = line.parse().ok()?;
+    let digits = rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len());
+    let column: usize = rest[..digits].parse().ok()?;
+    let start = if line <= 1 {
+        0
+    } else {
+        yaml.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let text = &yaml[start..];
+    let within = text
+        .char_indices()
+        .nth(column.checked_sub(1)?)
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    Some(start + within)
+}
+
+/// The line of the YAML text that holds an offset.
+struct Line<'a> {
+    /// Byte offset of its first character.
+    start: usize,
+    /// Its text, without the line break.
+    text: &'a str,
+}
+
+impl<'a> Line<'a> {
+    fn at(yaml: &'a str, offset: usize) -> Self {
+        let offset = offset.min(yaml.len());
+        let start = yaml[..offset].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        let end = yaml[start..]
+            .find(['\n', '\r'])
+            .map(|i| start + i)
+            .unwrap_or(yaml.len());
+        Line {
+            start,
+            text: &yaml[start..end],
+        }
+    }
+
+    /// Bytes of spaces and list dashes before its first key or value.
+    fn indent(&self) -> usize {
+        self.text.len() - self.text.trim_start_matches([' ', '-']).len()
+    }
+
+    /// Its key and what follows the key's `:`, when it starts with a key.
+    fn key_and_value(&self) -> Option<(&'a str, &'a str)> {
+        let body = &self.text[self.indent()..];
+        let colon = body
+            .find(": ")
+            .or_else(|| body.strip_suffix(':').map(str::len))?;
+        let key = &body[..colon];
+        let simple = !key.is_empty()
+            && !key.starts_with(['"', '\''])
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'));
+        simple.then(|| (key, body.get(colon + 1..).unwrap_or("")))
+    }
+
+    /// Whether `offset` comes after a quoted value of this line's key,
+    /// closed before it (`title: 'L'été'`, `title: "Titre" suite`).
+    fn follows_closing_quote(&self, offset: usize) -> bool {
+        let Some((_, value)) = self.key_and_value() else {
+            return false;
+        };
+        // The value is the end of the line: its offset follows from its length.
+        let value = value.trim_start();
+        let value_start = self.start + self.text.len() - value.len();
+        let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            return false;
+        };
+        value[1..]
+            .find(quote)
+            .is_some_and(|close| value_start + 1 + close < offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_lines_and_characters_from_one() {
+        let yaml = "title: Été\nsummary: \"à\n";
+        assert_eq!(position("x at line 2 column 10", yaml), Some(22));
+        assert_eq!(&yaml[22..23], "\"");
+        assert_eq!(position("x at line 1 column 8", yaml), Some(7));
+        assert_eq!(position("no position", yaml), None);
+    }
+
+    /// Line, column and width of a caret.
+    type Caret = (usize, usize, usize);
+
+    /// What a writer sees for `yaml`: the message, the help, and the line,
+    /// column and width of the caret.
+    fn seen(yaml: &str, lang: Language) -> (String, String, Caret) {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Doc {
+            title: Option<crate::yaml::Text>,
+            date: Option<crate::yaml::Text>,
+            tags: Option<Vec<crate::yaml::Text>>,
+            image: Option<std::collections::BTreeMap<String, crate::yaml::Text>>,
+        }
+        let source = crate::diagnostics::SourceText::new("a.md", yaml);
+        let err = crate::yaml::parse::<Doc>(yaml, &source, 0, lang).unwrap_err();
+        assert_eq!(err.code, "yaml-syntax", "{}", err.render());
+        let p = err.position.clone().expect("a position");
+        (
+            err.message.clone(),
+            err.help.clone().unwrap_or_default(),
+            (p.line, p.column, p.width),
+        )
+    }
+
+    #[test]
+    fn every_known_mistake_is_explained_where_it_is() {
+        let fr = Language::Fr;
+        let cases: &[(&str, &str, &str, Caret)] = &[
+            (
+                "title: Télétravail : l’accord\n",
+                "ce texte contient « : » : il doit être écrit entre guillemets",
+                "écrivez : title: \"Télétravail : l’accord\"",
+                (1, 20, 1),
+            ),
+            (
+                "title: Le \"oui\" : résultats\n",
+                "ce texte contient « : » : il doit être écrit entre guillemets",
+                "écrivez : title: 'Le \"oui\" : résultats'",
+                (1, 17, 1),
+            ),
+            (
+                "title: Titre\n  date: 2026-01-01\n",
+                "cette ligne est plus indentée que la clé au-dessus, qui a déjà une valeur",
+                "alignez-la sur la clé au-dessus ; pour en faire une sous-clé, ne laissez rien après « : » sur la ligne de la clé au-dessus",
+                (2, 7, 1),
+            ),
+            (
+                "title: Titre\ntags: - rh\n",
+                "un élément de liste (« - ») ne peut pas suivre sa clé sur la même ligne",
+                "passez à la ligne après « tags: » et écrivez chaque élément sur sa propre ligne, en retrait : « - … »",
+                (2, 7, 4),
+            ),
+            (
+                "title: \"Été à Caen\ndate: 2026-01-01\n",
+                "ce guillemet n’est jamais fermé",
+                "fermez-le à la fin du texte ; entre apostrophes, une apostrophe du texte se double ('L''été'), ou mettez le texte entre guillemets droits (\"L'été\")",
+                (1, 8, 1),
+            ),
+            (
+                "title: Titre\ntags: [rh, été\ndate: 2026-01-01\n",
+                "ce crochet « [ » n’est jamais fermé",
+                "fermez la liste par « ] » sur la même ligne ; un élément qui contient une virgule ou « : » s’écrit entre guillemets",
+                (2, 7, 1),
+            ),
+            (
+                "title: Titre\n\tdate: 2026-01-01\n",
+                "une tabulation sert de retrait à cette ligne",
+                "remplacez-la par des espaces : YAML n’accepte que des espaces en début de ligne",
+                (2, 1, 1),
+            ),
+            (
+                "title: @Caf\n",
+                "un texte qui commence par « @ » doit être écrit entre guillemets",
+                "écrivez : title: \"@Caf\"",
+                (1, 8, 1),
+            ),
+            (
+                "title: *Urgent* : lisez\n",
+                "un texte qui commence par « * » doit être écrit entre guillemets",
+                "écrivez : title: \"*Urgent* : lisez\"",
+                (1, 8, 1),
+            ),
+            (
+                "title: *Urgent*\n",
+                "un texte qui commence par « * » doit être écrit entre guillemets",
+                "écrivez : title: \"*Urgent*\"",
+                (1, 8, 1),
+            ),
+            (
+                "title: `code`\n",
+                "un texte qui commence par « ` » doit être écrit entre guillemets",
+                "écrivez : title: \"`code`\"",
+                (1, 8, 1),
+            ),
+            (
+                "title: 'L'été'\n",
+                "du texte suit le guillemet fermant",
+                "mettez tout le texte entre les guillemets ; entre apostrophes, une apostrophe du texte se double ('L''été'), ou mettez le texte entre guillemets droits (\"L'été\")",
+                (1, 11, 4),
+            ),
+            (
+                "tags:\n  - rh\n - paie\n",
+                "cette ligne n’est alignée sur aucune ligne au-dessus",
+                "donnez-lui exactement le même retrait (le même nombre d’espaces) que les lignes de même niveau",
+                (3, 2, 6),
+            ),
+            (
+                "title: Titre\ndate 2026-01-01\n",
+                "il manque « : » après la clé",
+                "écrivez : date: 2026-01-01",
+                (2, 1, 4),
+            ),
+            (
+                "title: \"C:\\Dossier\"\n",
+                "une barre oblique inversée « \\ » dans un texte entre guillemets droits commence un code inconnu",
+                "mettez le texte entre apostrophes ('C:\\Dossier') ou doublez la barre (\\\\)",
+                (1, 11, 2),
+            ),
+            (
+                "title: Ti\u{1}tre\n",
+                "un caractère de contrôle invisible s’est glissé dans le texte",
+                "effacez et retapez les caractères autour de la position indiquée (ce caractère vient souvent d’un copier-coller)",
+                (1, 10, 1),
+            ),
+        ];
+        for (yaml, message, help, at) in cases {
+            let (m, h, p) = seen(yaml, fr);
+            assert_eq!(
+                (m.as_str(), h.as_str(), p),
+                (*message, *help, *at),
+                "{yaml:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_english_site_reads_them_in_english() {
+        let (m, h, p) = seen("title: \"It's here\ndate: 2026-01-01\n", Language::En);
+        assert_eq!(m, "this quote is never closed");
+        assert!(h.starts_with("close it at the end of the text"), "{h}");
+        assert_eq!(p, (1, 8, 1));
+        let (m, h, _) = seen("title: Remote work: the deal\n", Language::En);
+        assert_eq!(
+            m,
+            "this text contains `: `: it must be written between quotes"
+        );
+        assert_eq!(h, "write: title: \"Remote work: the deal\"");
+    }
+
+    #[test]
+    fn an_unknown_syntax_error_keeps_libyaml_words() {
+        let (m, _, _) = seen("title: !x!y z\n", Language::Fr);
+        assert!(m.starts_with("YAML illisible : "), "{m}");
+    }
+
+    #[test]
+    fn quoting_keeps_the_text_readable() {
+        assert_eq!(
+            quoted("Télétravail : l’accord"),
+            "\"Télétravail : l’accord\""
+        );
+        assert_eq!(quoted("Le \"oui\" l'emporte"), "'Le \"oui\" l''emporte'");
+    }
+}
