@@ -1,6 +1,6 @@
 //! The lints of one article: accessibility (alt texts, heading levels,
-//! link texts, table headers), downloads without a title, code in an
-//! unknown language, interview questions placed twice or never.
+//! link texts, table headers), code in an unknown language, interview
+//! questions placed twice or never.
 //!
 //! Each lint reads what loading recorded (`Rendered` fragments, the front
 //! matter, `placed_questions`) or, for raw HTML and tables, the `markup`
@@ -45,7 +45,6 @@ pub fn lint(site: &Site, article: &Article, page: Option<&str>) -> Vec<Diagnosti
     if let Some(page) = page {
         page_headings(article, &rendered, page, &flagged, lang, &mut out);
     }
-    downloads(article, lang, &mut out);
     interview(article, lang, &mut out);
     out
 }
@@ -422,46 +421,6 @@ fn page_headings(
             }
         }
         previous = h.level;
-    }
-}
-
-fn downloads(article: &Article, lang: Language, out: &mut Vec<Diagnostic>) {
-    let loaded = &article.loaded;
-    let source = &*loaded.source;
-    let key = front_matter::locate(source, &loaded.split, &["downloads"]);
-    let yaml_end = loaded.split.yaml.end;
-    let mut from = key.end.min(yaml_end);
-    for d in &loaded.meta.downloads {
-        let file = d.file.as_str();
-        let span = match source.text[from..yaml_end]
-            .find(file)
-            .filter(|_| !file.is_empty())
-        {
-            Some(i) => {
-                from += i + file.len();
-                from - file.len()..from
-            }
-            None => key.clone(),
-        };
-        if d.title
-            .as_ref()
-            .is_none_or(|t| t.as_str().trim().is_empty())
-        {
-            out.push(
-                Diagnostic::warning(
-                    "download-no-title",
-                    lang.pick(
-                        format!("le document « {file} » n’a pas de titre : le lien affichera le nom du fichier"),
-                        format!("the document `{file}` has no title: the link will show the file name"),
-                    ),
-                )
-                .at(source, span)
-                .with_help(lang.pick(
-                    "ajoutez « title: » sous « file: », par exemple title: le guide du télétravail",
-                    "add `title:` under `file:`, for example title: the remote work guide",
-                )),
-            );
-        }
     }
 }
 

@@ -448,6 +448,81 @@ pub fn parse_article(
             )),
         );
     }
+    // Entries of a list are found one after another in the YAML text, by
+    // the value each was read from.
+    let entries = |key: &[&str], values: Vec<&str>| -> Vec<Range<usize>> {
+        let start = here(key);
+        let mut from = start.end.max(split.yaml.start).min(split.yaml.end);
+        values
+            .into_iter()
+            .map(|value| {
+                let first_line = value.trim().lines().next().unwrap_or("");
+                match source.text[from..split.yaml.end]
+                    .find(first_line)
+                    .filter(|_| !first_line.is_empty())
+                {
+                    Some(i) => {
+                        from += i + first_line.len();
+                        from - first_line.len()..from
+                    }
+                    None => start.clone(),
+                }
+            })
+            .collect()
+    };
+    if let Some(downloads) = &raw.downloads {
+        let spans = entries(
+            &["downloads"],
+            downloads.iter().map(|d| d.file.as_str()).collect(),
+        );
+        for (d, span) in downloads.iter().zip(spans) {
+            if d.title.as_ref().is_none_or(|t| t.0.trim().is_empty()) {
+                let file = d.file.as_str();
+                errors.push(
+                    Diagnostic::error(
+                        "front-matter-download-title",
+                        lang.pick(
+                            format!("le document à télécharger « {file} » n’a pas de titre"),
+                            format!("the document to download `{file}` has no title"),
+                        ),
+                    )
+                    .at(source, span)
+                    .with_help(lang.pick(
+                        "ajoutez « title: » sous « file: », avec ce qu’est le document : le lien « Télécharger … » le dit aux lecteurs, par exemple title: le guide du télétravail",
+                        "add `title:` under `file:`, saying what the document is: the `Download …` link tells readers, for example title: the remote work guide",
+                    )),
+                );
+            }
+        }
+    }
+    if let Some(interview) = &raw.interview
+        && let OneOrMany::Many(with) = &interview.with
+        && with.len() > 1
+    {
+        let spans = entries(
+            &["interview", "questions"],
+            interview.questions.iter().map(|q| q.q.as_str()).collect(),
+        );
+        let ids: Vec<&str> = with.iter().map(Text::as_str).collect();
+        for (q, span) in interview.questions.iter().zip(spans) {
+            if q.by.is_none() {
+                errors.push(
+                    Diagnostic::error(
+                        "front-matter-interview-by",
+                        lang.pick(
+                            "on ne sait pas qui répond à cette question : l’entretien a plusieurs invités",
+                            "who answers this question is not said: the interview has several guests",
+                        ),
+                    )
+                    .at(source, span)
+                    .with_help(lang.pick(
+                        format!("ajoutez « by: » sous la question, avec l’une des personnes de « with: » ({})", ids.join(", ")),
+                        format!("add `by:` under the question, with one of the people of `with:` ({})", ids.join(", ")),
+                    )),
+                );
+            }
+        }
+    }
     let list = |v: Option<Vec<Text>>| -> Vec<String> {
         v.unwrap_or_default()
             .into_iter()

@@ -1030,14 +1030,11 @@ fn resolve_article(
             .extension()
             .map(|e| e.to_string_lossy().to_uppercase())
             .unwrap_or_default();
-        let title = d
-            .title
-            .as_ref()
-            .map(|t| t.0.clone())
-            .unwrap_or_else(|| d.file.as_str().rsplit('/').next().unwrap_or("").to_string());
+        // Front matter without a title does not load (front-matter-download-title).
+        let title = d.title.as_ref().map(|t| t.0.trim()).unwrap_or_default();
         downloads.push(Download {
             url,
-            title: crate::typography::typeset(lang, &title),
+            title: crate::typography::typeset(lang, title),
             description: d
                 .description
                 .as_ref()

@@ -56,6 +56,8 @@ cases! {
     missing_front_matter: "missing-front-matter";
     unclosed_front_matter: "unclosed-front-matter";
     image_without_alt: "image-without-alt";
+    download_title: "download-title";
+    interview_by: "interview-by";
     bad_slug: "bad-slug";
     invalid_alias: "invalid-alias";
     // Files.
