@@ -549,12 +549,27 @@ fn build_watch_rewrites_only_what_changed() {
         [ARTICLE_PAGE],
         "only the article's page is rewritten"
     );
+    // The search index follows once the sources stay quiet, and only it.
+    run.wait_line("l’index de recherche sera mis à jour après 2 s", n);
+    let pages = mtimes(&out);
+    run.wait_line("index de recherche mis à jour en", n);
+    let indexed = mtimes(&out);
+    let reindexed: Vec<&String> = indexed
+        .iter()
+        .filter(|(p, t)| pages.get(*p) != Some(*t))
+        .map(|(p, _)| p)
+        .collect();
+    assert!(
+        !reindexed.is_empty() && reindexed.iter().all(|p| p.starts_with("pagefind/")),
+        "{reindexed:?}"
+    );
 
     // A deleted article's page goes; a failed rebuild leaves output/ alone.
     let n = run.line_count();
     fs::remove_file(root.join("content/actualites/semaine-qvct-2026.md")).unwrap();
     run.wait_line("supprimé", n);
     assert!(!out.join("actualites/semaine-qvct-2026/index.html").exists());
+    run.wait_line("index de recherche mis à jour en", n);
     let snapshot = mtimes(&out);
     let n = run.line_count();
     replace_in(&root.join(ARTICLE), "title:", "titel:");

@@ -33,7 +33,7 @@ use crate::output;
 use incremental::{Rebuilt, Route, Session};
 use reload::Action;
 use server::{Published, Shared};
-use watch::SourceWatcher;
+use watch::{SourceWatcher, Waited};
 
 /// How often the loops look at the stop flag.
 const TICK: Duration = Duration::from_millis(100);
@@ -339,19 +339,94 @@ pub fn build_watch(opts: BuildOptions, stop: Arc<AtomicBool>) -> i32 {
     let mut session = Session::new(opts);
     let first = session.build();
     write_out(&mut session, &first, &output_dir, &root);
+    write_search(&mut session, &output_dir, &root);
     print(session.language().pick(
         "surveillance des sources (Ctrl-C pour arrêter)",
         "watching the sources (Ctrl-C to stop)",
     ));
     let stopped = || stop.load(Ordering::SeqCst);
-    while let Some(changes) = watcher.next(TICK, &stopped) {
+    loop {
+        // The pages of a change are written at once; the search index
+        // (seconds on a large site) waits until the writer pauses.
+        let changes = if session.search_stale() {
+            match watcher.next_within(SEARCH_AFTER, TICK, &stopped) {
+                Waited::Changes(changes) => changes,
+                Waited::Quiet => {
+                    write_search(&mut session, &output_dir, &root);
+                    continue;
+                }
+                Waited::Stopped => break,
+            }
+        } else {
+            match watcher.next(TICK, &stopped) {
+                Some(changes) => changes,
+                None => break,
+            }
+        };
         let r = session.apply(&changes);
         if r.ok && r.route == Route::Nothing {
             continue;
         }
         write_out(&mut session, &r, &output_dir, &root);
+        if r.ok && session.search_stale() {
+            print(&session.language().pick(
+                format!(
+                    "l’index de recherche sera mis à jour après {} s sans modification",
+                    SEARCH_AFTER.as_secs()
+                ),
+                format!(
+                    "the search index will be updated after {} s without changes",
+                    SEARCH_AFTER.as_secs()
+                ),
+            ));
+        }
     }
     Outcome::Success.code()
+}
+
+/// How long `build --watch` waits without a change before it rebuilds a
+/// stale search index.
+const SEARCH_AFTER: Duration = Duration::from_secs(2);
+
+/// Brings the search index of `build --watch`'s output up to date, if it
+/// lags behind the pages.
+fn write_search(session: &mut Session, output_dir: &std::path::Path, root: &std::path::Path) {
+    if !session.search_stale() {
+        return;
+    }
+    let lang = session.language();
+    let started = Instant::now();
+    session.refresh_search();
+    match output::write(session.files(), output_dir, root) {
+        Ok(stats) => print(&lang.pick(
+            format!(
+                "index de recherche mis à jour en {:.0} ms ({} fichier{} écrit{})",
+                started.elapsed().as_secs_f64() * 1000.0,
+                stats.written,
+                plural(stats.written),
+                plural(stats.written)
+            ),
+            format!(
+                "search index updated in {:.0} ms ({} files written)",
+                started.elapsed().as_secs_f64() * 1000.0,
+                stats.written
+            ),
+        )),
+        Err(e) => eprint(&write_failure(output_dir, &e, lang)),
+    }
+}
+
+/// The error of a failed write into the output folder, rendered.
+fn write_failure(output_dir: &std::path::Path, e: &std::io::Error, lang: Language) -> String {
+    let mut d = Diagnostics::new();
+    d.push(Diagnostic::error(
+        "output-write",
+        lang.pick(
+            format!("écriture impossible dans {} : {e}", output_dir.display()),
+            format!("cannot write into {}: {e}", output_dir.display()),
+        ),
+    ));
+    d.render()
 }
 
 fn write_out(
@@ -373,7 +448,6 @@ fn write_out(
         return;
     }
     let started = Instant::now();
-    session.refresh_search();
     match output::write(session.files(), output_dir, root) {
         Ok(stats) => {
             let ms = (r.took + started.elapsed()).as_secs_f64() * 1000.0;
@@ -394,16 +468,6 @@ fn write_out(
                 ),
             ));
         }
-        Err(e) => {
-            let mut d = Diagnostics::new();
-            d.push(Diagnostic::error(
-                "output-write",
-                lang.pick(
-                    format!("écriture impossible dans {} : {e}", output_dir.display()),
-                    format!("cannot write into {}: {e}", output_dir.display()),
-                ),
-            ));
-            eprint(&d.render());
-        }
+        Err(e) => eprint(&write_failure(output_dir, &e, lang)),
     }
 }

@@ -33,6 +33,17 @@ pub const QUIET: Duration = Duration::from_millis(15);
 /// The longest a burst of events delays a rebuild.
 pub const MAX_WAIT: Duration = Duration::from_millis(500);
 
+/// What waiting for changes ended with.
+#[derive(Debug)]
+pub enum Waited {
+    /// Sources changed.
+    Changes(Changes),
+    /// The time given passed without a change.
+    Quiet,
+    /// The watcher is gone, or the command is stopping.
+    Stopped,
+}
+
 /// The folders watched recursively, relative to the site root.
 pub const WATCHED_DIRS: [&str; 4] = [CONTENT_DIR, "themes", SITE_STATIC, SITE_TEMPLATES];
 /// The settings file.
@@ -150,18 +161,48 @@ impl SourceWatcher {
     /// Waits for changes, debounced. `None` when the watcher is gone or
     /// `stop` says so (checked every `tick`).
     pub fn next(&mut self, tick: Duration, stop: &dyn Fn() -> bool) -> Option<Changes> {
+        match self.wait(None, tick, stop) {
+            Waited::Changes(changes) => Some(changes),
+            Waited::Quiet | Waited::Stopped => None,
+        }
+    }
+
+    /// [`next`](Self::next), but gives up with [`Waited::Quiet`] once
+    /// `quiet` has passed without a change: for work that waits until the
+    /// writer pauses.
+    pub fn next_within(
+        &mut self,
+        quiet: Duration,
+        tick: Duration,
+        stop: &dyn Fn() -> bool,
+    ) -> Waited {
+        self.wait(Some(Instant::now() + quiet), tick, stop)
+    }
+
+    fn wait(
+        &mut self,
+        deadline: Option<Instant>,
+        tick: Duration,
+        stop: &dyn Fn() -> bool,
+    ) -> Waited {
         loop {
             let mut changes = Changes::default();
+            let timeout = deadline.map_or(tick, |d| {
+                d.saturating_duration_since(Instant::now()).min(tick)
+            });
             // The first event of a burst.
-            match self.events.recv_timeout(tick) {
+            match self.events.recv_timeout(timeout) {
                 Ok(event) => self.take(event, &mut changes),
                 Err(RecvTimeoutError::Timeout) => {
                     if stop() {
-                        return None;
+                        return Waited::Stopped;
+                    }
+                    if deadline.is_some_and(|d| Instant::now() >= d) {
+                        return Waited::Quiet;
                     }
                     continue;
                 }
-                Err(RecvTimeoutError::Disconnected) => return None,
+                Err(RecvTimeoutError::Disconnected) => return Waited::Stopped,
             }
             // Until quiet, or the burst is too long.
             let started = Instant::now();
@@ -173,14 +214,14 @@ impl SourceWatcher {
                 match self.events.recv_timeout(QUIET.min(left)) {
                     Ok(event) => self.take(event, &mut changes),
                     Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return None,
+                    Err(RecvTimeoutError::Disconnected) => return Waited::Stopped,
                 }
             }
             if stop() {
-                return None;
+                return Waited::Stopped;
             }
             if !changes.is_empty() {
-                return Some(changes);
+                return Waited::Changes(changes);
             }
         }
     }
