@@ -299,7 +299,7 @@ impl InitArgs {
                 Outcome::Success.code()
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprint!("{}", e.diagnostic().render());
                 Outcome::Usage.code()
             }
         }

@@ -349,10 +349,9 @@ fn init_refuses_a_folder_that_is_not_empty() {
     std::fs::write(dir.path().join("notes.txt"), "à garder").expect("write");
     let out = gazette(dir.path(), &["init", "."]);
     assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
-    assert!(
-        text(&out.stderr).contains("n’est pas vide"),
-        "{}",
-        transcript(&out)
+    assert_eq!(
+        text(&out.stderr),
+        "error: le dossier . n’est pas vide : gazette init ne crée un site que dans un dossier vide ou absent, pour ne rien écraser\n = help: choisissez un autre nom, par exemple : gazette init mon-site\n"
     );
     let left: Vec<_> = std::fs::read_dir(dir.path()).expect("read").collect();
     assert_eq!(left.len(), 1, "init wrote something");

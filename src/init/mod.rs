@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 use include_dir::{Dir, include_dir};
 use jiff::civil::Date;
 
+use crate::diagnostics::{Diagnostic, display_path};
+
 /// The default theme, as in `themes/gazette/`.
 pub static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/gazette");
 
@@ -33,20 +35,29 @@ pub enum InitError {
     Io(PathBuf, std::io::Error),
 }
 
-impl std::fmt::Display for InitError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl InitError {
+    /// The error as `init` prints it, in French (there is no site yet to
+    /// tell another language).
+    pub fn diagnostic(&self) -> Diagnostic {
         match self {
-            InitError::NotEmpty(p) => write!(
-                f,
-                "le dossier {} n’est pas vide : gazette init ne crée un site que dans un dossier vide ou absent, pour ne rien écraser\n  = help: choisissez un autre nom, par exemple : gazette init mon-site",
-                p.display()
-            ),
-            InitError::NotAFolder(p) => write!(
-                f,
-                "{} existe et n’est pas un dossier\n  = help: choisissez un autre nom, par exemple : gazette init mon-site",
-                p.display()
-            ),
-            InitError::Io(p, e) => write!(f, "écriture impossible de {} : {e}", p.display()),
+            InitError::NotEmpty(p) => Diagnostic::error(
+                "init-not-empty",
+                format!(
+                    "le dossier {} n’est pas vide : gazette init ne crée un site que dans un dossier vide ou absent, pour ne rien écraser",
+                    display_path(p)
+                ),
+            )
+            .with_help("choisissez un autre nom, par exemple : gazette init mon-site"),
+            InitError::NotAFolder(p) => Diagnostic::error(
+                "init-not-a-folder",
+                format!("{} existe et n’est pas un dossier", display_path(p)),
+            )
+            .with_help("choisissez un autre nom, par exemple : gazette init mon-site"),
+            InitError::Io(p, e) => Diagnostic::error(
+                "init-write",
+                format!("écriture impossible de {} : {e}", display_path(p)),
+            )
+            .with_help("vérifiez les droits sur le dossier et la place libre sur le disque"),
         }
     }
 }
