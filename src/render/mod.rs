@@ -9,6 +9,7 @@ pub mod blocks;
 pub mod context;
 pub mod feeds;
 pub mod partial;
+pub mod tera_messages;
 pub mod theme;
 
 use std::collections::BTreeMap;

@@ -18,6 +18,7 @@ use crate::content::discover::{is_ignored, to_slash};
 use crate::dates;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+use crate::render::tera_messages;
 
 /// A loaded theme.
 pub struct Theme {
@@ -192,7 +193,8 @@ fn template_error(
     );
     match err.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
-            let mut message = report.message().to_string();
+            let worded = tera_messages::word(report.message(), lang);
+            let mut message = worded.message;
             if let Some(cause) = std::error::Error::source(err) {
                 message.push_str(&format!(": {cause}"));
             }
@@ -203,7 +205,7 @@ fn template_error(
                     format!("template error: {message}"),
                 ),
             )
-            .with_help(help);
+            .with_help(worded.help.as_deref().unwrap_or(help));
             match files.get(report.filename()) {
                 Some((path, text)) => d.at(
                     &SourceText::new(path, text.clone()),
