@@ -512,23 +512,26 @@ pub fn assemble(
                 .insert(format!("{}/_index.md", s.dir), target);
         }
     }
-    for a in &articles {
-        let mut anchors: HashSet<String> = a
-            .loaded
-            .body
-            .headings
-            .iter()
-            .map(|h| h.id.clone())
-            .collect();
-        anchors.insert("contenu".to_string());
-        resolver.pages.insert(
-            a.content_path.clone(),
-            Target {
+    let targets: Vec<(String, Target)> = articles
+        .par_iter()
+        .map(|a| {
+            let mut anchors: HashSet<String> = a
+                .loaded
+                .body
+                .headings
+                .iter()
+                .map(|h| h.id.clone())
+                .collect();
+            anchors.insert("contenu".to_string());
+            let target = Target {
                 url: a.url.clone(),
                 anchors,
-            },
-        );
-    }
+            };
+            (a.content_path.clone(), target)
+        })
+        .collect();
+    resolver.pages.reserve(targets.len());
+    resolver.pages.extend(targets);
 
     // Per article, in parallel: links, image, downloads.
     let found: Vec<Vec<Diagnostic>> = articles

@@ -3,13 +3,18 @@
 //!
 //! Built once from the assembled articles (newest first, so every term's
 //! list is already sorted) in one pass per taxonomy: linear in the number of
-//! article–term pairs. A term's URL folder is its slug; two spellings that
+//! article–term pairs. The taxonomies are built side by side; each
+//! article's names are read in parallel, then one ordered pass gathers them
+//! into terms (slugging each distinct name once), so the result does not
+//! depend on the threads. A term's URL folder is its slug; two spellings that
 //! fold to the same slug (`Télétravail`, `teletravail`) are one term, named
 //! as first met. People are the persons who *speak* in an article
 //! (interview, testimony, pull quote); organisations are those an article is
 //! about plus those of the people quoted in it.
 
 use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::content::front_matter::PersonRef;
@@ -178,107 +183,136 @@ type Named = (String, Option<(usize, Person)>, Option<Organisation>);
 
 /// Builds every taxonomy.
 pub fn build(site: &Site) -> Taxonomies {
-    let config = &site.config;
-    let mut list = Vec::new();
-    for kind in Kind::ALL {
-        let folder = kind.folder(config);
-        let rel_url = format!("{folder}/");
-        let mut terms: Vec<Term> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
-        for (i, a) in site.articles.iter().enumerate() {
-            let meta = &a.loaded.meta;
-            let mut names: Vec<Named> = Vec::new();
-            match kind {
-                Kind::Category => {
-                    names.extend(meta.category.iter().map(|c| (c.clone(), None, None)))
-                }
-                Kind::Series => names.extend(meta.series.iter().map(|c| (c.clone(), None, None))),
-                Kind::Tags => names.extend(meta.tags.iter().map(|c| (c.clone(), None, None))),
-                Kind::Authors => names.extend(meta.authors.iter().map(|c| (c.clone(), None, None))),
-                Kind::Organisations => {
-                    for o in &meta.organisations {
-                        let org = site.registry.organisation(o);
-                        names.push((org.name.clone(), None, Some(org)));
-                    }
-                    for p in speakers(a, &site.registry) {
-                        if let Some(org) = p.organisation {
-                            names.push((org.name.clone(), None, Some(org)));
-                        }
-                    }
-                }
-                Kind::People => {
-                    for p in speakers(a, &site.registry) {
-                        names.push((p.name.clone(), Some((i, p)), None));
-                    }
-                }
-            }
-            for (name, person, organisation) in names {
-                let name_slug = slugify(&name);
-                // A registry organisation's page is at its id, a stable
-                // address; its name finds it too.
-                let slug = organisation
-                    .as_ref()
-                    .and_then(|o| o.id.as_deref())
-                    .map(slugify)
-                    .filter(|s| !s.is_empty())
-                    .unwrap_or_else(|| name_slug.clone());
-                if slug.is_empty() {
-                    continue;
-                }
-                if let Some(&t) = index.get(&name_slug)
-                    && !index.contains_key(&slug)
-                {
-                    index.insert(slug.clone(), t);
-                }
-                let t = match index.get(&slug) {
-                    Some(&t) => t,
-                    None => {
-                        let term_rel = format!("{rel_url}{slug}/");
-                        index.insert(name_slug.clone(), terms.len());
-                        index.insert(slug, terms.len());
-                        terms.push(Term {
-                            name: crate::typography::typeset(config.language, &name),
-                            url: config.url(&term_rel),
-                            rel_url: term_rel,
-                            articles: Vec::new(),
-                            person: None,
-                            organisation: None,
-                        });
-                        terms.len() - 1
-                    }
-                };
-                let term = &mut terms[t];
-                if term.articles.last() != Some(&i) {
-                    term.articles.push(i);
-                }
-                if term.person.is_none() {
-                    term.person = person;
-                }
-                if term.organisation.is_none() {
-                    term.organisation = organisation;
-                }
-            }
-        }
-        // Sorted by name, accents folded; the index follows.
-        let mut order: Vec<usize> = (0..terms.len()).collect();
-        order.sort_by_cached_key(|&t| (deunicode::deunicode(&terms[t].name).to_lowercase(), t));
-        let mut sorted = Vec::with_capacity(terms.len());
-        let mut position = vec![0; terms.len()];
-        for (new_pos, old) in order.into_iter().enumerate() {
-            position[old] = new_pos;
-            sorted.push(terms[old].clone());
-        }
-        let new_index: BTreeMap<String, usize> = index
-            .into_iter()
-            .map(|(k, old)| (k, position[old]))
-            .collect();
-        list.push(Taxonomy {
-            kind,
-            url: config.url(&rel_url),
-            rel_url,
-            terms: sorted,
-            index: new_index.into_iter().collect(),
-        });
-    }
+    // The kinds are independent: built side by side, listed in their order.
+    let list = Kind::ALL
+        .par_iter()
+        .map(|&kind| build_kind(site, kind))
+        .collect();
     Taxonomies { list }
+}
+
+/// The names an article gives to a taxonomy of `kind`, each with the person
+/// or organisation behind it.
+fn names_of(site: &Site, kind: Kind, i: usize) -> Vec<Named> {
+    let a = &site.articles[i];
+    let meta = &a.loaded.meta;
+    let mut names: Vec<Named> = Vec::new();
+    match kind {
+        Kind::Category => names.extend(meta.category.iter().map(|c| (c.clone(), None, None))),
+        Kind::Series => names.extend(meta.series.iter().map(|c| (c.clone(), None, None))),
+        Kind::Tags => names.extend(meta.tags.iter().map(|c| (c.clone(), None, None))),
+        Kind::Authors => names.extend(meta.authors.iter().map(|c| (c.clone(), None, None))),
+        Kind::Organisations => {
+            for o in &meta.organisations {
+                let org = site.registry.organisation(o);
+                names.push((org.name.clone(), None, Some(org)));
+            }
+            for p in speakers(a, &site.registry) {
+                if let Some(org) = p.organisation {
+                    names.push((org.name.clone(), None, Some(org)));
+                }
+            }
+        }
+        Kind::People => {
+            for p in speakers(a, &site.registry) {
+                names.push((p.name.clone(), Some((i, p)), None));
+            }
+        }
+    }
+    names
+}
+
+/// One taxonomy: the names of every article, read in parallel, then
+/// gathered into terms in article order (deterministic). A site uses the
+/// same few names again and again: each is slugged once.
+fn build_kind(site: &Site, kind: Kind) -> Taxonomy {
+    let config = &site.config;
+    let folder = kind.folder(config);
+    let rel_url = format!("{folder}/");
+    let named: Vec<Vec<Named>> = (0..site.articles.len())
+        .into_par_iter()
+        .map(|i| names_of(site, kind, i))
+        .collect();
+    let mut slugs: HashMap<String, String> = HashMap::new();
+    let mut slug_of = |text: &str| -> String {
+        if let Some(slug) = slugs.get(text) {
+            return slug.clone();
+        }
+        let slug = slugify(text);
+        slugs.insert(text.to_string(), slug.clone());
+        slug
+    };
+    let mut terms: Vec<Term> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, names) in named.into_iter().enumerate() {
+        for (name, person, organisation) in names {
+            let name_slug = slug_of(&name);
+            // A registry organisation's page is at its id, a stable
+            // address; its name finds it too.
+            let slug = organisation
+                .as_ref()
+                .and_then(|o| o.id.as_deref())
+                .map(&mut slug_of)
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| name_slug.clone());
+            if slug.is_empty() {
+                continue;
+            }
+            if let Some(&t) = index.get(&name_slug)
+                && !index.contains_key(&slug)
+            {
+                index.insert(slug.clone(), t);
+            }
+            let t = match index.get(&slug) {
+                Some(&t) => t,
+                None => {
+                    let term_rel = format!("{rel_url}{slug}/");
+                    index.insert(name_slug.clone(), terms.len());
+                    index.insert(slug, terms.len());
+                    terms.push(Term {
+                        name: crate::typography::typeset(config.language, &name),
+                        url: config.url(&term_rel),
+                        rel_url: term_rel,
+                        articles: Vec::new(),
+                        person: None,
+                        organisation: None,
+                    });
+                    terms.len() - 1
+                }
+            };
+            let term = &mut terms[t];
+            if term.articles.last() != Some(&i) {
+                term.articles.push(i);
+            }
+            if term.person.is_none() {
+                term.person = person;
+            }
+            if term.organisation.is_none() {
+                term.organisation = organisation;
+            }
+        }
+    }
+    // Sorted by name, accents folded; the index follows.
+    let mut order: Vec<usize> = (0..terms.len()).collect();
+    order.sort_by_cached_key(|&t| (deunicode::deunicode(&terms[t].name).to_lowercase(), t));
+    let mut sorted = Vec::with_capacity(terms.len());
+    let mut position = vec![0; terms.len()];
+    let mut slots: Vec<Option<Term>> = terms.into_iter().map(Some).collect();
+    for (new_pos, old) in order.into_iter().enumerate() {
+        position[old] = new_pos;
+        if let Some(term) = slots.get_mut(old).and_then(Option::take) {
+            sorted.push(term);
+        }
+    }
+    let new_index: BTreeMap<String, usize> = index
+        .into_iter()
+        .map(|(k, old)| (k, position[old]))
+        .collect();
+    Taxonomy {
+        kind,
+        url: config.url(&rel_url),
+        rel_url,
+        terms: sorted,
+        index: new_index.into_iter().collect(),
+    }
 }
