@@ -102,7 +102,10 @@ pub fn create(config: &Config, path: &str, kind: &str, today: Date) -> Result<Pa
         Diagnostic::error(
             "new-write",
             lang.pick(
-                format!("écriture impossible : {e}"),
+                format!(
+                    "écriture impossible : {}",
+                    crate::os_errors::reason(&e, lang)
+                ),
                 format!("cannot write: {e}"),
             ),
         )

@@ -340,7 +340,10 @@ pub fn read_text(
             Diagnostic::error(
                 "file-unreadable",
                 lang.pick(
-                    format!("lecture impossible : {e}"),
+                    format!(
+                        "lecture impossible : {}",
+                        crate::os_errors::reason(&e, lang)
+                    ),
                     format!("cannot read: {e}"),
                 ),
             )
@@ -576,7 +579,11 @@ fn write_error(
     Diagnostic::error(
         "output-write",
         lang.pick(
-            format!("écriture impossible dans {} : {e}", output_dir.display()),
+            format!(
+                "écriture impossible dans {} : {}",
+                output_dir.display(),
+                crate::os_errors::reason(e, lang)
+            ),
             format!("cannot write into {}: {e}", output_dir.display()),
         ),
     )

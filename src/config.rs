@@ -196,7 +196,11 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
                 )
             } else {
                 lang.pick(
-                    format!("lecture impossible de {} : {err}", path.display()),
+                    format!(
+                        "lecture impossible de {} : {}",
+                        path.display(),
+                        crate::os_errors::reason(&err, lang)
+                    ),
                     format!("cannot read {}: {err}", path.display()),
                 )
             };

@@ -18,6 +18,7 @@ pub mod dates;
 pub mod diagnostics;
 pub mod init;
 pub mod language;
+pub mod os_errors;
 pub mod output;
 pub mod progress;
 pub mod render;

@@ -55,7 +55,11 @@ impl InitError {
             .with_help("choisissez un autre nom, par exemple : gazette init mon-site"),
             InitError::Io(p, e) => Diagnostic::error(
                 "init-write",
-                format!("écriture impossible de {} : {e}", display_path(p)),
+                format!(
+                    "écriture impossible de {} : {}",
+                    display_path(p),
+                    crate::os_errors::reason(e, crate::language::Language::Fr)
+                ),
             )
             .with_help("vérifiez les droits sur le dossier et la place libre sur le disque"),
         }

@@ -57,7 +57,10 @@ impl Theme {
                         Diagnostic::error(
                             "template-unreadable",
                             lang.pick(
-                                format!("lecture impossible : {e}"),
+                                format!(
+                                    "lecture impossible : {}",
+                                    crate::os_errors::reason(&e, lang)
+                                ),
                                 format!("cannot read: {e}"),
                             ),
                         )
@@ -167,7 +170,10 @@ fn load_strings(
         Diagnostic::error(
             "theme-strings-unreadable",
             lang.pick(
-                format!("lecture impossible : {e}"),
+                format!(
+                    "lecture impossible : {}",
+                    crate::os_errors::reason(&e, lang)
+                ),
                 format!("cannot read: {e}"),
             ),
         )

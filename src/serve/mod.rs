@@ -134,7 +134,12 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
                 &Diagnostic::error(
                     "serve-bind",
                     lang_guess.pick(
-                        format!("impossible d’écouter sur {}:{} : {e}", opts.bind, opts.port),
+                        format!(
+                            "impossible d’écouter sur {}:{} : {}",
+                            opts.bind,
+                            opts.port,
+                            crate::os_errors::reason_of(e.as_ref(), lang_guess)
+                        ),
                         format!("cannot listen on {}:{}: {e}", opts.bind, opts.port),
                     ),
                 )
@@ -330,7 +335,10 @@ pub fn build_watch(opts: BuildOptions, stop: Arc<AtomicBool>) -> i32 {
         Ok(w) => w,
         Err(e) => {
             eprint(&lang.pick(
-                format!("surveillance des fichiers impossible : {e}"),
+                format!(
+                    "surveillance des fichiers impossible : {}",
+                    crate::os_errors::reason_of(&e, lang)
+                ),
                 format!("cannot watch the files: {e}"),
             ));
             return Outcome::Usage.code();
@@ -422,7 +430,11 @@ fn write_failure(output_dir: &std::path::Path, e: &std::io::Error, lang: Languag
     d.push(Diagnostic::error(
         "output-write",
         lang.pick(
-            format!("écriture impossible dans {} : {e}", output_dir.display()),
+            format!(
+                "écriture impossible dans {} : {}",
+                output_dir.display(),
+                crate::os_errors::reason(e, lang)
+            ),
             format!("cannot write into {}: {e}", output_dir.display()),
         ),
     ));

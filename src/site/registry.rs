@@ -171,7 +171,10 @@ fn read<T: serde::de::DeserializeOwned>(
         Diagnostic::error(
             "file-unreadable",
             lang.pick(
-                format!("lecture impossible : {e}"),
+                format!(
+                    "lecture impossible : {}",
+                    crate::os_errors::reason(&e, lang)
+                ),
                 format!("cannot read: {e}"),
             ),
         )
