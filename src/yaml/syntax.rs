@@ -133,7 +133,12 @@ pub(super) fn explain(
             ),
             at: context_at.map(|at| (at, 1)),
         }
-    } else if problem.starts_with("found a tab character") {
+    } else if problem.starts_with("found a tab character")
+        || (problem.starts_with("found character that cannot start any token")
+            && yaml
+                .get(problem_at..)
+                .is_some_and(|rest| rest.starts_with('\t')))
+    {
         Explained {
             message: lang.pick(
                 "une tabulation sert de retrait à cette ligne".to_string(),
@@ -166,6 +171,32 @@ pub(super) fn explain(
             ),
             help,
             at: Some((at, sign.len_utf8())),
+        }
+    } else if problem.starts_with("did not find expected node content")
+        && context.starts_with("parsing a flow")
+    {
+        Explained {
+            message: lang.pick(
+                "un élément de cette liste entre crochets est vide ou mal écrit".to_string(),
+                "an item of this bracketed list is empty or malformed".to_string(),
+            ),
+            help: lang.pick(
+                "séparez les éléments par une seule virgule ; un élément qui contient « : », « [ » ou « { » s’écrit entre guillemets".to_string(),
+                "separate the items with a single comma; an item that contains `: `, `[` or `{` is written between quotes".to_string(),
+            ),
+            at: None,
+        }
+    } else if context.starts_with("scanning a block scalar") {
+        Explained {
+            message: lang.pick(
+                "après « | » ou « > », le texte commence à la ligne suivante".to_string(),
+                "after `|` or `>`, the text starts on the next line".to_string(),
+            ),
+            help: lang.pick(
+                "passez à la ligne après « | » et écrivez le texte dessous, en retrait".to_string(),
+                "break the line after `|` and write the text below it, indented".to_string(),
+            ),
+            at: None,
         }
     } else if problem.starts_with("did not find expected key")
         && line.follows_closing_quote(problem_at)
@@ -504,6 +535,18 @@ mod tests {
                 (1, 11, 2),
             ),
             (
+                "title: Titre\ntags: [rh, , paie]\n",
+                "un élément de cette liste entre crochets est vide ou mal écrit",
+                "séparez les éléments par une seule virgule ; un élément qui contient « : », « [ » ou « { » s’écrit entre guillemets",
+                (2, 12, 1),
+            ),
+            (
+                "title: Titre\nsummary: |Le texte\n  suite\n",
+                "après « | » ou « > », le texte commence à la ligne suivante",
+                "passez à la ligne après « | » et écrivez le texte dessous, en retrait",
+                (2, 11, 8),
+            ),
+            (
                 "title: Ti\u{1}tre\n",
                 "un caractère de contrôle invisible s’est glissé dans le texte",
                 "effacez et retapez les caractères autour de la position indiquée (ce caractère vient souvent d’un copier-coller)",
@@ -538,6 +581,40 @@ mod tests {
     fn an_unknown_syntax_error_keeps_libyaml_words() {
         let (m, _, _) = seen("title: !x!y z\n", Language::Fr);
         assert!(m.starts_with("YAML illisible : "), "{m}");
+    }
+
+    #[test]
+    fn no_edit_of_a_front_matter_makes_the_explanation_panic_or_point_outside() {
+        let base = "title: \"Été à Caen\"\r\ntags: [rh, paie]\nimage:\n  src: a.jpg\n  alt: 'L''été'\ninterview:\n  with: [a, b]\n  questions:\n    - q: Pourquoi ?\n      a: |\n        Parce que.\n";
+        let inserted = [
+            '"', '\'', ':', '\t', '[', '{', '*', '-', '\n', 'é', '\u{1}', '\\', '#', '&',
+        ];
+        let (mut explained, mut syntax) = (0, 0);
+        for (at, _) in base.char_indices() {
+            for c in inserted {
+                let mut yaml = base.to_string();
+                yaml.insert(at, c);
+                let source = crate::diagnostics::SourceText::new("a.md", yaml.as_str());
+                let parsed =
+                    crate::yaml::parse::<serde_yaml::Value>(&yaml, &source, 0, Language::Fr);
+                if let Err(d) = parsed
+                    && d.code == "yaml-syntax"
+                {
+                    syntax += 1;
+                    let p = d.position.clone().expect("a position");
+                    let lines = yaml.split('\n').count();
+                    assert!(p.line >= 1 && p.line <= lines, "{yaml:?}: {}", d.render());
+                    if !d.message.starts_with("YAML illisible") {
+                        explained += 1;
+                    }
+                }
+            }
+        }
+        // The usual mistakes are named: nine syntax errors in ten at least.
+        assert!(
+            syntax > 500 && explained * 10 >= syntax * 9,
+            "{explained} of {syntax} explained"
+        );
     }
 
     #[test]
