@@ -108,6 +108,8 @@ struct SummaryCtx<'a> {
     section: SectionRefCtx,
     pinned: bool,
     draft: bool,
+    /// The front matter's free `extra:` map, for themes.
+    extra: &'a serde_json::Value,
 }
 
 /// A person card.
@@ -430,6 +432,7 @@ fn summary<'s>(site: &'s Site, a: &'s Article) -> SummaryCtx<'s> {
         },
         pinned: meta.pinned,
         draft: meta.draft,
+        extra: &meta.extra,
     }
 }
 

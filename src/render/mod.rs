@@ -383,6 +383,7 @@ fn render_job(
                         "description": s.description,
                         "intro_html": s.intro_html,
                         "url": s.url,
+                        "extra": s.extra,
                     }),
                 );
                 s.template

@@ -1005,10 +1005,11 @@ fn resolve_article(
         let src = file_url("image", img.src.as_str(), &mut errors)?;
         Some(Image {
             src,
+            // An attribute: kept as written, like a body image's alt text.
             alt: img
                 .alt
                 .as_ref()
-                .map(|t| crate::typography::typeset(lang, t.as_str()))
+                .map(|t| t.as_str().trim().to_string())
                 .unwrap_or_default(),
             caption: img
                 .caption

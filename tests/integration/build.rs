@@ -50,7 +50,8 @@ fn article_page_has_everything_a_reader_needs() {
     assert_eq!(cover.len(), 1, "one cover image: {cover:?}");
     assert_eq!(
         attr(&cover[0], "alt").as_deref(),
-        Some("Graphique en barres orange sur fond clair")
+        Some("Graphique des effectifs : barres orange sur fond clair, l&#39;an dernier à gauche"),
+        "an attribute gets no typography"
     );
     assert!(html.contains("Studio du réseau"), "cover credit");
 
@@ -556,6 +557,44 @@ fn the_listing_summary_links_where_the_first_paragraph_links() {
         listing.contains("Lire <a href=\"/actualites/b/\">l’article B</a> aussi."),
         "{listing}"
     );
+}
+
+#[test]
+fn a_theme_reads_the_extra_map_of_articles_and_sections() {
+    let site = TestSite::fixture("ok/newsroom");
+    let article = "content/actualites/2026-04-01-accord-signe.md";
+    let text = std::fs::read_to_string(site.path(article)).unwrap();
+    site.write(
+        article,
+        text.replacen("---\n", "---\nextra:\n  couleur: vert\n  rang: 2\n", 1),
+    );
+    let index = "content/actualites/_index.md";
+    let text = std::fs::read_to_string(site.path(index)).unwrap();
+    site.write(
+        index,
+        text.replacen("---\n", "---\nextra:\n  bandeau: Spécial accords\n", 1),
+    );
+    site.write(
+        "templates/partials/card.html",
+        "<p class=\"carte\" data-couleur=\"{{ item.extra.couleur | default(value='aucune') }}\">{{ item.title }}</p>",
+    );
+    site.write(
+        "templates/section.html",
+        "<!DOCTYPE html><html lang=\"fr\"><head><title>{{ section.title }}</title></head><body><p class=\"bandeau\">{{ section.extra.bandeau | default(value='') }}</p>{% for item in pager.items %}{% include \"partials/card.html\" %}{% endfor %}</body></html>",
+    );
+    site.build_ok(&[]);
+    let listing = site.page("actualites/index.html");
+    assert!(
+        listing.contains("<p class=\"bandeau\">Spécial accords</p>"),
+        "{listing}"
+    );
+    assert!(
+        listing.contains(
+            "<p class=\"carte\" data-couleur=\"vert\">L’accord télétravail est signé</p>"
+        ),
+        "{listing}"
+    );
+    assert!(listing.contains("data-couleur=\"aucune\""), "{listing}");
 }
 
 #[test]
