@@ -346,8 +346,10 @@ pub fn build_watch(opts: BuildOptions, stop: Arc<AtomicBool>) -> i32 {
     };
     let mut session = Session::new(opts);
     let first = session.build();
+    // The first write is a whole build's: its search index comes with it
+    // (an up-to-date output keeps its index untouched).
+    session.refresh_search();
     write_out(&mut session, &first, &output_dir, &root);
-    write_search(&mut session, &output_dir, &root);
     print(session.language().pick(
         "surveillance des sources (Ctrl-C pour arrêter)",
         "watching the sources (Ctrl-C to stop)",
