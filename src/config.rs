@@ -99,6 +99,13 @@ pub struct MenuEntry {
     pub url: String,
 }
 
+/// The compliance statuses of the RGAA, as a statement writes them.
+const STATUSES_FR: [&str; 3] = [
+    "totalement conforme",
+    "partiellement conforme",
+    "non conforme",
+];
+
 /// The accessibility statement's facts.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Accessibility {
@@ -329,7 +336,11 @@ fn resolve(
                     "paginate_by must be at least 1",
                 ),
             )
-            .at(source, at_key(&["paginate_by"])),
+            .at(source, at_key(&["paginate_by"]))
+            .with_help(lang.pick(
+                "écrivez le nombre d’articles par page de liste, par exemple paginate_by: 12",
+                "write the number of articles per listing page, for example paginate_by: 12",
+            )),
         );
     }
     let mut menu = Vec::new();
@@ -372,8 +383,61 @@ fn resolve(
                 .with_help(help),
             );
         }
+        let statuses: &[&str] = match lang {
+            Language::Fr => &STATUSES_FR,
+            Language::En => &[
+                STATUSES_FR[0],
+                STATUSES_FR[1],
+                STATUSES_FR[2],
+                "fully compliant",
+                "partially compliant",
+                "not compliant",
+            ],
+        };
+        let status = a.status.0.trim();
+        if !statuses.contains(&status) {
+            let help = match yaml::closest(status, statuses.iter().copied()) {
+                Some(best) => lang.pick(
+                    format!("vouliez-vous écrire « {best} » ?"),
+                    format!("did you mean `{best}`?"),
+                ),
+                None => lang.pick(
+                    format!("écrivez l’un de : {}", statuses.join(", ")),
+                    format!("write one of: {}", statuses.join(", ")),
+                ),
+            };
+            errors.push(
+                Diagnostic::error(
+                    "config-bad-accessibility-status",
+                    lang.pick(
+                        format!("« {status} » n’est pas un état de conformité du RGAA"),
+                        format!("`{status}` is not an RGAA compliance status"),
+                    ),
+                )
+                .at(source, at_key(&["accessibility", "status"]))
+                .with_help(help),
+            );
+        }
+        if let Some(rate) = a.rate
+            && !(0.0..=100.0).contains(&rate)
+        {
+            errors.push(
+                Diagnostic::error(
+                    "config-bad-accessibility-rate",
+                    lang.pick(
+                        format!("un taux de {rate} % est impossible"),
+                        format!("a rate of {rate}% is impossible"),
+                    ),
+                )
+                .at(source, at_key(&["accessibility", "rate"]))
+                .with_help(lang.pick(
+                    "écrivez le pourcentage de critères respectés, de 0 à 100, sans « % » : rate: 82",
+                    "write the percentage of criteria met, from 0 to 100, without `%`: rate: 82",
+                )),
+            );
+        }
         Accessibility {
-            status: a.status.0,
+            status: status.to_string(),
             audit_date: a.audit_date.map(|t| t.0),
             rate: a.rate,
             contact: a.contact.map(|t| t.0),
@@ -409,7 +473,11 @@ fn resolve(
                         format!("the folder `{name}` is already used by `{previous}`"),
                     ),
                 )
-                .at(source, at_key(&["taxonomies", key])),
+                .at(source, at_key(&["taxonomies", key]))
+                .with_help(lang.pick(
+                    "donnez à chaque taxonomie un dossier à elle",
+                    "give each taxonomy a folder of its own",
+                )),
             );
         }
         name

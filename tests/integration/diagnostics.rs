@@ -76,6 +76,7 @@ cases! {
     site_missing_title: "site-missing-title";
     site_bad_base_url: "site-bad-base-url";
     site_several_errors: "site-several-errors";
+    site_bad_accessibility: "site-bad-accessibility";
     missing_site_yaml: "missing-site-yaml";
     unknown_theme: "unknown-theme";
     theme_incomplete: "theme-incomplete";
