@@ -206,6 +206,17 @@ fn prepare(opts: &BuildOptions, progress: &dyn Progress, retention: Retention) -
             None
         }
     };
+    if let Some(theme) = &theme {
+        let pages = articles
+            .iter()
+            .map(|a| (&*a.source, a.meta.template.as_deref()))
+            .chain(
+                sections
+                    .iter()
+                    .filter_map(|s| Some((&**s.source.as_ref()?, s.meta.template.as_deref()))),
+            );
+        diagnostics.extend(crate::render::theme::check_templates(theme, pages, lang));
+    }
     let inclusion = Inclusion {
         drafts: opts.drafts,
         future: opts.future,

@@ -160,6 +160,61 @@ fn walk_files(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
         .collect()
 }
 
+/// Checks that every `template:` of an article or a section names a
+/// template the theme has: the error points at the value, in the file the
+/// writer has open, with the closest template name suggested.
+pub fn check_templates<'a>(
+    theme: &Theme,
+    pages: impl Iterator<Item = (&'a SourceText, Option<&'a str>)>,
+    lang: Language,
+) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    for (source, template) in pages {
+        let Some(name) = template else {
+            continue;
+        };
+        if theme.template_files.contains_key(name) {
+            continue;
+        }
+        let known: Vec<&str> = theme
+            .template_files
+            .keys()
+            .map(String::as_str)
+            .filter(|t| !t.starts_with("partials/") && !t.starts_with("shortcodes/"))
+            .collect();
+        let help = match crate::yaml::closest(name, known.iter().copied()) {
+            Some(best) => lang.pick(
+                format!("vouliez-vous écrire « {best} » ?"),
+                format!("did you mean `{best}`?"),
+            ),
+            None => lang.pick(
+                format!(
+                    "les gabarits du thème sont : {} ; ou ajoutez templates/{name} au site",
+                    known.join(", ")
+                ),
+                format!(
+                    "the theme's templates are: {}; or add templates/{name} to the site",
+                    known.join(", ")
+                ),
+            ),
+        };
+        let span = crate::yaml::locate_value(&source.text, &["template"])
+            .unwrap_or(0..source.text.len().min(3));
+        errors.push(
+            Diagnostic::error(
+                "template-unknown",
+                lang.pick(
+                    format!("le thème n’a pas de gabarit « {name} »"),
+                    format!("the theme has no template `{name}`"),
+                ),
+            )
+            .at(source, span)
+            .with_help(help),
+        );
+    }
+    errors
+}
+
 fn load_strings(
     root: &Path,
     theme_dir: &Path,
@@ -220,6 +275,17 @@ fn template_error(
                 None => d.in_file(report.filename()),
             }
         }
+        tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
+            "template-error",
+            lang.pick(
+                format!("erreur de gabarit : le thème n’a pas de gabarit « {name} »"),
+                format!("template error: the theme has no template `{name}`"),
+            ),
+        )
+        .with_help(lang.pick(
+            format!("corrigez le nom, ou ajoutez templates/{name} au site"),
+            format!("correct the name, or add templates/{name} to the site"),
+        )),
         _ => {
             let mut message = err.to_string();
             if let Some(cause) = std::error::Error::source(err) {

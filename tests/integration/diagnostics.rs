@@ -82,6 +82,7 @@ cases! {
     theme_incomplete: "theme-incomplete";
     template_syntax_error: "template-syntax-error";
     template_render_error: "template-render-error";
+    template_unknown: "template-unknown";
     bad_base_url_flag: "bad-base-url-flag" ["--base-url", "intranet/rh"];
     // Addresses and links.
     url_collision: "url-collision";
