@@ -987,7 +987,7 @@ fn resolve_article(
             dest: dest.to_string(),
             span,
             kind: match key {
-                "image" => LinkKind::Image,
+                "image" | "people" => LinkKind::Image,
                 "downloads" => LinkKind::Download,
                 _ => LinkKind::Link,
             },
@@ -1021,6 +1021,15 @@ fn resolve_article(
                 .map(|t| crate::typography::typeset(lang, t.as_str())),
         })
     });
+    // The photos of the article's people that sit beside it must exist.
+    for person in loaded.meta.people.values() {
+        if let Some(photo) = &person.photo
+            && !photo.as_str().starts_with('/')
+            && !photo.as_str().contains("://")
+        {
+            file_url("people", photo.as_str(), &mut errors);
+        }
+    }
     let mut downloads = Vec::new();
     for d in &loaded.meta.downloads {
         let Some(url) = file_url("downloads", d.file.as_str(), &mut errors) else {

@@ -58,6 +58,7 @@ cases! {
     image_without_alt: "image-without-alt";
     download_title: "download-title";
     interview_by: "interview-by";
+    missing_photo: "missing-photo";
     bad_slug: "bad-slug";
     invalid_alias: "invalid-alias";
     // Files.
