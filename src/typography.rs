@@ -53,7 +53,7 @@ const OPAQUE: char = '\u{FFFC}';
 /// another one of the group (`?!`, `!!!`) takes none.
 const HIGH_SIGNS: [char; 4] = [';', ':', '!', '?'];
 
-/// Signs written after a number with a narrow no-break space in French.
+/// Signs written after a number with a no-break space in French.
 const SIGN_UNITS: &[&str] = &[
     "%", "‰", "€", "$", "£", "¥", "k€", "M€", "Md€", "Mds€", "°C", "°F",
 ];
@@ -368,7 +368,7 @@ impl Typographer {
         // the space was copied last, so `prev` tells.
         if self.prev.is_some_and(|p| p.is_ascii_digit()) {
             if separates_digit_groups(before, rest) {
-                return NNBSP;
+                return NBSP;
             }
             if let Some(space) = unit_space(rest) {
                 return space;
@@ -439,21 +439,21 @@ impl Typographer {
         }
     }
 
-    /// Writes `«`, followed in French by a narrow no-break space unless the
-    /// writer already typed a no-break space.
+    /// Writes `«`, followed in French by a no-break space unless the
+    /// writer already typed one (of either width).
     fn open_guillemet(&mut self, out: &mut Output, next: Option<char>) {
         self.push(out, '«');
         if self.lang == Language::Fr && !matches!(next, Some(NBSP | NNBSP)) {
-            self.push(out, NNBSP);
+            self.push(out, NBSP);
             self.swallow_spaces = true;
         }
     }
 
-    /// Writes a closing mark, preceded by a narrow no-break space for `»` in
+    /// Writes a closing mark, preceded by a no-break space for `»` in
     /// French.
     fn close_mark(&mut self, out: &mut Output, close: char) {
         if close == '»' && self.lang == Language::Fr {
-            self.space_before(out, NNBSP);
+            self.space_before(out, NBSP);
         }
         self.push(out, close);
     }
@@ -625,7 +625,7 @@ fn unit_space(rest: &str) -> Option<char> {
             .next()
             .is_none_or(|a| !(a.is_alphanumeric() || a == '\'' || a == '’'))
     };
-    let groups = [(SIGN_UNITS, NNBSP), (WORD_UNITS, NBSP)];
+    let groups = [(SIGN_UNITS, NBSP), (WORD_UNITS, NBSP)];
     groups.into_iter().find_map(|(units, space)| {
         units
             .iter()
@@ -751,11 +751,11 @@ mod tests {
         assert_eq!(fr("(sic)!"), "(sic)\u{202F}!");
         assert_eq!(
             fr("Il a dit « oui » !"),
-            "Il a dit «\u{202F}oui\u{202F}»\u{202F}!"
+            "Il a dit «\u{a0}oui\u{a0}»\u{202F}!"
         );
         assert_eq!(
             fr("Il a dit \"oui\": bien."),
-            "Il a dit «\u{202F}oui\u{202F}»\u{a0}: bien."
+            "Il a dit «\u{a0}oui\u{a0}»\u{a0}: bien."
         );
     }
 
@@ -765,42 +765,43 @@ mod tests {
     fn french_straight_quotes_become_guillemets() {
         assert_eq!(
             fr("Il a dit \"bonjour\" hier."),
-            "Il a dit «\u{202F}bonjour\u{202F}» hier."
+            "Il a dit «\u{a0}bonjour\u{a0}» hier."
         );
-        assert_eq!(fr("\"Bonjour.\""), "«\u{202F}Bonjour.\u{202F}»");
+        assert_eq!(fr("\"Bonjour.\""), "«\u{a0}Bonjour.\u{a0}»");
     }
 
     #[test]
     fn french_spaced_straight_quotes() {
-        assert_eq!(fr("\" Bonjour \""), "«\u{202F}Bonjour\u{202F}»");
+        assert_eq!(fr("\" Bonjour \""), "«\u{a0}Bonjour\u{a0}»");
         assert_eq!(
             fr("Il a dit \" bonjour \" hier."),
-            "Il a dit «\u{202F}bonjour\u{202F}» hier."
+            "Il a dit «\u{a0}bonjour\u{a0}» hier."
         );
-        assert_eq!(fr("\" Bonjour ! \""), "«\u{202F}Bonjour\u{202F}!\u{202F}»");
+        assert_eq!(fr("\" Bonjour ! \""), "«\u{a0}Bonjour\u{202F}!\u{a0}»");
     }
 
     #[test]
     fn french_quoted_words_keep_their_spaces() {
         // Regression: the fast path once left the "swallow spaces after «"
         // state on, and the words ran together (« Elleadit »).
-        assert_eq!(fr("\"Elle a dit oui\""), "«\u{202f}Elle a dit oui\u{202f}»");
+        assert_eq!(fr("\"Elle a dit oui\""), "«\u{a0}Elle a dit oui\u{a0}»");
     }
 
     #[test]
     fn french_nested_quotes() {
         assert_eq!(
             fr("\"Il a lu \"Le Monde\" hier\", dit-elle."),
-            "«\u{202F}Il a lu “Le Monde” hier\u{202F}», dit-elle."
+            "«\u{a0}Il a lu “Le Monde” hier\u{a0}», dit-elle."
         );
     }
 
     #[test]
-    fn french_typed_guillemets_get_narrow_spaces() {
-        assert_eq!(fr("«Bonjour»"), "«\u{202F}Bonjour\u{202F}»");
-        assert_eq!(fr("« Bonjour »"), "«\u{202F}Bonjour\u{202F}»");
-        assert_eq!(fr("«  Bonjour  »"), "«\u{202F}Bonjour\u{202F}»");
+    fn french_typed_guillemets_get_no_break_spaces() {
+        assert_eq!(fr("«Bonjour»"), "«\u{a0}Bonjour\u{a0}»");
+        assert_eq!(fr("« Bonjour »"), "«\u{a0}Bonjour\u{a0}»");
+        assert_eq!(fr("«  Bonjour  »"), "«\u{a0}Bonjour\u{a0}»");
         assert_eq!(fr("«\u{a0}Bonjour\u{a0}»"), "«\u{a0}Bonjour\u{a0}»");
+        // A narrow one typed by the writer is kept.
         assert_eq!(fr("«\u{202F}Bonjour\u{202F}»"), "«\u{202F}Bonjour\u{202F}»");
     }
 
@@ -808,10 +809,10 @@ mod tests {
     fn french_typed_guillemets_count_for_nesting() {
         assert_eq!(
             fr("« Il a lu \"Le Monde\" hier »"),
-            "«\u{202F}Il a lu “Le Monde” hier\u{202F}»"
+            "«\u{a0}Il a lu “Le Monde” hier\u{a0}»"
         );
         // A straight quote may close a typed guillemet.
-        assert_eq!(fr("« Bonjour\""), "«\u{202F}Bonjour\u{202F}»");
+        assert_eq!(fr("« Bonjour\""), "«\u{a0}Bonjour\u{a0}»");
     }
 
     #[test]
@@ -835,13 +836,10 @@ mod tests {
 
     #[test]
     fn french_digit_groups() {
-        assert_eq!(fr("1 300 euros"), "1\u{202F}300 euros");
-        assert_eq!(fr("12 000 000"), "12\u{202F}000\u{202F}000");
-        assert_eq!(
-            fr("Les 3 000 manifestants"),
-            "Les 3\u{202F}000 manifestants"
-        );
-        assert_eq!(fr("1 000,5"), "1\u{202F}000,5");
+        assert_eq!(fr("1 300 euros"), "1\u{a0}300 euros");
+        assert_eq!(fr("12 000 000"), "12\u{a0}000\u{a0}000");
+        assert_eq!(fr("Les 3 000 manifestants"), "Les 3\u{a0}000 manifestants");
+        assert_eq!(fr("1 000,5"), "1\u{a0}000,5");
     }
 
     #[test]
@@ -853,7 +851,7 @@ mod tests {
         // grouping after it is marked.
         assert_eq!(
             fr("En 2018 300 000 personnes"),
-            "En 2018 300\u{202F}000 personnes"
+            "En 2018 300\u{a0}000 personnes"
         );
         assert_eq!(fr("2024 300"), "2024 300");
         assert_eq!(fr("1 30"), "1 30");
@@ -863,10 +861,10 @@ mod tests {
 
     #[test]
     fn french_signs_and_units() {
-        assert_eq!(fr("50 %"), "50\u{202F}%");
-        assert_eq!(fr("3 €"), "3\u{202F}€");
-        assert_eq!(fr("3 000 €"), "3\u{202F}000\u{202F}€");
-        assert_eq!(fr("20 °C"), "20\u{202F}°C");
+        assert_eq!(fr("50 %"), "50\u{a0}%");
+        assert_eq!(fr("3 €"), "3\u{a0}€");
+        assert_eq!(fr("3 000 €"), "3\u{a0}000\u{a0}€");
+        assert_eq!(fr("20 °C"), "20\u{a0}°C");
         assert_eq!(fr("12 km"), "12\u{a0}km");
         assert_eq!(fr("3 Mo"), "3\u{a0}Mo");
         assert_eq!(fr("45 min"), "45\u{a0}min");
@@ -952,17 +950,17 @@ mod tests {
     #[test]
     fn quote_state_carries_across_runs() {
         let mut t = Typographer::new(FR);
-        assert_eq!(t.run("Il a dit \""), "Il a dit «\u{202F}");
+        assert_eq!(t.run("Il a dit \""), "Il a dit «\u{a0}");
         assert_eq!(t.run("bonjour"), "bonjour");
-        assert_eq!(t.run("\" !"), "\u{202F}»\u{202F}!");
+        assert_eq!(t.run("\" !"), "\u{a0}»\u{202F}!");
     }
 
     #[test]
     fn spaces_after_an_opening_guillemet_are_dropped_in_the_next_run() {
         let mut t = Typographer::new(FR);
-        assert_eq!(t.run("Il a dit « "), "Il a dit «\u{202F}");
+        assert_eq!(t.run("Il a dit « "), "Il a dit «\u{a0}");
         assert_eq!(t.run(" bonjour"), "bonjour");
-        assert_eq!(t.run(" »"), "\u{202F}»");
+        assert_eq!(t.run(" »"), "\u{a0}»");
     }
 
     #[test]
@@ -987,9 +985,9 @@ mod tests {
 
         // A quote after an opaque item closes.
         let mut t = Typographer::new(FR);
-        assert_eq!(t.run("Il a dit \""), "Il a dit «\u{202F}");
+        assert_eq!(t.run("Il a dit \""), "Il a dit «\u{a0}");
         t.opaque();
-        assert_eq!(t.run("\"."), "\u{202F}».");
+        assert_eq!(t.run("\"."), "\u{a0}».");
 
         // Without opaque(), the quote would follow a block start and open.
         let mut t = Typographer::new(FR);
@@ -1002,11 +1000,11 @@ mod tests {
     #[test]
     fn end_block_resets_quotes_and_context() {
         let mut t = Typographer::new(FR);
-        assert_eq!(t.run("Il a dit \"bonjour"), "Il a dit «\u{202F}bonjour");
+        assert_eq!(t.run("Il a dit \"bonjour"), "Il a dit «\u{a0}bonjour");
         t.end_block();
         // A new block: the quote opens again at the outer level, and `!` at
         // block start takes no space.
-        assert_eq!(t.run("\"Salut\""), "«\u{202F}Salut\u{202F}»");
+        assert_eq!(t.run("\"Salut\""), "«\u{a0}Salut\u{a0}»");
         t.end_block();
         assert_eq!(t.run("!"), "!");
 
@@ -1065,14 +1063,14 @@ mod tests {
 
     #[test]
     fn lone_marks() {
-        assert_eq!(fr("\""), "«\u{202F}");
+        assert_eq!(fr("\""), "«\u{a0}");
         assert_eq!(en("\""), "“");
         assert_eq!(fr("»"), "»");
-        assert_eq!(fr("x»"), "x\u{202F}»");
-        assert_eq!(fr("«"), "«\u{202F}");
+        assert_eq!(fr("x»"), "x\u{a0}»");
+        assert_eq!(fr("«"), "«\u{a0}");
         assert_eq!(en("'"), "’");
         // A closing quote with nothing open still closes.
-        assert_eq!(fr("x\" !"), "x\u{202F}»\u{202F}!");
+        assert_eq!(fr("x\" !"), "x\u{a0}»\u{202F}!");
         assert_eq!(en("12\""), "12”");
     }
 
@@ -1125,7 +1123,7 @@ mod tests {
     fn multibyte_text_is_kept() {
         assert_eq!(
             fr("Élodie a dit « ça » !"),
-            "Élodie a dit «\u{202F}ça\u{202F}»\u{202F}!"
+            "Élodie a dit «\u{a0}ça\u{a0}»\u{202F}!"
         );
         assert_eq!(fr("🎉!"), "🎉\u{202F}!");
         assert_eq!(en("日本 \"語\""), "日本 “語”");
@@ -1164,12 +1162,12 @@ mod tests {
     fn multibyte_characters_around_rule_characters() {
         assert_eq!(fr("é?"), "é\u{202F}?");
         assert_eq!(fr("ça:"), "ça\u{a0}:");
-        assert_eq!(fr("«é»"), "«\u{202F}é\u{202F}»");
-        assert_eq!(fr("« é » !"), "«\u{202F}é\u{202F}»\u{202F}!");
+        assert_eq!(fr("«é»"), "«\u{a0}é\u{a0}»");
+        assert_eq!(fr("« é » !"), "«\u{a0}é\u{a0}»\u{202F}!");
         assert_eq!(fr("l'été..."), "l’été…");
         assert_eq!(fr("日本 ?"), "日本\u{202F}?");
         assert_eq!(fr("🎉 ; 🎉"), "🎉\u{202F}; 🎉");
-        assert_eq!(fr("Élodie \"Éric\""), "Élodie «\u{202F}Éric\u{202F}»");
+        assert_eq!(fr("Élodie \"Éric\""), "Élodie «\u{a0}Éric\u{a0}»");
         assert_eq!(en("né 'Éric'"), "né ‘Éric’");
         // A lead byte shared with rule characters, on a character no rule
         // uses: copied with its neighbours.
@@ -1189,14 +1187,14 @@ mod tests {
         // A space before a dash, a guillemet or a no-break space is not a
         // plain space between words.
         assert_eq!(fr("venu — enfin"), "venu\u{a0}— enfin");
-        assert_eq!(fr("il dit «oui»"), "il dit «\u{202F}oui\u{202F}»");
-        assert_eq!(fr("il dit »"), "il dit\u{202F}»");
+        assert_eq!(fr("il dit «oui»"), "il dit «\u{a0}oui\u{a0}»");
+        assert_eq!(fr("il dit »"), "il dit\u{a0}»");
         assert_eq!(fr("a \u{202F}?"), "a \u{202F}?");
         // Before any other multi-byte character it is.
         assert_eq!(fr("un été à Noël"), "un été à Noël");
         assert_eq!(
             fr("3 µm, 3 €, 3 £, 3 ‰"),
-            "3\u{a0}µm, 3\u{202F}€, 3\u{202F}£, 3\u{202F}‰"
+            "3\u{a0}µm, 3\u{a0}€, 3\u{a0}£, 3\u{a0}‰"
         );
     }
 
@@ -1212,13 +1210,13 @@ mod tests {
         ];
         assert_eq!(
             out.concat(),
-            "Il a dit «\u{202F}bonjour\u{202F}»\u{202F}! À 10\u{a0}h\u{a0}30."
+            "Il a dit «\u{a0}bonjour\u{a0}»\u{202F}! À 10\u{a0}h\u{a0}30."
         );
         // Between the two halves of a multi-byte rule: each run is whole
         // text, so the split falls between characters.
         let mut t = Typographer::new(FR);
-        assert_eq!(t.run("Elle a dit «"), "Elle a dit «\u{202F}");
-        assert_eq!(t.run("é»"), "é\u{202F}»");
+        assert_eq!(t.run("Elle a dit «"), "Elle a dit «\u{a0}");
+        assert_eq!(t.run("é»"), "é\u{a0}»");
         // An ellipsis split across runs stays three dots: each run only
         // sees its own characters.
         let mut t = Typographer::new(FR);
@@ -1236,7 +1234,7 @@ mod tests {
         // space: the digit is the previous character.
         let mut t = Typographer::new(FR);
         assert_eq!(t.run("50"), "50");
-        assert_eq!(t.run(" %"), "\u{202F}%");
+        assert_eq!(t.run(" %"), "\u{a0}%");
         let mut t = Typographer::new(FR);
         assert_eq!(t.run("12"), "12");
         assert_eq!(t.run(" km"), "\u{a0}km");
@@ -1248,16 +1246,16 @@ mod tests {
         assert_eq!(t.run("1 "), "1 ");
         assert_eq!(t.run("300"), "300");
         // Groups at both ends of a run.
-        assert_eq!(fr("1 300"), "1\u{202F}300");
-        assert_eq!(fr("12 000 000 "), "12\u{202F}000\u{202F}000 ");
+        assert_eq!(fr("1 300"), "1\u{a0}300");
+        assert_eq!(fr("12 000 000 "), "12\u{a0}000\u{a0}000 ");
         assert_eq!(fr("x1 300"), "x1 300");
         assert_eq!(fr("é1 300"), "é1 300");
         assert_eq!(fr(".5 300"), ".5 300");
-        assert_eq!(fr("€1 300"), "€1\u{202F}300");
-        assert_eq!(fr("1 300é"), "1\u{202F}300é");
+        assert_eq!(fr("€1 300"), "€1\u{a0}300");
+        assert_eq!(fr("1 300é"), "1\u{a0}300é");
         assert_eq!(fr("1 3000"), "1 3000");
         assert_eq!(fr("1 30"), "1 30");
-        assert_eq!(fr("1\u{a0}300 500"), "1\u{a0}300\u{202F}500");
+        assert_eq!(fr("1\u{a0}300 500"), "1\u{a0}300\u{a0}500");
     }
 
     #[test]
@@ -1265,7 +1263,7 @@ mod tests {
         assert_eq!(fr("Quoi "), "Quoi ");
         assert_eq!(fr("12 "), "12 ");
         assert_eq!(fr("10 h "), "10\u{a0}h ");
-        assert_eq!(fr("« "), "«\u{202F}");
+        assert_eq!(fr("« "), "«\u{a0}");
         assert_eq!(fr("venu – "), "venu\u{a0}– ");
         assert_eq!(en("Hi \""), "Hi “");
         assert_eq!(fr(" "), " ");
@@ -1275,11 +1273,11 @@ mod tests {
     #[test]
     fn empty_runs_change_nothing() {
         let mut t = Typographer::new(FR);
-        assert_eq!(t.run("Il a dit « "), "Il a dit «\u{202F}");
+        assert_eq!(t.run("Il a dit « "), "Il a dit «\u{a0}");
         assert_eq!(t.run(""), "");
         assert_eq!(t.run(" bonjour"), "bonjour");
         assert_eq!(t.run(""), "");
-        assert_eq!(t.run(" »"), "\u{202F}»");
+        assert_eq!(t.run(" »"), "\u{a0}»");
         assert_eq!(t.run(""), "");
         assert_eq!(t.run("!"), "\u{202F}!");
     }
@@ -1381,7 +1379,7 @@ mod tests {
             }
         }
         assert_eq!(fr("...1 300"), "…1 300");
-        assert_eq!(fr("…1 300"), "…1\u{202F}300");
+        assert_eq!(fr("…1 300"), "…1\u{a0}300");
     }
 
     #[test]

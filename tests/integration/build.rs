@@ -15,7 +15,6 @@ use crate::support::{
 };
 
 const NBSP: char = '\u{a0}';
-const NNBSP: char = '\u{202f}';
 
 fn newsroom() -> TestSite {
     let site = TestSite::fixture("ok/newsroom");
@@ -136,7 +135,7 @@ fn french_typography_in_text_but_not_in_code() {
     let html = site.page("actualites/bilan-social/index.html");
     assert!(
         html.contains(&format!(
-            "<p>Le bilan social de l’année vient de paraître. À la question du télétravail, la direction a répondu «{NNBSP}oui{NNBSP}».</p>"
+            "<p>Le bilan social de l’année vient de paraître. À la question du télétravail, la direction a répondu «{NBSP}oui{NBSP}».</p>"
         )),
         "{html}"
     );
@@ -493,7 +492,7 @@ fn crlf_and_byte_order_mark_render_like_any_file() {
         "tags"
     );
     assert!(html.contains(&format!(
-        "<p>Le texte a été signé «{NNBSP}hier{NNBSP}».\nIl entre en vigueur en septembre.</p>\n<h2 id=\"les-chiffres-cles\">Les chiffres clés</h2>\n<ul>\n<li>un</li>\n<li>deux</li>\n</ul>\n<pre class=\"code\"><code>ligne 1\nligne 2\n</code></pre>\n<p>Voir <a href=\"#les-chiffres-cles\">les chiffres</a>.</p>\n"
+        "<p>Le texte a été signé «{NBSP}hier{NBSP}».\nIl entre en vigueur en septembre.</p>\n<h2 id=\"les-chiffres-cles\">Les chiffres clés</h2>\n<ul>\n<li>un</li>\n<li>deux</li>\n</ul>\n<pre class=\"code\"><code>ligne 1\nligne 2\n</code></pre>\n<p>Voir <a href=\"#les-chiffres-cles\">les chiffres</a>.</p>\n"
     )), "{html}");
 }
 
