@@ -110,6 +110,51 @@ pub struct LoadedArticle {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// The id of interview question `n`'s block on the page, as the default
+/// theme writes it (`#entretien-q2`).
+pub fn question_anchor(n: usize) -> String {
+    format!("entretien-q{n}")
+}
+
+impl LoadedArticle {
+    /// Every id a link may point at on the article's page: `contenu` (the
+    /// main content), the body's headings, the headings written inside its
+    /// blocks, and the interview questions it shows (`entretien-q1`…).
+    pub fn anchors(&self) -> std::collections::HashSet<String> {
+        let c = &self.content;
+        let asides = self.blocks.iter().filter_map(|b| match b {
+            BlockUse::Aside { body, .. } => Some(body),
+            _ => None,
+        });
+        let fragments = c
+            .interview_intro
+            .iter()
+            .chain(c.questions.iter().flat_map(|q| [&q.question, &q.answer]))
+            .chain(c.testimonials.values().flatten())
+            .chain(c.principles.values().flatten().map(|(_, r)| r))
+            .chain(c.quotes.values())
+            .chain(asides);
+        let mut ids: std::collections::HashSet<String> =
+            self.body.headings.iter().map(|h| h.id.clone()).collect();
+        for r in fragments {
+            ids.extend(r.headings.iter().map(|h| h.id.clone()));
+        }
+        // The questions on the page: all of them unless the body places
+        // some, and then only those.
+        if self.placed_questions.is_empty() {
+            ids.extend((1..=c.questions.len()).map(question_anchor));
+        } else {
+            ids.extend(
+                self.placed_questions
+                    .iter()
+                    .map(|(n, _)| question_anchor(*n)),
+            );
+        }
+        ids.insert("contenu".to_string());
+        ids
+    }
+}
+
 /// What loading needs from the site.
 pub struct LoadContext<'a> {
     /// Markdown settings.

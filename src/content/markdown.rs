@@ -327,15 +327,19 @@ impl<'o> State<'_, 'o> {
                     let inner: Vec<(Event<'e>, Range<usize>)> =
                         events[i + 1..end.saturating_sub(1)].to_vec();
                     let text = plain_text(&inner);
+                    // An id the writer gave is kept; a made one takes the
+                    // text's prefix (`encadre-`…), so a heading inside a
+                    // block cannot take the id of one of the body's.
                     let base = match id {
                         Some(id) if !id.is_empty() => id.to_string(),
                         _ => {
                             let s = slugify(&text);
-                            if s.is_empty() {
+                            let s = if s.is_empty() {
                                 "section".to_string()
                             } else {
                                 s
-                            }
+                            };
+                            format!("{}{s}", self.opts.id_prefix)
                         }
                     };
                     let unique = self.unique_id(base);

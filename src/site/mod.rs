@@ -515,17 +515,9 @@ pub fn assemble(
     let targets: Vec<(String, Target)> = articles
         .par_iter()
         .map(|a| {
-            let mut anchors: HashSet<String> = a
-                .loaded
-                .body
-                .headings
-                .iter()
-                .map(|h| h.id.clone())
-                .collect();
-            anchors.insert("contenu".to_string());
             let target = Target {
                 url: a.url.clone(),
-                anchors,
+                anchors: a.loaded.anchors(),
             };
             (a.content_path.clone(), target)
         })
@@ -919,7 +911,7 @@ fn resolve_article(
     let loaded = &a.loaded;
     let source = &loaded.source;
     let mut errors = Vec::new();
-    let own: HashSet<String> = loaded.body.headings.iter().map(|h| h.id.clone()).collect();
+    let own: HashSet<String> = loaded.anchors();
     let mut resolve = |html: &str, links: &[markdown::LinkRef]| -> String {
         markdown::resolve_markers(html, |i| match links.get(i) {
             Some(link) => match resolver.resolve(link, &a.base_dir, &own, config, source) {

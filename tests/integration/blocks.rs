@@ -120,6 +120,61 @@ fn a_simple_article_needs_no_shortcode() {
     assert!(body < quote, "{html}");
 }
 
+#[test]
+fn links_reach_interview_questions_and_headings_inside_blocks() {
+    let site = TestSite::new();
+    site.write("site.yaml", SITE_YAML);
+    site.write(
+        "content/portraits/mentorat.md",
+        ARTICLE
+            .replace(
+                "Un an après, nous avons réuni un binôme.",
+                "Un an après, nous avons réuni un binôme ([la deuxième question](#entretien-q2), [l’encadré](#encadre-en-pratique)).\n\n## En pratique",
+            )
+            .replace(
+                "Le mentorat est **volontaire**.",
+                "## En pratique\n\nLe mentorat est **volontaire**.",
+            ),
+    );
+    site.write(
+        "content/actualites/renvoi.md",
+        "---\ntitle: Un renvoi\ndate: 2026-03-13\n---\nLisez [la deuxième réponse](../portraits/mentorat.md#entretien-q2).\n",
+    );
+    site.build_ok(&[]);
+    let html = site.page("portraits/mentorat/index.html");
+    // The body's heading and the aside's have different ids.
+    assert!(
+        html.contains("<h2 id=\"en-pratique\">En pratique</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 id=\"encadre-en-pratique\">En pratique</h2>"),
+        "{html}"
+    );
+    assert!(html.contains("id=\"entretien-q2\""), "{html}");
+    assert!(
+        html.contains("<a href=\"#entretien-q2\">la deuxième question</a>"),
+        "{html}"
+    );
+    let other = site.page("actualites/renvoi/index.html");
+    assert!(
+        other.contains("href=\"/portraits/mentorat/#entretien-q2\""),
+        "{other}"
+    );
+    // The body places question 2 only: question 1 is not on the page, and a
+    // link to it is an error, like one to a question the interview lacks.
+    assert!(!html.contains("id=\"entretien-q1\""), "{html}");
+    for missing in ["entretien-q1", "entretien-q5"] {
+        site.write(
+            "content/actualites/renvoi.md",
+            format!("---\ntitle: Un renvoi\ndate: 2026-03-13\n---\nLisez [la réponse](../portraits/mentorat.md#{missing}).\n"),
+        );
+        let run = site.gazette(&["build"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        assert!(run.stderr.contains(missing), "{}", run.stderr);
+    }
+}
+
 const SITE_YAML: &str =
     "title: Le Fil RH\nbase_url: https://intranet.example.org/\nsearch: false\n";
 
