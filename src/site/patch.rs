@@ -4,7 +4,7 @@
 //! Assembly is whole-site work (sorting, URLs, taxonomies, "further
 //! reading", the link resolver), a second or more on a large site. But an
 //! edit that leaves the front matter byte for byte the same and the
-//! headings (the anchors other articles may link to) the same changes none
+//! anchors (the ids other articles may link to) the same changes none
 //! of it: only the article's own resolved HTML, and perhaps its summary. So
 //! `body_only` says when that holds, and `replace_body` redoes the one
 //! per-article step of assembly (`resolve_article`, the same function the
@@ -18,18 +18,13 @@ use crate::content::article::LoadedArticle;
 use crate::diagnostics::Diagnostic;
 
 /// Whether `new` differs from `old` only in what its own page shows: same
-/// file, same front matter text, same heading ids.
+/// file, same front matter text, same anchors (heading ids, in the body and
+/// in its blocks, and the interview questions it shows).
 pub fn body_only(old: &LoadedArticle, new: &LoadedArticle) -> bool {
     old.origin == new.origin
         && old.source.text.get(old.split.yaml.clone())
             == new.source.text.get(new.split.yaml.clone())
-        && old.body.headings.len() == new.body.headings.len()
-        && old
-            .body
-            .headings
-            .iter()
-            .zip(&new.body.headings)
-            .all(|(a, b)| a.id == b.id)
+        && old.anchors() == new.anchors()
 }
 
 /// Replaces article `index`'s file by `loaded` (for which `body_only` holds)
