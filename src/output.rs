@@ -192,7 +192,9 @@ pub struct Staging {
     output: PathBuf,
     root: PathBuf,
     dir: PathBuf,
-    created_output: bool,
+    /// The folders this write created, the output folder first, then those
+    /// above it that did not exist either.
+    created: Vec<PathBuf>,
     /// Files already in the output: relative path → length.
     existing: HashMap<PathBuf, u64>,
     /// Folders already in the output, deepest first.
@@ -208,7 +210,11 @@ impl Staging {
     /// Starts a write into `output`; `root` is what copied files are
     /// relative to. Creates the output folder when it is missing.
     pub fn begin(output: &Path, root: &Path) -> io::Result<Staging> {
-        let created_output = !output.exists();
+        let created: Vec<PathBuf> = output
+            .ancestors()
+            .take_while(|p| !p.as_os_str().is_empty() && !p.exists())
+            .map(Path::to_path_buf)
+            .collect();
         fs::create_dir_all(output)?;
         let dir = output.join(STAGING_DIR);
         if fs::symlink_metadata(&dir).is_ok() {
@@ -241,7 +247,7 @@ impl Staging {
             output: output.to_path_buf(),
             root: root.to_path_buf(),
             dir,
-            created_output,
+            created,
             in_place: existing.is_empty() && existing_dirs.is_empty(),
             existing,
             existing_dirs,
@@ -449,8 +455,9 @@ impl Staging {
                 }
             }
         }
-        if self.created_output {
-            let _ = fs::remove_dir(&self.output);
+        // Deepest first; a folder something else filled meanwhile stays.
+        for dir in &self.created {
+            let _ = fs::remove_dir(dir);
         }
     }
 }

@@ -359,6 +359,24 @@ fn a_build_into_an_empty_folder_writes_in_place_and_a_failed_one_empties_it_agai
 }
 
 #[test]
+fn a_failed_build_into_a_new_nested_folder_leaves_no_folder_behind() {
+    let site = TestSite::fixture("ok/newsroom");
+    site.write("templates/article.html", failing_article_template());
+    let run = site.gazette(&["build", "--output", "publie/site/v2"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(
+        !site.path("publie").exists(),
+        "the folders the build created are removed"
+    );
+    // A folder that was there before stays.
+    fs::create_dir_all(site.path("deja")).expect("create a folder");
+    let run = site.gazette(&["build", "--output", "deja/site"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(site.path("deja").is_dir());
+    assert!(!site.path("deja/site").exists());
+}
+
+#[test]
 fn a_static_file_wins_over_a_page_of_its_path_in_a_new_and_in_an_existing_output() {
     let site = TestSite::fixture("ok/newsroom");
     site.write(
