@@ -192,6 +192,9 @@ pub struct Staging {
     output: PathBuf,
     root: PathBuf,
     dir: PathBuf,
+    /// Whether `dir` was made: only when a file must be staged, so that a
+    /// rebuild that changes nothing does not touch the output folder.
+    dir_made: Mutex<bool>,
     /// The folders this write created, the output folder first, then those
     /// above it that did not exist either.
     created: Vec<PathBuf>,
@@ -242,11 +245,11 @@ impl Staging {
                 existing.insert(rel.to_path_buf(), len);
             }
         }
-        fs::create_dir(&dir)?;
         Ok(Staging {
             output: output.to_path_buf(),
             root: root.to_path_buf(),
             dir,
+            dir_made: Mutex::new(false),
             created,
             in_place: existing.is_empty() && existing_dirs.is_empty(),
             existing,
@@ -285,8 +288,19 @@ impl Staging {
         Ok(())
     }
 
-    /// Writes `content` into a new file of the staging folder.
+    /// Writes `content` into a new file of the staging folder, made the
+    /// first time.
     fn stage(&self, content: &Content) -> io::Result<PathBuf> {
+        {
+            let mut made = self
+                .dir_made
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner());
+            if !*made {
+                fs::create_dir(&self.dir)?;
+                *made = true;
+            }
+        }
         let tmp = self
             .dir
             .join(self.next.fetch_add(1, Ordering::Relaxed).to_string());
@@ -431,7 +445,13 @@ impl Staging {
                 let _ = fs::remove_dir(dir);
             }
         }
-        fs::remove_dir_all(&self.dir)?;
+        if *self
+            .dir_made
+            .get_mut()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+        {
+            fs::remove_dir_all(&self.dir)?;
+        }
         Ok(stats)
     }
 

@@ -266,6 +266,10 @@ fn rebuilding_an_unchanged_site_writes_nothing() {
             .expect("open");
         file.set_modified(old).expect("set mtime");
     }
+    // The output folder too: no staging folder is made when nothing changes.
+    fs::File::open(&out)
+        .and_then(|dir| dir.set_modified(old))
+        .expect("set the folder's mtime");
     let rewritten = || -> Vec<String> {
         tree(&out)
             .into_keys()
@@ -287,6 +291,11 @@ fn rebuilding_an_unchanged_site_writes_nothing() {
     );
     assert_eq!(rewritten(), Vec::<String>::new());
     assert!(site.output() == files);
+    assert_eq!(
+        fs::metadata(&out).and_then(|m| m.modified()).ok(),
+        Some(old),
+        "the output folder was touched"
+    );
 
     // One changed article rewrites exactly the files whose bytes change:
     // its page and the listings that show it, and nothing else.
