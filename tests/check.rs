@@ -139,6 +139,7 @@ fn one_of_each_problem_is_listed_in_one_run_and_fails() {
         "interview-question-unplaced",
         "link-broken",
         "link-missing-anchor",
+        "link-unknown-path",
         "registry-unused",
     ]
     .into_iter()

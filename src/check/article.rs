@@ -18,11 +18,12 @@ use crate::content::front_matter::{self, RawPrinciple};
 use crate::content::markdown::{LinkKind, OffsetMap, Rendered};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+use crate::render::{Content, Files};
 use crate::site::{Article, Site};
 
 /// Every lint of one article; `page` is its rendered HTML, when rendering
 /// got that far.
-pub fn lint(site: &Site, article: &Article, page: Option<&str>) -> Vec<Diagnostic> {
+pub fn lint(site: &Site, article: &Article, page: Option<&str>, files: &Files) -> Vec<Diagnostic> {
     let lang = site.config.language;
     let loaded = &article.loaded;
     let source = &*loaded.source;
@@ -31,6 +32,7 @@ pub fn lint(site: &Site, article: &Article, page: Option<&str>) -> Vec<Diagnosti
     for r in &rendered {
         images(r, source, lang, &mut out);
         links(r, source, lang, &mut out);
+        site_paths(r, source, site, files, &mut out);
         code_languages(r, source, lang, &mut out);
     }
     let raw_html = site.config.raw_html != RawHtml::Escape;
@@ -47,6 +49,82 @@ pub fn lint(site: &Site, article: &Article, page: Option<&str>) -> Vec<Diagnosti
     }
     interview(article, lang, &mut out);
     out
+}
+
+/// Links written as a site path (`/actualites/bilan/`, `/images/logo.png`)
+/// must lead to a page or a file of the built site, and their `#anchor` to
+/// an id of that page. A path outside the site's root folder belongs to
+/// another application of the server and is left alone.
+fn site_paths(
+    r: &Rendered,
+    source: &SourceText,
+    site: &Site,
+    files: &Files,
+    out: &mut Vec<Diagnostic>,
+) {
+    let lang = site.config.language;
+    let root = site.config.root_path.as_str();
+    for link in &r.links {
+        let dest = link.dest.as_str();
+        if !dest.starts_with('/') || dest.starts_with("//") {
+            continue;
+        }
+        let (path, anchor) = dest.split_once('#').unwrap_or((dest, ""));
+        let path = path.split_once('?').map_or(path, |(p, _)| p);
+        let rel = if root != "/" && path.starts_with(root) {
+            &path[root.len()..]
+        } else if root == "/" {
+            path.trim_start_matches('/')
+        } else {
+            continue;
+        };
+        let rel = crate::site::links::percent_decode(rel);
+        let candidates = if rel.is_empty() || rel.ends_with('/') {
+            vec![format!("{rel}index.html")]
+        } else {
+            vec![rel.clone(), format!("{rel}/index.html")]
+        };
+        let Some(target) = candidates.iter().find_map(|c| files.get(c)) else {
+            out.push(
+                Diagnostic::warning(
+                    "link-unknown-path",
+                    lang.pick(
+                        format!("le lien « {dest} » ne mène à aucune page ni aucun fichier du site"),
+                        format!("the link `{dest}` leads to no page or file of the site"),
+                    ),
+                )
+                .at(source, link.span.clone())
+                .with_help(lang.pick(
+                    "vérifiez l’adresse ; vers un autre article, un lien vers son fichier (../rubrique/article.md) suit ses changements d’adresse",
+                    "check the address; to another article, a link to its file (../section/article.md) follows its changes of address",
+                )),
+            );
+            continue;
+        };
+        if anchor.is_empty() || anchor == "top" {
+            continue;
+        }
+        let Content::Bytes(page) = target else {
+            continue;
+        };
+        let id = format!("id=\"{}\"", crate::site::links::percent_decode(anchor));
+        if memchr::memmem::find(page, id.as_bytes()).is_none() {
+            out.push(
+                Diagnostic::warning(
+                    "link-unknown-path",
+                    lang.pick(
+                        format!("l’ancre « #{anchor} » n’existe pas dans la page « {path} »"),
+                        format!("the anchor `#{anchor}` does not exist on the page `{path}`"),
+                    ),
+                )
+                .at(source, link.span.clone())
+                .with_help(lang.pick(
+                    "vérifiez l’intertitre visé, ou retirez « #… » du lien",
+                    "check the heading it points to, or remove `#…` from the link",
+                )),
+            );
+        }
+    }
 }
 
 /// The article's rendered Markdown: body, lead, blocks of the front matter,

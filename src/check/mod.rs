@@ -101,7 +101,7 @@ pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Report {
                     _ => None,
                 };
                 let mut found = a.loaded.warnings.clone();
-                found.extend(article::lint(site, a, page));
+                found.extend(article::lint(site, a, page, &files));
                 found
             })
             .collect();

@@ -80,16 +80,20 @@ pub fn relative_from(base_dir: &str, target: &str) -> String {
     out
 }
 
-fn percent_decode(text: &str) -> String {
+/// `text` with its `%XX` escapes decoded (`%C3%A9` → `é`); invalid ones are
+/// kept as written.
+pub fn percent_decode(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
+        // Two hex digits, read as bytes: `%` before a multi-byte character
+        // is kept as written.
+        let hex = |b: Option<&u8>| b.and_then(|b| (*b as char).to_digit(16));
         if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Ok(v) = u8::from_str_radix(&text[i + 1..i + 3], 16)
+            && let (Some(hi), Some(lo)) = (hex(bytes.get(i + 1)), hex(bytes.get(i + 2)))
         {
-            out.push(v);
+            out.push((hi * 16 + lo) as u8);
             i += 3;
             continue;
         }
@@ -302,6 +306,16 @@ fn missing_anchor(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn percent_escapes_decode_and_anything_else_is_kept() {
+        assert_eq!(percent_decode("bilan%20social%C3%A9"), "bilan socialé");
+        // A `%` before a multi-byte character, or at the end, is kept.
+        assert_eq!(percent_decode("50%é"), "50%é");
+        assert_eq!(percent_decode("%aé"), "%aé");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%4"), "%4");
+    }
 
     #[test]
     fn joins_relative_paths() {
