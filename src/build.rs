@@ -478,6 +478,11 @@ pub fn build_with(
         return (prepared.diagnostics, None, Outcome::SiteErrors);
     };
     if prepared.diagnostics.has_errors() {
+        // Nothing is written, but the pages that assembled are rendered in
+        // memory all the same, so one run reports the template errors too.
+        let (_, errors) = render::render_with(site, theme, progress);
+        let errors = render::theme::not_yet_reported(errors, &prepared.diagnostics);
+        prepared.diagnostics.extend(errors);
         return (prepared.diagnostics, None, Outcome::SiteErrors);
     }
     let written = write_site(site, theme, opts, &output_dir, progress);

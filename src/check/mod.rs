@@ -15,9 +15,10 @@
 //! - **The hot path pays nothing.** What only lints need (raw HTML, GFM
 //!   table headers, headings of the page as rendered) is read again here,
 //!   in `markup` and `html`: `check` may be a little slower, `build` is not.
-//! - **Pages are linted even when the content has errors.** A build stops
-//!   before the templates then; `check` renders what assembled anyway, so
-//!   one run gives the errors, the template errors and the lints.
+//! - **Pages are linted even when the content has errors.** The in-memory
+//!   build keeps no pages then; `check` renders what assembled anyway (as
+//!   `build` does to report template errors), so one run gives the errors,
+//!   the template errors and the lints.
 //! - **Warnings never fail a build.** Every lint is a warning; `check` exits
 //!   1 on errors, or on warnings with `--deny-warnings`.
 //! - **Printing is separate** (`format`): human, JSON Lines, or GitHub
@@ -79,7 +80,7 @@ pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Report {
     }
     let mut diagnostics = result.diagnostics;
     let mut files = result.files;
-    // A build renders nothing once the content has errors; `check` renders
+    // The in-memory build keeps no pages once the content has errors; `check` renders
     // what assembled anyway, to report template errors and lint the pages
     // in the same run.
     if files.is_empty()
@@ -88,6 +89,7 @@ pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Report {
     {
         let (pages, errors) = render::render_with(site, &theme, progress);
         files = pages;
+        let errors = render::theme::not_yet_reported(errors, &diagnostics);
         diagnostics.extend(errors);
     }
     let pages = files.keys().filter(|p| p.ends_with(".html")).count();

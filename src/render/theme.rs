@@ -16,7 +16,7 @@ use walkdir::WalkDir;
 use crate::config::Config;
 use crate::content::discover::{is_ignored, to_slash};
 use crate::dates;
-use crate::diagnostics::{Diagnostic, SourceText};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::language::Language;
 use crate::render::tera_messages;
 
@@ -215,6 +215,18 @@ pub fn check_templates<'a>(
     errors
 }
 
+/// `errors` met while rendering, less the missing templates already
+/// reported where a `template:` names them (by [`check_templates`]).
+pub fn not_yet_reported(errors: Vec<Diagnostic>, reported: &Diagnostics) -> Vec<Diagnostic> {
+    let located = reported
+        .iter()
+        .any(|d| d.code == "template-unknown" && d.position.is_some());
+    errors
+        .into_iter()
+        .filter(|d| !(located && d.code == "template-unknown" && d.position.is_none()))
+        .collect()
+}
+
 fn load_strings(
     root: &Path,
     theme_dir: &Path,
@@ -276,7 +288,7 @@ fn template_error(
             }
         }
         tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
-            "template-error",
+            "template-unknown",
             lang.pick(
                 format!("erreur de gabarit : le thème n’a pas de gabarit « {name} »"),
                 format!("template error: the theme has no template `{name}`"),

@@ -84,6 +84,7 @@ cases! {
     template_syntax_error: "template-syntax-error";
     template_render_error: "template-render-error";
     template_unknown: "template-unknown";
+    content_and_template: "content-and-template";
     bad_base_url_flag: "bad-base-url-flag" ["--base-url", "intranet/rh"];
     // Addresses and links.
     url_collision: "url-collision";
