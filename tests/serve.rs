@@ -348,6 +348,30 @@ fn a_failure_elsewhere_keeps_the_session_behind_until_fixed() {
 }
 
 #[test]
+fn a_file_added_while_an_article_is_broken_is_published_once_it_is_fixed() {
+    let site = example_site();
+    let root = site.path();
+    let mut session = Session::new(opts(root));
+    assert!(session.build().ok);
+    replace_in(&root.join(ARTICLE), "title:", "titel:");
+    assert!(!session.apply(&changes(&[ARTICLE])).ok);
+    // A static file and an image added while the site is broken.
+    fs::create_dir_all(root.join("static")).unwrap();
+    fs::write(root.join("static/note.txt"), "à lire").unwrap();
+    let r = session.apply(&changes(&["static/note.txt"]));
+    assert!(!r.ok, "the site is still broken");
+    // The writer fixes the article: everything saved meanwhile is there.
+    replace_in(&root.join(ARTICLE), "titel:", "title:");
+    let r = session.apply(&changes(&[ARTICLE]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(
+        session.files().contains_key("note.txt"),
+        "the file added while broken is missing"
+    );
+    assert_equals_full_build(&mut session, root, "after the fix");
+}
+
+#[test]
 fn the_watcher_sees_editor_saves_deletes_and_renames() {
     let site = example_site();
     let root = site.path();

@@ -132,6 +132,10 @@ pub struct Session {
     dirty: bool,
     /// The last rebuild failed on this article alone.
     failing: Option<PathBuf>,
+    /// The changes of the rebuilds that failed since the last good one:
+    /// applied with the next change, so that none is lost (a file added
+    /// while an article was broken).
+    pending: Changes,
     /// Listing summaries of the site's articles (empty: to be made).
     summaries: Vec<tera::Value>,
 }
@@ -154,6 +158,7 @@ impl Session {
             search_stale: false,
             dirty: true,
             failing: None,
+            pending: Changes::default(),
             summaries: Vec::new(),
         }
     }
@@ -194,6 +199,10 @@ impl Session {
     /// Rebuilds after `changes`.
     pub fn apply(&mut self, changes: &Changes) -> Rebuilt {
         let started = Instant::now();
+        // What failed to apply before goes with this change.
+        let mut all = std::mem::take(&mut self.pending);
+        all.merge(changes);
+        let changes = &all;
         let mut done = if changes.settings || self.config.is_none() {
             self.config = None;
             self.theme = None;
@@ -219,6 +228,9 @@ impl Session {
             done.diagnostics.extend(more.diagnostics.iter().cloned());
             done.changed.extend(more.changed);
             done.removed.extend(more.removed);
+        }
+        if !done.ok {
+            self.pending = all.clone();
         }
         done.took = started.elapsed();
         done

@@ -72,6 +72,15 @@ impl Changes {
         *self == Changes::default()
     }
 
+    /// Adds `other`'s changes to these.
+    pub fn merge(&mut self, other: &Changes) {
+        self.settings |= other.settings;
+        self.templates |= other.templates;
+        self.structure |= other.structure;
+        self.statics.extend(other.statics.iter().cloned());
+        self.articles.extend(other.articles.iter().cloned());
+    }
+
     /// Adds one changed path, relative to the site root.
     pub fn add(&mut self, rel: &Path) {
         let parts: Vec<String> = rel
