@@ -13,12 +13,13 @@ use std::ops::Range;
 use indexmap::IndexMap;
 use jiff::Timestamp;
 use jiff::civil::Date;
-use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde::{Deserialize, Deserializer};
 
 use crate::dates;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
-use crate::yaml::{self, Text};
+use crate::yaml::{self, Shapes, Text};
 
 /// Where the front matter and the body are in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,13 +84,23 @@ pub fn split(source: &SourceText, lang: Language) -> Result<Split, Diagnostic> {
 }
 
 /// A person written inline, or a reference to one by id.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum PersonRef {
     /// An id from the article's `people` or the site's `_people.yaml`.
     Id(Text),
     /// `{name, role?, organisation?}`.
     Inline(InlinePerson),
+}
+
+impl<'de> Deserialize<'de> for PersonRef {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Shapes::<_, InlinePerson, IgnoredAny>::new(
+            "a text or a map",
+            Some(PersonRef::Id),
+            Some(PersonRef::Inline),
+            None,
+        ))
+    }
 }
 
 /// A person written where they are named.
@@ -126,13 +137,23 @@ pub struct RawImage {
 }
 
 /// One or several ids.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum OneOrMany {
     /// A single id.
     One(Text),
     /// Several ids.
     Many(Vec<Text>),
+}
+
+impl<'de> Deserialize<'de> for OneOrMany {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Shapes::<_, IgnoredAny, Vec<Text>>::new(
+            "a text or a sequence",
+            Some(OneOrMany::One),
+            None,
+            Some(OneOrMany::Many),
+        ))
+    }
 }
 
 impl OneOrMany {
@@ -190,8 +211,7 @@ pub struct RawTestimony {
 }
 
 /// `testimonials:` as a map of groups or one list.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RawTestimonials {
     /// `id → group`.
     Groups(IndexMap<String, RawTestimonialGroup>),
@@ -199,7 +219,18 @@ pub enum RawTestimonials {
     List(Vec<RawTestimony>),
 }
 
-/// A principle list.
+impl<'de> Deserialize<'de> for RawTestimonials {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Shapes::new(
+            "a map or a sequence",
+            None,
+            Some(RawTestimonials::Groups),
+            Some(RawTestimonials::List),
+        ))
+    }
+}
+
+/// A principle list: `{title?, ordered?, items}`, or the items alone.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RawPrincipleList {
@@ -211,14 +242,45 @@ pub struct RawPrincipleList {
     pub items: Vec<RawPrinciple>,
 }
 
+/// A principle list as written: with its keys, or its items alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrincipleListShape(pub RawPrincipleList);
+
+impl<'de> Deserialize<'de> for PrincipleListShape {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Shapes::<_, RawPrincipleList, Vec<RawPrinciple>>::new(
+            "a map or a sequence",
+            None,
+            Some(PrincipleListShape),
+            Some(|items| {
+                PrincipleListShape(RawPrincipleList {
+                    title: None,
+                    ordered: None,
+                    items,
+                })
+            }),
+        ))
+    }
+}
+
 /// A plain principle (inline Markdown) or a titled one.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RawPrinciple {
     /// Inline Markdown.
     Plain(Text),
     /// `{title, text}`.
     Titled(RawTitledPrinciple),
+}
+
+impl<'de> Deserialize<'de> for RawPrinciple {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Shapes::<_, RawTitledPrinciple, IgnoredAny>::new(
+            "a text or a map",
+            Some(RawPrinciple::Plain),
+            Some(RawPrinciple::Titled),
+            None,
+        ))
+    }
 }
 
 /// `{title, text}`.
@@ -232,13 +294,23 @@ pub struct RawTitledPrinciple {
 }
 
 /// `principles:` as a map of lists or one list.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RawPrinciples {
     /// `id → list`.
-    Lists(IndexMap<String, RawPrincipleList>),
+    Lists(IndexMap<String, PrincipleListShape>),
     /// One list, id `default`.
     Items(Vec<RawPrinciple>),
+}
+
+impl<'de> Deserialize<'de> for RawPrinciples {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Shapes::new(
+            "a map or a sequence",
+            None,
+            Some(RawPrinciples::Lists),
+            Some(RawPrinciples::Items),
+        ))
+    }
 }
 
 /// A pull quote.
@@ -543,7 +615,7 @@ pub fn parse_article(
         None => IndexMap::new(),
     };
     let principles = match raw.principles {
-        Some(RawPrinciples::Lists(lists)) => lists,
+        Some(RawPrinciples::Lists(lists)) => lists.into_iter().map(|(id, l)| (id, l.0)).collect(),
         Some(RawPrinciples::Items(items)) => {
             let mut map = IndexMap::new();
             map.insert(
@@ -754,6 +826,51 @@ mod tests {
         let split = split(&src, Language::Fr).unwrap();
         assert_eq!(&src.text[split.yaml.clone()], "title: x\r\n");
         assert_eq!(&src.text[split.body.clone()], "Body\r\n");
+    }
+
+    fn meta(text: &str) -> Result<ArticleMeta, Vec<Diagnostic>> {
+        let src = SourceText::new("a.md", text);
+        let split = split(&src, Language::Fr).unwrap();
+        parse_article(&src, &split, Language::Fr)
+    }
+
+    #[test]
+    fn a_typo_inside_a_block_is_named_where_it_is() {
+        let errors = meta(
+            "---\ntitle: T\ndate: 2026-01-01\ntestimonials:\n  - text: Oui.\n    by: {name: Karim B., rol: Gestionnaire}\n---\n",
+        )
+        .unwrap_err();
+        let d = &errors[0];
+        assert_eq!(
+            d.message,
+            "clé inconnue « rol » (dans « testimonials[0].by »)"
+        );
+        assert_eq!(d.help.as_deref(), Some("vouliez-vous écrire « role » ?"));
+        assert_eq!(
+            d.position.as_ref().map(|p| (p.line, p.column)),
+            Some((6, 26))
+        );
+    }
+
+    #[test]
+    fn every_shape_of_the_blocks_reads() {
+        let m = meta(
+            "---\ntitle: T\ndate: 2026-01-01\nprinciples:\n  courts: [Un, Deux]\n  longs:\n    title: Nos engagements\n    items:\n      - Trois\n      - {title: Quatre, text: Le détail.}\ninterview:\n  with: [a, b]\n  questions:\n    - {q: Pourquoi ?, a: Parce que., by: a}\n---\n",
+        )
+        .unwrap();
+        assert_eq!(m.principles["courts"].items.len(), 2);
+        assert_eq!(
+            m.principles["longs"].title.as_ref().map(Text::as_str),
+            Some("Nos engagements")
+        );
+        assert!(
+            matches!(&m.principles["longs"].items[1], RawPrinciple::Titled(t) if t.title.as_str() == "Quatre")
+        );
+        let interview = m.interview.expect("an interview");
+        assert_eq!(interview.with.ids(), ["a", "b"]);
+        assert!(
+            matches!(&interview.questions[0].by, Some(PersonRef::Id(id)) if id.as_str() == "a")
+        );
     }
 
     #[test]

@@ -67,6 +67,85 @@ impl<'de> Deserialize<'de> for Text {
     }
 }
 
+/// Reads a value that may be written in several shapes (a text, a map, a
+/// list), each shape by its own type. Unlike `#[serde(untagged)]`, which
+/// buffers the value and can only say that no shape matched, the shape is
+/// chosen from what the YAML holds and read in place: a typo inside it is
+/// reported where it is, as `unknown field` with the keys allowed there.
+pub struct Shapes<T, M, S> {
+    expecting: &'static str,
+    text: Option<fn(Text) -> T>,
+    map: Option<fn(M) -> T>,
+    seq: Option<fn(S) -> T>,
+}
+
+impl<T, M, S> Shapes<T, M, S> {
+    /// The shapes allowed, and what each becomes; `expecting` names them
+    /// the way serde does (`a text or a map`).
+    pub fn new(
+        expecting: &'static str,
+        text: Option<fn(Text) -> T>,
+        map: Option<fn(M) -> T>,
+        seq: Option<fn(S) -> T>,
+    ) -> Self {
+        Shapes {
+            expecting,
+            text,
+            map,
+            seq,
+        }
+    }
+
+    fn scalar<E: de::Error>(self, text: String, unexpected: de::Unexpected) -> Result<T, E> {
+        match self.text {
+            Some(f) => Ok(f(Text(text))),
+            None => Err(E::invalid_type(unexpected, &self.expecting)),
+        }
+    }
+}
+
+impl<'de, T, M: Deserialize<'de>, S: Deserialize<'de>> Visitor<'de> for Shapes<T, M, S> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.expecting)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        self.scalar(v.to_string(), de::Unexpected::Str(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<T, E> {
+        self.scalar(v.to_string(), de::Unexpected::Signed(v))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<T, E> {
+        self.scalar(v.to_string(), de::Unexpected::Unsigned(v))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<T, E> {
+        self.scalar(v.to_string(), de::Unexpected::Float(v))
+    }
+
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<T, E> {
+        self.scalar(v.to_string(), de::Unexpected::Bool(v))
+    }
+
+    fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        match self.map {
+            Some(f) => M::deserialize(de::value::MapAccessDeserializer::new(map)).map(f),
+            None => Err(de::Error::invalid_type(de::Unexpected::Map, &self)),
+        }
+    }
+
+    fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<T, A::Error> {
+        match self.seq {
+            Some(f) => S::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(f),
+            None => Err(de::Error::invalid_type(de::Unexpected::Seq, &self)),
+        }
+    }
+}
+
 /// Parses `yaml`, which starts at byte `offset` of `source`, into `T`.
 pub fn parse<T: DeserializeOwned>(
     yaml: &str,
@@ -326,20 +405,6 @@ fn describe(detail: &str, lang: Language) -> Described {
             key: None,
         };
     }
-    if detail.starts_with("data did not match any variant") {
-        return Described {
-            code: "yaml-wrong-shape",
-            message: lang.pick(
-                "cette valeur n’a pas une forme possible ici".to_string(),
-                "this value does not have a shape allowed here".to_string(),
-            ),
-            help: Some(lang.pick(
-                "comparez avec les exemples de la documentation (docs/writing.md)".to_string(),
-                "compare with the examples in the documentation (docs/writing.md)".to_string(),
-            )),
-            key: None,
-        };
-    }
     Described {
         code: "yaml-syntax",
         message: lang.pick(
@@ -356,12 +421,18 @@ fn describe(detail: &str, lang: Language) -> Described {
 
 fn kind_fr(kind: &str) -> String {
     let kind = kind.trim();
+    // The shapes of a `Shapes` value: `a text or a map`, `a map or a sequence`…
+    if kind.contains(" or ") {
+        let words: Vec<String> = kind.split(" or ").map(kind_fr).collect();
+        return words.join(" ou ");
+    }
     let base = kind.split(' ').next().unwrap_or(kind);
     let word = match base {
         "string" => "un texte",
         "a" if kind.contains("sequence") => "une liste",
         "a" if kind.contains("string") => "un texte",
         "a" if kind.contains("map") => "des clés indentées",
+        "text" => "un texte",
         "a" if kind.contains("boolean") => "true ou false",
         "a" if kind.contains("text") => "un texte",
         "sequence" => "une liste",

@@ -48,6 +48,7 @@ cases! {
     bad_date_format: "bad-date-format";
     wrong_type: "wrong-type";
     wrong_shape: "wrong-shape";
+    block_unknown_key: "block-unknown-key";
     duplicate_key: "duplicate-key";
     yaml_syntax: "yaml-syntax";
     yaml_unclosed_quote: "yaml-unclosed-quote";
