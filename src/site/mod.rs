@@ -1069,9 +1069,20 @@ fn resolve_article(
                     "add this person under `people:` in the front matter, or to content/_people.yaml".to_string(),
                 ),
             };
-            let span = crate::yaml::locate_value(&source.text[loaded.split.yaml.clone()], key)
-                .map(|r| loaded.split.yaml.start + r.start..loaded.split.yaml.start + r.end)
-                .unwrap_or_else(|| front_matter::locate(source, &loaded.split, key));
+            // The id as written after the block's key, as a whole word
+            // (`by: bob`, `with: [a, bob]`), else the key itself.
+            let block = front_matter::locate(source, &loaded.split, &key[..1]);
+            let yaml_end = loaded.split.yaml.end;
+            let after = source.text.get(block.end..yaml_end).unwrap_or_default();
+            let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_'));
+            let span = after
+                .match_indices(id.as_str())
+                .find(|(i, m)| {
+                    !is_word(after[..*i].chars().next_back())
+                        && !is_word(after[i + m.len()..].chars().next())
+                })
+                .map(|(i, m)| block.end + i..block.end + i + m.len())
+                .unwrap_or(block);
             errors.push(
                 Diagnostic::error(
                     "person-unknown",
