@@ -18,7 +18,7 @@ use crate::config::{self, Config, Overrides};
 use crate::content::article::{self, LoadContext, LoadedArticle};
 use crate::content::discover::{self, Discovered};
 use crate::content::front_matter;
-use crate::content::highlight::{self, Highlighter};
+use crate::content::highlight::Highlighter;
 use crate::content::markdown::{self, MarkdownOptions, OffsetMap};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::output;
@@ -110,7 +110,7 @@ pub fn build_in_memory_with(opts: &BuildOptions, progress: &dyn Progress) -> InM
         timer.lap("render");
         diagnostics.extend(errors);
         files = pages;
-        add_copied_files(&mut files, site, theme, &opts.root);
+        add_copied_files(&mut files, site, theme);
         // Search (src/search.rs): pagefind's index of the published articles.
         if site.config.search && !diagnostics.has_errors() {
             progress.stage(Stage::Search, None);
@@ -244,31 +244,15 @@ fn prepare(opts: &BuildOptions, progress: &dyn Progress, retention: Retention) -
 }
 
 /// The files copied rather than rendered: the theme's and the site's static
-/// files (the main stylesheet with the code colours), then the content's
-/// files. Watch mode calls it alone when only a static file changed.
-pub fn add_copied_files(files: &mut Files, site: &Site, theme: &Theme, root: &Path) {
+/// files, then the content's files. Watch mode calls it alone when only a
+/// static file changed.
+pub fn add_copied_files(files: &mut Files, site: &Site, theme: &Theme) {
     for (path, src) in &theme.static_files {
         files.insert(path.clone(), Content::Copy(src.clone()));
     }
-    append_code_styles(files, root);
     for (path, src) in &site.assets {
         files.insert(path.clone(), Content::Copy(src.clone()));
     }
-}
-
-/// The code colours go at the end of the theme's main stylesheet, so every
-/// theme gets them without a template change.
-fn append_code_styles(files: &mut Files, root: &Path) {
-    let key = "css/gazette.css";
-    let base = match files.get(key) {
-        Some(Content::Copy(src)) => std::fs::read(root.join(src)).unwrap_or_default(),
-        Some(Content::Bytes(b)) => b.clone(),
-        None => Vec::new(),
-    };
-    let mut css = base;
-    css.extend_from_slice(b"\n");
-    css.extend_from_slice(highlight::stylesheet().as_bytes());
-    files.insert(key.to_string(), Content::Bytes(css));
 }
 
 fn placeholder_config(root: &Path) -> Config {
@@ -563,7 +547,7 @@ fn write_site(
     // Copied files and the search index come after every page: they win a
     // path a page also claims.
     let mut extra = Files::new();
-    add_copied_files(&mut extra, site, theme, &opts.root);
+    add_copied_files(&mut extra, site, theme);
     if site.config.search {
         progress.stage(Stage::Search, None);
         let kept = kept

@@ -50,42 +50,6 @@ impl Highlighter {
     }
 }
 
-/// The stylesheet for highlighted code, light and dark.
-///
-/// syntect's bundled themes fail WCAG AA contrast on a light background
-/// (green tags at 2.75:1), so Gazette colours the main TextMate scopes with
-/// its own palette, every colour at least 5.4:1 against the theme's code
-/// background in both modes; everything else keeps the text colour.
-pub fn stylesheet() -> String {
-    const RULES: [(&str, &str, &str); 7] = [
-        (".hl-comment", "#5d6470", "#9aa3b2"),
-        (".hl-keyword, .hl-storage", "#8a1c5c", "#f0a0d0"),
-        (".hl-string", "#1d6b2f", "#9fd69f"),
-        (".hl-constant", "#8a4a00", "#ffc27a"),
-        (".hl-entity, .hl-meta.hl-tag", "#1d4f91", "#8db8ff"),
-        (".hl-support, .hl-variable", "#6b3fa0", "#c9a8ff"),
-        (".hl-invalid", "#a8361c", "#ff9f80"),
-    ];
-    let mut css = String::from(
-        "/* Code colours, written by Gazette (AA contrast in light and dark mode). */\n",
-    );
-    for (selector, light, _) in RULES {
-        css.push_str(&format!(
-            "pre.code {}{{ color: {light}; }}\n",
-            selector.replace(", ", ", pre.code ")
-        ));
-    }
-    css.push_str(".hl-comment { font-style: italic; }\n@media (prefers-color-scheme: dark) {\n");
-    for (selector, _, dark) in RULES {
-        css.push_str(&format!(
-            "  pre.code {}{{ color: {dark}; }}\n",
-            selector.replace(", ", ", pre.code ")
-        ));
-    }
-    css.push_str("}\n");
-    css
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1074,7 +1074,8 @@ fn resolve_article(
             let block = front_matter::locate(source, &loaded.split, &key[..1]);
             let yaml_end = loaded.split.yaml.end;
             let after = source.text.get(block.end..yaml_end).unwrap_or_default();
-            let is_word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_'));
+            let is_word =
+                |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '_'));
             let span = after
                 .match_indices(id.as_str())
                 .find(|(i, m)| {

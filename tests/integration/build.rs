@@ -268,14 +268,22 @@ fn static_files_of_theme_and_site_are_copied() {
         let copied = out
             .get(path)
             .unwrap_or_else(|| panic!("theme file {path} not copied"));
-        if path == "css/gazette.css" {
-            // The code colours are appended to the main stylesheet.
-            assert!(copied.starts_with(bytes), "{path}");
-            assert!(copied.len() > bytes.len(), "{path}: no code colours");
-        } else {
-            assert_eq!(copied, bytes, "{path}");
-        }
+        // Copied as they are: the code colours are the theme's own
+        // stylesheets, not added by Gazette.
+        assert_eq!(copied, bytes, "{path}");
     }
+    for code in ["css/code-light.css", "css/code-dark.css"] {
+        assert!(theme.contains_key(code), "the theme has {code}");
+    }
+    let page = site.page("actualites/bilan-social/index.html");
+    assert!(
+        page.contains("<link rel=\"stylesheet\" href=\"/css/code-light.css\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<link rel=\"stylesheet\" href=\"/css/code-dark.css\" media=\"(prefers-color-scheme: dark)\">"),
+        "{page}"
+    );
     for path in ["documents/charte.txt", "images/logo.png"] {
         assert_eq!(
             out.get(path),
