@@ -391,11 +391,11 @@ fn summary<'s>(site: &'s Site, a: &'s Article) -> SummaryCtx<'s> {
         .organisations
         .iter()
         .map(|o| {
-            term(
-                site,
-                Kind::Organisations,
-                &site.registry.organisation(o).name,
-            )
+            let name = &site.registry.organisation(o).name;
+            TermCtx {
+                name: crate::typography::typeset(lang, name),
+                url: site.taxonomies.url_of(Kind::Organisations, name),
+            }
         })
         .collect();
     SummaryCtx {

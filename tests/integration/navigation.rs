@@ -71,6 +71,12 @@ fn taxonomy_person_and_organisation_pages() {
     // An article links its tags to their pages, and listings announce feeds.
     let article = site.page("actualites/accord/index.html");
     assert!(article.contains("href=\"/mots-cles/teletravail/\""));
+    // And the organisations it is about, to their pages.
+    assert!(
+        article.contains("<p class=\"tags-title\" id=\"gz-organismes\">Organismes</p>")
+            && article.contains("<a class=\"tag\" href=\"/organismes/cnav/\">Caisse nationale d’assurance vieillesse</a>"),
+        "{article}"
+    );
     assert!(
         article.contains("href=\"/personnes/helene-marchal/\""),
         "the testimony's card links to the person"
