@@ -165,8 +165,7 @@
   function show(query, found, number) {
     clear();
     var key = found.length === 0 ? "none" : (found.length === 1 ? "one" : "other");
-    say(message(key, found.length, query));
-    if (!found.length) { return; }
+    if (!found.length) { say(message(key, 0, query)); return; }
     var list = el("ol", "search-list");
     results.appendChild(list);
     var more = el("button", "button button--secondary search-more", results.getAttribute("data-more"));
@@ -193,7 +192,11 @@
     more.hidden = true;
     more.addEventListener("click", function () { next(true); });
     results.appendChild(more);
-    return next(false);
+    /* The count is announced once the first results are in the page, so
+       what a screen reader hears and what the list shows agree. */
+    return next(false).then(function () {
+      if (number === latest) { say(message(key, found.length, query)); }
+    });
   }
   function run(query) {
     query = query.trim();
