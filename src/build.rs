@@ -110,7 +110,7 @@ pub fn build_in_memory_with(opts: &BuildOptions, progress: &dyn Progress) -> InM
         timer.lap("render");
         diagnostics.extend(errors);
         files = pages;
-        add_copied_files(&mut files, site, theme);
+        add_copied_files(&mut files, site, theme, &opts.root);
         // Search (src/search.rs): pagefind's index of the published articles.
         if site.config.search && !diagnostics.has_errors() {
             progress.stage(Stage::Search, None);
@@ -246,13 +246,40 @@ fn prepare(opts: &BuildOptions, progress: &dyn Progress, retention: Retention) -
 /// The files copied rather than rendered: the theme's and the site's static
 /// files, then the content's files. Watch mode calls it alone when only a
 /// static file changed.
-pub fn add_copied_files(files: &mut Files, site: &Site, theme: &Theme) {
+pub fn add_copied_files(files: &mut Files, site: &Site, theme: &Theme, root: &Path) {
     for (path, src) in &theme.static_files {
         files.insert(path.clone(), Content::Copy(src.clone()));
     }
+    bundle_code_colours(files, root);
     for (path, src) in &site.assets {
         files.insert(path.clone(), Content::Copy(src.clone()));
     }
+}
+
+/// The theme's code colours, `css/code-light.css` and `css/code-dark.css`
+/// (the latter for `prefers-color-scheme: dark`), go at the end of its main
+/// stylesheet `css/gazette.css` as well: every page then asks for no more
+/// stylesheets than before (a theme without them is left as it is).
+fn bundle_code_colours(files: &mut Files, root: &Path) {
+    let read = |key: &str| -> Option<Vec<u8>> {
+        match files.get(key)? {
+            Content::Copy(src) => std::fs::read(root.join(src)).ok(),
+            Content::Bytes(b) => Some(b.clone()),
+        }
+    };
+    let (Some(mut css), Some(light), Some(dark)) = (
+        read("css/gazette.css"),
+        read("css/code-light.css"),
+        read("css/code-dark.css"),
+    ) else {
+        return;
+    };
+    css.extend_from_slice(b"\n");
+    css.extend_from_slice(&light);
+    css.extend_from_slice(b"\n@media (prefers-color-scheme: dark) {\n");
+    css.extend_from_slice(&dark);
+    css.extend_from_slice(b"}\n");
+    files.insert("css/gazette.css".to_string(), Content::Bytes(css));
 }
 
 fn placeholder_config(root: &Path) -> Config {
@@ -547,7 +574,7 @@ fn write_site(
     // Copied files and the search index come after every page: they win a
     // path a page also claims.
     let mut extra = Files::new();
-    add_copied_files(&mut extra, site, theme);
+    add_copied_files(&mut extra, site, theme, &opts.root);
     if site.config.search {
         progress.stage(Stage::Search, None);
         let kept = kept

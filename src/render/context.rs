@@ -67,8 +67,6 @@ pub struct PageCtx {
 pub struct AssetsCtx {
     css: String,
     print_css: String,
-    code_css: String,
-    code_dark_css: String,
     js: String,
 }
 
@@ -192,8 +190,6 @@ impl Shared {
             assets: Value::from_serializable(&AssetsCtx {
                 css: config.url("css/gazette.css"),
                 print_css: config.url("css/print.css"),
-                code_css: config.url("css/code-light.css"),
-                code_dark_css: config.url("css/code-dark.css"),
                 js: config.url("js/gazette.js"),
             }),
         }

@@ -478,7 +478,7 @@ impl Session {
             }
         };
         let mut copied = Files::new();
-        build::add_copied_files(&mut copied, site, &theme);
+        build::add_copied_files(&mut copied, site, &theme, &self.opts.root);
         let (changed, removed) = diff(&self.copied, &copied);
         for p in &removed {
             self.files.remove(p);
@@ -644,7 +644,7 @@ impl Session {
             (Some(theme), Some(site)) => {
                 let (mut files, errors) = render::render(site, theme);
                 let mut copied = Files::new();
-                build::add_copied_files(&mut copied, site, theme);
+                build::add_copied_files(&mut copied, site, theme, &root);
                 files.extend(copied.iter().map(|(p, c)| (p.clone(), c.clone())));
                 Some((files, copied, errors))
             }

@@ -268,22 +268,20 @@ fn static_files_of_theme_and_site_are_copied() {
         let copied = out
             .get(path)
             .unwrap_or_else(|| panic!("theme file {path} not copied"));
-        // Copied as they are: the code colours are the theme's own
-        // stylesheets, not added by Gazette.
-        assert_eq!(copied, bytes, "{path}");
+        if path == "css/gazette.css" {
+            // The theme's code colours are appended: light, then dark in
+            // its media query.
+            let mut expected = bytes.clone();
+            expected.extend_from_slice(b"\n");
+            expected.extend_from_slice(&theme["css/code-light.css"]);
+            expected.extend_from_slice(b"\n@media (prefers-color-scheme: dark) {\n");
+            expected.extend_from_slice(&theme["css/code-dark.css"]);
+            expected.extend_from_slice(b"}\n");
+            assert_eq!(copied, &expected, "{path}");
+        } else {
+            assert_eq!(copied, bytes, "{path}");
+        }
     }
-    for code in ["css/code-light.css", "css/code-dark.css"] {
-        assert!(theme.contains_key(code), "the theme has {code}");
-    }
-    let page = site.page("actualites/bilan-social/index.html");
-    assert!(
-        page.contains("<link rel=\"stylesheet\" href=\"/css/code-light.css\">"),
-        "{page}"
-    );
-    assert!(
-        page.contains("<link rel=\"stylesheet\" href=\"/css/code-dark.css\" media=\"(prefers-color-scheme: dark)\">"),
-        "{page}"
-    );
     for path in ["documents/charte.txt", "images/logo.png"] {
         assert_eq!(
             out.get(path),
