@@ -598,7 +598,7 @@ fn write_site(
 }
 
 /// A write into the output folder failed.
-fn write_error(
+pub(crate) fn write_error(
     output_dir: &Path,
     e: &std::io::Error,
     lang: crate::language::Language,

@@ -27,7 +27,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use crate::build::{BuildOptions, Outcome};
-use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::diagnostics::{Diagnostic, display_path};
 use crate::language::Language;
 use crate::output;
 use incremental::{Rebuilt, Route, Session};
@@ -422,25 +422,8 @@ fn write_search(session: &mut Session, output_dir: &std::path::Path, root: &std:
                 stats.written
             ),
         )),
-        Err(e) => eprint(&write_failure(output_dir, &e, lang)),
+        Err(e) => eprint(&crate::build::write_error(output_dir, &e, lang).render()),
     }
-}
-
-/// The error of a failed write into the output folder, rendered.
-fn write_failure(output_dir: &std::path::Path, e: &std::io::Error, lang: Language) -> String {
-    let mut d = Diagnostics::new();
-    d.push(Diagnostic::error(
-        "output-write",
-        lang.pick(
-            format!(
-                "écriture impossible dans {} : {}",
-                output_dir.display(),
-                crate::os_errors::reason(e, lang)
-            ),
-            format!("cannot write into {}: {e}", output_dir.display()),
-        ),
-    ));
-    d.render()
 }
 
 fn write_out(
@@ -482,6 +465,6 @@ fn write_out(
                 ),
             ));
         }
-        Err(e) => eprint(&write_failure(output_dir, &e, lang)),
+        Err(e) => eprint(&crate::build::write_error(output_dir, &e, lang).render()),
     }
 }

@@ -911,10 +911,15 @@ fn resolve_article(
     let loaded = &a.loaded;
     let source = &loaded.source;
     let mut errors = Vec::new();
-    let own: HashSet<String> = loaded.anchors();
+    // The page's own anchors, made once for the resolver's targets.
+    let no_anchors = HashSet::new();
+    let own = resolver
+        .pages
+        .get(&a.content_path)
+        .map_or(&no_anchors, |t| &t.anchors);
     let mut resolve = |html: &str, links: &[markdown::LinkRef]| -> String {
         markdown::resolve_markers(html, |i| match links.get(i) {
-            Some(link) => match resolver.resolve(link, &a.base_dir, &own, config, source) {
+            Some(link) => match resolver.resolve(link, &a.base_dir, own, config, source) {
                 Ok(url) => url,
                 Err(d) => {
                     errors.push(d);
@@ -985,7 +990,7 @@ fn resolve_article(
             },
             text: String::new(),
         };
-        match resolver.resolve(&link, &a.base_dir, &own, config, source) {
+        match resolver.resolve(&link, &a.base_dir, own, config, source) {
             Ok(u) => Some(u),
             Err(d) => {
                 errors.push(d);
