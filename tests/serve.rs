@@ -712,7 +712,10 @@ fn serve_answers_from_memory_and_follows_edits() {
     assert_eq!(text(&addr, "/nulle-part/").0, 404);
     let (status, head, _) = http(&addr, "/actualites");
     assert_eq!(status, 301);
-    assert!(head.contains("Location: /actualites/"), "{head}");
+    assert!(
+        head.to_ascii_lowercase().contains("location: /actualites/"),
+        "{head}"
+    );
 
     // Leaving the site, however spelled.
     for bad in [
@@ -912,5 +915,49 @@ fn chromium_reloads_on_save_and_shows_the_overlay() {
         String::from_utf8_lossy(&output.stderr),
         run.output()
     );
+    run.interrupt();
+}
+
+/// A browser opens several keep-alive connections at once and sends its
+/// requests on them as the page needs them. Every connection must be
+/// answered, however many are open and however close together they came:
+/// tiny_http, the server `serve` used before, could leave a connection
+/// accepted at the same instant as another unread until some other one
+/// closed, and a page then waited for a stylesheet for as long as the
+/// browser kept its connections (Chromium's `load` never came).
+#[test]
+fn serve_answers_every_keep_alive_connection_opened_at_once() {
+    let site = example_site();
+    let (run, addr) = start_serve(site.path());
+    for round in 0..5 {
+        // Connected together, before any request: each stays open.
+        let mut conns: Vec<TcpStream> = (0..12)
+            .map(|_| TcpStream::connect(&addr).unwrap())
+            .collect();
+        for (i, s) in conns.iter_mut().enumerate() {
+            s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+            let path = if i % 2 == 0 { "/css/gazette.css" } else { PAGE };
+            write!(
+                s,
+                "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: keep-alive\r\n\r\n"
+            )
+            .unwrap();
+        }
+        for (i, s) in conns.iter_mut().enumerate() {
+            let mut head = Vec::new();
+            let mut byte = [0u8; 1];
+            while !head.ends_with(b"\r\n\r\n") {
+                match s.read(&mut byte) {
+                    Ok(1) => head.push(byte[0]),
+                    other => panic!(
+                        "round {round}: connection {i} of 12 was never answered ({other:?})\nserver:\n{}",
+                        run.output()
+                    ),
+                }
+            }
+            let head = String::from_utf8_lossy(&head);
+            assert!(head.starts_with("HTTP/1.1 200"), "connection {i}: {head}");
+        }
+    }
     run.interrupt();
 }

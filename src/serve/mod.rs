@@ -32,13 +32,11 @@ use crate::language::Language;
 use crate::output;
 use incremental::{Rebuilt, Route, Session};
 use reload::Action;
-use server::{Published, Shared};
+use server::{HttpServer, Published, Shared};
 use watch::{SourceWatcher, Waited};
 
 /// How often the loops look at the stop flag.
 const TICK: Duration = Duration::from_millis(100);
-/// Threads answering page requests (event streams get their own).
-const WORKERS: usize = 4;
 
 /// `gazette serve`'s options.
 #[derive(Debug, Clone)]
@@ -127,8 +125,8 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
         eprint(&built.diagnostics.render());
         return Outcome::Usage.code();
     }
-    let server = match tiny_http::Server::http((opts.bind, opts.port)) {
-        Ok(s) => Arc::new(s),
+    let listener = match std::net::TcpListener::bind((opts.bind, opts.port)) {
+        Ok(l) => l,
         Err(e) => {
             eprint(
                 &Diagnostic::error(
@@ -138,7 +136,7 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
                             "impossible d’écouter sur {}:{} : {}",
                             opts.bind,
                             opts.port,
-                            crate::os_errors::reason_of(e.as_ref(), lang_guess)
+                            crate::os_errors::reason_of(&e, lang_guess)
                         ),
                         format!("cannot listen on {}:{}: {e}", opts.bind, opts.port),
                     ),
@@ -152,11 +150,7 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
             return Outcome::Usage.code();
         }
     };
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.port())
-        .unwrap_or(opts.port);
+    let port = listener.local_addr().map(|a| a.port()).unwrap_or(opts.port);
     let host = match opts.bind {
         IpAddr::V4(a) if a.is_unspecified() => "127.0.0.1".to_string(),
         IpAddr::V6(a) if a.is_unspecified() => "[::1]".to_string(),
@@ -218,17 +212,19 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
         format!("aperçu : {url}  (Ctrl-C pour arrêter)"),
         format!("preview: {url}  (Ctrl-C to stop)"),
     ));
-    let mut workers = Vec::new();
-    for n in 0..WORKERS {
-        let server = server.clone();
-        let shared = shared.clone();
-        if let Ok(h) = std::thread::Builder::new()
-            .name(format!("gazette-http-{n}"))
-            .spawn(move || server::work(&server, &shared))
-        {
-            workers.push(h);
+    let server = match HttpServer::start(listener, shared.clone()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint(&lang.pick(
+                format!(
+                    "le serveur d’aperçu n’a pas pu démarrer : {}",
+                    crate::os_errors::reason_of(&e, lang)
+                ),
+                format!("the preview server could not start: {e}"),
+            ));
+            return Outcome::Usage.code();
         }
-    }
+    };
     let mut watcher = match watcher {
         Ok(w) => Some(w),
         Err(e) => {
@@ -304,12 +300,7 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
         }
     }
     shared.reloader.stop();
-    for _ in &workers {
-        server.unblock();
-    }
-    for h in workers {
-        let _ = h.join();
-    }
+    server.stop();
     print(lang.pick("aperçu arrêté", "preview stopped"));
     Outcome::Success.code()
 }

@@ -76,11 +76,15 @@ impl Reloader {
         self.changed.notify_all();
     }
 
-    /// Streams events to one tab until it goes away or the server stops.
-    pub fn stream(&self, mut out: Box<dyn Write + Send>) {
-        let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream; charset=utf-8\r\nCache-Control: no-store\r\nConnection: close\r\nX-Accel-Buffering: no\r\n\r\n";
+    /// Streams events to one tab until it goes away or the server stops:
+    /// the body of the response (the server sends the headers), a ping
+    /// every 15 s so that a tab gone away is noticed. Each event is one
+    /// write, so it leaves in one piece.
+    pub fn stream(&self, mut out: impl Write) {
         let mut seen = self.version();
-        if write!(out, "{head}retry: 500\nevent: hello\ndata: {seen}\n\n")
+        let hello = format!("retry: 500\nevent: hello\ndata: {seen}\n\n");
+        if out
+            .write_all(hello.as_bytes())
             .and_then(|_| out.flush())
             .is_err()
         {
@@ -109,7 +113,8 @@ impl Reloader {
                 out.write_all(b": ping\n\n")
             } else {
                 seen = next.0;
-                write!(out, "event: {}\ndata: {}\n\n", next.1.name(), next.0)
+                let event = format!("event: {}\ndata: {}\n\n", next.1.name(), next.0);
+                out.write_all(event.as_bytes())
             };
             if sent.and_then(|_| out.flush()).is_err() {
                 return;

@@ -1,14 +1,22 @@
 //! The preview's HTTP server: the site from memory, never from `output/`.
 //!
-//! `tiny_http` parses requests (and answers malformed ones itself); a few
-//! worker threads take requests from it, and each event stream gets a
-//! thread of its own, since it stays open. What is served is `Published`:
-//! a copy of the last good files that the watch loop updates in one short
-//! write-locked step after each rebuild, so a request never waits for a
-//! rebuild and never sees half of one. Generated files are served from
-//! memory; copied files (images, fonts) are read from the sources on
-//! request, through the path the build recorded, never a path from the
-//! request.
+//! hyper speaks HTTP/1.1 (keep-alive, HEAD, malformed requests) on a
+//! current-thread tokio runtime of its own thread; every connection is a
+//! task, so a browser may keep as many open as it likes and each is read
+//! as soon as it sends. (tiny_http, used before, ran each connection on a
+//! pool thread and could leave one accepted at the same instant as another
+//! unread until some other connection closed: a page then waited for a
+//! stylesheet as long as the browser kept its connections.) Answers are
+//! computed on tokio's blocking threads, since a request may rebuild the
+//! search index; each event stream runs [`Reloader::stream`] on one of
+//! them too, writing into the response body through a channel.
+//!
+//! What is served is `Published`: a copy of the last good files that the
+//! watch loop updates in one short write-locked step after each rebuild, so
+//! a request never waits for a rebuild and never sees half of one.
+//! Generated files are served from memory; copied files (images, fonts) are
+//! read from the sources on request, through the path the build recorded,
+//! never a path from the request.
 //!
 //! Request paths are checked before any lookup: percent-decoded once,
 //! anything with a `.` or `..` segment, a backslash, a NUL or a still
@@ -16,12 +24,21 @@
 //! anywhere (the lookup is in a map anyway: this is defence in depth, and
 //! a clear answer).
 
-use std::io::Cursor;
+use std::convert::Infallible;
+use std::io;
 use std::path::PathBuf;
+use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
+use std::task::{Context, Poll};
+use std::time::Duration;
 
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, combinators::BoxBody};
+use hyper::body::{Body, Frame, Incoming};
+use hyper::header::{HeaderName, HeaderValue};
+use hyper::{Method, Request, Response, StatusCode};
+use tokio::sync::{mpsc, oneshot};
 
 use super::incremental::Session;
 use super::overlay;
@@ -72,52 +89,209 @@ impl Shared {
     }
 }
 
-/// Serves requests until `server` is unblocked.
-pub fn work(server: &tiny_http::Server, shared: &Arc<Shared>) {
-    while let Ok(request) = server.recv() {
-        let path = request.url().to_string();
-        if path.split('?').next() == Some(reload::EVENTS_PATH) && *request.method() == Method::Get {
-            let shared = shared.clone();
-            let spawned = std::thread::Builder::new()
-                .name("gazette-events".into())
-                .spawn(move || shared.reloader.stream(request.into_writer()));
-            if spawned.is_err() {
+/// The running server: its thread, and the signal that stops it.
+pub struct HttpServer {
+    stop: Option<oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl HttpServer {
+    /// Serves `listener` on a thread of its own until [`stop`](Self::stop).
+    pub fn start(listener: std::net::TcpListener, shared: Arc<Shared>) -> io::Result<HttpServer> {
+        listener.set_nonblocking(true)?;
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_io()
+            .enable_time()
+            .build()?;
+        let (stop, stopped) = oneshot::channel();
+        let thread = std::thread::Builder::new()
+            .name("gazette-http".into())
+            .spawn(move || {
+                runtime.block_on(accept(listener, shared, stopped));
+                // Open connections and event streams are abandoned, not
+                // awaited: the reloader has told the streams to end.
+                runtime.shutdown_timeout(Duration::from_millis(200));
+            })?;
+        Ok(HttpServer {
+            stop: Some(stop),
+            thread: Some(thread),
+        })
+    }
+
+    /// Stops accepting, drops the open connections and waits for the thread.
+    pub fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// Accepts connections until `stopped`, each served as a task of its own.
+async fn accept(
+    listener: std::net::TcpListener,
+    shared: Arc<Shared>,
+    mut stopped: oneshot::Receiver<()>,
+) {
+    let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+        return;
+    };
+    loop {
+        let accepted = tokio::select! {
+            _ = &mut stopped => return,
+            accepted = listener.accept() => accepted,
+        };
+        let stream = match accepted {
+            Ok((stream, _)) => stream,
+            Err(_) => {
+                // Out of file descriptors, say: wait rather than spin.
+                tokio::time::sleep(Duration::from_millis(50)).await;
                 continue;
             }
-            continue;
+        };
+        let shared = shared.clone();
+        tokio::spawn(async move {
+            let service =
+                hyper::service::service_fn(move |request| handle(request, shared.clone()));
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+/// A response body: the whole of it at once, or an event stream.
+type Reply = Response<BoxBody<Bytes, Infallible>>;
+
+/// Answers one request.
+async fn handle(request: Request<Incoming>, shared: Arc<Shared>) -> Result<Reply, Infallible> {
+    let method = request.method().clone();
+    let target = request
+        .uri()
+        .path_and_query()
+        .map(|p| p.as_str().to_string())
+        .unwrap_or_else(|| "/".into());
+    if method == Method::GET && target.split('?').next() == Some(reload::EVENTS_PATH) {
+        return Ok(event_stream(shared));
+    }
+    let answer = tokio::task::spawn_blocking(move || answer(&method, &target, &shared))
+        .await
+        .unwrap_or_else(|_| Answer::plain(500, "500\n"));
+    Ok(answer.into_reply())
+}
+
+/// The event stream of live reload: [`Reloader::stream`] on a blocking
+/// thread, writing into the body through a channel. It ends when the
+/// browser goes (the next write fails) or when the server stops.
+fn event_stream(shared: Arc<Shared>) -> Reply {
+    let (sender, receiver) = mpsc::channel(16);
+    let spawned = tokio::task::spawn_blocking(move || {
+        shared.reloader.stream(ChannelWriter(sender));
+    });
+    drop(spawned);
+    let mut response = Response::new(EventBody(receiver).boxed());
+    let headers = response.headers_mut();
+    for (name, value) in [
+        ("content-type", "text/event-stream; charset=utf-8"),
+        ("cache-control", "no-store"),
+        ("x-accel-buffering", "no"),
+    ] {
+        headers.insert(
+            HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
+    }
+    response
+}
+
+/// Writes into an event stream's body, from a blocking thread.
+struct ChannelWriter(mpsc::Sender<Bytes>);
+
+impl io::Write for ChannelWriter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0
+            .blocking_send(Bytes::copy_from_slice(buf))
+            .map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// An event stream's body: what the [`ChannelWriter`] sends, as it comes.
+struct EventBody(mpsc::Receiver<Bytes>);
+
+impl Body for EventBody {
+    type Data = Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Frame<Bytes>, Infallible>>> {
+        self.0
+            .poll_recv(cx)
+            .map(|chunk| chunk.map(|b| Ok(Frame::data(b))))
+    }
+}
+
+/// A whole answer: status, headers, body.
+struct Answer {
+    status: u16,
+    content_type: &'static str,
+    location: Option<String>,
+    allow: bool,
+    body: Vec<u8>,
+}
+
+impl Answer {
+    fn new(status: u16, content_type: &'static str, body: Vec<u8>) -> Answer {
+        Answer {
+            status,
+            content_type,
+            location: None,
+            allow: false,
+            body,
         }
-        let response = answer(&request, shared);
-        let _ = request.respond(response);
     }
-}
 
-type Answer = Response<Cursor<Vec<u8>>>;
-
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-fn respond(status: u16, content_type: &str, body: Vec<u8>) -> Answer {
-    let mut r = Response::from_data(body).with_status_code(StatusCode(status));
-    for h in [
-        header("Content-Type", content_type),
-        header("Cache-Control", "no-store"),
-        header("X-Content-Type-Options", "nosniff"),
-    ]
-    .into_iter()
-    .flatten()
-    {
-        r.add_header(h);
+    fn plain(status: u16, text: &str) -> Answer {
+        Answer::new(
+            status,
+            "text/plain; charset=utf-8",
+            text.as_bytes().to_vec(),
+        )
     }
-    r
-}
 
-fn plain(status: u16, text: &str) -> Answer {
-    respond(
-        status,
-        "text/plain; charset=utf-8",
-        text.as_bytes().to_vec(),
-    )
+    fn into_reply(self) -> Reply {
+        let mut response = Response::new(Full::new(Bytes::from(self.body)).boxed());
+        *response.status_mut() =
+            StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let headers = response.headers_mut();
+        headers.insert(
+            hyper::header::CONTENT_TYPE,
+            HeaderValue::from_static(self.content_type),
+        );
+        headers.insert(
+            hyper::header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        );
+        headers.insert(
+            hyper::header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        );
+        if let Some(to) = self.location.and_then(|l| HeaderValue::from_str(&l).ok()) {
+            headers.insert(hyper::header::LOCATION, to);
+        }
+        if self.allow {
+            headers.insert(hyper::header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        }
+        response
+    }
 }
 
 /// Why a request path is refused.
@@ -192,18 +366,17 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn answer(request: &Request, shared: &Shared) -> Answer {
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let mut r = plain(405, "405 method not allowed\n");
-        if let Some(h) = header("Allow", "GET, HEAD") {
-            r.add_header(h);
-        }
+/// The answer to `method` on `target` (path and query).
+fn answer(method: &Method, target: &str, shared: &Shared) -> Answer {
+    if !matches!(*method, Method::GET | Method::HEAD) {
+        let mut r = Answer::plain(405, "405 method not allowed\n");
+        r.allow = true;
         return r;
     }
-    let path = match request_path(request.url()) {
+    let path = match request_path(target) {
         Ok(p) => p,
-        Err(Refused::Malformed) => return plain(400, "400 bad request\n"),
-        Err(Refused::Outside) => return plain(403, "403 forbidden\n"),
+        Err(Refused::Malformed) => return Answer::plain(400, "400 bad request\n"),
+        Err(Refused::Outside) => return Answer::plain(403, "403 forbidden\n"),
     };
     let root_path = shared
         .published
@@ -227,7 +400,7 @@ fn answer(request: &Request, shared: &Shared) -> Answer {
         rel.clone()
     };
     let Ok(published) = shared.published.read() else {
-        return plain(500, "500\n");
+        return Answer::plain(500, "500\n");
     };
     let script = reload::script(shared.reloader.version());
     let extra = match &published.errors {
@@ -237,7 +410,7 @@ fn answer(request: &Request, shared: &Shared) -> Answer {
     if published.files.is_empty() {
         let report = published.errors.clone().unwrap_or_default();
         let page = overlay::error_page(&report, published.lang, &script);
-        return respond(500, "text/html; charset=utf-8", page.into_bytes());
+        return Answer::new(500, "text/html; charset=utf-8", page.into_bytes());
     }
     let found = published.files.get(&file).filter(|_| in_site).cloned();
     let (status, file, content) = match found {
@@ -251,7 +424,7 @@ fn answer(request: &Request, shared: &Shared) -> Answer {
         }
         None => match published.files.get("404.html") {
             Some(c) => (404, "404.html".to_string(), c.clone()),
-            None => return plain(404, "404 not found\n"),
+            None => return Answer::plain(404, "404 not found\n"),
         },
     };
     drop(published);
@@ -260,22 +433,20 @@ fn answer(request: &Request, shared: &Shared) -> Answer {
         Content::Copy(src) => match std::fs::read(shared.root.join(&src)) {
             Ok(b) => b,
             Err(_) => {
-                return plain(404, "404 not found\n");
+                return Answer::plain(404, "404 not found\n");
             }
         },
     };
     let kind = content_type(&file);
     if kind.starts_with("text/html") {
-        return respond(status, kind, overlay::inject(&bytes, &extra));
+        return Answer::new(status, kind, overlay::inject(&bytes, &extra));
     }
-    respond(status, kind, bytes)
+    Answer::new(status, kind, bytes)
 }
 
 fn redirect(to: &str) -> Answer {
-    let mut r = plain(301, "301\n");
-    if let Some(h) = header("Location", to) {
-        r.add_header(h);
-    }
+    let mut r = Answer::plain(301, "301\n");
+    r.location = Some(to.to_string());
     r
 }
 
