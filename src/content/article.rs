@@ -283,6 +283,10 @@ pub fn load(
 #[derive(Default)]
 struct Placed {
     interview: bool,
+    /// Asides so far: the n-th one's heading and note ids take the prefix
+    /// `encadre-n-` (`encadre-` for the first), so two asides with the same
+    /// heading do not give two elements one id.
+    asides: usize,
     testimonials: BTreeSet<String>,
     principles: BTreeSet<String>,
     quotes: BTreeSet<String>,
@@ -473,12 +477,14 @@ fn shortcode_block(
                 ArgValue::Str(s) => s.clone(),
                 other => value_text(other),
             });
+            placed.asides += 1;
+            let prefix = nth_prefix("encadre-", placed.asides);
             let rendered = match &sc.body {
                 Some(range) => markdown::render(
                     &body[range.clone()],
                     &OffsetMap::contiguous(body_start + range.start),
                     &MarkdownOptions {
-                        id_prefix: "encadre-",
+                        id_prefix: &prefix,
                         ..copy_options(&cx.markdown)
                     },
                 ),
@@ -590,6 +596,25 @@ fn value_text(value: &ArgValue) -> String {
     }
 }
 
+/// `opts` with the id prefix `prefix`.
+fn with_prefix<'a>(opts: &MarkdownOptions<'a>, prefix: &'a str) -> MarkdownOptions<'a> {
+    MarkdownOptions {
+        id_prefix: prefix,
+        ..copy_options(opts)
+    }
+}
+
+/// The id prefix of the `n`-th text (from 1) of a kind of block: `base`
+/// for the first, `base` and `n` for the others (`temoignage-2-`), so the
+/// headings and notes of two texts rendered apart never share an id.
+fn nth_prefix(base: &str, n: usize) -> String {
+    if n <= 1 {
+        base.to_string()
+    } else {
+        format!("{base}{n}-")
+    }
+}
+
 fn copy_options<'a>(o: &MarkdownOptions<'a>) -> MarkdownOptions<'a> {
     MarkdownOptions {
         lang: o.lang,
@@ -607,14 +632,10 @@ fn render_block_content(
     opts: &MarkdownOptions,
 ) -> BlockContent {
     let at = |path: &[&str]| OffsetMap::fixed(front_matter::locate(source, split, path).start);
-    let with_prefix = |prefix: &'static str| MarkdownOptions {
-        id_prefix: prefix,
-        ..copy_options(opts)
-    };
     let mut content = BlockContent::default();
     if let Some(interview) = &meta.interview {
         let here = at(&["interview"]);
-        let o = with_prefix("interview-");
+        let o = with_prefix(opts, "interview-");
         content.interview_intro = interview
             .intro
             .as_ref()
@@ -622,49 +643,63 @@ fn render_block_content(
         content.questions = interview
             .questions
             .iter()
-            .map(|q| QuestionContent {
-                question: markdown::render_inline(q.q.as_str(), &here, &o),
-                answer: markdown::render(q.a.as_str(), &here, &o),
-                by: q.by.clone(),
+            .enumerate()
+            .map(|(k, q)| {
+                let p = format!("interview-q{}-", k + 1);
+                let o = with_prefix(opts, &p);
+                QuestionContent {
+                    question: markdown::render_inline(q.q.as_str(), &here, &o),
+                    answer: markdown::render(q.a.as_str(), &here, &o),
+                    by: q.by.clone(),
+                }
             })
             .collect();
     }
-    let o = with_prefix("temoignage-");
+    let mut n = 0;
     for (id, group) in &meta.testimonials {
         let here = at(&["testimonials"]);
-        content.testimonials.insert(
-            id.clone(),
-            group
-                .items
-                .iter()
-                .map(|item| markdown::render(item.text.as_str(), &here, &o))
-                .collect(),
-        );
+        let items = group
+            .items
+            .iter()
+            .map(|item| {
+                n += 1;
+                let p = nth_prefix("temoignage-", n);
+                let o = with_prefix(opts, &p);
+                markdown::render(item.text.as_str(), &here, &o)
+            })
+            .collect();
+        content.testimonials.insert(id.clone(), items);
     }
-    let o = with_prefix("principe-");
+    let mut n = 0;
     for (id, list) in &meta.principles {
         let here = at(&["principles"]);
         let items = list
             .items
             .iter()
-            .map(|item| match item {
-                RawPrinciple::Plain(text) => {
-                    (None, markdown::render_inline(text.as_str(), &here, &o))
+            .map(|item| {
+                n += 1;
+                let p = nth_prefix("principe-", n);
+                let o = with_prefix(opts, &p);
+                match item {
+                    RawPrinciple::Plain(text) => {
+                        (None, markdown::render_inline(text.as_str(), &here, &o))
+                    }
+                    RawPrinciple::Titled(t) => (
+                        Some(crate::typography::typeset(opts.lang, t.title.as_str())),
+                        t.text
+                            .as_ref()
+                            .map(|x| markdown::render(x.as_str(), &here, &o))
+                            .unwrap_or_default(),
+                    ),
                 }
-                RawPrinciple::Titled(t) => (
-                    Some(crate::typography::typeset(opts.lang, t.title.as_str())),
-                    t.text
-                        .as_ref()
-                        .map(|x| markdown::render(x.as_str(), &here, &o))
-                        .unwrap_or_default(),
-                ),
             })
             .collect();
         content.principles.insert(id.clone(), items);
     }
-    let o = with_prefix("citation-");
-    for (id, quote) in &meta.quotes {
+    for (n, (id, quote)) in meta.quotes.iter().enumerate() {
         let here = at(&["quotes"]);
+        let p = nth_prefix("citation-", n + 1);
+        let o = with_prefix(opts, &p);
         content.quotes.insert(
             id.clone(),
             markdown::render_inline(quote.text.as_str(), &here, &o),

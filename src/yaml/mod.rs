@@ -366,7 +366,10 @@ fn describe(detail: &str, lang: Language) -> Described {
                     kind_fr(expected),
                     kind_fr(found)
                 ),
-                format!("wrong type of value: found {found}, expected {expected}"),
+                format!(
+                    "wrong type of value: found {found}, expected {}",
+                    kind_en(expected)
+                ),
             ),
             help: Some(lang.pick(
                 "vérifiez la forme de la valeur : un texte, une liste (lignes commençant par « - ») ou des clés indentées".to_string(),
@@ -436,14 +439,30 @@ fn kind_fr(kind: &str) -> String {
         "a" if kind.contains("boolean") => "true ou false",
         "a" if kind.contains("text") => "un texte",
         "sequence" => "une liste",
-        "map" => "des clés indentées",
-        "integer" => "un nombre",
+        // serde names the Rust type (`struct RawTestimonialGroup`): a writer
+        // only needs to know it is keys.
+        "map" | "struct" => "des clés indentées",
+        "integer" | "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" | "f32" | "f64" => {
+            "un nombre"
+        }
         "floating" => "un nombre",
         "boolean" => "true ou false",
         "unit" | "null" => "une valeur vide",
         _ => return kind.to_string(),
     };
     word.to_string()
+}
+
+/// `kind` as serde words it, without a Rust type's name: `struct X` is
+/// indented keys to a writer.
+fn kind_en(kind: &str) -> String {
+    kind.split(" or ")
+        .map(|k| match k.trim().split(' ').next() {
+            Some("struct") => "indented keys",
+            _ => k.trim(),
+        })
+        .collect::<Vec<_>>()
+        .join(" or ")
 }
 
 fn backticked(text: &str) -> Vec<String> {
@@ -563,6 +582,17 @@ mod tests {
             "wrong type of value: found integer `3`, expected a sequence (in `tags`)"
         );
         assert_eq!(err.position.map(|p| (p.line, p.column)), Some((1, 7)));
+    }
+
+    #[test]
+    fn wrong_type_names_no_rust_type() {
+        assert_eq!(kind_fr("struct RawTestimonialGroup"), "des clés indentées");
+        assert_eq!(kind_en("struct RawTestimonialGroup"), "indented keys");
+        assert_eq!(
+            kind_en("a sequence or struct X"),
+            "a sequence or indented keys"
+        );
+        assert_eq!(kind_fr("u32"), "un nombre");
     }
 
     #[test]

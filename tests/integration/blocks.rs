@@ -259,3 +259,56 @@ fn gazette_new_starts_a_draft_of_each_kind_that_builds() {
     assert_eq!(again.code, 2);
     assert!(again.stderr.contains("existe déjà"), "{}", again.stderr);
 }
+
+#[test]
+fn texts_of_blocks_rendered_apart_never_share_an_id() {
+    let site = TestSite::new();
+    site.write("site.yaml", "title: Le Fil RH\n");
+    site.write(
+        "content/deux-encadres.md",
+        "---\ntitle: Deux encadrés\ndate: 2026-03-12\ntestimonials:\n  voix:\n    items:\n      - by: { name: Aline M. }\n        text: \"Un témoignage[^1].\\n\\n[^1]: Première note.\"\n      - by: { name: Karim B. }\n        text: \"Un autre[^1].\\n\\n[^1]: Seconde note.\"\n---\n\
+         Avant.\n\n{% aside(title=\"Un\") %}\n## À retenir\n\nUn premier point.\n{% end %}\n\n\
+         {% aside(title=\"Deux\") %}\n## À retenir\n\nUn second point.\n{% end %}\n\n\
+         Lire [le second encadré](#encadre-2-a-retenir).\n",
+    );
+    site.build_ok(&[]);
+    let html = site.page("deux-encadres/index.html");
+    assert!(
+        html.contains("<h2 id=\"encadre-a-retenir\">À retenir</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<h2 id=\"encadre-2-a-retenir\">À retenir</h2>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"#encadre-2-a-retenir\">le second encadré</a>"),
+        "{html}"
+    );
+    // Every id of the page is there once.
+    let mut ids: Vec<&str> = html
+        .split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect();
+    let count = ids.len();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "an id appears twice:\n{html}");
+    assert!(html.contains("temoignage-2-"), "{html}");
+
+    // A group written as a list is told in a writer's words, not Rust's.
+    site.write(
+        "content/deux-encadres.md",
+        "---\ntitle: Deux encadrés\ndate: 2026-03-12\ntestimonials:\n  voix:\n    - text: Un témoignage.\n---\nAvant.\n",
+    );
+    let run = site.gazette(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "valeur du mauvais type : il faut des clés indentées et non une liste (dans « testimonials.voix »)"
+        ),
+        "{}",
+        run.stderr
+    );
+}
