@@ -571,6 +571,16 @@ impl Config {
     pub fn url(&self, relative: &str) -> String {
         format!("{}{}", self.root_path, relative.trim_start_matches('/'))
     }
+
+    /// The URL of a file a registry names (a logo, a photo): an address
+    /// (`https://…`) as it is, a site path under the site's root path.
+    pub fn asset_url(&self, written: &str) -> String {
+        if written.contains("://") {
+            written.to_string()
+        } else {
+            self.url(written)
+        }
+    }
 }
 
 #[cfg(test)]

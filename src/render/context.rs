@@ -130,6 +130,7 @@ struct OrganisationCtx {
     name: String,
     short: Option<String>,
     url: Option<String>,
+    logo: Option<String>,
 }
 
 /// The values every page shares: made once per render.
@@ -324,6 +325,7 @@ impl<'a> Contexts<'a> {
                     .taxonomies
                     .url_of(Kind::Organisations, &o.name)
                     .or_else(|| o.url.clone()),
+                logo: o.logo.as_deref().map(|l| self.site.config.asset_url(l)),
             }),
             photo,
             initials: person.initials.clone(),

@@ -559,9 +559,14 @@ fn render_job(
                     )
                 })
             });
+            let logo = t
+                .organisation
+                .as_ref()
+                .and_then(|o| o.logo.as_deref())
+                .map(|l| config.asset_url(l));
             context.insert(
                 "term",
-                &serde_json::json!({ "name": t.name, "url": t.url, "feed_url": feed_url, "description_html": description }),
+                &serde_json::json!({ "name": t.name, "url": t.url, "feed_url": feed_url, "description_html": description, "logo": logo }),
             );
             let person = t
                 .person

@@ -41,6 +41,9 @@ pub struct Organisation {
     pub short: Option<String>,
     /// Address.
     pub url: Option<String>,
+    /// Logo, as written (a site path such as `/images/logos/cpam.svg`, or
+    /// an address).
+    pub logo: Option<String>,
 }
 
 /// A person as shown.
@@ -102,12 +105,14 @@ impl Registry {
                 name: o.name.0.clone(),
                 short: o.short.as_ref().map(|t| t.0.clone()),
                 url: o.url.as_ref().map(|t| t.0.clone()),
+                logo: o.logo.as_ref().map(|t| t.0.clone()),
             },
             None => Organisation {
                 id: None,
                 name: text.to_string(),
                 short: None,
                 url: None,
+                logo: None,
             },
         }
     }

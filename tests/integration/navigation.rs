@@ -68,6 +68,12 @@ fn taxonomy_person_and_organisation_pages() {
     assert!(!person.contains("De nouveaux outils"));
     let org = main_of(&site.page("organismes/cnav/index.html"));
     assert!(org.contains("L’accord télétravail est signé"), "{org}");
+    // With the registry's logo, beside its name (which says it all: alt="").
+    assert!(
+        org.contains("<img class=\"org-logo\" src=\"/images/logos/cnav.svg\" alt=\"\""),
+        "{org}"
+    );
+    assert!(site.has("images/logos/cnav.svg"));
     // An article links its tags to their pages, and listings announce feeds.
     let article = site.page("actualites/accord/index.html");
     assert!(article.contains("href=\"/mots-cles/teletravail/\""));
