@@ -226,9 +226,11 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
     let source = SourceText::new(FILE_NAME, text);
     let body = source.text.trim_start_matches('\u{feff}');
     let offset = source.text.len() - body.len();
-    let raw: RawConfig = yaml::parse(body, &source, offset, lang).map_err(|d| {
+    let raw: RawConfig = yaml::parse_all(body, &source, offset, lang).map_err(|all| {
         let mut list = Diagnostics::new();
-        list.push(d);
+        for d in all {
+            list.push(d);
+        }
         list
     })?;
     resolve(raw, root, &source, offset, overrides)

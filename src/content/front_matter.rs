@@ -448,8 +448,7 @@ pub fn parse_article(
     lang: Language,
 ) -> Result<ArticleMeta, Vec<Diagnostic>> {
     let yaml_text = &source.text[split.yaml.clone()];
-    let raw: RawArticle =
-        yaml::parse(yaml_text, source, split.yaml.start, lang).map_err(|d| vec![d])?;
+    let raw: RawArticle = yaml::parse_all(yaml_text, source, split.yaml.start, lang)?;
     let mut errors = Vec::new();
     let here = |path: &[&str]| locate(source, split, path);
     let title = match raw.title {
@@ -788,8 +787,7 @@ pub fn parse_section(
     lang: Language,
 ) -> Result<SectionMeta, Vec<Diagnostic>> {
     let yaml_text = &source.text[split.yaml.clone()];
-    let raw: RawSection =
-        yaml::parse(yaml_text, source, split.yaml.start, lang).map_err(|d| vec![d])?;
+    let raw: RawSection = yaml::parse_all(yaml_text, source, split.yaml.start, lang)?;
     if raw.paginate_by == Some(0) {
         return Err(vec![
             Diagnostic::error(

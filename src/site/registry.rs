@@ -85,13 +85,13 @@ impl Registry {
         if let Some(path) = people {
             match read(root, path, lang) {
                 Ok(map) => registry.people = map,
-                Err(d) => errors.push(d),
+                Err(all) => errors.extend(all),
             }
         }
         if let Some(path) = organisations {
             match read(root, path, lang) {
                 Ok(map) => registry.organisations = map,
-                Err(d) => errors.push(d),
+                Err(all) => errors.extend(all),
             }
         }
         (registry, errors)
@@ -171,23 +171,25 @@ fn read<T: serde::de::DeserializeOwned>(
     root: &Path,
     path: &Path,
     lang: Language,
-) -> Result<T, Diagnostic> {
-    let text = std::fs::read_to_string(root.join(path)).map_err(|e| {
-        Diagnostic::error(
-            "file-unreadable",
-            lang.pick(
-                format!(
-                    "lecture impossible : {}",
-                    crate::os_errors::reason(&e, lang)
+) -> Result<T, Vec<Diagnostic>> {
+    let text = std::fs::read_to_string(root.join(path))
+        .map_err(|e| {
+            Diagnostic::error(
+                "file-unreadable",
+                lang.pick(
+                    format!(
+                        "lecture impossible : {}",
+                        crate::os_errors::reason(&e, lang)
+                    ),
+                    format!("cannot read: {e}"),
                 ),
-                format!("cannot read: {e}"),
-            ),
-        )
-        .in_file(path)
-    })?;
+            )
+            .in_file(path)
+        })
+        .map_err(|d| vec![d])?;
     let source = SourceText::new(path, text);
     let body = source.text.trim_start_matches('\u{feff}');
-    yaml::parse(body, &source, source.text.len() - body.len(), lang)
+    yaml::parse_all(body, &source, source.text.len() - body.len(), lang)
 }
 
 /// Initials of a name: the first letter of each word, hyphenated parts

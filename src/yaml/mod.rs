@@ -159,6 +159,118 @@ pub fn parse<T: DeserializeOwned>(
         .map_err(|err| to_diagnostic(&err, yaml, source, offset, lang))
 }
 
+/// [`parse`], reporting every unknown key of the map where serde met the
+/// first one, not only that one: a writer with two misspelt keys fixes both
+/// after one build. (serde stops at the first error; the map's other keys
+/// are read from the text, at the first key's indentation.)
+pub fn parse_all<T: DeserializeOwned>(
+    yaml: &str,
+    source: &SourceText,
+    offset: usize,
+    lang: Language,
+) -> Result<T, Vec<Diagnostic>> {
+    let yaml_text = if yaml.trim().is_empty() { "{}" } else { yaml };
+    serde_yaml::from_str::<T>(yaml_text).map_err(|err| {
+        let first = to_diagnostic(&err, yaml, source, offset, lang);
+        let mut all = vec![first];
+        let raw = strip_positions(&err.to_string());
+        let (path, detail) = split_path(&raw);
+        let Some(rest) = detail.strip_prefix("unknown field `") else {
+            return all;
+        };
+        let key = rest.split('`').next().unwrap_or("");
+        let expected = backticked(rest.get(key.len() + 1..).unwrap_or(""));
+        let Some(at) = err
+            .location()
+            .map(|l| l.index())
+            .filter(|&i| i <= yaml.len())
+        else {
+            return all;
+        };
+        for (other, start) in sibling_keys(yaml, at) {
+            if start == at || other == key || expected.contains(&other) {
+                continue;
+            }
+            let detail = format!(
+                "unknown field `{other}`, expected one of {}",
+                expected
+                    .iter()
+                    .map(|e| format!("`{e}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let described = describe(&detail, lang);
+            let mut message = described.message;
+            if let Some(path) = path {
+                message = lang.pick(
+                    format!("{message} (dans « {path} »)"),
+                    format!("{message} (in `{path}`)"),
+                );
+            }
+            let start = offset + start;
+            let mut d =
+                Diagnostic::error(described.code, message).at(source, start..start + other.len());
+            if let Some(help) = described.help {
+                d = d.with_help(help);
+            }
+            all.push(d);
+        }
+        all
+    })
+}
+
+/// The keys (name, offset) of the block map that has a key at `at`: the
+/// lines at that key's indentation, up to a line indented less.
+fn sibling_keys(yaml: &str, at: usize) -> Vec<(String, usize)> {
+    let line_start = yaml[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+    let column = at - line_start;
+    if !yaml[line_start..at].chars().all(|c| c == ' ' || c == '-') {
+        return Vec::new();
+    }
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for line in yaml.split_inclusive('\n') {
+        lines.push((pos, line.trim_end_matches(['\n', '\r'])));
+        pos += line.len();
+    }
+    let Some(here) = lines.iter().position(|(p, _)| *p == line_start) else {
+        return Vec::new();
+    };
+    let indent_of = |line: &str| line.len() - line.trim_start_matches([' ', '-']).len();
+    let ends_map = |line: &str| {
+        let content = line.trim();
+        !content.is_empty() && !content.starts_with('#') && indent_of(line) < column
+    };
+    // A `- ` item starts its map: the lines before it belong to another.
+    let starts_item =
+        |line: &str| indent_of(line) == column && line.trim_start_matches(' ').starts_with('-');
+    let mut first = here;
+    while first > 0 && !starts_item(lines[first].1) && !ends_map(lines[first - 1].1) {
+        first -= 1;
+    }
+    let mut keys = Vec::new();
+    for (i, (pos, line)) in lines.iter().enumerate().skip(first) {
+        if i > here && (ends_map(line) || starts_item(line)) {
+            break;
+        }
+        if indent_of(line) != column {
+            continue;
+        }
+        let rest = &line[column..];
+        let Some(colon) = rest.find(':') else {
+            continue;
+        };
+        let name = &rest[..colon];
+        let is_key = !name.is_empty()
+            && !name.starts_with(['#', '"', '\'', '[', '{', '&', '*', '!', '|', '>'])
+            && rest[colon + 1..].chars().next().is_none_or(|c| c == ' ');
+        if is_key {
+            keys.push((name.trim_end().to_string(), pos + column));
+        }
+    }
+    keys
+}
+
 /// Turns a serde_yaml error into a diagnostic placed in the writer's file.
 pub fn to_diagnostic(
     err: &serde_yaml::Error,
@@ -553,6 +665,60 @@ mod tests {
     struct Sample {
         title: Option<Text>,
         tags: Option<Vec<Text>>,
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        name: Text,
+        role: Option<Text>,
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct WithItems {
+        title: Option<Text>,
+        people: Option<Vec<Item>>,
+    }
+
+    #[test]
+    fn every_unknown_key_of_the_map_is_reported() {
+        let yaml =
+            "titel: a\npeople:\n  - name: A\n    rol: x\n  - nom: B\n    role: y\nsumary: b\n";
+        let src = SourceText::new("a.md", yaml);
+        let errs = parse_all::<WithItems>(yaml, &src, 0, Language::Fr).unwrap_err();
+        let shown: Vec<String> = errs
+            .iter()
+            .map(|d| {
+                let p = d.position.as_ref().unwrap();
+                format!("{}:{} {}", p.line, p.column, d.message)
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            ["1:1 clé inconnue « titel »", "7:1 clé inconnue « sumary »"]
+        );
+        // Inside a list item: that item's keys only, not the next item's.
+        let yaml = "people:\n  - name: A\n    rol: x\n    rle: z\n  - nom: B\n";
+        let src = SourceText::new("a.md", yaml);
+        let errs = parse_all::<WithItems>(yaml, &src, 0, Language::En).unwrap_err();
+        let shown: Vec<String> = errs
+            .iter()
+            .map(|d| {
+                let p = d.position.as_ref().unwrap();
+                format!("{}:{} {}", p.line, p.column, d.message)
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "3:5 unknown key `rol` (in `people[0]`)",
+                "4:5 unknown key `rle` (in `people[0]`)"
+            ]
+        );
+        assert_eq!(errs[1].help.as_deref(), Some("did you mean `role`?"));
     }
 
     #[test]

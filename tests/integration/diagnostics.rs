@@ -41,6 +41,7 @@ macro_rules! cases {
 cases! {
     // Front matter.
     unknown_key: "unknown-key";
+    unknown_keys: "unknown-keys";
     missing_title: "missing-title";
     missing_date: "missing-date";
     empty_title: "empty-title";
