@@ -207,6 +207,13 @@ fn prepare(opts: &BuildOptions, progress: &dyn Progress, retention: Retention) -
         }
     };
     if let Some(theme) = &theme {
+        diagnostics.extend(registry_files_missing(
+            &opts.root,
+            &discovered,
+            &registry,
+            theme,
+            lang,
+        ));
         let pages = articles
             .iter()
             .map(|a| (&*a.source, a.meta.template.as_deref()))
@@ -390,6 +397,33 @@ pub fn read_text(
             )),
         ]
     })
+}
+
+/// The registries' logos and photos written as site paths that name no
+/// file of the theme's or the site's `static/` or of `content/` (see
+/// [`Registry::missing_files`]).
+pub fn registry_files_missing(
+    root: &Path,
+    discovered: &Discovered,
+    registry: &Registry,
+    theme: &Theme,
+    lang: crate::language::Language,
+) -> Vec<Diagnostic> {
+    let published: std::collections::BTreeSet<&str> = theme
+        .static_files
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .chain(discovered.assets.iter().map(|a| a.content_path.as_str()))
+        .collect();
+    let known: Vec<&str> = published.iter().copied().collect();
+    registry.missing_files(
+        root,
+        discovered.people.as_deref(),
+        discovered.organisations.as_deref(),
+        &|name| published.contains(name),
+        &known,
+        lang,
+    )
 }
 
 /// Loads every section's `_index.md`.

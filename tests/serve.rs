@@ -372,6 +372,44 @@ fn a_file_added_while_an_article_is_broken_is_published_once_it_is_fixed() {
 }
 
 #[test]
+fn a_registry_logo_deleted_from_static_is_an_error_until_it_is_back() {
+    let site = example_site();
+    let root = site.path();
+    fs::create_dir_all(root.join("static/images/logos")).unwrap();
+    fs::write(
+        root.join("static/images/logos/cnav.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    replace_in(
+        &root.join("content/_organisations.yaml"),
+        "  short: Cnav\n",
+        "  short: Cnav\n  logo: /images/logos/cnav.svg\n",
+    );
+    let mut session = Session::new(opts(root));
+    let first = session.build();
+    assert!(first.ok, "{}", first.diagnostics.render());
+    // Only a static file changes: the fast path still checks the registry.
+    fs::remove_file(root.join("static/images/logos/cnav.svg")).unwrap();
+    let r = session.apply(&changes(&["static/images/logos/cnav.svg"]));
+    assert!(!r.ok, "a logo the registry names is gone");
+    let shown = r.diagnostics.render();
+    assert!(
+        shown.contains("le fichier « /images/logos/cnav.svg » n’existe pas dans le site")
+            && shown.contains("content/_organisations.yaml"),
+        "{shown}"
+    );
+    fs::write(
+        root.join("static/images/logos/cnav.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let r = session.apply(&changes(&["static/images/logos/cnav.svg"]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert_equals_full_build(&mut session, root, "logo back");
+}
+
+#[test]
 fn the_watcher_sees_editor_saves_deletes_and_renames() {
     let site = example_site();
     let root = site.path();

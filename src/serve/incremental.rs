@@ -477,6 +477,19 @@ impl Session {
                 return self.failed(d, Route::Statics);
             }
         };
+        // A logo or photo of the registries may have gone with the files.
+        let missing = build::registry_files_missing(
+            &self.opts.root,
+            &self.discovered,
+            &site.registry,
+            &theme,
+            config.language,
+        );
+        if !missing.is_empty() {
+            let mut d = Diagnostics::new();
+            d.extend(missing);
+            return self.failed(d, Route::Statics);
+        }
         let mut copied = Files::new();
         build::add_copied_files(&mut copied, site, &theme, &self.opts.root);
         let (changed, removed) = diff(&self.copied, &copied);
@@ -616,6 +629,15 @@ impl Session {
                 lang,
             );
             diagnostics.extend(errors);
+            if let Some(theme) = &self.theme {
+                diagnostics.extend(build::registry_files_missing(
+                    &root,
+                    &self.discovered,
+                    &registry,
+                    theme,
+                    lang,
+                ));
+            }
             let inclusion = Inclusion {
                 drafts: self.opts.drafts,
                 future: self.opts.future,

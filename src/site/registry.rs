@@ -167,6 +167,86 @@ impl Registry {
     }
 }
 
+impl Registry {
+    /// Checks that the logos and photos the registries give as site paths
+    /// (`/images/logos/cpam.svg`) name a file the site publishes (`exists`
+    /// is asked the path without its leading `/`): a typo would otherwise
+    /// show a broken image on every page of the person or organisation.
+    /// Each error points at the value in its registry file.
+    pub fn missing_files(
+        &self,
+        root: &Path,
+        people: Option<&Path>,
+        organisations: Option<&Path>,
+        exists: &dyn Fn(&str) -> bool,
+        known: &[&str],
+        lang: Language,
+    ) -> Vec<Diagnostic> {
+        let people_files = self
+            .people
+            .iter()
+            .filter_map(|(id, p)| Some((id, "photo", p.photo.as_ref()?.0.as_str())));
+        let organisation_files = self
+            .organisations
+            .iter()
+            .filter_map(|(id, o)| Some((id, "logo", o.logo.as_ref()?.0.as_str())));
+        let mut errors = Vec::new();
+        for (file, entries) in [
+            (people, people_files.collect::<Vec<_>>()),
+            (organisations, organisation_files.collect::<Vec<_>>()),
+        ] {
+            let Some(file) = file else { continue };
+            let missing: Vec<_> = entries
+                .into_iter()
+                .filter(|(_, _, written)| {
+                    written.starts_with('/')
+                        && !written.contains("://")
+                        && !exists(
+                            written
+                                .trim_start_matches('/')
+                                .split(['?', '#'])
+                                .next()
+                                .unwrap_or(""),
+                        )
+                })
+                .collect();
+            if missing.is_empty() {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(root.join(file)) else {
+                continue;
+            };
+            let source = SourceText::new(file, text);
+            for (id, key, written) in missing {
+                let at = yaml::locate_value(&source.text, &[id.as_str(), key]).unwrap_or(0..0);
+                let name = written.trim_start_matches('/');
+                let help = match yaml::closest(name, known.iter().copied()) {
+                    Some(best) => lang.pick(
+                        format!("vouliez-vous écrire « /{best} » ?"),
+                        format!("did you mean `/{best}`?"),
+                    ),
+                    None => lang.pick(
+                        format!("placez le fichier dans static/{name}, ou corrigez le chemin"),
+                        format!("put the file at static/{name}, or correct the path"),
+                    ),
+                };
+                errors.push(
+                    Diagnostic::error(
+                        "registry-file-missing",
+                        lang.pick(
+                            format!("le fichier « {written} » n’existe pas dans le site"),
+                            format!("the file `{written}` is not in the site"),
+                        ),
+                    )
+                    .at(&source, at)
+                    .with_help(help),
+                );
+            }
+        }
+        errors
+    }
+}
+
 fn read<T: serde::de::DeserializeOwned>(
     root: &Path,
     path: &Path,

@@ -73,6 +73,7 @@ cases! {
     section_unknown_value: "section-unknown-value";
     section_bad_paginate: "section-bad-paginate";
     registry_unknown_key: "registry-unknown-key";
+    registry_missing_file: "registry-missing-file";
     // Site settings and theme.
     site_unknown_key: "site-unknown-key";
     site_unknown_value: "site-unknown-value";
