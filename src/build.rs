@@ -415,13 +415,11 @@ pub fn registry_files_missing(
         .map(|(name, _)| name.as_str())
         .chain(discovered.assets.iter().map(|a| a.content_path.as_str()))
         .collect();
-    let known: Vec<&str> = published.iter().copied().collect();
     registry.missing_files(
         root,
         discovered.people.as_deref(),
         discovered.organisations.as_deref(),
-        &|name| published.contains(name),
-        &known,
+        &published,
         lang,
     )
 }

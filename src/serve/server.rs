@@ -187,10 +187,8 @@ async fn handle(request: Request<Incoming>, shared: Arc<Shared>) -> Result<Reply
 /// browser goes (the next write fails) or when the server stops.
 fn event_stream(shared: Arc<Shared>) -> Reply {
     let (sender, receiver) = mpsc::channel(16);
-    let spawned = tokio::task::spawn_blocking(move || {
-        shared.reloader.stream(ChannelWriter(sender));
-    });
-    drop(spawned);
+    // Detached: the stream ends by itself (see above).
+    tokio::task::spawn_blocking(move || shared.reloader.stream(ChannelWriter(sender)));
     let mut response = Response::new(EventBody(receiver).boxed());
     let headers = response.headers_mut();
     for (name, value) in [

@@ -169,8 +169,8 @@ impl Registry {
 
 impl Registry {
     /// Checks that the logos and photos the registries give as site paths
-    /// (`/images/logos/cpam.svg`) name a file the site publishes (`exists`
-    /// is asked the path without its leading `/`): a typo would otherwise
+    /// (`/images/logos/cpam.svg`) name a file the site publishes
+    /// (`published`: paths without their leading `/`): a typo would otherwise
     /// show a broken image on every page of the person or organisation.
     /// Each error points at the value in its registry file.
     pub fn missing_files(
@@ -178,8 +178,7 @@ impl Registry {
         root: &Path,
         people: Option<&Path>,
         organisations: Option<&Path>,
-        exists: &dyn Fn(&str) -> bool,
-        known: &[&str],
+        published: &std::collections::BTreeSet<&str>,
         lang: Language,
     ) -> Vec<Diagnostic> {
         let people_files = self
@@ -200,8 +199,7 @@ impl Registry {
                 .into_iter()
                 .filter(|(_, _, written)| {
                     written.starts_with('/')
-                        && !written.contains("://")
-                        && !exists(
+                        && !published.contains(
                             written
                                 .trim_start_matches('/')
                                 .split(['?', '#'])
@@ -220,7 +218,7 @@ impl Registry {
             for (id, key, written) in missing {
                 let at = yaml::locate_value(&source.text, &[id.as_str(), key]).unwrap_or(0..0);
                 let name = written.trim_start_matches('/');
-                let help = match yaml::closest(name, known.iter().copied()) {
+                let help = match yaml::closest(name, published.iter().copied()) {
                     Some(best) => lang.pick(
                         format!("vouliez-vous écrire « /{best} » ?"),
                         format!("did you mean `/{best}`?"),
@@ -252,21 +250,9 @@ fn read<T: serde::de::DeserializeOwned>(
     path: &Path,
     lang: Language,
 ) -> Result<T, Vec<Diagnostic>> {
-    let text = std::fs::read_to_string(root.join(path))
-        .map_err(|e| {
-            Diagnostic::error(
-                "file-unreadable",
-                lang.pick(
-                    format!(
-                        "lecture impossible : {}",
-                        crate::os_errors::reason(&e, lang)
-                    ),
-                    format!("cannot read: {e}"),
-                ),
-            )
-            .in_file(path)
-        })
-        .map_err(|d| vec![d])?;
+    // The same reading as an article's: unreadable and non-UTF-8 files
+    // are told the same way.
+    let text = crate::build::read_text(root, path, lang)?;
     let source = SourceText::new(path, text);
     let body = source.text.trim_start_matches('\u{feff}');
     yaml::parse_all(body, &source, source.text.len() - body.len(), lang)

@@ -153,10 +153,7 @@ pub fn parse<T: DeserializeOwned>(
     offset: usize,
     lang: Language,
 ) -> Result<T, Diagnostic> {
-    // An empty document is an empty map, not "null".
-    let yaml_text = if yaml.trim().is_empty() { "{}" } else { yaml };
-    serde_yaml::from_str::<T>(yaml_text)
-        .map_err(|err| to_diagnostic(&err, yaml, source, offset, lang))
+    parse_all(yaml, source, offset, lang).map_err(|mut all| all.swap_remove(0))
 }
 
 /// [`parse`], reporting every unknown key of the map where serde met the
@@ -169,6 +166,7 @@ pub fn parse_all<T: DeserializeOwned>(
     offset: usize,
     lang: Language,
 ) -> Result<T, Vec<Diagnostic>> {
+    // An empty document is an empty map, not "null".
     let yaml_text = if yaml.trim().is_empty() { "{}" } else { yaml };
     serde_yaml::from_str::<T>(yaml_text).map_err(|err| {
         let first = to_diagnostic(&err, yaml, source, offset, lang);
@@ -191,29 +189,15 @@ pub fn parse_all<T: DeserializeOwned>(
             if start == at || other == key || expected.contains(&other) {
                 continue;
             }
-            let detail = format!(
-                "unknown field `{other}`, expected one of {}",
-                expected
-                    .iter()
-                    .map(|e| format!("`{e}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            let described = describe(&detail, lang);
-            let mut message = described.message;
-            if let Some(path) = path {
-                message = lang.pick(
-                    format!("{message} (dans « {path} »)"),
-                    format!("{message} (in `{path}`)"),
-                );
-            }
-            let start = offset + start;
-            let mut d =
-                Diagnostic::error(described.code, message).at(source, start..start + other.len());
-            if let Some(help) = described.help {
-                d = d.with_help(help);
-            }
-            all.push(d);
+            let described = unknown_key(&other, &expected, lang);
+            all.push(placed(
+                described,
+                path,
+                offset + start,
+                other.len(),
+                source,
+                lang,
+            ));
         }
         all
     })
@@ -309,13 +293,6 @@ pub fn to_diagnostic(
     {
         index = at;
     }
-    let mut message = described.message;
-    if let Some(path) = path {
-        message = lang.pick(
-            format!("{message} (dans « {path} »)"),
-            format!("{message} (in `{path}`)"),
-        );
-    }
     let width = width.unwrap_or_else(|| {
         described
             .key
@@ -324,7 +301,26 @@ pub fn to_diagnostic(
             .map(|k| k.len())
             .unwrap_or_else(|| token_len(&yaml[index..]))
     });
-    let start = offset + index;
+    placed(described, path, offset + index, width, source, lang)
+}
+
+/// The diagnostic of `described` at bytes `start..start + width` of
+/// `source`, its message followed by the YAML path it happened in.
+fn placed(
+    described: Described,
+    path: Option<&str>,
+    start: usize,
+    width: usize,
+    source: &SourceText,
+    lang: Language,
+) -> Diagnostic {
+    let mut message = described.message;
+    if let Some(path) = path {
+        message = lang.pick(
+            format!("{message} (dans « {path} »)"),
+            format!("{message} (in `{path}`)"),
+        );
+    }
     let mut d = Diagnostic::error(described.code, message).at(source, start..start + width);
     if let Some(help) = described.help {
         d = d.with_help(help);
@@ -332,40 +328,14 @@ pub fn to_diagnostic(
     d
 }
 
-/// The offset of the second `key:` of the block map whose first key is at
+/// The offset of the second `key:` of the block map that has a key at
 /// `map_start`, if there is one.
 fn second_key(yaml: &str, map_start: usize, key: &str) -> Option<usize> {
-    let line_start = yaml[..map_start].rfind('\n').map(|i| i + 1).unwrap_or(0);
-    let column = map_start - line_start;
-    let is_key = |text: &str| {
-        text.strip_prefix(key)
-            .map(|rest| rest.trim_start_matches(' ').starts_with(':'))
-            .unwrap_or(false)
-    };
-    let mut seen = is_key(&yaml[map_start..]);
-    let mut pos = yaml[map_start..]
-        .find('\n')
-        .map(|i| map_start + i + 1)
-        .unwrap_or(yaml.len());
-    while pos < yaml.len() {
-        let line = &yaml[pos..];
-        let line = &line[..line.find('\n').unwrap_or(line.len())];
-        let indent = line.len() - line.trim_start_matches(' ').len();
-        let content = line.trim();
-        if !content.is_empty() && !content.starts_with('#') {
-            if indent < column {
-                return None;
-            }
-            if indent == column && is_key(&line[indent..]) {
-                if seen {
-                    return Some(pos + indent);
-                }
-                seen = true;
-            }
-        }
-        pos += line.len() + 1;
-    }
-    None
+    sibling_keys(yaml, map_start)
+        .into_iter()
+        .filter(|(name, _)| name == key)
+        .nth(1)
+        .map(|(_, at)| at)
 }
 
 fn token_len(rest: &str) -> usize {
@@ -421,29 +391,34 @@ struct Described {
     key: Option<String>,
 }
 
+/// An unknown key, with the closest of the `expected` ones suggested.
+fn unknown_key(key: &str, expected: &[String], lang: Language) -> Described {
+    let help = match closest(key, expected.iter().map(String::as_str)) {
+        Some(best) => lang.pick(
+            format!("vouliez-vous écrire « {best} » ?"),
+            format!("did you mean `{best}`?"),
+        ),
+        None => lang.pick(
+            format!("les clés possibles ici sont : {}", expected.join(", ")),
+            format!("the keys allowed here are: {}", expected.join(", ")),
+        ),
+    };
+    Described {
+        code: "yaml-unknown-key",
+        message: lang.pick(
+            format!("clé inconnue « {key} »"),
+            format!("unknown key `{key}`"),
+        ),
+        help: Some(help),
+        key: Some(key.to_string()),
+    }
+}
+
 fn describe(detail: &str, lang: Language) -> Described {
     if let Some(rest) = detail.strip_prefix("unknown field `") {
-        let key = rest.split('`').next().unwrap_or("").to_string();
+        let key = rest.split('`').next().unwrap_or("");
         let expected = backticked(rest.get(key.len() + 1..).unwrap_or(""));
-        let help = match closest(&key, expected.iter().map(String::as_str)) {
-            Some(best) => lang.pick(
-                format!("vouliez-vous écrire « {best} » ?"),
-                format!("did you mean `{best}`?"),
-            ),
-            None => lang.pick(
-                format!("les clés possibles ici sont : {}", expected.join(", ")),
-                format!("the keys allowed here are: {}", expected.join(", ")),
-            ),
-        };
-        return Described {
-            code: "yaml-unknown-key",
-            message: lang.pick(
-                format!("clé inconnue « {key} »"),
-                format!("unknown key `{key}`"),
-            ),
-            help: Some(help),
-            key: Some(key),
-        };
+        return unknown_key(key, &expected, lang);
     }
     if let Some(rest) = detail.strip_prefix("unknown variant `") {
         let value = rest.split('`').next().unwrap_or("").to_string();
@@ -685,32 +660,31 @@ mod tests {
 
     #[test]
     fn every_unknown_key_of_the_map_is_reported() {
-        let yaml =
-            "titel: a\npeople:\n  - name: A\n    rol: x\n  - nom: B\n    role: y\nsumary: b\n";
-        let src = SourceText::new("a.md", yaml);
-        let errs = parse_all::<WithItems>(yaml, &src, 0, Language::Fr).unwrap_err();
-        let shown: Vec<String> = errs
-            .iter()
-            .map(|d| {
-                let p = d.position.as_ref().unwrap();
-                format!("{}:{} {}", p.line, p.column, d.message)
-            })
-            .collect();
+        let report = |yaml: &str, lang| {
+            let src = SourceText::new("a.md", yaml);
+            let errs = parse_all::<WithItems>(yaml, &src, 0, lang).unwrap_err();
+            let shown: Vec<String> = errs
+                .iter()
+                .map(|d| {
+                    let p = d.position.as_ref().unwrap();
+                    format!("{}:{} {}", p.line, p.column, d.message)
+                })
+                .collect();
+            (shown, errs)
+        };
+        let (shown, _) = report(
+            "titel: a\npeople:\n  - name: A\n    rol: x\n  - nom: B\n    role: y\nsumary: b\n",
+            Language::Fr,
+        );
         assert_eq!(
             shown,
             ["1:1 clé inconnue « titel »", "7:1 clé inconnue « sumary »"]
         );
         // Inside a list item: that item's keys only, not the next item's.
-        let yaml = "people:\n  - name: A\n    rol: x\n    rle: z\n  - nom: B\n";
-        let src = SourceText::new("a.md", yaml);
-        let errs = parse_all::<WithItems>(yaml, &src, 0, Language::En).unwrap_err();
-        let shown: Vec<String> = errs
-            .iter()
-            .map(|d| {
-                let p = d.position.as_ref().unwrap();
-                format!("{}:{} {}", p.line, p.column, d.message)
-            })
-            .collect();
+        let (shown, errs) = report(
+            "people:\n  - name: A\n    rol: x\n    rle: z\n  - nom: B\n",
+            Language::En,
+        );
         assert_eq!(
             shown,
             [
