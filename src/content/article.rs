@@ -170,9 +170,14 @@ pub fn load(
     cx: &LoadContext,
 ) -> Result<LoadedArticle, Vec<Diagnostic>> {
     let lang = cx.markdown.lang;
+    // The text read is kept as it is unless it held marker characters.
+    let scrubbed = match markdown::scrub_markers(&text) {
+        std::borrow::Cow::Owned(s) => Some(s),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
     let source = Arc::new(SourceText::new(
         origin.path.clone(),
-        markdown::scrub_markers(&text).into_owned(),
+        scrubbed.unwrap_or(text),
     ));
     let split = front_matter::split(&source, lang).map_err(|d| vec![d])?;
     let meta = front_matter::parse_article(&source, &split, lang)?;

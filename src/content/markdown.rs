@@ -746,16 +746,26 @@ pub fn resolve_markers(html: &str, mut resolve: impl FnMut(usize) -> String) -> 
     if find_marker(html, MARK_LINK).is_none() {
         return html.to_string();
     }
-    let mut out = String::with_capacity(html.len());
+    // The pieces first, then one allocation of the exact size: addresses are
+    // longer than their markers, and a string grown by doubling would hold
+    // (and touch) up to twice the page's bytes for the whole build.
+    let mut pieces: Vec<std::borrow::Cow<'_, str>> = Vec::new();
     let mut rest = html;
     while let Some(start) = find_marker(rest, MARK_LINK) {
-        out.push_str(&rest[..start]);
+        pieces.push(rest[..start].into());
         let after = &rest[start + MARK_LINK.len_utf8()..];
         match find_marker(after, MARK_END) {
             Some(end) => {
                 match after[..end].parse::<usize>() {
-                    Ok(index) => out.push_str(&escape_attr(&resolve(index))),
-                    Err(_) => out.push_str(&after[..end]),
+                    Ok(index) => {
+                        let address = resolve(index);
+                        if address.contains(['&', '"', '<', '>']) {
+                            pieces.push(escape_attr(&address).into());
+                        } else {
+                            pieces.push(address.into());
+                        }
+                    }
+                    Err(_) => pieces.push(after[..end].into()),
                 }
                 rest = &after[end + MARK_END.len_utf8()..];
             }
@@ -764,7 +774,11 @@ pub fn resolve_markers(html: &str, mut resolve: impl FnMut(usize) -> String) -> 
             }
         }
     }
-    out.push_str(rest);
+    pieces.push(rest.into());
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for piece in &pieces {
+        out.push_str(piece);
+    }
     out
 }
 

@@ -310,12 +310,16 @@ fn index_file(url_dir: &str) -> String {
 
 /// Renders `template` into bytes: written straight into a buffer, never
 /// checked again as text (a page is megabytes of UTF-8 Tera already made).
+/// Renders `template` into a buffer made for `content` bytes of page
+/// content (an article's body, say) besides the template's own markup, so
+/// that a long page is not copied again at each doubling of its buffer.
 fn render_page(
     theme: &Theme,
     template: &str,
     context: &tera::Context,
+    content: usize,
 ) -> tera::TeraResult<Vec<u8>> {
-    let mut out = Vec::with_capacity(16 * 1024);
+    let mut out = Vec::with_capacity(16 * 1024 + content);
     theme.tera.render_to(template, context, &mut out)?;
     Ok(out)
 }
@@ -390,7 +394,7 @@ fn render_job(
                     .clone()
                     .unwrap_or_else(|| "section.html".to_string())
             };
-            let html = render_page(theme, &template, &context).map_err(fail)?;
+            let html = render_page(theme, &template, &context, 0).map_err(fail)?;
             Ok((index_file(&rel), html))
         }
         Job::Article(i) => {
@@ -405,6 +409,7 @@ fn render_job(
                 feed_url: None,
             };
             let content_html = blocks::fill(a, cx, theme, &page)?;
+            let content_len = content_html.len();
             let mut context = cx.base(page());
             let mut people: Vec<context::PersonCtx> = Vec::new();
             for (id, _) in &meta.people {
@@ -474,7 +479,7 @@ fn render_job(
                 .template
                 .clone()
                 .unwrap_or_else(|| "article.html".to_string());
-            let html = render_page(theme, &template, &context).map_err(fail)?;
+            let html = render_page(theme, &template, &context, content_len).map_err(fail)?;
             Ok((index_file(&a.rel_url), html))
         }
         Job::Alias { article, path } => {
@@ -517,7 +522,7 @@ fn render_job(
                 "taxonomy",
                 &serde_json::json!({ "key": tax.kind.key(), "title": title, "url": tax.url, "terms": terms }),
             );
-            let html = render_page(theme, "taxonomy.html", &context).map_err(fail)?;
+            let html = render_page(theme, "taxonomy.html", &context, 0).map_err(fail)?;
             Ok((index_file(&tax.rel_url), html))
         }
         Job::Term {
@@ -584,7 +589,7 @@ fn render_job(
                     *count,
                 ),
             );
-            let html = render_page(theme, "term.html", &context).map_err(fail)?;
+            let html = render_page(theme, "term.html", &context, 0).map_err(fail)?;
             Ok((index_file(&rel), html))
         }
         Job::Feed {
@@ -640,7 +645,7 @@ fn render_job(
             };
             let mut context = cx.base(page);
             context.insert("statement", &statement);
-            let html = render_page(theme, "accessibility.html", &context).map_err(fail)?;
+            let html = render_page(theme, "accessibility.html", &context, 0).map_err(fail)?;
             Ok((index_file(rel), html))
         }
         Job::Search => {
@@ -657,7 +662,7 @@ fn render_job(
                 description: None,
                 feed_url: None,
             };
-            let html = render_page(theme, "search.html", &cx.base(page)).map_err(fail)?;
+            let html = render_page(theme, "search.html", &cx.base(page), 0).map_err(fail)?;
             Ok((index_file(rel), html))
         }
         Job::NotFound => {
@@ -671,7 +676,7 @@ fn render_job(
                 feed_url: None,
             };
             let context = cx.base(page);
-            let html = render_page(theme, "404.html", &context).map_err(fail)?;
+            let html = render_page(theme, "404.html", &context, 0).map_err(fail)?;
             Ok(("404.html".to_string(), html))
         }
     }
