@@ -894,6 +894,19 @@ mod tests {
     }
 
     #[test]
+    fn the_chunk_scanner_stops_where_the_byte_classes_say() {
+        // `is_candidate` restates the rule and lead bytes of `BYTE_CLASS` as
+        // comparisons: the two must never drift apart.
+        for b in 0..=u8::MAX {
+            assert_eq!(
+                is_candidate(b'a', b, Some(b'a')),
+                class(b) >= Class::Rule,
+                "byte {b:#04x}"
+            );
+        }
+    }
+
+    #[test]
     fn rules_apply_wherever_the_text_puts_them() {
         // The scanner reads plain text by chunks: a sign, a digit group or a
         // quote must be seen at any offset from a chunk's start, and the
