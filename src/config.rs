@@ -228,9 +228,7 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
     let offset = source.text.len() - body.len();
     let raw: RawConfig = yaml::parse_all(body, &source, offset, lang).map_err(|all| {
         let mut list = Diagnostics::new();
-        for d in all {
-            list.push(d);
-        }
+        list.extend(all);
         list
     })?;
     resolve(raw, root, &source, offset, overrides)

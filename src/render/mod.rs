@@ -310,9 +310,9 @@ fn index_file(url_dir: &str) -> String {
 
 /// Renders `template` into bytes: written straight into a buffer, never
 /// checked again as text (a page is megabytes of UTF-8 Tera already made).
-/// Renders `template` into a buffer made for `content` bytes of page
-/// content (an article's body, say) besides the template's own markup, so
-/// that a long page is not copied again at each doubling of its buffer.
+/// The buffer is made for `content` bytes of page content (an article's
+/// body, say) besides the template's own markup, so that a long page is not
+/// copied again at each doubling of its buffer.
 fn render_page(
     theme: &Theme,
     template: &str,
