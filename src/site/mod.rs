@@ -49,8 +49,8 @@ pub enum Retention {
     /// Everything: `check` lints it and `serve` resolves it again.
     Everything,
     /// Only what rendering reads: a build frees the Markdown's HTML with
-    /// markers as each article is resolved, and the sources at the end,
-    /// so a large site never holds two copies of every body.
+    /// markers and the source as each article is resolved, so a large site
+    /// never holds two copies of every body.
     RenderOnly,
 }
 
@@ -525,24 +525,6 @@ pub fn assemble(
     resolver.pages.reserve(targets.len());
     resolver.pages.extend(targets);
 
-    // Per article, in parallel: links, image, downloads.
-    let found: Vec<Vec<Diagnostic>> = articles
-        .par_iter_mut()
-        .map(
-            |a| match resolve_article(a, &resolver, &config, &registry) {
-                Ok(parts) => {
-                    let warnings = a.apply(parts);
-                    if retention == Retention::RenderOnly {
-                        a.release_markers();
-                    }
-                    warnings
-                }
-                Err(list) => list,
-            },
-        )
-        .collect();
-    errors.extend(found.into_iter().flatten());
-
     // Aliases.
     let mut alias_owner: HashMap<String, usize> = HashMap::new();
     for (i, a) in articles.iter_mut().enumerate() {
@@ -637,6 +619,29 @@ pub fn assemble(
         }
         related_all.push(rel);
     }
+    // Per article, in parallel: links, image, downloads.
+    let found: Vec<Vec<Diagnostic>> = articles
+        .par_iter_mut()
+        .map(
+            |a| match resolve_article(a, &resolver, &config, &registry) {
+                Ok(parts) => {
+                    let warnings = a.apply(parts);
+                    if retention == Retention::RenderOnly {
+                        // Its aliases and related articles are checked
+                        // already: nothing reads its source any more, and
+                        // the next article's resolved body can take the
+                        // memory.
+                        a.release_markers();
+                        a.release_source();
+                    }
+                    warnings
+                }
+                Err(list) => list,
+            },
+        )
+        .collect();
+    errors.extend(found.into_iter().flatten());
+
     let related_by_tags = related_by_tags(&articles);
     for (i, mut rel) in related_all.into_iter().enumerate() {
         for j in &related_by_tags[i] {
@@ -703,11 +708,6 @@ pub fn assemble(
         taxonomies: Default::default(),
     };
     site.taxonomies = taxonomy::build(&site);
-    if retention == Retention::RenderOnly {
-        site.articles
-            .par_iter_mut()
-            .for_each(Article::release_source);
-    }
     (Some(site), errors)
 }
 
