@@ -15,19 +15,37 @@ pub const FEED_ENTRIES: usize = 20;
 
 /// Escapes text for XML content and attributes.
 pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
-            c => out.push(c),
+    XmlEscaped(text).to_string()
+}
+
+/// Text written escaped for XML content and attributes, straight into the
+/// feed being written (no string of its own). Control characters XML 1.0
+/// does not allow are left out.
+pub struct XmlEscaped<'a>(pub &'a str);
+
+impl std::fmt::Display for XmlEscaped<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let text = self.0;
+        let mut from = 0;
+        for (i, b) in text.bytes().enumerate() {
+            let replacement = match b {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                b'>' => "&gt;",
+                b'"' => "&quot;",
+                b'\'' => "&apos;",
+                b'\n' | b'\t' | b'\r' => continue,
+                0..0x20 => "",
+                _ => continue,
+            };
+            // Every byte replaced is ASCII: `i` and `i + 1` are character
+            // boundaries.
+            f.write_str(&text[from..i])?;
+            f.write_str(replacement)?;
+            from = i + 1;
         }
+        f.write_str(&text[from..])
     }
-    out
 }
 
 /// A feed to write.
@@ -64,26 +82,26 @@ pub fn atom(site: &Site, feed: &Feed) -> String {
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
         config.language.code()
     );
-    let _ = writeln!(x, "  <title>{}</title>", xml_escape(&feed.title));
+    let _ = writeln!(x, "  <title>{}</title>", XmlEscaped(&feed.title));
     if let Some(d) = &config.description {
-        let _ = writeln!(x, "  <subtitle>{}</subtitle>", xml_escape(d));
+        let _ = writeln!(x, "  <subtitle>{}</subtitle>", XmlEscaped(d));
     }
-    let _ = writeln!(x, "  <id>{}</id>", xml_escape(&self_url));
+    let _ = writeln!(x, "  <id>{}</id>", XmlEscaped(&self_url));
     let _ = writeln!(
         x,
         "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
-        xml_escape(&self_url)
+        XmlEscaped(&self_url)
     );
     let _ = writeln!(
         x,
         "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-        xml_escape(&alternate)
+        XmlEscaped(&alternate)
     );
     let _ = writeln!(x, "  <updated>{updated}</updated>");
     let _ = writeln!(
         x,
         "  <author><name>{}</name></author>",
-        xml_escape(&config.title)
+        XmlEscaped(&config.title)
     );
     let _ = writeln!(x, "  <generator>Gazette</generator>");
     for i in entries {
@@ -98,12 +116,12 @@ pub fn atom(site: &Site, feed: &Feed) -> String {
             .max(m.date.at)
             .to_string();
         x.push_str("  <entry>\n");
-        let _ = writeln!(x, "    <title>{}</title>", xml_escape(&a.title));
-        let _ = writeln!(x, "    <id>{}</id>", xml_escape(&link));
+        let _ = writeln!(x, "    <title>{}</title>", XmlEscaped(&a.title));
+        let _ = writeln!(x, "    <id>{}</id>", XmlEscaped(&link));
         let _ = writeln!(
             x,
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            xml_escape(&link)
+            XmlEscaped(&link)
         );
         let _ = writeln!(x, "    <published>{published}</published>");
         let _ = writeln!(x, "    <updated>{updated}</updated>");
@@ -111,19 +129,19 @@ pub fn atom(site: &Site, feed: &Feed) -> String {
             let _ = writeln!(
                 x,
                 "    <author><name>{}</name></author>",
-                xml_escape(author)
+                XmlEscaped(author)
             );
         }
         if let Some(c) = &m.category {
-            let _ = writeln!(x, "    <category term=\"{}\"/>", xml_escape(c));
+            let _ = writeln!(x, "    <category term=\"{}\"/>", XmlEscaped(c));
         }
         for t in &m.tags {
-            let _ = writeln!(x, "    <category term=\"{}\"/>", xml_escape(t));
+            let _ = writeln!(x, "    <category term=\"{}\"/>", XmlEscaped(t));
         }
         let _ = writeln!(
             x,
             "    <summary type=\"html\">{}</summary>",
-            xml_escape(&a.summary_html)
+            XmlEscaped(&a.summary_html)
         );
         x.push_str("  </entry>\n");
     }
@@ -140,7 +158,7 @@ pub fn sitemap(site: &Site, listing_urls: &[String]) -> String {
         let _ = writeln!(
             x,
             "  <url><loc>{}</loc></url>",
-            xml_escape(&config.permalink(url))
+            XmlEscaped(&config.permalink(url))
         );
     }
     for a in &site.articles {
@@ -153,7 +171,7 @@ pub fn sitemap(site: &Site, listing_urls: &[String]) -> String {
         let _ = writeln!(
             x,
             "  <url><loc>{}</loc><lastmod>{lastmod}</lastmod></url>",
-            xml_escape(&config.permalink(&a.url))
+            XmlEscaped(&config.permalink(&a.url))
         );
     }
     x.push_str("</urlset>\n");
@@ -179,5 +197,11 @@ mod tests {
             xml_escape("a < b & \"c\" \u{1}"),
             "a &lt; b &amp; &quot;c&quot; "
         );
+        assert_eq!(
+            xml_escape("«\u{a0}l’été\u{a0}» & 'x'\n\t>\u{1f}é"),
+            "«\u{a0}l’été\u{a0}» &amp; &apos;x&apos;\n\t&gt;é"
+        );
+        assert_eq!(xml_escape(""), "");
+        assert_eq!(xml_escape("&"), "&amp;");
     }
 }
