@@ -68,20 +68,32 @@ fn main() -> Result<(), String> {
 /// Renders one article into `out`; returns the bytes written.
 fn render(path: &Path, out: &Path) -> Result<usize, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let body = text
-        .strip_prefix("---\n")
-        .and_then(|rest| rest.find("\n---\n").map(|end| &rest[end + 5..]))
-        .unwrap_or(&text);
+    let (_, body) = split(&text);
     let mut html = String::with_capacity(body.len() * 3 / 2 + 64);
     html.push_str("<!doctype html><html lang=\"fr\"><title>Article</title><body>");
     let parser = pulldown_cmark::Parser::new_ext(body, pulldown_cmark::Options::all());
     pulldown_cmark::html::push_html(&mut html, parser);
     html.push_str("</body></html>\n");
-    let name = path.file_stem().unwrap_or_default();
-    let dir = out.join(name);
+    write_page(path, out, html.as_bytes())
+}
+
+/// The front matter (empty when there is none) and the body of a file.
+fn split(text: &str) -> (&str, &str) {
+    text.strip_prefix("---\n")
+        .and_then(|rest| {
+            rest.find("\n---\n")
+                .map(|end| (&rest[..end], &rest[end + 5..]))
+        })
+        .unwrap_or(("", text))
+}
+
+/// Writes the page of the article at `path` to `<out>/<name>/index.html`;
+/// returns the bytes written.
+fn write_page(path: &Path, out: &Path, page: &[u8]) -> Result<usize, String> {
+    let dir = out.join(path.file_stem().unwrap_or_default());
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    std::fs::write(dir.join("index.html"), &html).map_err(|e| format!("{}: {e}", dir.display()))?;
-    Ok(html.len())
+    std::fs::write(dir.join("index.html"), page).map_err(|e| format!("{}: {e}", dir.display()))?;
+    Ok(page.len())
 }
 
 /// The article block filled into the default theme's `base.html`.
@@ -107,6 +119,7 @@ struct Stack {
     tera: tera::Tera,
     site: serde_json::Value,
     strings: serde_yaml::Value,
+    assets: serde_json::Value,
 }
 
 impl Stack {
@@ -128,10 +141,16 @@ impl Stack {
             "root": "/",
             "feed_url": "/atom.xml",
         });
+        let assets = serde_json::json!({
+            "css": "/css/gazette.css",
+            "print_css": "/css/print.css",
+            "js": "/js/gazette.js",
+        });
         Ok(Stack {
             tera,
             site,
             strings,
+            assets,
         })
     }
 
@@ -139,13 +158,7 @@ impl Stack {
     fn render(&self, path: &Path, out: &Path) -> Result<usize, String> {
         let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
         let text = std::fs::read_to_string(path).map_err(|e| fail(&e))?;
-        let (yaml, body) = text
-            .strip_prefix("---\n")
-            .and_then(|rest| {
-                rest.find("\n---\n")
-                    .map(|end| (&rest[..end], &rest[end + 5..]))
-            })
-            .unwrap_or(("", &text));
+        let (yaml, body) = split(&text);
         let meta: serde_yaml::Value = serde_yaml::from_str(yaml).map_err(|e| fail(&e))?;
         let field = |key: &str| {
             meta.get(key)
@@ -160,14 +173,7 @@ impl Stack {
         let mut context = tera::Context::new();
         context.insert("site", &self.site);
         context.insert("t", &self.strings);
-        context.insert(
-            "assets",
-            &serde_json::json!({
-                "css": "/css/gazette.css",
-                "print_css": "/css/print.css",
-                "js": "/js/gazette.js",
-            }),
-        );
+        context.insert("assets", &self.assets);
         context.insert(
             "page",
             &serde_json::json!({
@@ -184,10 +190,6 @@ impl Stack {
         self.tera
             .render_to("article.html", &context, &mut page)
             .map_err(|e| fail(&e))?;
-        let dir = out.join(&*name);
-        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        std::fs::write(dir.join("index.html"), &page)
-            .map_err(|e| format!("{}: {e}", dir.display()))?;
-        Ok(page.len())
+        write_page(path, out, &page)
     }
 }

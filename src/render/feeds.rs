@@ -13,11 +13,6 @@ use crate::site::Site;
 /// Entries per feed.
 pub const FEED_ENTRIES: usize = 20;
 
-/// Escapes text for XML content and attributes.
-pub fn xml_escape(text: &str) -> String {
-    XmlEscaped(text).to_string()
-}
-
 /// Text written escaped for XML content and attributes, straight into the
 /// feed being written (no string of its own). Control characters XML 1.0
 /// does not allow are left out.
@@ -190,6 +185,10 @@ pub fn robots(site: &Site) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn xml_escape(text: &str) -> String {
+        XmlEscaped(text).to_string()
+    }
 
     #[test]
     fn escapes_xml() {

@@ -128,7 +128,7 @@ pub fn render_each(
     progress: &dyn crate::progress::Progress,
     sink: &PageSink,
 ) -> Vec<Diagnostic> {
-    let mut cx = Contexts::new(site, theme);
+    let cx = Contexts::new(site, theme);
     let jobs = plan(site);
     progress.stage(crate::progress::Stage::Render, Some(jobs.len() as u64));
     let errors: Vec<Option<Diagnostic>> = jobs
@@ -141,12 +141,6 @@ pub fn render_each(
             page.err()
         })
         .collect();
-    // Every article's summary is a tree of small values: freeing them one by
-    // one took a 10,000-article build 30 ms at its very end, on one core.
-    // A thread of their own frees them while the build goes on (or the
-    // process ends first, and they go with it).
-    let summaries = std::mem::take(&mut cx.summaries);
-    std::thread::spawn(move || drop(summaries));
     errors.into_iter().flatten().collect()
 }
 

@@ -619,6 +619,7 @@ pub fn assemble(
         }
         related_all.push(rel);
     }
+
     // Per article, in parallel: links, image, downloads.
     let found: Vec<Vec<Diagnostic>> = articles
         .par_iter_mut()
