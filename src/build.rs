@@ -40,6 +40,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// `--future`.
     pub future: bool,
+    /// `--take-over` and `--clean`: what a build may do to an output
+    /// folder it did not make.
+    pub policy: output::Policy,
 }
 
 /// How a run ended, for the exit code.
@@ -480,6 +483,8 @@ pub struct Summary {
     pub written: usize,
     /// Stale files removed.
     pub removed: usize,
+    /// Files not Gazette's, left in the output folder.
+    pub kept: usize,
     /// Wall time.
     pub seconds: f64,
     /// The output folder.
@@ -494,8 +499,8 @@ pub fn build(opts: &BuildOptions) -> (Diagnostics, Option<Summary>, Outcome) {
 
 /// `build`, telling `progress` how far it got.
 ///
-/// Unlike `build_in_memory`, pages go to the output's staging folder as
-/// they are rendered (see `output::Staging`): memory holds the model, not
+/// Unlike `build_in_memory`, pages go to the output's new tree as they
+/// are rendered (see `output::Publication`): memory holds the model, not
 /// the whole site, and writing overlaps rendering.
 pub fn build_with(
     opts: &BuildOptions,
@@ -528,7 +533,21 @@ pub fn build_with(
         prepared.diagnostics.extend(errors);
         return (prepared.diagnostics, None, Outcome::SiteErrors);
     }
-    let written = write_site(site, theme, opts, &output_dir, progress);
+    let publication = match output::Publication::open(&output_dir, &opts.root, opts.policy, &|| {
+        progress.waiting(&output_dir)
+    }) {
+        Ok(p) => p,
+        Err(e) => {
+            prepared.diagnostics.push(e.diagnostic(&output_dir, lang));
+            let outcome = if e.is_usage() {
+                Outcome::Usage
+            } else {
+                Outcome::SiteErrors
+            };
+            return (prepared.diagnostics, None, outcome);
+        }
+    };
+    let written = write_site(site, theme, opts, publication, progress);
     prepared.timer.lap("render and write");
     let mut diagnostics = prepared.diagnostics;
     let stats = match written {
@@ -538,7 +557,7 @@ pub fn build_with(
             return (diagnostics, None, Outcome::SiteErrors);
         }
         Err(e) => {
-            diagnostics.push(write_error(&output_dir, &e, lang));
+            diagnostics.push(e.diagnostic(&output_dir, lang));
             return (diagnostics, None, Outcome::SiteErrors);
         }
     };
@@ -546,6 +565,7 @@ pub fn build_with(
         pages: stats.html,
         written: stats.written,
         removed: stats.removed,
+        kept: stats.kept,
         seconds: started.elapsed().as_secs_f64(),
         output: output_dir,
     };
@@ -555,16 +575,15 @@ pub fn build_with(
     (diagnostics, Some(summary), Outcome::Success)
 }
 
-/// Renders `site` into `output_dir` through a staging folder: the site's
-/// errors (the staging removed, the output untouched), or what was written.
+/// Renders `site` into the new tree of `staging`: the site's errors (the
+/// new tree dropped, the output untouched), or what was published.
 fn write_site(
     site: &Site,
     theme: &Theme,
     opts: &BuildOptions,
-    output_dir: &Path,
+    staging: output::Publication,
     progress: &dyn Progress,
-) -> std::io::Result<Result<output::WriteStats, Vec<Diagnostic>>> {
-    let staging = output::Staging::begin(output_dir, &opts.root)?;
+) -> Result<Result<output::WriteStats, Vec<Diagnostic>>, output::PublishError> {
     // The article pages, kept for the search index when there is one.
     let searched: HashSet<String> = if site.config.search {
         site.articles
@@ -575,8 +594,8 @@ fn write_site(
         HashSet::new()
     };
     let kept = Mutex::new(Files::new());
-    let failure: Mutex<Option<std::io::Error>> = Mutex::new(None);
-    let keep_first = |e: std::io::Error| {
+    let failure: Mutex<Option<output::PublishError>> = Mutex::new(None);
+    let keep_first = |e: output::PublishError| {
         failure
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -627,29 +646,6 @@ fn write_site(
         .try_for_each(|(path, content)| staging.put(usize::MAX, path, content))?;
     progress.stage(Stage::Write, None);
     staging.commit().map(Ok)
-}
-
-/// A write into the output folder failed.
-pub(crate) fn write_error(
-    output_dir: &Path,
-    e: &std::io::Error,
-    lang: crate::language::Language,
-) -> Diagnostic {
-    Diagnostic::error(
-        "output-write",
-        lang.pick(
-            format!(
-                "écriture impossible dans {} : {}",
-                output_dir.display(),
-                crate::os_errors::reason(e, lang)
-            ),
-            format!("cannot write into {}: {e}", output_dir.display()),
-        ),
-    )
-    .with_help(lang.pick(
-        "vérifiez les droits et la place sur le disque",
-        "check permissions and free disk space",
-    ))
 }
 
 /// The resident and peak memory, as Linux reports them (empty elsewhere).

@@ -82,6 +82,14 @@ pub struct BuildArgs {
     /// Keep running: rebuild output/ on every change of the sources.
     #[arg(long)]
     pub watch: bool,
+    /// Publish into a non-empty folder Gazette did not make, keeping what
+    /// it holds (Gazette never deletes files it did not write).
+    #[arg(long)]
+    pub take_over: bool,
+    /// With --take-over: empty the folder first, deleting everything in it
+    /// that Gazette did not write.
+    #[arg(long, requires = "take_over")]
+    pub clean: bool,
 }
 
 /// `gazette serve`.
@@ -113,6 +121,7 @@ impl ServeArgs {
                 base_url: self.base_url,
                 drafts: self.drafts,
                 future: self.future,
+                policy: Default::default(),
             },
             bind: self.bind,
             port: self.port,
@@ -167,6 +176,10 @@ impl BuildArgs {
             base_url: self.base_url,
             drafts: self.drafts,
             future: self.future,
+            policy: crate::output::Policy {
+                take_over: self.take_over,
+                clean: self.clean,
+            },
         };
         if self.watch {
             return crate::serve::build_watch(opts, crate::serve::stop_on_ctrl_c());
@@ -180,7 +193,7 @@ impl BuildArgs {
                 bar.finish();
                 result
             }
-            None => build::build(&opts),
+            None => build::build_with(&opts, &crate::progress::Notices(lang)),
         };
         let mut err = std::io::stderr().lock();
         if !diagnostics.is_empty() {
@@ -221,6 +234,7 @@ impl CheckArgs {
             base_url: None,
             drafts: self.drafts,
             future: self.future,
+            policy: Default::default(),
         };
         let lang = crate::config::load(&opts.root, &Default::default())
             .map(|c| c.language)
@@ -311,20 +325,30 @@ pub fn summary_line(s: &build::Summary, lang: Language) -> String {
     let secs = format!("{:.2}", s.seconds);
     match lang {
         Language::Fr => format!(
-            "{} pages en {} s dans {} ({} fichiers écrits, {} supprimés)",
+            "{} pages en {} s dans {} ({} fichiers écrits, {} supprimés{})",
             s.pages,
             secs.replace('.', ","),
             display_path(&s.output),
             s.written,
-            s.removed
+            s.removed,
+            match s.kept {
+                0 => String::new(),
+                1 => ", 1 fichier d’autre origine conservé".to_string(),
+                n => format!(", {n} fichiers d’autre origine conservés"),
+            }
         ),
         Language::En => format!(
-            "{} pages in {} s into {} ({} files written, {} removed)",
+            "{} pages in {} s into {} ({} files written, {} removed{})",
             s.pages,
             secs,
             display_path(&s.output),
             s.written,
-            s.removed
+            s.removed,
+            match s.kept {
+                0 => String::new(),
+                1 => ", 1 file of other origin kept".to_string(),
+                n => format!(", {n} files of other origin kept"),
+            }
         ),
     }
 }
@@ -373,6 +397,7 @@ fn next_change(root: PathBuf) -> i32 {
         base_url: None,
         drafts: false,
         future: false,
+        policy: Default::default(),
     };
     let result = build::build_in_memory(&opts);
     if result.usage_error {

@@ -3,7 +3,9 @@
 //! The pipeline reports through the small `Progress` trait: a stage begins
 //! (with how many steps, when known), a step is done. Stages call it from
 //! rayon's threads, so it is `Sync` and each call is one atomic add at most;
-//! `Quiet` makes every call a no-op, which is what tests, `serve` and CI get.
+//! `Quiet` makes every call a no-op, which is what tests and `serve` get;
+//! `Notices` shows only what must not stay silent (a build waiting for
+//! another one), which is what a build off a terminal gets.
 //!
 //! `Bar` draws an indicatif bar on standard error, and only when both
 //! standard output and standard error are terminals and `CI` is not set:
@@ -38,6 +40,33 @@ pub trait Progress: Sync {
     fn stage(&self, _stage: Stage, _steps: Option<u64>) {}
     /// One step of the current stage is done.
     fn step(&self) {}
+    /// Another build is writing into `output`: this one waits for it.
+    fn waiting(&self, _output: &std::path::Path) {}
+}
+
+/// What a run that waits for another build says, on standard error.
+fn waiting_notice(lang: Language, output: &std::path::Path) -> String {
+    lang.pick(
+        format!(
+            "un autre build écrit dans {} : attente de la fin de celui-ci…",
+            crate::diagnostics::display_path(output)
+        ),
+        format!(
+            "another build is writing into {}: waiting for it to finish…",
+            crate::diagnostics::display_path(output)
+        ),
+    )
+}
+
+/// Shows no progress, only the notices a run must not keep silent (waiting
+/// for another build): what a build off a terminal gets.
+#[derive(Debug, Clone, Copy)]
+pub struct Notices(pub Language);
+
+impl Progress for Notices {
+    fn waiting(&self, output: &std::path::Path) {
+        eprintln!("{}", waiting_notice(self.0, output));
+    }
 }
 
 /// Shows nothing.
@@ -121,5 +150,10 @@ impl Progress for Bar {
 
     fn step(&self) {
         self.bar.inc(1);
+    }
+
+    fn waiting(&self, output: &std::path::Path) {
+        let line = waiting_notice(self.lang, output);
+        self.bar.suspend(|| eprintln!("{line}"));
     }
 }

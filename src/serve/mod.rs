@@ -29,7 +29,8 @@ use std::time::{Duration, Instant};
 use crate::build::{BuildOptions, Outcome};
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::language::Language;
-use crate::output;
+use crate::output::{self, Policy};
+use crate::progress::{Notices, Progress};
 use incremental::{Rebuilt, Route, Session};
 use reload::Action;
 use server::{HttpServer, Published, Shared};
@@ -335,12 +336,20 @@ pub fn build_watch(opts: BuildOptions, stop: Arc<AtomicBool>) -> i32 {
             return Outcome::Usage.code();
         }
     };
+    let opts_policy = opts.policy;
     let mut session = Session::new(opts);
     let first = session.build();
     // The first write is a whole build's: its search index comes with it
     // (an up-to-date output keeps its index untouched).
     session.refresh_search();
-    write_out(&mut session, &first, &output_dir, &root);
+    // --take-over and --clean hold until a write succeeds: the folder is
+    // Gazette's after it.
+    let mut policy = opts_policy;
+    match write_out(&mut session, &first, &output_dir, &root, policy) {
+        Wrote::Refused => return Outcome::Usage.code(),
+        Wrote::Published => policy = Policy::default(),
+        Wrote::Nothing => {}
+    }
     print(session.language().pick(
         "surveillance des sources (Ctrl-C pour arrêter)",
         "watching the sources (Ctrl-C to stop)",
@@ -368,7 +377,11 @@ pub fn build_watch(opts: BuildOptions, stop: Arc<AtomicBool>) -> i32 {
         if r.ok && r.route == Route::Nothing {
             continue;
         }
-        write_out(&mut session, &r, &output_dir, &root);
+        match write_out(&mut session, &r, &output_dir, &root, policy) {
+            Wrote::Refused => return Outcome::Usage.code(),
+            Wrote::Published => policy = Policy::default(),
+            Wrote::Nothing => {}
+        }
         if r.ok && session.search_stale() {
             print(&session.language().pick(
                 format!(
@@ -398,7 +411,13 @@ fn write_search(session: &mut Session, output_dir: &std::path::Path, root: &std:
     let lang = session.language();
     let started = Instant::now();
     session.refresh_search();
-    match output::write(session.files(), output_dir, root) {
+    match output::write(
+        session.files(),
+        output_dir,
+        root,
+        Policy::default(),
+        &|| Notices(lang).waiting(output_dir),
+    ) {
         Ok(stats) => print(&lang.pick(
             format!(
                 "index de recherche mis à jour en {:.0} ms ({} fichier{} écrit{})",
@@ -413,16 +432,29 @@ fn write_search(session: &mut Session, output_dir: &std::path::Path, root: &std:
                 stats.written
             ),
         )),
-        Err(e) => eprint(&crate::build::write_error(output_dir, &e, lang).render()),
+        Err(e) => eprint(&e.diagnostic(output_dir, lang).render()),
     }
 }
 
+/// What [`write_out`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wrote {
+    /// The output folder holds the rebuild.
+    Published,
+    /// Nothing was written: the rebuild failed, or the write did.
+    Nothing,
+    /// The folder may not be written (the run stops with exit status 2).
+    Refused,
+}
+
+/// Writes a rebuild into the output folder and says so.
 fn write_out(
     session: &mut Session,
     r: &Rebuilt,
     output_dir: &std::path::Path,
     root: &std::path::Path,
-) {
+    policy: Policy,
+) -> Wrote {
     let lang = session.language();
     if !r.ok {
         report_failure(
@@ -433,10 +465,12 @@ fn write_out(
                 "the output folder was not changed",
             ),
         );
-        return;
+        return Wrote::Nothing;
     }
     let started = Instant::now();
-    match output::write(session.files(), output_dir, root) {
+    match output::write(session.files(), output_dir, root, policy, &|| {
+        Notices(lang).waiting(output_dir)
+    }) {
         Ok(stats) => {
             let ms = (r.took + started.elapsed()).as_secs_f64() * 1000.0;
             print(&lang.pick(
@@ -455,7 +489,15 @@ fn write_out(
                     stats.removed
                 ),
             ));
+            Wrote::Published
         }
-        Err(e) => eprint(&crate::build::write_error(output_dir, &e, lang).render()),
+        Err(e) => {
+            eprint(&e.diagnostic(output_dir, lang).render());
+            if e.is_usage() {
+                Wrote::Refused
+            } else {
+                Wrote::Nothing
+            }
+        }
     }
 }

@@ -514,6 +514,7 @@ fn in_memory_build_gives_the_same_pages() {
         base_url: None,
         drafts: false,
         future: false,
+        policy: Default::default(),
     });
     assert!(
         !result.diagnostics.has_errors(),

@@ -116,7 +116,10 @@ cases! {
     malformed_argument: "malformed-argument";
     // Output folder.
     output_unsafe: "output-unsafe" ["--output", "content"];
-    output_write: "output-write" ["--output", "occupe"];
+    output_write: "output-write" ["--output", "sortie"];
+    output_not_a_folder: "output-not-a-folder" ["--output", "occupe"];
+    output_not_owned: "output-not-owned" ["--output", "publie"];
+    output_foreign_file: "output-foreign-file" ["--output", "publie", "--take-over"];
     // All at once.
     several_errors: "several-errors";
 }

@@ -11,5 +11,6 @@ mod build;
 mod diagnostics;
 mod navigation;
 mod output;
+mod ownership;
 mod safety;
 mod support;

@@ -92,9 +92,10 @@ fn refused(site: &TestSite, output: &str) {
     let run = site.gazette(&["build", "--output", output]);
     assert_eq!(run.code, 2, "--output {output}: {run:?}");
     assert!(
-        run.stderr.starts_with(&format!(
-            "error: le dossier de sortie {output} contient ou recouvre les sources ("
-        )),
+        run.stderr.starts_with(&format!("error: le dossier de sortie {output} "))
+            && run.stderr.contains(
+                "= help: choisissez un dossier à part, vide ou absent, par exemple --output output\n"
+            ),
         "{}",
         run.stderr
     );

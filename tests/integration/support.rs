@@ -172,11 +172,7 @@ impl TestSite {
     /// Runs `gazette <args>` in the site folder with these environment
     /// variables (and `SOURCE_DATE_EPOCH` = [`NOW`] unless given).
     pub fn gazette_with(&self, vars: &[(&str, &str)], args: &[&str]) -> Run {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_gazette"));
-        command
-            .args(args)
-            .current_dir(&self.root)
-            .env("SOURCE_DATE_EPOCH", NOW.to_string());
+        let mut command = self.command(args);
         for (name, value) in vars {
             command.env(name, value);
         }
@@ -186,6 +182,17 @@ impl TestSite {
             stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
         }
+    }
+
+    /// The command `gazette <args>` in the site folder, "now" being [`NOW`],
+    /// to start (and stop) by hand.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_gazette"));
+        command
+            .args(args)
+            .current_dir(&self.root)
+            .env("SOURCE_DATE_EPOCH", NOW.to_string());
+        command
     }
 
     /// `gazette build <args>`, which must succeed.
@@ -216,8 +223,12 @@ impl TestSite {
     }
 
     /// Every file of `output/`.
+    /// (Gazette's manifest, `.gazette-manifest`, is not for readers: it is
+    /// left out; `tree` shows it.)
     pub fn output(&self) -> BTreeMap<String, Vec<u8>> {
-        tree(&self.root.join("output"))
+        let mut files = tree(&self.root.join("output"));
+        files.remove(".gazette-manifest");
+        files
     }
 
     /// Replaces the temporary paths in a text by `[SITE]`.
