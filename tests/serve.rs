@@ -662,13 +662,17 @@ fn build_watch_rewrites_only_what_changed() {
 
 /// A raw HTTP/1.1 GET (the path as given, not normalised).
 fn http(addr: &str, path: &str) -> (u16, String, Vec<u8>) {
+    send(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// Sends `request` as written and reads the answer until the server closes.
+fn send(addr: &str, request: &str) -> (u16, String, Vec<u8>) {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    s.write_all(request.as_bytes()).unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
     let split = raw
@@ -997,5 +1001,72 @@ fn serve_answers_every_keep_alive_connection_opened_at_once() {
             assert!(head.starts_with("HTTP/1.1 200"), "connection {i}: {head}");
         }
     }
+    run.interrupt();
+}
+
+// ---------------------------------------------------------------------------
+// Hostile neighbours: other web pages, slow or greedy clients.
+
+/// Reads a response's head, byte by byte (the body may never end).
+fn read_head(s: &mut TcpStream, what: &str) -> String {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match s.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            other => panic!("{what}: no answer ({other:?})"),
+        }
+    }
+    String::from_utf8_lossy(&head).into_owned()
+}
+
+/// Each open tab holds a live-reload stream. However many are open, pages
+/// are still answered (a thread per stream, as before, stopped the server
+/// at 512); beyond the cap a stream is answered with the current version
+/// and a retry delay, and ends.
+#[test]
+fn serve_answers_pages_with_600_event_streams_open() {
+    let site = example_site();
+    let (run, addr) = start_serve(site.path());
+    let mut streams = Vec::new();
+    for i in 0..600 {
+        let mut s = TcpStream::connect(&addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        write!(s, "GET /__gazette/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+        let head = read_head(&mut s, &format!("event stream {i}"));
+        assert!(head.starts_with("HTTP/1.1 200"), "event stream {i}: {head}");
+        streams.push(s);
+    }
+    let (status, page) = text(&addr, PAGE);
+    assert_eq!(status, 200, "{page}");
+    let (status, _, _) = http(&addr, "/css/gazette.css");
+    assert_eq!(status, 200);
+    // The first streams are live; the last was turned away with a delay.
+    let mut first = BufReader::new(streams.remove(0));
+    let mut line = String::new();
+    while line.trim() != "event: hello" {
+        line.clear();
+        assert!(
+            first.read_line(&mut line).unwrap() > 0,
+            "the first stream ended"
+        );
+    }
+    let mut last = streams.pop().unwrap();
+    let mut body = Vec::new();
+    let mut byte = [0u8; 1];
+    while !body.ends_with(b"0\r\n\r\n") {
+        match last.read(&mut byte) {
+            Ok(1) => body.push(byte[0]),
+            other => panic!(
+                "the last stream did not end ({other:?}): {}",
+                String::from_utf8_lossy(&body)
+            ),
+        }
+    }
+    let body = String::from_utf8_lossy(&body);
+    assert!(
+        body.contains("retry: 10000\nevent: hello\ndata: 0\n\n"),
+        "{body}"
+    );
     run.interrupt();
 }

@@ -8,8 +8,9 @@
 //! unread until some other connection closed: a page then waited for a
 //! stylesheet as long as the browser kept its connections.) Answers are
 //! computed on tokio's blocking threads, since a request may rebuild the
-//! search index; each event stream runs [`Reloader::stream`] on one of
-//! them too, writing into the response body through a channel.
+//! search index; an event stream is a task of its own
+//! ([`Reloader::open`]), writing into the response body through a channel,
+//! so open tabs never hold the threads pages are answered on.
 //!
 //! What is served is `Published`: a copy of the last good files that the
 //! watch loop updates in one short write-locked step after each rebuild, so
@@ -182,14 +183,10 @@ async fn handle(request: Request<Incoming>, shared: Arc<Shared>) -> Result<Reply
     Ok(answer.into_reply())
 }
 
-/// The event stream of live reload: [`Reloader::stream`] on a blocking
-/// thread, writing into the body through a channel. It ends when the
-/// browser goes (the next write fails) or when the server stops.
+/// The event stream of live reload: [`Reloader::open`]'s chunks as they
+/// come. It ends when the browser goes or when the server stops.
 fn event_stream(shared: Arc<Shared>) -> Reply {
-    let (sender, receiver) = mpsc::channel(16);
-    // Detached: the stream ends by itself (see above).
-    tokio::task::spawn_blocking(move || shared.reloader.stream(ChannelWriter(sender)));
-    let mut response = Response::new(EventBody(receiver).boxed());
+    let mut response = Response::new(EventBody(shared.reloader.open()).boxed());
     let headers = response.headers_mut();
     for (name, value) in [
         ("content-type", "text/event-stream; charset=utf-8"),
@@ -204,23 +201,7 @@ fn event_stream(shared: Arc<Shared>) -> Reply {
     response
 }
 
-/// Writes into an event stream's body, from a blocking thread.
-struct ChannelWriter(mpsc::Sender<Bytes>);
-
-impl io::Write for ChannelWriter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0
-            .blocking_send(Bytes::copy_from_slice(buf))
-            .map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// An event stream's body: what the [`ChannelWriter`] sends, as it comes.
+/// An event stream's body: what the stream's task sends, as it comes.
 struct EventBody(mpsc::Receiver<Bytes>);
 
 impl Body for EventBody {
