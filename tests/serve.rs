@@ -1020,6 +1020,51 @@ fn read_head(s: &mut TcpStream, what: &str) -> String {
     String::from_utf8_lossy(&head).into_owned()
 }
 
+/// A client that sends half a request and then nothing, or keeps a
+/// connection open without asking anything more, must not hold a socket
+/// and a task of the server for ever.
+#[test]
+fn serve_closes_half_sent_requests_and_idle_connections() {
+    let site = example_site();
+    let (run, addr) = start_serve(site.path());
+    let mut half = TcpStream::connect(&addr).unwrap();
+    write!(half, "GET / HTTP/1.1\r\nHost: {addr}\r\nAccept: tex").unwrap();
+    let mut idle = TcpStream::connect(&addr).unwrap();
+    write!(
+        idle,
+        "GET /css/gazette.css HTTP/1.1\r\nHost: {addr}\r\nConnection: keep-alive\r\n\r\n"
+    )
+    .unwrap();
+    idle.set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let head = read_head(&mut idle, "the keep-alive request");
+    let length: usize = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length: ")
+                .map(|n| n.trim().parse().unwrap())
+        })
+        .expect("a content-length");
+    let mut css = vec![0; length];
+    idle.read_exact(&mut css).unwrap();
+    // A deadline far beyond the server's timeout turns a hang into a failure.
+    for (name, mut s) in [("half-sent request", half), ("idle connection", idle)] {
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let mut rest = Vec::new();
+        match s.read_to_end(&mut rest) {
+            Ok(_) => assert!(
+                rest.is_empty(),
+                "{name}: {}",
+                String::from_utf8_lossy(&rest)
+            ),
+            Err(e) => panic!("{name}: never closed by the server ({e})"),
+        }
+    }
+    assert_eq!(text(&addr, "/").0, 200);
+    run.interrupt();
+}
+
 /// Each open tab holds a live-reload stream. However many are open, pages
 /// are still answered (a thread per stream, as before, stopped the server
 /// at 512); beyond the cap a stream is answered with the current version

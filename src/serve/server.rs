@@ -12,6 +12,11 @@
 //! ([`Reloader::open`]), writing into the response body through a channel,
 //! so open tabs never hold the threads pages are answered on.
 //!
+//! A connection must send a request's headers within [`HEADER_TIMEOUT`],
+//! the first request as every next one on a kept-alive connection: a
+//! request sent halfway or a connection left idle is closed, so no client
+//! holds a socket and a task for ever.
+//!
 //! What is served is `Published`: a copy of the last good files that the
 //! watch loop updates in one short write-locked step after each rebuild, so
 //! a request never waits for a rebuild and never sees half of one.
@@ -46,6 +51,10 @@ use super::overlay;
 use super::reload::{self, Reloader};
 use crate::language::Language;
 use crate::render::{Content, Files};
+
+/// How long a connection may take to send a request's headers, or stay
+/// idle between two requests, before it is closed.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the server shows.
 pub struct Published {
@@ -157,6 +166,8 @@ async fn accept(
             let service =
                 hyper::service::service_fn(move |request| handle(request, shared.clone()));
             let _ = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
                 .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
                 .await;
         });
