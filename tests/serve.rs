@@ -1020,6 +1020,95 @@ fn read_head(s: &mut TcpStream, what: &str) -> String {
     String::from_utf8_lossy(&head).into_owned()
 }
 
+/// A page of another site that the writer's browser opened can reach the
+/// preview on 127.0.0.1, and through DNS rebinding read it as its own; its
+/// requests then carry the attacker's name as `Host`, which is refused.
+#[test]
+fn serve_answers_only_to_its_own_address() {
+    let site = example_site();
+    let (run, addr) = start_serve(site.path());
+    let port = addr.rsplit(':').next().unwrap();
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let (status, _, _) = send(
+            &addr,
+            &format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(status, 200, "{host}");
+    }
+    for path in ["/", PAGE, "/__gazette/events"] {
+        let (status, head, body) = send(
+            &addr,
+            &format!(
+                "GET {path} HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n"
+            ),
+        );
+        assert_eq!(status, 421, "{path}: {head}");
+        assert_eq!(
+            String::from_utf8_lossy(&body),
+            format!(
+                "421 : cet aperçu de Gazette ne répond pas à l’adresse « evil.example:{port} », qui n’est pas la sienne (sinon, une page d’un autre site pourrait lire l’aperçu, brouillons compris).\n\
+                 Ouvrez l’aperçu à son adresse : http://{addr}/\n\
+                 Pour l’ouvrir sous un autre nom, relancez gazette serve avec --base-url http://NOM:{port}/\n"
+            ),
+            "{path}"
+        );
+    }
+    // The target's own authority counts, not a Host added beside it.
+    let (status, _, _) = send(
+        &addr,
+        &format!(
+            "GET http://evil.example:{port}/ HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert_eq!(status, 421);
+    run.interrupt();
+}
+
+/// A request that would change something (the coming editor's) is refused
+/// unless it comes from a page of the preview: a form on another site can
+/// send one with a Host that is genuinely ours.
+#[test]
+fn serve_refuses_changes_from_another_origin() {
+    let site = example_site();
+    let (run, addr) = start_serve(site.path());
+    let post = |method: &str, origin: Option<&str>| {
+        let origin = origin
+            .map(|o| format!("Origin: {o}\r\n"))
+            .unwrap_or_default();
+        send(
+            &addr,
+            &format!(
+                "{method} /actualites/ HTTP/1.1\r\nHost: {addr}\r\n{origin}Content-Length: 0\r\nConnection: close\r\n\r\n"
+            ),
+        )
+    };
+    for (method, origin, shown) in [
+        ("POST", Some("http://evil.example"), "http://evil.example"),
+        ("POST", None, "(aucune)"),
+        ("PUT", Some("null"), "null"),
+        ("DELETE", Some("http://localhost:1"), "http://localhost:1"),
+    ] {
+        let (status, head, body) = post(method, origin);
+        assert_eq!(status, 403, "{method} from {origin:?}: {head}");
+        assert_eq!(
+            String::from_utf8_lossy(&body),
+            format!(
+                "403 : cet aperçu n’accepte les requêtes qui modifient quelque chose que depuis ses propres pages, et celle-ci vient de l’origine « {shown} ».\n\
+                 Envoyez-la depuis une page de l’aperçu : http://{addr}/\n"
+            ),
+            "{method} from {origin:?}"
+        );
+    }
+    // From the preview's own page: no such route yet.
+    let (status, head, _) = post("POST", Some(&format!("http://{addr}")));
+    assert_eq!(status, 405, "{head}");
+    assert!(
+        head.to_ascii_lowercase().contains("allow: get, head"),
+        "{head}"
+    );
+    run.interrupt();
+}
+
 /// A client that sends half a request and then nothing, or keeps a
 /// connection open without asking anything more, must not hold a socket
 /// and a task of the server for ever.

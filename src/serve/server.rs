@@ -15,7 +15,9 @@
 //! A connection must send a request's headers within [`HEADER_TIMEOUT`],
 //! the first request as every next one on a kept-alive connection: a
 //! request sent halfway or a connection left idle is closed, so no client
-//! holds a socket and a task for ever.
+//! holds a socket and a task for ever. Every request is first checked for
+//! the preview's own address (`Host`), and one that would change something
+//! for its own origin (`Origin`): see [`Addresses`].
 //!
 //! What is served is `Published`: a copy of the last good files that the
 //! watch loop updates in one short write-locked step after each rebuild, so
@@ -46,6 +48,7 @@ use hyper::header::{HeaderName, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 use tokio::sync::{mpsc, oneshot};
 
+use super::addresses::Addresses;
 use super::incremental::Session;
 use super::overlay;
 use super::reload::{self, Reloader};
@@ -81,6 +84,8 @@ pub struct Shared {
     pub session: Mutex<Session>,
     /// Whether the search index lags behind the pages.
     pub search_stale: AtomicBool,
+    /// The addresses the server answers to.
+    pub addresses: Addresses,
 }
 
 impl Shared {
@@ -179,6 +184,9 @@ type Reply = Response<BoxBody<Bytes, Infallible>>;
 
 /// Answers one request.
 async fn handle(request: Request<Incoming>, shared: Arc<Shared>) -> Result<Reply, Infallible> {
+    if let Some(refused) = refusal(&request, &shared) {
+        return Ok(refused.into_reply());
+    }
     let method = request.method().clone();
     let target = request
         .uri()
@@ -192,6 +200,35 @@ async fn handle(request: Request<Incoming>, shared: Arc<Shared>) -> Result<Reply
         .await
         .unwrap_or_else(|_| Answer::plain(500, "500\n"));
     Ok(answer.into_reply())
+}
+
+/// The answer to a request the server must not serve: a `Host` that is not
+/// one of its addresses (421), or a method other than GET and HEAD sent
+/// from a page that is not the preview's (403). The body says why, in the
+/// site's language.
+fn refusal(request: &Request<Incoming>, shared: &Shared) -> Option<Answer> {
+    let headers = request.headers();
+    let host = match request.uri().authority() {
+        Some(authority) => Some(authority.as_str()),
+        // Two `Host` headers are ambiguous: none is trusted.
+        None if headers.get_all(hyper::header::HOST).iter().count() == 1 => headers
+            .get(hyper::header::HOST)
+            .and_then(|h| h.to_str().ok()),
+        None => None,
+    };
+    let lang = || shared.published.read().map(|p| p.lang).unwrap_or_default();
+    let addresses = &shared.addresses;
+    if !addresses.accepts_host(host) {
+        return Some(Answer::plain(421, &addresses.wrong_host(host, lang())));
+    }
+    if matches!(*request.method(), Method::GET | Method::HEAD) {
+        return None;
+    }
+    let origin = headers
+        .get(hyper::header::ORIGIN)
+        .and_then(|o| o.to_str().ok());
+    (!addresses.accepts_origin(origin, host))
+        .then(|| Answer::plain(403, &addresses.wrong_origin(origin, lang())))
 }
 
 /// The event stream of live reload: [`Reloader::open`]'s chunks as they
