@@ -666,13 +666,17 @@ fn build_watch_rewrites_only_what_changed() {
 
 /// A raw HTTP/1.1 GET (the path as given, not normalised).
 fn http(addr: &str, path: &str) -> (u16, String, Vec<u8>) {
+    send(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// Sends `request` as written and reads the answer until the server closes.
+fn send(addr: &str, request: &str) -> (u16, String, Vec<u8>) {
     let mut s = TcpStream::connect(addr).unwrap();
     s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    write!(
-        s,
-        "GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
+    s.write_all(request.as_bytes()).unwrap();
     let mut raw = Vec::new();
     s.read_to_end(&mut raw).unwrap();
     let split = raw
@@ -1001,5 +1005,206 @@ fn serve_answers_every_keep_alive_connection_opened_at_once() {
             assert!(head.starts_with("HTTP/1.1 200"), "connection {i}: {head}");
         }
     }
+    run.interrupt();
+}
+
+// ---------------------------------------------------------------------------
+// Hostile neighbours: other web pages, slow or greedy clients.
+
+/// Reads a response's head, byte by byte (the body may never end).
+fn read_head(s: &mut TcpStream, what: &str) -> String {
+    let mut head = Vec::new();
+    let mut byte = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        match s.read(&mut byte) {
+            Ok(1) => head.push(byte[0]),
+            other => panic!("{what}: no answer ({other:?})"),
+        }
+    }
+    String::from_utf8_lossy(&head).into_owned()
+}
+
+/// A page of another site that the writer's browser opened can reach the
+/// preview on 127.0.0.1, and through DNS rebinding read it as its own; its
+/// requests then carry the attacker's name as `Host`, which is refused.
+#[test]
+fn serve_answers_only_to_its_own_address() {
+    let site = example_site();
+    let (run, addr) = start_serve(site.path());
+    let port = addr.rsplit(':').next().unwrap();
+    for host in [format!("localhost:{port}"), format!("127.0.0.1:{port}")] {
+        let (status, _, _) = send(
+            &addr,
+            &format!("GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        );
+        assert_eq!(status, 200, "{host}");
+    }
+    for path in ["/", PAGE, "/__gazette/events"] {
+        let (status, head, body) = send(
+            &addr,
+            &format!(
+                "GET {path} HTTP/1.1\r\nHost: evil.example:{port}\r\nConnection: close\r\n\r\n"
+            ),
+        );
+        assert_eq!(status, 421, "{path}: {head}");
+        assert_eq!(
+            String::from_utf8_lossy(&body),
+            format!(
+                "421 : cet aperçu de Gazette ne répond pas à l’adresse « evil.example:{port} », qui n’est pas la sienne (sinon, une page d’un autre site pourrait lire l’aperçu, brouillons compris).\n\
+                 Ouvrez l’aperçu à son adresse : http://{addr}/\n\
+                 Pour l’ouvrir sous un autre nom, relancez gazette serve avec --base-url http://NOM:{port}/\n"
+            ),
+            "{path}"
+        );
+    }
+    // The target's own authority counts, not a Host added beside it.
+    let (status, _, _) = send(
+        &addr,
+        &format!(
+            "GET http://evil.example:{port}/ HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        ),
+    );
+    assert_eq!(status, 421);
+    run.interrupt();
+}
+
+/// A request that would change something (the coming editor's) is refused
+/// unless it comes from a page of the preview: a form on another site can
+/// send one with a Host that is genuinely ours.
+#[test]
+fn serve_refuses_changes_from_another_origin() {
+    let site = example_site();
+    let (run, addr) = start_serve(site.path());
+    let post = |method: &str, origin: Option<&str>| {
+        let origin = origin
+            .map(|o| format!("Origin: {o}\r\n"))
+            .unwrap_or_default();
+        send(
+            &addr,
+            &format!(
+                "{method} /actualites/ HTTP/1.1\r\nHost: {addr}\r\n{origin}Content-Length: 0\r\nConnection: close\r\n\r\n"
+            ),
+        )
+    };
+    for (method, origin, shown) in [
+        ("POST", Some("http://evil.example"), "http://evil.example"),
+        ("POST", None, "(aucune)"),
+        ("PUT", Some("null"), "null"),
+        ("DELETE", Some("http://localhost:1"), "http://localhost:1"),
+    ] {
+        let (status, head, body) = post(method, origin);
+        assert_eq!(status, 403, "{method} from {origin:?}: {head}");
+        assert_eq!(
+            String::from_utf8_lossy(&body),
+            format!(
+                "403 : cet aperçu n’accepte les requêtes qui modifient quelque chose que depuis ses propres pages, et celle-ci vient de l’origine « {shown} ».\n\
+                 Envoyez-la depuis une page de l’aperçu : http://{addr}/\n"
+            ),
+            "{method} from {origin:?}"
+        );
+    }
+    // From the preview's own page: no such route yet.
+    let (status, head, _) = post("POST", Some(&format!("http://{addr}")));
+    assert_eq!(status, 405, "{head}");
+    assert!(
+        head.to_ascii_lowercase().contains("allow: get, head"),
+        "{head}"
+    );
+    run.interrupt();
+}
+
+/// A client that sends half a request and then nothing, or keeps a
+/// connection open without asking anything more, must not hold a socket
+/// and a task of the server for ever.
+#[test]
+fn serve_closes_half_sent_requests_and_idle_connections() {
+    let site = example_site();
+    let (run, addr) = start_serve(site.path());
+    let mut half = TcpStream::connect(&addr).unwrap();
+    write!(half, "GET / HTTP/1.1\r\nHost: {addr}\r\nAccept: tex").unwrap();
+    let mut idle = TcpStream::connect(&addr).unwrap();
+    write!(
+        idle,
+        "GET /css/gazette.css HTTP/1.1\r\nHost: {addr}\r\nConnection: keep-alive\r\n\r\n"
+    )
+    .unwrap();
+    idle.set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let head = read_head(&mut idle, "the keep-alive request");
+    let length: usize = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-length: ")
+                .map(|n| n.trim().parse().unwrap())
+        })
+        .expect("a content-length");
+    let mut css = vec![0; length];
+    idle.read_exact(&mut css).unwrap();
+    // A deadline far beyond the server's timeout turns a hang into a failure.
+    for (name, mut s) in [("half-sent request", half), ("idle connection", idle)] {
+        s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        let mut rest = Vec::new();
+        match s.read_to_end(&mut rest) {
+            Ok(_) => assert!(
+                rest.is_empty(),
+                "{name}: {}",
+                String::from_utf8_lossy(&rest)
+            ),
+            Err(e) => panic!("{name}: never closed by the server ({e})"),
+        }
+    }
+    assert_eq!(text(&addr, "/").0, 200);
+    run.interrupt();
+}
+
+/// Each open tab holds a live-reload stream. However many are open, pages
+/// are still answered (a thread per stream, as before, stopped the server
+/// at 512); beyond the cap a stream is answered with the current version
+/// and a retry delay, and ends.
+#[test]
+fn serve_answers_pages_with_600_event_streams_open() {
+    let site = example_site();
+    let (run, addr) = start_serve(site.path());
+    let mut streams = Vec::new();
+    for i in 0..600 {
+        let mut s = TcpStream::connect(&addr).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        write!(s, "GET /__gazette/events HTTP/1.1\r\nHost: {addr}\r\n\r\n").unwrap();
+        let head = read_head(&mut s, &format!("event stream {i}"));
+        assert!(head.starts_with("HTTP/1.1 200"), "event stream {i}: {head}");
+        streams.push(s);
+    }
+    let (status, page) = text(&addr, PAGE);
+    assert_eq!(status, 200, "{page}");
+    let (status, _, _) = http(&addr, "/css/gazette.css");
+    assert_eq!(status, 200);
+    // The first streams are live; the last was turned away with a delay.
+    let mut first = BufReader::new(streams.remove(0));
+    let mut line = String::new();
+    while line.trim() != "event: hello" {
+        line.clear();
+        assert!(
+            first.read_line(&mut line).unwrap() > 0,
+            "the first stream ended"
+        );
+    }
+    let mut last = streams.pop().unwrap();
+    let mut body = Vec::new();
+    let mut byte = [0u8; 1];
+    while !body.ends_with(b"0\r\n\r\n") {
+        match last.read(&mut byte) {
+            Ok(1) => body.push(byte[0]),
+            other => panic!(
+                "the last stream did not end ({other:?}): {}",
+                String::from_utf8_lossy(&body)
+            ),
+        }
+    }
+    let body = String::from_utf8_lossy(&body);
+    assert!(
+        body.contains("retry: 10000\nevent: hello\ndata: 0\n\n"),
+        "{body}"
+    );
     run.interrupt();
 }

@@ -13,6 +13,7 @@
 //! site builds is not lost. This module is the edge of the two commands, so
 //! it prints (one line per rebuild, diagnostics on failure), like `cli`.
 
+pub mod addresses;
 pub mod incremental;
 pub mod overlay;
 pub mod reload;
@@ -159,6 +160,7 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
         IpAddr::V6(a) => format!("[{a}]"),
     };
     let local = format!("http://{host}:{port}/");
+    let given_base_url = opts.build.base_url.clone();
     let mut build = opts.build.clone();
     build.base_url = Some(build.base_url.clone().unwrap_or_else(|| local.clone()));
     let watcher = SourceWatcher::start(&root);
@@ -179,6 +181,9 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
             ),
         );
     }
+    let url = format!("http://{host}:{port}{root_path}");
+    let addresses =
+        addresses::Addresses::new(opts.bind, port, given_base_url.as_deref(), url.clone());
     let shared = Arc::new(Shared {
         root: root.clone(),
         published: RwLock::new(Published {
@@ -190,8 +195,8 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
         reloader: Default::default(),
         search_stale: AtomicBool::new(session.search_stale()),
         session: Mutex::new(session),
+        addresses,
     });
-    let url = format!("http://{host}:{port}{root_path}");
     if first.ok {
         let pages = shared
             .published

@@ -11,14 +11,36 @@
 //! reloads the tab. When only stylesheets changed the event is `css`, and
 //! the script swaps each stylesheet's `href` with a cache-busting query
 //! instead of reloading, so the reader keeps their scroll position.
+//!
+//! A stream is a task on the server's runtime waiting on a `watch` channel
+//! of the version, not a thread: an open tab costs a socket and a few
+//! hundred bytes, and no number of them can take the threads page answers
+//! need (a thread each, as before, stopped the server at tokio's 512
+//! blocking threads). They are still capped ([`MAX_STREAMS`]): a tab
+//! beyond the cap is told the current version and a retry delay, which
+//! `EventSource` honours by itself, so no tab is ever cut off for good and
+//! none already open is closed to make room.
 
-use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Condvar, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
+
+use bytes::Bytes;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc, watch};
 
 /// The address of the event stream.
 pub const EVENTS_PATH: &str = "/__gazette/events";
+
+/// How many event streams may be open at once: far more tabs than a writer
+/// opens (a browser keeps at most six connections to one address), few
+/// enough that no client can pile up sockets and tasks by opening streams.
+pub const MAX_STREAMS: usize = 100;
+
+/// How long a tab turned away by [`MAX_STREAMS`] waits before it asks
+/// again (the `retry` field, which `EventSource` honours by itself).
+const RETRY_WHEN_FULL: Duration = Duration::from_secs(10);
+
+/// How often an idle stream sends a comment, so a tab gone away is noticed.
+const PING: Duration = Duration::from_secs(15);
 
 /// What open tabs must do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,19 +60,29 @@ impl Action {
     }
 }
 
+/// The served version, the last change's action, whether the server stops.
+#[derive(Debug, Clone, Copy)]
+struct State {
+    version: u64,
+    action: Action,
+    stopped: bool,
+}
+
 /// The version of the served site, and the tabs waiting for the next one.
 pub struct Reloader {
-    state: Mutex<(u64, Action)>,
-    changed: Condvar,
-    stopped: AtomicBool,
+    state: watch::Sender<State>,
+    slots: Arc<Semaphore>,
 }
 
 impl Default for Reloader {
     fn default() -> Self {
         Reloader {
-            state: Mutex::new((0, Action::Reload)),
-            changed: Condvar::new(),
-            stopped: AtomicBool::new(false),
+            state: watch::Sender::new(State {
+                version: 0,
+                action: Action::Reload,
+                stopped: false,
+            }),
+            slots: Arc::new(Semaphore::new(MAX_STREAMS)),
         }
     }
 }
@@ -58,67 +90,84 @@ impl Default for Reloader {
 impl Reloader {
     /// The current version.
     pub fn version(&self) -> u64 {
-        self.state.lock().map(|s| s.0).unwrap_or(0)
+        self.state.borrow().version
     }
 
     /// A new version is served: tell every tab.
     pub fn publish(&self, action: Action) {
-        if let Ok(mut s) = self.state.lock() {
-            s.0 += 1;
-            s.1 = action;
-        }
-        self.changed.notify_all();
+        self.state.send_modify(|s| {
+            s.version += 1;
+            s.action = action;
+        });
     }
 
     /// Ends every stream.
     pub fn stop(&self) {
-        self.stopped.store(true, Ordering::SeqCst);
-        self.changed.notify_all();
+        self.state.send_modify(|s| s.stopped = true);
     }
 
-    /// Streams events to one tab until it goes away or the server stops:
-    /// the body of the response (the server sends the headers), a ping
-    /// every 15 s so that a tab gone away is noticed. Each event is one
-    /// write, so it leaves in one piece.
-    pub fn stream(&self, mut out: impl Write) {
-        let mut seen = self.version();
-        let hello = format!("retry: 500\nevent: hello\ndata: {seen}\n\n");
-        if out
-            .write_all(hello.as_bytes())
-            .and_then(|_| out.flush())
-            .is_err()
-        {
-            return;
+    /// Opens one tab's event stream: the body of the response, as chunks
+    /// (the server sends the headers). It runs as a task of the server's
+    /// runtime, so it must be called there. Beyond [`MAX_STREAMS`] open
+    /// streams, the tab gets the current version and a retry delay, and the
+    /// stream ends at once: the tab still reloads when it is stale, and
+    /// gets a stream of its own once one is free.
+    pub fn open(&self) -> mpsc::Receiver<Bytes> {
+        let (out, body) = mpsc::channel(16);
+        match self.slots.clone().try_acquire_owned() {
+            Ok(slot) => {
+                tokio::spawn(stream(self.state.subscribe(), out, slot));
+            }
+            Err(_) => {
+                let turned_away = format!(
+                    ": too many live-reload streams are open ({MAX_STREAMS})\nretry: {}\nevent: hello\ndata: {}\n\n",
+                    RETRY_WHEN_FULL.as_millis(),
+                    self.version()
+                );
+                // The channel is empty: this cannot fail.
+                let _ = out.try_send(Bytes::from(turned_away));
+            }
         }
-        loop {
-            let next = {
-                let Ok(guard) = self.state.lock() else {
+        body
+    }
+}
+
+/// Streams events into `out` until the tab goes away (the body is dropped)
+/// or the server stops; the stream's `slot` is freed then. The first event
+/// is the current version; each event is one chunk, so it leaves in one
+/// piece.
+async fn stream(
+    mut state: watch::Receiver<State>,
+    out: mpsc::Sender<Bytes>,
+    _slot: OwnedSemaphorePermit,
+) {
+    let first = *state.borrow_and_update();
+    let mut seen = first.version;
+    let hello = format!("retry: 500\nevent: hello\ndata: {seen}\n\n");
+    if first.stopped || out.send(Bytes::from(hello)).await.is_err() {
+        return;
+    }
+    loop {
+        let event = tokio::select! {
+            changed = state.changed() => {
+                let now = *state.borrow_and_update();
+                if changed.is_err() || now.stopped {
                     return;
-                };
-                let Ok((guard, _)) =
-                    self.changed
-                        .wait_timeout_while(guard, Duration::from_secs(15), |s| {
-                            s.0 == seen && !self.stopped.load(Ordering::SeqCst)
-                        })
-                else {
-                    return;
-                };
-                *guard
-            };
-            if self.stopped.load(Ordering::SeqCst) {
-                return;
+                }
+                if now.version == seen {
+                    continue;
+                }
+                // Several versions since the last event: one of them may
+                // have changed pages, so the whole page reloads.
+                let action = if now.version == seen + 1 { now.action } else { Action::Reload };
+                seen = now.version;
+                format!("event: {}\ndata: {}\n\n", action.name(), now.version)
             }
-            let sent = if next.0 == seen {
-                // A comment, to notice closed tabs.
-                out.write_all(b": ping\n\n")
-            } else {
-                seen = next.0;
-                let event = format!("event: {}\ndata: {}\n\n", next.1.name(), next.0);
-                out.write_all(event.as_bytes())
-            };
-            if sent.and_then(|_| out.flush()).is_err() {
-                return;
-            }
+            _ = tokio::time::sleep(PING) => ": ping\n\n".to_string(),
+            _ = out.closed() => return,
+        };
+        if out.send(Bytes::from(event)).await.is_err() {
+            return;
         }
     }
 }

@@ -8,8 +8,16 @@
 //! unread until some other connection closed: a page then waited for a
 //! stylesheet as long as the browser kept its connections.) Answers are
 //! computed on tokio's blocking threads, since a request may rebuild the
-//! search index; each event stream runs [`Reloader::stream`] on one of
-//! them too, writing into the response body through a channel.
+//! search index; an event stream is a task of its own
+//! ([`Reloader::open`]), writing into the response body through a channel,
+//! so open tabs never hold the threads pages are answered on.
+//!
+//! A connection must send a request's headers within [`HEADER_TIMEOUT`],
+//! the first request as every next one on a kept-alive connection: a
+//! request sent halfway or a connection left idle is closed, so no client
+//! holds a socket and a task for ever. Every request is first checked for
+//! the preview's own address (`Host`), and one that would change something
+//! for its own origin (`Origin`): see [`Addresses`].
 //!
 //! What is served is `Published`: a copy of the last good files that the
 //! watch loop updates in one short write-locked step after each rebuild, so
@@ -40,11 +48,16 @@ use hyper::header::{HeaderName, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 use tokio::sync::{mpsc, oneshot};
 
+use super::addresses::Addresses;
 use super::incremental::Session;
 use super::overlay;
 use super::reload::{self, Reloader};
 use crate::language::Language;
 use crate::render::{Content, Files};
+
+/// How long a connection may take to send a request's headers, or stay
+/// idle between two requests, before it is closed.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the server shows.
 pub struct Published {
@@ -71,6 +84,8 @@ pub struct Shared {
     pub session: Mutex<Session>,
     /// Whether the search index lags behind the pages.
     pub search_stale: AtomicBool,
+    /// The addresses the server answers to.
+    pub addresses: Addresses,
 }
 
 impl Shared {
@@ -156,6 +171,8 @@ async fn accept(
             let service =
                 hyper::service::service_fn(move |request| handle(request, shared.clone()));
             let _ = hyper::server::conn::http1::Builder::new()
+                .timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
                 .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
                 .await;
         });
@@ -167,6 +184,9 @@ type Reply = Response<BoxBody<Bytes, Infallible>>;
 
 /// Answers one request.
 async fn handle(request: Request<Incoming>, shared: Arc<Shared>) -> Result<Reply, Infallible> {
+    if let Some(refused) = refusal(&request, &shared) {
+        return Ok(refused.into_reply());
+    }
     let method = request.method().clone();
     let target = request
         .uri()
@@ -182,14 +202,39 @@ async fn handle(request: Request<Incoming>, shared: Arc<Shared>) -> Result<Reply
     Ok(answer.into_reply())
 }
 
-/// The event stream of live reload: [`Reloader::stream`] on a blocking
-/// thread, writing into the body through a channel. It ends when the
-/// browser goes (the next write fails) or when the server stops.
+/// The answer to a request the server must not serve: a `Host` that is not
+/// one of its addresses (421), or a method other than GET and HEAD sent
+/// from a page that is not the preview's (403). The body says why, in the
+/// site's language.
+fn refusal(request: &Request<Incoming>, shared: &Shared) -> Option<Answer> {
+    let headers = request.headers();
+    let host = match request.uri().authority() {
+        Some(authority) => Some(authority.as_str()),
+        // Two `Host` headers are ambiguous: none is trusted.
+        None if headers.get_all(hyper::header::HOST).iter().count() == 1 => headers
+            .get(hyper::header::HOST)
+            .and_then(|h| h.to_str().ok()),
+        None => None,
+    };
+    let lang = || shared.published.read().map(|p| p.lang).unwrap_or_default();
+    let addresses = &shared.addresses;
+    if !addresses.accepts_host(host) {
+        return Some(Answer::plain(421, &addresses.wrong_host(host, lang())));
+    }
+    if matches!(*request.method(), Method::GET | Method::HEAD) {
+        return None;
+    }
+    let origin = headers
+        .get(hyper::header::ORIGIN)
+        .and_then(|o| o.to_str().ok());
+    (!addresses.accepts_origin(origin, host))
+        .then(|| Answer::plain(403, &addresses.wrong_origin(origin, lang())))
+}
+
+/// The event stream of live reload: [`Reloader::open`]'s chunks as they
+/// come. It ends when the browser goes or when the server stops.
 fn event_stream(shared: Arc<Shared>) -> Reply {
-    let (sender, receiver) = mpsc::channel(16);
-    // Detached: the stream ends by itself (see above).
-    tokio::task::spawn_blocking(move || shared.reloader.stream(ChannelWriter(sender)));
-    let mut response = Response::new(EventBody(receiver).boxed());
+    let mut response = Response::new(EventBody(shared.reloader.open()).boxed());
     let headers = response.headers_mut();
     for (name, value) in [
         ("content-type", "text/event-stream; charset=utf-8"),
@@ -204,23 +249,7 @@ fn event_stream(shared: Arc<Shared>) -> Reply {
     response
 }
 
-/// Writes into an event stream's body, from a blocking thread.
-struct ChannelWriter(mpsc::Sender<Bytes>);
-
-impl io::Write for ChannelWriter {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0
-            .blocking_send(Bytes::copy_from_slice(buf))
-            .map_err(|_| io::Error::from(io::ErrorKind::BrokenPipe))?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// An event stream's body: what the [`ChannelWriter`] sends, as it comes.
+/// An event stream's body: what the stream's task sends, as it comes.
 struct EventBody(mpsc::Receiver<Bytes>);
 
 impl Body for EventBody {
