@@ -13,3 +13,4 @@ mod navigation;
 mod output;
 mod safety;
 mod support;
+mod urls;
