@@ -186,6 +186,7 @@ fn prepare(opts: &BuildOptions, progress: &dyn Progress, retention: Retention) -
             raw_html: config.raw_html,
             highlighter: &highlighter,
             id_prefix: "",
+            urls: &config.urls,
         },
         custom_shortcodes: &custom,
     };
@@ -309,6 +310,7 @@ fn placeholder_config(root: &Path) -> Config {
         menu: Vec::new(),
         raw_html: Default::default(),
         accessibility: None,
+        urls: Default::default(),
         taxonomies: config::TaxonomyFolders {
             category: "categories".into(),
             series: "rubriques".into(),
@@ -459,6 +461,13 @@ pub fn load_sections(
                                     &OffsetMap::contiguous(split.body.start),
                                     &cx.markdown,
                                 );
+                                errors.extend(crate::content::schemes::refused_links(
+                                    &source,
+                                    &split,
+                                    [&loaded.intro],
+                                    cx.markdown.urls,
+                                    lang,
+                                ));
                             }
                             Err(e) => errors.extend(e),
                         },

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::language::Language;
+use crate::url_schemes::{self, BadExtra, UrlPolicy};
 use crate::yaml::{self, Text};
 
 /// The file as written.
@@ -32,6 +33,7 @@ pub struct RawConfig {
     markdown: Option<RawMarkdown>,
     accessibility: Option<RawAccessibility>,
     taxonomies: Option<RawTaxonomies>,
+    extra_url_schemes: Option<Vec<Text>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -172,6 +174,8 @@ pub struct Config {
     pub accessibility: Option<Accessibility>,
     /// URL folders of taxonomies.
     pub taxonomies: TaxonomyFolders,
+    /// The URL schemes addresses may use (`extra_url_schemes` added).
+    pub urls: UrlPolicy,
 }
 
 /// Command-line values that take precedence over the file.
@@ -343,8 +347,28 @@ fn resolve(
             )),
         );
     }
+    let urls = extra_url_schemes(
+        raw.extra_url_schemes,
+        source,
+        yaml_text,
+        offset,
+        lang,
+        &mut errors,
+    );
+    let menu_entries = raw.menu.unwrap_or_default();
+    let menu_spans = entry_spans(
+        yaml_text,
+        yaml::locate_key(yaml_text, &["menu"]).unwrap_or(0..1),
+        menu_entries.iter().map(|e| e.url.as_str()),
+    );
     let mut menu = Vec::new();
-    for entry in raw.menu.unwrap_or_default() {
+    for (entry, span) in menu_entries.into_iter().zip(menu_spans) {
+        if let Err(refused) = urls.check(entry.url.as_str()) {
+            errors.push(
+                urls.refusal(&refused, lang)
+                    .at(source, span.start + offset..span.end + offset),
+            );
+        }
         menu.push(MenuEntry {
             title: entry.title.0,
             url: entry.url.0,
@@ -436,6 +460,14 @@ fn resolve(
                 )),
             );
         }
+        if let Some(contact) = &a.contact
+            && let Err(refused) = urls.check(contact.as_str())
+        {
+            errors.push(
+                urls.refusal(&refused, lang)
+                    .at(source, at_key(&["accessibility", "contact"])),
+            );
+        }
         Accessibility {
             status: status.to_string(),
             audit_date: a.audit_date.map(|t| t.0),
@@ -516,7 +548,87 @@ fn resolve(
         raw_html: raw.markdown.and_then(|m| m.raw_html).unwrap_or_default(),
         accessibility,
         taxonomies,
+        urls,
     })
+}
+
+/// Reads `extra_url_schemes`: each name must be a scheme, and not one that
+/// runs code or opens local files.
+fn extra_url_schemes(
+    written: Option<Vec<Text>>,
+    source: &SourceText,
+    yaml_text: &str,
+    offset: usize,
+    lang: Language,
+    errors: &mut Diagnostics,
+) -> UrlPolicy {
+    let written = written.unwrap_or_default();
+    let key = yaml::locate_key(yaml_text, &["extra_url_schemes"]).unwrap_or(0..1);
+    let spans = entry_spans(yaml_text, key, written.iter().map(Text::as_str));
+    let mut extra = Vec::new();
+    for (name, span) in written.iter().zip(spans) {
+        let name = name.as_str();
+        let (message, help) = match url_schemes::check_extra(name) {
+            Ok(scheme) => {
+                extra.push(scheme);
+                continue;
+            }
+            Err(BadExtra::NotAName) => (
+                lang.pick(
+                    format!("« {name} » n’est pas un nom de schéma d’adresse"),
+                    format!("`{name}` is not the name of an address scheme"),
+                ),
+                lang.pick(
+                    "écrivez le nom seul, sans « : » ni « // » : une lettre, puis des lettres, des chiffres, « + », « - » ou « . », par exemple extra_url_schemes: [sip, webcal]",
+                    "write the name alone, without `:` or `//`: a letter, then letters, digits, `+`, `-` or `.`, for example extra_url_schemes: [sip, webcal]",
+                ),
+            ),
+            Err(BadExtra::Dangerous) => (
+                lang.pick(
+                    format!("le schéma « {name} » ne peut pas être autorisé : il exécute du code ou ouvre des fichiers de l’ordinateur du lecteur"),
+                    format!("the scheme `{name}` cannot be allowed: it runs code or opens files of the reader's computer"),
+                ),
+                lang.pick(
+                    "retirez-le de extra_url_schemes ; un document à publier se met dans static/ ou dans content/, et se lie par son chemin",
+                    "remove it from extra_url_schemes; a document to publish goes in static/ or content/, linked by its path",
+                ),
+            ),
+        };
+        errors.push(
+            Diagnostic::error("config-bad-url-scheme", message)
+                .at(source, span.start + offset..span.end + offset)
+                .with_help(help),
+        );
+    }
+    UrlPolicy::with_extra(extra)
+}
+
+/// Where each of `values` (the entries of the list under `key`, in order)
+/// is written in `yaml`: the first line of each value, found one after
+/// another from the key on; the key itself when a value is not written as
+/// read (escapes in quotes).
+fn entry_spans<'v>(
+    yaml: &str,
+    key: std::ops::Range<usize>,
+    values: impl Iterator<Item = &'v str>,
+) -> Vec<std::ops::Range<usize>> {
+    let mut at = key.end.min(yaml.len());
+    values
+        .map(|value| {
+            let first_line = value.trim().lines().next().unwrap_or("");
+            match yaml
+                .get(at..)
+                .and_then(|rest| rest.find(first_line))
+                .filter(|_| !first_line.is_empty())
+            {
+                Some(i) => {
+                    at += i + first_line.len();
+                    at - first_line.len()..at
+                }
+                None => key.clone(),
+            }
+        })
+        .collect()
 }
 
 /// `https://host/rh` → (`https://host/rh/`, `/rh/`).

@@ -26,4 +26,5 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod typography;
+pub mod url_schemes;
 pub mod yaml;

@@ -17,6 +17,7 @@ use std::sync::Arc;
 use crate::content::discover::ArticleSource;
 use crate::content::front_matter::{self, ArticleMeta, PersonRef, RawPrinciple, Split};
 use crate::content::markdown::{self, MARK_BLOCK, MARK_END, MarkdownOptions, OffsetMap, Rendered};
+use crate::content::schemes;
 use crate::content::shortcodes::{self, ArgValue, Segment, Shortcode};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::yaml;
@@ -85,6 +86,18 @@ pub struct BlockContent {
     pub quotes: BTreeMap<String, Rendered>,
 }
 
+impl BlockContent {
+    /// Every rendered text, in no particular order.
+    pub fn texts(&self) -> impl Iterator<Item = &Rendered> {
+        self.interview_intro
+            .iter()
+            .chain(self.questions.iter().flat_map(|q| [&q.question, &q.answer]))
+            .chain(self.testimonials.values().flatten())
+            .chain(self.principles.values().flatten().map(|(_, r)| r))
+            .chain(self.quotes.values())
+    }
+}
+
 /// An article as loaded from its file, before the site is assembled.
 #[derive(Debug, Clone)]
 pub struct LoadedArticle {
@@ -126,14 +139,7 @@ impl LoadedArticle {
             BlockUse::Aside { body, .. } => Some(body),
             _ => None,
         });
-        let fragments = c
-            .interview_intro
-            .iter()
-            .chain(c.questions.iter().flat_map(|q| [&q.question, &q.answer]))
-            .chain(c.testimonials.values().flatten())
-            .chain(c.principles.values().flatten().map(|(_, r)| r))
-            .chain(c.quotes.values())
-            .chain(asides);
+        let fragments = c.texts().chain(asides);
         let mut ids: std::collections::HashSet<String> =
             self.body.headings.iter().map(|h| h.id.clone()).collect();
         for r in fragments {
@@ -268,6 +274,22 @@ pub fn load(
         let at = front_matter::locate(&source, &split, &["summary"]).start;
         markdown::render_inline(s, &OffsetMap::fixed(at), &cx.markdown)
     });
+    let block_bodies = blocks.iter().filter_map(|b| match b {
+        BlockUse::Aside { body, .. }
+        | BlockUse::Custom {
+            body: Some(body), ..
+        } => Some(body),
+        _ => None,
+    });
+    let texts = std::iter::once(&body)
+        .chain(&summary)
+        .chain(content.texts())
+        .chain(block_bodies);
+    let urls = cx.markdown.urls;
+    errors.extend(schemes::refused_links(&source, &split, texts, urls, lang));
+    errors.extend(schemes::refused_front_matter(
+        &source, &split, &meta, urls, lang,
+    ));
     if !errors.is_empty() {
         return Err(errors);
     }
@@ -626,6 +648,7 @@ fn copy_options<'a>(o: &MarkdownOptions<'a>) -> MarkdownOptions<'a> {
         raw_html: o.raw_html,
         highlighter: o.highlighter,
         id_prefix: o.id_prefix,
+        urls: o.urls,
     }
 }
 

@@ -28,6 +28,7 @@ use crate::content::highlight::Highlighter;
 use crate::content::slug::slugify;
 use crate::language::Language;
 use crate::typography::Typographer;
+use crate::url_schemes::{Refused, UrlPolicy};
 
 /// Starts a marker.
 pub const MARK_LINK: char = '\u{E000}';
@@ -172,6 +173,21 @@ pub struct Rendered {
     /// Links and images left as written (other sites, `mailto:`), for
     /// `check`'s lints; they have no marker.
     pub external_links: Vec<LinkRef>,
+    /// Links and images whose scheme the site does not allow (`javascript:`):
+    /// errors for the loader to report; their address is left empty.
+    pub refused_urls: Vec<RefusedUrl>,
+}
+
+/// A link or image whose address the site's scheme allowlist refuses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedUrl {
+    /// The scheme refused.
+    pub refused: Refused,
+    /// Byte range of the link in the file.
+    pub span: Range<usize>,
+    /// The link as written in the Markdown text (`[ici](javascript:…)`), to
+    /// find it in a front-matter value, whose offsets all map to its key.
+    pub written: String,
 }
 
 /// What the renderer needs to know.
@@ -184,6 +200,8 @@ pub struct MarkdownOptions<'a> {
     pub highlighter: &'a Highlighter,
     /// Prefix of footnote ids, so notes of several texts on a page differ.
     pub id_prefix: &'a str,
+    /// The URL schemes links, images and sanitized raw HTML may use.
+    pub urls: &'a UrlPolicy,
 }
 
 /// Removes characters the renderer uses as markers from a writer's text.
@@ -228,6 +246,7 @@ pub fn render(text: &str, offsets: &OffsetMap, opts: &MarkdownOptions) -> Render
         .collect();
     let mut state = State {
         opts,
+        text,
         offsets,
         out: Rendered::default(),
         typo: Typographer::new(opts.lang),
@@ -244,7 +263,7 @@ pub fn render(text: &str, offsets: &OffsetMap, opts: &MarkdownOptions) -> Render
     html::push_html(&mut body, main.into_iter());
     state.push_footnotes(&mut body);
     if state.has_raw_html && opts.raw_html == RawHtml::Sanitize {
-        body = crate::content::sanitize::clean(&body);
+        body = crate::content::sanitize::clean(&body, opts.urls);
     }
     state.out.html = body;
     state.out
@@ -267,6 +286,8 @@ pub fn render_inline(text: &str, offsets: &OffsetMap, opts: &MarkdownOptions) ->
 
 struct State<'a, 'o> {
     opts: &'a MarkdownOptions<'o>,
+    /// The Markdown text being rendered.
+    text: &'a str,
     offsets: &'a OffsetMap,
     out: Rendered,
     typo: Typographer,
@@ -556,7 +577,7 @@ impl<'o> State<'_, 'o> {
         );
         // Raw HTML met so far (this paragraph included) makes it sanitized.
         if self.has_raw_html && self.opts.raw_html == RawHtml::Sanitize {
-            html_text = crate::content::sanitize::clean(&html_text);
+            html_text = crate::content::sanitize::clean(&html_text, self.opts.urls);
         }
         if !html_text.contains(MARK_BLOCK) {
             self.out.first_paragraph_html = Some(html_text);
@@ -580,8 +601,17 @@ impl<'o> State<'_, 'o> {
     }
 
     /// The address to write for a link or image: as written for other
-    /// sites, a marker for what assembly resolves.
+    /// sites, a marker for what assembly resolves, nothing for a scheme the
+    /// site does not allow (recorded in `refused_urls`).
     fn address(&mut self, dest: &str, range: &Range<usize>, image: bool, text: String) -> String {
+        if let Err(refused) = self.opts.urls.check(dest) {
+            self.out.refused_urls.push(RefusedUrl {
+                refused,
+                span: self.offsets.map_range(range.clone()),
+                written: self.text.get(range.clone()).unwrap_or_default().to_string(),
+            });
+            return String::new();
+        }
         let dest = dest.trim();
         let link = LinkRef {
             dest: dest.to_string(),
@@ -923,6 +953,7 @@ mod tests {
             raw_html: RawHtml::Sanitize,
             highlighter: h,
             id_prefix: "",
+            urls: &crate::url_schemes::BUILT_IN_POLICY,
         }
     }
 

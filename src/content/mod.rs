@@ -7,5 +7,6 @@ pub mod front_matter;
 pub mod highlight;
 pub mod markdown;
 pub mod sanitize;
+pub mod schemes;
 pub mod shortcodes;
 pub mod slug;

@@ -5,13 +5,15 @@
 //! tables, images, links) plus what Gazette's own markup needs to survive:
 //! ids and classes (heading anchors, footnotes, highlighted code), `data-lang`,
 //! `aria-*` labels, `figure`/`section`, task-list checkboxes. Scripts, event
-//! handlers, `style`, forms and frames are dropped. Link and block markers
-//! are plain characters to ammonia and go through untouched.
+//! handlers, `style`, forms and frames are dropped, and so is any `href` or
+//! `src` whose scheme the site's allowlist ([`UrlPolicy`]) refuses: the
+//! same schemes as Markdown links. Link and block markers are plain
+//! characters to ammonia and go through untouched.
 
-use std::collections::HashSet;
+use crate::url_schemes::UrlPolicy;
 
 /// The sanitized HTML.
-pub fn clean(html: &str) -> String {
+pub fn clean(html: &str, urls: &UrlPolicy) -> String {
     let mut builder = ammonia::Builder::default();
     builder
         .add_tags(["section", "figure", "figcaption", "input", "aside", "mark"])
@@ -36,7 +38,7 @@ pub fn clean(html: &str) -> String {
         })
         .link_rel(None)
         .url_relative(ammonia::UrlRelative::PassThrough)
-        .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
+        .url_schemes(urls.schemes().collect())
         .strip_comments(true);
     builder.clean(html).to_string()
 }
@@ -49,7 +51,7 @@ mod tests {
     fn keeps_gazette_markup_and_drops_scripts() {
         let html = "<h2 id=\"a\">T</h2><a href=\"\u{E000}0\u{E001}\">x</a><script>x()</script><img src=\"a.png\" alt=\"A\" onerror=\"x()\"><p style=\"color:red\">p</p>";
         assert_eq!(
-            clean(html),
+            clean(html, &crate::url_schemes::BUILT_IN_POLICY),
             "<h2 id=\"a\">T</h2><a href=\"\u{E000}0\u{E001}\">x</a><img src=\"a.png\" alt=\"A\"><p>p</p>"
         );
     }

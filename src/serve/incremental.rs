@@ -55,6 +55,7 @@ use crate::render::theme::Theme;
 use crate::render::{self, Content, Files};
 use crate::site::registry::Registry;
 use crate::site::{self, Inclusion, Site, patch};
+use crate::url_schemes::BUILT_IN_POLICY;
 
 use super::watch::Changes;
 
@@ -331,6 +332,7 @@ impl Session {
                 raw_html,
                 highlighter: &self.highlighter,
                 id_prefix: "",
+                urls: self.config.as_ref().map_or(&BUILT_IN_POLICY, |c| &c.urls),
             },
             custom_shortcodes: custom,
         };
@@ -613,6 +615,7 @@ impl Session {
                     raw_html: config.raw_html,
                     highlighter: &self.highlighter,
                     id_prefix: "",
+                    urls: &config.urls,
                 },
                 custom_shortcodes: self
                     .theme
@@ -745,6 +748,7 @@ impl Session {
                 raw_html,
                 highlighter: &self.highlighter,
                 id_prefix: "",
+                urls: self.config.as_ref().map_or(&BUILT_IN_POLICY, |c| &c.urls),
             },
             custom_shortcodes: custom,
         };

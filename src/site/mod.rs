@@ -223,7 +223,13 @@ pub fn assemble(
     retention: Retention,
 ) -> (Option<Site>, Vec<Diagnostic>) {
     let lang = config.language;
-    let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut errors: Vec<Diagnostic> = registry.refused_urls(
+        &config.root,
+        discovered.people.as_deref(),
+        discovered.organisations.as_deref(),
+        &config.urls,
+        lang,
+    );
 
     // Sections, parents first (discovery order).
     let mut sections: Vec<Section> = Vec::new();

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use crate::content::front_matter::{InlinePerson, PersonRef};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+use crate::url_schemes::UrlPolicy;
 use crate::yaml::{self, Text};
 
 /// An organisation of `_organisations.yaml`.
@@ -239,6 +240,49 @@ impl Registry {
                     .at(&source, at)
                     .with_help(help),
                 );
+            }
+        }
+        errors
+    }
+}
+
+impl Registry {
+    /// Errors for the addresses of the registries whose scheme the site's
+    /// allowlist refuses: an organisation's `url` and `logo`, a person's
+    /// `photo`. Each points at the value in its registry file.
+    pub fn refused_urls(
+        &self,
+        root: &Path,
+        people: Option<&Path>,
+        organisations: Option<&Path>,
+        urls: &UrlPolicy,
+        lang: Language,
+    ) -> Vec<Diagnostic> {
+        let people_urls = self
+            .people
+            .iter()
+            .filter_map(|(id, p)| Some((id, "photo", p.photo.as_ref()?)))
+            .collect::<Vec<_>>();
+        let organisation_urls = self
+            .organisations
+            .iter()
+            .flat_map(|(id, o)| [(id, "url", o.url.as_ref()), (id, "logo", o.logo.as_ref())])
+            .filter_map(|(id, key, value)| Some((id, key, value?)))
+            .collect::<Vec<_>>();
+        let mut errors = Vec::new();
+        for (file, entries) in [(people, people_urls), (organisations, organisation_urls)] {
+            let refused: Vec<_> = entries
+                .into_iter()
+                .filter_map(|(id, key, value)| Some((id, key, urls.check(value.as_str()).err()?)))
+                .collect();
+            let Some(file) = file.filter(|_| !refused.is_empty()) else {
+                continue;
+            };
+            let text = std::fs::read_to_string(root.join(file)).unwrap_or_default();
+            let source = SourceText::new(file, text);
+            for (id, key, refused) in refused {
+                let at = yaml::locate_value(&source.text, &[id.as_str(), key]).unwrap_or(0..0);
+                errors.push(urls.refusal(&refused, lang).at(&source, at));
             }
         }
         errors

@@ -14,3 +14,4 @@ mod output;
 mod ownership;
 mod safety;
 mod support;
+mod urls;
