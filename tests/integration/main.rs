@@ -11,5 +11,6 @@ mod build;
 mod diagnostics;
 mod navigation;
 mod output;
+mod paths;
 mod safety;
 mod support;
