@@ -239,8 +239,11 @@ fn prepare(opts: &BuildOptions, progress: &dyn Progress, retention: Retention) -
         sections,
         articles,
         registry,
-        inclusion,
-        retention,
+        site::Assembly {
+            inclusion,
+            retention,
+            statics: theme.as_ref().map_or(&[][..], |t| &t.static_files),
+        },
     );
     diagnostics.extend(errors);
     timer.lap("assemble");
@@ -319,6 +322,7 @@ fn placeholder_config(root: &Path) -> Config {
             authors: "auteurs".into(),
             people: "personnes".into(),
         },
+        taxonomy_positions: Default::default(),
     }
 }
 

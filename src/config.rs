@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, SourceText};
 use crate::language::Language;
 use crate::url_schemes::{self, BadExtra, UrlPolicy};
 use crate::yaml::{self, Text};
@@ -176,6 +176,10 @@ pub struct Config {
     pub taxonomies: TaxonomyFolders,
     /// The URL schemes addresses may use (`extra_url_schemes` added).
     pub urls: UrlPolicy,
+    /// Where each taxonomy folder written in `site.yaml` is (by key,
+    /// `tags`), so that a clash with another output path found later can
+    /// point at it.
+    pub taxonomy_positions: BTreeMap<&'static str, Position>,
 }
 
 /// Command-line values that take precedence over the file.
@@ -477,7 +481,11 @@ fn resolve(
     });
     let tax = raw.taxonomies.unwrap_or_default();
     let mut folders = BTreeMap::new();
+    let mut taxonomy_positions = BTreeMap::new();
     let mut folder = |key: &'static str, value: Option<Text>, default: &str| -> String {
+        if yaml::locate_value(yaml_text, &["taxonomies", key]).is_some() {
+            taxonomy_positions.insert(key, source.position(at_key(&["taxonomies", key])));
+        }
         let name = value.map(|t| t.0).unwrap_or_else(|| default.to_string());
         let safe = crate::content::slug::slugify(&name);
         if safe != name || name.is_empty() {
@@ -549,6 +557,7 @@ fn resolve(
         accessibility,
         taxonomies,
         urls,
+        taxonomy_positions,
     })
 }
 

@@ -373,6 +373,44 @@ fn a_file_added_while_an_article_is_broken_is_published_once_it_is_fixed() {
 }
 
 #[test]
+fn a_static_file_or_an_alias_taking_a_page_is_an_error_until_removed() {
+    let site = example_site();
+    let root = site.path();
+    let mut session = Session::new(opts(root));
+    let first = session.build();
+    assert!(first.ok, "{}", first.diagnostics.render());
+    // Only a static file changes: the fast path still checks every path.
+    fs::create_dir_all(root.join("static")).unwrap();
+    fs::write(root.join("static/404.html"), "<p>perdu</p>").unwrap();
+    let r = session.apply(&changes(&["static/404.html"]));
+    assert!(!r.ok, "a static file took the not-found page");
+    assert_eq!(
+        r.diagnostics.render(),
+        "error: deux sources écriraient le même fichier /404.html : le fichier static/404.html et la page « introuvable » (404.html)\n --> static/404.html\n = help: renommez ou déplacez le fichier\n"
+    );
+    fs::remove_file(root.join("static/404.html")).unwrap();
+    let r = session.apply(&changes(&["static/404.html"]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    // A front-matter change: the whole site is assembled and checked.
+    let rel = "content/actualites/comment-publier-sur-l-intranet.md";
+    let article = root.join(rel);
+    replace_in(&article, "title:", "aliases: [/sitemap.xml]\ntitle:");
+    let r = session.apply(&changes(&[rel]));
+    assert!(!r.ok, "an alias took the sitemap");
+    assert!(
+        r.diagnostics
+            .render()
+            .starts_with("error: /sitemap.xml serait à la fois un fichier, pour le plan du site (sitemap.xml), et un dossier"),
+        "{}",
+        r.diagnostics.render()
+    );
+    replace_in(&article, "aliases: [/sitemap.xml]\n", "");
+    let r = session.apply(&changes(&[rel]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert_equals_full_build(&mut session, root, "paths fixed");
+}
+
+#[test]
 fn a_registry_logo_deleted_from_static_is_an_error_until_it_is_back() {
     let site = example_site();
     let root = site.path();

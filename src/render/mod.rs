@@ -494,12 +494,7 @@ fn render_job(
                 "<!DOCTYPE html>\n<html lang=\"{lang_code}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{moved}</title>\n<link rel=\"canonical\" href=\"{}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>{moved}\u{a0}: <a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n",
                 crate::content::markdown::escape_attr(&config.permalink(&a.url)),
             );
-            let file = if path.ends_with('/') {
-                index_file(path)
-            } else {
-                path.clone()
-            };
-            Ok((file, html.into_bytes()))
+            Ok((crate::site::paths::alias_file(path), html.into_bytes()))
         }
         Job::Taxonomy(t) => {
             let tax = &site.taxonomies.list[*t];

@@ -487,9 +487,12 @@ impl Session {
             &theme,
             config.language,
         );
-        if !missing.is_empty() {
+        // A new static file may take a path another source writes.
+        let clashes = site::paths::check(site, &theme.static_files);
+        if !missing.is_empty() || !clashes.is_empty() {
             let mut d = Diagnostics::new();
             d.extend(missing);
+            d.extend(clashes);
             return self.failed(d, Route::Statics);
         }
         let mut copied = Files::new();
@@ -598,6 +601,11 @@ impl Session {
         let theme_errors = self.theme_errors.clone();
         diagnostics.extend(theme_errors);
         let rebuilt_site = if content_untouched {
+            // The theme's static files may have changed with it; the
+            // content's paths were checked when it was assembled.
+            if let (Some(theme), Some(site)) = (&self.theme, &self.site) {
+                diagnostics.extend(site::paths::check(site, &theme.static_files));
+            }
             None
         } else {
             let mut articles = Vec::with_capacity(self.discovered.articles.len());
@@ -652,8 +660,11 @@ impl Session {
                 sections,
                 articles,
                 registry,
-                inclusion,
-                site::Retention::Everything,
+                site::Assembly {
+                    inclusion,
+                    retention: site::Retention::Everything,
+                    statics: self.theme.as_ref().map_or(&[][..], |t| &t.static_files),
+                },
             );
             diagnostics.extend(errors);
             site

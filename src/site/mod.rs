@@ -11,6 +11,7 @@
 
 pub mod links;
 pub mod patch;
+pub mod paths;
 pub mod registry;
 pub mod taxonomy;
 
@@ -212,6 +213,19 @@ pub fn next_change(site: &Site) -> Option<Timestamp> {
 /// Segments of output paths Gazette itself uses at the top of a listing.
 const RESERVED: [&str; 1] = ["page"];
 
+/// How to assemble a site: what it includes, what it keeps, and the
+/// static files published beside it.
+#[derive(Debug, Clone, Copy)]
+pub struct Assembly<'a> {
+    /// Drafts, embargo, now.
+    pub inclusion: Inclusion,
+    /// What to keep of the loaded articles.
+    pub retention: Retention,
+    /// The theme's static files (the site's over them): output paths too,
+    /// checked with the others (see [`paths`]).
+    pub statics: &'a [(String, PathBuf)],
+}
+
 /// Builds the site model. Errors are returned with everything else found.
 pub fn assemble(
     config: Config,
@@ -219,9 +233,13 @@ pub fn assemble(
     sections_in: Vec<LoadedSection>,
     loaded: Vec<Arc<LoadedArticle>>,
     registry: Registry,
-    inclusion: Inclusion,
-    retention: Retention,
+    how: Assembly,
 ) -> (Option<Site>, Vec<Diagnostic>) {
+    let Assembly {
+        inclusion,
+        retention,
+        statics,
+    } = how;
     let lang = config.language;
     let mut errors: Vec<Diagnostic> = registry.refused_urls(
         &config.root,
@@ -536,12 +554,12 @@ pub fn assemble(
     for (i, a) in articles.iter_mut().enumerate() {
         let mut out = Vec::new();
         for alias in &a.loaded.meta.aliases {
-            match alias_path(alias) {
-                Some(path) if !by_url.contains_key(&path) && !alias_owner.contains_key(&path) => {
+            match paths::alias_path(alias) {
+                Ok(path) if !by_url.contains_key(&path) && !alias_owner.contains_key(&path) => {
                     alias_owner.insert(path.clone(), i);
                     out.push(path);
                 }
-                Some(path) => errors.push(
+                Ok(path) => errors.push(
                     Diagnostic::error(
                         "alias-collision",
                         lang.pick(
@@ -551,7 +569,7 @@ pub fn assemble(
                     )
                     .at(&a.loaded.source, value_span(&a.loaded, "aliases", alias)),
                 ),
-                None => errors.push(
+                Err(problem) => errors.push(
                     Diagnostic::error(
                         "alias-invalid",
                         lang.pick(
@@ -560,10 +578,7 @@ pub fn assemble(
                         ),
                     )
                     .at(&a.loaded.source, value_span(&a.loaded, "aliases", alias))
-                    .with_help(lang.pick(
-                        "écrivez un chemin du site, comme /anciennes-actus/mon-article/, sans « .. »",
-                        "write a site path, such as /old-news/my-article/, without `..`",
-                    )),
+                    .with_help(problem.help(lang)),
                 ),
             }
         }
@@ -626,30 +641,52 @@ pub fn assemble(
         related_all.push(rel);
     }
 
+    // The model, whole but for what resolution adds: its taxonomies, then
+    // every output path checked while the sources can still be pointed at.
+    let mut site = Site {
+        config,
+        sections,
+        articles,
+        registry,
+        assets,
+        resolver,
+        excluded: excluded_list,
+        now: inclusion.now,
+        taxonomies: Default::default(),
+    };
+    site.taxonomies = taxonomy::build(&site);
+    errors.extend(paths::check(&site, statics));
+
     // Per article, in parallel: links, image, downloads.
+    let Site {
+        config,
+        articles,
+        resolver,
+        registry,
+        sections,
+        ..
+    } = &mut site;
     let found: Vec<Vec<Diagnostic>> = articles
         .par_iter_mut()
-        .map(
-            |a| match resolve_article(a, &resolver, &config, &registry) {
-                Ok(parts) => {
-                    let warnings = a.apply(parts);
-                    if retention == Retention::RenderOnly {
-                        // Its aliases and related articles are checked
-                        // already: nothing reads its source any more, and
-                        // the next article's resolved body can take the
-                        // memory.
-                        a.release_markers();
-                        a.release_source();
-                    }
-                    warnings
+        .map(|a| match resolve_article(a, resolver, config, registry) {
+            Ok(parts) => {
+                let warnings = a.apply(parts);
+                if retention == Retention::RenderOnly {
+                    // Its aliases, related articles and output paths are
+                    // checked already: nothing reads its source any more,
+                    // and the next article's resolved body can take the
+                    // memory.
+                    a.release_markers();
+                    a.release_source();
                 }
-                Err(list) => list,
-            },
-        )
+                warnings
+            }
+            Err(list) => list,
+        })
         .collect();
     errors.extend(found.into_iter().flatten());
 
-    let related_by_tags = related_by_tags(&articles);
+    let related_by_tags = related_by_tags(articles);
     for (i, mut rel) in related_all.into_iter().enumerate() {
         for j in &related_by_tags[i] {
             if rel.len() >= 3 {
@@ -703,18 +740,6 @@ pub fn assemble(
         }
     }
     errors.sort_by(|a, b| a.file.cmp(&b.file));
-    let mut site = Site {
-        config,
-        sections,
-        articles,
-        registry,
-        assets,
-        resolver,
-        excluded: excluded_list,
-        now: inclusion.now,
-        taxonomies: Default::default(),
-    };
-    site.taxonomies = taxonomy::build(&site);
     (Some(site), errors)
 }
 
@@ -763,28 +788,6 @@ fn asset_output(
         .unwrap_or(("", &asset.content_path));
     let section = section_index.get(parent).copied()?;
     Some(format!("{}{}", sections.get(section)?.rel_url, name))
-}
-
-fn alias_path(alias: &str) -> Option<String> {
-    let trimmed = alias.trim().trim_start_matches('/');
-    let mut parts = Vec::new();
-    for seg in trimmed.split('/') {
-        match seg {
-            "" => {}
-            "." | ".." => return None,
-            s if s.contains(['\\', '\0', '?', '#']) => return None,
-            s => parts.push(s.to_string()),
-        }
-    }
-    if parts.is_empty() {
-        return None;
-    }
-    let last = parts.last()?.clone();
-    if last.ends_with(".html") {
-        Some(parts.join("/"))
-    } else {
-        Some(format!("{}/", parts.join("/")))
-    }
 }
 
 /// For each article, others sharing the most tags, newest first.
@@ -1167,20 +1170,4 @@ fn strip_markdown(text: &str) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn aliases_cannot_climb() {
-        assert_eq!(
-            alias_path("/anciennes-actus/teletravail/").as_deref(),
-            Some("anciennes-actus/teletravail/")
-        );
-        assert_eq!(alias_path("/a/../../etc/"), None);
-        assert_eq!(alias_path("/"), None);
-        assert_eq!(alias_path("old.html").as_deref(), Some("old.html"));
-    }
 }

@@ -12,6 +12,7 @@ mod diagnostics;
 mod navigation;
 mod output;
 mod ownership;
+mod paths;
 mod safety;
 mod support;
 mod urls;

@@ -404,21 +404,28 @@ fn a_failed_build_into_a_new_nested_folder_leaves_no_folder_behind() {
 }
 
 #[test]
-fn a_static_file_wins_over_a_page_of_its_path_in_a_new_and_in_an_existing_output() {
+fn a_static_file_cannot_take_a_page_of_its_path_and_the_output_stays() {
     let site = TestSite::fixture("ok/newsroom");
+    site.build_ok(&[]);
+    let before = tree(&site.root.join("output"));
     site.write(
         "static/actualites/index.html",
         "<p>liste faite à la main</p>",
     );
-    // Into no output: the page is written in place, then the file over it.
-    site.build_ok(&[]);
+    let run = site.gazette(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
-        site.page("actualites/index.html"),
-        "<p>liste faite à la main</p>"
+        run.stderr,
+        "error: deux sources écriraient le même fichier /actualites/index.html : le fichier static/actualites/index.html et la rubrique content/actualites/\n --> static/actualites/index.html\n = help: renommez ou déplacez le fichier\n\néchec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"
     );
-    // Into the existing output, through the staging folder.
-    site.write("static/actualites/index.html", "<p>liste refaite</p>");
-    site.build_ok(&[]);
-    assert_eq!(site.page("actualites/index.html"), "<p>liste refaite</p>");
+    assert!(
+        tree(&site.root.join("output")) == before,
+        "the output changed"
+    );
     assert!(!site.has(".gazette-staging"));
+    // The site's static/ still replaces a theme file of the same path.
+    site.remove("static/actualites/index.html");
+    site.write("static/css/print.css", "/* impression maison */\n");
+    site.build_ok(&[]);
+    assert_eq!(site.page("css/print.css"), "/* impression maison */\n");
 }
