@@ -25,5 +25,6 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod sources;
 pub mod typography;
 pub mod yaml;

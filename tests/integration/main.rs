@@ -12,4 +12,5 @@ mod diagnostics;
 mod navigation;
 mod output;
 mod safety;
+mod sources;
 mod support;
