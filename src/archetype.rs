@@ -65,7 +65,10 @@ pub fn create(config: &Config, path: &str, kind: &str, today: Date) -> Result<Pa
     // theme that has none of its own.
     let Some(text) = candidates
         .iter()
-        .find_map(|c| std::fs::read_to_string(config.root.join(c)).ok())
+        .find_map(|c| {
+            let bytes = crate::sources::read_alone(&config.root, c).ok()?;
+            String::from_utf8(bytes).ok()
+        })
         .or_else(|| crate::init::archetype(&file).map(str::to_string))
     else {
         return Err(Diagnostic::error(

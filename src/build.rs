@@ -172,13 +172,8 @@ fn prepare(opts: &BuildOptions, progress: &dyn Progress, retention: Retention) -
         Ok(t) => t.custom_shortcodes.clone(),
         Err(_) => Default::default(),
     };
-    let discovered = match discover::discover(&opts.root, lang) {
-        Ok(d) => d,
-        Err(d) => {
-            diagnostics.push(d);
-            Discovered::default()
-        }
-    };
+    let (discovered, errors) = discover::discover(&opts.root, lang);
+    diagnostics.extend(errors);
     let highlighter = Highlighter::new();
     let cx = LoadContext {
         markdown: MarkdownOptions {
@@ -277,7 +272,7 @@ pub fn add_copied_files(files: &mut Files, site: &Site, theme: &Theme, root: &Pa
 fn bundle_code_colours(files: &mut Files, root: &Path) {
     let read = |key: &str| -> Option<Vec<u8>> {
         match files.get(key)? {
-            Content::Copy(src) => std::fs::read(root.join(src)).ok(),
+            Content::Copy(src) => crate::sources::read(root, src).ok(),
             Content::Bytes(b) => Some(b.clone()),
         }
     };
@@ -367,27 +362,24 @@ pub fn load_articles_with(
 }
 
 /// Reads a source file as UTF-8, or says why not (watch mode reads one file
-/// at a time through it too).
+/// at a time through it too). The file must be one discovery found (see
+/// [`crate::sources`]).
 pub fn read_text(
     root: &Path,
     path: &Path,
     lang: crate::language::Language,
 ) -> Result<String, Vec<Diagnostic>> {
-    let bytes = std::fs::read(root.join(path)).map_err(|e| {
-        vec![
-            Diagnostic::error(
-                "file-unreadable",
-                lang.pick(
-                    format!(
-                        "lecture impossible : {}",
-                        crate::os_errors::reason(&e, lang)
-                    ),
-                    format!("cannot read: {e}"),
-                ),
-            )
-            .in_file(path),
-        ]
-    })?;
+    let bytes = crate::sources::read(root, path)
+        .map_err(|refusal| vec![refusal.diagnostic(path, "file-unreadable", lang)])?;
+    read_text_from(bytes, path, lang)
+}
+
+/// The bytes of the source file `path` as UTF-8 text, or where they are not.
+pub fn read_text_from(
+    bytes: Vec<u8>,
+    path: &Path,
+    lang: crate::language::Language,
+) -> Result<String, Vec<Diagnostic>> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(e.as_bytes()).into_owned();

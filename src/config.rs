@@ -195,9 +195,17 @@ pub const FILE_NAME: &str = "site.yaml";
 /// Reads and resolves `site.yaml` under `root`. Errors are for exit code 2.
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
     let path = root.join(FILE_NAME);
-    let text = match std::fs::read_to_string(&path) {
+    let read = crate::sources::read_alone(root, Path::new(FILE_NAME)).and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|e| {
+            crate::sources::Refusal::Unreadable(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                e,
+            ))
+        })
+    });
+    let text = match read {
         Ok(text) => text,
-        Err(err) => {
+        Err(crate::sources::Refusal::Unreadable(err)) => {
             // No settings, so no language yet: the default one.
             let lang = Language::default();
             let dir = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
@@ -226,6 +234,16 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
                     "run gazette in the site's folder, or pass --root DIR; `gazette init DIR` creates a new site",
                 )),
             );
+            return Err(list);
+        }
+        Err(refusal) => {
+            // A pipe, a link out of the site: said in the default language.
+            let mut list = Diagnostics::new();
+            list.push(refusal.diagnostic(
+                Path::new(FILE_NAME),
+                "config-unreadable",
+                Language::default(),
+            ));
             return Err(list);
         }
     };

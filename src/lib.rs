@@ -25,6 +25,7 @@ pub mod render;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod sources;
 pub mod typography;
 pub mod url_schemes;
 pub mod yaml;

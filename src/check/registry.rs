@@ -34,12 +34,16 @@ pub fn unused(site: &Site, root: &Path) -> Vec<Diagnostic> {
         used.article(&a.loaded.meta);
     }
     // Articles left out of this build, or left out for their errors.
-    if let Ok(found) = discover::discover(root, lang) {
+    {
+        let (found, _) = discover::discover(root, lang);
         for origin in found.articles {
             if seen.contains(&content_rel(&origin.path)) {
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(root.join(&origin.path)) else {
+            let Some(text) = crate::sources::read(root, &origin.path)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+            else {
                 continue;
             };
             let source = SourceText::new(origin.path.clone(), text);
@@ -157,7 +161,10 @@ fn report<'a>(
     out: &mut Vec<Diagnostic>,
 ) {
     let path = Path::new("content").join(file);
-    let text = std::fs::read_to_string(root.join(&path)).unwrap_or_default();
+    let text = crate::sources::read(root, &path)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .unwrap_or_default();
     let source = SourceText::new(&path, text);
     for id in ids {
         let (message, help) = match kind {

@@ -11,10 +11,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use tera::{Kwargs, State, Tera};
-use walkdir::WalkDir;
 
 use crate::config::Config;
-use crate::content::discover::{is_ignored, to_slash};
 use crate::dates;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::language::Language;
@@ -48,24 +46,22 @@ impl Theme {
         let mut errors = Vec::new();
         let mut files: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
         for dir in [theme_dir.join("templates"), PathBuf::from(SITE_TEMPLATES)] {
-            for (name, rel) in walk_files(root, &dir) {
-                match std::fs::read_to_string(root.join(&rel)) {
+            for (name, rel) in walk_files(root, &dir, lang, &mut errors) {
+                let text = crate::sources::read(root, &rel).and_then(|bytes| {
+                    String::from_utf8(bytes).map_err(|e| {
+                        crate::sources::Refusal::Unreadable(std::io::Error::new(
+                            std::io::ErrorKind::InvalidData,
+                            e,
+                        ))
+                    })
+                });
+                match text {
                     Ok(text) => {
                         files.insert(name, (rel, text));
                     }
-                    Err(e) => errors.push(
-                        Diagnostic::error(
-                            "template-unreadable",
-                            lang.pick(
-                                format!(
-                                    "lecture impossible : {}",
-                                    crate::os_errors::reason(&e, lang)
-                                ),
-                                format!("cannot read: {e}"),
-                            ),
-                        )
-                        .in_file(rel),
-                    ),
+                    Err(refusal) => {
+                        errors.push(refusal.diagnostic(&rel, "template-unreadable", lang))
+                    }
                 }
             }
         }
@@ -111,7 +107,12 @@ impl Theme {
         };
         let mut statics: BTreeMap<String, PathBuf> = BTreeMap::new();
         for dir in [theme_dir.join("static"), PathBuf::from(SITE_STATIC)] {
-            for (name, rel) in walk_files(root, &dir) {
+            for (name, rel) in walk_files(root, &dir, lang, &mut errors) {
+                // Copied as they are when the output is written: whether
+                // they can be read is known now.
+                if let Err(refusal) = crate::sources::probe(root, &rel) {
+                    errors.push(refusal.diagnostic(&rel, "file-unreadable", lang));
+                }
                 statics.insert(name, rel);
             }
         }
@@ -142,21 +143,20 @@ impl Theme {
     }
 }
 
-fn walk_files(root: &Path, dir: &Path) -> Vec<(String, PathBuf)> {
-    let full = root.join(dir);
-    if !full.is_dir() {
-        return Vec::new();
-    }
-    WalkDir::new(&full)
-        .sort_by_file_name()
+/// The files under `dir` (relative to the site root), by `/`-separated
+/// name under it, and what it holds that cannot be read into `errors`.
+fn walk_files(
+    root: &Path,
+    dir: &Path,
+    lang: Language,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<(String, PathBuf)> {
+    let (entries, refused) = crate::sources::walk(root, dir, lang);
+    errors.extend(refused);
+    entries
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored(&e.file_name().to_string_lossy()))
-        .flatten()
-        .filter(|e| e.file_type().is_file())
-        .filter_map(|e| {
-            let rel = e.path().strip_prefix(&full).ok()?;
-            Some((to_slash(rel), dir.join(rel)))
-        })
+        .filter(|e| !e.is_dir)
+        .map(|e| (e.rel, e.path))
         .collect()
 }
 
@@ -233,19 +233,9 @@ fn load_strings(
     lang: Language,
 ) -> Result<serde_json::Map<String, serde_json::Value>, Diagnostic> {
     let rel = theme_dir.join("i18n").join(format!("{}.yaml", lang.code()));
-    let text = std::fs::read_to_string(root.join(&rel)).map_err(|e| {
-        Diagnostic::error(
-            "theme-strings-unreadable",
-            lang.pick(
-                format!(
-                    "lecture impossible : {}",
-                    crate::os_errors::reason(&e, lang)
-                ),
-                format!("cannot read: {e}"),
-            ),
-        )
-        .in_file(&rel)
-    })?;
+    let bytes = crate::sources::read_alone(root, &rel)
+        .map_err(|refusal| refusal.diagnostic(&rel, "theme-strings-unreadable", lang))?;
+    let text = crate::build::read_text_from(bytes, &rel, lang).map_err(|mut e| e.swap_remove(0))?;
     let source = SourceText::new(&rel, text);
     let map: BTreeMap<String, crate::yaml::Text> =
         crate::yaml::parse(&source.text, &source, 0, lang)?;

@@ -312,9 +312,10 @@ impl Session {
             return false;
         };
         let lang = self.language();
-        let bytes = std::fs::read(self.opts.root.join(path)).unwrap_or_default();
+        // Read alone: the file may have become a link since discovery.
+        let read = crate::sources::read_alone(&self.opts.root, path);
         let mut hasher = DefaultHasher::new();
-        bytes.hash(&mut hasher);
+        read.as_deref().unwrap_or_default().hash(&mut hasher);
         let hash = hasher.finish();
         if self.cache.get(path).is_some_and(|c| c.hash == hash) {
             return false;
@@ -336,7 +337,9 @@ impl Session {
             },
             custom_shortcodes: custom,
         };
-        let loaded = build::read_text(&self.opts.root, path, lang)
+        let loaded = read
+            .map_err(|refusal| vec![refusal.diagnostic(path, "file-unreadable", lang)])
+            .and_then(|bytes| build::read_text_from(bytes, path, lang))
             .and_then(|text| article::load(origin, text, &cx))
             .map(Arc::new);
         self.cache
@@ -576,13 +579,9 @@ impl Session {
             && !self.dirty
             && self.site.is_some();
         if !content_untouched || self.site.is_none() {
-            self.discovered = match discover::discover(&root, lang) {
-                Ok(d) => d,
-                Err(d) => {
-                    diagnostics.push(d);
-                    Discovered::default()
-                }
-            };
+            let (discovered, errors) = discover::discover(&root, lang);
+            self.discovered = discovered;
+            diagnostics.extend(errors);
             let paths: Vec<PathBuf> = self
                 .discovered
                 .articles
@@ -774,7 +773,7 @@ impl Session {
             .par_iter()
             .filter_map(|path| {
                 let origin = (*origins.get(path)?).clone();
-                let bytes = std::fs::read(root.join(path)).unwrap_or_default();
+                let bytes = crate::sources::read(root, path).unwrap_or_default();
                 let mut hasher = DefaultHasher::new();
                 bytes.hash(&mut hasher);
                 let hash = hasher.finish();

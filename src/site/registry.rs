@@ -212,7 +212,10 @@ impl Registry {
             if missing.is_empty() {
                 continue;
             }
-            let Ok(text) = std::fs::read_to_string(root.join(file)) else {
+            let Some(text) = crate::sources::read(root, file)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok())
+            else {
                 continue;
             };
             let source = SourceText::new(file, text);

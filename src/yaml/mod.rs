@@ -16,6 +16,7 @@ use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
 
+mod depth;
 mod syntax;
 
 /// A text value that also accepts numbers and booleans, so that
@@ -166,6 +167,9 @@ pub fn parse_all<T: DeserializeOwned>(
     offset: usize,
     lang: Language,
 ) -> Result<T, Vec<Diagnostic>> {
+    if let Some(at) = depth::too_deep(yaml) {
+        return Err(vec![too_deep(offset + at, source, lang)]);
+    }
     // An empty document is an empty map, not "null".
     let yaml_text = if yaml.trim().is_empty() { "{}" } else { yaml };
     serde_yaml::from_str::<T>(yaml_text).map_err(|err| {
@@ -201,6 +205,24 @@ pub fn parse_all<T: DeserializeOwned>(
         }
         all
     })
+}
+
+/// A collection nested deeper than [`depth::LIMIT`], at byte `at` of
+/// `source`.
+fn too_deep(at: usize, source: &SourceText, lang: Language) -> Diagnostic {
+    let limit = depth::LIMIT;
+    Diagnostic::error(
+        "yaml-too-deep",
+        lang.pick(
+            format!("les valeurs sont imbriquées sur plus de {limit} niveaux"),
+            format!("the values are nested more than {limit} levels deep"),
+        ),
+    )
+    .at(source, at..at + 1)
+    .with_help(lang.pick(
+        "écrivez une valeur moins imbriquée : fermez les crochets « [ » et les accolades « { » plus tôt, ou retirez des niveaux de retrait",
+        "write a less nested value: close the brackets `[` and braces `{` sooner, or remove levels of indentation",
+    ))
 }
 
 /// The keys (name, offset) of the block map that has a key at `at`: the
@@ -273,6 +295,9 @@ pub fn to_diagnostic(
         .map(|l| l.index())
         .unwrap_or(0)
         .min(yaml.len());
+    if detail == "recursion limit exceeded" {
+        return too_deep(offset + index, source, lang);
+    }
     let mut described = describe(detail, lang);
     let mut width = None;
     if described.code == "yaml-syntax"
@@ -798,6 +823,29 @@ mod tests {
             ),
             "did not find expected key, while parsing a block mapping"
         );
+    }
+
+    #[test]
+    fn values_nested_too_deep_are_refused_where_the_limit_is_passed() {
+        for (open, close, width) in [("[", "]", 1), ("{a: ", "}", 4), ("- ", "", 2)] {
+            for n in [depth::LIMIT, 100_000] {
+                let yaml = format!("a: 1\nb:\n  {}x{}\n", open.repeat(n), close.repeat(n));
+                let src = SourceText::new("a.md", yaml.as_str());
+                let err = parse::<serde_yaml::Value>(&yaml, &src, 0, Language::Fr).unwrap_err();
+                let pos = err.position.clone().expect("position");
+                assert_eq!(err.code, "yaml-too-deep", "{open} {n}: {}", err.render());
+                assert_eq!(
+                    err.message,
+                    "les valeurs sont imbriquées sur plus de 128 niveaux"
+                );
+                // The document's map is the first level, `b`'s value the second.
+                assert_eq!(
+                    (pos.line, pos.column),
+                    (3, 3 + width * (depth::LIMIT - 1)),
+                    "{open} {n}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -14,5 +14,6 @@ mod output;
 mod ownership;
 mod paths;
 mod safety;
+mod sources;
 mod support;
 mod urls;

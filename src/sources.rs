@@ -1,0 +1,383 @@
+//! Reading the site's sources: every file Gazette reads from the site
+//! folder, and every folder it walks, goes through here, so one policy holds
+//! everywhere.
+//!
+//! A source is read completely or the build fails: a folder or a file that
+//! cannot be read is an error naming it, never a page quietly left out (and
+//! its published copy deleted). Only regular files are read: a named pipe,
+//! a socket or a device is refused from its type, checked before it is
+//! opened (opening a pipe waits forever for a writer; opening some devices
+//! acts on them), and checked again on the opened file, opened without
+//! waiting, in case it was swapped in between. Symbolic links are followed
+//! when they lead to a file or a folder inside the site's folder; a link
+//! that leads out of it is refused without reading the target (its content
+//! must never reach a page or a message), and so are broken links and
+//! loops. A file name that is not UTF-8 is refused too: it would otherwise
+//! be read lossily and published under another name.
+//!
+//! The links are checked where the folders are walked ([`walk`]): walkdir
+//! reports which entries are links, so only those cost a path resolution.
+//! Files read without a walk (`site.yaml`, the theme's UI strings) are
+//! checked one by one ([`read_alone`]).
+
+use std::fs::{File, Metadata};
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::content::discover::{is_ignored, to_slash};
+use crate::diagnostics::Diagnostic;
+use crate::language::Language;
+
+/// Why a source was not read.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The system refused to open or read it.
+    Unreadable(io::Error),
+    /// A folder that cannot be listed.
+    FolderUnreadable(io::Error),
+    /// Not a regular file: a pipe, a socket, a device.
+    NotRegular(Special),
+    /// A symbolic link to this place outside the site's folder.
+    Outside(PathBuf),
+    /// A symbolic link that leads back to itself or to a folder above it.
+    Loop,
+    /// A symbolic link to nothing.
+    Broken,
+    /// A file name that is not UTF-8.
+    NameNotUtf8,
+}
+
+/// The kinds of files that are not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Special {
+    /// A named pipe.
+    Fifo,
+    /// A Unix socket.
+    Socket,
+    /// A block or character device.
+    Device,
+    /// Anything else that is not a regular file.
+    Other,
+}
+
+impl Special {
+    fn of(meta: &Metadata) -> Option<Special> {
+        let kind = meta.file_type();
+        if kind.is_file() {
+            return None;
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileTypeExt;
+            if kind.is_fifo() {
+                return Some(Special::Fifo);
+            }
+            if kind.is_socket() {
+                return Some(Special::Socket);
+            }
+            if kind.is_block_device() || kind.is_char_device() {
+                return Some(Special::Device);
+            }
+        }
+        Some(Special::Other)
+    }
+
+    fn words(self, lang: Language) -> &'static str {
+        match self {
+            Special::Fifo => lang.pick("un tube nommé (FIFO)", "a named pipe (FIFO)"),
+            Special::Socket => lang.pick("une socket", "a socket"),
+            Special::Device => lang.pick("un périphérique", "a device"),
+            Special::Other => lang.pick("un fichier spécial", "a special file"),
+        }
+    }
+}
+
+impl Refusal {
+    /// The diagnostic naming `path` (relative to the site root); a file the
+    /// system cannot read gets `unreadable_code`, the code its reader has
+    /// always used (`file-unreadable`, `template-unreadable`…).
+    pub fn diagnostic(
+        &self,
+        path: &Path,
+        unreadable_code: &'static str,
+        lang: Language,
+    ) -> Diagnostic {
+        let d = match self {
+            Refusal::Unreadable(e) => unreadable(e, unreadable_code, lang),
+            refusal => refusal.worded(lang),
+        };
+        d.in_file(path)
+    }
+
+    /// The diagnostic of the refusal, under the codes of `docs/diagnostics.md`'s
+    /// Files section.
+    fn worded(&self, lang: Language) -> Diagnostic {
+        match self {
+            Refusal::NotRegular(kind) => Diagnostic::error(
+                "file-not-regular",
+                lang.pick(
+                    format!("ce n’est pas un fichier ordinaire mais {} : Gazette ne le lit pas", kind.words(lang)),
+                    format!("this is not a regular file but {}: Gazette does not read it", kind.words(lang)),
+                ),
+            )
+            .with_help(lang.pick(
+                "remplacez-le par un fichier ordinaire, ou retirez-le du site",
+                "replace it with a regular file, or remove it from the site",
+            )),
+            Refusal::Outside(target) => Diagnostic::error(
+                "symlink-outside-site",
+                lang.pick(
+                    format!("ce lien symbolique mène hors du dossier du site (vers {}) : il n’est pas suivi", target.display()),
+                    format!("this symbolic link leads out of the site's folder (to {}): it is not followed", target.display()),
+                ),
+            )
+            .with_help(lang.pick(
+                "copiez le fichier ou le dossier dans le site à la place du lien, ou faites pointer le lien vers un fichier du site",
+                "copy the file or folder into the site instead of the link, or point the link at a file of the site",
+            )),
+            Refusal::Loop => Diagnostic::error(
+                "symlink-loop",
+                lang.pick(
+                    "ce lien symbolique forme une boucle (il mène à lui-même ou à un dossier qui le contient)",
+                    "this symbolic link forms a loop (it leads to itself or to a folder that holds it)",
+                ),
+            )
+            .with_help(lang.pick(
+                "faites pointer le lien vers un fichier ou un dossier réel, ou supprimez-le",
+                "point the link at a real file or folder, or remove it",
+            )),
+            Refusal::Broken => Diagnostic::error(
+                "symlink-broken",
+                lang.pick(
+                    "ce lien symbolique ne mène à aucun fichier",
+                    "this symbolic link leads to no file",
+                ),
+            )
+            .with_help(lang.pick(
+                "corrigez la cible du lien, ou supprimez-le",
+                "correct the link's target, or remove it",
+            )),
+            Refusal::NameNotUtf8 => Diagnostic::error(
+                "file-name-not-utf8",
+                lang.pick(
+                    "ce nom de fichier n’est pas en UTF-8 : il serait publié sous un autre nom",
+                    "this file name is not UTF-8: it would be published under another name",
+                ),
+            )
+            .with_help(lang.pick(
+                "renommez le fichier (les lettres accentuées sont permises, en UTF-8)",
+                "rename the file (accented letters are allowed, in UTF-8)",
+            )),
+            Refusal::Unreadable(e) => unreadable(e, "file-unreadable", lang),
+            Refusal::FolderUnreadable(e) => Diagnostic::error(
+                "folder-unreadable",
+                lang.pick(
+                    format!(
+                        "lecture du dossier impossible : {}",
+                        crate::os_errors::reason(e, lang)
+                    ),
+                    format!("cannot read the folder: {e}"),
+                ),
+            )
+            .with_help(lang.pick(
+                "vérifiez les droits du dossier (chmod) : Gazette doit pouvoir le lister et y entrer",
+                "check the folder's permissions (chmod): Gazette must be able to list and enter it",
+            )),
+        }
+    }
+}
+
+/// A file the system cannot read, under the code its reader uses.
+fn unreadable(e: &io::Error, code: &'static str, lang: Language) -> Diagnostic {
+    let d = Diagnostic::error(
+        code,
+        lang.pick(
+            format!("lecture impossible : {}", crate::os_errors::reason(e, lang)),
+            format!("cannot read: {e}"),
+        ),
+    );
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => d.with_help(lang.pick(
+            "vérifiez les droits du fichier (chmod) et de ses dossiers",
+            "check the permissions of the file (chmod) and of its folders",
+        )),
+        _ => d,
+    }
+}
+
+/// Reads a file found by [`walk`] (whose links are already checked):
+/// refused unless it is a regular file.
+pub fn read(root: &Path, path: &Path) -> Result<Vec<u8>, Refusal> {
+    let mut file = open(&root.join(path))?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes).map_err(Refusal::Unreadable)?;
+    Ok(bytes)
+}
+
+/// Whether a file found by [`walk`] can be read, without reading it: for
+/// the files copied as they are, which are read only when written.
+pub fn probe(root: &Path, path: &Path) -> Result<(), Refusal> {
+    open(&root.join(path)).map(drop)
+}
+
+/// Reads a file that no walk found, such as `site.yaml`: its links must
+/// stay inside the site's folder too.
+pub fn read_alone(root: &Path, path: &Path) -> Result<Vec<u8>, Refusal> {
+    let full = root.join(path);
+    let canonical_root = root.canonicalize().map_err(Refusal::Unreadable)?;
+    match full.canonicalize() {
+        Ok(target) if !target.starts_with(&canonical_root) => Err(Refusal::Outside(target)),
+        Ok(_) => read(root, path),
+        Err(e) => Err(classify_missing(&full, e)),
+    }
+}
+
+/// A path that does not resolve: a loop, a broken link, or a missing or
+/// unreadable file.
+fn classify_missing(full: &Path, e: io::Error) -> Refusal {
+    // ELOOP; `io::ErrorKind::FilesystemLoop` is not stable yet.
+    #[cfg(unix)]
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        return Refusal::Loop;
+    }
+    let is_link = full
+        .symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink());
+    if is_link && e.kind() == io::ErrorKind::NotFound {
+        return Refusal::Broken;
+    }
+    Refusal::Unreadable(e)
+}
+
+/// Opens a regular file for reading: its type is checked before it is
+/// opened, and again once opened (without waiting, so a pipe swapped in
+/// meanwhile cannot block).
+fn open(full: &Path) -> Result<File, Refusal> {
+    let meta = std::fs::metadata(full).map_err(|e| classify_missing(full, e))?;
+    if let Some(kind) = Special::of(&meta) {
+        return Err(Refusal::NotRegular(kind));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(full).map_err(Refusal::Unreadable)?;
+    let meta = file.metadata().map_err(Refusal::Unreadable)?;
+    match Special::of(&meta) {
+        Some(kind) => Err(Refusal::NotRegular(kind)),
+        None => Ok(file),
+    }
+}
+
+/// An entry of a walked folder that may be read.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Relative to the site root.
+    pub path: PathBuf,
+    /// Relative to the walked folder, `/`-separated (empty for the folder).
+    pub rel: String,
+    /// The file name.
+    pub name: String,
+    /// A folder (else a regular file).
+    pub is_dir: bool,
+    /// Folders between this entry and the walked folder (0 for the folder).
+    pub depth: usize,
+}
+
+/// Walks `dir` (relative to the site root) in name order, parents before
+/// their content, hidden and editors' temporary files left out: the
+/// entries that may be read, and a diagnostic for each one that may not.
+/// A missing `dir` is empty.
+pub fn walk(root: &Path, dir: &Path, lang: Language) -> (Vec<Entry>, Vec<Diagnostic>) {
+    let full = root.join(dir);
+    let mut entries = Vec::new();
+    let mut errors = Vec::new();
+    if std::fs::symlink_metadata(&full).is_err() {
+        return (entries, errors);
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut refuse = |at: &Path, refusal: Refusal| {
+        let rel = at.strip_prefix(root).unwrap_or(at);
+        errors.push(refusal.diagnostic(rel, "file-unreadable", lang));
+    };
+    let mut walker = WalkDir::new(&full)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    while let Some(next) = walker.next() {
+        let entry = match next {
+            Ok(entry) => entry,
+            Err(e) => {
+                let at = e.path().unwrap_or(&full).to_path_buf();
+                refuse(&at, walk_error(e));
+                continue;
+            }
+        };
+        let lossy = entry.file_name().to_string_lossy();
+        if entry.depth() > 0 && is_ignored(&lossy) {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            continue;
+        }
+        let refusal = if entry.depth() > 0 && entry.file_name().to_str().is_none() {
+            Some(Refusal::NameNotUtf8)
+        } else if entry.path_is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(target) if !target.starts_with(&canonical_root) => {
+                    Some(Refusal::Outside(target))
+                }
+                Ok(_) => None,
+                Err(e) => Some(classify_missing(entry.path(), e)),
+            }
+        } else {
+            None
+        };
+        let refusal = refusal.or_else(|| {
+            let kind = entry.file_type();
+            (!kind.is_dir() && !kind.is_file()).then(|| {
+                let special = entry.metadata().ok().and_then(|m| Special::of(&m));
+                Refusal::NotRegular(special.unwrap_or(Special::Other))
+            })
+        });
+        if let Some(refusal) = refusal {
+            if entry.file_type().is_dir() {
+                walker.skip_current_dir();
+            }
+            refuse(entry.path(), refusal);
+            continue;
+        }
+        let rel = entry.path().strip_prefix(&full).unwrap_or(entry.path());
+        entries.push(Entry {
+            path: dir.join(rel),
+            rel: to_slash(rel),
+            name: lossy.into_owned(),
+            is_dir: entry.file_type().is_dir(),
+            depth: entry.depth(),
+        });
+    }
+    (entries, errors)
+}
+
+/// What a walkdir error means for a writer.
+fn walk_error(e: walkdir::Error) -> Refusal {
+    if e.loop_ancestor().is_some() {
+        return Refusal::Loop;
+    }
+    let path = e.path().map(Path::to_path_buf);
+    let Some(io) = e.into_io_error() else {
+        return Refusal::Loop;
+    };
+    let Some(path) = path else {
+        return Refusal::FolderUnreadable(io);
+    };
+    match classify_missing(&path, io) {
+        Refusal::Unreadable(io) if path.is_dir() => Refusal::FolderUnreadable(io),
+        other => other,
+    }
+}
