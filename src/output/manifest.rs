@@ -267,4 +267,15 @@ mod tests {
         );
         assert_eq!(parse("index.html\n"), None);
     }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn mount_points_are_told_from_folders() {
+        // /proc is a file system of its own on every Linux system.
+        assert!(is_mount_point(Path::new("/proc")));
+        let tmp = tempfile::tempdir().expect("temp");
+        let inside = tmp.path().join("site");
+        fs::create_dir(&inside).expect("mkdir");
+        assert!(!is_mount_point(&inside));
+    }
 }

@@ -125,7 +125,7 @@ impl Publication {
         };
         swap::recover(&self.output, &self.aside).map_err(|e| io(e, &self.aside))?;
         if fs::symlink_metadata(&self.stage).is_ok() {
-            fs::remove_dir_all(&self.stage).map_err(|e| io(e, &self.stage))?;
+            swap::remove_tree(&self.stage).map_err(|e| io(e, &self.stage))?;
         }
         self.found = match manifest::inspect(&self.output) {
             Ok(f) => f,
@@ -309,7 +309,7 @@ impl Publication {
             .to_path_buf();
         // The old tree: its own files go, and the files carried over keep
         // their other name in the new tree.
-        let _ = fs::remove_dir_all(old);
+        let _ = swap::remove_tree(&old);
         self.created.clear();
         self.finish();
         Ok(stats)
@@ -325,9 +325,6 @@ impl Publication {
                 path: target.clone(),
                 error: e,
             })?;
-            if let Ok(meta) = fs::metadata(self.output.join(dir)) {
-                let _ = fs::set_permissions(&target, meta.permissions());
-            }
         }
         for rel in &f.foreign_files {
             let from = self.output.join(rel);
@@ -340,13 +337,19 @@ impl Publication {
                 error: e,
             })?;
         }
+        // Their permissions last: a read-only folder is filled first.
+        for dir in &f.foreign_dirs {
+            if let Ok(meta) = fs::metadata(self.output.join(dir)) {
+                let _ = fs::set_permissions(self.stage.join(dir), meta.permissions());
+            }
+        }
         Ok(f.foreign_files.len())
     }
 
     /// Removes the new tree (if still there) and the work folder, and lets
     /// the next build in.
     fn finish(&mut self) {
-        let _ = fs::remove_dir_all(&self.stage);
+        let _ = swap::remove_tree(&self.stage);
         if let Some(lock) = self.lock.take() {
             lock.release();
         }

@@ -42,10 +42,50 @@ pub fn recover(output: &Path, aside: &Path) -> io::Result<()> {
         if fs::symlink_metadata(output).is_err() {
             fs::rename(aside, output)?;
         } else {
-            fs::remove_dir_all(aside)?;
+            remove_tree(aside)?;
         }
     }
     Ok(())
+}
+
+/// Removes a tree of Gazette's work folder (a new tree given up, an old
+/// one replaced). Folders someone made read-only in the published tree
+/// (which the old tree was) are made writable for their owner first, so
+/// nothing is left behind for want of a permission.
+pub fn remove_tree(path: &Path) -> io::Result<()> {
+    match fs::remove_dir_all(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            for entry in walkdir::WalkDir::new(path)
+                .follow_links(false)
+                .into_iter()
+                .flatten()
+            {
+                if entry.file_type().is_dir()
+                    && let Ok(meta) = entry.metadata()
+                {
+                    let mut permissions = meta.permissions();
+                    owner_may_write(&mut permissions);
+                    let _ = fs::set_permissions(entry.path(), permissions);
+                }
+            }
+            fs::remove_dir_all(path)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(unix)]
+fn owner_may_write(permissions: &mut fs::Permissions) {
+    use std::os::unix::fs::PermissionsExt;
+    permissions.set_mode(permissions.mode() | 0o700);
+}
+
+#[cfg(not(unix))]
+#[allow(clippy::permissions_set_readonly_false)]
+fn owner_may_write(permissions: &mut fs::Permissions) {
+    permissions.set_readonly(false);
 }
 
 #[cfg(any(target_os = "linux", target_os = "android", target_vendor = "apple"))]

@@ -6,7 +6,9 @@ use std::fs;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::support::{TestSite, entries, tree};
+use std::os::unix::fs::PermissionsExt;
+
+use crate::support::{TestSite, entries, running_as_root, tree};
 
 const NOT_CHANGED: &str = "échec : 1 erreur ; le dossier de sortie n’a pas été modifié\n";
 
@@ -314,4 +316,82 @@ fn a_build_waits_for_the_one_holding_the_lock() {
     );
     assert!(site.has("index.html"));
     assert!(!site.path(".output.gazette").exists());
+}
+
+/// `gazette build` in the site, as `nobody` when `as_nobody` (the tests
+/// run as root: the site is then made `nobody`'s), so that permissions
+/// apply.
+fn build_as_builder(site: &TestSite, as_nobody: bool) -> crate::support::Run {
+    let binary = env!("CARGO_BIN_EXE_gazette");
+    let mut command = if as_nobody {
+        let chown = std::process::Command::new("chown")
+            .args(["-R", "65534:65534"])
+            .arg(site.parent())
+            .status()
+            .expect("chown");
+        assert!(chown.success());
+        let mut c = std::process::Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", binary]);
+        c
+    } else {
+        std::process::Command::new(binary)
+    };
+    let out = command
+        .arg("build")
+        .current_dir(&site.root)
+        .env("SOURCE_DATE_EPOCH", crate::support::NOW.to_string())
+        .output()
+        .expect("run gazette");
+    crate::support::Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn read_only_folders_in_the_output_leave_nothing_behind() {
+    let site = TestSite::fixture("ok/newsroom");
+    let root_runs = running_as_root(&site.root);
+    let run = build_as_builder(&site, root_runs);
+    assert_eq!(run.code, 0, "{run:?}");
+    // Someone made a folder of the site read-only, and added a read-only
+    // folder of their own.
+    site.write("output/archives/2025.pdf", "%PDF-1.7");
+    let read_only = fs::Permissions::from_mode(0o555);
+    for dir in ["output/archives", "output/portraits"] {
+        fs::set_permissions(site.path(dir), read_only.clone()).expect("chmod");
+    }
+    site.write(
+        "content/portraits/elodie.md",
+        "---\ntitle: Élodie Ravel, infirmière du travail\ndate: 2026-01-15\n---\nUn autre texte.\n",
+    );
+    let run = build_as_builder(&site, root_runs);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert!(
+        site.page("portraits/elodie/index.html")
+            .contains("Un autre texte.")
+    );
+    assert_eq!(
+        fs::read_to_string(site.path("output/archives/2025.pdf")).expect("kept"),
+        "%PDF-1.7"
+    );
+    let mode = fs::metadata(site.path("output/archives"))
+        .expect("archives")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o555, "its permissions are kept");
+    assert!(!site.path(".output.gazette").exists(), "work folder left");
+    assert_eq!(
+        entries(&site.root),
+        ["content", "output", "site.yaml", "static", "themes"]
+    );
+    // The temporary folder can be removed by whoever made it.
+    if !root_runs {
+        fs::set_permissions(
+            site.path("output/archives"),
+            fs::Permissions::from_mode(0o755),
+        )
+        .expect("chmod");
+    }
 }

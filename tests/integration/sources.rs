@@ -9,12 +9,12 @@
 //! through `setpriv`, on a site made readable for everyone else.
 
 use std::fs;
-use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
+use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{NOW, Run, TestSite, entries};
+use crate::support::{NOW, Run, TestSite, entries, running_as_root};
 
 /// Far more than any of these builds takes; a hang or a quadratic parse
 /// of 100,000 levels takes far longer.
@@ -37,7 +37,7 @@ fn site() -> TestSite {
 /// the tests run as root (so permissions apply), killing it on expiry.
 fn build(site: &TestSite) -> Run {
     let binary = env!("CARGO_BIN_EXE_gazette");
-    let mut command = if running_as_root(site) {
+    let mut command = if running_as_root(&site.root) {
         open_to_everyone(site.parent());
         let mut c = Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups", binary]);
@@ -78,10 +78,6 @@ fn within_deadline(mut command: Command) -> Run {
         stdout: fs::read_to_string(out).expect("stdout"),
         stderr: fs::read_to_string(err).expect("stderr"),
     }
-}
-
-fn running_as_root(site: &TestSite) -> bool {
-    fs::metadata(&site.root).expect("site").uid() == 0
 }
 
 /// Every folder of `dir` open to everyone (`nobody` reads the site and

@@ -70,6 +70,14 @@ fn collect(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
     }
 }
 
+/// Whether the tests run as root (who owns what they create), for whom
+/// permissions mean nothing: permission tests then run the binary as
+/// `nobody` through `setpriv`.
+pub fn running_as_root(dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(dir).expect("metadata").uid() == 0
+}
+
 /// The names of the entries of a folder, sorted.
 pub fn entries(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
