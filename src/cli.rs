@@ -399,16 +399,18 @@ fn next_change(root: PathBuf) -> i32 {
         future: false,
         policy: Default::default(),
     };
-    let result = build::build_in_memory(&opts);
-    if result.usage_error {
-        eprintln!("{}", result.diagnostics.render());
+    // The model is all it needs: no page is rendered.
+    let mut pipeline = crate::pipeline::Pipeline::new(opts);
+    let prepared = pipeline.prepare(&crate::progress::Quiet, crate::site::Retention::RenderOnly);
+    if prepared.usage_error {
+        eprintln!("{}", prepared.diagnostics.render());
         return Outcome::Usage.code();
     }
-    if result.diagnostics.has_errors() {
-        eprintln!("{}", result.diagnostics.render());
+    if prepared.diagnostics.has_errors() {
+        eprintln!("{}", prepared.diagnostics.render());
         return Outcome::SiteErrors.code();
     }
-    if let Some(at) = result.site.as_ref().and_then(crate::site::next_change) {
+    if let Some(at) = prepared.site.as_ref().and_then(crate::site::next_change) {
         println!("{at}");
     }
     Outcome::Success.code()

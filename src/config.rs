@@ -722,6 +722,40 @@ impl Config {
     }
 }
 
+impl Config {
+    /// Settings for a site whose `site.yaml` could not be used: what the
+    /// drivers report with (French, the defaults).
+    pub fn placeholder(root: &Path) -> Config {
+        Config {
+            root: root.to_path_buf(),
+            title: String::new(),
+            base_url: "http://localhost/".into(),
+            root_path: "/".into(),
+            warnings: Vec::new(),
+            language: Default::default(),
+            theme: "gazette".into(),
+            description: None,
+            paginate_by: 12,
+            feeds: false,
+            search: false,
+            share: Vec::new(),
+            menu: Vec::new(),
+            raw_html: Default::default(),
+            accessibility: None,
+            urls: Default::default(),
+            taxonomies: TaxonomyFolders {
+                category: "categories".into(),
+                series: "rubriques".into(),
+                tags: "mots-cles".into(),
+                organisations: "organismes".into(),
+                authors: "auteurs".into(),
+                people: "personnes".into(),
+            },
+            taxonomy_positions: Default::default(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

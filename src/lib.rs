@@ -2,7 +2,8 @@
 //!
 //! The pipeline runs one way: `content` (discover and load the writer's files)
 //! → `site` (assemble the read-only model) → `render` (pages through the theme)
-//! → `output` (the disk). `build` drives it; `cli` is the edge.
+//! → `output` (the disk). `pipeline` holds the stages up to assembly;
+//! `build`, `check` and `serve` drive it; `cli` is the edge.
 
 // Diagnostics travel in `Result::Err` on cold paths only; boxing them would
 // buy nothing measurable and cost readability everywhere they are built.
@@ -20,6 +21,7 @@ pub mod init;
 pub mod language;
 pub mod os_errors;
 pub mod output;
+pub mod pipeline;
 pub mod progress;
 pub mod render;
 pub mod search;

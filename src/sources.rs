@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::content::discover::{is_ignored, to_slash};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
 
 /// Why a source was not read.
@@ -380,4 +380,35 @@ fn walk_error(e: walkdir::Error) -> Refusal {
         Refusal::Unreadable(io) if path.is_dir() => Refusal::FolderUnreadable(io),
         other => other,
     }
+}
+
+/// Reads a source file as UTF-8, or says why not (watch mode reads one file
+/// at a time through it too). The file must be one discovery found (see
+/// [`crate::sources`]).
+pub fn text(root: &Path, path: &Path, lang: Language) -> Result<String, Vec<Diagnostic>> {
+    let bytes = read(root, path)
+        .map_err(|refusal| vec![refusal.diagnostic(path, "file-unreadable", lang)])?;
+    text_from(bytes, path, lang)
+}
+
+/// The bytes of the source file `path` as UTF-8 text, or where they are not.
+pub fn text_from(bytes: Vec<u8>, path: &Path, lang: Language) -> Result<String, Vec<Diagnostic>> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        vec![
+            Diagnostic::error(
+                "file-not-utf8",
+                lang.pick(
+                    "le fichier n’est pas enregistré en UTF-8",
+                    "the file is not saved as UTF-8",
+                ),
+            )
+            .at(&SourceText::new(path, text), at..at + 1)
+            .with_help(lang.pick(
+                "dans votre éditeur, enregistrez le fichier avec l’encodage UTF-8",
+                "in your editor, save the file with the UTF-8 encoding",
+            )),
+        ]
+    })
 }

@@ -3,10 +3,10 @@
 //!
 //! Why it is shaped so:
 //!
-//! - **One source of truth for errors.** `check` runs `build_in_memory`, the
-//!   very pipeline `build` runs, and stops before the disk; so it can never
-//!   accept a site the build refuses, nor the other way round, and it
-//!   writes nothing.
+//! - **One source of truth for errors.** `check` runs the very pipeline
+//!   `build` runs (`build::render_in_memory`) and stops before the search
+//!   index and the disk; so it can never accept a site the build refuses,
+//!   nor the other way round, and it writes nothing.
 //! - **Lints read what loading recorded.** The renderer already keeps, per
 //!   Markdown fragment, its links with their text, images with their alt,
 //!   headings with their levels and unknown code languages; the loader keeps
@@ -36,7 +36,7 @@ use crate::build::{self, BuildOptions};
 use crate::diagnostics::Diagnostics;
 use crate::language::Language;
 use crate::progress::Progress;
-use crate::render::{self, Content, theme::Theme};
+use crate::render::{self, Content};
 
 /// What a check found.
 pub struct Report {
@@ -68,7 +68,7 @@ impl Report {
 
 /// Loads and renders the site in memory and lints it; writes nothing.
 pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Report {
-    let result = build::build_in_memory_with(opts, progress);
+    let result = build::render_in_memory(opts, progress);
     let language = result.config.language;
     if result.usage_error {
         return Report {
@@ -84,10 +84,9 @@ pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Report {
     // what assembled anyway, to report template errors and lint the pages
     // in the same run.
     if files.is_empty()
-        && let Some(site) = &result.site
-        && let Ok(theme) = Theme::load(&site.config)
+        && let (Some(site), Some(theme)) = (&result.site, &result.theme)
     {
-        let (pages, errors) = render::render_with(site, &theme, progress);
+        let (pages, errors) = render::render_with(site, theme, progress);
         files = pages;
         let errors = render::theme::not_yet_reported(errors, &diagnostics);
         diagnostics.extend(errors);

@@ -7,6 +7,7 @@
 
 pub mod blocks;
 pub mod context;
+pub mod copied;
 pub mod feeds;
 pub mod partial;
 pub mod tera_messages;

@@ -235,7 +235,7 @@ fn load_strings(
     let rel = theme_dir.join("i18n").join(format!("{}.yaml", lang.code()));
     let bytes = crate::sources::read_alone(root, &rel)
         .map_err(|refusal| refusal.diagnostic(&rel, "theme-strings-unreadable", lang))?;
-    let text = crate::build::read_text_from(bytes, &rel, lang).map_err(|mut e| e.swap_remove(0))?;
+    let text = crate::sources::text_from(bytes, &rel, lang).map_err(|mut e| e.swap_remove(0))?;
     let source = SourceText::new(&rel, text);
     let map: BTreeMap<String, crate::yaml::Text> =
         crate::yaml::parse(&source.text, &source, 0, lang)?;

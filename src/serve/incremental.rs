@@ -35,38 +35,26 @@
 //! the server calls when a page asks for the index. `files_complete` gives
 //! exactly what `build` would write, which is what the tests compare.
 
-use std::collections::hash_map::DefaultHasher;
-use std::collections::{BTreeSet, HashMap};
-use std::hash::{Hash, Hasher};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use crate::build::{self, BuildOptions};
-use crate::config::{self, Config, Overrides};
-use crate::content::article::{self, LoadContext, LoadedArticle};
-use crate::content::discover::{self, Discovered};
-use crate::content::highlight::Highlighter;
-use crate::content::markdown::MarkdownOptions;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::build::BuildOptions;
+use crate::config::Config;
+use crate::content::article::LoadedArticle;
+use crate::diagnostics::Diagnostics;
 use crate::language::Language;
+use crate::pipeline::Pipeline;
+use crate::progress::Quiet;
 use crate::render::partial::{self, Touched};
-use crate::render::theme::Theme;
 use crate::render::{self, Content, Files};
-use crate::site::registry::Registry;
-use crate::site::{self, Inclusion, Site, patch};
-use crate::url_schemes::BUILT_IN_POLICY;
+use crate::site::{self, Retention, Site, patch};
 
 use super::watch::Changes;
 
 /// Output paths of the search index.
 const SEARCH_DIR: &str = "pagefind/";
-
-/// An article file as last loaded.
-struct Cached {
-    hash: u64,
-    loaded: Result<Arc<LoadedArticle>, Vec<Diagnostic>>,
-}
 
 /// Which rebuild a change got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,13 +102,9 @@ impl Rebuilt {
 
 /// The state kept between rebuilds.
 pub struct Session {
-    opts: BuildOptions,
-    config: Option<Config>,
-    theme: Option<Theme>,
-    theme_errors: Vec<Diagnostic>,
-    highlighter: Highlighter,
-    discovered: Discovered,
-    cache: HashMap<PathBuf, Cached>,
+    /// The stages up to assembly, with the settings, the theme, what
+    /// discovery found and the articles as loaded.
+    pipeline: Pipeline,
     site: Option<Site>,
     /// Article index in `site` by source path.
     index: HashMap<PathBuf, usize>,
@@ -145,13 +129,7 @@ impl Session {
     /// A session for `opts`; nothing is read until `build`.
     pub fn new(opts: BuildOptions) -> Session {
         Session {
-            opts,
-            config: None,
-            theme: None,
-            theme_errors: Vec::new(),
-            highlighter: Highlighter::new(),
-            discovered: Discovered::default(),
-            cache: HashMap::new(),
+            pipeline: Pipeline::new(opts),
             site: None,
             index: HashMap::new(),
             files: Files::new(),
@@ -166,17 +144,22 @@ impl Session {
 
     /// The settings, once read.
     pub fn config(&self) -> Option<&Config> {
-        self.config.as_ref()
+        self.pipeline.config()
     }
 
     /// The site's language (French until the settings are read).
     pub fn language(&self) -> Language {
-        self.config.as_ref().map(|c| c.language).unwrap_or_default()
+        self.pipeline.language()
     }
 
     /// The last good output files (the search index may be stale).
     pub fn files(&self) -> &Files {
         &self.files
+    }
+
+    /// The site's folder.
+    fn root(&self) -> &Path {
+        &self.pipeline.options().root
     }
 
     /// Whether a good build exists.
@@ -204,10 +187,8 @@ impl Session {
         let mut all = std::mem::take(&mut self.pending);
         all.merge(changes);
         let changes = &all;
-        let mut done = if changes.settings || self.config.is_none() {
-            self.config = None;
-            self.theme = None;
-            self.cache.clear();
+        let mut done = if changes.settings || self.pipeline.config().is_none() {
+            self.pipeline.forget();
             self.full(changes, true)
         } else if changes.templates {
             self.full(changes, true)
@@ -299,54 +280,6 @@ impl Session {
         }
     }
 
-    /// Reads one article file again if its bytes changed. Returns whether
-    /// they did.
-    fn reload(&mut self, path: &Path) -> bool {
-        let Some(origin) = self
-            .discovered
-            .articles
-            .iter()
-            .find(|a| a.path == path)
-            .cloned()
-        else {
-            return false;
-        };
-        let lang = self.language();
-        // Read alone: the file may have become a link since discovery.
-        let read = crate::sources::read_alone(&self.opts.root, path);
-        let mut hasher = DefaultHasher::new();
-        read.as_deref().unwrap_or_default().hash(&mut hasher);
-        let hash = hasher.finish();
-        if self.cache.get(path).is_some_and(|c| c.hash == hash) {
-            return false;
-        }
-        let empty = BTreeSet::new();
-        let custom = self
-            .theme
-            .as_ref()
-            .map(|t| &t.custom_shortcodes)
-            .unwrap_or(&empty);
-        let raw_html = self.config.as_ref().map(|c| c.raw_html).unwrap_or_default();
-        let cx = LoadContext {
-            markdown: MarkdownOptions {
-                lang,
-                raw_html,
-                highlighter: &self.highlighter,
-                id_prefix: "",
-                urls: self.config.as_ref().map_or(&BUILT_IN_POLICY, |c| &c.urls),
-            },
-            custom_shortcodes: custom,
-        };
-        let loaded = read
-            .map_err(|refusal| vec![refusal.diagnostic(path, "file-unreadable", lang)])
-            .and_then(|bytes| build::read_text_from(bytes, path, lang))
-            .and_then(|text| article::load(origin, text, &cx))
-            .map(Arc::new);
-        self.cache
-            .insert(path.to_path_buf(), Cached { hash, loaded });
-        true
-    }
-
     /// The fast path: every change is an article body. `None` when the
     /// change needs the full path.
     fn articles_fast(&mut self, changes: &Changes) -> Option<Rebuilt> {
@@ -365,23 +298,24 @@ impl Session {
         if changes
             .articles
             .iter()
-            .any(|p| !self.cache.contains_key(p) || !self.opts.root.join(p).is_file())
+            .any(|p| self.pipeline.article(p).is_none() || !self.root().join(p).is_file())
         {
             return None;
         }
         let mut touched = Vec::new();
         let mut replaced: Vec<(usize, Arc<LoadedArticle>)> = Vec::new();
         for path in &changes.articles {
-            let before = match self.cache.get(path) {
-                Some(Cached { loaded: Ok(a), .. }) => Some(a.clone()),
+            let before = match self.pipeline.article(path) {
+                Some(Ok(a)) => Some(a.clone()),
                 _ => None,
             };
-            if !self.reload(path) && self.failing.as_deref() != Some(path) {
+            if !self.pipeline.reload(path) && self.failing.as_deref() != Some(path) {
                 continue;
             }
-            let after = match &self.cache[path].loaded {
-                Ok(a) => a.clone(),
-                Err(errors) => {
+            let after: Arc<LoadedArticle> = match self.pipeline.article(path) {
+                Some(Ok(a)) => a.clone(),
+                None => return None,
+                Some(Err(errors)) => {
                     let mut d = Diagnostics::new();
                     d.extend(errors.iter().cloned());
                     self.failing = Some(path.clone());
@@ -428,7 +362,7 @@ impl Session {
                 Err(e) => errors.extend(e),
             }
         }
-        let theme = self.theme.as_ref()?;
+        let theme = self.pipeline.theme()?;
         let (pages, render_errors) = if errors.has_errors() {
             (Files::new(), Vec::new())
         } else {
@@ -471,23 +405,23 @@ impl Session {
 
     /// Static files only: the copied files listed again.
     fn statics(&mut self, changes: &Changes) -> Rebuilt {
-        let (Some(config), Some(site)) = (&self.config, &self.site) else {
+        if self.pipeline.config().is_none() || self.site.is_none() {
             return self.full(&Changes::default(), true);
-        };
-        let theme = match Theme::load(config) {
-            Ok(t) => t,
-            Err(errors) => {
-                let mut d = Diagnostics::new();
-                d.extend(errors);
-                return self.failed(d, Route::Statics);
-            }
+        }
+        self.pipeline.load_theme();
+        let (Some(config), Some(site), Some(theme)) =
+            (self.pipeline.config(), &self.site, self.pipeline.theme())
+        else {
+            let mut d = Diagnostics::new();
+            d.extend(self.pipeline.theme_errors().iter().cloned());
+            return self.failed(d, Route::Statics);
         };
         // A logo or photo of the registries may have gone with the files.
-        let missing = build::registry_files_missing(
-            &self.opts.root,
-            &self.discovered,
+        let missing = crate::pipeline::registry_files_missing(
+            self.pipeline.options().root.as_path(),
+            self.pipeline.discovered(),
             &site.registry,
-            &theme,
+            theme,
             config.language,
         );
         // A new static file may take a path another source writes.
@@ -499,7 +433,7 @@ impl Session {
             return self.failed(d, Route::Statics);
         }
         let mut copied = Files::new();
-        build::add_copied_files(&mut copied, site, &theme, &self.opts.root);
+        render::copied::add(&mut copied, site, theme, &self.pipeline.options().root);
         let (changed, removed) = diff(&self.copied, &copied);
         for p in &removed {
             self.files.remove(p);
@@ -521,7 +455,6 @@ impl Session {
             }
         }
         self.copied = copied;
-        self.theme = Some(theme);
         Rebuilt {
             ok: true,
             usage_error: false,
@@ -536,135 +469,43 @@ impl Session {
     /// The full path: settings and theme if asked, discovery, the changed
     /// articles loaded, assembly, every page rendered.
     fn full(&mut self, changes: &Changes, reload_theme: bool) -> Rebuilt {
-        let root = self.opts.root.clone();
-        if self.config.is_none() {
-            let overrides = Overrides {
-                base_url: self.opts.base_url.clone(),
-            };
-            match config::load(&root, &overrides) {
-                Ok(c) => self.config = Some(c),
-                Err(d) => {
-                    let mut r = self.failed(d, Route::Full);
-                    r.usage_error = true;
-                    return r;
-                }
+        let settings = match self.pipeline.settings() {
+            Ok(warnings) => warnings,
+            Err(d) => {
+                let mut r = self.failed(d, Route::Full);
+                r.usage_error = true;
+                return r;
             }
-        }
-        let Some(config) = self.config.clone() else {
-            return self.failed(Diagnostics::new(), Route::Full);
         };
-        let lang = config.language;
-        if reload_theme || self.theme.is_none() {
-            let before = self.theme.as_ref().map(|t| t.custom_shortcodes.clone());
-            match Theme::load(&config) {
-                Ok(t) => {
-                    if before.is_some_and(|b| b != t.custom_shortcodes) {
-                        // Shortcode names change how articles parse.
-                        self.cache.clear();
-                    }
-                    self.theme = Some(t);
-                    self.theme_errors.clear();
-                }
-                Err(e) => {
-                    self.theme = None;
-                    self.theme_errors = e;
-                }
-            }
+        // The theme lists the static files too: a change to them reloads it.
+        if reload_theme || !changes.statics.is_empty() || self.pipeline.theme().is_none() {
+            self.pipeline.load_theme();
         }
         let mut diagnostics = Diagnostics::new();
+        diagnostics.extend(settings);
         // Only a template change with the site up to date skips content.
         let content_untouched = changes.articles.is_empty()
             && !changes.structure
             && !changes.settings
             && !self.dirty
             && self.site.is_some();
-        if !content_untouched || self.site.is_none() {
-            let (discovered, errors) = discover::discover(&root, lang);
-            self.discovered = discovered;
-            diagnostics.extend(errors);
-            let paths: Vec<PathBuf> = self
-                .discovered
-                .articles
-                .iter()
-                .map(|a| a.path.clone())
-                .collect();
-            let known: BTreeSet<&PathBuf> = paths.iter().collect();
-            self.cache.retain(|p, _| known.contains(p));
-            self.load_missing_or_changed(&paths, &changes.articles);
-        }
         let kind = if content_untouched {
             Route::Templates
         } else {
             Route::Full
         };
-        let theme_errors = self.theme_errors.clone();
-        diagnostics.extend(theme_errors);
         let rebuilt_site = if content_untouched {
+            diagnostics.extend(self.pipeline.theme_errors().iter().cloned());
             // The theme's static files may have changed with it; the
             // content's paths were checked when it was assembled.
-            if let (Some(theme), Some(site)) = (&self.theme, &self.site) {
+            if let (Some(theme), Some(site)) = (self.pipeline.theme(), &self.site) {
                 diagnostics.extend(site::paths::check(site, &theme.static_files));
             }
             None
         } else {
-            let mut articles = Vec::with_capacity(self.discovered.articles.len());
-            for a in &self.discovered.articles {
-                match self.cache.get(&a.path).map(|c| &c.loaded) {
-                    Some(Ok(l)) => articles.push(Arc::clone(l)),
-                    Some(Err(e)) => diagnostics.extend(e.iter().cloned()),
-                    None => {}
-                }
-            }
-            let empty = BTreeSet::new();
-            let cx = LoadContext {
-                markdown: MarkdownOptions {
-                    lang,
-                    raw_html: config.raw_html,
-                    highlighter: &self.highlighter,
-                    id_prefix: "",
-                    urls: &config.urls,
-                },
-                custom_shortcodes: self
-                    .theme
-                    .as_ref()
-                    .map(|t| &t.custom_shortcodes)
-                    .unwrap_or(&empty),
-            };
-            let (sections, errors) = build::load_sections(&root, &self.discovered, &cx);
-            diagnostics.extend(errors);
-            let (registry, errors) = Registry::load(
-                &root,
-                self.discovered.people.as_deref(),
-                self.discovered.organisations.as_deref(),
-                lang,
-            );
-            diagnostics.extend(errors);
-            if let Some(theme) = &self.theme {
-                diagnostics.extend(build::registry_files_missing(
-                    &root,
-                    &self.discovered,
-                    &registry,
-                    theme,
-                    lang,
-                ));
-            }
-            let inclusion = Inclusion {
-                drafts: self.opts.drafts,
-                future: self.opts.future,
-                now: build::now(),
-            };
-            let (site, errors) = site::assemble(
-                config.clone(),
-                &self.discovered,
-                sections,
-                articles,
-                registry,
-                site::Assembly {
-                    inclusion,
-                    retention: site::Retention::Everything,
-                    statics: self.theme.as_ref().map_or(&[][..], |t| &t.static_files),
-                },
-            );
+            diagnostics.extend(self.pipeline.discover());
+            self.pipeline.load(&changes.articles, &Quiet);
+            let (site, errors) = self.pipeline.assemble(Retention::Everything);
             diagnostics.extend(errors);
             site
         };
@@ -673,13 +514,13 @@ impl Session {
             return self.failed(diagnostics, kind);
         }
         let rendered = match (
-            self.theme.as_ref(),
+            self.pipeline.theme(),
             rebuilt_site.as_ref().or(self.site.as_ref()),
         ) {
             (Some(theme), Some(site)) => {
                 let (mut files, errors) = render::render(site, theme);
                 let mut copied = Files::new();
-                build::add_copied_files(&mut copied, site, theme, &root);
+                render::copied::add(&mut copied, site, theme, &self.pipeline.options().root);
                 files.extend(copied.iter().map(|(p, c)| (p.clone(), c.clone())));
                 Some((files, copied, errors))
             }
@@ -693,7 +534,7 @@ impl Session {
             self.failing = None;
             return self.failed(diagnostics, kind);
         }
-        if config.search {
+        if self.pipeline.config().is_some_and(|c| c.search) {
             // Keep the old index until asked for a fresh one.
             files.extend(
                 self.files
@@ -727,63 +568,6 @@ impl Session {
             route: kind,
             took: Duration::ZERO,
         }
-    }
-
-    /// Loads the articles not in the cache, and those named as changed.
-    fn load_missing_or_changed(&mut self, paths: &[PathBuf], changed: &BTreeSet<PathBuf>) {
-        use rayon::prelude::*;
-        let todo: Vec<PathBuf> = paths
-            .iter()
-            .filter(|p| !self.cache.contains_key(*p) || changed.contains(*p))
-            .cloned()
-            .collect();
-        if todo.len() <= 1 {
-            for p in todo {
-                self.reload(&p);
-            }
-            return;
-        }
-        // The first build, or many files at once: in parallel.
-        let lang = self.language();
-        let raw_html = self.config.as_ref().map(|c| c.raw_html).unwrap_or_default();
-        let empty = BTreeSet::new();
-        let custom = self
-            .theme
-            .as_ref()
-            .map(|t| &t.custom_shortcodes)
-            .unwrap_or(&empty);
-        let cx = LoadContext {
-            markdown: MarkdownOptions {
-                lang,
-                raw_html,
-                highlighter: &self.highlighter,
-                id_prefix: "",
-                urls: self.config.as_ref().map_or(&BUILT_IN_POLICY, |c| &c.urls),
-            },
-            custom_shortcodes: custom,
-        };
-        let root = &self.opts.root;
-        let origins: HashMap<&PathBuf, &discover::ArticleSource> = self
-            .discovered
-            .articles
-            .iter()
-            .map(|a| (&a.path, a))
-            .collect();
-        let loaded: Vec<(PathBuf, Cached)> = todo
-            .par_iter()
-            .filter_map(|path| {
-                let origin = (*origins.get(path)?).clone();
-                let bytes = crate::sources::read(root, path).unwrap_or_default();
-                let mut hasher = DefaultHasher::new();
-                bytes.hash(&mut hasher);
-                let hash = hasher.finish();
-                let loaded = build::read_text(root, path, lang)
-                    .and_then(|text| article::load(origin, text, &cx))
-                    .map(Arc::new);
-                Some((path.clone(), Cached { hash, loaded }))
-            })
-            .collect();
-        self.cache.extend(loaded);
     }
 }
 

@@ -299,7 +299,7 @@ fn read<T: serde::de::DeserializeOwned>(
 ) -> Result<T, Vec<Diagnostic>> {
     // The same reading as an article's: unreadable and non-UTF-8 files
     // are told the same way.
-    let text = crate::build::read_text(root, path, lang)?;
+    let text = crate::sources::text(root, path, lang)?;
     let source = SourceText::new(path, text);
     let body = source.text.trim_start_matches('\u{feff}');
     yaml::parse_all(body, &source, source.text.len() - body.len(), lang)

@@ -1,0 +1,379 @@
+//! The pipeline: settings → theme → discovery → load → assembly, as one
+//! value that every driver runs.
+//!
+//! `build`, `check`, `next-change` and the preview (`serve`, `build
+//! --watch`) used to each run these stages their own way; now they all hold
+//! a [`Pipeline`] and ask it for the stages they need, in order: a one-shot
+//! driver calls [`Pipeline::prepare`] (all of them at once), the preview
+//! calls them one by one and skips what a change did not touch. What a
+//! stage produces is kept in the pipeline for the next run: the settings,
+//! the loaded theme, the syntax highlighter, what discovery found, and the
+//! articles as loaded (the source cache, `cache`). Rendering and writing are
+//! the drivers' own: a build streams pages to the output folder, `check`
+//! lints them in memory, the preview keeps them to serve, `next-change`
+//! needs none.
+//!
+//! Each stage returns its diagnostics and goes as far as it can, so one run
+//! reports every problem; the drivers decide the outcome once, at the end.
+
+mod cache;
+mod sections;
+mod timer;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+
+use crate::config::{self, Config, Overrides};
+use crate::content::article::LoadContext;
+use crate::content::discover::{self, ArticleSource, Discovered};
+use crate::content::highlight::Highlighter;
+use crate::content::markdown::MarkdownOptions;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::language::Language;
+use crate::progress::Progress;
+use crate::render::theme::Theme;
+use crate::site::registry::Registry;
+use crate::site::{self, Inclusion, Retention, Site};
+
+pub use cache::Loaded;
+pub use sections::load_sections;
+pub use timer::StageTimer;
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site root.
+    pub root: PathBuf,
+    /// Where to write (default `root/output`).
+    pub output: Option<PathBuf>,
+    /// `--base-url`.
+    pub base_url: Option<String>,
+    /// `--drafts`.
+    pub drafts: bool,
+    /// `--future`.
+    pub future: bool,
+    /// `--take-over` and `--clean`: what a build may do to an output
+    /// folder it did not make.
+    pub policy: crate::output::Policy,
+}
+
+/// The present: `SOURCE_DATE_EPOCH` when set, else the clock.
+pub fn now() -> Timestamp {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .and_then(|s| Timestamp::from_second(s).ok())
+        .unwrap_or_else(Timestamp::now)
+}
+
+/// A site read and assembled: what rendering starts from.
+pub struct Prepared {
+    /// The settings (placeholders when they could not be read).
+    pub config: Config,
+    /// The model, when assembly got that far.
+    pub site: Option<Site>,
+    /// Everything found so far.
+    pub diagnostics: Diagnostics,
+    /// Whether the settings could not be used (exit status 2).
+    pub usage_error: bool,
+}
+
+/// The stages and what they keep; see the module's documentation.
+pub struct Pipeline {
+    opts: BuildOptions,
+    config: Option<Config>,
+    theme: Option<Theme>,
+    /// Why the theme could not be loaded, when it could not.
+    theme_errors: Vec<Diagnostic>,
+    highlighter: Highlighter,
+    discovered: Discovered,
+    articles: cache::ArticleCache,
+    /// Stage timings (`GAZETTE_TIMINGS`).
+    pub timer: StageTimer,
+}
+
+impl Pipeline {
+    /// A pipeline for `opts`; nothing is read until a stage runs.
+    pub fn new(opts: BuildOptions) -> Pipeline {
+        Pipeline {
+            opts,
+            config: None,
+            theme: None,
+            theme_errors: Vec::new(),
+            highlighter: Highlighter::new(),
+            discovered: Discovered::default(),
+            articles: cache::ArticleCache::default(),
+            timer: StageTimer::from_env(),
+        }
+    }
+
+    /// What it builds.
+    pub fn options(&self) -> &BuildOptions {
+        &self.opts
+    }
+
+    /// The settings, once read.
+    pub fn config(&self) -> Option<&Config> {
+        self.config.as_ref()
+    }
+
+    /// The theme, once loaded.
+    pub fn theme(&self) -> Option<&Theme> {
+        self.theme.as_ref()
+    }
+
+    /// The theme, taken out (a one-shot driver renders with it last).
+    pub fn take_theme(&mut self) -> Option<Theme> {
+        self.theme.take()
+    }
+
+    /// What discovery found last.
+    pub fn discovered(&self) -> &Discovered {
+        &self.discovered
+    }
+
+    /// The site's language (French until the settings are read).
+    pub fn language(&self) -> Language {
+        self.config.as_ref().map(|c| c.language).unwrap_or_default()
+    }
+
+    /// An article as last loaded.
+    pub fn article(&self, path: &Path) -> Option<&Loaded> {
+        self.articles.get(path)
+    }
+
+    /// Forgets the settings, the theme and every loaded article: the next
+    /// stages start from scratch (`site.yaml` changed).
+    pub fn forget(&mut self) {
+        self.config = None;
+        self.theme = None;
+        self.theme_errors.clear();
+        self.articles.clear();
+    }
+
+    /// Stage: the settings, read unless already read. Their warnings are
+    /// returned each time (every run reports them).
+    pub fn settings(&mut self) -> Result<Vec<Diagnostic>, Diagnostics> {
+        if self.config.is_none() {
+            let overrides = Overrides {
+                base_url: self.opts.base_url.clone(),
+            };
+            self.config = Some(config::load(&self.opts.root, &overrides)?);
+        }
+        Ok(self
+            .config
+            .as_ref()
+            .map(|c| c.warnings.clone())
+            .unwrap_or_default())
+    }
+
+    /// Stage: the theme, loaded again. A change of its shortcodes changes
+    /// how articles parse: the loaded articles are then forgotten.
+    pub fn load_theme(&mut self) {
+        let Some(config) = &self.config else {
+            return;
+        };
+        let before = self.theme.as_ref().map(|t| t.custom_shortcodes.clone());
+        match Theme::load(config) {
+            Ok(t) => {
+                if before.is_some_and(|b| b != t.custom_shortcodes) {
+                    self.articles.clear();
+                }
+                self.theme = Some(t);
+                self.theme_errors.clear();
+            }
+            Err(e) => {
+                self.theme = None;
+                self.theme_errors = e;
+            }
+        }
+        self.timer.lap("theme");
+    }
+
+    /// Why the theme could not be loaded (empty when it was).
+    pub fn theme_errors(&self) -> &[Diagnostic] {
+        &self.theme_errors
+    }
+
+    /// Stage: discovery. Articles no longer found leave the cache.
+    pub fn discover(&mut self) -> Vec<Diagnostic> {
+        let (discovered, errors) = discover::discover(&self.opts.root, self.language());
+        self.discovered = discovered;
+        self.articles.retain_discovered(&self.discovered);
+        self.timer.lap("discover");
+        errors
+    }
+
+    /// Stage: load. The discovered articles not loaded yet, and those in
+    /// `changed`, are read (once each) and loaded, in parallel.
+    pub fn load(&mut self, changed: &BTreeSet<PathBuf>, progress: &dyn Progress) {
+        let empty = BTreeSet::new();
+        let Some(config) = &self.config else {
+            return;
+        };
+        let cx = LoadContext {
+            markdown: markdown_options(config, &self.highlighter),
+            custom_shortcodes: self.theme.as_ref().map_or(&empty, |t| &t.custom_shortcodes),
+        };
+        self.articles
+            .load(&self.opts.root, &self.discovered, changed, &cx, progress);
+        self.timer.lap("load articles");
+    }
+
+    /// Loads the discovered article at `path` again if its bytes changed;
+    /// returns whether they did (`false` for a path discovery did not find).
+    pub fn reload(&mut self, path: &Path) -> bool {
+        let empty = BTreeSet::new();
+        let (Some(config), Some(origin)) = (&self.config, self.origin(path)) else {
+            return false;
+        };
+        let origin = origin.clone();
+        let cx = LoadContext {
+            markdown: markdown_options(config, &self.highlighter),
+            custom_shortcodes: self.theme.as_ref().map_or(&empty, |t| &t.custom_shortcodes),
+        };
+        self.articles.reload(&self.opts.root, &origin, &cx)
+    }
+
+    fn origin(&self, path: &Path) -> Option<&ArticleSource> {
+        self.discovered.articles.iter().find(|a| a.path == path)
+    }
+
+    /// Stage: assembly. The sections and the registries are read, the
+    /// templates the pages ask for checked, and the site assembled from
+    /// the loaded articles: shared with the cache when `retention` keeps
+    /// everything (the preview), handed over when it keeps what rendering
+    /// needs only (a build, which frees each source as it goes).
+    pub fn assemble(&mut self, retention: Retention) -> (Option<Site>, Vec<Diagnostic>) {
+        let Some(config) = self.config.clone() else {
+            return (None, Vec::new());
+        };
+        let lang = config.language;
+        let root = self.opts.root.clone();
+        let (articles, mut errors) = match retention {
+            Retention::Everything => self.articles.share(&self.discovered),
+            Retention::RenderOnly => self.articles.take(&self.discovered),
+        };
+        let empty = BTreeSet::new();
+        let cx = LoadContext {
+            markdown: markdown_options(&config, &self.highlighter),
+            custom_shortcodes: self.theme.as_ref().map_or(&empty, |t| &t.custom_shortcodes),
+        };
+        let (sections, found) = load_sections(&root, &self.discovered, &cx);
+        errors.extend(found);
+        let (registry, found) = Registry::load(
+            &root,
+            self.discovered.people.as_deref(),
+            self.discovered.organisations.as_deref(),
+            lang,
+        );
+        errors.extend(found);
+        errors.extend(self.theme_errors.iter().cloned());
+        if let Some(theme) = &self.theme {
+            errors.extend(registry_files_missing(
+                &root,
+                &self.discovered,
+                &registry,
+                theme,
+                lang,
+            ));
+            let pages = articles
+                .iter()
+                .map(|a| (&*a.source, a.meta.template.as_deref()))
+                .chain(
+                    sections
+                        .iter()
+                        .filter_map(|s| Some((&**s.source.as_ref()?, s.meta.template.as_deref()))),
+                );
+            errors.extend(crate::render::theme::check_templates(theme, pages, lang));
+        }
+        let inclusion = Inclusion {
+            drafts: self.opts.drafts,
+            future: self.opts.future,
+            now: now(),
+        };
+        let (site, found) = site::assemble(
+            config,
+            &self.discovered,
+            sections,
+            articles,
+            registry,
+            site::Assembly {
+                inclusion,
+                retention,
+                statics: self.theme.as_ref().map_or(&[][..], |t| &t.static_files),
+            },
+        );
+        errors.extend(found);
+        self.timer.lap("assemble");
+        (site, errors)
+    }
+
+    /// Every stage up to assembly, for the drivers that run once.
+    pub fn prepare(&mut self, progress: &dyn Progress, retention: Retention) -> Prepared {
+        let mut diagnostics = Diagnostics::new();
+        match self.settings() {
+            Ok(warnings) => diagnostics.extend(warnings),
+            Err(d) => {
+                return Prepared {
+                    config: Config::placeholder(&self.opts.root),
+                    site: None,
+                    diagnostics: d,
+                    usage_error: true,
+                };
+            }
+        }
+        self.load_theme();
+        diagnostics.extend(self.discover());
+        self.load(&BTreeSet::new(), progress);
+        let (site, errors) = self.assemble(retention);
+        diagnostics.extend(errors);
+        Prepared {
+            config: self
+                .config
+                .clone()
+                .unwrap_or_else(|| Config::placeholder(&self.opts.root)),
+            site,
+            diagnostics,
+            usage_error: false,
+        }
+    }
+}
+
+/// How Markdown is rendered for this site.
+fn markdown_options<'a>(config: &'a Config, highlighter: &'a Highlighter) -> MarkdownOptions<'a> {
+    MarkdownOptions {
+        lang: config.language,
+        raw_html: config.raw_html,
+        highlighter,
+        id_prefix: "",
+        urls: &config.urls,
+    }
+}
+
+/// The registries' logos and photos written as site paths that name no
+/// file of the theme's or the site's `static/` or of `content/` (see
+/// [`Registry::missing_files`]).
+pub fn registry_files_missing(
+    root: &Path,
+    discovered: &Discovered,
+    registry: &Registry,
+    theme: &Theme,
+    lang: Language,
+) -> Vec<Diagnostic> {
+    let published: std::collections::BTreeSet<&str> = theme
+        .static_files
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .chain(discovered.assets.iter().map(|a| a.content_path.as_str()))
+        .collect();
+    registry.missing_files(
+        root,
+        discovered.people.as_deref(),
+        discovered.organisations.as_deref(),
+        &published,
+        lang,
+    )
+}
