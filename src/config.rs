@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+pub use crate::content::markdown::RawHtml;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, SourceText};
 use crate::language::Language;
 use crate::url_schemes::{self, BadExtra, UrlPolicy};
@@ -67,19 +68,6 @@ struct RawTaxonomies {
     organisations: Option<Text>,
     authors: Option<Text>,
     people: Option<Text>,
-}
-
-/// What raw HTML in Markdown becomes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum RawHtml {
-    /// Kept, minus anything unsafe (scripts, event handlers, styles).
-    #[default]
-    Sanitize,
-    /// Kept as written.
-    Allow,
-    /// Shown as text.
-    Escape,
 }
 
 /// A share link offered on article pages.

@@ -19,6 +19,7 @@ pub mod dates;
 pub mod diagnostics;
 pub mod init;
 pub mod language;
+pub mod layers;
 pub mod os_errors;
 pub mod output;
 pub mod pipeline;

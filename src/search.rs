@@ -49,17 +49,12 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
-use crate::render::{Content, Files};
+use crate::output::{Content, Files};
 use crate::site::Site;
 
-/// The output folder of the index, relative to the output root.
-pub const DIR: &str = "pagefind/";
-
-/// The search page's folder, relative to the site root: `recherche/` for a
-/// French site, `search/` for an English one.
-pub fn page_path(lang: Language) -> &'static str {
-    lang.pick("recherche/", "search/")
-}
+/// The output folder of the index, and the search page's folder (their
+/// home is the list of every output path, `site::paths`).
+pub use crate::site::paths::{SEARCH_INDEX_DIR as DIR, search_page as page_path};
 
 /// pagefind's ready-made interfaces, which the theme does not use.
 const UNUSED: &[&str] = &[

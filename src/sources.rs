@@ -26,9 +26,32 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::content::discover::{is_ignored, to_slash};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+
+/// Folder of a site's own templates.
+pub const SITE_TEMPLATES: &str = "templates";
+/// Folder of a site's static files.
+pub const SITE_STATIC: &str = "static";
+
+/// Whether a file name is an editor's temporary or a hidden file.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || (name.starts_with('#') && name.ends_with('#'))
+        || name == "4913"
+}
+
+/// A relative path with `/` separators.
+pub fn to_slash(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
 
 /// Why a source was not read.
 #[derive(Debug)]

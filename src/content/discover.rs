@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
 use crate::sources;
+pub use crate::sources::{is_ignored, to_slash};
 
 /// Folder of the writer's content, under the site root.
 pub const CONTENT_DIR: &str = "content";
@@ -63,17 +64,6 @@ pub struct Discovered {
     pub people: Option<PathBuf>,
     /// `content/_organisations.yaml`, if present.
     pub organisations: Option<PathBuf>,
-}
-
-/// Whether a file name is an editor's temporary or a hidden file.
-pub fn is_ignored(name: &str) -> bool {
-    name.starts_with('.')
-        || name.ends_with('~')
-        || name.ends_with(".swp")
-        || name.ends_with(".swx")
-        || name.ends_with(".tmp")
-        || (name.starts_with('#') && name.ends_with('#'))
-        || name == "4913"
 }
 
 /// Extensions of the files a browser may run scripts in (HTML, SVG, XML
@@ -221,14 +211,6 @@ pub fn discover(root: &Path, lang: Language) -> (Discovered, Vec<Diagnostic>) {
         }
     }
     (found, errors)
-}
-
-/// A relative path with `/` separators.
-pub fn to_slash(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 #[cfg(test)]

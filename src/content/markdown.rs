@@ -22,8 +22,8 @@ use std::ops::Range;
 use pulldown_cmark::{
     CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, html,
 };
+use serde::{Deserialize, Serialize};
 
-use crate::config::RawHtml;
 use crate::content::highlight::Highlighter;
 use crate::content::slug::slugify;
 use crate::language::Language;
@@ -188,6 +188,19 @@ pub struct RefusedUrl {
     /// The link as written in the Markdown text (`[ici](javascript:…)`), to
     /// find it in a front-matter value, whose offsets all map to its key.
     pub written: String,
+}
+
+/// What raw HTML in Markdown becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum RawHtml {
+    /// Kept, minus anything unsafe (scripts, event handlers, styles).
+    #[default]
+    Sanitize,
+    /// Kept as written.
+    Allow,
+    /// Shown as text.
+    Escape,
 }
 
 /// What the renderer needs to know.

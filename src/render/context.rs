@@ -492,7 +492,6 @@ pub fn human_size(bytes: u64, lang: crate::language::Language) -> String {
     }
 }
 
-/// Output folder of the accessibility statement.
-pub fn accessibility_folder(lang: crate::language::Language) -> &'static str {
-    lang.pick("accessibilite/", "accessibility/")
-}
+/// Output folder of the accessibility statement (its home is the list of
+/// every output path, `site::paths`).
+pub use crate::site::paths::accessibility_page as accessibility_folder;

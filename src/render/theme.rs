@@ -32,10 +32,7 @@ pub struct Theme {
     pub template_files: BTreeMap<String, (PathBuf, String)>,
 }
 
-/// Folder of a site's own templates and static files.
-pub const SITE_TEMPLATES: &str = "templates";
-/// Folder of a site's static files.
-pub const SITE_STATIC: &str = "static";
+pub use crate::sources::{SITE_STATIC, SITE_TEMPLATES};
 
 impl Theme {
     /// Loads the theme named in the settings.

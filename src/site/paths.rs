@@ -36,6 +36,20 @@ use crate::diagnostics::Diagnostic;
 use crate::language::Language;
 use report::Report;
 
+/// The search index's output folder, relative to the output root.
+pub const SEARCH_INDEX_DIR: &str = "pagefind/";
+
+/// The search page's folder, relative to the site root: `recherche/` for a
+/// French site, `search/` for an English one.
+pub fn search_page(lang: Language) -> &'static str {
+    lang.pick("recherche/", "search/")
+}
+
+/// The accessibility statement's folder, relative to the site root.
+pub fn accessibility_page(lang: Language) -> &'static str {
+    lang.pick("accessibilite/", "accessibility/")
+}
+
 /// The longest file or folder name most file systems take, in bytes.
 pub const MAX_SEGMENT_BYTES: usize = 255;
 /// The longest output path accepted, in bytes, below the output folder:
@@ -218,11 +232,11 @@ pub fn claims(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Claim> {
     claim("sitemap.xml".into(), generated(Generated::Sitemap));
     claim("robots.txt".into(), generated(Generated::Robots));
     if config.search {
-        let page = crate::search::page_path(lang);
+        let page = search_page(lang);
         claim(format!("{page}index.html"), generated(Generated::Search));
     }
     if config.accessibility.is_some() {
-        let folder = crate::render::context::accessibility_folder(lang);
+        let folder = accessibility_page(lang);
         claim(
             format!("{folder}index.html"),
             generated(Generated::Accessibility),
@@ -263,12 +277,12 @@ pub fn reserved(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Reserved> {
     }
     if config.search {
         let search = Owner::Generated(Generated::Search);
-        reserve(crate::search::page_path(lang).into(), search, false);
+        reserve(search_page(lang).into(), search, false);
         let index = Owner::Generated(Generated::SearchIndex);
-        reserve(crate::search::DIR.into(), index, false);
+        reserve(SEARCH_INDEX_DIR.into(), index, false);
     }
     if config.accessibility.is_some() {
-        let folder = crate::render::context::accessibility_folder(lang);
+        let folder = accessibility_page(lang);
         reserve(
             folder.into(),
             Owner::Generated(Generated::Accessibility),
@@ -289,7 +303,7 @@ pub fn reserved(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Reserved> {
 
 /// Whether a static file is the site's own (`static/`), not the theme's.
 fn is_site_static(src: &Path) -> bool {
-    src.starts_with(crate::render::theme::SITE_STATIC)
+    src.starts_with(crate::sources::SITE_STATIC)
 }
 
 /// Checks every output path of `site` (see the module's documentation).
