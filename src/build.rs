@@ -22,29 +22,8 @@ use crate::progress::{Progress, Quiet, Stage};
 use crate::render::{self, Content, Files, theme::Theme};
 use crate::site::{Retention, Site};
 
+pub use crate::outcome::Outcome;
 pub use crate::pipeline::{BuildOptions, now};
-
-/// How a run ended, for the exit code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// Built (warnings allowed).
-    Success,
-    /// The site has errors.
-    SiteErrors,
-    /// Bad usage or unreadable settings.
-    Usage,
-}
-
-impl Outcome {
-    /// The process exit code.
-    pub fn code(self) -> i32 {
-        match self {
-            Outcome::Success => 0,
-            Outcome::SiteErrors => 1,
-            Outcome::Usage => 2,
-        }
-    }
-}
 
 /// A site rendered in memory.
 pub struct InMemory {

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::build::{self, BuildOptions, Outcome};
+use crate::build::{self, BuildOptions};
 use crate::diagnostics::display_path;
 use crate::language::Language;
+use crate::outcome::Outcome;
 
 /// Gazette: a static site generator for internal newsrooms.
 #[derive(Debug, Parser)]
@@ -247,7 +248,7 @@ impl CheckArgs {
             }
             None => crate::check::check(&opts, &crate::progress::Quiet),
         };
-        let code = report.exit_code(self.deny_warnings);
+        let code = report.outcome(self.deny_warnings).code();
         let sorted = report.diagnostics.sorted();
         let lang = report.language;
         let mut out = std::io::stdout().lock();

@@ -17,7 +17,7 @@
 /// not use each other.
 pub const LAYERS: &[&[&str]] = &[
     &["language"],
-    &["diagnostics", "dates", "os_errors", "typography"],
+    &["diagnostics", "dates", "os_errors", "outcome", "typography"],
     &["yaml", "url_schemes", "progress"],
     &["sources"],
     &["content"],

@@ -21,6 +21,7 @@ pub mod init;
 pub mod language;
 pub mod layers;
 pub mod os_errors;
+pub mod outcome;
 pub mod output;
 pub mod pipeline;
 pub mod progress;

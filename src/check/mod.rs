@@ -35,6 +35,7 @@ use rayon::prelude::*;
 use crate::build::{self, BuildOptions};
 use crate::diagnostics::Diagnostics;
 use crate::language::Language;
+use crate::outcome::Outcome;
 use crate::progress::Progress;
 use crate::render::{self, Content};
 
@@ -51,17 +52,17 @@ pub struct Report {
 }
 
 impl Report {
-    /// The exit status: 2 for unusable settings, 1 for errors (and for
-    /// warnings when they are denied), else 0.
-    pub fn exit_code(&self, deny_warnings: bool) -> i32 {
+    /// How the check ended: unusable settings, errors (and warnings when
+    /// they are denied), or success.
+    pub fn outcome(&self, deny_warnings: bool) -> Outcome {
         if self.usage_error {
-            2
+            Outcome::Usage
         } else if self.diagnostics.has_errors()
             || (deny_warnings && self.diagnostics.warning_count() > 0)
         {
-            1
+            Outcome::SiteErrors
         } else {
-            0
+            Outcome::Success
         }
     }
 }

@@ -27,9 +27,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
-use crate::build::{BuildOptions, Outcome};
+use crate::build::BuildOptions;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::language::Language;
+use crate::outcome::Outcome;
 use crate::output::{self, Policy};
 use crate::progress::{Notices, Progress};
 use incremental::{Rebuilt, Route, Session};
