@@ -5,12 +5,14 @@
 //! content only); each test copies one into a temporary folder with the
 //! default theme beside it, and runs `gazette` there, with its standard
 //! streams piped (so never a terminal). The outputs of every case in every
-//! format are snapshots in `tests/integration/snapshots/`.
+//! format are snapshots in `tests/integration/snapshots/`, found by walking
+//! the fixtures (see `cases`).
 
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
+use crate::cases;
 use crate::support::{Run, TestSite, gazette_in, manifest_dir};
 
 /// A fixed "now", after every fixture's dates.
@@ -50,43 +52,24 @@ fn codes(lines: &[serde_json::Value]) -> BTreeSet<String> {
         .collect()
 }
 
-/// Snapshots a case in the three formats.
-fn snapshot_case(case: &str) {
-    let site = fixture(case);
-    for format in ["human", "json", "github"] {
-        let out = gazette(&site.root, &["check", "--format", format]);
-        insta::assert_snapshot!(format!("{case}-{format}"), transcript(&out));
-    }
-}
-
+/// Every case in the three formats: the accessibility, block and download,
+/// and registry lints, an English site's messages, build errors and lints
+/// together, one of each problem.
 #[test]
-fn accessibility_lints() {
-    snapshot_case("a11y");
-}
-
-#[test]
-fn block_and_download_lints() {
-    snapshot_case("blocks");
-}
-
-#[test]
-fn registry_lints() {
-    snapshot_case("registry");
-}
-
-#[test]
-fn english_site_gets_english_messages() {
-    snapshot_case("english");
-}
-
-#[test]
-fn build_errors_and_lints_together() {
-    snapshot_case("errors");
-}
-
-#[test]
-fn one_of_each_problem() {
-    snapshot_case("all");
+fn every_check_fixture_matches_its_snapshots() {
+    let reports = cases::run_all(&cases::discover("check"), |case| {
+        let site = case.site();
+        ["human", "json", "github"]
+            .into_iter()
+            .map(|format| {
+                let out = gazette(&site.root, &["check", "--format", format]);
+                (format!("{}-{format}", case.name), transcript(&out))
+            })
+            .collect()
+    });
+    cases::assert_snapshots(module_path!(), &reports, |name, text| {
+        insta::assert_snapshot!(name, text);
+    });
 }
 
 #[test]

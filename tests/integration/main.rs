@@ -6,14 +6,16 @@
 //!
 //! One test binary, not one per file: the crate and the helpers are
 //! compiled and linked once, and `support` is the one place a helper is
-//! written. Fixtures are in `tests/fixtures/{ok,errors,check}/<case>/`,
-//! and every snapshot is in `tests/integration/snapshots/`, named
-//! `integration__<module>__<name>.snap` by insta.
+//! written. Fixtures are in `tests/fixtures/{ok,errors,check}/<case>/`;
+//! the `errors` and `check` cases are found by walking their folders
+//! (`cases`), and every snapshot is in `tests/integration/snapshots/`,
+//! named `integration__<module>__<name>.snap` by insta.
 //!
 //! Run one module with `cargo test --test integration <module>::`.
 
 mod blocks;
 mod build;
+mod cases;
 mod check;
 mod diagnostics;
 mod incremental;
