@@ -35,7 +35,7 @@
 //! - **Deterministic.** pagefind names its files by content hashes, sorts its
 //!   words and pages, and gzips with a zero timestamp; pages are fed in the
 //!   caller's (stable) order and the result is sorted by path. The same
-//!   sources give the same bytes (checked by `tests/search.rs`).
+//!   sources give the same bytes (checked by `tests/integration/search.rs`).
 //! - **Nothing silently dropped.** Once one page marks `data-pagefind-body`,
 //!   pagefind skips every page that does not. A site's own article template
 //!   may lack the mark; such a page is indexed whole (its `<body>`) rather than

@@ -48,11 +48,7 @@ Fin de l'article.
 "#;
 
 fn build() -> String {
-    let site = TestSite::new();
-    site.write(
-        "site.yaml",
-        "title: Le Fil RH\nbase_url: https://intranet.example.org/\n",
-    );
+    let site = TestSite::with_settings("");
     site.write("content/portraits/mentorat.md", ARTICLE);
     site.build_ok(&[]);
     site.page("portraits/mentorat/index.html")

@@ -1,19 +1,31 @@
-//! Gazette's integration tests: whole sites built by the real binary (and
-//! by the library where that is simpler), checked on what a reader gets: the
-//! HTML, the files written, the messages and exit codes.
+//! Gazette's integration tests, one suite: whole sites built by the real
+//! binary (and by the library where that is simpler), checked on what a
+//! reader gets: the HTML, the files written, the messages and exit codes;
+//! `check`, `init`, the search index, watch mode and the preview server
+//! (two of them in headless Chromium, through `tests/*.mjs`).
 //!
-//! One test binary (faster to link than one per file); fixtures are in
-//! `tests/fixtures/{ok,errors}/<case>/`, snapshots of diagnostics in
-//! `tests/integration/snapshots/`.
+//! One test binary, not one per file: the crate and the helpers are
+//! compiled and linked once, and `support` is the one place a helper is
+//! written. Fixtures are in `tests/fixtures/{ok,errors,check}/<case>/`;
+//! the `errors` and `check` cases are found by walking their folders
+//! (`cases`), and every snapshot is in `tests/integration/snapshots/`,
+//! named `integration__<module>__<name>.snap` by insta.
+//!
+//! Run one module with `cargo test --test integration <module>::`.
 
 mod blocks;
 mod build;
+mod cases;
+mod check;
 mod diagnostics;
+mod incremental;
 mod navigation;
 mod output;
 mod ownership;
 mod paths;
 mod safety;
+mod search;
+mod serve;
 mod sources;
 mod support;
 mod urls;

@@ -189,11 +189,7 @@ fn write_articles(site: &TestSite, n: usize, version: &str) {
 }
 
 fn big_site() -> TestSite {
-    let site = TestSite::new();
-    site.write(
-        "site.yaml",
-        "title: Le Fil RH\nbase_url: https://intranet.example.org/\n",
-    );
+    let site = TestSite::with_settings("");
     site.write(
         "content/actualites/_index.md",
         "---\ntitle: Actualités\n---\n",
@@ -322,7 +318,6 @@ fn a_build_waits_for_the_one_holding_the_lock() {
 /// run as root: the site is then made `nobody`'s), so that permissions
 /// apply.
 fn build_as_builder(site: &TestSite, as_nobody: bool) -> crate::support::Run {
-    let binary = env!("CARGO_BIN_EXE_gazette");
     let mut command = if as_nobody {
         let chown = std::process::Command::new("chown")
             .args(["-R", "65534:65534"])
@@ -330,23 +325,17 @@ fn build_as_builder(site: &TestSite, as_nobody: bool) -> crate::support::Run {
             .status()
             .expect("chown");
         assert!(chown.success());
-        let mut c = std::process::Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", binary]);
-        c
+        crate::support::gazette_as_nobody()
     } else {
-        std::process::Command::new(binary)
+        std::process::Command::new(env!("CARGO_BIN_EXE_gazette"))
     };
-    let out = command
+    command
         .arg("build")
         .current_dir(&site.root)
         .env("SOURCE_DATE_EPOCH", crate::support::NOW.to_string())
         .output()
-        .expect("run gazette");
-    crate::support::Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+        .expect("run gazette")
+        .into()
 }
 
 #[test]

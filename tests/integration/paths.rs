@@ -8,20 +8,12 @@ use gazette::build::{BuildOptions, build_in_memory};
 use gazette::render::theme::Theme;
 use gazette::site::paths;
 
-use crate::support::{Run, TestSite, entries, tree};
-
-fn article(title: &str, extra: &str) -> String {
-    format!("---\ntitle: {title}\ndate: 2026-03-12\n{extra}---\nLe texte.\n")
-}
+use crate::support::{Run, TestSite, article, entries, tree};
 
 /// A site with one article, `content/actualites/accord.md`, whose front
 /// matter ends with `extra`.
 fn site_with(extra: &str) -> TestSite {
-    let site = TestSite::new();
-    site.write(
-        "site.yaml",
-        "title: Le Fil RH\nbase_url: https://intranet.example.org/\n",
-    );
+    let site = TestSite::with_settings("");
     site.write("content/actualites/accord.md", article("Accord", extra));
     site
 }

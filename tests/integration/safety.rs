@@ -1,19 +1,10 @@
 //! Nothing a writer types can make Gazette write outside its output folder,
 //! delete the sources, or run a script in a reader's browser.
 
-use crate::support::{TestSite, elements, entries, head_title, only, tree};
-
-fn article(title: &str, extra: &str) -> String {
-    format!("---\ntitle: {title}\ndate: 2026-03-12\n{extra}---\nLe texte.\n")
-}
+use crate::support::{TestSite, article, elements, entries, head_title, only, tree};
 
 fn simple_site() -> TestSite {
-    let site = TestSite::new();
-    site.write(
-        "site.yaml",
-        "title: Le Fil RH\nbase_url: https://intranet.example.org/\n",
-    );
-    site
+    TestSite::with_settings("")
 }
 
 /// Only the site folder in the temporary folder, and only the expected

@@ -14,36 +14,26 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{NOW, Run, TestSite, entries, running_as_root};
+use crate::support::{NOW, Run, TestSite, article, entries, gazette_as_nobody, running_as_root};
 
 /// Far more than any of these builds takes; a hang or a quadratic parse
 /// of 100,000 levels takes far longer.
 const DEADLINE: Duration = Duration::from_secs(60);
 
 fn site() -> TestSite {
-    let site = TestSite::new();
-    site.write(
-        "site.yaml",
-        "title: Le Fil RH\nbase_url: https://intranet.example.org/\n",
-    );
-    site.write(
-        "content/actualites/accord.md",
-        "---\ntitle: Accord\ndate: 2026-03-12\n---\nLe texte.\n",
-    );
+    let site = TestSite::with_settings("");
+    site.write("content/actualites/accord.md", article("Accord", ""));
     site
 }
 
 /// Runs `gazette build` in the site within [`DEADLINE`], as `nobody` when
 /// the tests run as root (so permissions apply), killing it on expiry.
 fn build(site: &TestSite) -> Run {
-    let binary = env!("CARGO_BIN_EXE_gazette");
     let mut command = if running_as_root(&site.root) {
         open_to_everyone(site.parent());
-        let mut c = Command::new("setpriv");
-        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", binary]);
-        c
+        gazette_as_nobody()
     } else {
-        Command::new(binary)
+        Command::new(env!("CARGO_BIN_EXE_gazette"))
     };
     command
         .arg("build")

@@ -1,14 +1,21 @@
-//! A test site in a temporary folder, the `gazette` binary to run on it, and
-//! small helpers to read what a reader gets (files, HTML elements).
+//! What every test of the suite shares, written once: a test site in a
+//! temporary folder, the `gazette` binary to run on it (or in any folder),
+//! small helpers to read what a reader gets (files, HTML elements), and
+//! where the browser tests find Chromium.
 //!
-//! Fixtures live in `tests/fixtures/{ok,errors}/<case>/` without a theme: the
-//! default theme is copied from `themes/gazette` at test time, so fixtures
-//! always test the theme as it is now.
+//! Fixtures live in `tests/fixtures/{ok,errors,check}/<case>/` without a
+//! theme: the default theme is copied from `themes/gazette` at test time, so
+//! fixtures always test the theme as it is now. The example site (the
+//! crate's own `site.yaml` and `content/`) is copied the same way.
+//!
+//! One module, not several: each helper is a few lines, and a test file
+//! reads better when everything it borrows comes from one place.
 
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Output};
 
 use tempfile::TempDir;
 
@@ -23,6 +30,21 @@ pub fn manifest_dir() -> PathBuf {
 /// `tests/fixtures/<rel>`.
 pub fn fixture_dir(rel: &str) -> PathBuf {
     manifest_dir().join("tests").join("fixtures").join(rel)
+}
+
+/// An article of the example site dated in the past (the serve tests use
+/// the clock, as a writer does).
+pub const EXAMPLE_ARTICLE: &str = "content/actualites/comment-publier-sur-l-intranet.md";
+
+/// The page of [`EXAMPLE_ARTICLE`] in the output.
+pub const EXAMPLE_ARTICLE_PAGE: &str = "actualites/comment-publier-sur-l-intranet/index.html";
+
+/// The settings most test sites start from: a title and a base URL.
+pub const SETTINGS: &str = "title: Le Fil RH\nbase_url: https://intranet.example.org/\n";
+
+/// An article dated 2026-03-12 whose front matter ends with `extra`.
+pub fn article(title: &str, extra: &str) -> String {
+    format!("---\ntitle: {title}\ndate: 2026-03-12\n{extra}---\nLe texte.\n")
 }
 
 /// Copies a folder recursively (files and folders only).
@@ -43,12 +65,21 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// Every file under `dir`, by `/`-separated relative path, with its bytes.
 pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    files(dir)
+        .into_iter()
+        .map(|(rel, path)| (rel, fs::read(&path).expect("read file")))
+        .collect()
+}
+
+/// Every file under `dir` (nothing if it is missing), by `/`-separated
+/// relative path, with its path.
+pub fn files(dir: &Path) -> BTreeMap<String, PathBuf> {
     let mut out = BTreeMap::new();
     collect(dir, dir, &mut out);
     out
 }
 
-fn collect(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+fn collect(base: &Path, dir: &Path, out: &mut BTreeMap<String, PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -65,9 +96,28 @@ fn collect(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
                 .map(|c| c.as_os_str().to_string_lossy().into_owned())
                 .collect::<Vec<_>>()
                 .join("/");
-            out.insert(rel, fs::read(&path).expect("read file"));
+            out.insert(rel, path);
         }
     }
+}
+
+/// Appends `text` to a file.
+pub fn append(path: &Path, text: &str) {
+    let mut file = fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
+    file.write_all(text.as_bytes())
+        .unwrap_or_else(|e| panic!("append to {}: {e}", path.display()));
+}
+
+/// Replaces the first `from` of a file by `to`; panics if it has none.
+#[track_caller]
+pub fn replace_in(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    fs::write(path, text.replacen(from, to, 1))
+        .unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
 }
 
 /// Whether the tests run as root (who owns what they create), for whom
@@ -76,6 +126,49 @@ fn collect(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
 pub fn running_as_root(dir: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
     fs::metadata(dir).expect("metadata").uid() == 0
+}
+
+/// The `gazette` binary run as `nobody` through `setpriv` (for permission
+/// tests when the tests run as root); the caller gives the folders to it.
+pub fn gazette_as_nobody() -> Command {
+    let mut command = Command::new("setpriv");
+    command.args([
+        "--reuid=65534",
+        "--regid=65534",
+        "--clear-groups",
+        env!("CARGO_BIN_EXE_gazette"),
+    ]);
+    command
+}
+
+/// Runs `gazette <args>` in any folder (not only a test site's), with
+/// `SOURCE_DATE_EPOCH=now`.
+pub fn gazette_in(cwd: &Path, now: i64, args: &[&str]) -> Run {
+    Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .args(args)
+        .current_dir(cwd)
+        .env("SOURCE_DATE_EPOCH", now.to_string())
+        .output()
+        .expect("run gazette")
+        .into()
+}
+
+/// Chromium's executable and playwright-core's folder, for the tests that
+/// drive a real browser (through the `tests/*.mjs` scripts); panics with
+/// the way to install them when either is missing.
+pub fn browser() -> (PathBuf, PathBuf) {
+    let chromium = Path::new("/usr/bin/chromium").to_path_buf();
+    let home = std::env::var_os("ORACLES_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/opt/oracles"));
+    let playwright = home.join("node/node_modules/playwright-core");
+    assert!(
+        chromium.is_file() && playwright.is_dir(),
+        "this test needs Debian's Chromium at {} and playwright-core in {}: run ../shared/oracles/install.sh (CI does, before the tests)",
+        chromium.display(),
+        playwright.display()
+    );
+    (chromium, playwright)
 }
 
 /// The names of the entries of a folder, sorted.
@@ -97,6 +190,16 @@ pub struct Run {
     pub stdout: String,
     /// Standard error.
     pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(out: Output) -> Self {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
 }
 
 impl Run {
@@ -143,6 +246,22 @@ impl TestSite {
         site
     }
 
+    /// A site whose `site.yaml` is [`SETTINGS`] followed by `extra`.
+    pub fn with_settings(extra: &str) -> Self {
+        let site = TestSite::new();
+        site.write("site.yaml", format!("{SETTINGS}{extra}"));
+        site
+    }
+
+    /// A copy of the example site (the crate's `site.yaml` and `content/`),
+    /// with the default theme.
+    pub fn example() -> Self {
+        let site = TestSite::new();
+        copy_dir(&manifest_dir().join("content"), &site.path("content"));
+        fs::copy(manifest_dir().join("site.yaml"), site.path("site.yaml")).expect("copy site.yaml");
+        site
+    }
+
     /// The temporary folder that holds the site folder.
     pub fn parent(&self) -> &Path {
         self.tmp.path()
@@ -184,12 +303,7 @@ impl TestSite {
         for (name, value) in vars {
             command.env(name, value);
         }
-        let out = command.output().expect("run gazette");
-        Run {
-            code: out.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        }
+        command.output().expect("run gazette").into()
     }
 
     /// The command `gazette <args>` in the site folder, "now" being [`NOW`],

@@ -2,7 +2,7 @@
 //! page goes through one scheme allowlist, wherever it is written, and a
 //! refused one is an error at the place it is typed.
 
-use crate::support::{TestSite, tree};
+use crate::support::{SETTINGS, TestSite, tree};
 
 /// The addresses tried everywhere, as a Markdown link destination (`md`)
 /// and as the YAML value that gives the same text (`yaml`).
@@ -70,12 +70,8 @@ const VECTORS: [Vector; 11] = [
     },
 ];
 
-const SITE: &str = "title: Le Fil RH\nbase_url: https://intranet.example.org/\n";
-
 fn site_with(settings: &str) -> TestSite {
-    let site = TestSite::new();
-    site.write("site.yaml", format!("{SITE}{settings}"));
-    site
+    TestSite::with_settings(settings)
 }
 
 /// `(file, line, column, message)` of every `url-scheme-refused` error
@@ -269,7 +265,7 @@ fn every_vector_is_refused_in_registries_the_menu_and_the_accessibility_contact(
             v.yaml
         );
         build_fails_and_writes_nothing(&site, 2);
-        site.write("site.yaml", SITE);
+        site.write("site.yaml", SETTINGS);
         let found = refusals(&site);
         let places: Vec<(&str, u64, u64)> =
             found.iter().map(|f| (f.0.as_str(), f.1, f.2)).collect();

@@ -4,79 +4,47 @@
 //! Fixture sites are in `tests/fixtures/check/<case>/` (settings and
 //! content only); each test copies one into a temporary folder with the
 //! default theme beside it, and runs `gazette` there, with its standard
-//! streams piped (so never a terminal). Outputs of every case in every
-//! format are snapshots in `tests/snapshots/`.
+//! streams piped (so never a terminal). The outputs of every case in every
+//! format are snapshots in `tests/integration/snapshots/`, found by walking
+//! the fixtures (see `cases`).
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Command;
+
+use crate::cases;
+use crate::support::{Run, TestSite, gazette_in, manifest_dir};
 
 /// A fixed "now", after every fixture's dates.
-const NOW: &str = "1780000000";
-
-fn manifest() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for entry in std::fs::read_dir(from).expect("read folder") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("file type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
+const NOW: i64 = 1_780_000_000;
 
 /// A fixture site with the default theme, in a temporary folder.
-fn fixture(case: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    copy_dir(
-        &manifest().join("tests/fixtures/check").join(case),
-        dir.path(),
-    );
-    copy_dir(
-        &manifest().join("themes/gazette"),
-        &dir.path().join("themes/gazette"),
-    );
-    dir
+fn fixture(case: &str) -> TestSite {
+    TestSite::fixture(&format!("check/{case}"))
 }
 
 /// Runs `gazette` in `cwd`.
-fn gazette(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .args(args)
-        .current_dir(cwd)
-        .env("SOURCE_DATE_EPOCH", NOW)
-        .output()
-        .expect("run gazette")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+fn gazette(cwd: &Path, args: &[&str]) -> Run {
+    gazette_in(cwd, NOW, args)
 }
 
 /// Exit status and both streams, for a snapshot.
-fn transcript(out: &Output) -> String {
+fn transcript(out: &Run) -> String {
     format!(
         "exit: {}\n--- stdout\n{}--- stderr\n{}",
-        out.status.code().unwrap_or(-1),
-        text(&out.stdout),
-        text(&out.stderr)
+        out.code, out.stdout, out.stderr
     )
 }
 
 /// Every diagnostic of a `--format json` run, parsed back.
-fn json_lines(out: &Output) -> Vec<serde_json::Value> {
-    text(&out.stdout)
+fn json_lines(out: &Run) -> Vec<serde_json::Value> {
+    out.stdout
         .lines()
         .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
         .collect()
 }
 
+/// The codes of the diagnostics of a `--format json` run.
 fn codes(lines: &[serde_json::Value]) -> BTreeSet<String> {
     lines
         .iter()
@@ -84,50 +52,31 @@ fn codes(lines: &[serde_json::Value]) -> BTreeSet<String> {
         .collect()
 }
 
-/// Snapshots a case in the three formats.
-fn snapshot_case(case: &str) {
-    let site = fixture(case);
-    for format in ["human", "json", "github"] {
-        let out = gazette(site.path(), &["check", "--format", format]);
-        insta::assert_snapshot!(format!("{case}-{format}"), transcript(&out));
-    }
-}
-
+/// Every case in the three formats: the accessibility, block and download,
+/// and registry lints, an English site's messages, build errors and lints
+/// together, one of each problem.
 #[test]
-fn accessibility_lints() {
-    snapshot_case("a11y");
-}
-
-#[test]
-fn block_and_download_lints() {
-    snapshot_case("blocks");
-}
-
-#[test]
-fn registry_lints() {
-    snapshot_case("registry");
-}
-
-#[test]
-fn english_site_gets_english_messages() {
-    snapshot_case("english");
-}
-
-#[test]
-fn build_errors_and_lints_together() {
-    snapshot_case("errors");
-}
-
-#[test]
-fn one_of_each_problem() {
-    snapshot_case("all");
+fn every_check_fixture_matches_its_snapshots() {
+    let reports = cases::run_all(&cases::discover("check"), |case| {
+        let site = case.site();
+        ["human", "json", "github"]
+            .into_iter()
+            .map(|format| {
+                let out = gazette(&site.root, &["check", "--format", format]);
+                (format!("{}-{format}", case.name), transcript(&out))
+            })
+            .collect()
+    });
+    cases::assert_snapshots(module_path!(), &reports, |name, text| {
+        insta::assert_snapshot!(name, text);
+    });
 }
 
 #[test]
 fn one_of_each_problem_is_listed_in_one_run_and_fails() {
     let site = fixture("all");
-    let out = gazette(site.path(), &["check", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let out = gazette(&site.root, &["check", "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", transcript(&out));
     let lines = json_lines(&out);
     let expected: BTreeSet<String> = [
         "a11y-heading-skip",
@@ -159,7 +108,7 @@ fn one_of_each_problem_is_listed_in_one_run_and_fails() {
 #[test]
 fn json_has_every_key_and_is_sorted_by_file_and_line() {
     let site = fixture("all");
-    let out = gazette(site.path(), &["check", "--format", "json"]);
+    let out = gazette(&site.root, &["check", "--format", "json"]);
     let lines = json_lines(&out);
     assert!(!lines.is_empty());
     let keys: BTreeSet<&str> = [
@@ -201,36 +150,36 @@ fn json_has_every_key_and_is_sorted_by_file_and_line() {
 #[test]
 fn warnings_fail_only_when_denied() {
     let site = fixture("blocks");
-    let out = gazette(site.path(), &["check"]);
-    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
-    let out = gazette(site.path(), &["check", "--deny-warnings"]);
-    assert_eq!(out.status.code(), Some(1), "{}", transcript(&out));
+    let out = gazette(&site.root, &["check"]);
+    assert_eq!(out.code, 0, "{}", transcript(&out));
+    let out = gazette(&site.root, &["check", "--deny-warnings"]);
+    assert_eq!(out.code, 1, "{}", transcript(&out));
     // `build` never fails on what `check` warns about, and says nothing of it.
-    let out = gazette(site.path(), &["build"]);
-    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
-    assert_eq!(text(&out.stderr), "");
+    let out = gazette(&site.root, &["build"]);
+    assert_eq!(out.code, 0, "{}", transcript(&out));
+    assert_eq!(out.stderr, "");
 }
 
 #[test]
 fn check_writes_nothing() {
     let site = fixture("a11y");
-    let out = gazette(site.path(), &["check"]);
-    assert_eq!(out.status.code(), Some(0));
-    assert!(!site.path().join("output").exists());
+    let out = gazette(&site.root, &["check"]);
+    assert_eq!(out.code, 0);
+    assert!(!site.root.join("output").exists());
 }
 
 #[test]
 fn github_paths_start_at_the_root_given() {
     let site = fixture("all");
-    let parent = site.path().parent().expect("a parent folder");
+    let parent = site.root.parent().expect("a parent folder");
     let name = site
-        .path()
+        .root
         .file_name()
         .and_then(|n| n.to_str())
         .expect("a folder name");
     let out = gazette(parent, &["--root", name, "check", "--format", "github"]);
-    assert_eq!(out.status.code(), Some(1));
-    let stdout = text(&out.stdout);
+    assert_eq!(out.code, 1);
+    let stdout = &out.stdout;
     for line in stdout.lines() {
         assert!(
             line.starts_with("::error ") || line.starts_with("::warning "),
@@ -246,7 +195,7 @@ fn github_paths_start_at_the_root_given() {
 fn unusable_settings_exit_2() {
     let dir = tempfile::tempdir().expect("temporary folder");
     let out = gazette(dir.path(), &["check", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    assert_eq!(out.code, 2, "{}", transcript(&out));
     let lines = json_lines(&out);
     assert_eq!(lines[0]["code"], "config-unreadable");
 }
@@ -256,13 +205,14 @@ fn the_example_site_is_clean() {
     for extra in [&[][..], &["--drafts", "--future"][..]] {
         let mut args = vec!["check", "--deny-warnings", "--format", "json"];
         args.extend_from_slice(extra);
-        let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        let out: Run = Command::new(env!("CARGO_BIN_EXE_gazette"))
             .args(&args)
-            .current_dir(manifest())
+            .current_dir(manifest_dir())
             .output()
-            .expect("run gazette");
-        assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
-        assert_eq!(text(&out.stdout), "", "no diagnostic at all");
+            .expect("run gazette")
+            .into();
+        assert_eq!(out.code, 0, "{}", transcript(&out));
+        assert_eq!(out.stdout, "", "no diagnostic at all");
     }
 }
 
@@ -273,8 +223,8 @@ fn init_makes_a_site_that_builds_and_checks_anywhere() {
     let parent = tempfile::tempdir().expect("temporary folder");
     let site = parent.path().join("mon-site");
     let out = gazette(elsewhere.path(), &["init", site.to_str().expect("utf-8")]);
-    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
-    assert!(text(&out.stdout).starts_with("site créé dans "));
+    assert_eq!(out.code, 0, "{}", transcript(&out));
+    assert!(out.stdout.starts_with("site créé dans "));
     for file in [
         "site.yaml",
         ".gitignore",
@@ -311,10 +261,10 @@ fn init_makes_a_site_that_builds_and_checks_anywhere() {
         elsewhere.path(),
         &["--root", root, "check", "--deny-warnings"],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
-    assert_eq!(text(&out.stderr), "", "no diagnostic");
+    assert_eq!(out.code, 0, "{}", transcript(&out));
+    assert_eq!(out.stderr, "", "no diagnostic");
     let out = gazette(elsewhere.path(), &["--root", root, "build"]);
-    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    assert_eq!(out.code, 0, "{}", transcript(&out));
     for page in [
         "index.html",
         "actualites/index.html",
@@ -339,7 +289,7 @@ fn init_makes_a_site_that_builds_and_checks_anywhere() {
             "interview",
         ],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
+    assert_eq!(out.code, 0, "{}", transcript(&out));
     let draft = std::fs::read_to_string(site.join("content/actualites/essai.md")).expect("draft");
     assert!(draft.contains("interview:") && draft.contains("draft: true"));
 }
@@ -349,9 +299,9 @@ fn init_refuses_a_folder_that_is_not_empty() {
     let dir = tempfile::tempdir().expect("temporary folder");
     std::fs::write(dir.path().join("notes.txt"), "à garder").expect("write");
     let out = gazette(dir.path(), &["init", "."]);
-    assert_eq!(out.status.code(), Some(2), "{}", transcript(&out));
+    assert_eq!(out.code, 2, "{}", transcript(&out));
     assert_eq!(
-        text(&out.stderr),
+        out.stderr,
         "error: le dossier . n’est pas vide : gazette init ne crée un site que dans un dossier vide ou absent, pour ne rien écraser\n = help: choisissez un autre nom, par exemple : gazette init mon-site\n"
     );
     let left: Vec<_> = std::fs::read_dir(dir.path()).expect("read").collect();
@@ -365,25 +315,19 @@ fn init_refuses_a_folder_that_is_not_empty() {
 #[test]
 fn no_progress_when_not_a_terminal() {
     // The example site: a build long enough for progress to show on a terminal.
-    let dir = tempfile::tempdir().expect("temporary folder");
-    std::fs::copy(manifest().join("site.yaml"), dir.path().join("site.yaml")).expect("copy");
-    copy_dir(&manifest().join("content"), &dir.path().join("content"));
-    copy_dir(
-        &manifest().join("themes/gazette"),
-        &dir.path().join("themes/gazette"),
-    );
-    let out = gazette(dir.path(), &["build"]);
-    assert_eq!(out.status.code(), Some(0), "{}", transcript(&out));
-    let stdout = text(&out.stdout);
+    let site = TestSite::example();
+    let out = gazette(&site.root, &["build"]);
+    assert_eq!(out.code, 0, "{}", transcript(&out));
+    let stdout = &out.stdout;
     assert_eq!(stdout.lines().count(), 1, "{stdout:?}");
     let line = stdout.trim_end_matches('\n');
     assert!(
         line.contains(" pages en ") && line.contains(" s dans ") && line.ends_with(" supprimés)"),
         "{line}"
     );
-    assert_eq!(text(&out.stderr), "", "nothing on stderr either");
+    assert_eq!(out.stderr, "", "nothing on stderr either");
     // `check` the same: its result only.
-    let out = gazette(dir.path(), &["check"]);
-    assert_eq!(text(&out.stderr), "");
-    assert_eq!(text(&out.stdout).lines().count(), 1);
+    let out = gazette(&site.root, &["check"]);
+    assert_eq!(out.stderr, "");
+    assert_eq!(out.stdout.lines().count(), 1);
 }

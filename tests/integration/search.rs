@@ -2,21 +2,19 @@
 //! articles (not listings, the 404, alias redirects or drafts) and the search
 //! page, in the site's language, the same bytes on every build.
 //!
-//! Its own test binary: it builds tiny sites in temporary folders with the
-//! `gazette` binary and reads pagefind's files (gzip, after a `pagefind_dcd`
-//! signature) directly. The last test searches a site large enough for an
-//! index in parts from its search page, in headless Chromium
+//! The tests build tiny sites in temporary folders with the `gazette`
+//! binary and read pagefind's files (gzip, after a `pagefind_dcd` signature)
+//! directly. The last test searches a site large enough for an index in
+//! parts from its search page, in headless Chromium
 //! (`tests/search-browser.mjs`).
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
-use tempfile::TempDir;
-
-mod common;
+use crate::support::{TestSite, browser, manifest_dir, tree};
 
 const FORMATION: &str = "---
 title: La plateforme de formation ouvre
@@ -42,88 +40,30 @@ Un texte sur la xylographie, qui ne doit pas être trouvé.
 ";
 
 /// A site in a temporary folder: the default theme, two articles, a draft.
-fn site(language: &str, search: bool) -> TempDir {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let root = dir.path();
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/gazette"),
-        &root.join("themes/gazette"),
-    );
-    write(
-        &root.join("site.yaml"),
-        &format!(
+fn site(language: &str, search: bool) -> TestSite {
+    let site = TestSite::new();
+    site.write(
+        "site.yaml",
+        format!(
             "title: Le Fil RH\nbase_url: https://intranet.example.org/\nlanguage: {language}\n\
              theme: gazette\nsearch: {search}\n"
         ),
     );
-    write(
-        &root.join("content/_index.md"),
-        "---\ntitle: Accueil\n---\n",
-    );
-    write(
-        &root.join("content/actualites/_index.md"),
+    site.write("content/_index.md", "---\ntitle: Accueil\n---\n");
+    site.write(
+        "content/actualites/_index.md",
         "---\ntitle: Actualités\n---\n",
     );
-    write(&root.join("content/actualites/formation.md"), FORMATION);
-    write(&root.join("content/actualites/teletravail.md"), TELETRAVAIL);
-    write(&root.join("content/actualites/brouillon.md"), DRAFT);
-    dir
+    site.write("content/actualites/formation.md", FORMATION);
+    site.write("content/actualites/teletravail.md", TELETRAVAIL);
+    site.write("content/actualites/brouillon.md", DRAFT);
+    site
 }
 
-/// Runs `gazette build --output <out>` on `root`; panics unless it succeeds.
-fn build(root: &Path, out: &Path) {
-    let run = Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .arg("build")
-        .arg("--output")
-        .arg(out)
-        .current_dir(root)
-        .env("SOURCE_DATE_EPOCH", "1780272000")
-        .output()
-        .expect("run gazette");
-    assert!(
-        run.status.success(),
-        "gazette build failed:\n{}{}",
-        String::from_utf8_lossy(&run.stdout),
-        String::from_utf8_lossy(&run.stderr)
-    );
-}
-
-fn write(path: &Path, text: &str) {
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
-/// Every file under `dir`, by `/`-separated relative path.
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(base: &Path, dir: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for entry in fs::read_dir(dir).unwrap() {
-            let path: PathBuf = entry.unwrap().path();
-            if path.is_dir() {
-                walk(base, &path, out);
-            } else {
-                let rel = path.strip_prefix(base).unwrap().to_string_lossy();
-                out.insert(rel.replace('\\', "/"), fs::read(&path).unwrap());
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    if dir.is_dir() {
-        walk(dir, dir, &mut out);
-    }
-    out
+/// Runs `gazette build --output <out>` on the site; panics unless it
+/// succeeds.
+fn build(site: &TestSite, out: &Path) {
+    site.build_ok(&["--output", out.to_str().expect("a UTF-8 path")]);
 }
 
 /// A pagefind data file, decompressed and without its signature.
@@ -146,8 +86,8 @@ fn contains(haystack: &[u8], needle: &str) -> bool {
 #[test]
 fn build_writes_a_pagefind_index_of_the_published_articles() {
     let site = site("fr", true);
-    let out = site.path().join("output");
-    build(site.path(), &out);
+    let out = site.root.join("output");
+    build(&site, &out);
     let index = tree(&out.join("pagefind"));
 
     for file in ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json"] {
@@ -214,8 +154,8 @@ fn build_writes_a_pagefind_index_of_the_published_articles() {
     assert!(home.contains("href=\"/recherche/\""), "site.search_url");
 
     // The same sources give the same bytes.
-    let again = site.path().join("again");
-    build(site.path(), &again);
+    let again = site.root.join("again");
+    build(&site, &again);
     assert!(
         index == tree(&again.join("pagefind")),
         "the index is not deterministic"
@@ -225,8 +165,8 @@ fn build_writes_a_pagefind_index_of_the_published_articles() {
 #[test]
 fn an_english_site_gets_english_stemming_and_search_off_writes_nothing() {
     let site_en = site("en", true);
-    let out = site_en.path().join("output");
-    build(site_en.path(), &out);
+    let out = site_en.root.join("output");
+    build(&site_en, &out);
     let entry = fs::read_to_string(out.join("pagefind/pagefind-entry.json")).unwrap();
     let entry: serde_json::Value = serde_json::from_str(&entry).unwrap();
     assert_eq!(entry["languages"]["en"]["wasm"], "en", "{entry}");
@@ -234,8 +174,8 @@ fn an_english_site_gets_english_stemming_and_search_off_writes_nothing() {
     assert!(out.join("search/index.html").is_file());
 
     let site_off = site("fr", false);
-    let out = site_off.path().join("output");
-    build(site_off.path(), &out);
+    let out = site_off.root.join("output");
+    build(&site_off, &out);
     assert!(!out.join("pagefind").exists());
     assert!(!out.join("recherche").exists());
     let home = fs::read_to_string(out.join("index.html")).unwrap();
@@ -244,13 +184,12 @@ fn an_english_site_gets_english_stemming_and_search_off_writes_nothing() {
 
 #[test]
 fn a_large_site_is_searched_across_every_part_of_its_index_in_chromium() {
-    let (chromium, playwright) = common::browser();
+    let (chromium, playwright) = browser();
     // Just over the size at which the index comes in two parts: short
     // articles, one a day, newest first in the index. A word of the newest
     // lands in the first part, a word of the oldest in the second.
     let count = gazette::search::SPLIT_ABOVE + 10;
-    let dir = site("fr", true);
-    let root = dir.path();
+    let site = site("fr", true);
     let day = |n: usize| {
         let date = nth_day(n);
         format!(
@@ -265,10 +204,10 @@ fn a_large_site_is_searched_across_every_part_of_its_index_in_chromium() {
         if n == count {
             text.push_str("Elle parle de dirigeables.\n");
         }
-        write(&root.join(format!("content/notes/note-{n:05}.md")), &text);
+        site.write(&format!("content/notes/note-{n:05}.md"), &text);
     }
-    let out = root.join("output");
-    build(root, &out);
+    let out = site.path("output");
+    build(&site, &out);
     assert_eq!(
         fs::read_to_string(out.join("pagefind/gazette-parts.json")).unwrap(),
         "[\"parts/2/\"]"
@@ -279,7 +218,7 @@ fn a_large_site_is_searched_across_every_part_of_its_index_in_chromium() {
         "{{\"dirigeables\": \"/notes/note-{count:05}/\", \"palimpsestes\": \"/notes/note-00001/\"}}"
     );
     let output = Command::new("node")
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/search-browser.mjs"))
+        .arg(manifest_dir().join("tests/search-browser.mjs"))
         .env("PLAYWRIGHT_CORE", &playwright)
         .env("CHROMIUM", chromium)
         .env("PROFILE_DIR", profile.path())

@@ -1,0 +1,456 @@
+//! The incremental session and the watcher, driven the way a writer drives
+//! them: files edited, created, deleted and renamed in a copy of the
+//! example site, then what was rebuilt checked.
+//!
+//! The session is driven directly, through the library, for the
+//! byte-for-byte comparisons with a full build (every kind of change, one
+//! after the other, on the same session). The processes that use it,
+//! `gazette build --watch` and `gazette serve`, are tested in `serve`.
+
+use std::fs;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use gazette::build::{self, BuildOptions};
+use gazette::render::Files;
+use gazette::serve::incremental::{Route, Session};
+use gazette::serve::watch::{Changes, SourceWatcher};
+
+use crate::support::{
+    EXAMPLE_ARTICLE as ARTICLE, EXAMPLE_ARTICLE_PAGE as ARTICLE_PAGE, TestSite, append, replace_in,
+};
+
+/// Paths of the site as a watcher reports them.
+fn changes(paths: &[&str]) -> Changes {
+    let mut c = Changes::default();
+    for p in paths {
+        c.add(Path::new(p));
+    }
+    c
+}
+
+fn opts(root: &Path) -> BuildOptions {
+    BuildOptions {
+        root: root.to_path_buf(),
+        output: None,
+        base_url: Some("http://127.0.0.1:1111/".into()),
+        drafts: false,
+        future: false,
+        policy: Default::default(),
+    }
+}
+
+/// Asserts the session's files are exactly a full build's.
+fn assert_equals_full_build(session: &mut Session, root: &Path, step: &str) {
+    let full = build::build_in_memory(&opts(root));
+    assert!(
+        !full.diagnostics.has_errors(),
+        "{step}: the full build fails:\n{}",
+        full.diagnostics.render()
+    );
+    let incremental: &Files = session.files_complete();
+    let only_full: Vec<&String> = full
+        .files
+        .keys()
+        .filter(|k| !incremental.contains_key(*k))
+        .collect();
+    let only_incremental: Vec<&String> = incremental
+        .keys()
+        .filter(|k| !full.files.contains_key(*k))
+        .collect();
+    let differ: Vec<&String> = full
+        .files
+        .iter()
+        .filter(|(k, v)| incremental.get(*k).is_some_and(|w| w != *v))
+        .map(|(k, _)| k)
+        .collect();
+    assert!(
+        only_full.is_empty() && only_incremental.is_empty() && differ.is_empty(),
+        "{step}: incremental ≠ full build\nonly in full: {only_full:?}\nonly in incremental: {only_incremental:?}\ndiffer: {differ:?}"
+    );
+}
+
+fn page_text(session: &Session, path: &str) -> String {
+    match session.files().get(path) {
+        Some(gazette::render::Content::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
+        other => panic!("{path}: {other:?}"),
+    }
+}
+
+#[test]
+fn incremental_rebuilds_equal_full_builds() {
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    let mut session = Session::new(opts(root));
+    let first = session.build();
+    assert!(first.ok, "{}", first.diagnostics.render());
+    assert_equals_full_build(&mut session, root, "first build");
+
+    // A body edit at the end: that page alone.
+    append(&root.join(ARTICLE), "\nUn paragraphe ajouté à la fin.\n");
+    let r = session.apply(&changes(&[ARTICLE]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert_eq!(r.route, Route::Articles);
+    assert_eq!(r.changed, [ARTICLE_PAGE]);
+    assert!(page_text(&session, ARTICLE_PAGE).contains("Un paragraphe ajouté à la fin."));
+    assert_equals_full_build(&mut session, root, "body edit");
+
+    // Saved again with the same bytes: nothing.
+    let r = session.apply(&changes(&[ARTICLE]));
+    assert_eq!((r.route, r.changed.len()), (Route::Nothing, 0));
+
+    // A new article without a lead: the full path; then an edit of its
+    // first paragraph changes its summary, so the listings showing it.
+    let fresh = "content/actualites/note-de-service.md";
+    fs::write(
+        root.join(fresh),
+        "---\ntitle: Note de service\ndate: 2026-04-20\ntags: [organisation]\n---\nPremier paragraphe.\n\nDeuxième paragraphe.\n",
+    )
+    .unwrap();
+    let r = session.apply(&changes(&[fresh]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert_eq!(r.route, Route::Full);
+    assert!(
+        r.changed
+            .contains(&"actualites/note-de-service/index.html".to_string())
+    );
+    assert_equals_full_build(&mut session, root, "new article");
+    replace_in(
+        &root.join(fresh),
+        "Premier paragraphe.",
+        "Premier paragraphe, réécrit.",
+    );
+    let r = session.apply(&changes(&[fresh]));
+    assert_eq!(r.route, Route::Articles);
+    // The home page lists it on its second page.
+    assert!(
+        r.changed.contains(&"page/2/index.html".to_string()),
+        "{:?}",
+        r.changed
+    );
+    assert!(!r.changed.contains(&"index.html".to_string()));
+    assert!(r.changed.contains(&"actualites/index.html".to_string()));
+    assert!(
+        r.changed
+            .contains(&"mots-cles/organisation/index.html".to_string())
+    );
+    assert!(r.changed.contains(&"atom.xml".to_string()));
+    assert_equals_full_build(&mut session, root, "summary edit");
+
+    // Front matter that moves the article: date, tags, slug, draft.
+    replace_in(&root.join(fresh), "date: 2026-04-20", "date: 2025-01-05");
+    let r = session.apply(&changes(&[fresh]));
+    assert_eq!(r.route, Route::Full);
+    assert_equals_full_build(&mut session, root, "date");
+    replace_in(
+        &root.join(fresh),
+        "tags: [organisation]",
+        "tags: [mutation-rare]",
+    );
+    let r = session.apply(&changes(&[fresh]));
+    assert!(
+        r.changed
+            .contains(&"mots-cles/mutation-rare/index.html".to_string())
+    );
+    assert!(
+        r.removed
+            .contains(&"mots-cles/organisation/index.html".to_string())
+    );
+    assert_equals_full_build(&mut session, root, "tags");
+    replace_in(
+        &root.join(fresh),
+        "title: Note",
+        "slug: note-renommee\ntitle: Note",
+    );
+    let r = session.apply(&changes(&[fresh]));
+    assert!(
+        r.removed
+            .contains(&"actualites/note-de-service/index.html".to_string())
+    );
+    assert!(
+        r.changed
+            .contains(&"actualites/note-renommee/index.html".to_string())
+    );
+    assert_equals_full_build(&mut session, root, "slug");
+    replace_in(&root.join(fresh), "title: Note", "draft: true\ntitle: Note");
+    let r = session.apply(&changes(&[fresh]));
+    assert!(
+        r.removed
+            .contains(&"actualites/note-renommee/index.html".to_string())
+    );
+    assert_equals_full_build(&mut session, root, "draft");
+    // A body edit of a draft changes nothing.
+    append(&root.join(fresh), "\nEncore.\n");
+    let r = session.apply(&changes(&[fresh]));
+    assert_eq!((r.route, r.changed.len()), (Route::Nothing, 0));
+    assert_equals_full_build(&mut session, root, "draft body");
+
+    // A heading renamed: other articles may link to it, so the full path.
+    replace_in(&root.join(ARTICLE), "\n## ", "\n## Renommé : ");
+    let r = session.apply(&changes(&[ARTICLE]));
+    assert_eq!(r.route, Route::Full);
+    assert_equals_full_build(&mut session, root, "heading");
+
+    // Rename and delete.
+    let renamed = "content/actualites/publier-sur-l-intranet.md";
+    fs::rename(root.join(ARTICLE), root.join(renamed)).unwrap();
+    let r = session.apply(&changes(&[ARTICLE, renamed]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(r.removed.contains(&ARTICLE_PAGE.to_string()));
+    assert!(
+        r.changed
+            .contains(&"actualites/publier-sur-l-intranet/index.html".to_string())
+    );
+    assert_equals_full_build(&mut session, root, "rename");
+    fs::remove_file(root.join(fresh)).unwrap();
+    let r = session.apply(&changes(&[fresh]));
+    assert!(r.ok);
+    assert_equals_full_build(&mut session, root, "delete");
+
+    // A section's title.
+    replace_in(
+        &root.join("content/actualites/_index.md"),
+        "title: ",
+        "title: Toutes les ",
+    );
+    let r = session.apply(&changes(&["content/actualites/_index.md"]));
+    assert_eq!(r.route, Route::Full);
+    assert_equals_full_build(&mut session, root, "section");
+
+    // A template: every page rendered, nothing parsed.
+    let base = "themes/gazette/templates/base.html";
+    replace_in(
+        &root.join(base),
+        "<footer class=\"site-footer\">",
+        "<footer class=\"site-footer\" data-edited=\"1\">",
+    );
+    let r = session.apply(&changes(&[base]));
+    assert_eq!(r.route, Route::Templates);
+    assert!(r.changed.contains(&"index.html".to_string()));
+    assert!(!r.changed.iter().any(|p| p.ends_with(".css")));
+    assert_equals_full_build(&mut session, root, "template");
+
+    // Static files: copied alone.
+    let css = "themes/gazette/static/css/print.css";
+    append(&root.join(css), "\n/* édité */\n");
+    let r = session.apply(&changes(&[css]));
+    assert_eq!(r.route, Route::Statics);
+    assert_eq!(r.changed, ["css/print.css"]);
+    assert!(r.css_only());
+    let main_css = "themes/gazette/static/css/gazette.css";
+    append(&root.join(main_css), "\nbody { outline: 0 }\n");
+    let r = session.apply(&changes(&[main_css]));
+    assert_eq!(r.changed, ["css/gazette.css"]);
+    assert_equals_full_build(&mut session, root, "css");
+    fs::create_dir_all(root.join("static")).unwrap();
+    fs::write(root.join("static/humans.txt"), "Équipe RH\n").unwrap();
+    let r = session.apply(&changes(&["static/humans.txt"]));
+    assert_eq!(r.changed, ["humans.txt"]);
+    assert_equals_full_build(&mut session, root, "new static");
+
+    // Broken, then fixed: the last good files stay meanwhile.
+    let before = session.files().clone();
+    let good = fs::read_to_string(root.join(renamed)).unwrap();
+    fs::write(root.join(renamed), good.replacen("title:", "titel:", 1)).unwrap();
+    let r = session.apply(&changes(&[renamed]));
+    assert!(!r.ok);
+    assert!(
+        r.diagnostics.render().contains("titel"),
+        "{}",
+        r.diagnostics.render()
+    );
+    assert!(
+        session.files() == &before,
+        "a failed rebuild changed the files"
+    );
+    fs::write(
+        root.join(renamed),
+        good.replace("Un paragraphe ajouté", "Réparé"),
+    )
+    .unwrap();
+    let r = session.apply(&changes(&[renamed]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert_eq!(r.route, Route::Articles);
+    assert_equals_full_build(&mut session, root, "fixed");
+
+    // The settings: everything again.
+    replace_in(&root.join("site.yaml"), "paginate_by: 6", "paginate_by: 4");
+    let r = session.apply(&changes(&["site.yaml"]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert_eq!(r.route, Route::Full);
+    assert_equals_full_build(&mut session, root, "settings");
+}
+
+#[test]
+fn a_failure_elsewhere_keeps_the_session_behind_until_fixed() {
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    let mut session = Session::new(opts(root));
+    assert!(session.build().ok);
+    let other = "content/actualites/semaine-qvct-2026.md";
+    let good = fs::read_to_string(root.join(other)).unwrap();
+    fs::write(root.join(other), "---\ntitle: [\n---\n").unwrap();
+    assert!(!session.apply(&changes(&[other])).ok);
+    // Another article's body edit must not publish a site that hides the
+    // broken one.
+    append(&root.join(ARTICLE), "\nAjout.\n");
+    let r = session.apply(&changes(&[ARTICLE]));
+    assert!(!r.ok, "a body edit elsewhere cannot fix the site");
+    fs::write(root.join(other), good).unwrap();
+    let r = session.apply(&changes(&[other]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(page_text(&session, ARTICLE_PAGE).contains("Ajout."));
+    assert_equals_full_build(&mut session, root, "after the fix");
+}
+
+#[test]
+fn a_file_added_while_an_article_is_broken_is_published_once_it_is_fixed() {
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    let mut session = Session::new(opts(root));
+    assert!(session.build().ok);
+    replace_in(&root.join(ARTICLE), "title:", "titel:");
+    assert!(!session.apply(&changes(&[ARTICLE])).ok);
+    // A static file and an image added while the site is broken.
+    fs::create_dir_all(root.join("static")).unwrap();
+    fs::write(root.join("static/note.txt"), "à lire").unwrap();
+    let r = session.apply(&changes(&["static/note.txt"]));
+    assert!(!r.ok, "the site is still broken");
+    // The writer fixes the article: everything saved meanwhile is there.
+    replace_in(&root.join(ARTICLE), "titel:", "title:");
+    let r = session.apply(&changes(&[ARTICLE]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(
+        session.files().contains_key("note.txt"),
+        "the file added while broken is missing"
+    );
+    assert_equals_full_build(&mut session, root, "after the fix");
+}
+
+#[test]
+fn a_static_file_or_an_alias_taking_a_page_is_an_error_until_removed() {
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    let mut session = Session::new(opts(root));
+    let first = session.build();
+    assert!(first.ok, "{}", first.diagnostics.render());
+    // Only a static file changes: the fast path still checks every path.
+    fs::create_dir_all(root.join("static")).unwrap();
+    fs::write(root.join("static/404.html"), "<p>perdu</p>").unwrap();
+    let r = session.apply(&changes(&["static/404.html"]));
+    assert!(!r.ok, "a static file took the not-found page");
+    assert_eq!(
+        r.diagnostics.render(),
+        "error: deux sources écriraient le même fichier /404.html : le fichier static/404.html et la page « introuvable » (404.html)\n --> static/404.html\n = help: renommez ou déplacez le fichier\n"
+    );
+    fs::remove_file(root.join("static/404.html")).unwrap();
+    let r = session.apply(&changes(&["static/404.html"]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    // A front-matter change: the whole site is assembled and checked.
+    let rel = "content/actualites/comment-publier-sur-l-intranet.md";
+    let article = root.join(rel);
+    replace_in(&article, "title:", "aliases: [/sitemap.xml]\ntitle:");
+    let r = session.apply(&changes(&[rel]));
+    assert!(!r.ok, "an alias took the sitemap");
+    assert!(
+        r.diagnostics
+            .render()
+            .starts_with("error: /sitemap.xml serait à la fois un fichier, pour le plan du site (sitemap.xml), et un dossier"),
+        "{}",
+        r.diagnostics.render()
+    );
+    replace_in(&article, "aliases: [/sitemap.xml]\n", "");
+    let r = session.apply(&changes(&[rel]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert_equals_full_build(&mut session, root, "paths fixed");
+}
+
+#[test]
+fn a_registry_logo_deleted_from_static_is_an_error_until_it_is_back() {
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    fs::create_dir_all(root.join("static/images/logos")).unwrap();
+    fs::write(
+        root.join("static/images/logos/cnav.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    replace_in(
+        &root.join("content/_organisations.yaml"),
+        "  short: Cnav\n",
+        "  short: Cnav\n  logo: /images/logos/cnav.svg\n",
+    );
+    let mut session = Session::new(opts(root));
+    let first = session.build();
+    assert!(first.ok, "{}", first.diagnostics.render());
+    // Only a static file changes: the fast path still checks the registry.
+    fs::remove_file(root.join("static/images/logos/cnav.svg")).unwrap();
+    let r = session.apply(&changes(&["static/images/logos/cnav.svg"]));
+    assert!(!r.ok, "a logo the registry names is gone");
+    let shown = r.diagnostics.render();
+    assert!(
+        shown.contains("le fichier « /images/logos/cnav.svg » n’existe pas dans le site")
+            && shown.contains("content/_organisations.yaml"),
+        "{shown}"
+    );
+    fs::write(
+        root.join("static/images/logos/cnav.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+    let r = session.apply(&changes(&["static/images/logos/cnav.svg"]));
+    assert!(r.ok, "{}", r.diagnostics.render());
+    assert_equals_full_build(&mut session, root, "logo back");
+}
+
+#[test]
+fn the_watcher_sees_editor_saves_deletes_and_renames() {
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    let mut watcher = SourceWatcher::start(root).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let timeout = || Instant::now() > deadline;
+    // A vim-style save: probe file, backup, new file renamed over.
+    let target = root.join(ARTICLE);
+    fs::write(root.join("content/actualites/4913"), "").unwrap();
+    fs::remove_file(root.join("content/actualites/4913")).unwrap();
+    fs::copy(&target, root.join(format!("{ARTICLE}~"))).unwrap();
+    fs::write(root.join("content/actualites/.x.md.swp"), "swap").unwrap();
+    let tmp = root.join("content/actualites/.accord.tmp");
+    fs::write(&tmp, fs::read(&target).unwrap()).unwrap();
+    fs::rename(&tmp, &target).unwrap();
+    let c = watcher
+        .next(Duration::from_millis(50), &timeout)
+        .expect("changes");
+    assert_eq!(c.articles.iter().collect::<Vec<_>>(), [Path::new(ARTICLE)]);
+    assert!(
+        !c.structure && !c.templates && c.statics.is_empty(),
+        "{c:?}"
+    );
+    // A delete and a rename.
+    let other = "content/actualites/semaine-qvct-2026.md";
+    fs::remove_file(root.join(other)).unwrap();
+    let c = watcher
+        .next(Duration::from_millis(50), &timeout)
+        .expect("changes");
+    assert!(c.articles.contains(Path::new(other)), "{c:?}");
+    let renamed = "content/actualites/nouveau-nom.md";
+    fs::rename(root.join(ARTICLE), root.join(renamed)).unwrap();
+    let c = watcher
+        .next(Duration::from_millis(50), &timeout)
+        .expect("changes");
+    assert!(c.articles.contains(Path::new(ARTICLE)), "{c:?}");
+    assert!(c.articles.contains(Path::new(renamed)), "{c:?}");
+    // A static folder created after the start is watched too.
+    fs::create_dir_all(root.join("static")).unwrap();
+    let _ = watcher.next(Duration::from_millis(50), &timeout);
+    fs::write(root.join("static/robots-extra.txt"), "x").unwrap();
+    let mut seen = false;
+    while let Some(c) = watcher.next(Duration::from_millis(50), &timeout) {
+        if c.statics.contains(Path::new("static/robots-extra.txt")) {
+            seen = true;
+            break;
+        }
+    }
+    assert!(seen, "a file in a new static/ folder was not seen");
+}
