@@ -82,6 +82,7 @@ cases! {
     site_several_errors: "site-several-errors";
     site_bad_accessibility: "site-bad-accessibility";
     missing_site_yaml: "missing-site-yaml";
+    site_not_utf8: "site-not-utf8";
     unknown_theme: "unknown-theme";
     theme_incomplete: "theme-incomplete";
     template_syntax_error: "template-syntax-error";
