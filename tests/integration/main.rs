@@ -9,6 +9,7 @@
 mod blocks;
 mod build;
 mod diagnostics;
+mod mutations;
 mod navigation;
 mod output;
 mod ownership;
