@@ -183,16 +183,8 @@ pub const FILE_NAME: &str = "site.yaml";
 /// Reads and resolves `site.yaml` under `root`. Errors are for exit code 2.
 pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
     let path = root.join(FILE_NAME);
-    let read = crate::sources::read_alone(root, Path::new(FILE_NAME)).and_then(|bytes| {
-        String::from_utf8(bytes).map_err(|e| {
-            crate::sources::Refusal::Unreadable(std::io::Error::new(
-                std::io::ErrorKind::InvalidData,
-                e,
-            ))
-        })
-    });
-    let text = match read {
-        Ok(text) => text,
+    let bytes = match crate::sources::read_alone(root, Path::new(FILE_NAME)) {
+        Ok(bytes) => bytes,
         Err(crate::sources::Refusal::Unreadable(err)) => {
             // No settings, so no language yet: the default one.
             let lang = Language::default();
@@ -236,7 +228,14 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
         }
     };
     // Settings are read before the language is known: peek at it.
-    let lang = peek_language(&text);
+    let lang = peek_language(&String::from_utf8_lossy(&bytes));
+    // Not UTF-8: an error at the first byte that is not, as for an article.
+    let text =
+        crate::build::read_text_from(bytes, Path::new(FILE_NAME), lang).map_err(|errors| {
+            let mut list = Diagnostics::new();
+            list.extend(errors);
+            list
+        })?;
     let source = SourceText::new(FILE_NAME, text);
     let body = source.text.trim_start_matches('\u{feff}');
     let offset = source.text.len() - body.len();

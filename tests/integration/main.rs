@@ -19,6 +19,7 @@ mod cases;
 mod check;
 mod diagnostics;
 mod incremental;
+mod mutations;
 mod navigation;
 mod output;
 mod ownership;
