@@ -230,12 +230,11 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
     // Settings are read before the language is known: peek at it.
     let lang = peek_language(&String::from_utf8_lossy(&bytes));
     // Not UTF-8: an error at the first byte that is not, as for an article.
-    let text =
-        crate::build::read_text_from(bytes, Path::new(FILE_NAME), lang).map_err(|errors| {
-            let mut list = Diagnostics::new();
-            list.extend(errors);
-            list
-        })?;
+    let text = crate::sources::text_from(bytes, Path::new(FILE_NAME), lang).map_err(|errors| {
+        let mut list = Diagnostics::new();
+        list.extend(errors);
+        list
+    })?;
     let source = SourceText::new(FILE_NAME, text);
     let body = source.text.trim_start_matches('\u{feff}');
     let offset = source.text.len() - body.len();

@@ -156,18 +156,7 @@ impl Resolver {
         }
         let decoded = percent_decode(path);
         let Some(target) = join(base_dir, &decoded) else {
-            return Err(Diagnostic::error(
-                "link-outside-content",
-                lang.pick(
-                    format!("le lien « {} » sort du dossier content/", link.dest),
-                    format!("the link `{}` leads out of the content/ folder", link.dest),
-                ),
-            )
-            .at(source, link.span.clone())
-            .with_help(lang.pick(
-                "un lien relatif part du dossier de l’article ; retirez un « ../ »",
-                "a relative link starts from the article's folder; remove one `../`",
-            )));
+            return Err(outside_content(link, lang).at(source, link.span.clone()));
         };
         let key = target.trim_end_matches('/').to_string();
         let page = self
@@ -190,30 +179,16 @@ impl Resolver {
             return Ok(suffix(url.clone()));
         }
         if let Some(why) = self.excluded.get(&key) {
-            let (fr, en) = match why {
-                Excluded::Draft => ("un brouillon", "a draft"),
-                Excluded::Future => ("un article sous embargo", "an embargoed article"),
-                Excluded::Expired => ("un article expiré", "an expired article"),
-            };
-            return Err(Diagnostic::error(
-                "link-to-unpublished",
-                lang.pick(
-                    format!(
-                        "le lien « {} » mène à {fr}, absent du site publié",
-                        link.dest
-                    ),
-                    format!(
-                        "the link `{}` leads to {en}, which the published site does not have",
-                        link.dest
-                    ),
-                ),
-            )
-            .at(source, link.span.clone())
-            .with_help(lang.pick(
-                "retirez le lien, ou publiez l’article visé d’abord",
-                "remove the link, or publish the linked article first",
-            )));
+            return Err(unpublished(link, *why, lang).at(source, link.span.clone()));
         }
+        Err(self
+            .broken(link, &key, base_dir, lang)
+            .at(source, link.span.clone()))
+    }
+
+    /// A link that leads to nothing of this build: what it names, and a
+    /// close page or file's path as help when there is one.
+    fn broken(&self, link: &LinkRef, key: &str, base_dir: &str, lang: Language) -> Diagnostic {
         let mut help = lang.pick(
             "vérifiez le nom du fichier et le chemin, relatif au dossier de l’article".to_string(),
             "check the file name and the path, relative to the article's folder".to_string(),
@@ -227,8 +202,8 @@ impl Resolver {
         // A path close overall but with an unrelated file name (`bilan.md`
         // → `actualites/_index.md`) is no help: the names must be close too.
         let name = |path: &str| path.rsplit('/').next().unwrap_or("").to_string();
-        if let Some(best) = crate::yaml::closest(&key, candidates.iter().copied())
-            && crate::yaml::closest(&name(&key), [name(best).as_str()]).is_some()
+        if let Some(best) = crate::yaml::closest(key, candidates.iter().copied())
+            && crate::yaml::closest(&name(key), [name(best).as_str()]).is_some()
         {
             let written = relative_from(base_dir, best);
             help = lang.pick(
@@ -241,16 +216,56 @@ impl Resolver {
             LinkKind::Download => lang.pick("le fichier à télécharger", "the download"),
             LinkKind::Link => lang.pick("la cible du lien", "the link target"),
         };
-        Err(Diagnostic::error(
+        Diagnostic::error(
             "link-broken",
             lang.pick(
                 format!("{what} « {} » est introuvable (content/{key})", link.dest),
                 format!("{what} `{}` does not exist (content/{key})", link.dest),
             ),
         )
-        .at(source, link.span.clone())
-        .with_help(help))
+        .with_help(help)
     }
+}
+
+/// A relative link that climbs out of `content/`.
+fn outside_content(link: &LinkRef, lang: Language) -> Diagnostic {
+    Diagnostic::error(
+        "link-outside-content",
+        lang.pick(
+            format!("le lien « {} » sort du dossier content/", link.dest),
+            format!("the link `{}` leads out of the content/ folder", link.dest),
+        ),
+    )
+    .with_help(lang.pick(
+        "un lien relatif part du dossier de l’article ; retirez un « ../ »",
+        "a relative link starts from the article's folder; remove one `../`",
+    ))
+}
+
+/// A link to an article left out of this build, with why.
+fn unpublished(link: &LinkRef, why: Excluded, lang: Language) -> Diagnostic {
+    let (fr, en) = match why {
+        Excluded::Draft => ("un brouillon", "a draft"),
+        Excluded::Future => ("un article sous embargo", "an embargoed article"),
+        Excluded::Expired => ("un article expiré", "an expired article"),
+    };
+    Diagnostic::error(
+        "link-to-unpublished",
+        lang.pick(
+            format!(
+                "le lien « {} » mène à {fr}, absent du site publié",
+                link.dest
+            ),
+            format!(
+                "the link `{}` leads to {en}, which the published site does not have",
+                link.dest
+            ),
+        ),
+    )
+    .with_help(lang.pick(
+        "retirez le lien, ou publiez l’article visé d’abord",
+        "remove the link, or publish the linked article first",
+    ))
 }
 
 fn missing_anchor(

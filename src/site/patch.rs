@@ -7,13 +7,14 @@
 //! anchors (the ids other articles may link to) the same changes none
 //! of it: only the article's own resolved HTML, and perhaps its summary. So
 //! `body_only` says when that holds, and `replace_body` redoes the one
-//! per-article step of assembly (`resolve_article`, the same function the
-//! full assembly runs) for that article alone. It is a child of `site` so it
+//! per-article step of assembly (`resolution::resolve_article`, the same
+//! function the full assembly runs) for that article alone. It is a child of `site` so it
 //! can call that private step instead of copying it.
 
 use std::sync::Arc;
 
-use super::{Site, resolve_article};
+use super::Site;
+use super::resolution::resolve_article;
 use crate::content::article::LoadedArticle;
 use crate::diagnostics::Diagnostic;
 

@@ -32,6 +32,7 @@ use std::path::{Path, PathBuf};
 mod report;
 
 use super::Site;
+use super::urls::page_file;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
 use report::Report;
@@ -180,7 +181,7 @@ impl AliasProblem {
 /// The file an alias's redirect page is written to.
 pub fn alias_file(path: &str) -> String {
     if path.is_empty() || path.ends_with('/') {
-        format!("{path}index.html")
+        page_file(path)
     } else {
         path.to_string()
     }
@@ -194,23 +195,23 @@ pub fn claims(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut claim = |path: String, owner: Owner| out.push(Claim { path, owner });
     for (i, s) in site.sections.iter().enumerate() {
-        claim(format!("{}index.html", s.rel_url), Owner::Section(i));
+        claim(page_file(&s.rel_url), Owner::Section(i));
         if config.feeds {
             claim(format!("{}atom.xml", s.rel_url), Owner::SectionFeed(i));
         }
     }
     for (i, a) in site.articles.iter().enumerate() {
-        claim(format!("{}index.html", a.rel_url), Owner::Article(i));
+        claim(page_file(&a.rel_url), Owner::Article(i));
         for (alias, path) in a.aliases.iter().enumerate() {
             claim(alias_file(path), Owner::Alias { article: i, alias });
         }
     }
     for (t, tax) in site.taxonomies.list.iter().enumerate() {
-        claim(format!("{}index.html", tax.rel_url), Owner::Taxonomy(t));
+        claim(page_file(&tax.rel_url), Owner::Taxonomy(t));
         for (k, term) in tax.terms.iter().enumerate() {
             let (taxonomy, term_index) = (t, k);
             claim(
-                format!("{}index.html", term.rel_url),
+                page_file(&term.rel_url),
                 Owner::Term {
                     taxonomy,
                     term: term_index,
@@ -233,14 +234,11 @@ pub fn claims(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Claim> {
     claim("robots.txt".into(), generated(Generated::Robots));
     if config.search {
         let page = search_page(lang);
-        claim(format!("{page}index.html"), generated(Generated::Search));
+        claim(page_file(page), generated(Generated::Search));
     }
     if config.accessibility.is_some() {
         let folder = accessibility_page(lang);
-        claim(
-            format!("{folder}index.html"),
-            generated(Generated::Accessibility),
-        );
+        claim(page_file(folder), generated(Generated::Accessibility));
     }
     for (i, (path, _)) in site.assets.iter().enumerate() {
         claim(path.clone(), Owner::Asset(i));

@@ -292,6 +292,22 @@ fn build_kind(site: &Site, kind: Kind) -> Taxonomy {
             }
         }
     }
+    let (sorted, new_index) = sorted_by_name(terms, index);
+    Taxonomy {
+        kind,
+        url: config.url(&rel_url),
+        rel_url,
+        terms: sorted,
+        index: new_index.into_iter().collect(),
+    }
+}
+
+/// `terms` sorted by name, accents folded, and `index` (term by slug)
+/// following them.
+fn sorted_by_name(
+    terms: Vec<Term>,
+    index: HashMap<String, usize>,
+) -> (Vec<Term>, BTreeMap<String, usize>) {
     // Sorted by name, accents folded; the index follows.
     let mut order: Vec<usize> = (0..terms.len()).collect();
     order.sort_by_cached_key(|&t| (deunicode::deunicode(&terms[t].name).to_lowercase(), t));
@@ -308,11 +324,5 @@ fn build_kind(site: &Site, kind: Kind) -> Taxonomy {
         .into_iter()
         .map(|(k, old)| (k, position[old]))
         .collect();
-    Taxonomy {
-        kind,
-        url: config.url(&rel_url),
-        rel_url,
-        terms: sorted,
-        index: new_index.into_iter().collect(),
-    }
+    (sorted, new_index)
 }

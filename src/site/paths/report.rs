@@ -16,8 +16,9 @@ use crate::content::discover::to_slash;
 use crate::content::slug::slugify;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::site::Site;
+use crate::site::positions::value_span;
 use crate::site::taxonomy::Kind;
-use crate::site::{Site, value_span};
 
 /// A long text cut for a message: its first 40 characters.
 fn shortened(text: &str) -> String {

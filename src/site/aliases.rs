@@ -1,0 +1,61 @@
+//! Aliases: the old addresses an article answers at (`aliases:`), each a
+//! redirect page to its current address.
+//!
+//! An alias is checked as a site path (`paths::alias_path`: no scheme, no
+//! host, no `..`) and must not be an article's address or another alias;
+//! the first article in the build's order keeps a contested alias, and the
+//! others get an error at the value. The redirect pages themselves are
+//! written by rendering, and their files checked with every other output
+//! path by `paths`.
+
+use std::collections::HashMap;
+
+use super::Article;
+use super::paths;
+use super::positions::value_span;
+use crate::diagnostics::Diagnostic;
+use crate::language::Language;
+
+/// Sets each article's `aliases` to its old addresses' output folders;
+/// `by_url` are the articles' own folders. Problems are pushed on `errors`.
+pub(super) fn assign(
+    articles: &mut [Article],
+    by_url: &HashMap<String, usize>,
+    lang: Language,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let mut alias_owner: HashMap<String, usize> = HashMap::new();
+    for (i, a) in articles.iter_mut().enumerate() {
+        let mut out = Vec::new();
+        for alias in &a.loaded.meta.aliases {
+            match paths::alias_path(alias) {
+                Ok(path) if !by_url.contains_key(&path) && !alias_owner.contains_key(&path) => {
+                    alias_owner.insert(path.clone(), i);
+                    out.push(path);
+                }
+                Ok(path) => errors.push(
+                    Diagnostic::error(
+                        "alias-collision",
+                        lang.pick(
+                            format!("l’ancienne adresse /{path} est déjà prise"),
+                            format!("the old address /{path} is already taken"),
+                        ),
+                    )
+                    .at(&a.loaded.source, value_span(&a.loaded, "aliases", alias)),
+                ),
+                Err(problem) => errors.push(
+                    Diagnostic::error(
+                        "alias-invalid",
+                        lang.pick(
+                            format!("« {alias} » ne peut pas servir d’ancienne adresse"),
+                            format!("`{alias}` cannot be used as an old address"),
+                        ),
+                    )
+                    .at(&a.loaded.source, value_span(&a.loaded, "aliases", alias))
+                    .with_help(problem.help(lang)),
+                ),
+            }
+        }
+        a.aliases = out;
+    }
+}

@@ -1,0 +1,186 @@
+//! Placement: each included article at its address in its section, or an
+//! error at its `slug:` when the address is taken.
+//!
+//! What an address is made of (section, slug, folder, the typeset title)
+//! is worked out for every article in parallel; the collisions are then
+//! checked in one pass in the build's order (newest first), so the article
+//! reported is always the same one: the older of two, or any article whose
+//! folder is a section's or a listing's `page/`. An article left unplaced is
+//! not in the model, and nothing later sees it. The result is the model's
+//! articles, whole but for what link resolution adds.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::sections::Sections;
+use super::urls::{article_folder, article_slug, content_rel};
+use super::{Article, BlockHtml};
+use crate::config::Config;
+use crate::content::article::LoadedArticle;
+use crate::content::discover::to_slash;
+use crate::content::front_matter;
+use crate::diagnostics::Diagnostic;
+
+/// Segments of output paths Gazette itself uses at the top of a listing.
+const RESERVED: [&str; 1] = ["page"];
+
+/// The placed articles, and their output folders.
+pub(super) struct Placement {
+    /// Articles in this build, newest first.
+    pub articles: Vec<Article>,
+    /// Article index by output folder.
+    pub by_url: HashMap<String, usize>,
+}
+
+/// What an article's address is made of.
+struct Placed {
+    content_path: String,
+    section: usize,
+    rel_url: String,
+    url: String,
+    slug: String,
+    base_dir: String,
+    title: String,
+}
+
+/// Places `kept` (newest first) in `sections`; a taken address is an error
+/// pushed on `errors`, and the article is left out.
+pub(super) fn place(
+    config: &Config,
+    sections: &Sections,
+    kept: Vec<Arc<LoadedArticle>>,
+    errors: &mut Vec<Diagnostic>,
+) -> Placement {
+    let placed: Vec<Placed> = kept
+        .par_iter()
+        .map(|loaded| address(config, sections, loaded))
+        .collect();
+    let mut out = Placement {
+        articles: Vec::with_capacity(kept.len()),
+        by_url: HashMap::new(),
+    };
+    for (loaded, placed) in kept.into_iter().zip(placed) {
+        if let Some(error) = taken(config, sections, &out, &loaded, &placed) {
+            errors.push(error);
+            continue;
+        }
+        out.by_url
+            .insert(placed.rel_url.clone(), out.articles.len());
+        out.articles.push(article(loaded, placed));
+    }
+    out
+}
+
+/// What `loaded`'s address is made of.
+fn address(config: &Config, sections: &Sections, loaded: &LoadedArticle) -> Placed {
+    let section = sections
+        .index
+        .get(&loaded.origin.section)
+        .copied()
+        .unwrap_or(0);
+    let slug = article_slug(loaded);
+    let rel_url = article_folder(&sections.list[section].rel_url, &slug);
+    Placed {
+        content_path: content_rel(&loaded.origin.path),
+        section,
+        url: config.url(&rel_url),
+        rel_url,
+        slug,
+        base_dir: match &loaded.origin.bundle {
+            Some(b) => content_rel(b),
+            None => loaded.origin.section.clone(),
+        },
+        title: crate::typography::typeset(config.language, &loaded.meta.title),
+    }
+}
+
+/// The error when `placed`'s address is a section's, a listing's page or
+/// an article placed before.
+fn taken(
+    config: &Config,
+    sections: &Sections,
+    so_far: &Placement,
+    loaded: &LoadedArticle,
+    placed: &Placed,
+) -> Option<Diagnostic> {
+    let lang = config.language;
+    let rel_url = &placed.rel_url;
+    let source = &loaded.source;
+    let at_slug = || front_matter::locate(source, &loaded.split, &["slug"]);
+    if RESERVED.contains(&placed.slug.as_str())
+        || sections.index.keys().any(|d| {
+            !d.is_empty()
+                && sections
+                    .list
+                    .get(sections.index[d])
+                    .map(|s| s.rel_url == *rel_url)
+                    .unwrap_or(false)
+        })
+    {
+        return Some(
+            Diagnostic::error(
+                "url-reserved",
+                lang.pick(
+                    format!(
+                        "l’adresse /{rel_url} est déjà prise par une rubrique ou une pagination"
+                    ),
+                    format!("the address /{rel_url} is already used by a section or pagination"),
+                ),
+            )
+            .at(source, at_slug())
+            .with_help(lang.pick(
+                "donnez un autre nom au fichier, ou ajoutez « slug: un-autre-nom »",
+                "rename the file, or add `slug: another-name`",
+            )),
+        );
+    }
+    let &other = so_far.by_url.get(rel_url)?;
+    let other_path = to_slash(&so_far.articles[other].loaded.origin.path);
+    Some(
+        Diagnostic::error(
+            "url-collision",
+            lang.pick(
+                format!("cet article aurait la même adresse /{rel_url} que {other_path}"),
+                format!("this article would have the same address /{rel_url} as {other_path}"),
+            ),
+        )
+        .at(source, at_slug())
+        .with_help(lang.pick(
+            "ajoutez « slug: un-autre-nom » à l’un des deux",
+            "add `slug: another-name` to one of them",
+        )),
+    )
+}
+
+/// The model's article for `loaded` at `placed`, before link resolution.
+fn article(loaded: Arc<LoadedArticle>, placed: Placed) -> Article {
+    let Placed {
+        content_path,
+        section,
+        rel_url,
+        url,
+        slug: _,
+        base_dir,
+        title,
+    } = placed;
+    Article {
+        content_path,
+        base_dir,
+        url,
+        rel_url,
+        section,
+        body_html: String::new(),
+        lead_html: None,
+        summary_html: String::new(),
+        description: None,
+        title,
+        image: None,
+        downloads: Vec::new(),
+        blocks: BlockHtml::default(),
+        related: Vec::new(),
+        aliases: Vec::new(),
+        loaded,
+    }
+}

@@ -1,0 +1,149 @@
+//! "Further reading": the articles shown under an article, at most three.
+//!
+//! First those the writer named (`related:`, paths from `content/`, checked
+//! before link resolution so that an error points at the value while the
+//! source is still held), then those sharing the most tags with it. A named
+//! article left out of this build (draft, embargo, expiry) is a warning, not
+//! an error: an embargo must not block publishing until it lifts.
+//!
+//! Tags are counted among the nearest articles in time only (a window of
+//! each tag's list, which is newest first like the articles): "further
+//! reading" on a 10,000-article site then costs a few dozen comparisons per
+//! article, not a pass over every article sharing a common tag.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::Article;
+use super::links::Resolver;
+use super::positions::value_span;
+use crate::diagnostics::Diagnostic;
+use crate::language::Language;
+
+/// For each article, the indices of the articles its `related:` names, in
+/// its order; a path that leads nowhere is pushed on `errors`.
+pub(super) fn as_written(
+    articles: &[Article],
+    resolver: &Resolver,
+    lang: Language,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Vec<usize>> {
+    let index_of: HashMap<&str, usize> = articles
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.content_path.as_str(), i))
+        .collect();
+    let mut related_all = Vec::with_capacity(articles.len());
+    for a in articles {
+        let mut rel = Vec::new();
+        for path in &a.loaded.meta.related {
+            let key = path.trim_start_matches("./").trim_start_matches('/');
+            let bundle_key = format!("{}/index.md", key.trim_end_matches('/'));
+            match index_of
+                .get(key)
+                .or_else(|| index_of.get(bundle_key.as_str()))
+            {
+                Some(&j) => rel.push(j),
+                None => errors.push(not_found(a, path, key, resolver, lang)),
+            }
+        }
+        related_all.push(rel);
+    }
+    related_all
+}
+
+/// The problem with `path`, named by `a`'s `related:` and found nowhere in
+/// this build (`key` is the path from `content/`).
+fn not_found(
+    a: &Article,
+    path: &str,
+    key: &str,
+    resolver: &Resolver,
+    lang: Language,
+) -> Diagnostic {
+    let at = value_span(&a.loaded, "related", path);
+    if resolver.excluded.contains_key(key)
+        || resolver
+            .excluded
+            .contains_key(key.trim_end_matches("/index.md"))
+    {
+        // Left out of this build: not shown, not an error, so an
+        // embargo does not block publishing until it lifts.
+        Diagnostic::warning(
+            "related-unpublished",
+            lang.pick(
+                format!("« {path} » n’est pas publié (brouillon, embargo ou expiré) : il n’apparaît pas dans « Pour aller plus loin »"),
+                format!("`{path}` is not published (draft, embargoed or expired): it is left out of further reading"),
+            ),
+        )
+        .at(&a.loaded.source, at)
+    } else {
+        Diagnostic::error(
+            "related-missing",
+            lang.pick(
+                format!("l’article « {path} » est introuvable"),
+                format!("the article `{path}` does not exist"),
+            ),
+        )
+        .at(&a.loaded.source, at)
+        .with_help(lang.pick(
+            "écrivez le chemin depuis content/, par exemple actualites/mon-article.md",
+            "write the path from content/, for example news/my-article.md",
+        ))
+    }
+}
+
+/// Sets each article's `related`: `written` (from [`as_written`]), then
+/// articles sharing its tags, up to three.
+pub(super) fn complete(articles: &mut [Article], written: Vec<Vec<usize>>) {
+    let related_by_tags = related_by_tags(articles);
+    for (i, mut rel) in written.into_iter().enumerate() {
+        for j in &related_by_tags[i] {
+            if rel.len() >= 3 {
+                break;
+            }
+            if !rel.contains(j) && *j != i {
+                rel.push(*j);
+            }
+        }
+        articles[i].related = rel;
+    }
+}
+
+/// For each article, others sharing the most tags, newest first.
+fn related_by_tags(articles: &[Article]) -> Vec<Vec<usize>> {
+    let mut by_tag: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        for t in &a.loaded.meta.tags {
+            by_tag.entry(t.as_str()).or_default().push(i);
+        }
+    }
+    articles
+        .par_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            // Neighbours through each tag, then counted: a few dozen at most.
+            let mut near: Vec<usize> = Vec::new();
+            for t in &a.loaded.meta.tags {
+                if let Some(list) = by_tag.get(t.as_str()) {
+                    // Articles are newest first: the nearest in time are enough.
+                    let pos = list.partition_point(|&j| j < i);
+                    let lo = pos.saturating_sub(8);
+                    let hi = (pos + 9).min(list.len());
+                    near.extend(list[lo..hi].iter().copied().filter(|&j| j != i));
+                }
+            }
+            near.sort_unstable();
+            let mut scores: Vec<(usize, usize)> = Vec::new();
+            for j in near {
+                match scores.last_mut() {
+                    Some((last, count)) if *last == j => *count += 1,
+                    _ => scores.push((j, 1)),
+                }
+            }
+            scores.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+            scores.into_iter().take(3).map(|(j, _)| j).collect()
+        })
+        .collect()
+}

@@ -1,0 +1,168 @@
+//! Sections: which folders of `content/` are in this build, with their
+//! titles and addresses, and, once the articles are placed, the listing of
+//! each.
+//!
+//! Sections come first in assembly because everything after names them by
+//! index: an article's section, its folder, a listing. They keep discovery's
+//! order (parents first), with home at index 0 whatever happens, so that a
+//! listing of "every article" is always `sections[0]`. A draft section is
+//! left out with everything under it; its folder is remembered for the
+//! inclusion stage. Listings are filled last, when the articles are in their
+//! final order (newest first): a listing sorted by date is then already
+//! sorted, and one by title or weight is a stable sort of indices.
+
+use std::collections::{HashMap, HashSet};
+
+use super::urls::section_folder;
+use super::{Article, Inclusion, LoadedSection, Section};
+use crate::config::Config;
+use crate::content::front_matter::SortBy;
+use crate::typography::typeset;
+
+/// The sections of this build, and what later stages look up in them.
+#[derive(Debug)]
+pub(super) struct Sections {
+    /// Sections; index 0 is home.
+    pub list: Vec<Section>,
+    /// Section index by folder relative to `content/`.
+    pub index: HashMap<String, usize>,
+    /// Folders of the draft sections left out.
+    pub drafts: HashSet<String>,
+}
+
+/// The sections in this build, parents first (discovery order), home first.
+pub(super) fn build(config: &Config, loaded: &[LoadedSection], inclusion: Inclusion) -> Sections {
+    let mut sections = Sections {
+        list: Vec::new(),
+        index: HashMap::new(),
+        drafts: HashSet::new(),
+    };
+    for s in loaded {
+        if s.meta.draft && !inclusion.drafts {
+            sections.drafts.insert(s.dir.clone());
+            continue;
+        }
+        sections.index.insert(s.dir.clone(), sections.list.len());
+        sections.list.push(section(config, s));
+    }
+    if sections
+        .list
+        .first()
+        .map(|s| !s.dir.is_empty())
+        .unwrap_or(true)
+    {
+        // discovery always yields the root; keep the invariant anyway
+        sections.index.insert(String::new(), 0);
+        sections.list.insert(0, home(config));
+        for v in sections.index.values_mut() {
+            *v += 1;
+        }
+        sections.index.insert(String::new(), 0);
+    }
+    sections
+}
+
+/// One loaded `_index.md` as a section.
+fn section(config: &Config, s: &LoadedSection) -> Section {
+    let lang = config.language;
+    let rel_url = section_folder(&s.dir);
+    let default_title = if s.dir.is_empty() {
+        config.title.clone()
+    } else {
+        let name = s.dir.rsplit('/').next().unwrap_or(&s.dir).replace('-', " ");
+        let mut c = name.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    };
+    Section {
+        dir: s.dir.clone(),
+        title: typeset(lang, s.meta.title.as_deref().unwrap_or(&default_title)),
+        description: s.meta.description.as_deref().map(|d| typeset(lang, d)),
+        intro_html: s.intro.html.clone(),
+        paginate_by: s.meta.paginate_by.unwrap_or(config.paginate_by),
+        template: s.meta.template.clone(),
+        url: config.url(&rel_url),
+        rel_url,
+        articles: Vec::new(),
+        source: s.source.as_ref().map(|src| src.path.clone()),
+        extra: s.meta.extra.clone(),
+    }
+}
+
+/// The home page when no `_index.md` made it: the site's title and
+/// description.
+fn home(config: &Config) -> Section {
+    Section {
+        dir: String::new(),
+        title: config.title.clone(),
+        description: config.description.clone(),
+        intro_html: String::new(),
+        paginate_by: config.paginate_by,
+        template: None,
+        rel_url: String::new(),
+        url: config.url(""),
+        articles: Vec::new(),
+        source: None,
+        extra: serde_json::Value::Object(Default::default()),
+    }
+}
+
+/// Fills each section's listing from the placed articles (newest first):
+/// home lists them all, a section its own, in its `sort_by` order.
+pub(super) fn fill_listings(
+    sections: &mut [Section],
+    articles: &[Article],
+    loaded: &[LoadedSection],
+) {
+    let home_all: Vec<usize> = (0..articles.len()).collect();
+    for (i, a) in articles.iter().enumerate() {
+        if a.section != 0 {
+            sections[a.section].articles.push(i);
+        }
+    }
+    sections[0].articles = home_all;
+    let sort_of: Vec<SortBy> = sections
+        .iter()
+        .map(|s| {
+            loaded
+                .iter()
+                .find(|l| l.dir == s.dir)
+                .map(|l| l.meta.sort_by)
+                .unwrap_or_default()
+        })
+        .collect();
+    for (s, sort) in sections.iter_mut().zip(sort_of) {
+        sort_listing(&mut s.articles, sort, articles);
+    }
+}
+
+/// Sorts one listing (newest first already) by title or weight, ties in
+/// date order.
+fn sort_listing(listing: &mut [usize], sort: SortBy, articles: &[Article]) {
+    match sort {
+        SortBy::Date => {}
+        SortBy::Title => listing.sort_by(|&x, &y| {
+            sort_key(&articles[x].title)
+                .cmp(&sort_key(&articles[y].title))
+                .then(x.cmp(&y))
+        }),
+        SortBy::Weight => listing.sort_by(|&x, &y| {
+            let w = |i: usize| {
+                articles[i]
+                    .loaded
+                    .meta
+                    .extra
+                    .get("weight")
+                    .and_then(|v| v.as_f64())
+                    .unwrap_or(0.0)
+            };
+            w(x).total_cmp(&w(y)).then(x.cmp(&y))
+        }),
+    }
+}
+
+/// A title as sorted: without accents, lower case.
+fn sort_key(title: &str) -> String {
+    deunicode::deunicode(title).to_lowercase()
+}
