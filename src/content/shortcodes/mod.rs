@@ -2,11 +2,12 @@
 //! a writer puts in an article body to place blocks (interviews, quotes,
 //! asides).
 //!
-//! This module owns the *syntax* only. [`parse`] splits a body into Markdown
-//! segments and shortcodes, in order, with byte spans into the body, and
-//! reports every syntax error with a span on the offending text and a message
-//! and a help in French or English. Whether a shortcode exists, which
-//! arguments it takes and what they mean belong to the caller.
+//! [`parse`] owns the *syntax*: it splits a body into Markdown segments and
+//! shortcodes, in order, with byte spans into the body, and reports every
+//! syntax error with a span on the offending text and a message and a help
+//! in French or English. Whether a shortcode exists, which arguments it
+//! takes and what they mean is [`blocks`]' business, checked against the
+//! article's front matter once the syntax is known.
 //!
 //! # The parts
 //!
@@ -18,11 +19,12 @@
 //!   code spans that cross lines);
 //! - `grammar`: one tag's name and arguments, or the leftmost mistake in it;
 //! - `pairing`: block openers paired with their `{% end %}`, with the
-//!   recovery rules that keep one error per mistake.
+//!   recovery rules that keep one error per mistake;
 //!
-//! The syntax errors and their wording live in `errors`. Each step hands
-//! the next plain data (lines, then tags, then shortcodes), so each can be
-//! read and tested alone, and none knows the front matter.
+//! then [`blocks`] gives each shortcode its meaning. The syntax errors and
+//! their wording live in `errors`. Each step hands the next plain data
+//! (lines, then tags, then shortcodes), so each can be read and tested
+//! alone, and none of the syntax steps knows the front matter.
 //!
 //! # Why it is line-based
 //!
@@ -46,6 +48,7 @@
 
 use std::ops::Range;
 
+pub mod blocks;
 mod errors;
 mod grammar;
 mod lines;
@@ -54,6 +57,7 @@ mod scanner;
 #[cfg(test)]
 mod tests;
 
+pub use blocks::parse_question_range;
 pub use errors::{Malformed, ShortcodeError, ShortcodeErrorKind};
 
 /// One shortcode of a body: an inline `{{ name(args) }}` or a block
@@ -171,32 +175,4 @@ pub fn parse(body: &str) -> (Vec<Segment>, Vec<ShortcodeError>) {
 fn has_tag_opener(body: &str) -> bool {
     let bytes = body.as_bytes();
     memchr::memchr_iter(b'{', bytes).any(|i| matches!(bytes.get(i + 1), Some(b'{' | b'%')))
-}
-
-/// Parses an interview question range argument: "1", "2-3", "4-" (open end),
-/// whitespace tolerated. Returns inclusive 1-based `(start, Option<end>)`.
-///
-/// A single number `n` gives `(n, Some(n))`; an en dash (`2–3`) is accepted
-/// like a hyphen. Zero, a decreasing range or anything else gives `None`.
-pub fn parse_question_range(text: &str) -> Option<(usize, Option<usize>)> {
-    fn number(text: &str) -> Option<usize> {
-        let text = text.trim();
-        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-            return None;
-        }
-        text.parse().ok().filter(|&n| n > 0)
-    }
-    let text = text.trim();
-    match text.char_indices().find(|&(_, c)| c == '-' || c == '–') {
-        None => number(text).map(|n| (n, Some(n))),
-        Some((at, dash)) => {
-            let start = number(&text[..at])?;
-            let rest = text[at + dash.len_utf8()..].trim();
-            if rest.is_empty() {
-                return Some((start, None));
-            }
-            let end = number(rest)?;
-            (end >= start).then_some((start, Some(end)))
-        }
-    }
 }

@@ -1237,35 +1237,3 @@ fn odd_inputs_never_panic() {
     let one_paragraph = "{{ q() }}\n".repeat(20_000);
     assert_eq!(ok(&one_paragraph).len(), 20_000);
 }
-
-// -- question ranges ----------------------------------------------------
-
-#[test]
-fn question_ranges() {
-    assert_eq!(parse_question_range("1"), Some((1, Some(1))));
-    assert_eq!(parse_question_range("2-3"), Some((2, Some(3))));
-    assert_eq!(parse_question_range(" 2 - 3 "), Some((2, Some(3))));
-    assert_eq!(parse_question_range("4-"), Some((4, None)));
-    assert_eq!(parse_question_range("4 -  "), Some((4, None)));
-    assert_eq!(parse_question_range("3-3"), Some((3, Some(3))));
-    assert_eq!(parse_question_range("2–5"), Some((2, Some(5))));
-    assert_eq!(parse_question_range("12-40"), Some((12, Some(40))));
-    for bad in [
-        "",
-        " ",
-        "0",
-        "0-2",
-        "3-2",
-        "-3",
-        "-",
-        "a",
-        "1-b",
-        "1-2-3",
-        "+1",
-        "1.5",
-        "２",
-        "99999999999999999999999",
-    ] {
-        assert_eq!(parse_question_range(bad), None, "{bad:?}");
-    }
-}
