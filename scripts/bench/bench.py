@@ -7,7 +7,7 @@ Usage (from the repository root):
                                  [--out-dir /dev/shm/gazette-bench]
                                  [--nosearch-runs 1] [--disk-sizes 10000]
                                  [--disk-dir /tmp/gazette-bench-disk]
-                                 [--skip-build] [--update-readme]
+                                 [--skip-build] [--update-docs]
 
 What it does:
 
@@ -29,8 +29,9 @@ What it does:
    the `--disk-sizes` (output under --disk-dir).
 5. Prints a Markdown report (medians, gazette/hugo ratios, the issue's
    targets) and writes it to scripts/bench/results.md; raw runs go to
-   OUT_DIR/results.json. With --update-readme, the report also replaces the
-   block between `<!-- bench:begin -->` and `<!-- bench:end -->` in README.md.
+   OUT_DIR/results.json. With --update-docs, the report also replaces the
+   block between `<!-- bench:begin -->` and `<!-- bench:end -->` in
+   docs/performance.md.
 
 `--runs` is either one count for every size or one count per size
 (`--runs 3,3,1` with `--sizes 1000,10000,30000`).
@@ -445,19 +446,19 @@ def targets(rows):
     return out
 
 
-def update_readme(text):
-    path = os.path.join(REPO, "README.md")
+def update_docs(text):
+    path = os.path.join(REPO, "docs", "performance.md")
     with open(path, encoding="utf-8") as f:
-        readme = f.read()
+        doc = f.read()
     begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
-    i, j = readme.find(begin), readme.find(end)
+    i, j = doc.find(begin), doc.find(end)
     if i < 0 or j < i:
-        log(f"README.md has no {begin} … {end} block: not updated")
+        log(f"docs/performance.md has no {begin} … {end} block: not updated")
         return
-    readme = readme[:i + len(begin)] + "\n" + text + readme[j:]
+    doc = doc[:i + len(begin)] + "\n" + text + doc[j:]
     with open(path, "w", encoding="utf-8") as f:
-        f.write(readme)
-    log("README.md benchmark block updated")
+        f.write(doc)
+    log("docs/performance.md benchmark block updated")
 
 
 # ---------------------------------------------------------------------------
@@ -483,11 +484,11 @@ def parse_args(argv):
                     help="use target/release/gazette as it is (no cargo build)")
     ap.add_argument("--skip-hugo-above", type=int, default=None,
                     help="do not run Hugo above this many articles")
-    ap.add_argument("--update-readme", action="store_true",
-                    help="replace the <!-- bench:begin/end --> block of README.md")
+    ap.add_argument("--update-docs", action="store_true",
+                    help="replace the <!-- bench:begin/end --> block of docs/performance.md")
     ap.add_argument("--report-from", metavar="JSON",
-                    help="measure nothing: rewrite results.md (and README.md with "
-                         "--update-readme) from a results.json of an earlier run")
+                    help="measure nothing: rewrite results.md (and docs/performance.md with "
+                         "--update-docs) from a results.json of an earlier run")
     a = ap.parse_args(argv)
     a.sizes = [int(s) for s in a.sizes.split(",") if s.strip()]
     runs = [int(s) for s in a.runs.split(",") if s.strip()]
@@ -511,7 +512,7 @@ def main(argv=None):
     if a.report_from:
         with open(a.report_from, encoding="utf-8") as f:
             data = json.load(f)
-        write_outputs(data["meta"], data["results"], out_dir, a.update_readme, write_json=False)
+        write_outputs(data["meta"], data["results"], out_dir, a.update_docs, write_json=False)
         return
     for d in ("sites", "out", "logs", "bin"):
         os.makedirs(os.path.join(out_dir, d), exist_ok=True)
@@ -632,10 +633,10 @@ def main(argv=None):
 
     meta["load_end"] = os.getloadavg()[0]
     meta["notes"] = notes
-    write_outputs(meta, results, out_dir, a.update_readme, write_json=True)
+    write_outputs(meta, results, out_dir, a.update_docs, write_json=True)
 
 
-def write_outputs(meta, results, out_dir, readme, write_json):
+def write_outputs(meta, results, out_dir, docs, write_json):
     rows = summarize(results)
     notes = list(meta.get("notes", []))
     loads = [r["load1_before"] for g in results for r in g["runs"]]
@@ -673,8 +674,8 @@ def write_outputs(meta, results, out_dir, readme, write_json):
         with open(path, "w", encoding="utf-8") as f:
             json.dump({"meta": meta, "results": results, "rows": rows}, f, indent=1)
         log(f"wrote {path}")
-    if readme:
-        update_readme(text)
+    if docs:
+        update_docs(text)
 
 
 if __name__ == "__main__":
