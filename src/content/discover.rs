@@ -101,21 +101,8 @@ fn active_file(path: &Path, ext: &str, lang: Language) -> Diagnostic {
 /// [`crate::sources`]).
 pub fn discover(root: &Path, lang: Language) -> (Discovered, Vec<Diagnostic>) {
     let mut found = Discovered::default();
-    let content = root.join(CONTENT_DIR);
-    if !content.is_dir() {
-        let missing = Diagnostic::error(
-            "content-missing",
-            lang.pick(
-                "le dossier content/ est introuvable",
-                "the content/ folder is missing",
-            ),
-        )
-        .in_file(CONTENT_DIR)
-        .with_help(lang.pick(
-            "créez un dossier content/ à côté de site.yaml et écrivez-y vos articles",
-            "create a content/ folder beside site.yaml and write your articles in it",
-        ));
-        return (found, vec![missing]);
+    if !root.join(CONTENT_DIR).is_dir() {
+        return (found, vec![content_missing(lang)]);
     }
     let (entries, mut errors) = sources::walk(root, Path::new(CONTENT_DIR), lang);
     // The files that may be read: a folder is a bundle, a section has an
@@ -125,80 +112,13 @@ pub fn discover(root: &Path, lang: Language) -> (Discovered, Vec<Diagnostic>) {
         .filter(|e| !e.is_dir)
         .map(|e| e.rel.as_str())
         .collect();
-    let has = |dir: &str, name: &str| match dir {
-        "" => files.contains(name),
-        _ => files.contains(format!("{dir}/{name}").as_str()),
-    };
     let mut bundles: Vec<String> = Vec::new();
     for entry in &entries {
-        let rel_str = entry.rel.clone();
-        let site_rel = entry.path.clone();
         if entry.is_dir {
-            let inside_bundle = bundles
-                .iter()
-                .any(|b| rel_str.starts_with(b.as_str()) && rel_str[b.len()..].starts_with('/'));
-            if inside_bundle {
-                continue;
-            }
-            if entry.depth > 0 && has(&rel_str, "index.md") {
-                bundles.push(rel_str);
-                continue;
-            }
-            let index = has(&rel_str, "_index.md").then(|| site_rel.join("_index.md"));
-            found.sections.push(SectionSource {
-                dir: rel_str,
-                index,
-            });
-            continue;
-        }
-        let name = entry.name.clone();
-        let parent = match rel_str.rsplit_once('/') {
-            Some((parent, _)) => parent.to_string(),
-            None => String::new(),
-        };
-        if let Some(ext) = active_extension(&name) {
-            errors.push(active_file(&site_rel, &ext, lang));
-            continue;
-        }
-        let is_asset = if let Some(bundle) = bundles.iter().find(|b| {
-            parent == **b || (parent.starts_with(b.as_str()) && parent[b.len()..].starts_with('/'))
-        }) {
-            if parent == *bundle && name == "index.md" {
-                let (section, stem) = match bundle.rsplit_once('/') {
-                    Some((s, n)) => (s.to_string(), n.to_string()),
-                    None => (String::new(), bundle.clone()),
-                };
-                found.articles.push(ArticleSource {
-                    path: site_rel,
-                    section,
-                    bundle: Some(Path::new(CONTENT_DIR).join(bundle)),
-                    stem,
-                });
-                false
-            } else {
-                true
-            }
-        } else if parent.is_empty() && name == "_people.yaml" {
-            found.people = Some(site_rel);
-            false
-        } else if parent.is_empty() && name == "_organisations.yaml" {
-            found.organisations = Some(site_rel);
-            false
-        } else if name == "_index.md" {
-            // Read with its section.
-            false
-        } else if let Some(stem) = name.strip_suffix(".md") {
-            found.articles.push(ArticleSource {
-                path: site_rel,
-                section: parent,
-                bundle: None,
-                stem: stem.to_string(),
-            });
-            false
-        } else {
-            true
-        };
-        if is_asset {
+            found.folder(entry, &files, &mut bundles);
+        } else if let Some(ext) = active_extension(&entry.name) {
+            errors.push(active_file(&entry.path, &ext, lang));
+        } else if !found.file(entry, &bundles) {
             // Copied as it is when the output is written: whether it can be
             // read is known now (and links to it still resolve).
             if let Err(refusal) = sources::probe(root, &entry.path) {
@@ -211,6 +131,90 @@ pub fn discover(root: &Path, lang: Language) -> (Discovered, Vec<Diagnostic>) {
         }
     }
     (found, errors)
+}
+
+/// `content/` is missing.
+fn content_missing(lang: Language) -> Diagnostic {
+    Diagnostic::error(
+        "content-missing",
+        lang.pick(
+            "le dossier content/ est introuvable",
+            "the content/ folder is missing",
+        ),
+    )
+    .in_file(CONTENT_DIR)
+    .with_help(lang.pick(
+        "créez un dossier content/ à côté de site.yaml et écrivez-y vos articles",
+        "create a content/ folder beside site.yaml and write your articles in it",
+    ))
+}
+
+/// Whether `rel` is the folder `bundle` or lies inside it.
+fn within(rel: &str, bundle: &str) -> bool {
+    rel == bundle || (rel.starts_with(bundle) && rel[bundle.len()..].starts_with('/'))
+}
+
+impl Discovered {
+    /// A folder: a section, a bundle (it holds an `index.md`), or a folder
+    /// inside a bundle (its files are the bundle's).
+    fn folder(&mut self, entry: &sources::Entry, files: &HashSet<&str>, bundles: &mut Vec<String>) {
+        let rel = &entry.rel;
+        if bundles.iter().any(|b| rel != b && within(rel, b)) {
+            return;
+        }
+        let has = |name: &str| match rel.as_str() {
+            "" => files.contains(name),
+            dir => files.contains(format!("{dir}/{name}").as_str()),
+        };
+        if entry.depth > 0 && has("index.md") {
+            bundles.push(rel.clone());
+            return;
+        }
+        self.sections.push(SectionSource {
+            dir: rel.clone(),
+            index: has("_index.md").then(|| entry.path.join("_index.md")),
+        });
+    }
+
+    /// A file: an article, a registry or a section's index (read with its
+    /// section). Returns `false` for a file copied as it is (an asset).
+    fn file(&mut self, entry: &sources::Entry, bundles: &[String]) -> bool {
+        let name = entry.name.as_str();
+        let parent = entry.rel.rsplit_once('/').map_or("", |(p, _)| p);
+        if let Some(bundle) = bundles.iter().find(|b| within(parent, b)) {
+            if parent != bundle || name != "index.md" {
+                return false;
+            }
+            let (section, stem) = match bundle.rsplit_once('/') {
+                Some((s, n)) => (s.to_string(), n.to_string()),
+                None => (String::new(), bundle.clone()),
+            };
+            self.articles.push(ArticleSource {
+                path: entry.path.clone(),
+                section,
+                bundle: Some(Path::new(CONTENT_DIR).join(bundle)),
+                stem,
+            });
+            return true;
+        }
+        match name {
+            "_people.yaml" if parent.is_empty() => self.people = Some(entry.path.clone()),
+            "_organisations.yaml" if parent.is_empty() => {
+                self.organisations = Some(entry.path.clone())
+            }
+            "_index.md" => {}
+            _ => match name.strip_suffix(".md") {
+                Some(stem) => self.articles.push(ArticleSource {
+                    path: entry.path.clone(),
+                    section: parent.to_string(),
+                    bundle: None,
+                    stem: stem.to_string(),
+                }),
+                None => return false,
+            },
+        }
+        true
+    }
 }
 
 #[cfg(test)]

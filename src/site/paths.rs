@@ -66,14 +66,29 @@ pub enum Owner {
     SectionFeed(usize),
     /// An article's page.
     Article(usize),
-    /// A redirect page: the article and the index in its `aliases`.
-    Alias { article: usize, alias: usize },
+    /// A redirect page of an article's `aliases`.
+    Alias {
+        /// The article, in `Site::articles`.
+        article: usize,
+        /// The alias, in the article's `aliases`.
+        alias: usize,
+    },
     /// A taxonomy's index page.
     Taxonomy(usize),
     /// A term's first page.
-    Term { taxonomy: usize, term: usize },
+    Term {
+        /// The taxonomy, in `Site::taxonomies`.
+        taxonomy: usize,
+        /// The term, in the taxonomy's terms.
+        term: usize,
+    },
     /// A term's Atom feed.
-    TermFeed { taxonomy: usize, term: usize },
+    TermFeed {
+        /// The taxonomy, in `Site::taxonomies`.
+        taxonomy: usize,
+        /// The term, in the taxonomy's terms.
+        term: usize,
+    },
     /// A content file copied as it is (`Site::assets`).
     Asset(usize),
     /// A static file of the site or the theme (the list given to `check`).
