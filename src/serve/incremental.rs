@@ -43,7 +43,7 @@ use std::time::{Duration, Instant};
 use crate::build::BuildOptions;
 use crate::config::Config;
 use crate::content::article::LoadedArticle;
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::language::Language;
 use crate::pipeline::Pipeline;
 use crate::progress::Quiet;
@@ -283,27 +283,52 @@ impl Session {
     /// The fast path: every change is an article body. `None` when the
     /// change needs the full path.
     fn articles_fast(&mut self, changes: &Changes) -> Option<Rebuilt> {
-        if changes.structure || self.site.is_none() {
+        if !self.may_go_fast(changes) {
             return None;
+        }
+        let replaced = match self.reload_bodies(changes)? {
+            Ok(replaced) => replaced,
+            Err(failed) => return Some(failed),
+        };
+        if replaced.is_empty() {
+            self.dirty = false;
+            self.failing = None;
+            return Some(self.nothing());
+        }
+        self.patch_bodies(replaced, changes)
+    }
+
+    /// Whether `changes` may take the fast path at all: article files only,
+    /// each one known and still there, and the session up to date (or
+    /// behind only because of the one article now changed again).
+    fn may_go_fast(&self, changes: &Changes) -> bool {
+        if changes.structure || self.site.is_none() {
+            return false;
         }
         if self.dirty {
             // Behind after a failure: only a fix of the one failing article
             // may skip the full path.
             match &self.failing {
                 Some(p) if changes.articles.len() == 1 && changes.articles.contains(p) => {}
-                _ => return None,
+                _ => return false,
             }
         }
         // Every changed path must be a known article that is still there.
-        if changes
+        !changes
             .articles
             .iter()
             .any(|p| self.pipeline.article(p).is_none() || !self.root().join(p).is_file())
-        {
-            return None;
-        }
-        let mut touched = Vec::new();
-        let mut replaced: Vec<(usize, Arc<LoadedArticle>)> = Vec::new();
+    }
+
+    /// Loads the changed articles again: the site's articles whose body
+    /// alone changed, with their new loading (`Ok`), or the failure of one
+    /// that no longer loads (`Err`); `None` when a change is more than a
+    /// body (the full path).
+    fn reload_bodies(
+        &mut self,
+        changes: &Changes,
+    ) -> Option<Result<Vec<(usize, Arc<LoadedArticle>)>, Rebuilt>> {
+        let mut replaced = Vec::new();
         for path in &changes.articles {
             let before = match self.pipeline.article(path) {
                 Some(Ok(a)) => Some(a.clone()),
@@ -319,17 +344,15 @@ impl Session {
                     let mut d = Diagnostics::new();
                     d.extend(errors.iter().cloned());
                     self.failing = Some(path.clone());
-                    return Some(self.failed(d, Route::Articles));
+                    return Some(Err(self.failed(d, Route::Articles)));
                 }
             };
             let site = self.site.as_ref()?;
             match self.index.get(path) {
-                Some(&i) => {
-                    if !patch::body_only(&site.articles[i].loaded, &after) {
-                        return None;
-                    }
+                Some(&i) if patch::body_only(&site.articles[i].loaded, &after) => {
                     replaced.push((i, after));
                 }
+                Some(_) => return None,
                 None => {
                     // Left out of the site (draft, embargo): a body edit
                     // changes nothing, anything else goes the full way.
@@ -341,11 +364,16 @@ impl Session {
                 }
             }
         }
-        if replaced.is_empty() {
-            self.dirty = false;
-            self.failing = None;
-            return Some(self.nothing());
-        }
+        Some(Ok(replaced))
+    }
+
+    /// Puts the new bodies in the site and renders the pages that show
+    /// them; on any error the site is put back as it was.
+    fn patch_bodies(
+        &mut self,
+        replaced: Vec<(usize, Arc<LoadedArticle>)>,
+        changes: &Changes,
+    ) -> Option<Rebuilt> {
         // Patch a copy of the touched articles only if all resolve.
         let site = self.site.as_mut()?;
         let saved: Vec<(usize, site::Article)> = replaced
@@ -353,6 +381,7 @@ impl Session {
             .map(|(i, _)| (*i, site.articles[*i].clone()))
             .collect();
         let mut errors = Diagnostics::new();
+        let mut touched = Vec::new();
         for (i, loaded) in replaced {
             match patch::replace_body(site, i, loaded) {
                 Ok(summary) => touched.push(Touched {
@@ -380,6 +409,7 @@ impl Session {
             };
             return Some(self.failed(errors, Route::Articles));
         }
+        let search = site.config.search;
         let mut changed = Vec::new();
         for (path, content) in pages {
             if self.files.get(&path) != Some(&content) {
@@ -387,7 +417,7 @@ impl Session {
                 changed.push(path);
             }
         }
-        if site.config.search && !changed.is_empty() {
+        if search && !changed.is_empty() {
             self.search_stale = true;
         }
         self.dirty = false;
@@ -401,6 +431,29 @@ impl Session {
             route: Route::Articles,
             took: Duration::ZERO,
         })
+    }
+
+    /// Every page of `site` rendered, with the copied files: (all files,
+    /// the copied ones, the render errors); `None` without a theme or site.
+    fn render_all(&self, site: Option<&Site>) -> Option<(Files, Files, Vec<Diagnostic>)> {
+        let (theme, site) = (self.pipeline.theme()?, site?);
+        let (mut files, errors) = render::render(site, theme);
+        let mut copied = Files::new();
+        render::copied::add(&mut copied, site, theme, &self.pipeline.options().root);
+        files.extend(copied.iter().map(|(p, c)| (p.clone(), c.clone())));
+        Some((files, copied, errors))
+    }
+
+    /// Keeps a newly assembled site, with its articles indexed by path.
+    fn keep_site(&mut self, site: Site) {
+        self.index = site
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.loaded.origin.path.clone(), i))
+            .collect();
+        self.site = Some(site);
+        self.summaries.clear();
     }
 
     /// Static files only: the copied files listed again.
@@ -513,20 +566,9 @@ impl Session {
             self.failing = None;
             return self.failed(diagnostics, kind);
         }
-        let rendered = match (
-            self.pipeline.theme(),
-            rebuilt_site.as_ref().or(self.site.as_ref()),
-        ) {
-            (Some(theme), Some(site)) => {
-                let (mut files, errors) = render::render(site, theme);
-                let mut copied = Files::new();
-                render::copied::add(&mut copied, site, theme, &self.pipeline.options().root);
-                files.extend(copied.iter().map(|(p, c)| (p.clone(), c.clone())));
-                Some((files, copied, errors))
-            }
-            _ => None,
-        };
-        let Some((mut files, copied, errors)) = rendered else {
+        let Some((mut files, copied, errors)) =
+            self.render_all(rebuilt_site.as_ref().or(self.site.as_ref()))
+        else {
             return self.failed(diagnostics, kind);
         };
         diagnostics.extend(errors);
@@ -546,14 +588,7 @@ impl Session {
         }
         let (changed, removed) = diff(&self.files, &files);
         if let Some(site) = rebuilt_site {
-            self.index = site
-                .articles
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.loaded.origin.path.clone(), i))
-                .collect();
-            self.site = Some(site);
-            self.summaries.clear();
+            self.keep_site(site);
         }
         self.files = files;
         self.copied = copied;

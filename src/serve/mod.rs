@@ -128,38 +128,11 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
         eprint(&built.diagnostics.render());
         return Outcome::Usage.code();
     }
-    let listener = match std::net::TcpListener::bind((opts.bind, opts.port)) {
-        Ok(l) => l,
-        Err(e) => {
-            eprint(
-                &Diagnostic::error(
-                    "serve-bind",
-                    lang_guess.pick(
-                        format!(
-                            "impossible d’écouter sur {}:{} : {}",
-                            opts.bind,
-                            opts.port,
-                            crate::os_errors::reason_of(&e, lang_guess)
-                        ),
-                        format!("cannot listen on {}:{}: {e}", opts.bind, opts.port),
-                    ),
-                )
-                .with_help(lang_guess.pick(
-                    "choisissez un autre port avec --port, ou --port 0 pour un port libre",
-                    "pick another port with --port, or --port 0 for a free one",
-                ))
-                .render(),
-            );
-            return Outcome::Usage.code();
-        }
+    let Some(listener) = listen(&opts, lang_guess) else {
+        return Outcome::Usage.code();
     };
     let port = listener.local_addr().map(|a| a.port()).unwrap_or(opts.port);
-    let host = match opts.bind {
-        IpAddr::V4(a) if a.is_unspecified() => "127.0.0.1".to_string(),
-        IpAddr::V6(a) if a.is_unspecified() => "[::1]".to_string(),
-        IpAddr::V4(a) => a.to_string(),
-        IpAddr::V6(a) => format!("[{a}]"),
-    };
+    let host = shown_host(opts.bind);
     let local = format!("http://{host}:{port}/");
     let given_base_url = opts.build.base_url.clone();
     let mut build = opts.build.clone();
@@ -199,28 +172,100 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
         addresses,
     });
     if first.ok {
-        let pages = shared
-            .published
-            .read()
-            .map(|p| p.files.keys().filter(|k| k.ends_with(".html")).count())
-            .unwrap_or(0);
-        print(&lang.pick(
-            format!(
-                "{pages} pages en {:.0} ms, servies depuis la mémoire (output/ n’est pas modifié)",
-                first.took.as_secs_f64() * 1000.0
-            ),
-            format!(
-                "{pages} pages in {:.0} ms, served from memory (output/ is not touched)",
-                first.took.as_secs_f64() * 1000.0
-            ),
-        ));
+        announce_first_build(&shared, &first, lang);
     }
     print(&lang.pick(
         format!("aperçu : {url}  (Ctrl-C pour arrêter)"),
         format!("preview: {url}  (Ctrl-C to stop)"),
     ));
-    let server = match HttpServer::start(listener, shared.clone()) {
-        Ok(s) => s,
+    let Some(server) = start_server(listener, &shared, lang) else {
+        return Outcome::Usage.code();
+    };
+    let mut watcher = watcher
+        .map_err(|e| {
+            eprint(&lang.pick(
+                format!("surveillance des fichiers impossible ({e}) : le site est servi sans mise à jour"),
+                format!("cannot watch the files ({e}): the site is served without updates"),
+            ))
+        })
+        .ok();
+    let stopped = || stop.load(Ordering::SeqCst);
+    while let Some(changes) = next_changes(watcher.as_mut(), &stopped) {
+        if !apply_change(&shared, &changes) {
+            break;
+        }
+    }
+    shared.reloader.stop();
+    server.stop();
+    print(lang.pick("aperçu arrêté", "preview stopped"));
+    Outcome::Success.code()
+}
+
+/// Listens on the address and port asked for, or says why not.
+fn listen(opts: &ServeOptions, lang: Language) -> Option<std::net::TcpListener> {
+    match std::net::TcpListener::bind((opts.bind, opts.port)) {
+        Ok(l) => Some(l),
+        Err(e) => {
+            eprint(
+                &Diagnostic::error(
+                    "serve-bind",
+                    lang.pick(
+                        format!(
+                            "impossible d’écouter sur {}:{} : {}",
+                            opts.bind,
+                            opts.port,
+                            crate::os_errors::reason_of(&e, lang)
+                        ),
+                        format!("cannot listen on {}:{}: {e}", opts.bind, opts.port),
+                    ),
+                )
+                .with_help(lang.pick(
+                    "choisissez un autre port avec --port, ou --port 0 pour un port libre",
+                    "pick another port with --port, or --port 0 for a free one",
+                ))
+                .render(),
+            );
+            None
+        }
+    }
+}
+
+/// The host a browser reaches the preview at: loopback for an address
+/// that means every interface.
+fn shown_host(bind: IpAddr) -> String {
+    match bind {
+        IpAddr::V4(a) if a.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(a) if a.is_unspecified() => "[::1]".to_string(),
+        IpAddr::V4(a) => a.to_string(),
+        IpAddr::V6(a) => format!("[{a}]"),
+    }
+}
+
+/// The next changes of the sources, or `None` once `stopped` (without a
+/// watcher, only the stop is waited for).
+fn next_changes(
+    watcher: Option<&mut SourceWatcher>,
+    stopped: &dyn Fn() -> bool,
+) -> Option<watch::Changes> {
+    match watcher {
+        Some(w) => w.next(TICK, stopped),
+        None => {
+            while !stopped() {
+                std::thread::sleep(TICK);
+            }
+            None
+        }
+    }
+}
+
+/// Starts the HTTP server on `listener`, or says why it cannot.
+fn start_server(
+    listener: std::net::TcpListener,
+    shared: &Arc<Shared>,
+    lang: Language,
+) -> Option<HttpServer> {
+    match HttpServer::start(listener, shared.clone()) {
+        Ok(s) => Some(s),
         Err(e) => {
             eprint(&lang.pick(
                 format!(
@@ -229,87 +274,85 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
                 ),
                 format!("the preview server could not start: {e}"),
             ));
-            return Outcome::Usage.code();
-        }
-    };
-    let mut watcher = match watcher {
-        Ok(w) => Some(w),
-        Err(e) => {
-            eprint(&lang.pick(
-                format!("surveillance des fichiers impossible ({e}) : le site est servi sans mise à jour"),
-                format!("cannot watch the files ({e}): the site is served without updates"),
-            ));
             None
         }
-    };
-    let stopped = || stop.load(Ordering::SeqCst);
-    loop {
-        let changes = match watcher.as_mut() {
-            Some(w) => w.next(TICK, &stopped),
-            None => {
-                while !stopped() {
-                    std::thread::sleep(TICK);
-                }
-                None
-            }
-        };
-        let Some(changes) = changes else { break };
-        let Ok(mut session) = shared.session.lock() else {
-            break;
-        };
-        let had_errors = shared
-            .published
-            .read()
-            .map(|p| p.errors.is_some())
-            .unwrap_or(false);
-        let r = session.apply(&changes);
-        let lang = session.language();
-        if r.ok {
-            shared.apply(session.files(), &r.changed, &r.removed);
-            if let Ok(mut p) = shared.published.write() {
-                p.errors = None;
-                p.lang = lang;
-                if let Some(c) = session.config() {
-                    p.root_path = c.root_path.clone();
-                }
-            }
-            shared
-                .search_stale
-                .store(session.search_stale(), Ordering::SeqCst);
-            drop(session);
-            if had_errors || !r.changed.is_empty() || !r.removed.is_empty() {
-                let action = if r.css_only() && !had_errors {
-                    Action::Css
-                } else {
-                    Action::Reload
-                };
-                shared.reloader.publish(action);
-            }
-            if had_errors && r.route != Route::Nothing {
-                print(lang.pick("erreurs corrigées", "errors fixed"));
-            }
-            report_success(&r, lang, r.changed.len() + r.removed.len());
-        } else {
-            drop(session);
-            if let Ok(mut p) = shared.published.write() {
-                p.errors = Some(r.diagnostics.render());
-                p.lang = lang;
-            }
-            shared.reloader.publish(Action::Reload);
-            report_failure(
-                &r,
-                lang,
-                lang.pick(
-                    "les dernières pages correctes restent servies",
-                    "the last good pages are still served",
-                ),
-            );
-        }
     }
-    shared.reloader.stop();
-    server.stop();
-    print(lang.pick("aperçu arrêté", "preview stopped"));
-    Outcome::Success.code()
+}
+
+/// Says how many pages the first build made, and how fast.
+fn announce_first_build(shared: &Shared, first: &Rebuilt, lang: Language) {
+    let pages = shared
+        .published
+        .read()
+        .map(|p| p.files.keys().filter(|k| k.ends_with(".html")).count())
+        .unwrap_or(0);
+    print(&lang.pick(
+        format!(
+            "{pages} pages en {:.0} ms, servies depuis la mémoire (output/ n’est pas modifié)",
+            first.took.as_secs_f64() * 1000.0
+        ),
+        format!(
+            "{pages} pages in {:.0} ms, served from memory (output/ is not touched)",
+            first.took.as_secs_f64() * 1000.0
+        ),
+    ));
+}
+
+/// Rebuilds after `changes`, publishes the result (or the errors) and
+/// tells the open tabs. `false` when the session is gone (stop serving).
+fn apply_change(shared: &Shared, changes: &watch::Changes) -> bool {
+    let Ok(mut session) = shared.session.lock() else {
+        return false;
+    };
+    let had_errors = shared
+        .published
+        .read()
+        .map(|p| p.errors.is_some())
+        .unwrap_or(false);
+    let r = session.apply(changes);
+    let lang = session.language();
+    if r.ok {
+        shared.apply(session.files(), &r.changed, &r.removed);
+        if let Ok(mut p) = shared.published.write() {
+            p.errors = None;
+            p.lang = lang;
+            if let Some(c) = session.config() {
+                p.root_path = c.root_path.clone();
+            }
+        }
+        shared
+            .search_stale
+            .store(session.search_stale(), Ordering::SeqCst);
+        drop(session);
+        if had_errors || !r.changed.is_empty() || !r.removed.is_empty() {
+            let action = if r.css_only() && !had_errors {
+                Action::Css
+            } else {
+                Action::Reload
+            };
+            shared.reloader.publish(action);
+        }
+        if had_errors && r.route != Route::Nothing {
+            print(lang.pick("erreurs corrigées", "errors fixed"));
+        }
+        report_success(&r, lang, r.changed.len() + r.removed.len());
+    } else {
+        drop(session);
+        if let Ok(mut p) = shared.published.write() {
+            p.errors = Some(r.diagnostics.render());
+            p.lang = lang;
+        }
+        shared.reloader.publish(Action::Reload);
+        report_failure(
+            &r,
+            lang,
+            lang.pick(
+                "les dernières pages correctes restent servies",
+                "the last good pages are still served",
+            ),
+        );
+    }
+    true
 }
 
 /// Runs `gazette build --watch` until `stop` is set: the first build, then
@@ -329,18 +372,8 @@ pub fn build_watch(opts: BuildOptions, stop: Arc<AtomicBool>) -> i32 {
         eprint(&refused.diagnostic(&output_dir, lang).render());
         return Outcome::Usage.code();
     }
-    let mut watcher = match SourceWatcher::start(&root) {
-        Ok(w) => w,
-        Err(e) => {
-            eprint(&lang.pick(
-                format!(
-                    "surveillance des fichiers impossible : {}",
-                    crate::os_errors::reason_of(&e, lang)
-                ),
-                format!("cannot watch the files: {e}"),
-            ));
-            return Outcome::Usage.code();
-        }
+    let Some(mut watcher) = watch_or_say(&root, lang) else {
+        return Outcome::Usage.code();
     };
     let opts_policy = opts.policy;
     let mut session = Session::new(opts);
@@ -389,19 +422,41 @@ pub fn build_watch(opts: BuildOptions, stop: Arc<AtomicBool>) -> i32 {
             Wrote::Nothing => {}
         }
         if r.ok && session.search_stale() {
-            print(&session.language().pick(
-                format!(
-                    "l’index de recherche sera mis à jour après {} s sans modification",
-                    SEARCH_AFTER.as_secs()
-                ),
-                format!(
-                    "the search index will be updated after {} s without changes",
-                    SEARCH_AFTER.as_secs()
-                ),
-            ));
+            print(&search_later(session.language()));
         }
     }
     Outcome::Success.code()
+}
+
+/// Starts watching the site's sources, or says why it cannot.
+fn watch_or_say(root: &std::path::Path, lang: Language) -> Option<SourceWatcher> {
+    match SourceWatcher::start(root) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            eprint(&lang.pick(
+                format!(
+                    "surveillance des fichiers impossible : {}",
+                    crate::os_errors::reason_of(&e, lang)
+                ),
+                format!("cannot watch the files: {e}"),
+            ));
+            None
+        }
+    }
+}
+
+/// What `build --watch` says when the search index waits for a pause.
+fn search_later(lang: Language) -> String {
+    lang.pick(
+        format!(
+            "l’index de recherche sera mis à jour après {} s sans modification",
+            SEARCH_AFTER.as_secs()
+        ),
+        format!(
+            "the search index will be updated after {} s without changes",
+            SEARCH_AFTER.as_secs()
+        ),
+    )
 }
 
 /// How long `build --watch` waits without a change before it rebuilds a
