@@ -56,6 +56,10 @@ use super::watch::Changes;
 /// Output paths of the search index.
 const SEARCH_DIR: &str = "pagefind/";
 
+/// Articles of the site whose body alone changed: their index in the site
+/// and their new loading.
+type Replaced = Vec<(usize, Arc<LoadedArticle>)>;
+
 /// Which rebuild a change got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
@@ -324,10 +328,7 @@ impl Session {
     /// alone changed, with their new loading (`Ok`), or the failure of one
     /// that no longer loads (`Err`); `None` when a change is more than a
     /// body (the full path).
-    fn reload_bodies(
-        &mut self,
-        changes: &Changes,
-    ) -> Option<Result<Vec<(usize, Arc<LoadedArticle>)>, Rebuilt>> {
+    fn reload_bodies(&mut self, changes: &Changes) -> Option<Result<Replaced, Rebuilt>> {
         let mut replaced = Vec::new();
         for path in &changes.articles {
             let before = match self.pipeline.article(path) {
@@ -369,11 +370,7 @@ impl Session {
 
     /// Puts the new bodies in the site and renders the pages that show
     /// them; on any error the site is put back as it was.
-    fn patch_bodies(
-        &mut self,
-        replaced: Vec<(usize, Arc<LoadedArticle>)>,
-        changes: &Changes,
-    ) -> Option<Rebuilt> {
+    fn patch_bodies(&mut self, replaced: Replaced, changes: &Changes) -> Option<Rebuilt> {
         // Patch a copy of the touched articles only if all resolve.
         let site = self.site.as_mut()?;
         let saved: Vec<(usize, site::Article)> = replaced
