@@ -180,8 +180,7 @@ pub fn parse_all<T: DeserializeOwned>(
         let Some(rest) = detail.strip_prefix("unknown field `") else {
             return all;
         };
-        let key = rest.split('`').next().unwrap_or("");
-        let expected = backticked(rest.get(key.len() + 1..).unwrap_or(""));
+        let (key, expected) = named_and_expected(rest);
         let Some(at) = err
             .location()
             .map(|l| l.index())
@@ -439,87 +438,124 @@ fn unknown_key(key: &str, expected: &[String], lang: Language) -> Described {
     }
 }
 
+/// serde_yaml's `detail` (without path nor positions) in the writer's
+/// words: the known shapes reworded, any other as unreadable YAML.
 fn describe(detail: &str, lang: Language) -> Described {
     if let Some(rest) = detail.strip_prefix("unknown field `") {
-        let key = rest.split('`').next().unwrap_or("");
-        let expected = backticked(rest.get(key.len() + 1..).unwrap_or(""));
+        let (key, expected) = named_and_expected(rest);
         return unknown_key(key, &expected, lang);
     }
     if let Some(rest) = detail.strip_prefix("unknown variant `") {
-        let value = rest.split('`').next().unwrap_or("").to_string();
-        let expected = backticked(rest.get(value.len() + 1..).unwrap_or(""));
-        let help = match closest(&value, expected.iter().map(String::as_str)) {
-            Some(best) => lang.pick(
-                format!("vouliez-vous écrire « {best} » ?"),
-                format!("did you mean `{best}`?"),
-            ),
-            None => lang.pick(
-                format!("les valeurs possibles sont : {}", expected.join(", ")),
-                format!("the allowed values are: {}", expected.join(", ")),
-            ),
-        };
-        return Described {
-            code: "yaml-unknown-value",
-            message: lang.pick(
-                format!("valeur inconnue « {value} »"),
-                format!("unknown value `{value}`"),
-            ),
-            help: Some(help),
-            key: Some(value),
-        };
+        let (value, expected) = named_and_expected(rest);
+        return unknown_value(value, &expected, lang);
     }
     if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return Described {
-            code: "yaml-wrong-type",
-            message: lang.pick(
-                format!(
-                    "valeur du mauvais type : il faut {} et non {}",
-                    kind_fr(expected),
-                    kind_fr(found)
-                ),
-                format!(
-                    "wrong type of value: found {found}, expected {}",
-                    kind_en(expected)
-                ),
-            ),
-            help: Some(lang.pick(
-                "vérifiez la forme de la valeur : un texte, une liste (lignes commençant par « - ») ou des clés indentées".to_string(),
-                "check the shape of the value: a text, a list (lines starting with `- `) or indented keys".to_string(),
-            )),
-            key: None,
-        };
+        return wrong_type(rest, lang);
     }
     if let Some(rest) = detail.strip_prefix("duplicate field `") {
-        let key = rest.split('`').next().unwrap_or("").to_string();
-        return Described {
-            code: "yaml-duplicate-key",
-            message: lang.pick(
-                format!("la clé « {key} » est écrite deux fois"),
-                format!("the key `{key}` is written twice"),
-            ),
-            help: Some(lang.pick(
-                "gardez une seule ligne pour cette clé".to_string(),
-                "keep a single line for this key".to_string(),
-            )),
-            key: Some(key),
-        };
+        return duplicate_key(name(rest), lang);
     }
     if let Some(rest) = detail.strip_prefix("missing field `") {
-        let key = rest.split('`').next().unwrap_or("").to_string();
-        return Described {
-            code: "yaml-missing-key",
-            message: lang.pick(
-                format!("la clé « {key} » manque"),
-                format!("the key `{key}` is missing"),
-            ),
-            help: Some(lang.pick(
-                format!("ajoutez « {key}: … » à cet endroit"),
-                format!("add `{key}: …` here"),
-            )),
-            key: None,
-        };
+        return missing_key(name(rest), lang);
     }
+    unreadable(detail, lang)
+}
+
+/// The name that starts `rest`, what follows serde's opening backquote up
+/// to the closing one.
+fn name(rest: &str) -> &str {
+    rest.split('`').next().unwrap_or("")
+}
+
+/// The [`name`] that starts `rest` and the backquoted names after it, those
+/// serde expected instead.
+fn named_and_expected(rest: &str) -> (&str, Vec<String>) {
+    let name = name(rest);
+    (name, backticked(rest.get(name.len() + 1..).unwrap_or("")))
+}
+
+/// A value none of the `expected` ones, with the closest suggested.
+fn unknown_value(value: &str, expected: &[String], lang: Language) -> Described {
+    let help = match closest(value, expected.iter().map(String::as_str)) {
+        Some(best) => lang.pick(
+            format!("vouliez-vous écrire « {best} » ?"),
+            format!("did you mean `{best}`?"),
+        ),
+        None => lang.pick(
+            format!("les valeurs possibles sont : {}", expected.join(", ")),
+            format!("the allowed values are: {}", expected.join(", ")),
+        ),
+    };
+    Described {
+        code: "yaml-unknown-value",
+        message: lang.pick(
+            format!("valeur inconnue « {value} »"),
+            format!("unknown value `{value}`"),
+        ),
+        help: Some(help),
+        key: Some(value.to_string()),
+    }
+}
+
+/// A value of the wrong shape; `rest` is serde's `found, expected wanted`.
+fn wrong_type(rest: &str, lang: Language) -> Described {
+    let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+    Described {
+        code: "yaml-wrong-type",
+        message: lang.pick(
+            format!(
+                "valeur du mauvais type : il faut {} et non {}",
+                kind_fr(expected),
+                kind_fr(found)
+            ),
+            format!(
+                "wrong type of value: found {found}, expected {}",
+                kind_en(expected)
+            ),
+        ),
+        help: Some(lang.pick(
+            "vérifiez la forme de la valeur : un texte, une liste (lignes commençant par « - ») ou des clés indentées".to_string(),
+            "check the shape of the value: a text, a list (lines starting with `- `) or indented keys".to_string(),
+        )),
+        key: None,
+    }
+}
+
+/// A key written twice in its map.
+fn duplicate_key(key: &str, lang: Language) -> Described {
+    Described {
+        code: "yaml-duplicate-key",
+        message: lang.pick(
+            format!("la clé « {key} » est écrite deux fois"),
+            format!("the key `{key}` is written twice"),
+        ),
+        help: Some(lang.pick(
+            "gardez une seule ligne pour cette clé".to_string(),
+            "keep a single line for this key".to_string(),
+        )),
+        key: Some(key.to_string()),
+    }
+}
+
+/// A key the map must have.
+fn missing_key(key: &str, lang: Language) -> Described {
+    Described {
+        code: "yaml-missing-key",
+        message: lang.pick(
+            format!("la clé « {key} » manque"),
+            format!("the key `{key}` is missing"),
+        ),
+        help: Some(lang.pick(
+            format!("ajoutez « {key}: … » à cet endroit"),
+            format!("add `{key}: …` here"),
+        )),
+        key: None,
+    }
+}
+
+/// Any other error: libyaml's own words (a known syntax mistake replaces
+/// them, see `syntax::explain`).
+fn unreadable(detail: &str, lang: Language) -> Described {
     Described {
         code: "yaml-syntax",
         message: lang.pick(
