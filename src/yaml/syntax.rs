@@ -20,8 +20,8 @@
 //! so that a mistake is added, read or reworded alone, while the order
 //! still says which one is told first when two share libyaml's words.
 //!
-//! Anything else keeps libyaml's own sentence (see `describe` in the parent
-//! module).
+//! Anything else keeps libyaml's own sentence (see `unreadable` in the
+//! sibling module `wording`).
 
 use crate::language::Language;
 
