@@ -14,11 +14,51 @@ use jiff::civil::Date;
 
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::language::Language;
 
 /// Writes `content/<path>.md` from the archetype of `kind`; returns the
 /// file's path relative to the site root.
 pub fn create(config: &Config, path: &str, kind: &str, today: Date) -> Result<PathBuf, Diagnostic> {
     let lang = config.language;
+    let rel = article_path(path, lang)?;
+    let target = PathBuf::from("content").join(format!("{rel}.md"));
+    let full = config.root.join(&target);
+    if full.exists() {
+        return Err(Diagnostic::error(
+            "new-exists",
+            lang.pick(
+                format!("{} existe déjà : rien n’a été écrit", target.display()),
+                format!("{} already exists: nothing was written", target.display()),
+            ),
+        )
+        .in_file(&target)
+        .with_help(lang.pick("choisissez un autre nom", "choose another name")));
+    }
+    let text = archetype(config, kind)?;
+    let escaped = title(rel).replace('\\', "\\\\").replace('"', "\\\"");
+    let body = text
+        .replace("__TITLE__", &escaped)
+        .replace("__DATE__", &today.to_string());
+    write_new(&full, &body).map_err(|e| {
+        Diagnostic::error(
+            "new-write",
+            lang.pick(
+                format!(
+                    "écriture impossible : {}",
+                    crate::os_errors::reason(&e, lang)
+                ),
+                format!("cannot write: {e}"),
+            ),
+        )
+        .in_file(&target)
+    })?;
+    Ok(target)
+}
+
+/// The article's path under `content/` without `.md`, from the `path` the
+/// writer typed (`content/` and `.md` allowed); an error when it is empty or
+/// leaves its folder (`..`, `/`).
+fn article_path(path: &str, lang: Language) -> Result<&str, Diagnostic> {
     let rel = path
         .trim()
         .trim_start_matches("content/")
@@ -40,19 +80,13 @@ pub fn create(config: &Config, path: &str, kind: &str, today: Date) -> Result<Pa
             "write for example: gazette new news/my-article",
         )));
     }
-    let target = PathBuf::from("content").join(format!("{rel}.md"));
-    let full = config.root.join(&target);
-    if full.exists() {
-        return Err(Diagnostic::error(
-            "new-exists",
-            lang.pick(
-                format!("{} existe déjà : rien n’a été écrit", target.display()),
-                format!("{} already exists: nothing was written", target.display()),
-            ),
-        )
-        .in_file(&target)
-        .with_help(lang.pick("choisissez un autre nom", "choose another name")));
-    }
+    Ok(rel)
+}
+
+/// The text of the archetype of `kind`: the site's, else the theme's, else
+/// the default theme's embedded in the binary.
+fn archetype(config: &Config, kind: &str) -> Result<String, Diagnostic> {
+    let lang = config.language;
     let file = format!("{kind}.md");
     let candidates = [
         PathBuf::from("archetypes").join(&file),
@@ -63,56 +97,45 @@ pub fn create(config: &Config, path: &str, kind: &str, today: Date) -> Result<Pa
     ];
     // Last, the default theme's archetypes embedded in the binary, for a
     // theme that has none of its own.
-    let Some(text) = candidates
+    candidates
         .iter()
         .find_map(|c| {
             let bytes = crate::sources::read_alone(&config.root, c).ok()?;
             String::from_utf8(bytes).ok()
         })
         .or_else(|| crate::init::archetype(&file).map(str::to_string))
-    else {
-        return Err(Diagnostic::error(
-            "new-no-archetype",
-            lang.pick(
-                format!("le thème n’a pas de modèle « {file} »"),
-                format!("the theme has no `{file}` archetype"),
-            ),
-        )
-        .in_file(&candidates[1]));
-    };
+        .ok_or_else(|| {
+            Diagnostic::error(
+                "new-no-archetype",
+                lang.pick(
+                    format!("le thème n’a pas de modèle « {file} »"),
+                    format!("the theme has no `{file}` archetype"),
+                ),
+            )
+            .in_file(&candidates[1])
+        })
+}
+
+/// The title made from the last segment of `rel`, its first letter upper
+/// case (`actualites/forum-des-metiers` → « Forum des metiers »).
+fn title(rel: &str) -> String {
     let stem = rel.rsplit('/').next().unwrap_or(rel);
     let words = crate::content::slug::slug_from_file_name(stem).replace('-', " ");
     let mut chars = words.chars();
-    let title = chars
+    chars
         .next()
         .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default();
-    let escaped = title.replace('\\', "\\\\").replace('"', "\\\"");
-    let body = text
-        .replace("__TITLE__", &escaped)
-        .replace("__DATE__", &today.to_string());
-    let write = || -> std::io::Result<()> {
-        if let Some(parent) = full.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let mut f = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&full)?;
-        std::io::Write::write_all(&mut f, body.as_bytes())
-    };
-    write().map_err(|e| {
-        Diagnostic::error(
-            "new-write",
-            lang.pick(
-                format!(
-                    "écriture impossible : {}",
-                    crate::os_errors::reason(&e, lang)
-                ),
-                format!("cannot write: {e}"),
-            ),
-        )
-        .in_file(&target)
-    })?;
-    Ok(target)
+        .unwrap_or_default()
+}
+
+/// Writes `body` to `full`, its folders created, never over an existing file.
+fn write_new(full: &Path, body: &str) -> std::io::Result<()> {
+    if let Some(parent) = full.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(full)?;
+    std::io::Write::write_all(&mut f, body.as_bytes())
 }

@@ -312,47 +312,8 @@ impl DateError {
     pub fn help(&self, lang: Language) -> String {
         let date = self.input.get(..10).unwrap_or(&self.input);
         match self.kind {
-            DateErrorKind::Empty | DateErrorKind::Shape => match guess(&self.input, lang) {
-                Some(fixed) => lang.pick(
-                    format!(
-                        "écrivez la date sous la forme AAAA-MM-JJ (année, mois, jour){NBSP}: \
-                         ici, {fixed}"
-                    ),
-                    format!("write the date as YYYY-MM-DD (year, month, day): here, {fixed}"),
-                ),
-                None => lang.pick(
-                    "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2024-03-01".to_string(),
-                    "write the date as YYYY-MM-DD, for example 2024-03-01".to_string(),
-                ),
-            },
-            DateErrorKind::NoSuchMonth { month } => {
-                let swapped = date
-                    .get(8..10)
-                    .and_then(|day| day.parse::<i8>().ok())
-                    .zip(date.get(..4).and_then(|y| y.parse::<i16>().ok()))
-                    .and_then(|(day, year)| Date::new(year, day, month).ok());
-                match swapped {
-                    Some(fixed) => lang.pick(
-                        format!(
-                            "le mois et le jour semblent inversés{NBSP}: la date s’écrit \
-                             AAAA-MM-JJ (année, mois, jour), essayez {fixed}"
-                        ),
-                        format!(
-                            "the month and the day look swapped: the date is written \
-                             YYYY-MM-DD (year, month, day), try {fixed}"
-                        ),
-                    ),
-                    None => lang.pick(
-                        format!(
-                            "vérifiez le mois{NBSP}: la date s’écrit AAAA-MM-JJ \
-                             (année, mois, jour), avec un mois de 01 à 12"
-                        ),
-                        "check the month: the date is written YYYY-MM-DD (year, month, day), \
-                         with a month from 01 to 12"
-                            .to_string(),
-                    ),
-                }
-            }
+            DateErrorKind::Empty | DateErrorKind::Shape => shape_help(&self.input, lang),
+            DateErrorKind::NoSuchMonth { month } => month_help(date, month, lang),
             DateErrorKind::NoSuchDay {
                 year,
                 month,
@@ -393,6 +354,55 @@ impl DateError {
                 ),
             ),
         }
+    }
+}
+
+/// The help for a date not written AAAA-MM-JJ: the date guessed from it,
+/// or the form with an example.
+fn shape_help(input: &str, lang: Language) -> String {
+    match guess(input, lang) {
+        Some(fixed) => lang.pick(
+            format!(
+                "écrivez la date sous la forme AAAA-MM-JJ (année, mois, jour){NBSP}: \
+                 ici, {fixed}"
+            ),
+            format!("write the date as YYYY-MM-DD (year, month, day): here, {fixed}"),
+        ),
+        None => lang.pick(
+            "écrivez la date sous la forme AAAA-MM-JJ, par exemple 2024-03-01".to_string(),
+            "write the date as YYYY-MM-DD, for example 2024-03-01".to_string(),
+        ),
+    }
+}
+
+/// The help for a `month` that does not exist in `date` (its first ten
+/// bytes): the date with month and day swapped when that one exists.
+fn month_help(date: &str, month: i8, lang: Language) -> String {
+    let swapped = date
+        .get(8..10)
+        .and_then(|day| day.parse::<i8>().ok())
+        .zip(date.get(..4).and_then(|y| y.parse::<i16>().ok()))
+        .and_then(|(day, year)| Date::new(year, day, month).ok());
+    match swapped {
+        Some(fixed) => lang.pick(
+            format!(
+                "le mois et le jour semblent inversés{NBSP}: la date s’écrit \
+                 AAAA-MM-JJ (année, mois, jour), essayez {fixed}"
+            ),
+            format!(
+                "the month and the day look swapped: the date is written \
+                 YYYY-MM-DD (year, month, day), try {fixed}"
+            ),
+        ),
+        None => lang.pick(
+            format!(
+                "vérifiez le mois{NBSP}: la date s’écrit AAAA-MM-JJ \
+                 (année, mois, jour), avec un mois de 01 à 12"
+            ),
+            "check the month: the date is written YYYY-MM-DD (year, month, day), \
+             with a month from 01 to 12"
+                .to_string(),
+        ),
     }
 }
 

@@ -6,6 +6,8 @@
 //! once more here rather than making every build pay for lints. Raw HTML
 //! may be split over several pulldown-cmark events (a table with blank
 //! lines in it), so the HTML pieces are joined first and read as one text.
+//! Hence two passes: the Markdown one (`read_events`) finds the GFM tables
+//! and gathers the raw HTML, the HTML one (`read_raw_html`) reads the tags.
 
 use std::ops::Range;
 
@@ -39,15 +41,41 @@ pub struct RawImage {
 /// Reads `text` (mapped to the file by `offsets`). `raw_html` is false when
 /// the site escapes raw HTML (`markdown.raw_html: escape`): it is then text.
 pub fn read(text: &str, offsets: &OffsetMap, raw_html: bool) -> Markup {
+    let mut markup = Markup::default();
+    let raw = read_events(text, offsets, raw_html, &mut markup);
+    if !raw.joined.is_empty() {
+        read_raw_html(&raw, offsets, &mut markup);
+    }
+    markup
+}
+
+/// The raw HTML of a text, its pieces joined into one text.
+#[derive(Default)]
+struct RawHtml {
+    /// The pieces, one after the other.
+    joined: String,
+    /// Where each piece starts: (in `joined`, in the Markdown text).
+    pieces: Vec<(usize, usize)>,
+}
+
+impl RawHtml {
+    /// The file offset of byte `at` of `joined`.
+    fn to_file(&self, at: usize, offsets: &OffsetMap) -> usize {
+        let i = self.pieces.partition_point(|(s, _)| *s <= at);
+        let (joined_start, text_start) = self.pieces[i.saturating_sub(1)];
+        offsets.map(text_start + (at - joined_start))
+    }
+}
+
+/// The Markdown pass: records the GFM tables with an empty header row in
+/// `markup`, and returns the raw HTML (none when `raw_html` is false).
+fn read_events(text: &str, offsets: &OffsetMap, raw_html: bool, markup: &mut Markup) -> RawHtml {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES;
-    let mut markup = Markup::default();
-    // Raw HTML joined, and (start in `joined`, start in `text`) pieces.
-    let mut joined = String::new();
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut raw = RawHtml::default();
     let mut table_start: Option<usize> = None;
     let mut in_head = false;
     let mut head_has_content = false;
@@ -77,29 +105,28 @@ pub fn read(text: &str, offsets: &OffsetMap, raw_html: bool) -> Markup {
             Event::Html(h) | Event::InlineHtml(h) => {
                 head_has_content |= in_head;
                 if raw_html {
-                    pieces.push((joined.len(), range.start));
-                    joined.push_str(&h);
+                    raw.pieces.push((raw.joined.len(), range.start));
+                    raw.joined.push_str(&h);
                 }
             }
             _ => {}
         }
     }
-    if joined.is_empty() {
-        return markup;
-    }
-    let to_file = |at: usize| {
-        let i = pieces.partition_point(|(s, _)| *s <= at);
-        let (joined_start, text_start) = pieces[i.saturating_sub(1)];
-        offsets.map(text_start + (at - joined_start))
-    };
-    let tags = html::start_tags(&joined);
+    raw
+}
+
+/// The HTML pass: records the raw `<img>` tags and the `<table>`s without a
+/// `<th>` in `markup`.
+fn read_raw_html(raw: &RawHtml, offsets: &OffsetMap, markup: &mut Markup) {
+    let joined = &raw.joined;
+    let tags = html::start_tags(joined);
     for (k, tag) in tags.iter().enumerate() {
         match tag.name.as_str() {
             "img" => {
                 let decorative = tag.attr("role").is_some_and(|r| {
                     r.eq_ignore_ascii_case("presentation") || r.eq_ignore_ascii_case("none")
                 }) || tag.attr("aria-hidden") == Some("true");
-                let start = to_file(tag.span.start);
+                let start = raw.to_file(tag.span.start, offsets);
                 markup.raw_images.push(RawImage {
                     alt: tag.attr("alt").map(str::to_string),
                     decorative,
@@ -117,14 +144,13 @@ pub fn read(text: &str, offsets: &OffsetMap, raw_html: bool) -> Markup {
                     .take_while(|t| t.span.start < closes)
                     .any(|t| t.name == "th");
                 if !has_th {
-                    let start = to_file(tag.span.start);
+                    let start = raw.to_file(tag.span.start, offsets);
                     markup.headless_tables.push(start..start + 6);
                 }
             }
             _ => {}
         }
     }
-    markup
 }
 
 #[cfg(test)]

@@ -6,7 +6,9 @@
 //! into the file, so every position is shifted by the offset of the YAML text
 //! in the file before it becomes a `Diagnostic`. serde's messages are English
 //! and technical (`unknown field `titel`, expected one of …`): the known shapes
-//! are reworded here, the rest passes through.
+//! are reworded (`wording`, and `syntax` for YAML that cannot be read at
+//! all), the rest passes through. This module places them: the position,
+//! the width of the caret, the path of the nested key.
 
 use std::fmt;
 use std::ops::Range;
@@ -15,9 +17,11 @@ use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
 
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+use wording::{Described, describe, named_and_expected, unknown_key};
 
 mod depth;
 mod syntax;
+mod wording;
 
 /// A text value that also accepts numbers and booleans, so that
 /// `title: 2024` or `page: 61` are read as the text the writer sees.
@@ -180,8 +184,7 @@ pub fn parse_all<T: DeserializeOwned>(
         let Some(rest) = detail.strip_prefix("unknown field `") else {
             return all;
         };
-        let key = rest.split('`').next().unwrap_or("");
-        let expected = backticked(rest.get(key.len() + 1..).unwrap_or(""));
+        let (key, expected) = named_and_expected(rest);
         let Some(at) = err
             .location()
             .map(|l| l.index())
@@ -409,182 +412,6 @@ fn split_path(raw: &str) -> (Option<&str>, &str) {
     (None, raw)
 }
 
-struct Described {
-    code: &'static str,
-    message: String,
-    help: Option<String>,
-    key: Option<String>,
-}
-
-/// An unknown key, with the closest of the `expected` ones suggested.
-fn unknown_key(key: &str, expected: &[String], lang: Language) -> Described {
-    let help = match closest(key, expected.iter().map(String::as_str)) {
-        Some(best) => lang.pick(
-            format!("vouliez-vous écrire « {best} » ?"),
-            format!("did you mean `{best}`?"),
-        ),
-        None => lang.pick(
-            format!("les clés possibles ici sont : {}", expected.join(", ")),
-            format!("the keys allowed here are: {}", expected.join(", ")),
-        ),
-    };
-    Described {
-        code: "yaml-unknown-key",
-        message: lang.pick(
-            format!("clé inconnue « {key} »"),
-            format!("unknown key `{key}`"),
-        ),
-        help: Some(help),
-        key: Some(key.to_string()),
-    }
-}
-
-fn describe(detail: &str, lang: Language) -> Described {
-    if let Some(rest) = detail.strip_prefix("unknown field `") {
-        let key = rest.split('`').next().unwrap_or("");
-        let expected = backticked(rest.get(key.len() + 1..).unwrap_or(""));
-        return unknown_key(key, &expected, lang);
-    }
-    if let Some(rest) = detail.strip_prefix("unknown variant `") {
-        let value = rest.split('`').next().unwrap_or("").to_string();
-        let expected = backticked(rest.get(value.len() + 1..).unwrap_or(""));
-        let help = match closest(&value, expected.iter().map(String::as_str)) {
-            Some(best) => lang.pick(
-                format!("vouliez-vous écrire « {best} » ?"),
-                format!("did you mean `{best}`?"),
-            ),
-            None => lang.pick(
-                format!("les valeurs possibles sont : {}", expected.join(", ")),
-                format!("the allowed values are: {}", expected.join(", ")),
-            ),
-        };
-        return Described {
-            code: "yaml-unknown-value",
-            message: lang.pick(
-                format!("valeur inconnue « {value} »"),
-                format!("unknown value `{value}`"),
-            ),
-            help: Some(help),
-            key: Some(value),
-        };
-    }
-    if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return Described {
-            code: "yaml-wrong-type",
-            message: lang.pick(
-                format!(
-                    "valeur du mauvais type : il faut {} et non {}",
-                    kind_fr(expected),
-                    kind_fr(found)
-                ),
-                format!(
-                    "wrong type of value: found {found}, expected {}",
-                    kind_en(expected)
-                ),
-            ),
-            help: Some(lang.pick(
-                "vérifiez la forme de la valeur : un texte, une liste (lignes commençant par « - ») ou des clés indentées".to_string(),
-                "check the shape of the value: a text, a list (lines starting with `- `) or indented keys".to_string(),
-            )),
-            key: None,
-        };
-    }
-    if let Some(rest) = detail.strip_prefix("duplicate field `") {
-        let key = rest.split('`').next().unwrap_or("").to_string();
-        return Described {
-            code: "yaml-duplicate-key",
-            message: lang.pick(
-                format!("la clé « {key} » est écrite deux fois"),
-                format!("the key `{key}` is written twice"),
-            ),
-            help: Some(lang.pick(
-                "gardez une seule ligne pour cette clé".to_string(),
-                "keep a single line for this key".to_string(),
-            )),
-            key: Some(key),
-        };
-    }
-    if let Some(rest) = detail.strip_prefix("missing field `") {
-        let key = rest.split('`').next().unwrap_or("").to_string();
-        return Described {
-            code: "yaml-missing-key",
-            message: lang.pick(
-                format!("la clé « {key} » manque"),
-                format!("the key `{key}` is missing"),
-            ),
-            help: Some(lang.pick(
-                format!("ajoutez « {key}: … » à cet endroit"),
-                format!("add `{key}: …` here"),
-            )),
-            key: None,
-        };
-    }
-    Described {
-        code: "yaml-syntax",
-        message: lang.pick(
-            format!("YAML illisible : {detail}"),
-            format!("unreadable YAML: {detail}"),
-        ),
-        help: Some(lang.pick(
-            "vérifiez l’indentation (des espaces, pas de tabulations) et mettez entre guillemets les textes qui contiennent « : » ou commencent par un caractère spécial".to_string(),
-            "check the indentation (spaces, no tabs) and put quotes around texts that contain `: ` or start with a special character".to_string(),
-        )),
-        key: None,
-    }
-}
-
-fn kind_fr(kind: &str) -> String {
-    let kind = kind.trim();
-    // The shapes of a `Shapes` value: `a text or a map`, `a map or a sequence`…
-    if kind.contains(" or ") {
-        let words: Vec<String> = kind.split(" or ").map(kind_fr).collect();
-        return words.join(" ou ");
-    }
-    let base = kind.split(' ').next().unwrap_or(kind);
-    let word = match base {
-        "string" => "un texte",
-        "a" if kind.contains("sequence") => "une liste",
-        "a" if kind.contains("string") => "un texte",
-        "a" if kind.contains("map") => "des clés indentées",
-        "text" => "un texte",
-        "a" if kind.contains("boolean") => "true ou false",
-        "a" if kind.contains("text") => "un texte",
-        "sequence" => "une liste",
-        // serde names the Rust type (`struct RawTestimonialGroup`): a writer
-        // only needs to know it is keys.
-        "map" | "struct" => "des clés indentées",
-        "integer" | "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" | "f32" | "f64" => {
-            "un nombre"
-        }
-        "floating" => "un nombre",
-        "boolean" => "true ou false",
-        "unit" | "null" => "une valeur vide",
-        _ => return kind.to_string(),
-    };
-    word.to_string()
-}
-
-/// `kind` as serde words it, without a Rust type's name: `struct X` is
-/// indented keys to a writer.
-fn kind_en(kind: &str) -> String {
-    kind.split(" or ")
-        .map(|k| match k.trim().split(' ').next() {
-            Some("struct") => "indented keys",
-            _ => k.trim(),
-        })
-        .collect::<Vec<_>>()
-        .join(" or ")
-}
-
-fn backticked(text: &str) -> Vec<String> {
-    text.split('`')
-        .enumerate()
-        .filter(|(i, _)| i % 2 == 1)
-        .map(|(_, s)| s.to_string())
-        .collect()
-}
-
 /// The known word closest to `word`, when it is close enough to be a typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lower = word.to_lowercase();
@@ -747,17 +574,6 @@ mod tests {
             "wrong type of value: found integer `3`, expected a sequence (in `tags`)"
         );
         assert_eq!(err.position.map(|p| (p.line, p.column)), Some((1, 7)));
-    }
-
-    #[test]
-    fn wrong_type_names_no_rust_type() {
-        assert_eq!(kind_fr("struct RawTestimonialGroup"), "des clés indentées");
-        assert_eq!(kind_en("struct RawTestimonialGroup"), "indented keys");
-        assert_eq!(
-            kind_en("a sequence or struct X"),
-            "a sequence or indented keys"
-        );
-        assert_eq!(kind_fr("u32"), "un nombre");
     }
 
     #[test]

@@ -14,8 +14,14 @@
 //! mistake is when libyaml notices it later: an unclosed quote is shown at
 //! its opening mark, not at the end of the front matter.
 //!
-//! Anything else keeps libyaml's own sentence (see `describe` in the parent
-//! module).
+//! Each mistake is one function that recognises it in libyaml's report and
+//! explains it. `MISTAKES` tries them in a fixed order and the first to
+//! recognise the report wins: a list, rather than one long `if … else`,
+//! so that a mistake is added, read or reworded alone, while the order
+//! still says which one is told first when two share libyaml's words.
+//!
+//! Anything else keeps libyaml's own sentence (see `unreadable` in the
+//! sibling module `wording`).
 
 use crate::language::Language;
 
@@ -39,78 +45,163 @@ pub(super) fn explain(
     problem_at: usize,
     lang: Language,
 ) -> Option<Explained> {
-    let (problem, context) = match raw.split_once(", while ") {
-        Some((p, c)) => (p, Some(c)),
-        None => (raw, None),
-    };
-    let context_at = context.and_then(|c| position(c, yaml));
-    let context = context.unwrap_or("");
-    let line = Line::at(yaml, problem_at);
-    let explained = if problem.starts_with("mapping values are not allowed") {
-        match line.key_and_value() {
-            Some((key, value)) if line.start + line.indent() + key.len() < problem_at => {
-                let value = value.trim();
-                Explained {
-                    message: lang.pick(
-                        "ce texte contient « : » : il doit être écrit entre guillemets".to_string(),
-                        "this text contains `: `: it must be written between quotes".to_string(),
-                    ),
-                    help: lang.pick(
-                        format!("écrivez : {key}: {}", quoted(value)),
-                        format!("write: {key}: {}", quoted(value)),
-                    ),
-                    at: None,
-                }
-            }
-            _ => Explained {
-                message: lang.pick(
-                    "cette ligne est plus indentée que la clé au-dessus, qui a déjà une valeur"
-                        .to_string(),
-                    "this line is indented more than the key above, which already has a value"
-                        .to_string(),
-                ),
-                help: lang.pick(
-                    "alignez-la sur la clé au-dessus ; pour en faire une sous-clé, ne laissez rien après « : » sur la ligne de la clé au-dessus".to_string(),
-                    "align it with the key above; to make it a nested key, leave nothing after `:` on the line of the key above".to_string(),
-                ),
-                at: None,
-            },
+    let report = Report::read(raw, yaml, problem_at);
+    MISTAKES
+        .iter()
+        .find_map(|recognise| recognise(&report, lang))
+}
+
+/// What libyaml said about a syntax error, read apart.
+struct Report<'a> {
+    /// The problem, positions included.
+    problem: &'a str,
+    /// The context, positions included; empty when there is none.
+    context: &'a str,
+    /// Where the context started, as a byte offset in `yaml`.
+    context_at: Option<usize>,
+    /// The YAML text.
+    yaml: &'a str,
+    /// Where the problem is, as a byte offset in `yaml`.
+    problem_at: usize,
+    /// The line of the problem.
+    line: Line<'a>,
+}
+
+impl<'a> Report<'a> {
+    /// Splits serde_yaml's message `raw` into its problem and its context.
+    fn read(raw: &'a str, yaml: &'a str, problem_at: usize) -> Self {
+        let (problem, context) = match raw.split_once(", while ") {
+            Some((p, c)) => (p, Some(c)),
+            None => (raw, None),
+        };
+        Report {
+            problem,
+            context: context.unwrap_or(""),
+            context_at: context.and_then(|c| position(c, yaml)),
+            yaml,
+            problem_at,
+            line: Line::at(yaml, problem_at),
         }
-    } else if problem.starts_with("block sequence entries are not allowed") {
-        let key = line.key_and_value().map(|(k, _)| k).unwrap_or("…");
-        Explained {
+    }
+}
+
+/// Recognises one known mistake in a report, and explains it.
+type Recogniser = fn(&Report, Language) -> Option<Explained>;
+
+/// The known mistakes, in the order they are tried: the first to recognise
+/// a report explains it. The order matters where two share libyaml's
+/// words: a text with `: ` before a line indented under a value, text after
+/// a closing quote before a misaligned line.
+const MISTAKES: [Recogniser; 15] = [
+    colon_in_text,
+    indented_under_value,
+    list_item_on_key_line,
+    unclosed_quote,
+    unclosed_bracket,
+    unclosed_brace,
+    tab_indent,
+    leading_sign_unquoted,
+    malformed_flow_item,
+    text_after_block_indicator,
+    text_after_closing_quote,
+    misaligned_line,
+    missing_colon,
+    unknown_escape,
+    control_character,
+];
+
+/// `title: Télétravail : l’accord`: a `: ` inside an unquoted text.
+fn colon_in_text(r: &Report, lang: Language) -> Option<Explained> {
+    if !r.problem.starts_with("mapping values are not allowed") {
+        return None;
+    }
+    let (key, value) = r.line.key_and_value()?;
+    if r.line.start + r.line.indent() + key.len() >= r.problem_at {
+        return None;
+    }
+    let value = value.trim();
+    Some(Explained {
+        message: lang.pick(
+            "ce texte contient « : » : il doit être écrit entre guillemets".to_string(),
+            "this text contains `: `: it must be written between quotes".to_string(),
+        ),
+        help: lang.pick(
+            format!("écrivez : {key}: {}", quoted(value)),
+            format!("write: {key}: {}", quoted(value)),
+        ),
+        at: None,
+    })
+}
+
+/// A key indented under a key that already has a value.
+fn indented_under_value(r: &Report, lang: Language) -> Option<Explained> {
+    r.problem
+        .starts_with("mapping values are not allowed")
+        .then(|| Explained {
             message: lang.pick(
-                "un élément de liste (« - ») ne peut pas suivre sa clé sur la même ligne"
+                "cette ligne est plus indentée que la clé au-dessus, qui a déjà une valeur"
                     .to_string(),
-                "a list item (`- `) cannot follow its key on the same line".to_string(),
+                "this line is indented more than the key above, which already has a value"
+                    .to_string(),
             ),
             help: lang.pick(
-                format!(
-                    "passez à la ligne après « {key}: » et écrivez chaque élément sur sa propre ligne, en retrait : « - … »"
-                ),
-                format!(
-                    "break the line after `{key}:` and write each item on a line of its own, indented: `- …`"
-                ),
+                "alignez-la sur la clé au-dessus ; pour en faire une sous-clé, ne laissez rien après « : » sur la ligne de la clé au-dessus".to_string(),
+                "align it with the key above; to make it a nested key, leave nothing after `:` on the line of the key above".to_string(),
             ),
             at: None,
-        }
-    } else if context.starts_with("scanning a quoted scalar")
-        && (problem.starts_with("found unexpected end of stream")
-            || problem.starts_with("found unexpected document indicator"))
+        })
+}
+
+/// `tags: - rh`: a list item on its key's line.
+fn list_item_on_key_line(r: &Report, lang: Language) -> Option<Explained> {
+    if !r
+        .problem
+        .starts_with("block sequence entries are not allowed")
     {
-        Explained {
-            message: lang.pick(
-                "ce guillemet n’est jamais fermé".to_string(),
-                "this quote is never closed".to_string(),
+        return None;
+    }
+    let key = r.line.key_and_value().map(|(k, _)| k).unwrap_or("…");
+    Some(Explained {
+        message: lang.pick(
+            "un élément de liste (« - ») ne peut pas suivre sa clé sur la même ligne"
+                .to_string(),
+            "a list item (`- `) cannot follow its key on the same line".to_string(),
+        ),
+        help: lang.pick(
+            format!(
+                "passez à la ligne après « {key}: » et écrivez chaque élément sur sa propre ligne, en retrait : « - … »"
             ),
-            help: lang.pick(
-                "fermez-le à la fin du texte ; entre apostrophes, une apostrophe du texte se double ('L''été'), ou mettez le texte entre guillemets droits (\"L'été\")".to_string(),
-                "close it at the end of the text; between single quotes, a quote inside the text is doubled ('It''s'), or put the text between double quotes (\"It's\")".to_string(),
+            format!(
+                "break the line after `{key}:` and write each item on a line of its own, indented: `- …`"
             ),
-            at: context_at.map(|at| (at, 1)),
-        }
-    } else if problem.starts_with("did not find expected ',' or ']'") {
-        Explained {
+        ),
+        at: None,
+    })
+}
+
+/// A quote never closed, shown at its opening mark.
+fn unclosed_quote(r: &Report, lang: Language) -> Option<Explained> {
+    let recognised = r.context.starts_with("scanning a quoted scalar")
+        && (r.problem.starts_with("found unexpected end of stream")
+            || r.problem.starts_with("found unexpected document indicator"));
+    recognised.then(|| Explained {
+        message: lang.pick(
+            "ce guillemet n’est jamais fermé".to_string(),
+            "this quote is never closed".to_string(),
+        ),
+        help: lang.pick(
+            "fermez-le à la fin du texte ; entre apostrophes, une apostrophe du texte se double ('L''été'), ou mettez le texte entre guillemets droits (\"L'été\")".to_string(),
+            "close it at the end of the text; between single quotes, a quote inside the text is doubled ('It''s'), or put the text between double quotes (\"It's\")".to_string(),
+        ),
+        at: r.context_at.map(|at| (at, 1)),
+    })
+}
+
+/// A `[` never closed, shown where it is.
+fn unclosed_bracket(r: &Report, lang: Language) -> Option<Explained> {
+    r.problem
+        .starts_with("did not find expected ',' or ']'")
+        .then(|| Explained {
             message: lang.pick(
                 "ce crochet « [ » n’est jamais fermé".to_string(),
                 "this bracket `[` is never closed".to_string(),
@@ -119,10 +210,15 @@ pub(super) fn explain(
                 "fermez la liste par « ] » sur la même ligne ; un élément qui contient une virgule ou « : » s’écrit entre guillemets".to_string(),
                 "close the list with `]` on the same line; an item that contains a comma or `: ` is written between quotes".to_string(),
             ),
-            at: context_at.map(|at| (at, 1)),
-        }
-    } else if problem.starts_with("did not find expected ',' or '}'") {
-        Explained {
+            at: r.context_at.map(|at| (at, 1)),
+        })
+}
+
+/// A `{` never closed, shown where it is.
+fn unclosed_brace(r: &Report, lang: Language) -> Option<Explained> {
+    r.problem
+        .starts_with("did not find expected ',' or '}'")
+        .then(|| Explained {
             message: lang.pick(
                 "cette accolade « { » n’est jamais fermée".to_string(),
                 "this brace `{` is never closed".to_string(),
@@ -131,63 +227,80 @@ pub(super) fn explain(
                 "un texte qui commence par « { » s’écrit entre guillemets".to_string(),
                 "a text that starts with `{` is written between quotes".to_string(),
             ),
-            at: context_at.map(|at| (at, 1)),
-        }
-    } else if problem.starts_with("found a tab character")
-        || (problem.starts_with("found character that cannot start any token")
-            && yaml
-                .get(problem_at..)
-                .is_some_and(|rest| rest.starts_with('\t')))
-    {
-        Explained {
-            message: lang.pick(
-                "une tabulation sert de retrait à cette ligne".to_string(),
-                "a tab indents this line".to_string(),
-            ),
-            help: lang.pick(
-                "remplacez-la par des espaces : YAML n’accepte que des espaces en début de ligne"
-                    .to_string(),
-                "replace it with spaces: YAML accepts only spaces at the start of a line"
-                    .to_string(),
-            ),
-            at: Some((problem_at, 1)),
-        }
-    } else if let Some((sign, at)) = leading_sign(problem, context, context_at, yaml, problem_at) {
-        let line = Line::at(yaml, at);
-        let help = match line.key_and_value() {
-            Some((key, value)) => lang.pick(
-                format!("écrivez : {key}: {}", quoted(value.trim())),
-                format!("write: {key}: {}", quoted(value.trim())),
-            ),
-            None => lang.pick(
-                "mettez le texte entre guillemets droits (\"…\")".to_string(),
-                "put the text between double quotes (\"…\")".to_string(),
-            ),
-        };
-        Explained {
-            message: lang.pick(
-                format!("un texte qui commence par « {sign} » doit être écrit entre guillemets"),
-                format!("a text that starts with `{sign}` must be written between quotes"),
-            ),
-            help,
-            at: Some((at, sign.len_utf8())),
-        }
-    } else if problem.starts_with("did not find expected node content")
-        && context.starts_with("parsing a flow")
-    {
-        Explained {
-            message: lang.pick(
-                "un élément de cette liste entre crochets est vide ou mal écrit".to_string(),
-                "an item of this bracketed list is empty or malformed".to_string(),
-            ),
-            help: lang.pick(
-                "séparez les éléments par une seule virgule ; un élément qui contient « : », « [ » ou « { » s’écrit entre guillemets".to_string(),
-                "separate the items with a single comma; an item that contains `: `, `[` or `{` is written between quotes".to_string(),
-            ),
-            at: None,
-        }
-    } else if context.starts_with("scanning a block scalar") {
-        Explained {
+            at: r.context_at.map(|at| (at, 1)),
+        })
+}
+
+/// A tab in the indentation.
+fn tab_indent(r: &Report, lang: Language) -> Option<Explained> {
+    let recognised = r.problem.starts_with("found a tab character")
+        || (r
+            .problem
+            .starts_with("found character that cannot start any token")
+            && r.yaml
+                .get(r.problem_at..)
+                .is_some_and(|rest| rest.starts_with('\t')));
+    recognised.then(|| Explained {
+        message: lang.pick(
+            "une tabulation sert de retrait à cette ligne".to_string(),
+            "a tab indents this line".to_string(),
+        ),
+        help: lang.pick(
+            "remplacez-la par des espaces : YAML n’accepte que des espaces en début de ligne"
+                .to_string(),
+            "replace it with spaces: YAML accepts only spaces at the start of a line".to_string(),
+        ),
+        at: Some((r.problem_at, 1)),
+    })
+}
+
+/// `title: *Urgent*`, `title: @Caf`: a text starting with a sign YAML
+/// reads as syntax.
+fn leading_sign_unquoted(r: &Report, lang: Language) -> Option<Explained> {
+    let (sign, at) = leading_sign(r)?;
+    let line = Line::at(r.yaml, at);
+    let help = match line.key_and_value() {
+        Some((key, value)) => lang.pick(
+            format!("écrivez : {key}: {}", quoted(value.trim())),
+            format!("write: {key}: {}", quoted(value.trim())),
+        ),
+        None => lang.pick(
+            "mettez le texte entre guillemets droits (\"…\")".to_string(),
+            "put the text between double quotes (\"…\")".to_string(),
+        ),
+    };
+    Some(Explained {
+        message: lang.pick(
+            format!("un texte qui commence par « {sign} » doit être écrit entre guillemets"),
+            format!("a text that starts with `{sign}` must be written between quotes"),
+        ),
+        help,
+        at: Some((at, sign.len_utf8())),
+    })
+}
+
+/// `tags: [rh, , paie]`: an empty or malformed item in brackets.
+fn malformed_flow_item(r: &Report, lang: Language) -> Option<Explained> {
+    let recognised = r.problem.starts_with("did not find expected node content")
+        && r.context.starts_with("parsing a flow");
+    recognised.then(|| Explained {
+        message: lang.pick(
+            "un élément de cette liste entre crochets est vide ou mal écrit".to_string(),
+            "an item of this bracketed list is empty or malformed".to_string(),
+        ),
+        help: lang.pick(
+            "séparez les éléments par une seule virgule ; un élément qui contient « : », « [ » ou « { » s’écrit entre guillemets".to_string(),
+            "separate the items with a single comma; an item that contains `: `, `[` or `{` is written between quotes".to_string(),
+        ),
+        at: None,
+    })
+}
+
+/// `summary: |Le texte`: text on the line of `|` or `>`.
+fn text_after_block_indicator(r: &Report, lang: Language) -> Option<Explained> {
+    r.context
+        .starts_with("scanning a block scalar")
+        .then(|| Explained {
             message: lang.pick(
                 "après « | » ou « > », le texte commence à la ligne suivante".to_string(),
                 "after `|` or `>`, the text starts on the next line".to_string(),
@@ -197,54 +310,71 @@ pub(super) fn explain(
                 "break the line after `|` and write the text below it, indented".to_string(),
             ),
             at: None,
-        }
-    } else if problem.starts_with("did not find expected key")
-        && line.follows_closing_quote(problem_at)
-    {
-        Explained {
-            message: lang.pick(
-                "du texte suit le guillemet fermant".to_string(),
-                "text follows the closing quote".to_string(),
-            ),
-            help: lang.pick(
-                "mettez tout le texte entre les guillemets ; entre apostrophes, une apostrophe du texte se double ('L''été'), ou mettez le texte entre guillemets droits (\"L'été\")".to_string(),
-                "put the whole text between the quotes; between single quotes, a quote inside the text is doubled ('It''s'), or put the text between double quotes (\"It's\")".to_string(),
-            ),
-            at: None,
-        }
-    } else if problem.starts_with("did not find expected key")
-        || problem.starts_with("did not find expected '-' indicator")
-    {
-        Explained {
-            message: lang.pick(
-                "cette ligne n’est alignée sur aucune ligne au-dessus".to_string(),
-                "this line is not aligned with any line above".to_string(),
-            ),
-            help: lang.pick(
-                "donnez-lui exactement le même retrait (le même nombre d’espaces) que les lignes de même niveau".to_string(),
-                "give it exactly the same indentation (the same number of spaces) as the lines of its level".to_string(),
-            ),
-            at: None,
-        }
-    } else if problem.starts_with("could not find expected ':'") {
-        let at = context_at.unwrap_or(problem_at);
-        let line = Line::at(yaml, at);
-        let text = line.text.trim();
-        let word = text.split_whitespace().next().unwrap_or(text);
-        let rest = text.get(word.len()..).unwrap_or("").trim();
-        Explained {
-            message: lang.pick(
-                "il manque « : » après la clé".to_string(),
-                "a `:` is missing after the key".to_string(),
-            ),
-            help: lang.pick(
-                format!("écrivez : {word}: {rest}"),
-                format!("write: {word}: {rest}"),
-            ),
-            at: Some((at, word.len().max(1))),
-        }
-    } else if problem.starts_with("found unknown escape character") {
-        Explained {
+        })
+}
+
+/// `title: 'L'été'`: text after the quote that closes the value.
+fn text_after_closing_quote(r: &Report, lang: Language) -> Option<Explained> {
+    let recognised = r.problem.starts_with("did not find expected key")
+        && r.line.follows_closing_quote(r.problem_at);
+    recognised.then(|| Explained {
+        message: lang.pick(
+            "du texte suit le guillemet fermant".to_string(),
+            "text follows the closing quote".to_string(),
+        ),
+        help: lang.pick(
+            "mettez tout le texte entre les guillemets ; entre apostrophes, une apostrophe du texte se double ('L''été'), ou mettez le texte entre guillemets droits (\"L'été\")".to_string(),
+            "put the whole text between the quotes; between single quotes, a quote inside the text is doubled ('It''s'), or put the text between double quotes (\"It's\")".to_string(),
+        ),
+        at: None,
+    })
+}
+
+/// A line aligned with no line above.
+fn misaligned_line(r: &Report, lang: Language) -> Option<Explained> {
+    let recognised = r.problem.starts_with("did not find expected key")
+        || r.problem.starts_with("did not find expected '-' indicator");
+    recognised.then(|| Explained {
+        message: lang.pick(
+            "cette ligne n’est alignée sur aucune ligne au-dessus".to_string(),
+            "this line is not aligned with any line above".to_string(),
+        ),
+        help: lang.pick(
+            "donnez-lui exactement le même retrait (le même nombre d’espaces) que les lignes de même niveau".to_string(),
+            "give it exactly the same indentation (the same number of spaces) as the lines of its level".to_string(),
+        ),
+        at: None,
+    })
+}
+
+/// `date 2026-01-01`: a key without its colon, the line rewritten.
+fn missing_colon(r: &Report, lang: Language) -> Option<Explained> {
+    if !r.problem.starts_with("could not find expected ':'") {
+        return None;
+    }
+    let at = r.context_at.unwrap_or(r.problem_at);
+    let line = Line::at(r.yaml, at);
+    let text = line.text.trim();
+    let word = text.split_whitespace().next().unwrap_or(text);
+    let rest = text.get(word.len()..).unwrap_or("").trim();
+    Some(Explained {
+        message: lang.pick(
+            "il manque « : » après la clé".to_string(),
+            "a `:` is missing after the key".to_string(),
+        ),
+        help: lang.pick(
+            format!("écrivez : {word}: {rest}"),
+            format!("write: {word}: {rest}"),
+        ),
+        at: Some((at, word.len().max(1))),
+    })
+}
+
+/// `"C:\Dossier"`: a backslash in double quotes starting no known code.
+fn unknown_escape(r: &Report, lang: Language) -> Option<Explained> {
+    r.problem
+        .starts_with("found unknown escape character")
+        .then(|| Explained {
             message: lang.pick(
                 "une barre oblique inversée « \\ » dans un texte entre guillemets droits commence un code inconnu".to_string(),
                 "a backslash `\\` in a text between double quotes starts an unknown code".to_string(),
@@ -256,13 +386,19 @@ pub(super) fn explain(
                     .to_string(),
             ),
             // The backslash and the letter after it.
-            at: yaml
-                .get(problem_at..)
+            at: r
+                .yaml
+                .get(r.problem_at..)
                 .filter(|rest| rest.starts_with('\\'))
-                .map(|rest| (problem_at, 1 + rest[1..].chars().next().map_or(0, char::len_utf8))),
-        }
-    } else if problem.starts_with("control characters are not allowed") {
-        Explained {
+                .map(|rest| (r.problem_at, 1 + rest[1..].chars().next().map_or(0, char::len_utf8))),
+        })
+}
+
+/// An invisible control character, usually pasted.
+fn control_character(r: &Report, lang: Language) -> Option<Explained> {
+    r.problem
+        .starts_with("control characters are not allowed")
+        .then(|| Explained {
             message: lang.pick(
                 "un caractère de contrôle invisible s’est glissé dans le texte".to_string(),
                 "an invisible control character slipped into the text".to_string(),
@@ -272,40 +408,34 @@ pub(super) fn explain(
                 "delete and retype the characters around the position shown (such a character often comes from copy and paste)".to_string(),
             ),
             // libyaml gives no line for it: the first one is found here.
-            at: yaml
+            at: r
+                .yaml
                 .char_indices()
                 .find(|(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
                 .map(|(i, c)| (i, c.len_utf8())),
-        }
-    } else {
-        return None;
-    };
-    Some(explained)
+        })
 }
 
 /// The sign a text may not start with unquoted, and its offset, when the
 /// error is one of those it causes: a `*` read as an alias (`*Important*`),
 /// a `&` read as an anchor, or a character no token starts with (`@`, a
 /// backquote, `%`).
-fn leading_sign(
-    problem: &str,
-    context: &str,
-    context_at: Option<usize>,
-    yaml: &str,
-    problem_at: usize,
-) -> Option<(char, usize)> {
-    let at = if problem.starts_with("found character that cannot start any token") {
-        problem_at
-    } else if problem.starts_with("unknown anchor")
-        || context.starts_with("scanning an alias")
-        || context.starts_with("scanning an anchor")
+fn leading_sign(r: &Report) -> Option<(char, usize)> {
+    let at = if r
+        .problem
+        .starts_with("found character that cannot start any token")
+    {
+        r.problem_at
+    } else if r.problem.starts_with("unknown anchor")
+        || r.context.starts_with("scanning an alias")
+        || r.context.starts_with("scanning an anchor")
     {
         // serde_yaml's `unknown anchor` points at the alias itself.
-        context_at.unwrap_or(problem_at)
+        r.context_at.unwrap_or(r.problem_at)
     } else {
         return None;
     };
-    let sign = yaml.get(at..)?.chars().next()?;
+    let sign = r.yaml.get(at..)?.chars().next()?;
     (!sign.is_whitespace()).then_some((sign, at))
 }
 
