@@ -571,6 +571,10 @@ mod tests {
     }
 
     #[test]
+    #[allow(
+        clippy::too_many_lines,
+        reason = "a table of mistakes and their messages, read top to bottom"
+    )]
     fn every_known_mistake_is_explained_where_it_is() {
         let fr = Language::Fr;
         let cases: &[(&str, &str, &str, Caret)] = &[

@@ -1146,6 +1146,10 @@ fn every_kind_has_a_code_message_and_help() {
 /// Every prefix (on a character boundary) of tricky bodies, and many
 /// random mixes of odd fragments: nothing panics, invariants hold.
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "a table of odd fragments, read top to bottom"
+)]
 fn odd_inputs_never_panic() {
     let samples = [
         "{% aside(title=\"À savoir\") %}\r\nCorps `x\r\n{{ q(a='l\\'é', b=-1.5e3) }}\r\n{% end %}\r\n",
