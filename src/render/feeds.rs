@@ -144,48 +144,54 @@ pub fn atom(site: &Site, feed: &Feed) -> String {
     );
     let _ = writeln!(x, "  <generator>Gazette</generator>");
     for i in entries {
-        let a = &site.articles[i];
-        let m = &a.loaded.meta;
-        let link = config.permalink(&a.url);
-        let published = m.date.at.to_string();
-        let updated = m
-            .updated
-            .map(|u| u.at)
-            .unwrap_or(m.date.at)
-            .max(m.date.at)
-            .to_string();
-        x.push_str("  <entry>\n");
-        let _ = writeln!(x, "    <title>{}</title>", XmlEscaped(&a.title));
-        let _ = writeln!(x, "    <id>{}</id>", XmlEscaped(&link));
-        let _ = writeln!(
-            x,
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            XmlEscaped(&link)
-        );
-        let _ = writeln!(x, "    <published>{published}</published>");
-        let _ = writeln!(x, "    <updated>{updated}</updated>");
-        for author in &m.authors {
-            let _ = writeln!(
-                x,
-                "    <author><name>{}</name></author>",
-                XmlEscaped(author)
-            );
-        }
-        if let Some(c) = &m.category {
-            let _ = writeln!(x, "    <category term=\"{}\"/>", XmlEscaped(c));
-        }
-        for t in &m.tags {
-            let _ = writeln!(x, "    <category term=\"{}\"/>", XmlEscaped(t));
-        }
-        let _ = writeln!(
-            x,
-            "    <summary type=\"html\">{}</summary>",
-            XmlEscaped(&a.summary_html)
-        );
-        x.push_str("  </entry>\n");
+        entry(&mut x, site, i);
     }
     x.push_str("</feed>\n");
     x
+}
+
+/// Writes article `i`'s `<entry>` into `x`.
+fn entry(x: &mut String, site: &Site, i: usize) {
+    let config = &site.config;
+    let a = &site.articles[i];
+    let m = &a.loaded.meta;
+    let link = config.permalink(&a.url);
+    let published = m.date.at.to_string();
+    let updated = m
+        .updated
+        .map(|u| u.at)
+        .unwrap_or(m.date.at)
+        .max(m.date.at)
+        .to_string();
+    x.push_str("  <entry>\n");
+    let _ = writeln!(x, "    <title>{}</title>", XmlEscaped(&a.title));
+    let _ = writeln!(x, "    <id>{}</id>", XmlEscaped(&link));
+    let _ = writeln!(
+        x,
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        XmlEscaped(&link)
+    );
+    let _ = writeln!(x, "    <published>{published}</published>");
+    let _ = writeln!(x, "    <updated>{updated}</updated>");
+    for author in &m.authors {
+        let _ = writeln!(
+            x,
+            "    <author><name>{}</name></author>",
+            XmlEscaped(author)
+        );
+    }
+    if let Some(c) = &m.category {
+        let _ = writeln!(x, "    <category term=\"{}\"/>", XmlEscaped(c));
+    }
+    for t in &m.tags {
+        let _ = writeln!(x, "    <category term=\"{}\"/>", XmlEscaped(t));
+    }
+    let _ = writeln!(
+        x,
+        "    <summary type=\"html\">{}</summary>",
+        XmlEscaped(&a.summary_html)
+    );
+    x.push_str("  </entry>\n");
 }
 
 /// `sitemap.xml`: every page worth finding, with the last change of articles.
