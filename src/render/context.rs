@@ -10,7 +10,6 @@ use serde::Serialize;
 use tera::Value;
 
 use super::theme::Theme;
-use crate::config::ShareKind;
 use crate::site::registry::Person;
 use crate::site::taxonomy::Kind;
 use crate::site::{Article, Site};
@@ -435,60 +434,6 @@ fn summary<'s>(site: &'s Site, a: &'s Article) -> SummaryCtx<'s> {
         pinned: meta.pinned,
         draft: meta.draft,
         extra: &meta.extra,
-    }
-}
-
-/// `{mail_url, copy}` for an article, when the site shares.
-pub fn share(site: &Site, a: &Article) -> Option<serde_json::Value> {
-    let config = &site.config;
-    if config.share.is_empty() {
-        return None;
-    }
-    let permalink = config.permalink(&a.url);
-    let mail_url = config.share.contains(&ShareKind::Mail).then(|| {
-        format!(
-            "mailto:?subject={}&body={}",
-            percent_encode(&a.loaded.meta.title),
-            percent_encode(&permalink)
-        )
-    });
-    Some(serde_json::json!({
-        "mail_url": mail_url,
-        "copy": config.share.contains(&ShareKind::Copy),
-        "url": permalink,
-    }))
-}
-
-/// Percent-encodes a text for a `mailto:` query.
-pub fn percent_encode(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() * 3);
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
-/// Human size: `1,2 Mo` / `1.2 MB`.
-pub fn human_size(bytes: u64, lang: crate::language::Language) -> String {
-    let (value, unit_fr, unit_en) = if bytes >= 1_000_000 {
-        (bytes as f64 / 1_000_000.0, "Mo", "MB")
-    } else if bytes >= 1_000 {
-        (bytes as f64 / 1_000.0, "ko", "kB")
-    } else {
-        (bytes as f64, "octets", "bytes")
-    };
-    let number = if value >= 100.0 || bytes < 1_000 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.1}")
-    };
-    match lang {
-        crate::language::Language::Fr => format!("{}\u{a0}{unit_fr}", number.replace('.', ",")),
-        crate::language::Language::En => format!("{number}\u{a0}{unit_en}"),
     }
 }
 

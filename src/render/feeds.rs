@@ -44,7 +44,7 @@ impl std::fmt::Display for XmlEscaped<'_> {
 }
 
 /// A feed to write.
-pub struct Feed<'a> {
+pub struct Feed {
     /// Its title.
     pub title: String,
     /// Output path of the feed (`actualites/atom.xml`).
@@ -52,7 +52,51 @@ pub struct Feed<'a> {
     /// URL path of the listing it follows.
     pub alternate: String,
     /// Articles, newest first.
-    pub articles: &'a [usize],
+    pub articles: Vec<usize>,
+}
+
+/// The file a listing's feed is written to: `atom.xml` in its output
+/// folder (`actualites/atom.xml`, `atom.xml` for the site's).
+pub fn feed_file(folder: &str) -> String {
+    format!("{folder}atom.xml")
+}
+
+/// The sitemap's file, at the output root.
+pub const SITEMAP_FILE: &str = "sitemap.xml";
+
+/// `robots.txt`'s file, at the output root.
+pub const ROBOTS_FILE: &str = "robots.txt";
+
+/// A feed's file and bytes.
+pub fn feed_page(site: &Site, feed: &Feed) -> (String, Vec<u8>) {
+    (feed.path.clone(), atom(site, feed).into_bytes())
+}
+
+/// `sitemap.xml`'s file and bytes.
+pub fn sitemap_page(site: &Site) -> (String, Vec<u8>) {
+    let bytes = sitemap(site, &listing_urls(site)).into_bytes();
+    (SITEMAP_FILE.to_string(), bytes)
+}
+
+/// `robots.txt`'s file and bytes.
+pub fn robots_page(site: &Site) -> (String, Vec<u8>) {
+    (ROBOTS_FILE.to_string(), robots(site).into_bytes())
+}
+
+/// The URL paths the sitemap lists before the articles': every section,
+/// each taxonomy's index followed by its terms, and the accessibility
+/// statement.
+fn listing_urls(site: &Site) -> Vec<String> {
+    let config = &site.config;
+    let mut urls: Vec<String> = site.sections.iter().map(|s| s.url.clone()).collect();
+    for tax in &site.taxonomies.list {
+        urls.push(tax.url.clone());
+        urls.extend(tax.terms.iter().map(|t| t.url.clone()));
+    }
+    if config.accessibility.is_some() {
+        urls.push(config.url(crate::site::paths::accessibility_page(config.language)));
+    }
+    urls
 }
 
 /// The Atom XML of a feed.
@@ -100,48 +144,54 @@ pub fn atom(site: &Site, feed: &Feed) -> String {
     );
     let _ = writeln!(x, "  <generator>Gazette</generator>");
     for i in entries {
-        let a = &site.articles[i];
-        let m = &a.loaded.meta;
-        let link = config.permalink(&a.url);
-        let published = m.date.at.to_string();
-        let updated = m
-            .updated
-            .map(|u| u.at)
-            .unwrap_or(m.date.at)
-            .max(m.date.at)
-            .to_string();
-        x.push_str("  <entry>\n");
-        let _ = writeln!(x, "    <title>{}</title>", XmlEscaped(&a.title));
-        let _ = writeln!(x, "    <id>{}</id>", XmlEscaped(&link));
-        let _ = writeln!(
-            x,
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
-            XmlEscaped(&link)
-        );
-        let _ = writeln!(x, "    <published>{published}</published>");
-        let _ = writeln!(x, "    <updated>{updated}</updated>");
-        for author in &m.authors {
-            let _ = writeln!(
-                x,
-                "    <author><name>{}</name></author>",
-                XmlEscaped(author)
-            );
-        }
-        if let Some(c) = &m.category {
-            let _ = writeln!(x, "    <category term=\"{}\"/>", XmlEscaped(c));
-        }
-        for t in &m.tags {
-            let _ = writeln!(x, "    <category term=\"{}\"/>", XmlEscaped(t));
-        }
-        let _ = writeln!(
-            x,
-            "    <summary type=\"html\">{}</summary>",
-            XmlEscaped(&a.summary_html)
-        );
-        x.push_str("  </entry>\n");
+        entry(&mut x, site, i);
     }
     x.push_str("</feed>\n");
     x
+}
+
+/// Writes article `i`'s `<entry>` into `x`.
+fn entry(x: &mut String, site: &Site, i: usize) {
+    let config = &site.config;
+    let a = &site.articles[i];
+    let m = &a.loaded.meta;
+    let link = config.permalink(&a.url);
+    let published = m.date.at.to_string();
+    let updated = m
+        .updated
+        .map(|u| u.at)
+        .unwrap_or(m.date.at)
+        .max(m.date.at)
+        .to_string();
+    x.push_str("  <entry>\n");
+    let _ = writeln!(x, "    <title>{}</title>", XmlEscaped(&a.title));
+    let _ = writeln!(x, "    <id>{}</id>", XmlEscaped(&link));
+    let _ = writeln!(
+        x,
+        "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        XmlEscaped(&link)
+    );
+    let _ = writeln!(x, "    <published>{published}</published>");
+    let _ = writeln!(x, "    <updated>{updated}</updated>");
+    for author in &m.authors {
+        let _ = writeln!(
+            x,
+            "    <author><name>{}</name></author>",
+            XmlEscaped(author)
+        );
+    }
+    if let Some(c) = &m.category {
+        let _ = writeln!(x, "    <category term=\"{}\"/>", XmlEscaped(c));
+    }
+    for t in &m.tags {
+        let _ = writeln!(x, "    <category term=\"{}\"/>", XmlEscaped(t));
+    }
+    let _ = writeln!(
+        x,
+        "    <summary type=\"html\">{}</summary>",
+        XmlEscaped(&a.summary_html)
+    );
+    x.push_str("  </entry>\n");
 }
 
 /// `sitemap.xml`: every page worth finding, with the last change of articles.
@@ -178,7 +228,7 @@ pub fn robots(site: &Site) -> String {
     let config = &site.config;
     format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-        config.permalink(&config.url("sitemap.xml"))
+        config.permalink(&config.url(SITEMAP_FILE))
     )
 }
 

@@ -4,7 +4,7 @@
 //!
 //! It lives beside `render` rather than in `serve` because it must know what
 //! each `Job` reads, and the job list is private to rendering: the plan is
-//! the same `plan` the full render uses, filtered, so a page cannot be
+//! the same `plan::plan` the full render uses, filtered, so a page cannot be
 //! forgotten here without being forgotten by the full build too. What a job
 //! reads of the articles:
 //!
@@ -26,8 +26,9 @@ use tera::Value;
 
 use super::context::Contexts;
 use super::feeds::FEED_ENTRIES;
+use super::plan::{Job, plan};
 use super::theme::Theme;
-use super::{Files, Job, plan, render_job};
+use super::{Files, render_job};
 use crate::diagnostics::Diagnostic;
 use crate::site::Site;
 
@@ -113,7 +114,7 @@ fn reads(site: &Site, home: &[usize], job: &Job, touched: &[Touched]) -> bool {
             page_of(&t.articles, site.config.paginate_by, *number)
                 || t.person.as_ref().is_some_and(|(i, _)| whole(*i))
         }
-        Job::Feed { articles, .. } => articles.iter().take(FEED_ENTRIES).any(|&i| summary(i)),
+        Job::Feed(feed) => feed.articles.iter().take(FEED_ENTRIES).any(|&i| summary(i)),
         Job::Taxonomy(_)
         | Job::NotFound
         | Job::Search

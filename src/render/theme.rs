@@ -41,27 +41,7 @@ impl Theme {
         let root = &config.root;
         let theme_dir = Path::new("themes").join(&config.theme);
         let mut errors = Vec::new();
-        let mut files: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
-        for dir in [theme_dir.join("templates"), PathBuf::from(SITE_TEMPLATES)] {
-            for (name, rel) in walk_files(root, &dir, lang, &mut errors) {
-                let text = crate::sources::read(root, &rel).and_then(|bytes| {
-                    String::from_utf8(bytes).map_err(|e| {
-                        crate::sources::Refusal::Unreadable(std::io::Error::new(
-                            std::io::ErrorKind::InvalidData,
-                            e,
-                        ))
-                    })
-                });
-                match text {
-                    Ok(text) => {
-                        files.insert(name, (rel, text));
-                    }
-                    Err(refusal) => {
-                        errors.push(refusal.diagnostic(&rel, "template-unreadable", lang))
-                    }
-                }
-            }
-        }
+        let files = read_templates(root, &theme_dir, lang, &mut errors);
         let mut tera = Tera::new();
         register_filters(&mut tera, lang);
         let templates: Vec<(String, String)> = files
@@ -71,30 +51,7 @@ impl Theme {
         if let Err(err) = tera.add_raw_templates(templates) {
             errors.push(template_error(&err, &files, lang));
         }
-        for required in [
-            "base.html",
-            "index.html",
-            "section.html",
-            "article.html",
-            "404.html",
-        ] {
-            if !files.contains_key(required) {
-                errors.push(
-                    Diagnostic::error(
-                        "template-missing",
-                        lang.pick(
-                            format!("le thème n’a pas de gabarit « {required} »"),
-                            format!("the theme has no `{required}` template"),
-                        ),
-                    )
-                    .in_file(theme_dir.join("templates"))
-                    .with_help(lang.pick(
-                        "copiez ce gabarit depuis le thème gazette",
-                        "copy this template from the gazette theme",
-                    )),
-                );
-            }
-        }
+        errors.extend(missing_templates(&files, &theme_dir, lang));
         let strings = match load_strings(root, &theme_dir, lang) {
             Ok(s) => s,
             Err(d) => {
@@ -102,26 +59,8 @@ impl Theme {
                 serde_json::Map::new()
             }
         };
-        let mut statics: BTreeMap<String, PathBuf> = BTreeMap::new();
-        for dir in [theme_dir.join("static"), PathBuf::from(SITE_STATIC)] {
-            for (name, rel) in walk_files(root, &dir, lang, &mut errors) {
-                // Copied as they are when the output is written: whether
-                // they can be read is known now.
-                if let Err(refusal) = crate::sources::probe(root, &rel) {
-                    errors.push(refusal.diagnostic(&rel, "file-unreadable", lang));
-                }
-                statics.insert(name, rel);
-            }
-        }
-        let custom_shortcodes = files
-            .keys()
-            .filter_map(|n| n.strip_prefix("shortcodes/"))
-            .filter_map(|n| n.strip_suffix(".html"))
-            .filter(|n| {
-                !crate::content::article::BUILT_IN_SHORTCODES.contains(n) && !n.contains('/')
-            })
-            .map(str::to_string)
-            .collect();
+        let statics = static_files(root, &theme_dir, lang, &mut errors);
+        let custom_shortcodes = custom_shortcodes(&files);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -138,6 +77,103 @@ impl Theme {
     pub fn render_error(&self, err: &tera::Error, lang: Language) -> Diagnostic {
         template_error(err, &self.template_files, lang)
     }
+}
+
+/// The theme's templates with the site's over them, by name: each one's
+/// path and text. A template that cannot be read is an error in `errors`.
+fn read_templates(
+    root: &Path,
+    theme_dir: &Path,
+    lang: Language,
+    errors: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, (PathBuf, String)> {
+    let mut files = BTreeMap::new();
+    for dir in [theme_dir.join("templates"), PathBuf::from(SITE_TEMPLATES)] {
+        for (name, rel) in walk_files(root, &dir, lang, errors) {
+            let text = crate::sources::read(root, &rel).and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|e| {
+                    crate::sources::Refusal::Unreadable(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        e,
+                    ))
+                })
+            });
+            match text {
+                Ok(text) => {
+                    files.insert(name, (rel, text));
+                }
+                Err(refusal) => errors.push(refusal.diagnostic(&rel, "template-unreadable", lang)),
+            }
+        }
+    }
+    files
+}
+
+/// An error for each template every theme must have and this one lacks.
+fn missing_templates(
+    files: &BTreeMap<String, (PathBuf, String)>,
+    theme_dir: &Path,
+    lang: Language,
+) -> Vec<Diagnostic> {
+    let required = [
+        "base.html",
+        "index.html",
+        "section.html",
+        "article.html",
+        "404.html",
+    ];
+    required
+        .into_iter()
+        .filter(|required| !files.contains_key(*required))
+        .map(|required| {
+            Diagnostic::error(
+                "template-missing",
+                lang.pick(
+                    format!("le thème n’a pas de gabarit « {required} »"),
+                    format!("the theme has no `{required}` template"),
+                ),
+            )
+            .in_file(theme_dir.join("templates"))
+            .with_help(lang.pick(
+                "copiez ce gabarit depuis le thème gazette",
+                "copy this template from the gazette theme",
+            ))
+        })
+        .collect()
+}
+
+/// The theme's static files with the site's over them, by output path. A
+/// file that cannot be read is an error in `errors`.
+fn static_files(
+    root: &Path,
+    theme_dir: &Path,
+    lang: Language,
+    errors: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, PathBuf> {
+    let mut statics = BTreeMap::new();
+    for dir in [theme_dir.join("static"), PathBuf::from(SITE_STATIC)] {
+        for (name, rel) in walk_files(root, &dir, lang, errors) {
+            // Copied as they are when the output is written: whether
+            // they can be read is known now.
+            if let Err(refusal) = crate::sources::probe(root, &rel) {
+                errors.push(refusal.diagnostic(&rel, "file-unreadable", lang));
+            }
+            statics.insert(name, rel);
+        }
+    }
+    statics
+}
+
+/// The shortcodes the templates add: `shortcodes/<name>.html` files that
+/// are not a built-in shortcode's.
+fn custom_shortcodes(files: &BTreeMap<String, (PathBuf, String)>) -> BTreeSet<String> {
+    files
+        .keys()
+        .filter_map(|n| n.strip_prefix("shortcodes/"))
+        .filter_map(|n| n.strip_suffix(".html"))
+        .filter(|n| !crate::content::article::BUILT_IN_SHORTCODES.contains(n) && !n.contains('/'))
+        .map(str::to_string)
+        .collect()
 }
 
 /// The files under `dir` (relative to the site root), by `/`-separated

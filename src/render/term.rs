@@ -1,0 +1,121 @@
+//! Term pages (`term.html`): one category's, series', tag's,
+//! organisation's, author's or person's articles, page by page.
+//!
+//! A term page is a listing like a section's (same pager, same folders
+//! `page/2/`…), with what the term itself is: an organisation's full and
+//! short names and its logo, a person's card (made from the article the
+//! person was first found in). Its feed, when the site has feeds, is
+//! written beside it (`feeds`).
+
+use serde::Serialize;
+
+use super::context::{Contexts, PageCtx};
+use super::pager::{listing_title, page_folder, pager};
+use super::theme::Theme;
+use super::{Rendered, feeds, render_template};
+use crate::content::markdown::escape_attr;
+use crate::diagnostics::Diagnostic;
+use crate::site::taxonomy::Term;
+use crate::site::urls::page_file;
+
+/// `taxonomy` in `term.html`: `{key, title, url}` (fields sorted by name,
+/// as the former `json!` map serialized them).
+#[derive(Serialize)]
+struct TaxonomyRefCtx<'a> {
+    key: &'static str,
+    title: &'static str,
+    url: &'a str,
+}
+
+/// `term`: `{name, url, feed_url, description_html, logo}` (fields sorted
+/// by name, as the former `json!` map serialized them).
+#[derive(Serialize)]
+struct TermCtx<'a> {
+    /// An organisation's full and short names, none elsewhere.
+    description_html: Option<String>,
+    /// None without feeds.
+    feed_url: Option<String>,
+    /// An organisation's logo URL, none elsewhere.
+    logo: Option<String>,
+    name: &'a str,
+    url: &'a str,
+}
+
+/// Which page of which term: page `number` of `count` of term `term` of
+/// taxonomy `taxonomy`.
+pub(super) struct TermPage {
+    /// The taxonomy's index in `site.taxonomies.list`.
+    pub taxonomy: usize,
+    /// The term's index in its taxonomy.
+    pub term: usize,
+    /// The page number, from 1.
+    pub number: usize,
+    /// The number of pages.
+    pub count: usize,
+}
+
+/// One page of a term's listing.
+pub(super) fn render(cx: &Contexts, theme: &Theme, at: TermPage) -> Result<Rendered, Diagnostic> {
+    let site = cx.site();
+    let config = &site.config;
+    let lang = config.language;
+    let tax = &site.taxonomies.list[at.taxonomy];
+    let t = &tax.terms[at.term];
+    let folder = page_folder(&t.rel_url, at.number);
+    let url = config.url(&folder);
+    let feed_url = config
+        .feeds
+        .then(|| config.url(&feeds::feed_file(&t.rel_url)));
+    let page = PageCtx {
+        kind: "term",
+        url: url.clone(),
+        permalink: config.permalink(&url),
+        title: listing_title(
+            &format!("{} – {}", t.name, tax.kind.title(lang)),
+            at.number,
+            lang,
+        ),
+        description: None,
+        feed_url: feed_url.clone(),
+    };
+    let mut context = cx.base(page);
+    context.insert(
+        "taxonomy",
+        &TaxonomyRefCtx {
+            key: tax.kind.key(),
+            title: tax.kind.title(lang),
+            url: &tax.url,
+        },
+    );
+    context.insert("term", &term_value(cx, t, feed_url));
+    let person = t
+        .person
+        .as_ref()
+        .map(|(i, p)| cx.person(&site.articles[*i], p));
+    context.insert("person", &person);
+    let per_page = config.paginate_by;
+    let pager = pager(cx, &t.rel_url, &t.articles, per_page, at.number, at.count);
+    context.insert("pager", &pager);
+    let html = render_template(theme, "term.html", &context, 0, lang)?;
+    Ok((page_file(&folder), html))
+}
+
+/// `term` for term `t`, whose feed is at `feed_url`.
+fn term_value<'a>(cx: &Contexts, t: &'a Term, feed_url: Option<String>) -> TermCtx<'a> {
+    let organisation = t.organisation.as_ref();
+    let description_html = organisation.and_then(|o| {
+        o.short
+            .as_ref()
+            .filter(|s| **s != o.name)
+            .map(|short| format!("<p>{} ({})</p>", escape_attr(&o.name), escape_attr(short)))
+    });
+    TermCtx {
+        description_html,
+        feed_url,
+        logo: organisation
+            .and_then(|o| o.logo.as_deref())
+            .map(|l| cx.site().config.asset_url(l)),
+        name: &t.name,
+        url: &t.url,
+    }
+}
