@@ -22,6 +22,10 @@ pub struct Worded {
 }
 
 /// Words `message` (one of Tera's) in `lang`.
+#[allow(
+    clippy::too_many_lines,
+    reason = "a table: one arm per kind of Tera error, each with its French and English wording"
+)]
 pub fn word(message: &str, lang: Language) -> Worded {
     let plain = |message: String| Worded {
         message,
