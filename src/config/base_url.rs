@@ -1,0 +1,136 @@
+//! `base_url`: the address the site is published at, from `--base-url` or
+//! the file.
+//!
+//! Every absolute URL (feeds, the sitemap, share links) starts with it, and
+//! every site path with its path part (`/rh/`), so it is parsed once here
+//! into both. Without one the site still builds, for local previews, at
+//! `http://localhost/`, with a warning: a published site whose feeds point
+//! to localhost is a mistake nobody sees until a reader clicks.
+
+use super::Overrides;
+use super::places::Places;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::language::Language;
+use crate::yaml::Text;
+
+/// The site's address, resolved.
+pub(super) struct Address {
+    /// Absolute, with a trailing slash.
+    pub base_url: String,
+    /// Its path part (`/` or `/rh/`).
+    pub root_path: String,
+    /// The warning when no address was given.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The address from `--base-url`, else the file, else a local one (with a
+/// warning); one that cannot be parsed is an error, at the key when it was
+/// written in the file.
+pub(super) fn resolve(
+    places: Places,
+    overrides: &Overrides,
+    written: Option<Text>,
+    lang: Language,
+    errors: &mut Diagnostics,
+) -> Address {
+    let given = overrides.base_url.is_some() || written.is_some();
+    let base_text = overrides
+        .base_url
+        .clone()
+        .or(written.map(|t| t.0))
+        .unwrap_or_else(|| "http://localhost/".to_string());
+    let (base_url, root_path) = match parse_base_url(&base_text) {
+        Some(parsed) => parsed,
+        None => {
+            let d = Diagnostic::error(
+                "config-bad-base-url",
+                lang.pick(
+                    format!("« {base_text} » n’est pas une adresse web complète"),
+                    format!("`{base_text}` is not a complete web address"),
+                ),
+            )
+            .with_help(lang.pick(
+                "écrivez l’adresse complète, par exemple https://intranet.example.org/rh/",
+                "write the whole address, for example https://intranet.example.org/rh/",
+            ));
+            errors.push(if overrides.base_url.is_some() {
+                d
+            } else {
+                d.at(places.source, places.value(&["base_url"]))
+            });
+            ("http://localhost/".to_string(), "/".to_string())
+        }
+    };
+    Address {
+        base_url,
+        root_path,
+        warnings: if given {
+            Vec::new()
+        } else {
+            vec![no_base_url(lang).at(places.source, places.start())]
+        },
+    }
+}
+
+/// `https://host/rh` → (`https://host/rh/`, `/rh/`).
+pub fn parse_base_url(text: &str) -> Option<(String, String)> {
+    let text = text.trim();
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))?;
+    let scheme_len = text.len() - rest.len();
+    let host_end = rest.find('/').unwrap_or(rest.len());
+    let host = &rest[..host_end];
+    if host.is_empty() || host.contains([' ', '?', '#']) {
+        return None;
+    }
+    let mut path = rest[host_end..].to_string();
+    if path.contains(['?', '#', ' ']) || path.split('/').any(|s| s == "..") {
+        return None;
+    }
+    if !path.ends_with('/') {
+        path.push('/');
+    }
+    if !path.starts_with('/') {
+        path.insert(0, '/');
+    }
+    Some((format!("{}{}{}", &text[..scheme_len], host, path), path))
+}
+
+/// The warning of a build whose `site.yaml` gives no `base_url`: feeds,
+/// the sitemap and share links would carry `http://localhost/`.
+fn no_base_url(lang: Language) -> Diagnostic {
+    Diagnostic::warning(
+        "config-no-base-url",
+        lang.pick(
+            "site.yaml ne donne pas de base_url : les flux, le plan du site et les liens de partage pointeront vers http://localhost/",
+            "site.yaml gives no base_url: feeds, the sitemap and share links will point to http://localhost/",
+        ),
+    )
+    .with_help(lang.pick(
+        "ajoutez l’adresse où le site sera publié, par exemple « base_url: https://intranet.example.org/rh/ », ou passez --base-url",
+        "add the address the site will be published at, for example `base_url: https://intranet.example.org/rh/`, or pass --base-url",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_paths() {
+        assert_eq!(
+            parse_base_url("https://intranet.example.org/rh"),
+            Some((
+                "https://intranet.example.org/rh/".to_string(),
+                "/rh/".to_string()
+            ))
+        );
+        assert_eq!(
+            parse_base_url("http://localhost:1111"),
+            Some(("http://localhost:1111/".to_string(), "/".to_string()))
+        );
+        assert_eq!(parse_base_url("intranet/rh"), None);
+        assert_eq!(parse_base_url("https://x/../y"), None);
+    }
+}

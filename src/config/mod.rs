@@ -1,0 +1,148 @@
+//! `site.yaml`, read in two stages.
+//!
+//! `RawConfig` mirrors the file: serde with `deny_unknown_fields`, so a typo is
+//! an error with the closest key suggested (see `yaml`). `Config` is what the
+//! program uses: defaults applied, URLs parsed, values checked, command-line
+//! overrides merged. Only `resolve` knows about both.
+//!
+//! # The parts
+//!
+//! - `file`: reading `site.yaml` and the raw structs that mirror it
+//!   ([`load`], [`RawConfig`]);
+//! - `resolve`: the list of settings, defaults and one-check settings
+//!   (title, theme, page size);
+//! - `base_url`, `schemes` (`extra_url_schemes`), `menu` (and `share`),
+//!   `accessibility`, `taxonomies`: each setting with more than one check or
+//!   a type of its own;
+//! - `places`: where a setting is written, for the messages.
+//!
+//! A new setting is a field of `RawConfig` (in `file`) and of [`Config`]
+//! (here), and a line in `resolve`; a module of its own when it has checks
+//! that need more than a few lines. Every public item is re-exported here,
+//! so other modules name `config::…` whatever file it lives in.
+
+mod accessibility;
+mod base_url;
+mod file;
+mod menu;
+mod places;
+mod resolve;
+mod schemes;
+mod taxonomies;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub use crate::content::markdown::RawHtml;
+use crate::diagnostics::{Diagnostic, Position};
+use crate::language::Language;
+use crate::url_schemes::UrlPolicy;
+pub use accessibility::Accessibility;
+pub use base_url::parse_base_url;
+pub use file::{RawConfig, load};
+pub use menu::{MenuEntry, ShareKind};
+pub use taxonomies::TaxonomyFolders;
+
+/// The site's settings, resolved.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Site root folder.
+    pub root: PathBuf,
+    /// Site title.
+    pub title: String,
+    /// Absolute base URL, with a trailing slash.
+    pub base_url: String,
+    /// The path part of `base_url` (`/` or `/rh/`): prefix of every site URL.
+    pub root_path: String,
+    /// What a build should warn about: no `base_url` given (it is then
+    /// `http://localhost/`, which only suits local previews).
+    pub warnings: Vec<Diagnostic>,
+    /// Language of UI strings, dates, typography and messages.
+    pub language: Language,
+    /// Theme folder name under `themes/`.
+    pub theme: String,
+    /// Site description.
+    pub description: Option<String>,
+    /// Articles per listing page.
+    pub paginate_by: usize,
+    /// Whether Atom feeds are written.
+    pub feeds: bool,
+    /// Whether the search index and page are written.
+    pub search: bool,
+    /// Share links on article pages.
+    pub share: Vec<ShareKind>,
+    /// The main menu.
+    pub menu: Vec<MenuEntry>,
+    /// What raw HTML in Markdown becomes.
+    pub raw_html: RawHtml,
+    /// The accessibility statement, if the site has one.
+    pub accessibility: Option<Accessibility>,
+    /// URL folders of taxonomies.
+    pub taxonomies: TaxonomyFolders,
+    /// The URL schemes addresses may use (`extra_url_schemes` added).
+    pub urls: UrlPolicy,
+    /// Where each taxonomy folder written in `site.yaml` is (by key,
+    /// `tags`), so that a clash with another output path found later can
+    /// point at it.
+    pub taxonomy_positions: BTreeMap<&'static str, Position>,
+}
+
+/// Command-line values that take precedence over the file.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--base-url`.
+    pub base_url: Option<String>,
+}
+
+/// File name of the settings, at the site root.
+pub const FILE_NAME: &str = "site.yaml";
+
+impl Config {
+    /// The absolute URL of a site path (`/rh/actualites/` → `https://host/rh/actualites/`).
+    pub fn permalink(&self, url_path: &str) -> String {
+        let origin_end = self.base_url.len() - self.root_path.len();
+        format!("{}{}", &self.base_url[..origin_end], url_path)
+    }
+
+    /// A site path under the root: `actualites/x/` → `/rh/actualites/x/`.
+    pub fn url(&self, relative: &str) -> String {
+        format!("{}{}", self.root_path, relative.trim_start_matches('/'))
+    }
+
+    /// The URL of a file a registry names (a logo, a photo): an address
+    /// (`https://…`) as it is, a site path under the site's root path.
+    pub fn asset_url(&self, written: &str) -> String {
+        if written.contains("://") {
+            written.to_string()
+        } else {
+            self.url(written)
+        }
+    }
+}
+
+impl Config {
+    /// Settings for a site whose `site.yaml` could not be used: what the
+    /// drivers report with (French, the defaults).
+    pub fn placeholder(root: &Path) -> Config {
+        Config {
+            root: root.to_path_buf(),
+            title: String::new(),
+            base_url: "http://localhost/".into(),
+            root_path: "/".into(),
+            warnings: Vec::new(),
+            language: Default::default(),
+            theme: "gazette".into(),
+            description: None,
+            paginate_by: 12,
+            feeds: false,
+            search: false,
+            share: Vec::new(),
+            menu: Vec::new(),
+            raw_html: Default::default(),
+            accessibility: None,
+            urls: Default::default(),
+            taxonomies: TaxonomyFolders::defaults(),
+            taxonomy_positions: Default::default(),
+        }
+    }
+}

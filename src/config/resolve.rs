@@ -1,0 +1,150 @@
+//! From the file as written to the settings the program uses: defaults
+//! applied, values checked, command-line overrides merged.
+//!
+//! `resolve` is the list of settings in the order their messages are
+//! reported; a setting with more than one check, or a type of its own, has
+//! its module (`base_url`, `schemes`, `menu`, `accessibility`,
+//! `taxonomies`), and the one-check settings (the title, the theme, the
+//! page size) are here. Every problem of the file is reported at once; the
+//! settings are returned only when there is none.
+
+use std::path::Path;
+
+use super::file::RawConfig;
+use super::places::Places;
+use super::{Config, Overrides, ShareKind, accessibility, base_url, menu, schemes, taxonomies};
+use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
+use crate::language::Language;
+use crate::yaml::Text;
+
+/// Applies defaults and checks values.
+pub(super) fn resolve(
+    raw: RawConfig,
+    root: &Path,
+    source: &SourceText,
+    offset: usize,
+    overrides: &Overrides,
+) -> Result<Config, Diagnostics> {
+    let lang = raw.language.unwrap_or_default();
+    let places = Places { source, offset };
+    let mut errors = Diagnostics::new();
+    let title = title(places, raw.title, lang, &mut errors);
+    let address = base_url::resolve(places, overrides, raw.base_url, lang, &mut errors);
+    let theme = theme(places, root, raw.theme, lang, &mut errors);
+    let paginate_by = paginate_by(places, raw.paginate_by, lang, &mut errors);
+    let urls = schemes::extra_url_schemes(places, raw.extra_url_schemes, lang, &mut errors);
+    let menu = menu::resolve(places, raw.menu, &urls, lang, &mut errors);
+    let accessibility = raw
+        .accessibility
+        .map(|a| accessibility::resolve(places, a, &urls, lang, &mut errors));
+    let (taxonomies, taxonomy_positions) =
+        taxonomies::resolve(places, raw.taxonomies, lang, &mut errors);
+    if errors.has_errors() {
+        return Err(errors);
+    }
+    Ok(Config {
+        root: root.to_path_buf(),
+        title,
+        base_url: address.base_url,
+        root_path: address.root_path,
+        warnings: address.warnings,
+        language: lang,
+        theme,
+        description: raw.description.map(|t| t.0),
+        paginate_by: paginate_by.max(1),
+        feeds: raw.feeds.unwrap_or(true),
+        search: raw.search.unwrap_or(true),
+        share: raw
+            .share
+            .unwrap_or_else(|| vec![ShareKind::Mail, ShareKind::Copy]),
+        menu,
+        raw_html: raw.markdown.and_then(|m| m.raw_html).unwrap_or_default(),
+        accessibility,
+        taxonomies,
+        urls,
+        taxonomy_positions,
+    })
+}
+
+/// The site's title, required.
+fn title(
+    places: Places,
+    written: Option<Text>,
+    lang: Language,
+    errors: &mut Diagnostics,
+) -> String {
+    match written {
+        Some(t) if !t.0.trim().is_empty() => t.0,
+        _ => {
+            errors.push(
+                Diagnostic::error(
+                    "config-missing-title",
+                    lang.pick("le titre du site manque", "the site has no title"),
+                )
+                .at(places.source, places.start())
+                .with_help(lang.pick(
+                    "ajoutez une ligne « title: Le nom du site »",
+                    "add a line `title: The site's name`",
+                )),
+            );
+            String::new()
+        }
+    }
+}
+
+/// The theme's folder name, which must be under `themes/`.
+fn theme(
+    places: Places,
+    root: &Path,
+    written: Option<Text>,
+    lang: Language,
+    errors: &mut Diagnostics,
+) -> String {
+    let theme = written
+        .map(|t| t.0)
+        .unwrap_or_else(|| "gazette".to_string());
+    if !root.join("themes").join(&theme).is_dir() {
+        errors.push(
+            Diagnostic::error(
+                "config-missing-theme",
+                lang.pick(
+                    format!("le thème « {theme} » est introuvable dans themes/"),
+                    format!("the theme `{theme}` is not in themes/"),
+                ),
+            )
+            .at(places.source, places.value(&["theme"]))
+            .with_help(lang.pick(
+                "copiez le thème dans themes/ ou corrigez son nom",
+                "copy the theme into themes/ or fix its name",
+            )),
+        );
+    }
+    theme
+}
+
+/// Articles per listing page: 12 by default, at least 1.
+fn paginate_by(
+    places: Places,
+    written: Option<usize>,
+    lang: Language,
+    errors: &mut Diagnostics,
+) -> usize {
+    let paginate_by = written.unwrap_or(12);
+    if paginate_by == 0 {
+        errors.push(
+            Diagnostic::error(
+                "config-bad-paginate-by",
+                lang.pick(
+                    "paginate_by doit être au moins 1",
+                    "paginate_by must be at least 1",
+                ),
+            )
+            .at(places.source, places.value(&["paginate_by"]))
+            .with_help(lang.pick(
+                "écrivez le nombre d’articles par page de liste, par exemple paginate_by: 12",
+                "write the number of articles per listing page, for example paginate_by: 12",
+            )),
+        );
+    }
+    paginate_by
+}

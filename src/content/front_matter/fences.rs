@@ -1,0 +1,106 @@
+//! The header apart from the body: the two `---` lines that fence the YAML.
+//!
+//! The file is taken as written (a byte-order mark, CRLF line ends), and
+//! only byte offsets come out, so every later position, from serde's errors
+//! to a link in the body, is a position in the writer's file. A file that
+//! does not open or close its header is told so here, before any YAML is
+//! read: nothing else about it could be placed.
+
+use std::ops::Range;
+
+use crate::diagnostics::{Diagnostic, SourceText};
+use crate::language::Language;
+
+/// Where the front matter and the body are in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split {
+    /// Byte range of the YAML text (between the fences).
+    pub yaml: Range<usize>,
+    /// Byte range of the Markdown body (after the closing fence's line).
+    pub body: Range<usize>,
+}
+
+/// Finds the front matter of a file. `Err` is a diagnostic: no opening fence,
+/// or no closing one.
+pub fn split(source: &SourceText, lang: Language) -> Result<Split, Diagnostic> {
+    let text = source.text.as_str();
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let first_end = text[start..]
+        .find('\n')
+        .map(|i| start + i + 1)
+        .unwrap_or(text.len());
+    let first_line = text[start..first_end].trim_end();
+    if first_line != "---" {
+        return Err(Diagnostic::error(
+            "front-matter-missing",
+            lang.pick(
+                "le fichier ne commence pas par « --- » : l’en-tête (titre, date…) manque",
+                "the file does not start with `---`: the front matter (title, date…) is missing",
+            ),
+        )
+        .at(source, start..first_end.max(start + 1))
+        .with_help(lang.pick(
+            "commencez le fichier par une ligne « --- », puis « title: … » et « date: AAAA-MM-JJ », puis une autre ligne « --- »",
+            "start the file with a line `---`, then `title: …` and `date: YYYY-MM-DD`, then another line `---`",
+        )));
+    }
+    let mut pos = first_end;
+    while pos < text.len() {
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
+        let line = text[pos..end].trim_end();
+        if line == "---" {
+            return Ok(Split {
+                yaml: first_end..pos,
+                body: end..text.len(),
+            });
+        }
+        pos = end;
+    }
+    Err(Diagnostic::error(
+        "front-matter-unclosed",
+        lang.pick(
+            "l’en-tête commence par « --- » mais ne se termine jamais",
+            "the front matter starts with `---` but never ends",
+        ),
+    )
+    .at(source, start..start + 3)
+    .with_help(lang.pick(
+        "ajoutez une ligne « --- » après la dernière clé de l’en-tête",
+        "add a line `---` after the front matter's last key",
+    )))
+}
+
+/// Where the opening `---` is: the start of the file, after any byte-order
+/// mark (the fence line may end with `\n` or `\r\n`).
+pub(super) fn opening_fence(source: &SourceText) -> Range<usize> {
+    let start = if source.text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
+    start..start + 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_handles_bom_and_crlf() {
+        let src = SourceText::new("a.md", "\u{feff}---\r\ntitle: x\r\n---\r\nBody\r\n");
+        let split = split(&src, Language::Fr).unwrap();
+        assert_eq!(&src.text[split.yaml.clone()], "title: x\r\n");
+        assert_eq!(&src.text[split.body.clone()], "Body\r\n");
+    }
+
+    #[test]
+    fn unclosed_front_matter() {
+        let src = SourceText::new("a.md", "---\ntitle: x\n");
+        let err = split(&src, Language::En).unwrap_err();
+        assert_eq!(err.code, "front-matter-unclosed");
+        assert_eq!(err.position.map(|p| (p.line, p.column)), Some((1, 1)));
+    }
+}

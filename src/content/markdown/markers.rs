@@ -1,0 +1,117 @@
+//! The markers: what a rendered text holds where assembly and rendering
+//! will put what only they know.
+//!
+//! A link or image to a relative path is written `U+E000 index U+E001`,
+//! the index into `Rendered::links`; [`resolve_markers`] replaces every one
+//! with its address once the site is assembled (and again in watch mode,
+//! without re-rendering). A block placed by a shortcode is written
+//! `U+E002 index U+E001`, alone in its paragraph, which the transform then
+//! lifts out of the paragraph; render fills it with the theme's block
+//! template. The three characters are private-use ones, removed from the
+//! writer's text on the way in ([`scrub_markers`]), so a marker can only be
+//! one of ours.
+
+use std::borrow::Cow;
+
+use super::escape::escape_attr;
+
+/// Starts a marker.
+pub const MARK_LINK: char = '\u{E000}';
+/// Starts a block marker.
+pub const MARK_BLOCK: char = '\u{E002}';
+/// Ends a marker.
+pub const MARK_END: char = '\u{E001}';
+
+/// Removes characters the renderer uses as markers from a writer's text.
+pub fn scrub_markers(text: &str) -> Cow<'_, str> {
+    // The three markers are U+E000..U+E002, all encoded starting with the
+    // byte 0xEE: a byte scan rules out almost every text at once.
+    if text.as_bytes().contains(&0xEE) && text.contains([MARK_LINK, MARK_BLOCK, MARK_END]) {
+        Cow::Owned(text.replace([MARK_LINK, MARK_BLOCK, MARK_END], "\u{FFFD}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Whether a text event is a block marker alone (blanks around it).
+pub(super) fn is_block_marker(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with(MARK_BLOCK)
+        && t.ends_with(MARK_END)
+        && t[MARK_BLOCK.len_utf8()..t.len() - MARK_END.len_utf8()]
+            .chars()
+            .all(|c| c.is_ascii_digit())
+}
+
+/// Replaces link markers in `html` with the addresses `resolve` gives for
+/// each link index.
+pub fn resolve_markers(html: &str, mut resolve: impl FnMut(usize) -> String) -> String {
+    if find_marker(html, MARK_LINK).is_none() {
+        return html.to_string();
+    }
+    // The pieces first, then one allocation of the exact size: addresses are
+    // longer than their markers, and a string grown by doubling would hold
+    // (and touch) up to twice the page's bytes for the whole build.
+    let mut pieces: Vec<Cow<'_, str>> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = find_marker(rest, MARK_LINK) {
+        pieces.push(rest[..start].into());
+        let after = &rest[start + MARK_LINK.len_utf8()..];
+        match find_marker(after, MARK_END) {
+            Some(end) => {
+                match after[..end].parse::<usize>() {
+                    Ok(index) => {
+                        let address = resolve(index);
+                        if address.contains(['&', '"', '<', '>']) {
+                            pieces.push(escape_attr(&address).into());
+                        } else {
+                            pieces.push(address.into());
+                        }
+                    }
+                    Err(_) => pieces.push(after[..end].into()),
+                }
+                rest = &after[end + MARK_END.len_utf8()..];
+            }
+            None => {
+                rest = after;
+            }
+        }
+    }
+    pieces.push(rest.into());
+    let mut out = String::with_capacity(pieces.iter().map(|p| p.len()).sum());
+    for piece in &pieces {
+        out.push_str(piece);
+    }
+    out
+}
+
+/// Where `marker` (one of the marker characters) first occurs in `text`.
+/// A substring search keyed on the markers' rare first byte (0xEE):
+/// `str::find` with a `char` looks for its last byte, which `’`, `…` and
+/// the narrow no-break spaces of French typography share.
+pub fn find_marker(text: &str, marker: char) -> Option<usize> {
+    let mut buf = [0u8; 4];
+    memchr::memmem::find(text.as_bytes(), marker.encode_utf8(&mut buf).as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_are_found_among_typographic_characters() {
+        let text = format!(
+            "l’été\u{202f}; «\u{a0}x\u{a0}» … {MARK_LINK}3{MARK_END} fin {MARK_BLOCK}0{MARK_END}"
+        );
+        let link = find_marker(&text, MARK_LINK).expect("link marker");
+        assert!(text[link..].starts_with(MARK_LINK));
+        assert_eq!(text[..link].chars().filter(|&c| c == MARK_LINK).count(), 0);
+        let block = find_marker(&text, MARK_BLOCK).expect("block marker");
+        assert!(text[block..].starts_with(MARK_BLOCK));
+        assert_eq!(find_marker("l’été\u{202f}: …", MARK_END), None);
+        assert_eq!(
+            resolve_markers(&text, |i| format!("/lien-{i}/")),
+            format!("l’été\u{202f}; «\u{a0}x\u{a0}» … /lien-3/ fin {MARK_BLOCK}0{MARK_END}")
+        );
+    }
+}
