@@ -8,6 +8,7 @@
 //! `archetypes/`, which win over the theme's, which win over the default
 //! theme's embedded in the binary. Nothing is ever overwritten.
 
+use crate::diagnostics::Code;
 use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
@@ -25,7 +26,7 @@ pub fn create(config: &Config, path: &str, kind: &str, today: Date) -> Result<Pa
     let full = config.root.join(&target);
     if full.exists() {
         return Err(Diagnostic::error(
-            "new-exists",
+            Code::NewExists,
             lang.pick(
                 format!("{} existe déjà : rien n’a été écrit", target.display()),
                 format!("{} already exists: nothing was written", target.display()),
@@ -41,7 +42,7 @@ pub fn create(config: &Config, path: &str, kind: &str, today: Date) -> Result<Pa
         .replace("__DATE__", &today.to_string());
     write_new(&full, &body).map_err(|e| {
         Diagnostic::error(
-            "new-write",
+            Code::NewWrite,
             lang.pick(
                 format!(
                     "écriture impossible : {}",
@@ -69,7 +70,7 @@ fn article_path(path: &str, lang: Language) -> Result<&str, Diagnostic> {
             .all(|c| matches!(c, Component::Normal(_)));
     if !valid {
         return Err(Diagnostic::error(
-            "new-bad-path",
+            Code::NewBadPath,
             lang.pick(
                 format!("« {path} » n’est pas un chemin d’article sous content/"),
                 format!("`{path}` is not an article path under content/"),
@@ -106,7 +107,7 @@ fn archetype(config: &Config, kind: &str) -> Result<String, Diagnostic> {
         .or_else(|| crate::init::archetype(&file).map(str::to_string))
         .ok_or_else(|| {
             Diagnostic::error(
-                "new-no-archetype",
+                Code::NewNoArchetype,
                 lang.pick(
                     format!("le thème n’a pas de modèle « {file} »"),
                     format!("the theme has no `{file}` archetype"),

@@ -41,6 +41,7 @@
 //!   may lack the mark; such a page is indexed whole (its `<body>`) rather than
 //!   left out of the search.
 
+use crate::diagnostics::Code;
 use std::collections::BTreeMap;
 
 use pagefind::api::PagefindIndex;
@@ -186,7 +187,7 @@ pub fn site_index(site: &Site, files: &Files) -> Result<Files, Diagnostic> {
         .collect();
     let index = index(&pages, lang).map_err(|e| {
         Diagnostic::error(
-            "search-index",
+            Code::SearchIndex,
             lang.pick(
                 format!("l’index de recherche n’a pas pu être construit : {e}"),
                 format!("the search index could not be built: {e}"),

@@ -20,6 +20,7 @@
 //! Files read without a walk (`site.yaml`, the theme's UI strings) are
 //! checked one by one ([`read_alone`]).
 
+use crate::diagnostics::Code;
 use std::fs::{File, Metadata};
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -121,12 +122,7 @@ impl Refusal {
     /// The diagnostic naming `path` (relative to the site root); a file the
     /// system cannot read gets `unreadable_code`, the code its reader has
     /// always used (`file-unreadable`, `template-unreadable`…).
-    pub fn diagnostic(
-        &self,
-        path: &Path,
-        unreadable_code: &'static str,
-        lang: Language,
-    ) -> Diagnostic {
+    pub fn diagnostic(&self, path: &Path, unreadable_code: Code, lang: Language) -> Diagnostic {
         let d = match self {
             Refusal::Unreadable(e) => unreadable(e, unreadable_code, lang),
             refusal => refusal.worded(lang),
@@ -139,7 +135,7 @@ impl Refusal {
     fn worded(&self, lang: Language) -> Diagnostic {
         match self {
             Refusal::NotRegular(kind) => Diagnostic::error(
-                "file-not-regular",
+                Code::FileNotRegular,
                 lang.pick(
                     format!("ce n’est pas un fichier ordinaire mais {} : Gazette ne le lit pas", kind.words(lang)),
                     format!("this is not a regular file but {}: Gazette does not read it", kind.words(lang)),
@@ -150,7 +146,7 @@ impl Refusal {
                 "replace it with a regular file, or remove it from the site",
             )),
             Refusal::Outside(target) => Diagnostic::error(
-                "symlink-outside-site",
+                Code::SymlinkOutsideSite,
                 lang.pick(
                     format!("ce lien symbolique mène hors du dossier du site (vers {}) : il n’est pas suivi", target.display()),
                     format!("this symbolic link leads out of the site's folder (to {}): it is not followed", target.display()),
@@ -161,7 +157,7 @@ impl Refusal {
                 "copy the file or folder into the site instead of the link, or point the link at a file of the site",
             )),
             Refusal::Loop => Diagnostic::error(
-                "symlink-loop",
+                Code::SymlinkLoop,
                 lang.pick(
                     "ce lien symbolique forme une boucle (il mène à lui-même ou à un dossier qui le contient)",
                     "this symbolic link forms a loop (it leads to itself or to a folder that holds it)",
@@ -172,7 +168,7 @@ impl Refusal {
                 "point the link at a real file or folder, or remove it",
             )),
             Refusal::Broken => Diagnostic::error(
-                "symlink-broken",
+                Code::SymlinkBroken,
                 lang.pick(
                     "ce lien symbolique ne mène à aucun fichier",
                     "this symbolic link leads to no file",
@@ -183,7 +179,7 @@ impl Refusal {
                 "correct the link's target, or remove it",
             )),
             Refusal::NameNotUtf8 => Diagnostic::error(
-                "file-name-not-utf8",
+                Code::FileNameNotUtf8,
                 lang.pick(
                     "ce nom de fichier n’est pas en UTF-8 : il serait publié sous un autre nom",
                     "this file name is not UTF-8: it would be published under another name",
@@ -193,9 +189,9 @@ impl Refusal {
                 "renommez le fichier (les lettres accentuées sont permises, en UTF-8)",
                 "rename the file (accented letters are allowed, in UTF-8)",
             )),
-            Refusal::Unreadable(e) => unreadable(e, "file-unreadable", lang),
+            Refusal::Unreadable(e) => unreadable(e, Code::FileUnreadable, lang),
             Refusal::FolderUnreadable(e) => Diagnostic::error(
-                "folder-unreadable",
+                Code::FolderUnreadable,
                 lang.pick(
                     format!(
                         "lecture du dossier impossible : {}",
@@ -213,7 +209,7 @@ impl Refusal {
 }
 
 /// A file the system cannot read, under the code its reader uses.
-fn unreadable(e: &io::Error, code: &'static str, lang: Language) -> Diagnostic {
+fn unreadable(e: &io::Error, code: Code, lang: Language) -> Diagnostic {
     let d = Diagnostic::error(
         code,
         lang.pick(
@@ -326,7 +322,7 @@ pub fn walk(root: &Path, dir: &Path, lang: Language) -> (Vec<Entry>, Vec<Diagnos
     let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
     let mut refuse = |at: &Path, refusal: Refusal| {
         let rel = at.strip_prefix(root).unwrap_or(at);
-        errors.push(refusal.diagnostic(rel, "file-unreadable", lang));
+        errors.push(refusal.diagnostic(rel, Code::FileUnreadable, lang));
     };
     let mut walker = WalkDir::new(&full)
         .follow_links(true)
@@ -410,7 +406,7 @@ fn walk_error(e: walkdir::Error) -> Refusal {
 /// [`crate::sources`]).
 pub fn text(root: &Path, path: &Path, lang: Language) -> Result<String, Vec<Diagnostic>> {
     let bytes = read(root, path)
-        .map_err(|refusal| vec![refusal.diagnostic(path, "file-unreadable", lang)])?;
+        .map_err(|refusal| vec![refusal.diagnostic(path, Code::FileUnreadable, lang)])?;
     text_from(bytes, path, lang)
 }
 
@@ -421,7 +417,7 @@ pub fn text_from(bytes: Vec<u8>, path: &Path, lang: Language) -> Result<String, 
         let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
         vec![
             Diagnostic::error(
-                "file-not-utf8",
+                Code::FileNotUtf8,
                 lang.pick(
                     "le fichier n’est pas enregistré en UTF-8",
                     "the file is not saved as UTF-8",

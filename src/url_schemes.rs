@@ -19,6 +19,7 @@
 //! written address and place the `Diagnostic` it words at the address's
 //! position.
 
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
 
@@ -122,7 +123,7 @@ impl UrlPolicy {
             )
         };
         Diagnostic::error(
-            "url-scheme-refused",
+            Code::UrlSchemeRefused,
             lang.pick(
                 format!(
                     "le schéma d’adresse « {scheme}: » n’est pas autorisé (schémas autorisés : {allowed}, et les adresses relatives)"

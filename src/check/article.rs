@@ -8,6 +8,7 @@
 //! as rendered. Positions are those of the writer's file: exact in the body,
 //! at the block's key for Markdown written in the front matter.
 
+use crate::diagnostics::Code;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -87,7 +88,7 @@ fn site_paths(
         let Some(target) = candidates.iter().find_map(|c| files.get(c)) else {
             out.push(
                 Diagnostic::warning(
-                    "link-unknown-path",
+                    Code::LinkUnknownPath,
                     lang.pick(
                         format!("le lien « {dest} » ne mène à aucune page ni aucun fichier du site"),
                         format!("the link `{dest}` leads to no page or file of the site"),
@@ -111,7 +112,7 @@ fn site_paths(
         if memchr::memmem::find(page, id.as_bytes()).is_none() {
             out.push(
                 Diagnostic::warning(
-                    "link-unknown-path",
+                    Code::LinkUnknownPath,
                     lang.pick(
                         format!("l’ancre « #{anchor} » n’existe pas dans la page « {path} »"),
                         format!("the anchor `#{anchor}` does not exist on the page `{path}`"),
@@ -209,7 +210,7 @@ fn images(r: &Rendered, source: &SourceText, lang: Language, out: &mut Vec<Diagn
 
 fn image_alt(source: &SourceText, span: Range<usize>, lang: Language) -> Diagnostic {
     Diagnostic::warning(
-        "a11y-image-alt",
+        Code::A11yImageAlt,
         lang.pick(
             "l’image n’a pas de texte de remplacement",
             "the image has no alternative text",
@@ -227,7 +228,7 @@ fn raw_images(m: &markup::Markup, source: &SourceText, lang: Language, out: &mut
         match &image.alt {
             None => out.push(
                 Diagnostic::warning(
-                    "a11y-image-alt",
+                    Code::A11yImageAlt,
                     lang.pick(
                         "la balise <img> n’a pas d’attribut alt",
                         "the <img> tag has no alt attribute",
@@ -241,7 +242,7 @@ fn raw_images(m: &markup::Markup, source: &SourceText, lang: Language, out: &mut
             ),
             Some(alt) if alt.trim().is_empty() && !image.decorative => out.push(
                 Diagnostic::warning(
-                    "a11y-image-alt",
+                    Code::A11yImageAlt,
                     lang.pick(
                         "la balise <img> a un texte de remplacement vide",
                         "the <img> tag has an empty alternative text",
@@ -323,7 +324,7 @@ fn links(r: &Rendered, source: &SourceText, lang: Language, out: &mut Vec<Diagno
             continue;
         };
         out.push(
-            Diagnostic::warning("a11y-vague-link", message)
+            Diagnostic::warning(Code::A11yVagueLink, message)
                 .at(source, link.span.clone())
                 .with_help(lang.pick(
                     "écrivez un intitulé qui se comprend hors du texte : [le guide du télétravail](guide.pdf) plutôt que [cliquez ici](guide.pdf)",
@@ -343,7 +344,7 @@ fn code_languages(r: &Rendered, source: &SourceText, lang: Language, out: &mut V
         }
         out.push(
             Diagnostic::warning(
-                "code-unknown-language",
+                Code::CodeUnknownLanguage,
                 lang.pick(
                     format!("langage de code inconnu « {} » : le bloc n’est pas coloré", u.language),
                     format!("unknown code language `{}`: the block is not highlighted", u.language),
@@ -360,7 +361,7 @@ fn code_languages(r: &Rendered, source: &SourceText, lang: Language, out: &mut V
 
 fn table_header(source: &SourceText, span: Range<usize>, lang: Language) -> Diagnostic {
     Diagnostic::warning(
-        "a11y-table-header",
+        Code::A11yTableHeader,
         lang.pick(
             "le tableau n’a pas de cellule d’en-tête",
             "the table has no header cell",
@@ -433,7 +434,7 @@ fn heading_skip(
         format!("a level {previous} heading")
     };
     Diagnostic::warning(
-        "a11y-heading-skip",
+        Code::A11yHeadingSkip,
         lang.pick(
             format!("{where_fr}le titre « {text} » est de niveau {level} mais suit {after_fr} : un niveau est sauté"),
             format!("{where_en}the heading “{text}” is level {level} but follows {after_en}: a level is skipped"),
@@ -521,7 +522,7 @@ fn interview(article: &Article, lang: Language, out: &mut Vec<Diagnostic>) {
         if *count == 2 {
             out.push(
                 Diagnostic::warning(
-                    "interview-question-twice",
+                    Code::InterviewQuestionTwice,
                     lang.pick(
                         format!("la question {number} de l’interview est placée une deuxième fois"),
                         format!("interview question {number} is placed a second time"),
@@ -542,7 +543,7 @@ fn interview(article: &Article, lang: Language, out: &mut Vec<Diagnostic>) {
         }
         out.push(
             Diagnostic::warning(
-                "interview-question-unplaced",
+                Code::InterviewQuestionUnplaced,
                 lang.pick(
                     format!("la question {number} de l’interview n’est placée nulle part : elle ne sera pas publiée"),
                     format!("interview question {number} is placed nowhere: it will not be published"),

@@ -41,7 +41,7 @@ struct JsonLine<'a> {
 pub fn json(d: &Diagnostic) -> String {
     let line = JsonLine {
         severity: d.severity,
-        code: d.code,
+        code: d.code.as_str(),
         file: d.file.as_deref().map(display_path),
         line: d.position.as_ref().map(|p| p.line),
         column: d.position.as_ref().map(|p| p.column),
@@ -72,7 +72,7 @@ pub fn github(d: &Diagnostic, root: &Path) -> String {
         properties.push(format!("line={}", p.line));
         properties.push(format!("col={}", p.column));
     }
-    properties.push(format!("title={}", escape_property(d.code)));
+    properties.push(format!("title={}", escape_property(d.code.as_str())));
     let mut message = d.message.clone();
     if let Some(help) = &d.help {
         let _ = write!(message, "\n= help: {help}");
@@ -99,12 +99,13 @@ fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Code;
     use crate::diagnostics::SourceText;
 
     #[test]
     fn github_escapes_and_prefixes_the_root() {
         let src = SourceText::new("content/a,b.md", "x\n100% sûr\n");
-        let d = Diagnostic::warning("a11y-image-alt", "100% vide")
+        let d = Diagnostic::warning(Code::A11yImageAlt, "100% vide")
             .at(&src, 2..3)
             .with_help("un: deux");
         assert_eq!(

@@ -11,6 +11,7 @@
 //! person who is used; so one run reports an unused person and the
 //! organisation only that person names.
 
+use crate::diagnostics::Code;
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -189,7 +190,7 @@ fn report<'a>(
                 ),
             ),
         };
-        let d = Diagnostic::warning("registry-unused", message).with_help(help);
+        let d = Diagnostic::warning(Code::RegistryUnused, message).with_help(help);
         out.push(match key_line(&source.text, id) {
             Some(span) => d.at(&source, span),
             None => d.in_file(&path),

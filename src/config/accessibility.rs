@@ -7,6 +7,7 @@
 //! words front-matter dates use; the rate is a percentage; the contact is an
 //! address the site's scheme policy allows.
 
+use crate::diagnostics::Code;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -93,7 +94,7 @@ fn audit_date(places: Places, date: &Text, lang: Language, errors: &mut Diagnost
     };
     errors.push(
         Diagnostic::error(
-            "config-bad-date",
+            Code::ConfigBadDate,
             lang.pick(
                 format!("{message} (dans « accessibility.audit_date »)"),
                 format!("{message} (in `accessibility.audit_date`)"),
@@ -136,7 +137,7 @@ fn check_status(places: Places, status: &str, lang: Language, errors: &mut Diagn
     };
     errors.push(
         Diagnostic::error(
-            "config-bad-accessibility-status",
+            Code::ConfigBadAccessibilityStatus,
             lang.pick(
                 format!("« {status} » n’est pas un état de conformité du RGAA"),
                 format!("`{status}` is not an RGAA compliance status"),
@@ -154,7 +155,7 @@ fn check_rate(places: Places, rate: f64, lang: Language, errors: &mut Diagnostic
     }
     errors.push(
         Diagnostic::error(
-            "config-bad-accessibility-rate",
+            Code::ConfigBadAccessibilityRate,
             lang.pick(
                 format!("un taux de {rate} % est impossible"),
                 format!("a rate of {rate}% is impossible"),

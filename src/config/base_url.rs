@@ -9,6 +9,7 @@
 
 use super::Overrides;
 use super::places::Places;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::language::Language;
 use crate::yaml::Text;
@@ -43,7 +44,7 @@ pub(super) fn resolve(
         Some(parsed) => parsed,
         None => {
             let d = Diagnostic::error(
-                "config-bad-base-url",
+                Code::ConfigBadBaseUrl,
                 lang.pick(
                     format!("« {base_text} » n’est pas une adresse web complète"),
                     format!("`{base_text}` is not a complete web address"),
@@ -101,7 +102,7 @@ pub fn parse_base_url(text: &str) -> Option<(String, String)> {
 /// the sitemap and share links would carry `http://localhost/`.
 fn no_base_url(lang: Language) -> Diagnostic {
     Diagnostic::warning(
-        "config-no-base-url",
+        Code::ConfigNoBaseUrl,
         lang.pick(
             "site.yaml ne donne pas de base_url : les flux, le plan du site et les liens de partage pointeront vers http://localhost/",
             "site.yaml gives no base_url: feeds, the sitemap and share links will point to http://localhost/",

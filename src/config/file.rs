@@ -7,6 +7,7 @@
 //! is peeked at for `language: en` first. A file that cannot be read at all
 //! is said in the default language, with how to point gazette at a site.
 
+use crate::diagnostics::Code;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -79,7 +80,7 @@ pub fn load(root: &Path, overrides: &Overrides) -> Result<Config, Diagnostics> {
             let mut list = Diagnostics::new();
             list.push(refusal.diagnostic(
                 Path::new(FILE_NAME),
-                "config-unreadable",
+                Code::ConfigUnreadable,
                 Language::default(),
             ));
             return Err(list);
@@ -130,7 +131,7 @@ fn unreadable(root: &Path, err: &std::io::Error) -> Diagnostics {
     };
     let mut list = Diagnostics::new();
     list.push(
-        Diagnostic::error("config-unreadable", message).with_help(lang.pick(
+        Diagnostic::error(Code::ConfigUnreadable, message).with_help(lang.pick(
             "lancez gazette dans le dossier du site (celui de site.yaml), ou indiquez-le avec --root DOSSIER ; « gazette init DOSSIER » crée un nouveau site",
             "run gazette in the site's folder, or pass --root DIR; `gazette init DIR` creates a new site",
         )),

@@ -8,6 +8,7 @@
 //! page size) are here. Every problem of the file is reported at once; the
 //! settings are returned only when there is none.
 
+use crate::diagnostics::Code;
 use std::path::Path;
 
 use super::file::RawConfig;
@@ -78,7 +79,7 @@ fn title(
         _ => {
             errors.push(
                 Diagnostic::error(
-                    "config-missing-title",
+                    Code::ConfigMissingTitle,
                     lang.pick("le titre du site manque", "the site has no title"),
                 )
                 .at(places.source, places.start())
@@ -106,7 +107,7 @@ fn theme(
     if !root.join("themes").join(&theme).is_dir() {
         errors.push(
             Diagnostic::error(
-                "config-missing-theme",
+                Code::ConfigMissingTheme,
                 lang.pick(
                     format!("le thème « {theme} » est introuvable dans themes/"),
                     format!("the theme `{theme}` is not in themes/"),
@@ -133,7 +134,7 @@ fn paginate_by(
     if paginate_by == 0 {
         errors.push(
             Diagnostic::error(
-                "config-bad-paginate-by",
+                Code::ConfigBadPaginateBy,
                 lang.pick(
                     "paginate_by doit être au moins 1",
                     "paginate_by must be at least 1",

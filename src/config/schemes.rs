@@ -8,6 +8,7 @@
 //! every article) then uses.
 
 use super::places::Places;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::language::Language;
 use crate::url_schemes::{self, BadExtra, UrlPolicy};
@@ -53,7 +54,7 @@ pub(super) fn extra_url_schemes(
             ),
         };
         errors.push(
-            Diagnostic::error("config-bad-url-scheme", message)
+            Diagnostic::error(Code::ConfigBadUrlScheme, message)
                 .at(places.source, span)
                 .with_help(help),
         );

@@ -5,6 +5,7 @@
 //! each folder written in the file is, is kept in the `Config`: a clash with
 //! another output path is only found at assembly, which points here.
 
+use crate::diagnostics::Code;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -97,7 +98,7 @@ impl Folders<'_, '_> {
         if safe != name || name.is_empty() {
             self.errors.push(
                 Diagnostic::error(
-                    "config-bad-taxonomy-folder",
+                    Code::ConfigBadTaxonomyFolder,
                     lang.pick(
                         format!("« {name} » ne peut pas servir de dossier d’URL"),
                         format!("`{name}` cannot be a URL folder"),
@@ -113,7 +114,7 @@ impl Folders<'_, '_> {
         if let Some(previous) = self.used.insert(name.clone(), key) {
             self.errors.push(
                 Diagnostic::error(
-                    "config-duplicate-taxonomy-folder",
+                    Code::ConfigDuplicateTaxonomyFolder,
                     lang.pick(
                         format!("le dossier « {name} » sert déjà à « {previous} »"),
                         format!("the folder `{name}` is already used by `{previous}`"),

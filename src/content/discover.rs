@@ -9,6 +9,7 @@
 //! refused: they would be published past the sanitizer. Paths are kept
 //! relative to the site root, which is how diagnostics name them.
 
+use crate::diagnostics::Code;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -83,7 +84,7 @@ fn active_extension(name: &str) -> Option<String> {
 /// A file of `content/` that could run a script in a reader's browser.
 fn active_file(path: &Path, ext: &str, lang: Language) -> Diagnostic {
     Diagnostic::error(
-        "content-active-file",
+        Code::ContentActiveFile,
         lang.pick(
             format!("les fichiers .{ext} ne sont pas publiés depuis content/ : ils peuvent contenir des scripts qui s’exécuteraient chez les lecteurs"),
             format!(".{ext} files are not published from content/: they may hold scripts that would run in readers' browsers"),
@@ -122,7 +123,7 @@ pub fn discover(root: &Path, lang: Language) -> (Discovered, Vec<Diagnostic>) {
             // Copied as it is when the output is written: whether it can be
             // read is known now (and links to it still resolve).
             if let Err(refusal) = sources::probe(root, &entry.path) {
-                errors.push(refusal.diagnostic(&entry.path, "file-unreadable", lang));
+                errors.push(refusal.diagnostic(&entry.path, Code::FileUnreadable, lang));
             }
             found.assets.push(AssetSource {
                 path: entry.path.clone(),
@@ -136,7 +137,7 @@ pub fn discover(root: &Path, lang: Language) -> (Discovered, Vec<Diagnostic>) {
 /// `content/` is missing.
 fn content_missing(lang: Language) -> Diagnostic {
     Diagnostic::error(
-        "content-missing",
+        Code::ContentMissing,
         lang.pick(
             "le dossier content/ est introuvable",
             "the content/ folder is missing",

@@ -11,6 +11,7 @@
 //! `init` writes only into an empty or missing folder: it never mixes its
 //! files with someone's work, and never overwrites one.
 
+use crate::diagnostics::Code;
 use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
@@ -41,7 +42,7 @@ impl InitError {
     pub fn diagnostic(&self) -> Diagnostic {
         match self {
             InitError::NotEmpty(p) => Diagnostic::error(
-                "init-not-empty",
+                Code::InitNotEmpty,
                 format!(
                     "le dossier {} n’est pas vide : gazette init ne crée un site que dans un dossier vide ou absent, pour ne rien écraser",
                     display_path(p)
@@ -49,12 +50,12 @@ impl InitError {
             )
             .with_help("choisissez un autre nom, par exemple : gazette init mon-site"),
             InitError::NotAFolder(p) => Diagnostic::error(
-                "init-not-a-folder",
+                Code::InitNotAFolder,
                 format!("{} existe et n’est pas un dossier", display_path(p)),
             )
             .with_help("choisissez un autre nom, par exemple : gazette init mon-site"),
             InitError::Io(p, e) => Diagnostic::error(
-                "init-write",
+                Code::InitWrite,
                 format!(
                     "écriture impossible de {} : {}",
                     display_path(p),

@@ -9,6 +9,7 @@
 //! holds or lies inside the sources. Whether a folder that passes may be
 //! written without `--take-over` is ownership's business (`manifest`).
 
+use crate::diagnostics::Code;
 use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
@@ -122,7 +123,7 @@ impl UnsafeOutput {
                 ),
             ),
         };
-        Diagnostic::error("output-unsafe", message).with_help(lang.pick(
+        Diagnostic::error(Code::OutputUnsafe, message).with_help(lang.pick(
             "choisissez un dossier à part, vide ou absent, par exemple --output output",
             "pick a separate folder, empty or absent, for example --output output",
         ))

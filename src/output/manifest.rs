@@ -11,6 +11,7 @@
 //! was not made by Gazette and is refused unless the build is told to take
 //! it over.
 
+use crate::diagnostics::Code;
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io;
@@ -156,7 +157,7 @@ impl Refusal {
         let shown = output_dir.display();
         match self {
             Refusal::NotOwned { sample } => Diagnostic::error(
-                "output-not-owned",
+                Code::OutputNotOwned,
                 lang.pick(
                     format!(
                         "le dossier de sortie {shown} n’est pas vide et n’a pas été créé par Gazette (il contient {})",
@@ -173,7 +174,7 @@ impl Refusal {
                 "pick an empty or absent folder; to publish into this one and keep what it holds, add --take-over; to empty it first (everything in it is deleted), add --take-over --clean",
             )),
             Refusal::NotAFolder => Diagnostic::error(
-                "output-not-a-folder",
+                Code::OutputNotAFolder,
                 lang.pick(
                     format!("le dossier de sortie {shown} est un fichier, pas un dossier"),
                     format!("the output folder {shown} is a file, not a folder"),
@@ -184,7 +185,7 @@ impl Refusal {
                 "pick another path with --output",
             )),
             Refusal::MountPoint => Diagnostic::error(
-                "output-mount-point",
+                Code::OutputMountPoint,
                 lang.pick(
                     format!("le dossier de sortie {shown} est un point de montage"),
                     format!("the output folder {shown} is a mount point"),

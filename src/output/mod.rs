@@ -18,6 +18,7 @@
 //! or concurrent build leaves the previous tree or the new one, never a mix;
 //! and a rebuild that changes nothing leaves the folder untouched.
 
+use crate::diagnostics::Code;
 mod guard;
 mod lock;
 mod manifest;
@@ -80,7 +81,7 @@ impl PublishError {
                 let shown: Vec<&str> = paths.iter().take(5).map(String::as_str).collect();
                 let more = if paths.len() > 5 { ", …" } else { "" };
                 Diagnostic::error(
-                    "output-foreign-file",
+                    Code::OutputForeignFile,
                     lang.pick(
                         format!(
                             "des fichiers que Gazette n’a pas écrits occupent la place de fichiers du site dans {} : {}{more}",
@@ -100,7 +101,7 @@ impl PublishError {
                 ))
             }
             PublishError::Io { path, error } => Diagnostic::error(
-                "output-write",
+                Code::OutputWrite,
                 lang.pick(
                     format!(
                         "publication impossible dans {} : {} ({})",

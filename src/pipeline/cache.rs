@@ -8,6 +8,7 @@
 //! loaded from, failures included, so "break, then fix" reloads one file.
 //! Each file is read once per change: the same bytes are hashed and parsed.
 
+use crate::diagnostics::Code;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
@@ -150,7 +151,7 @@ fn load_one(root: &Path, origin: &ArticleSource, reading: Reading, cx: &LoadCont
     read.as_deref().unwrap_or_default().hash(&mut hasher);
     let hash = hasher.finish();
     let loaded = read
-        .map_err(|refusal| vec![refusal.diagnostic(&origin.path, "file-unreadable", lang)])
+        .map_err(|refusal| vec![refusal.diagnostic(&origin.path, Code::FileUnreadable, lang)])
         .and_then(|bytes| sources::text_from(bytes, &origin.path, lang))
         .and_then(|text| article::load(origin.clone(), text, cx))
         .map(Arc::new);

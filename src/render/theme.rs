@@ -7,6 +7,7 @@
 //! immutable once loaded and shared by every rendering thread; watch mode
 //! reloads it whole when a template changes, without re-reading content.
 
+use crate::diagnostics::Code;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -102,7 +103,9 @@ fn read_templates(
                 Ok(text) => {
                     files.insert(name, (rel, text));
                 }
-                Err(refusal) => errors.push(refusal.diagnostic(&rel, "template-unreadable", lang)),
+                Err(refusal) => {
+                    errors.push(refusal.diagnostic(&rel, Code::TemplateUnreadable, lang))
+                }
             }
         }
     }
@@ -127,7 +130,7 @@ fn missing_templates(
         .filter(|required| !files.contains_key(*required))
         .map(|required| {
             Diagnostic::error(
-                "template-missing",
+                Code::TemplateMissing,
                 lang.pick(
                     format!("le thème n’a pas de gabarit « {required} »"),
                     format!("the theme has no `{required}` template"),
@@ -156,7 +159,7 @@ fn static_files(
             // Copied as they are when the output is written: whether
             // they can be read is known now.
             if let Err(refusal) = crate::sources::probe(root, &rel) {
-                errors.push(refusal.diagnostic(&rel, "file-unreadable", lang));
+                errors.push(refusal.diagnostic(&rel, Code::FileUnreadable, lang));
             }
             statics.insert(name, rel);
         }
@@ -235,7 +238,7 @@ pub fn check_templates<'a>(
             .unwrap_or(0..source.text.len().min(3));
         errors.push(
             Diagnostic::error(
-                "template-unknown",
+                Code::TemplateUnknown,
                 lang.pick(
                     format!("le thème n’a pas de gabarit « {name} »"),
                     format!("the theme has no template `{name}`"),
@@ -253,10 +256,10 @@ pub fn check_templates<'a>(
 pub fn not_yet_reported(errors: Vec<Diagnostic>, reported: &Diagnostics) -> Vec<Diagnostic> {
     let located = reported
         .iter()
-        .any(|d| d.code == "template-unknown" && d.position.is_some());
+        .any(|d| d.code == Code::TemplateUnknown && d.position.is_some());
     errors
         .into_iter()
-        .filter(|d| !(located && d.code == "template-unknown" && d.position.is_none()))
+        .filter(|d| !(located && d.code == Code::TemplateUnknown && d.position.is_none()))
         .collect()
 }
 
@@ -267,7 +270,7 @@ fn load_strings(
 ) -> Result<serde_json::Map<String, serde_json::Value>, Diagnostic> {
     let rel = theme_dir.join("i18n").join(format!("{}.yaml", lang.code()));
     let bytes = crate::sources::read_alone(root, &rel)
-        .map_err(|refusal| refusal.diagnostic(&rel, "theme-strings-unreadable", lang))?;
+        .map_err(|refusal| refusal.diagnostic(&rel, Code::ThemeStringsUnreadable, lang))?;
     let text = crate::sources::text_from(bytes, &rel, lang).map_err(|mut e| e.swap_remove(0))?;
     let source = SourceText::new(&rel, text);
     let map: BTreeMap<String, crate::yaml::Text> =
@@ -295,7 +298,7 @@ fn template_error(
                 message.push_str(&format!(": {cause}"));
             }
             let d = Diagnostic::error(
-                "template-error",
+                Code::TemplateError,
                 lang.pick(
                     format!("erreur de gabarit : {message}"),
                     format!("template error: {message}"),
@@ -311,7 +314,7 @@ fn template_error(
             }
         }
         tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
-            "template-unknown",
+            Code::TemplateUnknown,
             lang.pick(
                 format!("erreur de gabarit : le thème n’a pas de gabarit « {name} »"),
                 format!("template error: the theme has no template `{name}`"),
@@ -327,7 +330,7 @@ fn template_error(
                 message.push_str(&format!(": {cause}"));
             }
             Diagnostic::error(
-                "template-error",
+                Code::TemplateError,
                 lang.pick(
                     format!("erreur de gabarit : {message}"),
                     format!("template error: {message}"),

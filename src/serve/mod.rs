@@ -13,6 +13,7 @@
 //! site builds is not lost. This module is the edge of the two commands, so
 //! it prints (one line per rebuild, diagnostics on failure), like `cli`.
 
+use crate::diagnostics::Code;
 pub mod addresses;
 pub mod incremental;
 pub mod overlay;
@@ -208,7 +209,7 @@ fn listen(opts: &ServeOptions, lang: Language) -> Option<std::net::TcpListener> 
         Err(e) => {
             eprint(
                 &Diagnostic::error(
-                    "serve-bind",
+                    Code::ServeBind,
                     lang.pick(
                         format!(
                             "impossible d’écouter sur {}:{} : {}",

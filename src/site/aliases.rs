@@ -8,6 +8,7 @@
 //! written by rendering, and their files checked with every other output
 //! path by `paths`.
 
+use crate::diagnostics::Code;
 use std::collections::HashMap;
 
 use super::Article;
@@ -35,7 +36,7 @@ pub(super) fn assign(
                 }
                 Ok(path) => errors.push(
                     Diagnostic::error(
-                        "alias-collision",
+                        Code::AliasCollision,
                         lang.pick(
                             format!("l’ancienne adresse /{path} est déjà prise"),
                             format!("the old address /{path} is already taken"),
@@ -45,7 +46,7 @@ pub(super) fn assign(
                 ),
                 Err(problem) => errors.push(
                     Diagnostic::error(
-                        "alias-invalid",
+                        Code::AliasInvalid,
                         lang.pick(
                             format!("« {alias} » ne peut pas servir d’ancienne adresse"),
                             format!("`{alias}` cannot be used as an old address"),

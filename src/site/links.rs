@@ -5,6 +5,7 @@
 //! The `Resolver` is built once the URLs of every article, section and file
 //! are known; it is read-only, so every article's links resolve in parallel.
 
+use crate::diagnostics::Code;
 use std::collections::HashMap;
 use std::collections::HashSet;
 
@@ -217,7 +218,7 @@ impl Resolver {
             LinkKind::Link => lang.pick("la cible du lien", "the link target"),
         };
         Diagnostic::error(
-            "link-broken",
+            Code::LinkBroken,
             lang.pick(
                 format!("{what} « {} » est introuvable (content/{key})", link.dest),
                 format!("{what} `{}` does not exist (content/{key})", link.dest),
@@ -230,7 +231,7 @@ impl Resolver {
 /// A relative link that climbs out of `content/`.
 fn outside_content(link: &LinkRef, lang: Language) -> Diagnostic {
     Diagnostic::error(
-        "link-outside-content",
+        Code::LinkOutsideContent,
         lang.pick(
             format!("le lien « {} » sort du dossier content/", link.dest),
             format!("the link `{}` leads out of the content/ folder", link.dest),
@@ -250,7 +251,7 @@ fn unpublished(link: &LinkRef, why: Excluded, lang: Language) -> Diagnostic {
         Excluded::Expired => ("un article expiré", "an expired article"),
     };
     Diagnostic::error(
-        "link-to-unpublished",
+        Code::LinkToUnpublished,
         lang.pick(
             format!(
                 "le lien « {} » mène à {fr}, absent du site publié",
@@ -309,7 +310,7 @@ fn missing_anchor(
         None => lang.pick(" sur cette page".to_string(), " on this page".to_string()),
     };
     Diagnostic::error(
-        "link-missing-anchor",
+        Code::LinkMissingAnchor,
         lang.pick(
             format!("l’ancre « #{anchor} » n’existe pas{place}"),
             format!("the anchor `#{anchor}` does not exist{place}"),

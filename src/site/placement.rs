@@ -9,6 +9,7 @@
 //! not in the model, and nothing later sees it. The result is the model's
 //! articles, whole but for what link resolution adds.
 
+use crate::diagnostics::Code;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -121,7 +122,7 @@ fn taken(
     {
         return Some(
             Diagnostic::error(
-                "url-reserved",
+                Code::UrlReserved,
                 lang.pick(
                     format!(
                         "l’adresse /{rel_url} est déjà prise par une rubrique ou une pagination"
@@ -140,7 +141,7 @@ fn taken(
     let other_path = to_slash(&so_far.articles[other].loaded.origin.path);
     Some(
         Diagnostic::error(
-            "url-collision",
+            Code::UrlCollision,
             lang.pick(
                 format!("cet article aurait la même adresse /{rel_url} que {other_path}"),
                 format!("this article would have the same address /{rel_url} as {other_path}"),

@@ -6,6 +6,7 @@
 //! organisation is resolved against the organisation registry when it is an
 //! id. Names render the same everywhere because they come from one place.
 
+use crate::diagnostics::Code;
 use std::path::Path;
 
 use indexmap::IndexMap;
@@ -234,7 +235,7 @@ impl Registry {
                 };
                 errors.push(
                     Diagnostic::error(
-                        "registry-file-missing",
+                        Code::RegistryFileMissing,
                         lang.pick(
                             format!("le fichier « {written} » n’existe pas dans le site"),
                             format!("the file `{written}` is not in the site"),

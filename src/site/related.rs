@@ -11,6 +11,7 @@
 //! reading" on a 10,000-article site then costs a few dozen comparisons per
 //! article, not a pass over every article sharing a common tag.
 
+use crate::diagnostics::Code;
 use std::collections::HashMap;
 
 use rayon::prelude::*;
@@ -71,7 +72,7 @@ fn not_found(
         // Left out of this build: not shown, not an error, so an
         // embargo does not block publishing until it lifts.
         Diagnostic::warning(
-            "related-unpublished",
+            Code::RelatedUnpublished,
             lang.pick(
                 format!("« {path} » n’est pas publié (brouillon, embargo ou expiré) : il n’apparaît pas dans « Pour aller plus loin »"),
                 format!("`{path}` is not published (draft, embargoed or expired): it is left out of further reading"),
@@ -80,7 +81,7 @@ fn not_found(
         .at(&a.loaded.source, at)
     } else {
         Diagnostic::error(
-            "related-missing",
+            Code::RelatedMissing,
             lang.pick(
                 format!("l’article « {path} » est introuvable"),
                 format!("the article `{path}` does not exist"),

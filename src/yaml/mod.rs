@@ -10,6 +10,7 @@
 //! all), the rest passes through. This module places them: the position,
 //! the width of the caret, the path of the nested key.
 
+use crate::diagnostics::Code;
 use std::fmt;
 use std::ops::Range;
 
@@ -215,7 +216,7 @@ pub fn parse_all<T: DeserializeOwned>(
 fn too_deep(at: usize, source: &SourceText, lang: Language) -> Diagnostic {
     let limit = depth::LIMIT;
     Diagnostic::error(
-        "yaml-too-deep",
+        Code::YamlTooDeep,
         lang.pick(
             format!("les valeurs sont imbriquées sur plus de {limit} niveaux"),
             format!("the values are nested more than {limit} levels deep"),
@@ -303,7 +304,7 @@ pub fn to_diagnostic(
     }
     let mut described = describe(detail, lang);
     let mut width = None;
-    if described.code == "yaml-syntax"
+    if described.code == Code::YamlSyntax
         && let Some(explained) = syntax::explain(&with_positions, yaml, index, lang)
     {
         described.message = explained.message;
@@ -315,7 +316,7 @@ pub fn to_diagnostic(
     }
     // serde reports a duplicate key at the start of its map: point at the
     // second occurrence, the line to delete or merge.
-    if described.code == "yaml-duplicate-key"
+    if described.code == Code::YamlDuplicateKey
         && let Some(key) = &described.key
         && let Some(at) = second_key(yaml, index, key)
     {
@@ -649,7 +650,7 @@ mod tests {
                 let src = SourceText::new("a.md", yaml.as_str());
                 let err = parse::<serde_yaml::Value>(&yaml, &src, 0, Language::Fr).unwrap_err();
                 let pos = err.position.clone().expect("position");
-                assert_eq!(err.code, "yaml-too-deep", "{open} {n}: {}", err.render());
+                assert_eq!(err.code, Code::YamlTooDeep, "{open} {n}: {}", err.render());
                 assert_eq!(
                     err.message,
                     "les valeurs sont imbriquées sur plus de 128 niveaux"

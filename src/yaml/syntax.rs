@@ -535,6 +535,7 @@ impl<'a> Line<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Code;
 
     #[test]
     fn positions_count_lines_and_characters_from_one() {
@@ -561,7 +562,7 @@ mod tests {
         }
         let source = crate::diagnostics::SourceText::new("a.md", yaml);
         let err = crate::yaml::parse::<Doc>(yaml, &source, 0, lang).unwrap_err();
-        assert_eq!(err.code, "yaml-syntax", "{}", err.render());
+        assert_eq!(err.code, Code::YamlSyntax, "{}", err.render());
         let p = err.position.clone().expect("a position");
         (
             err.message.clone(),
@@ -732,7 +733,7 @@ mod tests {
                 let parsed =
                     crate::yaml::parse::<serde_yaml::Value>(&yaml, &source, 0, Language::Fr);
                 if let Err(d) = parsed
-                    && d.code == "yaml-syntax"
+                    && d.code == Code::YamlSyntax
                 {
                     syntax += 1;
                     let p = d.position.clone().expect("a position");

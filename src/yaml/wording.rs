@@ -11,12 +11,13 @@
 //! parent module's business: this one only chooses the words.
 
 use super::closest;
+use crate::diagnostics::Code;
 use crate::language::Language;
 
 /// A YAML error in the writer's words, before it is placed in the file.
 pub(super) struct Described {
     /// The diagnostic's code (`yaml-unknown-key`…).
-    pub code: &'static str,
+    pub code: Code,
     /// What is wrong.
     pub message: String,
     /// How to fix it.
@@ -38,7 +39,7 @@ pub(super) fn unknown_key(key: &str, expected: &[String], lang: Language) -> Des
         ),
     };
     Described {
-        code: "yaml-unknown-key",
+        code: Code::YamlUnknownKey,
         message: lang.pick(
             format!("clé inconnue « {key} »"),
             format!("unknown key `{key}`"),
@@ -97,7 +98,7 @@ fn unknown_value(value: &str, expected: &[String], lang: Language) -> Described 
         ),
     };
     Described {
-        code: "yaml-unknown-value",
+        code: Code::YamlUnknownValue,
         message: lang.pick(
             format!("valeur inconnue « {value} »"),
             format!("unknown value `{value}`"),
@@ -111,7 +112,7 @@ fn unknown_value(value: &str, expected: &[String], lang: Language) -> Described 
 fn wrong_type(rest: &str, lang: Language) -> Described {
     let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
     Described {
-        code: "yaml-wrong-type",
+        code: Code::YamlWrongType,
         message: lang.pick(
             format!(
                 "valeur du mauvais type : il faut {} et non {}",
@@ -134,7 +135,7 @@ fn wrong_type(rest: &str, lang: Language) -> Described {
 /// A key written twice in its map.
 fn duplicate_key(key: &str, lang: Language) -> Described {
     Described {
-        code: "yaml-duplicate-key",
+        code: Code::YamlDuplicateKey,
         message: lang.pick(
             format!("la clé « {key} » est écrite deux fois"),
             format!("the key `{key}` is written twice"),
@@ -150,7 +151,7 @@ fn duplicate_key(key: &str, lang: Language) -> Described {
 /// A key the map must have.
 fn missing_key(key: &str, lang: Language) -> Described {
     Described {
-        code: "yaml-missing-key",
+        code: Code::YamlMissingKey,
         message: lang.pick(
             format!("la clé « {key} » manque"),
             format!("the key `{key}` is missing"),
@@ -167,7 +168,7 @@ fn missing_key(key: &str, lang: Language) -> Described {
 /// them, see `syntax::explain`).
 fn unreadable(detail: &str, lang: Language) -> Described {
     Described {
-        code: "yaml-syntax",
+        code: Code::YamlSyntax,
         message: lang.pick(
             format!("YAML illisible : {detail}"),
             format!("unreadable YAML: {detail}"),

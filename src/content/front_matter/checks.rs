@@ -12,6 +12,7 @@ use super::fences::opening_fence;
 use super::people::OneOrMany;
 use super::positions::Places;
 use crate::content::slug::slugify;
+use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
 use crate::yaml::Text;
@@ -28,7 +29,7 @@ pub(super) fn title(
         Some(_) => {
             errors.push(
                 Diagnostic::error(
-                    "front-matter-empty-title",
+                    Code::FrontMatterEmptyTitle,
                     lang.pick("le titre est vide", "the title is empty"),
                 )
                 .at(places.source, places.key(&["title"]))
@@ -50,7 +51,7 @@ pub(super) fn title(
 pub(super) fn missing_key(source: &SourceText, key: &str, lang: Language) -> Diagnostic {
     let example = if key == "date" { "2026-03-01" } else { "…" };
     Diagnostic::error(
-        "front-matter-missing-key",
+        Code::FrontMatterMissingKey,
         lang.pick(
             format!("la clé obligatoire « {key} » manque dans l’en-tête"),
             format!("the required key `{key}` is missing from the front matter"),
@@ -75,7 +76,7 @@ pub(super) fn image_alt(
     {
         errors.push(
             Diagnostic::error(
-                "front-matter-image-alt",
+                Code::FrontMatterImageAlt,
                 lang.pick(
                     "l’image n’a pas de texte de remplacement (alt)",
                     "the image has no alternative text (alt)",
@@ -109,7 +110,7 @@ pub(super) fn download_titles(
             let file = d.file.as_str();
             errors.push(
                 Diagnostic::error(
-                    "front-matter-download-title",
+                    Code::FrontMatterDownloadTitle,
                     lang.pick(
                         format!("le document à télécharger « {file} » n’a pas de titre"),
                         format!("the document to download `{file}` has no title"),
@@ -150,7 +151,7 @@ pub(super) fn interview_answerers(
         if q.by.is_none() {
             errors.push(
                 Diagnostic::error(
-                    "front-matter-interview-by",
+                    Code::FrontMatterInterviewBy,
                     lang.pick(
                         "on ne sait pas qui répond à cette question : l’entretien a plusieurs invités",
                         "who answers this question is not said: the interview has several guests",
@@ -181,7 +182,7 @@ pub(super) fn slug(
     }
     errors.push(
         Diagnostic::error(
-            "front-matter-bad-slug",
+            Code::FrontMatterBadSlug,
             lang.pick(
                 format!("« {} » ne peut pas servir d’adresse", s.0),
                 format!("`{}` cannot be used as an address", s.0),

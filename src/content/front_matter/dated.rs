@@ -7,6 +7,7 @@
 //! is wrong with one that cannot be read is `crate::dates`' business; this
 //! module puts its words on the value in the file.
 
+use crate::diagnostics::Code;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
@@ -38,7 +39,7 @@ pub(super) fn read(
         Ok((at, date)) => Some(Dated { at, date }),
         Err(err) => {
             errors.push(
-                Diagnostic::error("front-matter-bad-date", err.message(lang))
+                Diagnostic::error(Code::FrontMatterBadDate, err.message(lang))
                     .at(places.source, places.value(key))
                     .with_help(err.help(lang)),
             );

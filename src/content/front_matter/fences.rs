@@ -6,6 +6,7 @@
 //! does not open or close its header is told so here, before any YAML is
 //! read: nothing else about it could be placed.
 
+use crate::diagnostics::Code;
 use std::ops::Range;
 
 use crate::diagnostics::{Diagnostic, SourceText};
@@ -32,7 +33,7 @@ pub fn split(source: &SourceText, lang: Language) -> Result<Split, Diagnostic> {
     let first_line = text[start..first_end].trim_end();
     if first_line != "---" {
         return Err(Diagnostic::error(
-            "front-matter-missing",
+            Code::FrontMatterMissing,
             lang.pick(
                 "le fichier ne commence pas par « --- » : l’en-tête (titre, date…) manque",
                 "the file does not start with `---`: the front matter (title, date…) is missing",
@@ -60,7 +61,7 @@ pub fn split(source: &SourceText, lang: Language) -> Result<Split, Diagnostic> {
         pos = end;
     }
     Err(Diagnostic::error(
-        "front-matter-unclosed",
+        Code::FrontMatterUnclosed,
         lang.pick(
             "l’en-tête commence par « --- » mais ne se termine jamais",
             "the front matter starts with `---` but never ends",
@@ -100,7 +101,7 @@ mod tests {
     fn unclosed_front_matter() {
         let src = SourceText::new("a.md", "---\ntitle: x\n");
         let err = split(&src, Language::En).unwrap_err();
-        assert_eq!(err.code, "front-matter-unclosed");
+        assert_eq!(err.code, Code::FrontMatterUnclosed);
         assert_eq!(err.position.map(|p| (p.line, p.column)), Some((1, 1)));
     }
 }

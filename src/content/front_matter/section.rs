@@ -5,6 +5,7 @@
 //! then checked; a section has one check serde cannot make (a page of zero
 //! articles), so the module stays one short function.
 
+use crate::diagnostics::Code;
 use serde::Deserialize;
 
 use super::fences::Split;
@@ -69,7 +70,7 @@ pub fn parse_section(
     if raw.paginate_by == Some(0) {
         return Err(vec![
             Diagnostic::error(
-                "front-matter-bad-paginate-by",
+                Code::FrontMatterBadPaginateBy,
                 lang.pick(
                     "paginate_by doit être au moins 1",
                     "paginate_by must be at least 1",

@@ -19,6 +19,7 @@
 //! block's) is rendered here, with the offsets of the file, so its links
 //! and headings point at the right line.
 
+use crate::diagnostics::Code;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -202,7 +203,7 @@ impl Placing<'_, '_> {
         let lang = self.markdown.lang;
         let Some(interview) = &self.meta.interview else {
             return Err(Diagnostic::error(
-                "shortcode-no-interview",
+                Code::ShortcodeNoInterview,
                 lang.pick(
                     "l’en-tête n’a pas d’« interview: » à placer ici",
                     "the front matter has no `interview:` to place here",
@@ -235,7 +236,7 @@ impl Placing<'_, '_> {
                 let to = to.unwrap_or(count);
                 if from == 0 || from > count || to > count || to < from {
                     return Err(Diagnostic::error(
-                        "shortcode-question-range",
+                        Code::ShortcodeQuestionRange,
                         lang.pick(
                             format!("les questions « {text} » n’existent pas : l’interview en a {count}"),
                             format!("questions `{text}` do not exist: the interview has {count}"),
@@ -250,7 +251,7 @@ impl Placing<'_, '_> {
                 Ok(BlockUse::Interview { from, to })
             }
             None => Err(Diagnostic::error(
-                "shortcode-question-range",
+                Code::ShortcodeQuestionRange,
                 lang.pick(
                     format!("« {text} » n’est pas une suite de questions"),
                     format!("`{text}` is not a range of questions"),
@@ -310,7 +311,7 @@ impl Placing<'_, '_> {
             ),
         };
         Diagnostic::error(
-            "shortcode-unknown-id",
+            Code::ShortcodeUnknownId,
             lang.pick(
                 format!("{kind_fr} « {id} » n’existe pas dans l’en-tête ({key})"),
                 format!("there is no {kind_en} `{id}` in the front matter ({key})"),
@@ -326,7 +327,7 @@ impl Placing<'_, '_> {
         let key = kind.key;
         let name = sc.name.as_str();
         Diagnostic::error(
-            "shortcode-missing-id",
+            Code::ShortcodeMissingId,
             if ids.is_empty() {
                 lang.pick(
                     format!("l’en-tête n’a pas de « {key}: » à placer ici"),
@@ -427,7 +428,7 @@ impl Placing<'_, '_> {
             ),
         };
         Diagnostic::error(
-            "shortcode-unknown",
+            Code::ShortcodeUnknown,
             lang.pick(
                 format!("shortcode inconnu « {unknown} »"),
                 format!("unknown shortcode `{unknown}`"),
@@ -459,7 +460,7 @@ impl Placing<'_, '_> {
                 ),
             };
             return Err(Diagnostic::error(
-                "shortcode-unknown-argument",
+                Code::ShortcodeUnknownArgument,
                 lang.pick(
                     format!("argument inconnu « {} » pour {name}", arg.name),
                     format!("unknown argument `{}` for {name}", arg.name),

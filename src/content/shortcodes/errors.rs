@@ -14,6 +14,7 @@
 //! then sits just after the last non-blank character). The caller shifts
 //! them to the file.
 
+use crate::diagnostics::Code;
 use std::ops::Range;
 
 use crate::language::Language;
@@ -114,13 +115,13 @@ impl ShortcodeError {
     }
 
     /// A stable identifier for the kind of error.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> Code {
         match self.kind {
-            ShortcodeErrorKind::Malformed(_) => "shortcode-malformed",
-            ShortcodeErrorKind::DuplicateArgument { .. } => "shortcode-duplicate-argument",
-            ShortcodeErrorKind::Unterminated { .. } => "shortcode-unterminated",
-            ShortcodeErrorKind::UnexpectedEnd => "shortcode-unexpected-end",
-            ShortcodeErrorKind::Nested { .. } => "shortcode-nested",
+            ShortcodeErrorKind::Malformed(_) => Code::ShortcodeMalformed,
+            ShortcodeErrorKind::DuplicateArgument { .. } => Code::ShortcodeDuplicateArgument,
+            ShortcodeErrorKind::Unterminated { .. } => Code::ShortcodeUnterminated,
+            ShortcodeErrorKind::UnexpectedEnd => Code::ShortcodeUnexpectedEnd,
+            ShortcodeErrorKind::Nested { .. } => Code::ShortcodeNested,
         }
     }
 

@@ -6,6 +6,7 @@
 use super::lines::split_lines;
 use super::scanner::Scanner;
 use super::*;
+use crate::diagnostics::Code;
 use crate::language::Language;
 
 #[test]
@@ -99,7 +100,7 @@ fn check(body: &str) -> (Vec<Segment>, Vec<ShortcodeError>) {
             assert!(!error.message(lang).is_empty());
             assert!(!error.help(lang).is_empty());
         }
-        assert!(error.code().starts_with("shortcode-"));
+        assert!(error.code().as_str().starts_with("shortcode-"));
     }
     (segments, errors)
 }
@@ -138,7 +139,7 @@ fn describe(body: &str, segments: &[Segment]) -> Vec<String> {
 }
 
 /// The only error of a body: (sliced span, code, French message).
-fn only_error(body: &str) -> (String, &'static str, String) {
+fn only_error(body: &str) -> (String, Code, String) {
     let (_, errors) = check(body);
     assert_eq!(
         errors.len(),
@@ -870,7 +871,7 @@ fn duplicate_argument() {
         }]
     );
     assert_eq!(&body[28..37], "questions");
-    assert_eq!(errors[0].code(), "shortcode-duplicate-argument");
+    assert_eq!(errors[0].code(), Code::ShortcodeDuplicateArgument);
     assert_eq!(
         errors[0].message(Language::Fr),
         "l’argument « questions » est donné deux fois"
@@ -885,15 +886,18 @@ fn duplicate_argument() {
 fn unterminated_block() {
     let body = "{% aside(title=\"À savoir\") %}\nTexte\n{{ quote(id=\"sens\") }}\n{{ cassé }}\n";
     let (segments, errors) = check(body);
-    let found: Vec<(&str, &str)> = errors
+    let found: Vec<(&str, Code)> = errors
         .iter()
         .map(|e| (&body[e.span.clone()], e.code()))
         .collect();
     assert_eq!(
         found,
         [
-            ("{% aside(title=\"À savoir\") %}", "shortcode-unterminated"),
-            ("é", "shortcode-malformed"),
+            (
+                "{% aside(title=\"À savoir\") %}",
+                Code::ShortcodeUnterminated
+            ),
+            ("é", Code::ShortcodeMalformed),
         ]
     );
     assert_eq!(
@@ -915,16 +919,16 @@ fn unterminated_block() {
 fn every_unterminated_block_is_reported_once() {
     let body = "{% a() %}\n{% b() %}\n{% c() %}\n";
     let (_, errors) = check(body);
-    let found: Vec<(&str, &str)> = errors
+    let found: Vec<(&str, Code)> = errors
         .iter()
         .map(|e| (&body[e.span.clone()], e.code()))
         .collect();
     assert_eq!(
         found,
         [
-            ("{% a() %}", "shortcode-unterminated"),
-            ("{% b() %}", "shortcode-unterminated"),
-            ("{% c() %}", "shortcode-unterminated"),
+            ("{% a() %}", Code::ShortcodeUnterminated),
+            ("{% b() %}", Code::ShortcodeUnterminated),
+            ("{% c() %}", Code::ShortcodeUnterminated),
         ]
     );
 }
@@ -935,7 +939,7 @@ fn unexpected_end() {
         only_error("Texte\n{% end %}\n"),
         (
             "{% end %}".to_string(),
-            "shortcode-unexpected-end",
+            Code::ShortcodeUnexpectedEnd,
             "« {% end %} » sans bloc ouvert".to_string()
         )
     );
@@ -945,7 +949,7 @@ fn unexpected_end() {
 fn nested_block() {
     let body = "{% aside() %}\n{% aside(title=\"b\") %}\nx\n{% end %}\n{% end %}\n";
     let (segments, errors) = check(body);
-    let found: Vec<(&str, &str, String)> = errors
+    let found: Vec<(&str, Code, String)> = errors
         .iter()
         .map(|e| (&body[e.span.clone()], e.code(), e.message(Language::Fr)))
         .collect();
@@ -954,12 +958,12 @@ fn nested_block() {
         [
             (
                 "{% aside(title=\"b\") %}",
-                "shortcode-nested",
+                Code::ShortcodeNested,
                 "bloc « aside » ouvert à l’intérieur du bloc « aside »".to_string()
             ),
             (
                 "{% end %}",
-                "shortcode-unexpected-end",
+                Code::ShortcodeUnexpectedEnd,
                 "« {% end %} » sans bloc ouvert".to_string()
             ),
         ]
@@ -1086,15 +1090,15 @@ fn errors_leave_lines_as_markdown_and_parsing_goes_on() {
 fn errors_come_in_source_order() {
     let body = "{% end %}\n{% a() %}\n{% b() %}\n{% end() %}\n{% end %}\n{{ x }}\n";
     let (_, errors) = check(body);
-    let found: Vec<(usize, &str)> = errors.iter().map(|e| (e.span.start, e.code())).collect();
+    let found: Vec<(usize, Code)> = errors.iter().map(|e| (e.span.start, e.code())).collect();
     assert_eq!(
         found,
         [
-            (0, "shortcode-unexpected-end"),
-            (20, "shortcode-nested"),
-            (36, "shortcode-malformed"),
-            (42, "shortcode-unexpected-end"),
-            (57, "shortcode-malformed"),
+            (0, Code::ShortcodeUnexpectedEnd),
+            (20, Code::ShortcodeNested),
+            (36, Code::ShortcodeMalformed),
+            (42, Code::ShortcodeUnexpectedEnd),
+            (57, Code::ShortcodeMalformed),
         ]
     );
 }
@@ -1104,30 +1108,30 @@ fn every_kind_has_a_code_message_and_help() {
     let kinds = [
         (
             ShortcodeErrorKind::Malformed(Malformed::ExpectedName),
-            "shortcode-malformed",
+            Code::ShortcodeMalformed,
         ),
         (
             ShortcodeErrorKind::DuplicateArgument {
                 name: "a".to_string(),
             },
-            "shortcode-duplicate-argument",
+            Code::ShortcodeDuplicateArgument,
         ),
         (
             ShortcodeErrorKind::Unterminated {
                 name: "a".to_string(),
             },
-            "shortcode-unterminated",
+            Code::ShortcodeUnterminated,
         ),
         (
             ShortcodeErrorKind::UnexpectedEnd,
-            "shortcode-unexpected-end",
+            Code::ShortcodeUnexpectedEnd,
         ),
         (
             ShortcodeErrorKind::Nested {
                 name: "a".to_string(),
                 outer: "b".to_string(),
             },
-            "shortcode-nested",
+            Code::ShortcodeNested,
         ),
     ];
     for (kind, code) in kinds {

@@ -7,6 +7,7 @@
 //! these as a list of messages. Each source is reported once; of two
 //! owners, the one a writer most likely got wrong is pointed at.
 
+use crate::diagnostics::Code;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -82,21 +83,21 @@ impl<'a> Report<'a> {
         let seg = shortened(prefix.rsplit('/').next().unwrap_or(prefix));
         let (code, message) = match flaw {
             Flaw::SegmentTooLong(n) => (
-                "output-path-too-long",
+                Code::OutputPathTooLong,
                 lang.pick(
                     format!("« {seg} » est trop long pour un nom de fichier : {n} octets, au plus {MAX_SEGMENT_BYTES}"),
                     format!("`{seg}` is too long for a file name: {n} bytes, at most {MAX_SEGMENT_BYTES}"),
                 ),
             ),
             Flaw::PathTooLong(n) => (
-                "output-path-too-long",
+                Code::OutputPathTooLong,
                 lang.pick(
                     format!("l’adresse /{path} est trop longue : {n} octets, au plus {MAX_PATH_BYTES}"),
                     format!("the address /{path} is too long: {n} bytes, at most {MAX_PATH_BYTES}"),
                 ),
             ),
             _ => (
-                "output-path-invalid",
+                Code::OutputPathInvalid,
                 lang.pick(
                     format!("« {seg} » ne peut pas servir de nom de fichier dans /{path} : {}", reason(flaw, lang)),
                     format!("`{seg}` cannot be a file name in /{path}: {}", reason(flaw, lang)),
@@ -129,7 +130,7 @@ impl<'a> Report<'a> {
                 format!("/{} and /{} differ only in letter case, which Windows and macOS make one file; {help}", shortened(&other.path), path),
             );
         }
-        let d = Diagnostic::error("output-path-collision", message);
+        let d = Diagnostic::error(Code::OutputPathCollision, message);
         let d = self.place(d, blamed.owner);
         self.errors.push(d.with_help(help));
     }
@@ -148,7 +149,7 @@ impl<'a> Report<'a> {
             format!("/{f} would be both a file, for {a}, and a folder, for {b} (/{p})"),
         );
         let help = self.fix(blamed.owner, false).to_string();
-        let d = Diagnostic::error("output-path-file-folder", message);
+        let d = Diagnostic::error(Code::OutputPathFileFolder, message);
         let d = self.place(d, blamed.owner);
         self.errors.push(d.with_help(help));
     }
@@ -171,7 +172,7 @@ impl<'a> Report<'a> {
             ),
         );
         let help = self.fix(claim.owner, false).to_string();
-        let d = Diagnostic::error("output-folder-reserved", message);
+        let d = Diagnostic::error(Code::OutputFolderReserved, message);
         let d = self.place(d, claim.owner);
         self.errors.push(d.with_help(help));
     }
@@ -226,7 +227,7 @@ impl Report<'_> {
             format!("the folder /{folder} is reserved for {whom}: {who} cannot use it"),
         );
         let help = self.fix(blamed.owner, false).to_string();
-        let d = Diagnostic::error("output-folder-reserved", message);
+        let d = Diagnostic::error(Code::OutputFolderReserved, message);
         let d = self.place(d, blamed.owner);
         self.errors.push(d.with_help(help));
     }

@@ -9,6 +9,7 @@
 
 use crate::content::article::LoadedArticle;
 use crate::content::front_matter::PersonRef;
+use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
 use crate::site::positions::word_span;
@@ -87,7 +88,7 @@ fn unknown(
     };
     Some(
         Diagnostic::error(
-            "person-unknown",
+            Code::PersonUnknown,
             lang.pick(
                 format!("personne inconnue « {} »", id.as_str()),
                 format!("unknown person `{}`", id.as_str()),

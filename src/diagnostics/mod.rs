@@ -8,6 +8,10 @@
 //! hint, both already in the site's language. The exit code is decided once,
 //! at the edge, from the severities collected here.
 
+mod code;
+
+pub use code::Code;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -45,7 +49,7 @@ pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
     /// A stable identifier, documented in `docs/diagnostics.md`.
-    pub code: &'static str,
+    pub code: Code,
     /// The file, relative to the site root, when the problem is in one.
     pub file: Option<PathBuf>,
     /// The position in that file, when known.
@@ -59,7 +63,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// An error with no position yet.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -71,7 +75,7 @@ impl Diagnostic {
     }
 
     /// A warning with no position yet.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, message)
@@ -336,7 +340,7 @@ mod tests {
     #[test]
     fn renders_like_a_compiler() {
         let src = SourceText::new("content/a.md", "---\ntitel: x\n---\n");
-        let d = Diagnostic::error("front-matter-unknown-key", "unknown key « titel »")
+        let d = Diagnostic::error(Code::YamlUnknownKey, "unknown key « titel »")
             .at(&src, 4..9)
             .with_help("did you mean « title »?");
         assert_eq!(
