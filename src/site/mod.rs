@@ -271,6 +271,7 @@ pub fn assemble(
     site.taxonomies = taxonomy::build(&site);
     errors.extend(paths::check(&site, statics));
     errors.extend(resolution::resolve_all(&mut site, retention));
+    errors.extend(sections::resolve_intros(&mut site, &sections_in));
     related::complete(&mut site.articles, related_written);
     sections::fill_listings(&mut site.sections, &site.articles, &sections_in);
     errors.sort_by(|a, b| a.file.cmp(&b.file));

@@ -14,9 +14,11 @@
 use std::collections::{HashMap, HashSet};
 
 use super::urls::section_folder;
-use super::{Article, Inclusion, LoadedSection, Section};
+use super::{Article, Inclusion, LoadedSection, Section, Site};
 use crate::config::Config;
 use crate::content::front_matter::SortBy;
+use crate::content::markdown;
+use crate::diagnostics::Diagnostic;
 use crate::typography::typeset;
 
 /// The sections of this build, and what later stages look up in them.
@@ -165,4 +167,39 @@ fn sort_listing(listing: &mut [usize], sort: SortBy, articles: &[Article]) {
 /// A title as sorted: without accents, lower case.
 fn sort_key(title: &str) -> String {
     deunicode::deunicode(title).to_lowercase()
+}
+
+/// The sections' introductions with their links resolved: an `_index.md`
+/// links like an article of its folder (`[l’accord](accord.md)`), and its
+/// markers must not reach a page. Returns the links that lead nowhere.
+pub(super) fn resolve_intros(site: &mut Site, loaded: &[LoadedSection]) -> Vec<Diagnostic> {
+    let Site {
+        config,
+        sections,
+        resolver,
+        ..
+    } = site;
+    let mut errors = Vec::new();
+    for section in sections.iter_mut() {
+        let Some(s) = loaded.iter().find(|l| l.dir == section.dir) else {
+            continue;
+        };
+        let Some(source) = &s.source else {
+            continue;
+        };
+        let own: HashSet<String> = s.intro.headings.iter().map(|h| h.id.clone()).collect();
+        section.intro_html = markdown::resolve_markers(&s.intro.html, |i| {
+            let Some(link) = s.intro.links.get(i) else {
+                return String::new();
+            };
+            match resolver.resolve(link, &s.dir, &own, config, source) {
+                Ok(url) => url,
+                Err(d) => {
+                    errors.push(d);
+                    String::new()
+                }
+            }
+        });
+    }
+    errors
 }

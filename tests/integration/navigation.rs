@@ -241,3 +241,41 @@ fn every_page_is_reachable_from_the_home_page() {
         "not reachable from the home page: {unreached:#?}"
     );
 }
+
+#[test]
+fn a_section_introduction_links_like_an_article_of_its_folder() {
+    let site = TestSite::new();
+    site.write(
+        "site.yaml",
+        "title: Le Fil RH\nbase_url: https://intranet.example.org/\n",
+    );
+    site.write(
+        "content/actualites/_index.md",
+        "---\ntitle: Actualités\n---\nVoir [l’accord](accord.md#signature) et [le site](https://example.org).\n",
+    );
+    site.write(
+        "content/actualites/accord.md",
+        "---\ntitle: Accord\ndate: 2026-03-12\n---\n## Signature\n\nLe texte.\n",
+    );
+    site.build_ok(&[]);
+    let listing = site.page("actualites/index.html");
+    assert!(
+        listing.contains("Voir <a href=\"/actualites/accord/#signature\">l’accord</a> et <a href=\"https://example.org\">le site</a>."),
+        "{listing}"
+    );
+    assert!(
+        !listing.contains('\u{E000}'),
+        "a link marker reached the page"
+    );
+
+    site.write(
+        "content/actualites/_index.md",
+        "---\ntitle: Actualités\n---\nVoir [rien](absent.md).\n",
+    );
+    let run = site.gazette(&["build"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(
+        run.stderr,
+        "error: la cible du lien « absent.md » est introuvable (content/actualites/absent.md)\n --> content/actualites/_index.md:4:6\n  |\n4 | Voir [rien](absent.md).\n  |      ^^^^^^^^^^^^^^^^^\n  = help: vérifiez le nom du fichier et le chemin, relatif au dossier de l’article\n\néchec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"
+    );
+}
