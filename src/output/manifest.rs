@@ -118,7 +118,7 @@ pub fn inspect(dir: &Path) -> io::Result<Found> {
         } else if listed.contains(&rel) {
             let mut parent = Path::new(&rel).parent();
             while let Some(p) = parent.filter(|p| !p.as_os_str().is_empty()) {
-                if !holding.insert(super::to_slash(p)) {
+                if !holding.insert(crate::sources::to_slash(p)) {
                     break;
                 }
                 parent = p.parent();
@@ -134,7 +134,7 @@ pub fn inspect(dir: &Path) -> io::Result<Found> {
 }
 
 fn relative(dir: &Path, path: &Path) -> String {
-    super::to_slash(path.strip_prefix(dir).unwrap_or(path))
+    crate::sources::to_slash(path.strip_prefix(dir).unwrap_or(path))
 }
 
 /// Why a build will not publish into a folder it may not own.

@@ -134,11 +134,6 @@ pub fn is_safe_relative(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// A relative path with `/` separators.
-fn to_slash(path: &Path) -> String {
-    crate::sources::to_slash(path)
-}
-
 /// Makes `output` hold exactly `files` (and what Gazette does not own in
 /// it), in one publication.
 pub fn write(

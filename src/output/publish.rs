@@ -210,7 +210,7 @@ impl Publication {
                 .ancestors()
                 .skip(1)
                 .filter(|p| !p.as_os_str().is_empty())
-                .any(|p| f.foreign_files.contains(&super::to_slash(p)))
+                .any(|p| f.foreign_files.contains(&crate::sources::to_slash(p)))
     }
 
     /// Makes the folder of `rel` in the new tree, once.

@@ -7,6 +7,8 @@
 //! files whose bytes changed: each entry holds a hash of the bytes it was
 //! loaded from, failures included, so "break, then fix" reloads one file.
 //! Each file is read once per change: the same bytes are hashed and parsed.
+//! Only a kept cache hashes: a one-shot build never compares, and hashing
+//! every source would be work on its hot path for nothing.
 
 use crate::diagnostics::Code;
 use std::collections::hash_map::DefaultHasher;
@@ -28,7 +30,7 @@ pub type Loaded = Result<Arc<LoadedArticle>, Vec<Diagnostic>>;
 
 /// An article file as last loaded.
 struct Cached {
-    /// A hash of the bytes it was loaded from.
+    /// A hash of the bytes it was loaded from (0 in a cache not kept).
     hash: u64,
     loaded: Loaded,
 }
@@ -37,6 +39,9 @@ struct Cached {
 #[derive(Default)]
 pub struct ArticleCache {
     entries: HashMap<PathBuf, Cached>,
+    /// Kept between runs (the preview): loads hash their bytes, so that a
+    /// reload can tell whether a file changed.
+    kept: bool,
 }
 
 /// How a file is read: within a walk's findings, or alone (a file that may
@@ -50,6 +55,14 @@ pub enum Reading {
 }
 
 impl ArticleCache {
+    /// A cache kept between runs: see [`ArticleCache::reload`].
+    pub fn kept() -> ArticleCache {
+        ArticleCache {
+            kept: true,
+            ..ArticleCache::default()
+        }
+    }
+
     /// Forgets everything (new settings, new shortcodes).
     pub fn clear(&mut self) {
         self.entries.clear();
@@ -85,7 +98,7 @@ impl ArticleCache {
         let loaded: Vec<(PathBuf, Cached)> = todo
             .par_iter()
             .map(|origin| {
-                let cached = load_one(root, origin, Reading::Discovered, cx);
+                let cached = load_one(root, origin, Reading::Discovered, self.kept, cx);
                 progress.step();
                 (origin.path.clone(), cached)
             })
@@ -96,7 +109,7 @@ impl ArticleCache {
     /// Loads `origin` again if its bytes changed (read alone: it may have
     /// become a link since discovery). Returns whether they did.
     pub fn reload(&mut self, root: &Path, origin: &ArticleSource, cx: &LoadContext) -> bool {
-        let cached = load_one(root, origin, Reading::Alone, cx);
+        let cached = load_one(root, origin, Reading::Alone, true, cx);
         if self
             .entries
             .get(&origin.path)
@@ -140,16 +153,26 @@ impl ArticleCache {
     }
 }
 
-/// Reads `origin` once, hashes its bytes and loads it.
-fn load_one(root: &Path, origin: &ArticleSource, reading: Reading, cx: &LoadContext) -> Cached {
+/// Reads `origin` once, hashes its bytes (when `hash`) and loads it.
+fn load_one(
+    root: &Path,
+    origin: &ArticleSource,
+    reading: Reading,
+    hash: bool,
+    cx: &LoadContext,
+) -> Cached {
     let lang = cx.markdown.lang;
     let read: Result<Vec<u8>, Refusal> = match reading {
         Reading::Discovered => sources::read(root, &origin.path),
         Reading::Alone => sources::read_alone(root, &origin.path),
     };
-    let mut hasher = DefaultHasher::new();
-    read.as_deref().unwrap_or_default().hash(&mut hasher);
-    let hash = hasher.finish();
+    let hash = if hash {
+        let mut hasher = DefaultHasher::new();
+        read.as_deref().unwrap_or_default().hash(&mut hasher);
+        hasher.finish()
+    } else {
+        0
+    };
     let loaded = read
         .map_err(|refusal| vec![refusal.diagnostic(&origin.path, Code::FileUnreadable, lang)])
         .and_then(|bytes| sources::text_from(bytes, &origin.path, lang))

@@ -95,7 +95,8 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// A pipeline for `opts`; nothing is read until a stage runs.
+    /// A pipeline for `opts` that runs once; nothing is read until a stage
+    /// runs.
     pub fn new(opts: BuildOptions) -> Pipeline {
         Pipeline {
             opts,
@@ -106,6 +107,15 @@ impl Pipeline {
             discovered: Discovered::default(),
             articles: cache::ArticleCache::default(),
             timer: StageTimer::from_env(),
+        }
+    }
+
+    /// A pipeline the preview runs again at each change: its source cache
+    /// remembers what each article was loaded from.
+    pub fn kept(opts: BuildOptions) -> Pipeline {
+        Pipeline {
+            articles: cache::ArticleCache::kept(),
+            ..Pipeline::new(opts)
         }
     }
 
@@ -209,14 +219,10 @@ impl Pipeline {
     /// Stage: load. The discovered articles not loaded yet, and those in
     /// `changed`, are read (once each) and loaded, in parallel.
     pub fn load(&mut self, changed: &BTreeSet<PathBuf>, progress: &dyn Progress) {
-        let empty = BTreeSet::new();
         let Some(config) = &self.config else {
             return;
         };
-        let cx = LoadContext {
-            markdown: markdown_options(config, &self.highlighter),
-            custom_shortcodes: self.theme.as_ref().map_or(&empty, |t| &t.custom_shortcodes),
-        };
+        let cx = load_context(config, self.theme.as_ref(), &self.highlighter);
         self.articles
             .load(&self.opts.root, &self.discovered, changed, &cx, progress);
         self.timer.lap("load articles");
@@ -225,15 +231,11 @@ impl Pipeline {
     /// Loads the discovered article at `path` again if its bytes changed;
     /// returns whether they did (`false` for a path discovery did not find).
     pub fn reload(&mut self, path: &Path) -> bool {
-        let empty = BTreeSet::new();
         let (Some(config), Some(origin)) = (&self.config, self.origin(path)) else {
             return false;
         };
         let origin = origin.clone();
-        let cx = LoadContext {
-            markdown: markdown_options(config, &self.highlighter),
-            custom_shortcodes: self.theme.as_ref().map_or(&empty, |t| &t.custom_shortcodes),
-        };
+        let cx = load_context(config, self.theme.as_ref(), &self.highlighter);
         self.articles.reload(&self.opts.root, &origin, &cx)
     }
 
@@ -256,11 +258,7 @@ impl Pipeline {
             Retention::Everything => self.articles.share(&self.discovered),
             Retention::RenderOnly => self.articles.take(&self.discovered),
         };
-        let empty = BTreeSet::new();
-        let cx = LoadContext {
-            markdown: markdown_options(&config, &self.highlighter),
-            custom_shortcodes: self.theme.as_ref().map_or(&empty, |t| &t.custom_shortcodes),
-        };
+        let cx = load_context(&config, self.theme.as_ref(), &self.highlighter);
         let (sections, found) = load_sections(&root, &self.discovered, &cx);
         errors.extend(found);
         let (registry, found) = Registry::load(
@@ -342,14 +340,25 @@ impl Pipeline {
     }
 }
 
-/// How Markdown is rendered for this site.
-fn markdown_options<'a>(config: &'a Config, highlighter: &'a Highlighter) -> MarkdownOptions<'a> {
-    MarkdownOptions {
-        lang: config.language,
-        raw_html: config.raw_html,
-        highlighter,
-        id_prefix: "",
-        urls: &config.urls,
+/// No custom shortcodes (no theme loaded).
+static NO_SHORTCODES: BTreeSet<String> = BTreeSet::new();
+
+/// What loading a file of this site needs: how Markdown is rendered, and
+/// the theme's custom shortcodes. The one place it is made.
+fn load_context<'a>(
+    config: &'a Config,
+    theme: Option<&'a Theme>,
+    highlighter: &'a Highlighter,
+) -> LoadContext<'a> {
+    LoadContext {
+        markdown: MarkdownOptions {
+            lang: config.language,
+            raw_html: config.raw_html,
+            highlighter,
+            id_prefix: "",
+            urls: &config.urls,
+        },
+        custom_shortcodes: theme.map_or(&NO_SHORTCODES, |t| &t.custom_shortcodes),
     }
 }
 

@@ -133,7 +133,7 @@ impl Session {
     /// A session for `opts`; nothing is read until `build`.
     pub fn new(opts: BuildOptions) -> Session {
         Session {
-            pipeline: Pipeline::new(opts),
+            pipeline: Pipeline::kept(opts),
             site: None,
             index: HashMap::new(),
             files: Files::new(),
