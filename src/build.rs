@@ -10,9 +10,9 @@
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::time::Instant;
 
 use rayon::prelude::*;
-use std::time::Instant;
 
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -44,12 +44,7 @@ pub struct InMemory {
 /// Reads, checks and renders the whole site in memory, search index
 /// included: exactly the files `build` writes.
 pub fn build_in_memory(opts: &BuildOptions) -> InMemory {
-    build_in_memory_with(opts, &Quiet)
-}
-
-/// `build_in_memory`, telling `progress` how far it got.
-pub fn build_in_memory_with(opts: &BuildOptions, progress: &dyn Progress) -> InMemory {
-    in_memory(opts, progress, true)
+    in_memory(opts, &Quiet, true)
 }
 
 /// What `check` lints: every page rendered in memory, and the copied files

@@ -118,6 +118,13 @@ fn is_site(root: &std::path::Path) -> bool {
     root.join(watch::SETTINGS).is_file()
 }
 
+/// Says why the folder is not a site: the settings stage's own error.
+fn not_a_site(opts: &BuildOptions) {
+    if let Err(d) = crate::pipeline::Pipeline::new(opts.clone()).settings() {
+        eprint(&d.render());
+    }
+}
+
 /// Runs `gazette serve` until `stop` is set. Returns the exit code.
 pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
     let root = opts.build.root.clone();
@@ -125,8 +132,7 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
         .map(|c| c.language)
         .unwrap_or_default();
     if !is_site(&root) {
-        let built = crate::build::build_in_memory(&opts.build);
-        eprint(&built.diagnostics.render());
+        not_a_site(&opts.build);
         return Outcome::Usage.code();
     }
     let Some(listener) = listen(&opts, lang_guess) else {
@@ -361,8 +367,7 @@ fn apply_change(shared: &Shared, changes: &watch::Changes) -> bool {
 pub fn build_watch(opts: BuildOptions, stop: Arc<AtomicBool>) -> i32 {
     let root = opts.root.clone();
     if !is_site(&root) {
-        let built = crate::build::build_in_memory(&opts);
-        eprint(&built.diagnostics.render());
+        not_a_site(&opts);
         return Outcome::Usage.code();
     }
     let output_dir: PathBuf = opts.output.clone().unwrap_or_else(|| root.join("output"));
