@@ -18,6 +18,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use rayon::prelude::*;
+
 use super::lock::{self, Lock};
 use super::manifest::{self, Found, MANIFEST, Refusal};
 use super::{Content, PublishError, swap};
@@ -281,13 +283,15 @@ impl Publication {
             path: path.to_path_buf(),
             error: e,
         };
-        for (rel, claim) in &claims {
-            if !claim.written {
+        // One link per unchanged file: a system call each, on every core.
+        claims
+            .par_iter()
+            .filter(|(_, claim)| !claim.written)
+            .try_for_each(|(rel, _)| {
                 self.make_parent(rel).map_err(|e| io(e, &self.stage))?;
                 link_or_copy(&self.output.join(rel), &self.stage.join(rel))
-                    .map_err(|e| io(e, &self.output.join(rel)))?;
-            }
-        }
+                    .map_err(|e| io(e, &self.output.join(rel)))
+            })?;
         if !self.clean {
             stats.kept = self.carry_foreign()?;
         }

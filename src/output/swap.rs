@@ -53,7 +53,7 @@ pub fn recover(output: &Path, aside: &Path) -> io::Result<()> {
 /// (which the old tree was) are made writable for their owner first, so
 /// nothing is left behind for want of a permission.
 pub fn remove_tree(path: &Path) -> io::Result<()> {
-    match fs::remove_dir_all(path) {
+    match remove_in_parallel(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
@@ -74,6 +74,24 @@ pub fn remove_tree(path: &Path) -> io::Result<()> {
         }
         Err(e) => Err(e),
     }
+}
+
+/// Removes a tree, its top-level entries side by side (a replaced site is
+/// tens of thousands of names to unlink).
+fn remove_in_parallel(path: &Path) -> io::Result<()> {
+    use rayon::prelude::*;
+    let entries: Vec<fs::DirEntry> = match fs::read_dir(path) {
+        Ok(read) => read.collect::<io::Result<_>>()?,
+        Err(e) => return Err(e),
+    };
+    entries.par_iter().try_for_each(|entry| {
+        if entry.file_type()?.is_dir() {
+            fs::remove_dir_all(entry.path())
+        } else {
+            fs::remove_file(entry.path())
+        }
+    })?;
+    fs::remove_dir(path)
 }
 
 #[cfg(unix)]
