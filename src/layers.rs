@@ -17,6 +17,7 @@
 /// not use each other.
 pub const LAYERS: &[&[&str]] = &[
     &["language"],
+    &["messages"],
     &["diagnostics", "dates", "os_errors", "outcome", "typography"],
     &["yaml", "url_schemes", "progress"],
     &["sources"],

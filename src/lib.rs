@@ -20,6 +20,7 @@ pub mod diagnostics;
 pub mod init;
 pub mod language;
 pub mod layers;
+pub mod messages;
 pub mod os_errors;
 pub mod outcome;
 pub mod output;

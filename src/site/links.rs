@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::content::markdown::{LinkKind, LinkRef};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+use crate::messages::t;
 
 /// A page a link may reach, with its anchors.
 #[derive(Debug, Clone)]
@@ -190,10 +191,7 @@ impl Resolver {
     /// A link that leads to nothing of this build: what it names, and a
     /// close page or file's path as help when there is one.
     fn broken(&self, link: &LinkRef, key: &str, base_dir: &str, lang: Language) -> Diagnostic {
-        let mut help = lang.pick(
-            "vérifiez le nom du fichier et le chemin, relatif au dossier de l’article".to_string(),
-            "check the file name and the path, relative to the article's folder".to_string(),
-        );
+        let mut help = t!(lang, "link-broken-help");
         let candidates: Vec<&str> = self
             .pages
             .keys()
@@ -207,21 +205,21 @@ impl Resolver {
             && crate::yaml::closest(&name(key), [name(best).as_str()]).is_some()
         {
             let written = relative_from(base_dir, best);
-            help = lang.pick(
-                format!("vouliez-vous écrire « {written} » ?"),
-                format!("did you mean `{written}`?"),
-            );
+            help = t!(lang, "link-did-you-mean", written = &written);
         }
-        let what = match link.kind {
-            LinkKind::Image => lang.pick("l’image", "the image"),
-            LinkKind::Download => lang.pick("le fichier à télécharger", "the download"),
-            LinkKind::Link => lang.pick("la cible du lien", "the link target"),
+        let kind = match link.kind {
+            LinkKind::Image => "image",
+            LinkKind::Download => "download",
+            LinkKind::Link => "link",
         };
         Diagnostic::error(
             Code::LinkBroken,
-            lang.pick(
-                format!("{what} « {} » est introuvable (content/{key})", link.dest),
-                format!("{what} `{}` does not exist (content/{key})", link.dest),
+            t!(
+                lang,
+                "link-broken",
+                kind = kind,
+                dest = &link.dest,
+                key = key
             ),
         )
         .with_help(help)
@@ -232,41 +230,23 @@ impl Resolver {
 fn outside_content(link: &LinkRef, lang: Language) -> Diagnostic {
     Diagnostic::error(
         Code::LinkOutsideContent,
-        lang.pick(
-            format!("le lien « {} » sort du dossier content/", link.dest),
-            format!("the link `{}` leads out of the content/ folder", link.dest),
-        ),
+        t!(lang, "link-outside-content", dest = &link.dest),
     )
-    .with_help(lang.pick(
-        "un lien relatif part du dossier de l’article ; retirez un « ../ »",
-        "a relative link starts from the article's folder; remove one `../`",
-    ))
+    .with_help(t!(lang, "link-outside-content-help"))
 }
 
 /// A link to an article left out of this build, with why.
 fn unpublished(link: &LinkRef, why: Excluded, lang: Language) -> Diagnostic {
-    let (fr, en) = match why {
-        Excluded::Draft => ("un brouillon", "a draft"),
-        Excluded::Future => ("un article sous embargo", "an embargoed article"),
-        Excluded::Expired => ("un article expiré", "an expired article"),
+    let why = match why {
+        Excluded::Draft => "draft",
+        Excluded::Future => "embargoed",
+        Excluded::Expired => "expired",
     };
     Diagnostic::error(
         Code::LinkToUnpublished,
-        lang.pick(
-            format!(
-                "le lien « {} » mène à {fr}, absent du site publié",
-                link.dest
-            ),
-            format!(
-                "the link `{}` leads to {en}, which the published site does not have",
-                link.dest
-            ),
-        ),
+        t!(lang, "link-to-unpublished", dest = &link.dest, why = why),
     )
-    .with_help(lang.pick(
-        "retirez le lien, ou publiez l’article visé d’abord",
-        "remove the link, or publish the linked article first",
-    ))
+    .with_help(t!(lang, "link-to-unpublished-help"))
 }
 
 fn missing_anchor(
@@ -278,45 +258,18 @@ fn missing_anchor(
     let mut known: Vec<&str> = anchors.iter().map(String::as_str).collect();
     known.sort_unstable();
     let help = match crate::yaml::closest(anchor, known.iter().copied()) {
-        Some(best) => lang.pick(
-            format!("vouliez-vous écrire « #{best} » ?"),
-            format!("did you mean `#{best}`?"),
-        ),
-        None if known.is_empty() => lang.pick(
-            "la page visée n’a pas d’intertitre : retirez « #… » du lien".to_string(),
-            "the linked page has no headings: remove `#…` from the link".to_string(),
-        ),
-        None => lang.pick(
-            format!(
-                "les ancres possibles sont : {}",
-                known
-                    .iter()
-                    .map(|k| format!("#{k}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-            format!(
-                "the possible anchors are: {}",
-                known
-                    .iter()
-                    .map(|k| format!("#{k}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ),
+        Some(best) => t!(lang, "link-anchor-did-you-mean", best = best),
+        None if known.is_empty() => t!(lang, "link-anchor-no-headings"),
+        None => {
+            let anchors: Vec<String> = known.iter().map(|k| format!("#{k}")).collect();
+            t!(lang, "link-anchor-possible", anchors = anchors.join(", "))
+        }
     };
-    let place = match dest {
-        Some(d) => lang.pick(format!(" dans « {d} »"), format!(" in `{d}`")),
-        None => lang.pick(" sur cette page".to_string(), " on this page".to_string()),
+    let message = match dest {
+        Some(dest) => t!(lang, "link-missing-anchor", anchor = anchor, dest = dest),
+        None => t!(lang, "link-missing-anchor-here", anchor = anchor),
     };
-    Diagnostic::error(
-        Code::LinkMissingAnchor,
-        lang.pick(
-            format!("l’ancre « #{anchor} » n’existe pas{place}"),
-            format!("the anchor `#{anchor}` does not exist{place}"),
-        ),
-    )
-    .with_help(help)
+    Diagnostic::error(Code::LinkMissingAnchor, message).with_help(help)
 }
 
 #[cfg(test)]

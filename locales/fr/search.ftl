@@ -1,0 +1,1 @@
+# French messages of src/search.rs
