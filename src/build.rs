@@ -67,10 +67,9 @@ fn in_memory(opts: &BuildOptions, progress: &dyn Progress, search: bool) -> InMe
     if let (Some(site), Some(theme)) = (&site, &theme)
         && !diagnostics.has_errors()
     {
-        let (pages, errors) = render::render_with(site, theme, progress);
+        let pages = render::render_with(site, theme, progress).report(&mut diagnostics);
         timer.lap("render");
-        diagnostics.extend(errors);
-        files = pages;
+        files = pages.unwrap_or_default();
         render::copied::add(&mut files, site, theme, &opts.root);
         // Search (src/search.rs): pagefind's index of the published articles.
         if search && site.config.search && !diagnostics.has_errors() {
@@ -147,7 +146,7 @@ pub fn build_with(
     if prepared.diagnostics.has_errors() {
         // Nothing is written, but the pages that assembled are rendered in
         // memory all the same, so one run reports the template errors too.
-        let (_, errors) = render::render_with(site, theme, progress);
+        let errors = render::render_with(site, theme, progress).found;
         let errors = render::theme::not_yet_reported(errors, &prepared.diagnostics);
         prepared.diagnostics.extend(errors);
         return (prepared.diagnostics, None, Outcome::SiteErrors);
@@ -207,7 +206,7 @@ fn write_site(
     let searched: HashSet<String> = if site.config.search {
         site.articles
             .iter()
-            .map(|a| format!("{}index.html", a.rel_url))
+            .map(|a| a.rel_url.page_file())
             .collect()
     } else {
         HashSet::new()
@@ -220,7 +219,7 @@ fn write_site(
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .get_or_insert(e);
     };
-    let mut errors = render::render_each(site, theme, progress, &|order, path, html| {
+    let rendered = render::render_each(site, theme, progress, &|order, path, html| {
         let content = Content::Bytes(html);
         if let Err(e) = staging.put(order, &path, &content) {
             keep_first(e);
@@ -237,6 +236,7 @@ fn write_site(
     {
         return Err(e);
     }
+    let mut errors = rendered.found;
     if !errors.is_empty() {
         staging.abort();
         return Ok(Err(errors));

@@ -180,7 +180,7 @@ pub fn site_index(site: &Site, files: &Files) -> Result<Files, Diagnostic> {
     let pages: Vec<(String, &str)> = site
         .articles
         .iter()
-        .filter_map(|a| match files.get(&format!("{}index.html", a.rel_url)) {
+        .filter_map(|a| match files.get(&a.rel_url.page_file()) {
             Some(Content::Bytes(html)) => Some((a.url.clone(), std::str::from_utf8(html).ok()?)),
             _ => None,
         })

@@ -20,7 +20,7 @@ use crate::content::markdown::{LinkKind, OffsetMap, Rendered};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
 use crate::render::{Content, Files};
-use crate::site::{Article, Site};
+use crate::site::{Article, PageFolder, Site};
 
 /// Every lint of one article; `page` is its rendered HTML, when rendering
 /// got that far.
@@ -80,10 +80,9 @@ fn site_paths(
             continue;
         };
         let rel = crate::site::links::percent_decode(rel);
-        let candidates = if rel.is_empty() || rel.ends_with('/') {
-            vec![format!("{rel}index.html")]
-        } else {
-            vec![rel.clone(), format!("{rel}/index.html")]
+        let candidates = match PageFolder::of_address(&rel) {
+            Some(folder) => vec![folder.page_file()],
+            None => vec![rel.clone(), PageFolder::slash_missing(&rel).page_file()],
         };
         let Some(target) = candidates.iter().find_map(|c| files.get(c)) else {
             out.push(

@@ -87,8 +87,8 @@ pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Report {
     if files.is_empty()
         && let (Some(site), Some(theme)) = (&result.site, &result.theme)
     {
-        let (pages, errors) = render::render_with(site, theme, progress);
-        files = pages;
+        let (pages, errors) = render::render_with(site, theme, progress).into_parts();
+        files = pages.unwrap_or_default();
         let errors = render::theme::not_yet_reported(errors, &diagnostics);
         diagnostics.extend(errors);
     }
@@ -98,7 +98,7 @@ pub fn check(opts: &BuildOptions, progress: &dyn Progress) -> Report {
             .articles
             .par_iter()
             .flat_map_iter(|a| {
-                let page = match files.get(&format!("{}index.html", a.rel_url)) {
+                let page = match files.get(&a.rel_url.page_file()) {
                     Some(Content::Bytes(b)) => std::str::from_utf8(b).ok(),
                     _ => None,
                 };

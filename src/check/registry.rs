@@ -15,11 +15,12 @@ use crate::diagnostics::Code;
 use std::collections::HashSet;
 use std::path::Path;
 
+use crate::content::ContentPath;
 use crate::content::discover;
 use crate::content::front_matter::{self, ArticleMeta, PersonRef};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
-use crate::site::{Site, content_rel};
+use crate::site::Site;
 
 /// Warnings for the entries never used.
 pub fn unused(site: &Site, root: &Path) -> Vec<Diagnostic> {
@@ -29,7 +30,7 @@ pub fn unused(site: &Site, root: &Path) -> Vec<Diagnostic> {
     }
     let lang = site.config.language;
     let mut used = Used::default();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<ContentPath> = HashSet::new();
     for a in &site.articles {
         seen.insert(a.content_path.clone());
         used.article(&a.loaded.meta);
@@ -38,7 +39,7 @@ pub fn unused(site: &Site, root: &Path) -> Vec<Diagnostic> {
     {
         let (found, _) = discover::discover(root, lang);
         for origin in found.articles {
-            if seen.contains(&content_rel(&origin.path)) {
+            if seen.contains(&ContentPath::of(&origin.path)) {
                 continue;
             }
             let Some(text) = crate::sources::read(root, &origin.path)

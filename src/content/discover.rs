@@ -13,6 +13,7 @@ use crate::diagnostics::Code;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use crate::content::ContentPath;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
 use crate::sources;
@@ -49,7 +50,7 @@ pub struct AssetSource {
     /// Relative to the site root.
     pub path: PathBuf,
     /// Relative to `content/`, `/`-separated.
-    pub content_path: String,
+    pub content_path: ContentPath,
 }
 
 /// Everything found under `content/`.
@@ -127,7 +128,7 @@ pub fn discover(root: &Path, lang: Language) -> (Discovered, Vec<Diagnostic>) {
             }
             found.assets.push(AssetSource {
                 path: entry.path.clone(),
-                content_path: entry.rel.clone(),
+                content_path: ContentPath::of(&entry.path),
             });
         }
     }

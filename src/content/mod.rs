@@ -2,6 +2,7 @@
 //! shortcodes, Markdown, and loading one article from them.
 
 pub mod article;
+pub mod content_path;
 pub mod discover;
 pub mod front_matter;
 pub mod highlight;
@@ -10,3 +11,5 @@ pub mod sanitize;
 pub mod schemes;
 pub mod shortcodes;
 pub mod slug;
+
+pub use content_path::ContentPath;

@@ -9,8 +9,10 @@
 //! at the edge, from the severities collected here.
 
 mod code;
+mod staged;
 
 pub use code::Code;
+pub use staged::Staged;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

@@ -30,7 +30,7 @@ use crate::content::article::LoadContext;
 use crate::content::discover::{self, ArticleSource, Discovered};
 use crate::content::highlight::Highlighter;
 use crate::content::markdown::MarkdownOptions;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Staged};
 use crate::language::Language;
 use crate::progress::Progress;
 use crate::render::theme::Theme;
@@ -164,26 +164,30 @@ impl Pipeline {
     }
 
     /// Stage: the settings, read unless already read. Their warnings are
-    /// returned each time (every run reports them).
-    pub fn settings(&mut self) -> Result<Vec<Diagnostic>, Diagnostics> {
+    /// returned each time (every run reports them); no value when they
+    /// cannot be read (the folder is not a site, or `site.yaml` is wrong).
+    pub fn settings(&mut self) -> Staged<()> {
         if self.config.is_none() {
             let overrides = Overrides {
                 base_url: self.opts.base_url.clone(),
             };
-            self.config = Some(config::load(&self.opts.root, &overrides)?);
+            match config::load(&self.opts.root, &overrides) {
+                Ok(config) => self.config = Some(config),
+                Err(errors) => return Staged::failed(errors.iter().cloned().collect()),
+            }
         }
-        Ok(self
-            .config
-            .as_ref()
-            .map(|c| c.warnings.clone())
-            .unwrap_or_default())
+        let warnings = self.config.as_ref().map(|c| c.warnings.clone());
+        Staged::new(Some(()), warnings.unwrap_or_default())
     }
 
     /// Stage: the theme, loaded again. A change of its shortcodes changes
-    /// how articles parse: the loaded articles are then forgotten.
-    pub fn load_theme(&mut self) {
+    /// how articles parse: the loaded articles are then forgotten. No value
+    /// when it cannot be loaded; its errors are kept too
+    /// ([`Pipeline::theme_errors`]), for a preview that re-renders without
+    /// loading it again.
+    pub fn load_theme(&mut self) -> Staged<()> {
         let Some(config) = &self.config else {
-            return;
+            return Staged::failed(Vec::new());
         };
         let before = self.theme.as_ref().map(|t| t.custom_shortcodes.clone());
         match Theme::load(config) {
@@ -200,6 +204,7 @@ impl Pipeline {
             }
         }
         self.timer.lap("theme");
+        Staged::new(self.theme.as_ref().map(|_| ()), self.theme_errors.clone())
     }
 
     /// Why the theme could not be loaded (empty when it was).
@@ -208,16 +213,19 @@ impl Pipeline {
     }
 
     /// Stage: discovery. Articles no longer found leave the cache.
-    pub fn discover(&mut self) -> Vec<Diagnostic> {
+    pub fn discover(&mut self) -> Staged<()> {
         let (discovered, errors) = discover::discover(&self.opts.root, self.language());
         self.discovered = discovered;
         self.articles.retain_discovered(&self.discovered);
         self.timer.lap("discover");
-        errors
+        Staged::new(Some(()), errors)
     }
 
     /// Stage: load. The discovered articles not loaded yet, and those in
-    /// `changed`, are read (once each) and loaded, in parallel.
+    /// `changed`, are read (once each) and loaded, in parallel. The one
+    /// stage without a [`Staged`]: an article's problems stay with it in
+    /// the cache, and assembly reports them with every other one, each
+    /// run, until the article is fixed.
     pub fn load(&mut self, changed: &BTreeSet<PathBuf>, progress: &dyn Progress) {
         let Some(config) = &self.config else {
             return;
@@ -248,9 +256,9 @@ impl Pipeline {
     /// the loaded articles: shared with the cache when `retention` keeps
     /// everything (the preview), handed over when it keeps what rendering
     /// needs only (a build, which frees each source as it goes).
-    pub fn assemble(&mut self, retention: Retention) -> (Option<Site>, Vec<Diagnostic>) {
+    pub fn assemble(&mut self, retention: Retention) -> Staged<Site> {
         let Some(config) = self.config.clone() else {
-            return (None, Vec::new());
+            return Staged::failed(Vec::new());
         };
         let lang = config.language;
         let root = self.opts.root.clone();
@@ -268,7 +276,6 @@ impl Pipeline {
             lang,
         );
         errors.extend(found);
-        errors.extend(self.theme_errors.iter().cloned());
         if let Some(theme) = &self.theme {
             errors.extend(registry_files_missing(
                 &root,
@@ -292,7 +299,7 @@ impl Pipeline {
             future: self.opts.future,
             now: now(),
         };
-        let (site, found) = site::assemble(
+        let assembled = site::assemble(
             config,
             &self.discovered,
             sections,
@@ -304,30 +311,26 @@ impl Pipeline {
                 statics: self.theme.as_ref().map_or(&[][..], |t| &t.static_files),
             },
         );
-        errors.extend(found);
+        errors.extend(assembled.found);
         self.timer.lap("assemble");
-        (site, errors)
+        Staged::new(assembled.value, errors)
     }
 
     /// Every stage up to assembly, for the drivers that run once.
     pub fn prepare(&mut self, progress: &dyn Progress, retention: Retention) -> Prepared {
         let mut diagnostics = Diagnostics::new();
-        match self.settings() {
-            Ok(warnings) => diagnostics.extend(warnings),
-            Err(d) => {
-                return Prepared {
-                    config: Config::placeholder(&self.opts.root),
-                    site: None,
-                    diagnostics: d,
-                    usage_error: true,
-                };
-            }
+        if self.settings().report(&mut diagnostics).is_none() {
+            return Prepared {
+                config: Config::placeholder(&self.opts.root),
+                site: None,
+                diagnostics,
+                usage_error: true,
+            };
         }
-        self.load_theme();
-        diagnostics.extend(self.discover());
+        let _theme = self.load_theme().report(&mut diagnostics);
+        let _discovered = self.discover().report(&mut diagnostics);
         self.load(&BTreeSet::new(), progress);
-        let (site, errors) = self.assemble(retention);
-        diagnostics.extend(errors);
+        let site = self.assemble(retention).report(&mut diagnostics);
         Prepared {
             config: self
                 .config

@@ -14,8 +14,8 @@ use super::{Rendered, render_template};
 use crate::config::Accessibility;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::site::PageFolder;
 use crate::site::paths::accessibility_page;
-use crate::site::urls::page_file;
 
 /// `statement`: site.yaml's `accessibility:` and the footer's label
 /// (fields sorted by name, as the former `json!` map serialized them).
@@ -51,7 +51,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme) -> Result<Rendered, Diagnosti
     let mut context = cx.base(page);
     context.insert("statement", &statement);
     let html = render_template(theme, "accessibility.html", &context, 0, lang)?;
-    Ok((page_file(folder), html))
+    Ok((PageFolder::named(folder).page_file(), html))
 }
 
 /// `statement` from site.yaml's `accessibility:`.

@@ -18,7 +18,6 @@ use super::{Rendered, blocks, render_template};
 use crate::config::ShareKind;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
-use crate::site::urls::page_file;
 use crate::site::{Article, Site};
 
 /// The fields `article` has besides the summary's, in the order they have
@@ -110,7 +109,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme, index: usize) -> Result<Rende
         content_html.len(),
         config.language,
     )?;
-    Ok((page_file(&a.rel_url), html))
+    Ok((a.rel_url.page_file(), html))
 }
 
 /// What the article's page shows besides its summary.

@@ -11,7 +11,6 @@
 use serde::Serialize;
 
 use crate::content::article::BlockUse;
-use crate::content::markdown::{MARK_BLOCK, MARK_END, find_marker};
 use crate::diagnostics::Diagnostic;
 use crate::render::context::{Contexts, PageCtx, PersonCtx};
 use crate::render::theme::Theme;
@@ -24,30 +23,12 @@ pub fn fill(
     theme: &Theme,
     page: &dyn Fn() -> PageCtx,
 ) -> Result<String, Diagnostic> {
-    let html = &article.body_html;
-    if find_marker(html, MARK_BLOCK).is_none() {
-        return Ok(html.clone());
-    }
-    let mut out = String::with_capacity(html.len() * 2);
-    let mut rest = html.as_str();
-    while let Some(start) = find_marker(rest, MARK_BLOCK) {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + MARK_BLOCK.len_utf8()..];
-        let Some(end) = find_marker(after, MARK_END) else {
-            rest = after;
-            continue;
-        };
-        if let Some(block) = after[..end]
-            .parse::<usize>()
-            .ok()
-            .and_then(|i| article.loaded.blocks.get(i).map(|b| (i, b)))
-        {
-            out.push_str(&render_block(article, block.0, block.1, cx, theme, page)?);
-        }
-        rest = &after[end + MARK_END.len_utf8()..];
-    }
-    out.push_str(rest);
-    Ok(out)
+    article
+        .body_html
+        .fill(|index| match article.loaded.blocks.get(index) {
+            Some(block) => render_block(article, index, block, cx, theme, page),
+            None => Ok(String::new()),
+        })
 }
 
 fn card(

@@ -306,7 +306,7 @@ impl<'a> Contexts<'a> {
                     src.clone()
                 })
             } else if *in_article {
-                let content_path = crate::site::links::join(&article.base_dir, src)?;
+                let content_path = crate::content::ContentPath::linked(&article.base_dir, src)?;
                 self.site.resolver.files.get(&content_path).cloned()
             } else {
                 Some(self.site.config.url(src))

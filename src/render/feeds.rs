@@ -55,12 +55,6 @@ pub struct Feed {
     pub articles: Vec<usize>,
 }
 
-/// The file a listing's feed is written to: `atom.xml` in its output
-/// folder (`actualites/atom.xml`, `atom.xml` for the site's).
-pub fn feed_file(folder: &str) -> String {
-    format!("{folder}atom.xml")
-}
-
 /// The sitemap's file, at the output root.
 pub const SITEMAP_FILE: &str = "sitemap.xml";
 

@@ -14,12 +14,11 @@ use serde::Serialize;
 use tera::Value;
 
 use super::context::{Contexts, PageCtx};
-use super::pager::{listing_title, page_folder, pager};
+use super::pager::{listing_title, pager};
 use super::theme::Theme;
-use super::{Rendered, feeds, render_template};
+use super::{Rendered, render_template};
 use crate::diagnostics::Diagnostic;
 use crate::site::Section;
-use crate::site::urls::page_file;
 
 /// `home` in `index.html`: `{title, intro_html}` (fields sorted by name, as
 /// the former `json!` map serialized them).
@@ -56,17 +55,15 @@ pub(super) fn render(
     let config = &site.config;
     let s = &site.sections[index];
     let home = index == 0;
-    let folder = page_folder(&s.rel_url, number);
-    let url = config.url(&folder);
+    let folder = s.rel_url.listing_page(number);
+    let url = config.url(folder.as_str());
     let page = PageCtx {
         kind: if home { "home" } else { "section" },
         url: url.clone(),
         permalink: config.permalink(&url),
         title: listing_title(&s.title, number, config.language),
         description: s.description.clone().or_else(|| config.description.clone()),
-        feed_url: config
-            .feeds
-            .then(|| config.url(&feeds::feed_file(&s.rel_url))),
+        feed_url: config.feeds.then(|| config.url(&s.rel_url.feed_file())),
     };
     let mut context = cx.base(page);
     let list: &[usize] = if home { &cx.home } else { &s.articles };
@@ -83,7 +80,7 @@ pub(super) fn render(
     };
     let template = s.template.as_deref().unwrap_or(default);
     let html = render_template(theme, template, &context, 0, config.language)?;
-    Ok((page_file(&folder), html))
+    Ok((folder.page_file(), html))
 }
 
 /// `pinned` (on page 1 only) and `home`.

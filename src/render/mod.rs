@@ -39,7 +39,7 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Staged};
 use crate::language::Language;
 pub use crate::output::{Content, Files};
 use crate::site::Site;
@@ -50,8 +50,9 @@ use theme::Theme;
 /// A rendered file: its output path and its bytes.
 pub type Rendered = (String, Vec<u8>);
 
-/// Renders every page. Errors come with every other error found.
-pub fn render(site: &Site, theme: &Theme) -> (Files, Vec<Diagnostic>) {
+/// Renders every page. Errors come with every other error found; the
+/// pages that rendered are there all the same.
+pub fn render(site: &Site, theme: &Theme) -> Staged<Files> {
     render_with(site, theme, &crate::progress::Quiet)
 }
 
@@ -60,9 +61,9 @@ pub fn render_with(
     site: &Site,
     theme: &Theme,
     progress: &dyn crate::progress::Progress,
-) -> (Files, Vec<Diagnostic>) {
+) -> Staged<Files> {
     let pages = Mutex::new(Vec::new());
-    let errors = render_each(site, theme, progress, &|order, path, html| {
+    let rendered = render_each(site, theme, progress, &|order, path, html| {
         pages
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -76,7 +77,7 @@ pub fn render_with(
         .into_iter()
         .map(|(_, path, html)| (path, Content::Bytes(html)))
         .collect();
-    (files, errors)
+    Staged::new(Some(files), rendered.found)
 }
 
 /// What receives each rendered page, on rayon's threads: its place in the
@@ -86,13 +87,13 @@ pub type PageSink<'a> = dyn Fn(usize, String, Vec<u8>) + Sync + 'a;
 
 /// Renders every page into `sink` as it is rendered, so that a build can
 /// write pages without holding them all. A page that fails stops nothing:
-/// returns the errors, in plan order.
+/// the errors come back, in plan order.
 pub fn render_each(
     site: &Site,
     theme: &Theme,
     progress: &dyn crate::progress::Progress,
     sink: &PageSink,
-) -> Vec<Diagnostic> {
+) -> Staged<()> {
     let cx = Contexts::new(site, theme);
     let jobs = plan(site);
     progress.stage(crate::progress::Stage::Render, Some(jobs.len() as u64));
@@ -106,7 +107,7 @@ pub fn render_each(
             page.err()
         })
         .collect();
-    errors.into_iter().flatten().collect()
+    Staged::new(Some(()), errors.into_iter().flatten().collect())
 }
 
 /// The rendered pages as output files, and the errors met.

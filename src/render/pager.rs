@@ -16,6 +16,7 @@ use tera::Value;
 
 use super::context::Contexts;
 use crate::language::Language;
+use crate::site::PageFolder;
 
 /// `pager`. Its fields are in the order its value has always been built in
 /// (the former `json!` map's sorted keys, then `items`), so that Tera sees
@@ -45,28 +46,18 @@ struct PagerLink {
     url: String,
 }
 
-/// The output folder of page `number` of the listing at `rel_url`: the
-/// listing's own for page 1, `page/<number>/` below it for the others.
-pub(super) fn page_folder(rel_url: &str, number: usize) -> String {
-    if number <= 1 {
-        rel_url.to_string()
-    } else {
-        format!("{rel_url}page/{number}/")
-    }
-}
-
 /// `pager` for page `number` of `count` of a listing at `rel_url` showing
 /// `list`, `per_page` articles a page.
 pub(super) fn pager(
     cx: &Contexts,
-    rel_url: &str,
+    rel_url: &PageFolder,
     list: &[usize],
     per_page: usize,
     number: usize,
     count: usize,
 ) -> PagerCtx {
     let config = &cx.site().config;
-    let link = |n: usize| config.url(&page_folder(rel_url, n));
+    let link = |n: usize| config.url(rel_url.listing_page(n).as_str());
     PagerCtx {
         count,
         next_url: (number < count).then(|| link(number + 1)),

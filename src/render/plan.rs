@@ -118,7 +118,7 @@ fn taxonomies(site: &Site, jobs: &mut Vec<Job>) {
             if config.feeds {
                 jobs.push(Job::Feed(feeds::Feed {
                     title: format!("{} – {}", term.name, config.title),
-                    path: feeds::feed_file(&term.rel_url),
+                    path: term.rel_url.feed_file(),
                     alternate: term.url.clone(),
                     articles: feed_entries(&term.articles),
                 }));
@@ -138,7 +138,7 @@ fn section_feeds(site: &Site, jobs: &mut Vec<Job>) {
         };
         jobs.push(Job::Feed(feeds::Feed {
             title,
-            path: feeds::feed_file(&s.rel_url),
+            path: s.rel_url.feed_file(),
             alternate: s.url.clone(),
             articles: feed_entries(&s.articles),
         }));

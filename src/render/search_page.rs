@@ -8,7 +8,7 @@ use super::context::{Contexts, PageCtx};
 use super::theme::Theme;
 use super::{Rendered, render_template};
 use crate::diagnostics::Diagnostic;
-use crate::site::urls::page_file;
+use crate::site::PageFolder;
 
 /// The search page.
 pub(super) fn render(cx: &Contexts, theme: &Theme) -> Result<Rendered, Diagnostic> {
@@ -28,5 +28,5 @@ pub(super) fn render(cx: &Contexts, theme: &Theme) -> Result<Rendered, Diagnosti
         feed_url: None,
     };
     let html = render_template(theme, "search.html", &cx.base(page), 0, lang)?;
-    Ok((page_file(folder), html))
+    Ok((PageFolder::named(folder).page_file(), html))
 }

@@ -11,7 +11,6 @@ use super::context::{Contexts, PageCtx};
 use super::theme::Theme;
 use super::{Rendered, render_template};
 use crate::diagnostics::Diagnostic;
-use crate::site::urls::page_file;
 
 /// `taxonomy` in `taxonomy.html`: `{key, title, url, terms}` (fields sorted
 /// by name, as the former `json!` map serialized them).
@@ -71,5 +70,5 @@ pub(super) fn render(cx: &Contexts, theme: &Theme, index: usize) -> Result<Rende
         },
     );
     let html = render_template(theme, "taxonomy.html", &context, 0, lang)?;
-    Ok((page_file(&tax.rel_url), html))
+    Ok((tax.rel_url.page_file(), html))
 }

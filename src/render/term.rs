@@ -10,13 +10,12 @@
 use serde::Serialize;
 
 use super::context::{Contexts, PageCtx};
-use super::pager::{listing_title, page_folder, pager};
+use super::pager::{listing_title, pager};
 use super::theme::Theme;
-use super::{Rendered, feeds, render_template};
+use super::{Rendered, render_template};
 use crate::content::markdown::escape_attr;
 use crate::diagnostics::Diagnostic;
 use crate::site::taxonomy::Term;
-use crate::site::urls::page_file;
 
 /// `taxonomy` in `term.html`: `{key, title, url}` (fields sorted by name,
 /// as the former `json!` map serialized them).
@@ -61,11 +60,9 @@ pub(super) fn render(cx: &Contexts, theme: &Theme, at: TermPage) -> Result<Rende
     let lang = config.language;
     let tax = &site.taxonomies.list[at.taxonomy];
     let t = &tax.terms[at.term];
-    let folder = page_folder(&t.rel_url, at.number);
-    let url = config.url(&folder);
-    let feed_url = config
-        .feeds
-        .then(|| config.url(&feeds::feed_file(&t.rel_url)));
+    let folder = t.rel_url.listing_page(at.number);
+    let url = config.url(folder.as_str());
+    let feed_url = config.feeds.then(|| config.url(&t.rel_url.feed_file()));
     let page = PageCtx {
         kind: "term",
         url: url.clone(),
@@ -97,7 +94,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme, at: TermPage) -> Result<Rende
     let pager = pager(cx, &t.rel_url, &t.articles, per_page, at.number, at.count);
     context.insert("pager", &pager);
     let html = render_template(theme, "term.html", &context, 0, lang)?;
-    Ok((page_file(&folder), html))
+    Ok((folder.page_file(), html))
 }
 
 /// `term` for term `t`, whose feed is at `feed_url`.

@@ -357,7 +357,7 @@ impl Session {
                 None => {
                     // Left out of the site (draft, embargo): a body edit
                     // changes nothing, anything else goes the full way.
-                    let content_path = site::content_rel(path);
+                    let content_path = crate::content::ContentPath::of(path);
                     let left_out = site.resolver.excluded.contains_key(&content_path);
                     if !(left_out && before.is_some_and(|b| patch::body_only(&b, &after))) {
                         return None;
@@ -434,7 +434,8 @@ impl Session {
     /// the copied ones, the render errors); `None` without a theme or site.
     fn render_all(&self, site: Option<&Site>) -> Option<(Files, Files, Vec<Diagnostic>)> {
         let (theme, site) = (self.pipeline.theme()?, site?);
-        let (mut files, errors) = render::render(site, theme);
+        let (files, errors) = render::render(site, theme).into_parts();
+        let mut files = files.unwrap_or_default();
         let mut copied = Files::new();
         render::copied::add(&mut copied, site, theme, &self.pipeline.options().root);
         files.extend(copied.iter().map(|(p, c)| (p.clone(), c.clone())));
@@ -458,12 +459,12 @@ impl Session {
         if self.pipeline.config().is_none() || self.site.is_none() {
             return self.full(&Changes::default(), true);
         }
-        self.pipeline.load_theme();
+        let loaded = self.pipeline.load_theme();
         let (Some(config), Some(site), Some(theme)) =
             (self.pipeline.config(), &self.site, self.pipeline.theme())
         else {
             let mut d = Diagnostics::new();
-            d.extend(self.pipeline.theme_errors().iter().cloned());
+            d.extend(loaded.found);
             return self.failed(d, Route::Statics);
         };
         // A logo or photo of the registries may have gone with the files.
@@ -519,20 +520,19 @@ impl Session {
     /// The full path: settings and theme if asked, discovery, the changed
     /// articles loaded, assembly, every page rendered.
     fn full(&mut self, changes: &Changes, reload_theme: bool) -> Rebuilt {
-        let settings = match self.pipeline.settings() {
-            Ok(warnings) => warnings,
-            Err(d) => {
-                let mut r = self.failed(d, Route::Full);
-                r.usage_error = true;
-                return r;
-            }
-        };
-        // The theme lists the static files too: a change to them reloads it.
-        if reload_theme || !changes.statics.is_empty() || self.pipeline.theme().is_none() {
-            self.pipeline.load_theme();
-        }
         let mut diagnostics = Diagnostics::new();
-        diagnostics.extend(settings);
+        if self.pipeline.settings().report(&mut diagnostics).is_none() {
+            let mut r = self.failed(diagnostics, Route::Full);
+            r.usage_error = true;
+            return r;
+        }
+        // The theme lists the static files too: a change to them reloads it.
+        // Its errors are reported below, from the pipeline, whether it was
+        // loaded again this time or not.
+        if reload_theme || !changes.statics.is_empty() || self.pipeline.theme().is_none() {
+            let _loaded = self.pipeline.load_theme().value;
+        }
+        diagnostics.extend(self.pipeline.theme_errors().iter().cloned());
         // Only a template change with the site up to date skips content.
         let content_untouched = changes.articles.is_empty()
             && !changes.structure
@@ -545,7 +545,6 @@ impl Session {
             Route::Full
         };
         let rebuilt_site = if content_untouched {
-            diagnostics.extend(self.pipeline.theme_errors().iter().cloned());
             // The theme's static files may have changed with it; the
             // content's paths were checked when it was assembled.
             if let (Some(theme), Some(site)) = (self.pipeline.theme(), &self.site) {
@@ -553,11 +552,11 @@ impl Session {
             }
             None
         } else {
-            diagnostics.extend(self.pipeline.discover());
+            let _discovered = self.pipeline.discover().report(&mut diagnostics);
             self.pipeline.load(&changes.articles, &Quiet);
-            let (site, errors) = self.pipeline.assemble(Retention::Everything);
-            diagnostics.extend(errors);
-            site
+            self.pipeline
+                .assemble(Retention::Everything)
+                .report(&mut diagnostics)
         };
         if diagnostics.has_errors() {
             self.failing = None;

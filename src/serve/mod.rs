@@ -120,8 +120,11 @@ fn is_site(root: &std::path::Path) -> bool {
 
 /// Says why the folder is not a site: the settings stage's own error.
 fn not_a_site(opts: &BuildOptions) {
-    if let Err(d) = crate::pipeline::Pipeline::new(opts.clone()).settings() {
-        eprint(&d.render());
+    let settings = crate::pipeline::Pipeline::new(opts.clone()).settings();
+    if settings.value.is_none() {
+        let mut report = crate::diagnostics::Diagnostics::new();
+        report.extend(settings.found);
+        eprint(&report.render());
     }
 }
 

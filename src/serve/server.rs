@@ -54,6 +54,7 @@ use super::overlay;
 use super::reload::{self, Reloader};
 use crate::language::Language;
 use crate::render::{Content, Files};
+use crate::site::PageFolder;
 
 /// How long a connection may take to send a request's headers, or stay
 /// idle between two requests, before it is closed.
@@ -421,10 +422,9 @@ fn answer(method: &Method, target: &str, shared: &Shared) -> Answer {
     if rel.starts_with("pagefind/") && shared.search_stale.load(Ordering::SeqCst) {
         refresh_search(shared);
     }
-    let file = if rel.is_empty() || rel.ends_with('/') {
-        format!("{rel}index.html")
-    } else {
-        rel.clone()
+    let file = match PageFolder::of_address(&rel) {
+        Some(folder) => folder.page_file(),
+        None => rel.clone(),
     };
     let Ok(published) = shared.published.read() else {
         return Answer::plain(500, "500\n");
@@ -445,7 +445,9 @@ fn answer(method: &Method, target: &str, shared: &Shared) -> Answer {
         None if in_site
             && !rel.is_empty()
             && !rel.ends_with('/')
-            && published.files.contains_key(&format!("{rel}/index.html")) =>
+            && published
+                .files
+                .contains_key(&PageFolder::slash_missing(&rel).page_file()) =>
         {
             return redirect(&format!("{path}/"));
         }

@@ -11,9 +11,9 @@
 use crate::diagnostics::Code;
 use std::collections::HashMap;
 
-use super::Article;
 use super::paths;
 use super::positions::value_span;
+use super::{Article, PageFolder};
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
 
@@ -21,7 +21,7 @@ use crate::language::Language;
 /// `by_url` are the articles' own folders. Problems are pushed on `errors`.
 pub(super) fn assign(
     articles: &mut [Article],
-    by_url: &HashMap<String, usize>,
+    by_url: &HashMap<PageFolder, usize>,
     lang: Language,
     errors: &mut Vec<Diagnostic>,
 ) {
@@ -30,7 +30,9 @@ pub(super) fn assign(
         let mut out = Vec::new();
         for alias in &a.loaded.meta.aliases {
             match paths::alias_path(alias) {
-                Ok(path) if !by_url.contains_key(&path) && !alias_owner.contains_key(&path) => {
+                Ok(path)
+                    if !by_url.contains_key(path.as_str()) && !alias_owner.contains_key(&path) =>
+                {
                     alias_owner.insert(path.clone(), i);
                     out.push(path);
                 }

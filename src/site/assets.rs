@@ -66,7 +66,7 @@ fn asset_output(
     let mut dir = asset.content_path.as_str();
     while let Some((parent, _)) = dir.rsplit_once('/') {
         if let Some(&i) = bundle_owner.get(parent) {
-            let inner = &asset.content_path[parent.len() + 1..];
+            let inner = &asset.content_path.as_str()[parent.len() + 1..];
             return Some(format!("{}{}", articles[i].rel_url, inner));
         }
         if resolver.excluded.contains_key(parent) {
@@ -76,8 +76,9 @@ fn asset_output(
     }
     let (parent, name) = asset
         .content_path
+        .as_str()
         .rsplit_once('/')
-        .unwrap_or(("", &asset.content_path));
+        .unwrap_or(("", asset.content_path.as_str()));
     let section = section_index.get(parent).copied()?;
     Some(format!("{}{}", sections.get(section)?.rel_url, name))
 }

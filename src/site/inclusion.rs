@@ -21,7 +21,7 @@ use rayon::prelude::*;
 
 use super::Site;
 use super::links::Excluded;
-use super::urls::content_rel;
+use crate::content::ContentPath;
 use crate::content::article::LoadedArticle;
 
 /// What a build includes.
@@ -50,9 +50,9 @@ pub(super) struct Included {
     /// Articles in this build, newest first.
     pub kept: Vec<Arc<LoadedArticle>>,
     /// Articles left out or expiring, with why and when (`Site::excluded`).
-    pub timeline: Vec<(String, Excluded, Timestamp)>,
+    pub timeline: Vec<(ContentPath, Excluded, Timestamp)>,
     /// Content paths left out (articles and their bundle folders), with why.
-    pub excluded: HashMap<String, Excluded>,
+    pub excluded: HashMap<ContentPath, Excluded>,
 }
 
 /// Sorts out `loaded` (in any order) for a build of `inclusion`;
@@ -67,11 +67,11 @@ pub(super) fn select(
     let mut excluded = HashMap::new();
     let mut kept: Vec<Arc<LoadedArticle>> = Vec::with_capacity(loaded.len());
     for article in loaded {
-        let content_path = content_rel(&article.origin.path);
+        let content_path = ContentPath::of(&article.origin.path);
         if let Some((why, at)) = left_out(&article, draft_sections, inclusion) {
             excluded.insert(content_path.clone(), why);
             if let Some(b) = &article.origin.bundle {
-                excluded.insert(content_rel(b), why);
+                excluded.insert(ContentPath::of(b), why);
             }
             timeline.push((content_path, why, at));
             continue;

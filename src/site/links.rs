@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::collections::HashSet;
 
 use crate::config::Config;
+use crate::content::ContentPath;
 use crate::content::markdown::{LinkKind, LinkRef};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
@@ -39,31 +40,11 @@ pub enum Excluded {
 #[derive(Debug, Default)]
 pub struct Resolver {
     /// Articles and sections by content path (`actualites/x.md`, `actualites/_index.md`, `actualites`).
-    pub pages: HashMap<String, Target>,
+    pub pages: HashMap<ContentPath, Target>,
     /// Files by content path, with their URL.
-    pub files: HashMap<String, String>,
+    pub files: HashMap<ContentPath, String>,
     /// Articles left out of this build, by content path.
-    pub excluded: HashMap<String, Excluded>,
-}
-
-/// Normalises `base_dir/relative` (content-relative, `/`-separated);
-/// `None` when it climbs out of `content/`.
-pub fn join(base_dir: &str, relative: &str) -> Option<String> {
-    let mut parts: Vec<&str> = if base_dir.is_empty() {
-        Vec::new()
-    } else {
-        base_dir.split('/').collect()
-    };
-    for seg in relative.split('/') {
-        match seg {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            s => parts.push(s),
-        }
-    }
-    Some(parts.join("/"))
+    pub excluded: HashMap<ContentPath, Excluded>,
 }
 
 /// How a file in `base_dir` links to the content path `target`, both
@@ -157,15 +138,14 @@ impl Resolver {
             return Ok(suffix(config.url(path)));
         }
         let decoded = percent_decode(path);
-        let Some(target) = join(base_dir, &decoded) else {
+        let Some(key) = ContentPath::linked(base_dir, &decoded) else {
             return Err(outside_content(link, lang).at(source, link.span.clone()));
         };
-        let key = target.trim_end_matches('/').to_string();
         let page = self
             .pages
             .get(&key)
-            .or_else(|| self.pages.get(&format!("{key}/_index.md")))
-            .or_else(|| self.pages.get(&format!("{key}/index.md")));
+            .or_else(|| self.pages.get(&key.inside("_index.md")))
+            .or_else(|| self.pages.get(&key.inside("index.md")));
         if let Some(page) = page {
             if let Some(f) = fragment
                 && !f.is_empty()
@@ -184,7 +164,7 @@ impl Resolver {
             return Err(unpublished(link, *why, lang).at(source, link.span.clone()));
         }
         Err(self
-            .broken(link, &key, base_dir, lang)
+            .broken(link, key.as_str(), base_dir, lang)
             .at(source, link.span.clone()))
     }
 
@@ -196,7 +176,7 @@ impl Resolver {
             .pages
             .keys()
             .chain(self.files.keys())
-            .map(String::as_str)
+            .map(ContentPath::as_str)
             .collect();
         // A path close overall but with an unrelated file name (`bilan.md`
         // → `actualites/_index.md`) is no help: the names must be close too.
@@ -289,14 +269,18 @@ mod tests {
     #[test]
     fn joins_relative_paths() {
         assert_eq!(
-            join("actualites", "../rapports/bilan.md").as_deref(),
+            ContentPath::linked("actualites", "../rapports/bilan.md")
+                .as_ref()
+                .map(ContentPath::as_str),
             Some("rapports/bilan.md")
         );
         assert_eq!(
-            join("actualites/x", "./a.png").as_deref(),
+            ContentPath::linked("actualites/x", "./a.png")
+                .as_ref()
+                .map(ContentPath::as_str),
             Some("actualites/x/a.png")
         );
-        assert_eq!(join("", "../x.md"), None);
+        assert_eq!(ContentPath::linked("", "../x.md"), None);
     }
 
     #[test]
@@ -320,7 +304,9 @@ mod tests {
             ("", "x.md"),
         ] {
             assert_eq!(
-                join(base, &relative_from(base, target)).as_deref(),
+                ContentPath::linked(base, &relative_from(base, target))
+                    .as_ref()
+                    .map(ContentPath::as_str),
                 Some(target)
             );
         }

@@ -49,16 +49,17 @@ use std::sync::Arc;
 use jiff::Timestamp;
 
 use crate::config::Config;
+use crate::content::ContentPath;
 use crate::content::article::LoadedArticle;
 use crate::content::discover::Discovered;
 use crate::content::front_matter::SectionMeta;
-use crate::content::markdown::Rendered;
-use crate::diagnostics::{Diagnostic, SourceText};
+use crate::content::markdown::{HtmlWithBlockMarkers, Rendered};
+use crate::diagnostics::{Diagnostic, SourceText, Staged};
 pub use inclusion::{Inclusion, next_change};
 use links::{Excluded, Resolver};
 use registry::Registry;
 pub use resolution::Retention;
-pub use urls::content_rel;
+pub use urls::{PageFolder, content_rel};
 
 /// A section: a folder of articles, or the home page.
 #[derive(Debug, Clone)]
@@ -76,7 +77,7 @@ pub struct Section {
     /// Template override.
     pub template: Option<String>,
     /// Output folder (`actualites/`, empty for home).
-    pub rel_url: String,
+    pub rel_url: PageFolder,
     /// URL path.
     pub url: String,
     /// Its articles, sorted.
@@ -137,18 +138,18 @@ pub struct BlockHtml {
 pub struct Article {
     /// As loaded.
     pub loaded: Arc<LoadedArticle>,
-    /// Path relative to `content/` (`actualites/x.md`).
-    pub content_path: String,
+    /// Path relative to `content/` (`actualites/x.md`): its id.
+    pub content_path: ContentPath,
     /// Folder relative links start from.
     pub base_dir: String,
     /// Output folder (`actualites/x/`).
-    pub rel_url: String,
+    pub rel_url: PageFolder,
     /// URL path.
     pub url: String,
     /// Its section.
     pub section: usize,
     /// Body with links resolved (block markers remain).
-    pub body_html: String,
+    pub body_html: HtmlWithBlockMarkers,
     /// The lead, inline HTML.
     pub lead_html: Option<String>,
     /// The listing summary: the lead, or the first paragraph.
@@ -185,7 +186,7 @@ pub struct Site {
     /// Where relative addresses lead.
     pub resolver: Resolver,
     /// Articles left out, with why (for `next-change`).
-    pub excluded: Vec<(String, Excluded, Timestamp)>,
+    pub excluded: Vec<(ContentPath, Excluded, Timestamp)>,
     /// The present.
     pub now: Timestamp,
     /// Categories, series, tags, organisations, authors, people.
@@ -226,7 +227,7 @@ pub fn assemble(
     loaded: Vec<Arc<LoadedArticle>>,
     registry: Registry,
     how: Assembly,
-) -> (Option<Site>, Vec<Diagnostic>) {
+) -> Staged<Site> {
     let Assembly {
         inclusion,
         retention,
@@ -275,5 +276,5 @@ pub fn assemble(
     related::complete(&mut site.articles, related_written);
     sections::fill_listings(&mut site.sections, &site.articles, &sections_in);
     errors.sort_by(|a, b| a.file.cmp(&b.file));
-    (Some(site), errors)
+    Staged::new(Some(site), errors)
 }

@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 mod report;
 
 use super::Site;
-use super::urls::page_file;
+use super::urls::PageFolder;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
 use report::Report;
@@ -196,7 +196,7 @@ impl AliasProblem {
 /// The file an alias's redirect page is written to.
 pub fn alias_file(path: &str) -> String {
     if path.is_empty() || path.ends_with('/') {
-        page_file(path)
+        PageFolder::named(path).page_file()
     } else {
         path.to_string()
     }
@@ -210,23 +210,23 @@ pub fn claims(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Claim> {
     let mut out = Vec::new();
     let mut claim = |path: String, owner: Owner| out.push(Claim { path, owner });
     for (i, s) in site.sections.iter().enumerate() {
-        claim(page_file(&s.rel_url), Owner::Section(i));
+        claim(s.rel_url.page_file(), Owner::Section(i));
         if config.feeds {
-            claim(format!("{}atom.xml", s.rel_url), Owner::SectionFeed(i));
+            claim(s.rel_url.feed_file(), Owner::SectionFeed(i));
         }
     }
     for (i, a) in site.articles.iter().enumerate() {
-        claim(page_file(&a.rel_url), Owner::Article(i));
+        claim(a.rel_url.page_file(), Owner::Article(i));
         for (alias, path) in a.aliases.iter().enumerate() {
             claim(alias_file(path), Owner::Alias { article: i, alias });
         }
     }
     for (t, tax) in site.taxonomies.list.iter().enumerate() {
-        claim(page_file(&tax.rel_url), Owner::Taxonomy(t));
+        claim(tax.rel_url.page_file(), Owner::Taxonomy(t));
         for (k, term) in tax.terms.iter().enumerate() {
             let (taxonomy, term_index) = (t, k);
             claim(
-                page_file(&term.rel_url),
+                term.rel_url.page_file(),
                 Owner::Term {
                     taxonomy,
                     term: term_index,
@@ -234,7 +234,7 @@ pub fn claims(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Claim> {
             );
             if config.feeds {
                 claim(
-                    format!("{}atom.xml", term.rel_url),
+                    term.rel_url.feed_file(),
                     Owner::TermFeed {
                         taxonomy,
                         term: term_index,
@@ -249,11 +249,17 @@ pub fn claims(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Claim> {
     claim("robots.txt".into(), generated(Generated::Robots));
     if config.search {
         let page = search_page(lang);
-        claim(page_file(page), generated(Generated::Search));
+        claim(
+            PageFolder::named(page).page_file(),
+            generated(Generated::Search),
+        );
     }
     if config.accessibility.is_some() {
         let folder = accessibility_page(lang);
-        claim(page_file(folder), generated(Generated::Accessibility));
+        claim(
+            PageFolder::named(folder).page_file(),
+            generated(Generated::Accessibility),
+        );
     }
     for (i, (path, _)) in site.assets.iter().enumerate() {
         claim(path.clone(), Owner::Asset(i));
@@ -279,13 +285,13 @@ pub fn reserved(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Reserved> {
         })
     };
     for (i, s) in site.sections.iter().enumerate() {
-        reserve(format!("{}page/", s.rel_url), Owner::Section(i), true);
+        reserve(s.rel_url.pagination(), Owner::Section(i), true);
     }
     for (t, tax) in site.taxonomies.list.iter().enumerate() {
-        reserve(tax.rel_url.clone(), Owner::Taxonomy(t), false);
+        reserve(tax.rel_url.to_string(), Owner::Taxonomy(t), false);
         for (term, entry) in tax.terms.iter().enumerate() {
             let owner = Owner::Term { taxonomy: t, term };
-            reserve(format!("{}page/", entry.rel_url), owner, true);
+            reserve(entry.rel_url.pagination(), owner, true);
         }
     }
     if config.search {

@@ -16,12 +16,14 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::sections::Sections;
-use super::urls::{article_folder, article_slug, content_rel};
+use super::urls::{PageFolder, article_slug, content_rel};
 use super::{Article, BlockHtml};
 use crate::config::Config;
+use crate::content::ContentPath;
 use crate::content::article::LoadedArticle;
 use crate::content::discover::to_slash;
 use crate::content::front_matter;
+use crate::content::markdown::HtmlWithBlockMarkers;
 use crate::diagnostics::Diagnostic;
 
 /// Segments of output paths Gazette itself uses at the top of a listing.
@@ -32,14 +34,14 @@ pub(super) struct Placement {
     /// Articles in this build, newest first.
     pub articles: Vec<Article>,
     /// Article index by output folder.
-    pub by_url: HashMap<String, usize>,
+    pub by_url: HashMap<PageFolder, usize>,
 }
 
 /// What an article's address is made of.
 struct Placed {
-    content_path: String,
+    content_path: ContentPath,
     section: usize,
-    rel_url: String,
+    rel_url: PageFolder,
     url: String,
     slug: String,
     base_dir: String,
@@ -82,11 +84,11 @@ fn address(config: &Config, sections: &Sections, loaded: &LoadedArticle) -> Plac
         .copied()
         .unwrap_or(0);
     let slug = article_slug(loaded);
-    let rel_url = article_folder(&sections.list[section].rel_url, &slug);
+    let rel_url = sections.list[section].rel_url.child(&slug);
     Placed {
-        content_path: content_rel(&loaded.origin.path),
+        content_path: ContentPath::of(&loaded.origin.path),
         section,
-        url: config.url(&rel_url),
+        url: config.url(rel_url.as_str()),
         rel_url,
         slug,
         base_dir: match &loaded.origin.bundle {
@@ -172,7 +174,7 @@ fn article(loaded: Arc<LoadedArticle>, placed: Placed) -> Article {
         url,
         rel_url,
         section,
-        body_html: String::new(),
+        body_html: HtmlWithBlockMarkers::default(),
         lead_html: None,
         summary_html: String::new(),
         description: None,

@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use super::Article;
 use super::links::Resolver;
 use super::positions::value_span;
+use crate::content::ContentPath;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
 
@@ -30,23 +31,22 @@ pub(super) fn as_written(
     lang: Language,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Vec<usize>> {
-    let index_of: HashMap<&str, usize> = articles
+    let index_of: HashMap<&ContentPath, usize> = articles
         .iter()
         .enumerate()
-        .map(|(i, a)| (a.content_path.as_str(), i))
+        .map(|(i, a)| (&a.content_path, i))
         .collect();
     let mut related_all = Vec::with_capacity(articles.len());
     for a in articles {
         let mut rel = Vec::new();
         for path in &a.loaded.meta.related {
-            let key = path.trim_start_matches("./").trim_start_matches('/');
-            let bundle_key = format!("{}/index.md", key.trim_end_matches('/'));
+            let key = ContentPath::related(path);
             match index_of
-                .get(key)
-                .or_else(|| index_of.get(bundle_key.as_str()))
+                .get(&key)
+                .or_else(|| index_of.get(&key.inside("index.md")))
             {
                 Some(&j) => rel.push(j),
-                None => errors.push(not_found(a, path, key, resolver, lang)),
+                None => errors.push(not_found(a, path, key.as_str(), resolver, lang)),
             }
         }
         related_all.push(rel);

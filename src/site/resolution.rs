@@ -25,8 +25,11 @@ use rayon::prelude::*;
 use super::links::{Resolver, Target};
 use super::{Article, BlockHtml, Download, Image, Section, Site};
 use crate::config::Config;
+use crate::content::ContentPath;
 use crate::content::article::{BlockUse, LoadedArticle};
-use crate::content::markdown::{self, LinkKind, LinkRef, Rendered};
+use crate::content::markdown::{
+    HtmlWithBlockMarkers, HtmlWithLinkMarkers, LinkKind, LinkRef, Rendered,
+};
 use crate::diagnostics::Diagnostic;
 use crate::site::registry::Registry;
 use crate::typography::typeset;
@@ -55,15 +58,17 @@ pub(super) fn add_targets(resolver: &mut Resolver, sections: &[Section], article
         if i == 0 {
             resolver
                 .pages
-                .insert("_index.md".to_string(), target.clone());
+                .insert(ContentPath::section("", true), target.clone());
         } else {
-            resolver.pages.insert(s.dir.clone(), target.clone());
             resolver
                 .pages
-                .insert(format!("{}/_index.md", s.dir), target);
+                .insert(ContentPath::section(&s.dir, false), target.clone());
+            resolver
+                .pages
+                .insert(ContentPath::section(&s.dir, true), target);
         }
     }
-    let targets: Vec<(String, Target)> = articles
+    let targets: Vec<(ContentPath, Target)> = articles
         .par_iter()
         .map(|a| {
             let target = Target {
@@ -113,7 +118,7 @@ impl Article {
     /// nothing else shares the loaded article.
     fn release_markers(&mut self) {
         if let Some(loaded) = std::sync::Arc::get_mut(&mut self.loaded) {
-            loaded.body.html = String::new();
+            loaded.body.html = HtmlWithLinkMarkers::default();
             loaded.body.first_paragraph_html = None;
             loaded.content = Default::default();
         }
@@ -145,7 +150,7 @@ impl Article {
 pub(super) struct ResolvedParts {
     /// The listing summary (watch mode compares it with the last one).
     pub(super) summary_html: String,
-    body_html: String,
+    body_html: HtmlWithBlockMarkers,
     lead_html: Option<String>,
     description: Option<String>,
     image: Option<Image>,
@@ -165,12 +170,24 @@ struct Resolving<'a> {
 }
 
 impl Resolving<'_> {
-    /// `html` with its link markers replaced by the addresses of `links`.
-    fn html(&mut self, html: &str, links: &[LinkRef]) -> String {
-        markdown::resolve_markers(html, |i| match links.get(i) {
+    /// Where link `index` of `links` leads (nothing when it leads nowhere,
+    /// with the problem kept).
+    fn address(&mut self, links: &[LinkRef], index: usize) -> String {
+        match links.get(index) {
             Some(link) => self.link(link).unwrap_or_default(),
             None => String::new(),
-        })
+        }
+    }
+
+    /// An article's body with its links resolved; its blocks stay markers.
+    fn body(&mut self, html: &HtmlWithLinkMarkers, links: &[LinkRef]) -> HtmlWithBlockMarkers {
+        html.resolve(|i| self.address(links, i))
+    }
+
+    /// A fragment with its links resolved (`links` may be the body's, for
+    /// its first paragraph).
+    fn html(&mut self, html: &HtmlWithLinkMarkers, links: &[LinkRef]) -> String {
+        html.resolve_fragment(|i| self.address(links, i))
     }
 
     /// A fragment of Markdown with its own links.
@@ -265,7 +282,7 @@ pub(super) fn resolve_article(
         own,
         errors: Vec::new(),
     };
-    let body_html = r.html(&loaded.body.html, &loaded.body.links);
+    let body_html = r.body(&loaded.body.html, &loaded.body.links);
     let lead_html = loaded.summary.as_ref().map(|s| r.fragment(s));
     // The first paragraph's markers index the body's links.
     let first_html = loaded

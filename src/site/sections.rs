@@ -13,11 +13,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::urls::section_folder;
+use super::urls::PageFolder;
 use super::{Article, Inclusion, LoadedSection, Section, Site};
 use crate::config::Config;
 use crate::content::front_matter::SortBy;
-use crate::content::markdown;
 use crate::diagnostics::Diagnostic;
 use crate::typography::typeset;
 
@@ -67,7 +66,7 @@ pub(super) fn build(config: &Config, loaded: &[LoadedSection], inclusion: Inclus
 /// One loaded `_index.md` as a section.
 fn section(config: &Config, s: &LoadedSection) -> Section {
     let lang = config.language;
-    let rel_url = section_folder(&s.dir);
+    let rel_url = PageFolder::section(&s.dir);
     let default_title = if s.dir.is_empty() {
         config.title.clone()
     } else {
@@ -81,10 +80,10 @@ fn section(config: &Config, s: &LoadedSection) -> Section {
         dir: s.dir.clone(),
         title: typeset(lang, s.meta.title.as_deref().unwrap_or(&default_title)),
         description: s.meta.description.as_deref().map(|d| typeset(lang, d)),
-        intro_html: s.intro.html.clone(),
+        intro_html: String::new(),
         paginate_by: s.meta.paginate_by.unwrap_or(config.paginate_by),
         template: s.meta.template.clone(),
-        url: config.url(&rel_url),
+        url: config.url(rel_url.as_str()),
         rel_url,
         articles: Vec::new(),
         source: s.source.as_ref().map(|src| src.path.clone()),
@@ -102,7 +101,7 @@ fn home(config: &Config) -> Section {
         intro_html: String::new(),
         paginate_by: config.paginate_by,
         template: None,
-        rel_url: String::new(),
+        rel_url: PageFolder::home(),
         url: config.url(""),
         articles: Vec::new(),
         source: None,
@@ -188,7 +187,7 @@ pub(super) fn resolve_intros(site: &mut Site, loaded: &[LoadedSection]) -> Vec<D
             continue;
         };
         let own: HashSet<String> = s.intro.headings.iter().map(|h| h.id.clone()).collect();
-        section.intro_html = markdown::resolve_markers(&s.intro.html, |i| {
+        section.intro_html = s.intro.html.resolve_fragment(|i| {
             let Some(link) = s.intro.links.get(i) else {
                 return String::new();
             };

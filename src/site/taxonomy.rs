@@ -21,6 +21,7 @@ use crate::content::front_matter::PersonRef;
 use crate::content::slug::slugify;
 use crate::language::Language;
 use crate::site::registry::{Organisation, Person, Registry};
+use crate::site::urls::PageFolder;
 use crate::site::{Article, Site};
 
 /// Which taxonomy.
@@ -94,7 +95,7 @@ pub struct Term {
     /// As first written.
     pub name: String,
     /// Output folder (`mots-cles/teletravail/`).
-    pub rel_url: String,
+    pub rel_url: PageFolder,
     /// URL path.
     pub url: String,
     /// Articles, newest first.
@@ -111,7 +112,7 @@ pub struct Taxonomy {
     /// Which one.
     pub kind: Kind,
     /// Output folder (`mots-cles/`).
-    pub rel_url: String,
+    pub rel_url: PageFolder,
     /// URL path.
     pub url: String,
     /// Terms sorted by name.
@@ -228,7 +229,7 @@ fn names_of(site: &Site, kind: Kind, i: usize) -> Vec<Named> {
 fn build_kind(site: &Site, kind: Kind) -> Taxonomy {
     let config = &site.config;
     let folder = kind.folder(config);
-    let rel_url = format!("{folder}/");
+    let rel_url = PageFolder::taxonomy(folder);
     let named: Vec<Vec<Named>> = (0..site.articles.len())
         .into_par_iter()
         .map(|i| names_of(site, kind, i))
@@ -266,12 +267,12 @@ fn build_kind(site: &Site, kind: Kind) -> Taxonomy {
             let t = match index.get(&slug) {
                 Some(&t) => t,
                 None => {
-                    let term_rel = format!("{rel_url}{slug}/");
+                    let term_rel = rel_url.child(&slug);
                     index.insert(name_slug.clone(), terms.len());
                     index.insert(slug, terms.len());
                     terms.push(Term {
                         name: crate::typography::typeset(config.language, &name),
-                        url: config.url(&term_rel),
+                        url: config.url(term_rel.as_str()),
                         rel_url: term_rel,
                         articles: Vec::new(),
                         person: None,
@@ -295,7 +296,7 @@ fn build_kind(site: &Site, kind: Kind) -> Taxonomy {
     let (sorted, new_index) = sorted_by_name(terms, index);
     Taxonomy {
         kind,
-        url: config.url(&rel_url),
+        url: config.url(rel_url.as_str()),
         rel_url,
         terms: sorted,
         index: new_index.into_iter().collect(),

@@ -2,14 +2,20 @@
 //! will put what only they know.
 //!
 //! A link or image to a relative path is written `U+E000 index U+E001`,
-//! the index into `Rendered::links`; [`resolve_markers`] replaces every one
-//! with its address once the site is assembled (and again in watch mode,
-//! without re-rendering). A block placed by a shortcode is written
+//! the index into `Rendered::links`; assembly replaces every one with its
+//! address ([`HtmlWithLinkMarkers::resolve`], again in watch mode without
+//! re-rendering). A block placed by a shortcode is written
 //! `U+E002 index U+E001`, alone in its paragraph, which the transform then
 //! lifts out of the paragraph; render fills it with the theme's block
-//! template. The three characters are private-use ones, removed from the
-//! writer's text on the way in ([`scrub_markers`]), so a marker can only be
-//! one of ours.
+//! template ([`HtmlWithBlockMarkers::fill`]). The three characters are
+//! private-use ones, removed from the writer's text on the way in
+//! ([`scrub_markers`]), so a marker can only be one of ours.
+//!
+//! The two stages are two types: HTML that may still hold link markers,
+//! HTML whose links are resolved but whose blocks are still markers, and
+//! plain `String` for HTML that holds none. Each is made only by the stage
+//! before it, so a page cannot be written with a marker left in it, nor a
+//! marker resolved twice; and both marker grammars live here, in one file.
 
 use std::borrow::Cow;
 
@@ -43,9 +49,76 @@ pub(super) fn is_block_marker(text: &str) -> bool {
             .all(|c| c.is_ascii_digit())
 }
 
+/// HTML as the Markdown renderer wrote it: relative links and images are
+/// link markers, and an article's body holds its block markers too.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HtmlWithLinkMarkers(String);
+
+impl HtmlWithLinkMarkers {
+    /// Wraps the renderer's output.
+    pub(super) fn new(html: String) -> Self {
+        HtmlWithLinkMarkers(html)
+    }
+
+    /// The HTML with its markers, for reading (tests, `check`).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The body with every link marker replaced by the address `address`
+    /// gives for its link index; block markers remain, for render.
+    pub fn resolve(&self, address: impl FnMut(usize) -> String) -> HtmlWithBlockMarkers {
+        HtmlWithBlockMarkers(resolve_markers(&self.0, address))
+    }
+
+    /// A fragment (a lead, a section's introduction, a block's Markdown)
+    /// with its links resolved: final HTML, as only an article's body gets
+    /// block markers (`content::article` writes them there).
+    pub fn resolve_fragment(&self, address: impl FnMut(usize) -> String) -> String {
+        resolve_markers(&self.0, address)
+    }
+}
+
+/// An article's body with its links resolved and its blocks still markers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HtmlWithBlockMarkers(String);
+
+impl HtmlWithBlockMarkers {
+    /// The HTML with its block markers, for reading (tests, `check`).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The final HTML: each block marker replaced by what `block` makes of
+    /// its block index (a marker of an unknown block by nothing, a marker
+    /// left unclosed dropped); the first error stops.
+    pub fn fill<E>(&self, mut block: impl FnMut(usize) -> Result<String, E>) -> Result<String, E> {
+        let html = self.0.as_str();
+        if find_marker(html, MARK_BLOCK).is_none() {
+            return Ok(html.to_string());
+        }
+        let mut out = String::with_capacity(html.len() * 2);
+        let mut rest = html;
+        while let Some(start) = find_marker(rest, MARK_BLOCK) {
+            out.push_str(&rest[..start]);
+            let after = &rest[start + MARK_BLOCK.len_utf8()..];
+            let Some(end) = find_marker(after, MARK_END) else {
+                rest = after;
+                continue;
+            };
+            if let Ok(index) = after[..end].parse::<usize>() {
+                out.push_str(&block(index)?);
+            }
+            rest = &after[end + MARK_END.len_utf8()..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+}
+
 /// Replaces link markers in `html` with the addresses `resolve` gives for
 /// each link index.
-pub fn resolve_markers(html: &str, mut resolve: impl FnMut(usize) -> String) -> String {
+fn resolve_markers(html: &str, mut resolve: impl FnMut(usize) -> String) -> String {
     if find_marker(html, MARK_LINK).is_none() {
         return html.to_string();
     }
@@ -109,9 +182,15 @@ mod tests {
         let block = find_marker(&text, MARK_BLOCK).expect("block marker");
         assert!(text[block..].starts_with(MARK_BLOCK));
         assert_eq!(find_marker("l’été\u{202f}: …", MARK_END), None);
+        let resolved = HtmlWithLinkMarkers::new(text).resolve(|i| format!("/lien-{i}/"));
         assert_eq!(
-            resolve_markers(&text, |i| format!("/lien-{i}/")),
+            resolved.as_str(),
             format!("l’été\u{202f}; «\u{a0}x\u{a0}» … /lien-3/ fin {MARK_BLOCK}0{MARK_END}")
+        );
+        let filled: Result<String, ()> = resolved.fill(|i| Ok(format!("<aside>{i}</aside>")));
+        assert_eq!(
+            filled.as_deref(),
+            Ok("l’été\u{202f}; «\u{a0}x\u{a0}» … /lien-3/ fin <aside>0</aside>")
         );
     }
 }

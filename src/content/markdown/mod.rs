@@ -10,7 +10,7 @@
 //! know other articles' URLs yet. A link or image to a relative path is
 //! therefore written with a *marker* in place of its address
 //! (`U+E000 index U+E001`) and recorded in `links`; assembly resolves them all
-//! at once (`resolve_markers`), which also lets watch mode re-resolve links
+//! at once (`HtmlWithLinkMarkers::resolve`), which also lets watch mode re-resolve links
 //! without re-rendering. Blocks placed by shortcodes are markers too
 //! (`U+E002 index U+E001`), filled in at render time with the theme's block
 //! templates. The private-use characters are removed from the writer's text
@@ -25,7 +25,7 @@
 //!   each with what it notes in [`Rendered`];
 //! - `words`: the word count of reading times;
 //! - `markers`: the marker encoding, and its resolution once addresses are
-//!   known ([`resolve_markers`]);
+//!   known ([`HtmlWithLinkMarkers`], [`HtmlWithBlockMarkers`]);
 //! - `offsets`: from a position in the parsed text back to the file;
 //! - `escape`: attribute values.
 //!
@@ -52,7 +52,10 @@ pub use code::UnknownLanguage;
 pub use escape::escape_attr;
 pub use headings::Heading;
 pub use links::{ImageRef, LinkKind, LinkRef, RefusedUrl, is_internal};
-pub use markers::{MARK_BLOCK, MARK_END, MARK_LINK, find_marker, resolve_markers, scrub_markers};
+pub use markers::{
+    HtmlWithBlockMarkers, HtmlWithLinkMarkers, MARK_BLOCK, MARK_END, MARK_LINK, find_marker,
+    scrub_markers,
+};
 pub use offsets::OffsetMap;
 
 use crate::content::highlight::Highlighter;
@@ -64,7 +67,7 @@ use transform::State;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rendered {
     /// The HTML, with markers.
-    pub html: String,
+    pub html: HtmlWithLinkMarkers,
     /// Links and images with relative or site addresses, by marker index.
     pub links: Vec<LinkRef>,
     /// Headings, in order.
@@ -72,7 +75,7 @@ pub struct Rendered {
     /// Images, in order.
     pub images: Vec<ImageRef>,
     /// The first paragraph as HTML (for listings when there is no summary).
-    pub first_paragraph_html: Option<String>,
+    pub first_paragraph_html: Option<HtmlWithLinkMarkers>,
     /// The first paragraph as text (for meta descriptions).
     pub first_paragraph_text: Option<String>,
     /// Number of words of text.
@@ -136,7 +139,7 @@ pub fn render(text: &str, offsets: &OffsetMap, opts: &MarkdownOptions) -> Render
     if state.has_raw_html && opts.raw_html == RawHtml::Sanitize {
         body = crate::content::sanitize::clean(&body, opts.urls);
     }
-    state.out.html = body;
+    state.out.html = HtmlWithLinkMarkers::new(body);
     state.out
 }
 
@@ -144,13 +147,13 @@ pub fn render(text: &str, offsets: &OffsetMap, opts: &MarkdownOptions) -> Render
 /// paragraph around it.
 pub fn render_inline(text: &str, offsets: &OffsetMap, opts: &MarkdownOptions) -> Rendered {
     let mut rendered = render(text, offsets, opts);
-    let trimmed = rendered.html.trim_end();
+    let trimmed = rendered.html.as_str().trim_end();
     if let Some(inner) = trimmed
         .strip_prefix("<p>")
         .and_then(|s| s.strip_suffix("</p>"))
         && !inner.contains("<p>")
     {
-        rendered.html = inner.to_string();
+        rendered.html = HtmlWithLinkMarkers::new(inner.to_string());
     }
     rendered
 }
@@ -178,7 +181,7 @@ mod tests {
             &opts(&h),
         );
         assert_eq!(
-            r.html,
+            r.html.as_str(),
             "<h2 id=\"les-chiffres-cles\">Les chiffres clés</h2>\n<h2 id=\"les-chiffres-cles-1\">Les chiffres clés</h2>\n"
         );
     }
@@ -191,13 +194,13 @@ mod tests {
             &OffsetMap::contiguous(0),
             &opts(&h),
         );
-        assert!(r.html.contains("<sup class=\"footnote-ref\"><a href=\"#note-a\" id=\"appel-a\" aria-label=\"Note 1\">1</a></sup>"), "{}", r.html);
+        assert!(r.html.as_str().contains("<sup class=\"footnote-ref\"><a href=\"#note-a\" id=\"appel-a\" aria-label=\"Note 1\">1</a></sup>"), "{}", r.html.as_str());
         assert!(
-            r.html.contains(
+            r.html.as_str().contains(
                 "<li id=\"note-a\"><p>La note. <a href=\"#appel-a\" class=\"footnote-back\""
             ),
             "{}",
-            r.html
+            r.html.as_str()
         );
     }
 
@@ -209,9 +212,13 @@ mod tests {
             &OffsetMap::contiguous(0),
             &opts(&h),
         );
-        assert!(!r.html.contains("script"), "{}", r.html);
-        assert!(!r.html.contains("onclick"), "{}", r.html);
-        assert!(r.html.contains("<b>gras</b>"), "{}", r.html);
+        assert!(!r.html.as_str().contains("script"), "{}", r.html.as_str());
+        assert!(!r.html.as_str().contains("onclick"), "{}", r.html.as_str());
+        assert!(
+            r.html.as_str().contains("<b>gras</b>"),
+            "{}",
+            r.html.as_str()
+        );
     }
 
     #[test]
@@ -225,7 +232,9 @@ mod tests {
         assert_eq!(r.links.len(), 1);
         assert_eq!(r.links[0].dest, "../bilan.md#chiffres");
         assert_eq!(r.links[0].span.start, 15);
-        let html = resolve_markers(&r.html, |_| "/rapports/bilan/#chiffres".to_string());
+        let html = r
+            .html
+            .resolve_fragment(|_| "/rapports/bilan/#chiffres".to_string());
         assert!(
             html.contains("<a href=\"/rapports/bilan/#chiffres\">le bilan</a>"),
             "{html}"
@@ -260,11 +269,12 @@ mod tests {
         );
         assert!(
             r.html
+                .as_str()
                 .contains("<pre class=\"code\" data-lang=\"yaml\"><code>"),
             "{}",
-            r.html
+            r.html.as_str()
         );
-        let (code, text) = r.html.split_once("</pre>").unwrap_or_default();
+        let (code, text) = r.html.as_str().split_once("</pre>").unwrap_or_default();
         assert!(
             !code.contains('«'),
             "typography must not touch code: {code}"

@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd, html};
 
-use super::markers::{MARK_BLOCK, is_block_marker};
+use super::markers::{HtmlWithLinkMarkers, MARK_BLOCK, is_block_marker};
 use super::words::count_words;
 use super::{MarkdownOptions, OffsetMap, RawHtml, Rendered};
 use crate::typography::Typographer;
@@ -257,7 +257,7 @@ impl<'a, 'o> State<'a, 'o> {
             html_text = crate::content::sanitize::clean(&html_text, self.opts.urls);
         }
         if !html_text.contains(MARK_BLOCK) {
-            self.out.first_paragraph_html = Some(html_text);
+            self.out.first_paragraph_html = Some(HtmlWithLinkMarkers::new(html_text));
             self.out.first_paragraph_text = Some(text.trim().to_string());
         }
     }

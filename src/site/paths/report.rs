@@ -429,7 +429,7 @@ impl Report<'_> {
             return d;
         };
         let loaded = &self.site.articles[first].loaded;
-        let slug = entry.rel_url[tax.rel_url.len()..].trim_end_matches('/');
+        let slug = entry.rel_url.as_str()[tax.rel_url.as_str().len()..].trim_end_matches('/');
         let meta = &loaded.meta;
         let names: Vec<&String> = match tax.kind {
             Kind::Category => meta.category.iter().collect(),

@@ -7,7 +7,7 @@
 //! credit, a download with its size on disk and its type label (`PDF`).
 
 use super::Resolving;
-use crate::site::links;
+use crate::content::ContentPath;
 use crate::site::{Download, Image};
 use crate::typography::typeset;
 
@@ -50,8 +50,8 @@ pub(super) fn downloads(r: &mut Resolving) -> Vec<Download> {
         let Some(url) = r.file("downloads", d.file.as_str()) else {
             continue;
         };
-        let on_disk = links::join(&a.base_dir, d.file.as_str())
-            .map(|p| r.config.root.join("content").join(p))
+        let on_disk = ContentPath::linked(&a.base_dir, d.file.as_str())
+            .map(|p| r.config.root.join("content").join(p.as_str()))
             .unwrap_or_default();
         let size = std::fs::metadata(&on_disk).map(|m| m.len()).unwrap_or(0);
         let kind = std::path::Path::new(d.file.as_str())
