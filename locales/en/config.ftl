@@ -1,1 +1,49 @@
 # English messages of src/config/
+
+## site.yaml missing or unreadable (src/config/file.rs)
+
+config-no-site-file = no { $file } file in the folder { $folder }
+config-unreadable = cannot read { $path }: { $reason }
+config-unreadable-help = run gazette in the site's folder, or pass --root DIR; `gazette init DIR` creates a new site
+
+## The title, the theme, the page size (src/config/resolve.rs)
+
+config-missing-title = the site has no title
+config-missing-title-help = add a line `title: The site's name`
+config-missing-theme = the theme `{ $theme }` is not in themes/
+config-missing-theme-help = copy the theme into themes/ or fix its name
+config-bad-paginate-by = paginate_by must be at least 1
+config-bad-paginate-by-help = write the number of articles per listing page, for example paginate_by: 12
+
+## The site's address (src/config/base_url.rs)
+
+config-bad-base-url = `{ $address }` is not a complete web address
+config-bad-base-url-help = write the whole address, for example https://intranet.example.org/rh/
+config-no-base-url = site.yaml gives no base_url: feeds, the sitemap and share links will point to http://localhost/
+config-no-base-url-help = add the address the site will be published at, for example `base_url: https://intranet.example.org/rh/`, or pass --base-url
+
+## Extra URL schemes (src/config/schemes.rs)
+
+config-bad-url-scheme-name = `{ $name }` is not the name of an address scheme
+config-bad-url-scheme-name-help = write the name alone, without `:` or `//`: a letter, then letters, digits, `+`, `-` or `.`, for example extra_url_schemes: [sip, webcal]
+config-dangerous-url-scheme = the scheme `{ $name }` cannot be allowed: it runs code or opens files of the reader's computer
+config-dangerous-url-scheme-help = remove it from extra_url_schemes; a document to publish goes in static/ or content/, linked by its path
+
+## The accessibility statement's facts (src/config/accessibility.rs)
+
+# $message: what is wrong with the date, from the dates catalog.
+config-bad-audit-date = { $message } (in `accessibility.audit_date`)
+config-audit-date-not-plain = `{ $date }` is not a date written as YYYY-MM-DD
+config-audit-date-not-plain-help = write the date alone, without a time, as YYYY-MM-DD
+config-bad-accessibility-status = `{ $status }` is not an RGAA compliance status
+config-accessibility-status-did-you-mean = did you mean `{ $best }`?
+config-accessibility-status-one-of = write one of: { $statuses }
+config-bad-accessibility-rate = a rate of { $rate }% is impossible
+config-bad-accessibility-rate-help = write the percentage of criteria met, from 0 to 100, without `%`: rate: 82
+
+## Taxonomy folders (src/config/taxonomies.rs)
+
+config-bad-taxonomy-folder = `{ $name }` cannot be a URL folder
+config-bad-taxonomy-folder-help = write for example `{ $safe }` (lower case, digits and dashes)
+config-duplicate-taxonomy-folder = the folder `{ $name }` is already used by `{ $previous }`
+config-duplicate-taxonomy-folder-help = give each taxonomy a folder of its own

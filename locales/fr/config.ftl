@@ -1,1 +1,49 @@
 # French messages of src/config/
+
+## site.yaml missing or unreadable (src/config/file.rs)
+
+config-no-site-file = aucun fichier { $file } dans le dossier { $folder }
+config-unreadable = lecture impossible de { $path } : { $reason }
+config-unreadable-help = lancez gazette dans le dossier du site (celui de site.yaml), ou indiquez-le avec --root DOSSIER ; « gazette init DOSSIER » crée un nouveau site
+
+## The title, the theme, the page size (src/config/resolve.rs)
+
+config-missing-title = le titre du site manque
+config-missing-title-help = ajoutez une ligne « title: Le nom du site »
+config-missing-theme = le thème « { $theme } » est introuvable dans themes/
+config-missing-theme-help = copiez le thème dans themes/ ou corrigez son nom
+config-bad-paginate-by = paginate_by doit être au moins 1
+config-bad-paginate-by-help = écrivez le nombre d’articles par page de liste, par exemple paginate_by: 12
+
+## The site's address (src/config/base_url.rs)
+
+config-bad-base-url = « { $address } » n’est pas une adresse web complète
+config-bad-base-url-help = écrivez l’adresse complète, par exemple https://intranet.example.org/rh/
+config-no-base-url = site.yaml ne donne pas de base_url : les flux, le plan du site et les liens de partage pointeront vers http://localhost/
+config-no-base-url-help = ajoutez l’adresse où le site sera publié, par exemple « base_url: https://intranet.example.org/rh/ », ou passez --base-url
+
+## Extra URL schemes (src/config/schemes.rs)
+
+config-bad-url-scheme-name = « { $name } » n’est pas un nom de schéma d’adresse
+config-bad-url-scheme-name-help = écrivez le nom seul, sans « : » ni « // » : une lettre, puis des lettres, des chiffres, « + », « - » ou « . », par exemple extra_url_schemes: [sip, webcal]
+config-dangerous-url-scheme = le schéma « { $name } » ne peut pas être autorisé : il exécute du code ou ouvre des fichiers de l’ordinateur du lecteur
+config-dangerous-url-scheme-help = retirez-le de extra_url_schemes ; un document à publier se met dans static/ ou dans content/, et se lie par son chemin
+
+## The accessibility statement's facts (src/config/accessibility.rs)
+
+# $message: what is wrong with the date, from the dates catalog.
+config-bad-audit-date = { $message } (dans « accessibility.audit_date »)
+config-audit-date-not-plain = « { $date } » n’est pas une date écrite sous la forme AAAA-MM-JJ
+config-audit-date-not-plain-help = écrivez la date seule, sans heure, sous la forme AAAA-MM-JJ
+config-bad-accessibility-status = « { $status } » n’est pas un état de conformité du RGAA
+config-accessibility-status-did-you-mean = vouliez-vous écrire « { $best } » ?
+config-accessibility-status-one-of = écrivez l’un de : { $statuses }
+config-bad-accessibility-rate = un taux de { $rate } % est impossible
+config-bad-accessibility-rate-help = écrivez le pourcentage de critères respectés, de 0 à 100, sans « % » : rate: 82
+
+## Taxonomy folders (src/config/taxonomies.rs)
+
+config-bad-taxonomy-folder = « { $name } » ne peut pas servir de dossier d’URL
+config-bad-taxonomy-folder-help = écrivez par exemple « { $safe } » (minuscules, chiffres et tirets)
+config-duplicate-taxonomy-folder = le dossier « { $name } » sert déjà à « { $previous } »
+config-duplicate-taxonomy-folder-help = donnez à chaque taxonomie un dossier à elle

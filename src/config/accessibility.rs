@@ -15,6 +15,7 @@ use super::file::RawAccessibility;
 use super::places::Places;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::language::Language;
+use crate::messages::t;
 use crate::url_schemes::UrlPolicy;
 use crate::yaml::{self, Text};
 
@@ -79,26 +80,14 @@ fn audit_date(places: Places, date: &Text, lang: Language, errors: &mut Diagnost
     let (message, help) = match crate::dates::parse(&date.0) {
         Err(err) => (err.message(lang), err.help(lang)),
         Ok(_) => (
-            lang.pick(
-                format!(
-                    "« {} » n’est pas une date écrite sous la forme AAAA-MM-JJ",
-                    date.0
-                ),
-                format!("`{}` is not a date written as YYYY-MM-DD", date.0),
-            ),
-            lang.pick(
-                "écrivez la date seule, sans heure, sous la forme AAAA-MM-JJ".to_string(),
-                "write the date alone, without a time, as YYYY-MM-DD".to_string(),
-            ),
+            t!(lang, "config-audit-date-not-plain", date = &date.0),
+            t!(lang, "config-audit-date-not-plain-help"),
         ),
     };
     errors.push(
         Diagnostic::error(
             Code::ConfigBadDate,
-            lang.pick(
-                format!("{message} (dans « accessibility.audit_date »)"),
-                format!("{message} (in `accessibility.audit_date`)"),
-            ),
+            t!(lang, "config-bad-audit-date", message = message),
         )
         .at(
             places.source,
@@ -126,22 +115,21 @@ fn check_status(places: Places, status: &str, lang: Language, errors: &mut Diagn
         return;
     }
     let help = match yaml::closest(status, statuses.iter().copied()) {
-        Some(best) => lang.pick(
-            format!("vouliez-vous écrire « {best} » ?"),
-            format!("did you mean `{best}`?"),
+        Some(best) => t!(
+            lang,
+            "config-accessibility-status-did-you-mean",
+            best = best
         ),
-        None => lang.pick(
-            format!("écrivez l’un de : {}", statuses.join(", ")),
-            format!("write one of: {}", statuses.join(", ")),
+        None => t!(
+            lang,
+            "config-accessibility-status-one-of",
+            statuses = statuses.join(", ")
         ),
     };
     errors.push(
         Diagnostic::error(
             Code::ConfigBadAccessibilityStatus,
-            lang.pick(
-                format!("« {status} » n’est pas un état de conformité du RGAA"),
-                format!("`{status}` is not an RGAA compliance status"),
-            ),
+            t!(lang, "config-bad-accessibility-status", status = status),
         )
         .at(places.source, places.value(&["accessibility", "status"]))
         .with_help(help),
@@ -156,15 +144,15 @@ fn check_rate(places: Places, rate: f64, lang: Language, errors: &mut Diagnostic
     errors.push(
         Diagnostic::error(
             Code::ConfigBadAccessibilityRate,
-            lang.pick(
-                format!("un taux de {rate} % est impossible"),
-                format!("a rate of {rate}% is impossible"),
+            // As Rust writes it (`120.5`, `-3`), not as a number for the
+            // catalog to format.
+            t!(
+                lang,
+                "config-bad-accessibility-rate",
+                rate = rate.to_string()
             ),
         )
         .at(places.source, places.value(&["accessibility", "rate"]))
-        .with_help(lang.pick(
-            "écrivez le pourcentage de critères respectés, de 0 à 100, sans « % » : rate: 82",
-            "write the percentage of criteria met, from 0 to 100, without `%`: rate: 82",
-        )),
+        .with_help(t!(lang, "config-bad-accessibility-rate-help")),
     );
 }

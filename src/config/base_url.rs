@@ -12,6 +12,7 @@ use super::places::Places;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::language::Language;
+use crate::messages::t;
 use crate::yaml::Text;
 
 /// The site's address, resolved.
@@ -45,15 +46,9 @@ pub(super) fn resolve(
         None => {
             let d = Diagnostic::error(
                 Code::ConfigBadBaseUrl,
-                lang.pick(
-                    format!("« {base_text} » n’est pas une adresse web complète"),
-                    format!("`{base_text}` is not a complete web address"),
-                ),
+                t!(lang, "config-bad-base-url", address = &base_text),
             )
-            .with_help(lang.pick(
-                "écrivez l’adresse complète, par exemple https://intranet.example.org/rh/",
-                "write the whole address, for example https://intranet.example.org/rh/",
-            ));
+            .with_help(t!(lang, "config-bad-base-url-help"));
             errors.push(if overrides.base_url.is_some() {
                 d
             } else {
@@ -101,17 +96,8 @@ pub fn parse_base_url(text: &str) -> Option<(String, String)> {
 /// The warning of a build whose `site.yaml` gives no `base_url`: feeds,
 /// the sitemap and share links would carry `http://localhost/`.
 fn no_base_url(lang: Language) -> Diagnostic {
-    Diagnostic::warning(
-        Code::ConfigNoBaseUrl,
-        lang.pick(
-            "site.yaml ne donne pas de base_url : les flux, le plan du site et les liens de partage pointeront vers http://localhost/",
-            "site.yaml gives no base_url: feeds, the sitemap and share links will point to http://localhost/",
-        ),
-    )
-    .with_help(lang.pick(
-        "ajoutez l’adresse où le site sera publié, par exemple « base_url: https://intranet.example.org/rh/ », ou passez --base-url",
-        "add the address the site will be published at, for example `base_url: https://intranet.example.org/rh/`, or pass --base-url",
-    ))
+    Diagnostic::warning(Code::ConfigNoBaseUrl, t!(lang, "config-no-base-url"))
+        .with_help(t!(lang, "config-no-base-url-help"))
 }
 
 #[cfg(test)]

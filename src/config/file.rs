@@ -15,6 +15,7 @@ use serde::Deserialize;
 use super::{Config, FILE_NAME, Overrides, RawHtml, ShareKind};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::language::Language;
+use crate::messages::t;
 use crate::yaml::{self, Text};
 
 /// The file as written.
@@ -112,29 +113,24 @@ fn unreadable(root: &Path, err: &std::io::Error) -> Diagnostics {
     let path = root.join(FILE_NAME);
     let dir = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
     let message = if err.kind() == std::io::ErrorKind::NotFound {
-        lang.pick(
-            format!(
-                "aucun fichier {FILE_NAME} dans le dossier {}",
-                dir.display()
-            ),
-            format!("no {FILE_NAME} file in the folder {}", dir.display()),
+        t!(
+            lang,
+            "config-no-site-file",
+            file = FILE_NAME,
+            folder = dir.display().to_string()
         )
     } else {
-        lang.pick(
-            format!(
-                "lecture impossible de {} : {}",
-                path.display(),
-                crate::os_errors::reason(err, lang)
-            ),
-            format!("cannot read {}: {err}", path.display()),
+        t!(
+            lang,
+            "config-unreadable",
+            path = path.display().to_string(),
+            reason = crate::os_errors::reason(err, lang)
         )
     };
     let mut list = Diagnostics::new();
     list.push(
-        Diagnostic::error(Code::ConfigUnreadable, message).with_help(lang.pick(
-            "lancez gazette dans le dossier du site (celui de site.yaml), ou indiquez-le avec --root DOSSIER ; « gazette init DOSSIER » crée un nouveau site",
-            "run gazette in the site's folder, or pass --root DIR; `gazette init DIR` creates a new site",
-        )),
+        Diagnostic::error(Code::ConfigUnreadable, message)
+            .with_help(t!(lang, "config-unreadable-help")),
     );
     list
 }

@@ -16,6 +16,7 @@ use super::places::Places;
 use super::{Config, Overrides, ShareKind, accessibility, base_url, menu, schemes, taxonomies};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::language::Language;
+use crate::messages::t;
 use crate::yaml::Text;
 
 /// Applies defaults and checks values.
@@ -78,15 +79,9 @@ fn title(
         Some(t) if !t.0.trim().is_empty() => t.0,
         _ => {
             errors.push(
-                Diagnostic::error(
-                    Code::ConfigMissingTitle,
-                    lang.pick("le titre du site manque", "the site has no title"),
-                )
-                .at(places.source, places.start())
-                .with_help(lang.pick(
-                    "ajoutez une ligne « title: Le nom du site »",
-                    "add a line `title: The site's name`",
-                )),
+                Diagnostic::error(Code::ConfigMissingTitle, t!(lang, "config-missing-title"))
+                    .at(places.source, places.start())
+                    .with_help(t!(lang, "config-missing-title-help")),
             );
             String::new()
         }
@@ -108,16 +103,10 @@ fn theme(
         errors.push(
             Diagnostic::error(
                 Code::ConfigMissingTheme,
-                lang.pick(
-                    format!("le thème « {theme} » est introuvable dans themes/"),
-                    format!("the theme `{theme}` is not in themes/"),
-                ),
+                t!(lang, "config-missing-theme", theme = &theme),
             )
             .at(places.source, places.value(&["theme"]))
-            .with_help(lang.pick(
-                "copiez le thème dans themes/ ou corrigez son nom",
-                "copy the theme into themes/ or fix its name",
-            )),
+            .with_help(t!(lang, "config-missing-theme-help")),
         );
     }
     theme
@@ -135,16 +124,10 @@ fn paginate_by(
         errors.push(
             Diagnostic::error(
                 Code::ConfigBadPaginateBy,
-                lang.pick(
-                    "paginate_by doit être au moins 1",
-                    "paginate_by must be at least 1",
-                ),
+                t!(lang, "config-bad-paginate-by"),
             )
             .at(places.source, places.value(&["paginate_by"]))
-            .with_help(lang.pick(
-                "écrivez le nombre d’articles par page de liste, par exemple paginate_by: 12",
-                "write the number of articles per listing page, for example paginate_by: 12",
-            )),
+            .with_help(t!(lang, "config-bad-paginate-by-help")),
         );
     }
     paginate_by

@@ -11,6 +11,7 @@ use super::places::Places;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::language::Language;
+use crate::messages::t;
 use crate::url_schemes::{self, BadExtra, UrlPolicy};
 use crate::yaml::Text;
 
@@ -33,24 +34,12 @@ pub(super) fn extra_url_schemes(
                 continue;
             }
             Err(BadExtra::NotAName) => (
-                lang.pick(
-                    format!("« {name} » n’est pas un nom de schéma d’adresse"),
-                    format!("`{name}` is not the name of an address scheme"),
-                ),
-                lang.pick(
-                    "écrivez le nom seul, sans « : » ni « // » : une lettre, puis des lettres, des chiffres, « + », « - » ou « . », par exemple extra_url_schemes: [sip, webcal]",
-                    "write the name alone, without `:` or `//`: a letter, then letters, digits, `+`, `-` or `.`, for example extra_url_schemes: [sip, webcal]",
-                ),
+                t!(lang, "config-bad-url-scheme-name", name = name),
+                t!(lang, "config-bad-url-scheme-name-help"),
             ),
             Err(BadExtra::Dangerous) => (
-                lang.pick(
-                    format!("le schéma « {name} » ne peut pas être autorisé : il exécute du code ou ouvre des fichiers de l’ordinateur du lecteur"),
-                    format!("the scheme `{name}` cannot be allowed: it runs code or opens files of the reader's computer"),
-                ),
-                lang.pick(
-                    "retirez-le de extra_url_schemes ; un document à publier se met dans static/ ou dans content/, et se lie par son chemin",
-                    "remove it from extra_url_schemes; a document to publish goes in static/ or content/, linked by its path",
-                ),
+                t!(lang, "config-dangerous-url-scheme", name = name),
+                t!(lang, "config-dangerous-url-scheme-help"),
             ),
         };
         errors.push(

@@ -14,6 +14,7 @@ use super::file::RawTaxonomies;
 use super::places::Places;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::language::Language;
+use crate::messages::t;
 use crate::yaml::Text;
 
 /// URL folder of each taxonomy.
@@ -99,15 +100,13 @@ impl Folders<'_, '_> {
             self.errors.push(
                 Diagnostic::error(
                     Code::ConfigBadTaxonomyFolder,
-                    lang.pick(
-                        format!("« {name} » ne peut pas servir de dossier d’URL"),
-                        format!("`{name}` cannot be a URL folder"),
-                    ),
+                    t!(lang, "config-bad-taxonomy-folder", name = &name),
                 )
                 .at(places.source, at.clone())
-                .with_help(lang.pick(
-                    format!("écrivez par exemple « {safe} » (minuscules, chiffres et tirets)"),
-                    format!("write for example `{safe}` (lower case, digits and dashes)"),
+                .with_help(t!(
+                    lang,
+                    "config-bad-taxonomy-folder-help",
+                    safe = &safe
                 )),
             );
         }
@@ -115,16 +114,15 @@ impl Folders<'_, '_> {
             self.errors.push(
                 Diagnostic::error(
                     Code::ConfigDuplicateTaxonomyFolder,
-                    lang.pick(
-                        format!("le dossier « {name} » sert déjà à « {previous} »"),
-                        format!("the folder `{name}` is already used by `{previous}`"),
+                    t!(
+                        lang,
+                        "config-duplicate-taxonomy-folder",
+                        name = &name,
+                        previous = previous
                     ),
                 )
                 .at(places.source, at)
-                .with_help(lang.pick(
-                    "donnez à chaque taxonomie un dossier à elle",
-                    "give each taxonomy a folder of its own",
-                )),
+                .with_help(t!(lang, "config-duplicate-taxonomy-folder-help")),
             );
         }
         name

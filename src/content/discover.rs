@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use crate::content::ContentPath;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 use crate::sources;
 pub use crate::sources::{is_ignored, to_slash};
 
@@ -86,16 +87,10 @@ fn active_extension(name: &str) -> Option<String> {
 fn active_file(path: &Path, ext: &str, lang: Language) -> Diagnostic {
     Diagnostic::error(
         Code::ContentActiveFile,
-        lang.pick(
-            format!("les fichiers .{ext} ne sont pas publiés depuis content/ : ils peuvent contenir des scripts qui s’exécuteraient chez les lecteurs"),
-            format!(".{ext} files are not published from content/: they may hold scripts that would run in readers' browsers"),
-        ),
+        t!(lang, "content-active-file", ext = ext),
     )
     .in_file(path)
-    .with_help(lang.pick(
-        "exportez l’image en PNG ou le document en PDF ; si ce fichier doit être publié tel quel, demandez à la personne qui gère le site de le vérifier et de le placer dans static/",
-        "export the image as PNG or the document as PDF; if this file must be published as it is, ask whoever maintains the site to vet it and put it in static/",
-    ))
+    .with_help(t!(lang, "content-active-file-help"))
 }
 
 /// Walks `root/content`: what it holds, and a diagnostic for each file or
@@ -137,18 +132,9 @@ pub fn discover(root: &Path, lang: Language) -> (Discovered, Vec<Diagnostic>) {
 
 /// `content/` is missing.
 fn content_missing(lang: Language) -> Diagnostic {
-    Diagnostic::error(
-        Code::ContentMissing,
-        lang.pick(
-            "le dossier content/ est introuvable",
-            "the content/ folder is missing",
-        ),
-    )
-    .in_file(CONTENT_DIR)
-    .with_help(lang.pick(
-        "créez un dossier content/ à côté de site.yaml et écrivez-y vos articles",
-        "create a content/ folder beside site.yaml and write your articles in it",
-    ))
+    Diagnostic::error(Code::ContentMissing, t!(lang, "content-missing"))
+        .in_file(CONTENT_DIR)
+        .with_help(t!(lang, "content-missing-help"))
 }
 
 /// Whether `rel` is the folder `bundle` or lies inside it.

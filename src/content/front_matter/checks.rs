@@ -15,6 +15,7 @@ use crate::content::slug::slugify;
 use crate::diagnostics::Code;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+use crate::messages::t;
 use crate::yaml::Text;
 
 /// The headline: trimmed, and neither missing nor empty.
@@ -30,13 +31,10 @@ pub(super) fn title(
             errors.push(
                 Diagnostic::error(
                     Code::FrontMatterEmptyTitle,
-                    lang.pick("le titre est vide", "the title is empty"),
+                    t!(lang, "content-front-matter-empty-title"),
                 )
                 .at(places.source, places.key(&["title"]))
-                .with_help(lang.pick(
-                    "écrivez le titre après « title: »",
-                    "write the title after `title: `",
-                )),
+                .with_help(t!(lang, "content-front-matter-empty-title-help")),
             );
             String::new()
         }
@@ -49,19 +47,12 @@ pub(super) fn title(
 
 /// A required key that is not there, at the opening fence.
 pub(super) fn missing_key(source: &SourceText, key: &str, lang: Language) -> Diagnostic {
-    let example = if key == "date" { "2026-03-01" } else { "…" };
     Diagnostic::error(
         Code::FrontMatterMissingKey,
-        lang.pick(
-            format!("la clé obligatoire « {key} » manque dans l’en-tête"),
-            format!("the required key `{key}` is missing from the front matter"),
-        ),
+        t!(lang, "content-front-matter-missing-key", key = key),
     )
     .at(source, opening_fence(source))
-    .with_help(lang.pick(
-        format!("ajoutez une ligne « {key}: {example} » entre les deux lignes « --- »"),
-        format!("add a line `{key}: {example}` between the two `---` lines"),
-    ))
+    .with_help(t!(lang, "content-front-matter-missing-key-help", key = key))
 }
 
 /// A cover image says what it shows (`alt`, empty only when decorative).
@@ -77,16 +68,10 @@ pub(super) fn image_alt(
         errors.push(
             Diagnostic::error(
                 Code::FrontMatterImageAlt,
-                lang.pick(
-                    "l’image n’a pas de texte de remplacement (alt)",
-                    "the image has no alternative text (alt)",
-                ),
+                t!(lang, "content-front-matter-image-alt"),
             )
             .at(places.source, places.key(&["image"]))
-            .with_help(lang.pick(
-                "ajoutez « alt: » avec ce que montre l’image, pour les personnes qui ne la voient pas ; « alt: \"\" » seulement pour une image purement décorative",
-                "add `alt:` with what the image shows, for people who cannot see it; `alt: \"\"` only for a purely decorative image",
-            )),
+            .with_help(t!(lang, "content-front-matter-image-alt-help")),
         );
     }
 }
@@ -111,16 +96,10 @@ pub(super) fn download_titles(
             errors.push(
                 Diagnostic::error(
                     Code::FrontMatterDownloadTitle,
-                    lang.pick(
-                        format!("le document à télécharger « {file} » n’a pas de titre"),
-                        format!("the document to download `{file}` has no title"),
-                    ),
+                    t!(lang, "content-front-matter-download-title", file = file),
                 )
                 .at(places.source, span)
-                .with_help(lang.pick(
-                    "ajoutez « title: » sous « file: », avec ce qu’est le document : le lien « Télécharger … » le dit aux lecteurs, par exemple title: le guide du télétravail",
-                    "add `title:` under `file:`, saying what the document is: the `Download …` link tells readers, for example title: the remote work guide",
-                )),
+                .with_help(t!(lang, "content-front-matter-download-title-help")),
             );
         }
     }
@@ -152,15 +131,13 @@ pub(super) fn interview_answerers(
             errors.push(
                 Diagnostic::error(
                     Code::FrontMatterInterviewBy,
-                    lang.pick(
-                        "on ne sait pas qui répond à cette question : l’entretien a plusieurs invités",
-                        "who answers this question is not said: the interview has several guests",
-                    ),
+                    t!(lang, "content-front-matter-interview-by"),
                 )
                 .at(places.source, span)
-                .with_help(lang.pick(
-                    format!("ajoutez « by: » sous la question, avec l’une des personnes de « with: » ({})", ids.join(", ")),
-                    format!("add `by:` under the question, with one of the people of `with:` ({})", ids.join(", ")),
+                .with_help(t!(
+                    lang,
+                    "content-front-matter-interview-by-help",
+                    people = ids.join(", ")
                 )),
             );
         }
@@ -183,16 +160,10 @@ pub(super) fn slug(
     errors.push(
         Diagnostic::error(
             Code::FrontMatterBadSlug,
-            lang.pick(
-                format!("« {} » ne peut pas servir d’adresse", s.0),
-                format!("`{}` cannot be used as an address", s.0),
-            ),
+            t!(lang, "content-front-matter-bad-slug", slug = &s.0),
         )
         .at(places.source, places.key(&["slug"]))
-        .with_help(lang.pick(
-            "utilisez des lettres, des chiffres et des tirets, par exemple « mon-article »",
-            "use letters, digits and dashes, for example `my-article`",
-        )),
+        .with_help(t!(lang, "content-front-matter-bad-slug-help")),
     );
     None
 }

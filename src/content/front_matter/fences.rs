@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+use crate::messages::t;
 
 /// Where the front matter and the body are in a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,16 +35,10 @@ pub fn split(source: &SourceText, lang: Language) -> Result<Split, Diagnostic> {
     if first_line != "---" {
         return Err(Diagnostic::error(
             Code::FrontMatterMissing,
-            lang.pick(
-                "le fichier ne commence pas par « --- » : l’en-tête (titre, date…) manque",
-                "the file does not start with `---`: the front matter (title, date…) is missing",
-            ),
+            t!(lang, "content-front-matter-missing"),
         )
         .at(source, start..first_end.max(start + 1))
-        .with_help(lang.pick(
-            "commencez le fichier par une ligne « --- », puis « title: … » et « date: AAAA-MM-JJ », puis une autre ligne « --- »",
-            "start the file with a line `---`, then `title: …` and `date: YYYY-MM-DD`, then another line `---`",
-        )));
+        .with_help(t!(lang, "content-front-matter-missing-help")));
     }
     let mut pos = first_end;
     while pos < text.len() {
@@ -62,16 +57,10 @@ pub fn split(source: &SourceText, lang: Language) -> Result<Split, Diagnostic> {
     }
     Err(Diagnostic::error(
         Code::FrontMatterUnclosed,
-        lang.pick(
-            "l’en-tête commence par « --- » mais ne se termine jamais",
-            "the front matter starts with `---` but never ends",
-        ),
+        t!(lang, "content-front-matter-unclosed"),
     )
     .at(source, start..start + 3)
-    .with_help(lang.pick(
-        "ajoutez une ligne « --- » après la dernière clé de l’en-tête",
-        "add a line `---` after the front matter's last key",
-    )))
+    .with_help(t!(lang, "content-front-matter-unclosed-help")))
 }
 
 /// Where the opening `---` is: the start of the file, after any byte-order

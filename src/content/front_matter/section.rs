@@ -13,6 +13,7 @@ use super::positions::locate;
 use super::theme_extra;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+use crate::messages::t;
 use crate::yaml::{self, Text};
 
 /// How a section lists its articles.
@@ -71,10 +72,7 @@ pub fn parse_section(
         return Err(vec![
             Diagnostic::error(
                 Code::FrontMatterBadPaginateBy,
-                lang.pick(
-                    "paginate_by doit être au moins 1",
-                    "paginate_by must be at least 1",
-                ),
+                t!(lang, "content-section-bad-paginate-by"),
             )
             .at(source, locate(source, split, &["paginate_by"])),
         ]);

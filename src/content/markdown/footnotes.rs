@@ -12,6 +12,7 @@ use pulldown_cmark::{CowStr, Event, html};
 
 use super::transform::{Events, State, find_end, inside};
 use crate::content::slug::slugify;
+use crate::messages::t;
 
 impl State<'_, '_> {
     /// The footnote definition whose `Start` is at `i`, transformed and kept
@@ -43,9 +44,13 @@ impl State<'_, '_> {
         } else {
             format!("{}appel-{slug}-{count}", self.opts.id_prefix)
         };
-        let label_text = self.opts.lang.pick("Note", "Note");
+        let aria_label = t!(
+            self.opts.lang,
+            "content-footnote-reference",
+            number = number
+        );
         out.push(Event::InlineHtml(CowStr::from(format!(
-            "<sup class=\"footnote-ref\"><a href=\"#{}note-{slug}\" id=\"{ref_id}\" aria-label=\"{label_text} {number}\">{number}</a></sup>",
+            "<sup class=\"footnote-ref\"><a href=\"#{}note-{slug}\" id=\"{ref_id}\" aria-label=\"{aria_label}\">{number}</a></sup>",
             self.opts.id_prefix
         ))));
         self.typo.opaque();
@@ -67,7 +72,7 @@ impl State<'_, '_> {
         let prefix = self.opts.id_prefix;
         body.push_str(&format!(
             "<section class=\"footnotes\" aria-labelledby=\"{prefix}notes\">\n<h2 id=\"{prefix}notes\">{}</h2>\n<ol>\n",
-            lang.pick("Notes", "Notes")
+            t!(lang, "content-footnotes-heading")
         ));
         for (number, label, events) in notes {
             let slug = self.note_slug(&label);
@@ -97,10 +102,7 @@ impl State<'_, '_> {
             };
             back.push_str(&format!(
                 " <a href=\"#{target}\" class=\"footnote-back\" aria-label=\"{}\">↩</a>",
-                self.opts.lang.pick(
-                    format!("Retour au texte, appel de note {number}"),
-                    format!("Back to the text, note reference {number}"),
-                )
+                t!(self.opts.lang, "content-footnote-back", number = number)
             ));
         }
         back

@@ -22,6 +22,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd, html};
 use super::markers::{HtmlWithLinkMarkers, MARK_BLOCK, is_block_marker};
 use super::words::count_words;
 use super::{MarkdownOptions, OffsetMap, RawHtml, Rendered};
+use crate::messages::t;
 use crate::typography::Typographer;
 
 /// Pulldown-cmark's events with their ranges in the parsed text.
@@ -206,9 +207,9 @@ impl<'a, 'o> State<'a, 'o> {
     /// A task list's box, disabled and named.
     fn task_list_marker(&mut self, checked: bool, out: &mut Vec<Event<'_>>) {
         let (label, attr) = if checked {
-            (self.opts.lang.pick("fait", "done"), " checked")
+            (t!(self.opts.lang, "content-task-done"), " checked")
         } else {
-            (self.opts.lang.pick("à faire", "to do"), "")
+            (t!(self.opts.lang, "content-task-to-do"), "")
         };
         out.push(Event::InlineHtml(CowStr::from(format!(
             "<input type=\"checkbox\" disabled{attr} aria-label=\"{label}\"> "

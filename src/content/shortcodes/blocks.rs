@@ -27,6 +27,7 @@ use super::{Arg, ArgValue, Shortcode};
 use crate::content::front_matter::ArticleMeta;
 use crate::content::markdown::{self, MarkdownOptions, OffsetMap, Rendered};
 use crate::diagnostics::{Diagnostic, SourceText};
+use crate::messages::t;
 use crate::yaml;
 
 /// Names of the built-in shortcodes.
@@ -114,35 +115,6 @@ impl Placed {
     }
 }
 
-/// How the blocks placed by id are named in messages, and the front-matter
-/// key that holds them.
-struct IdKind {
-    /// French, with its article: `la citation`.
-    fr: &'static str,
-    /// English: `quote`.
-    en: &'static str,
-    /// The front-matter key: `quotes`.
-    key: &'static str,
-}
-
-const TESTIMONIALS: IdKind = IdKind {
-    fr: "le groupe de témoignages",
-    en: "testimony group",
-    key: "testimonials",
-};
-
-const PRINCIPLES: IdKind = IdKind {
-    fr: "la liste de principes",
-    en: "principle list",
-    key: "principles",
-};
-
-const QUOTES: IdKind = IdKind {
-    fr: "la citation",
-    en: "quote",
-    key: "quotes",
-};
-
 /// What checking a body's shortcodes needs: the body, where it starts in
 /// the file, the front matter and the site's settings.
 pub(crate) struct Placing<'a, 'o> {
@@ -171,17 +143,17 @@ impl Placing<'_, '_> {
         let block = match sc.name.as_str() {
             "interview" => self.interview(sc, placed)?,
             "testimonials" => {
-                let id = self.id_arg(sc, &TESTIMONIALS, meta.testimonials.keys().collect())?;
+                let id = self.id_arg(sc, "testimonials", meta.testimonials.keys().collect())?;
                 placed.testimonials.insert(id.clone());
                 BlockUse::Testimonials(id)
             }
             "principles" => {
-                let id = self.id_arg(sc, &PRINCIPLES, meta.principles.keys().collect())?;
+                let id = self.id_arg(sc, "principles", meta.principles.keys().collect())?;
                 placed.principles.insert(id.clone());
                 BlockUse::Principles(id)
             }
             "quote" => {
-                let id = self.id_arg(sc, &QUOTES, meta.quotes.keys().collect())?;
+                let id = self.id_arg(sc, "quotes", meta.quotes.keys().collect())?;
                 placed.quotes.insert(id.clone());
                 BlockUse::Quote(id)
             }
@@ -204,16 +176,10 @@ impl Placing<'_, '_> {
         let Some(interview) = &self.meta.interview else {
             return Err(Diagnostic::error(
                 Code::ShortcodeNoInterview,
-                lang.pick(
-                    "l’en-tête n’a pas d’« interview: » à placer ici",
-                    "the front matter has no `interview:` to place here",
-                ),
+                t!(lang, "content-shortcode-no-interview"),
             )
             .at(self.source, self.span(&sc.name_span))
-            .with_help(lang.pick(
-                "ajoutez « interview: » avec ses questions dans l’en-tête, ou retirez cette ligne",
-                "add `interview:` with its questions to the front matter, or remove this line",
-            )));
+            .with_help(t!(lang, "content-shortcode-no-interview-help")));
         };
         let count = interview.questions.len();
         placed.interview = true;
@@ -237,121 +203,89 @@ impl Placing<'_, '_> {
                 if from == 0 || from > count || to > count || to < from {
                     return Err(Diagnostic::error(
                         Code::ShortcodeQuestionRange,
-                        lang.pick(
-                            format!("les questions « {text} » n’existent pas : l’interview en a {count}"),
-                            format!("questions `{text}` do not exist: the interview has {count}"),
+                        t!(
+                            lang,
+                            "content-shortcode-questions-out-of-range",
+                            text = &text,
+                            count = count
                         ),
                     )
                     .at(self.source, self.span(&arg.value_span))
-                    .with_help(lang.pick(
-                        format!("choisissez des numéros entre 1 et {count}, par exemple \"1-2\" ou \"3-\""),
-                        format!("pick numbers between 1 and {count}, for example \"1-2\" or \"3-\""),
+                    .with_help(t!(
+                        lang,
+                        "content-shortcode-questions-out-of-range-help",
+                        count = count
                     )));
                 }
                 Ok(BlockUse::Interview { from, to })
             }
             None => Err(Diagnostic::error(
                 Code::ShortcodeQuestionRange,
-                lang.pick(
-                    format!("« {text} » n’est pas une suite de questions"),
-                    format!("`{text}` is not a range of questions"),
-                ),
+                t!(lang, "content-shortcode-not-a-question-range", text = &text),
             )
             .at(self.source, self.span(&arg.value_span))
-            .with_help(lang.pick(
-                "écrivez un numéro (\"2\"), une suite (\"2-3\") ou une suite ouverte (\"4-\")",
-                "write a number (\"2\"), a range (\"2-3\") or an open range (\"4-\")",
-            ))),
+            .with_help(t!(lang, "content-shortcode-not-a-question-range-help"))),
         }
     }
 
     /// The id a testimonials, principles or quote shortcode places: its
-    /// `id="…"`, or the only one of the front matter.
-    fn id_arg(
-        &self,
-        sc: &Shortcode,
-        kind: &IdKind,
-        ids: Vec<&String>,
-    ) -> Result<String, Diagnostic> {
+    /// `id="…"`, or the only one of the front matter. `key` is the
+    /// front-matter key that holds them (`quotes`), which also names the
+    /// kind of block in messages.
+    fn id_arg(&self, sc: &Shortcode, key: &str, ids: Vec<&String>) -> Result<String, Diagnostic> {
         match sc.arg("id") {
             Some(arg) => {
                 let id = id_text(&arg.value);
                 if ids.iter().any(|k| **k == id) {
                     Ok(id)
                 } else {
-                    Err(self.unknown_id(arg, &id, kind, &ids))
+                    Err(self.unknown_id(arg, &id, key, &ids))
                 }
             }
             None if ids.len() == 1 => Ok(ids[0].clone()),
-            None => Err(self.missing_id(sc, kind, &ids)),
+            None => Err(self.missing_id(sc, key, &ids)),
         }
     }
 
     /// An `id="…"` the front matter does not have.
-    fn unknown_id(&self, arg: &Arg, id: &str, kind: &IdKind, ids: &[&String]) -> Diagnostic {
+    fn unknown_id(&self, arg: &Arg, id: &str, key: &str, ids: &[&String]) -> Diagnostic {
         let lang = self.markdown.lang;
-        let IdKind {
-            fr: kind_fr,
-            en: kind_en,
-            key,
-        } = kind;
         let suggestion = yaml::closest(id, ids.iter().map(|s| s.as_str()));
         let help = match (suggestion, ids.is_empty()) {
-            (Some(best), _) => lang.pick(
-                format!("vouliez-vous écrire « {best} » ?"),
-                format!("did you mean `{best}`?"),
-            ),
-            (None, true) => lang.pick(
-                format!("ajoutez « {key}: » dans l’en-tête de l’article"),
-                format!("add `{key}:` to the article's front matter"),
-            ),
-            (None, false) => lang.pick(
-                format!("les identifiants possibles sont : {}", join_ids(ids)),
-                format!("the possible ids are: {}", join_ids(ids)),
-            ),
+            (Some(best), _) => t!(lang, "content-shortcode-did-you-mean", best = best),
+            (None, true) => t!(lang, "content-shortcode-unknown-id-no-key-help", key = key),
+            (None, false) => t!(lang, "content-shortcode-possible-ids", ids = join_ids(ids)),
         };
         Diagnostic::error(
             Code::ShortcodeUnknownId,
-            lang.pick(
-                format!("{kind_fr} « {id} » n’existe pas dans l’en-tête ({key})"),
-                format!("there is no {kind_en} `{id}` in the front matter ({key})"),
-            ),
+            t!(lang, "content-shortcode-unknown-id", key = key, id = id),
         )
         .at(self.source, self.span(&arg.value_span))
         .with_help(help)
     }
 
     /// No `id="…"`, and not exactly one id to choose from.
-    fn missing_id(&self, sc: &Shortcode, kind: &IdKind, ids: &[&String]) -> Diagnostic {
+    fn missing_id(&self, sc: &Shortcode, key: &str, ids: &[&String]) -> Diagnostic {
         let lang = self.markdown.lang;
-        let key = kind.key;
         let name = sc.name.as_str();
-        Diagnostic::error(
-            Code::ShortcodeMissingId,
-            if ids.is_empty() {
-                lang.pick(
-                    format!("l’en-tête n’a pas de « {key}: » à placer ici"),
-                    format!("the front matter has no `{key}:` to place here"),
-                )
-            } else {
-                lang.pick(
-                    format!("il y a plusieurs {key} : dites lequel placer avec id=\"…\""),
-                    format!("there are several {key}: say which one with id=\"…\""),
-                )
-            },
-        )
-        .at(self.source, self.span(&sc.name_span))
-        .with_help(if ids.is_empty() {
-            lang.pick(
-                format!("ajoutez « {key}: » dans l’en-tête, ou retirez cette ligne"),
-                format!("add `{key}:` to the front matter, or remove this line"),
-            )
-        } else {
-            lang.pick(
-                format!("par exemple {{{{ {name}(id=\"{}\") }}}}", ids[0]),
-                format!("for example {{{{ {name}(id=\"{}\") }}}}", ids[0]),
-            )
-        })
+        let (message, help) = match ids.first() {
+            None => (
+                t!(lang, "content-shortcode-missing-id-no-key", key = key),
+                t!(lang, "content-shortcode-missing-id-no-key-help", key = key),
+            ),
+            Some(first) => (
+                t!(lang, "content-shortcode-missing-id", key = key),
+                t!(
+                    lang,
+                    "content-shortcode-missing-id-help",
+                    name = name,
+                    id = *first
+                ),
+            ),
+        };
+        Diagnostic::error(Code::ShortcodeMissingId, message)
+            .at(self.source, self.span(&sc.name_span))
+            .with_help(help)
     }
 
     /// `{% aside(title="…") %}` … `{% end %}`: a boxed note, its body
@@ -418,21 +352,16 @@ impl Placing<'_, '_> {
             .chain(self.custom_shortcodes.iter().map(String::as_str))
             .collect();
         let help = match yaml::closest(unknown, known.iter().copied()) {
-            Some(best) => lang.pick(
-                format!("vouliez-vous écrire « {best} » ?"),
-                format!("did you mean `{best}`?"),
-            ),
-            None => lang.pick(
-                format!("les shortcodes possibles sont : {}", known.join(", ")),
-                format!("the available shortcodes are: {}", known.join(", ")),
+            Some(best) => t!(lang, "content-shortcode-did-you-mean", best = best),
+            None => t!(
+                lang,
+                "content-shortcode-possible-shortcodes",
+                names = known.join(", ")
             ),
         };
         Diagnostic::error(
             Code::ShortcodeUnknown,
-            lang.pick(
-                format!("shortcode inconnu « {unknown} »"),
-                format!("unknown shortcode `{unknown}`"),
-            ),
+            t!(lang, "content-shortcode-unknown", name = unknown),
         )
         .at(self.source, self.span(&sc.name_span))
         .with_help(help)
@@ -450,20 +379,20 @@ impl Placing<'_, '_> {
         };
         if let Some(arg) = sc.args.iter().find(|a| !allowed.contains(&a.name.as_str())) {
             let help = match yaml::closest(&arg.name, allowed.iter().copied()) {
-                Some(best) => lang.pick(
-                    format!("vouliez-vous écrire « {best} » ?"),
-                    format!("did you mean `{best}`?"),
-                ),
-                None => lang.pick(
-                    format!("ce shortcode accepte : {}", allowed.join(", ")),
-                    format!("this shortcode takes: {}", allowed.join(", ")),
+                Some(best) => t!(lang, "content-shortcode-did-you-mean", best = best),
+                None => t!(
+                    lang,
+                    "content-shortcode-accepted-arguments",
+                    arguments = allowed.join(", ")
                 ),
             };
             return Err(Diagnostic::error(
                 Code::ShortcodeUnknownArgument,
-                lang.pick(
-                    format!("argument inconnu « {} » pour {name}", arg.name),
-                    format!("unknown argument `{}` for {name}", arg.name),
+                t!(
+                    lang,
+                    "content-shortcode-unknown-argument",
+                    argument = &arg.name,
+                    name = name
                 ),
             )
             .at(self.source, self.span(&arg.name_span))

@@ -5,9 +5,10 @@
 //! reason a line does not parse as a [`Malformed`] value), so the parser
 //! decides *what* is wrong and this module alone decides how it reads: the
 //! stable code `check` and the docs use, a one-line message, and a help
-//! written for a writer rather than a developer. A line that breaks off
-//! before its name or parenthesis may not be meant as a shortcode at all,
-//! so its help also says how to write literal braces.
+//! written for a writer rather than a developer (their wording is in the
+//! catalogs, `locales/<lang>/content.ftl`). A line that breaks off before
+//! its name or parenthesis may not be meant as a shortcode at all, so its
+//! help also says how to write literal braces.
 //!
 //! Spans are byte ranges into the body, always on character boundaries; a
 //! span is empty only when something is missing at the end of a line (it
@@ -18,6 +19,7 @@ use crate::diagnostics::Code;
 use std::ops::Range;
 
 use crate::language::Language;
+use crate::messages::t;
 
 /// A syntax error in a body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,29 +130,17 @@ impl ShortcodeError {
     /// What is wrong, in one line.
     pub fn message(&self, lang: Language) -> String {
         match &self.kind {
-            ShortcodeErrorKind::Malformed(why) => {
-                let (fr, en) = malformed_message(why);
-                lang.pick(
-                    format!("shortcode mal formé : {fr}"),
-                    format!("malformed shortcode: {en}"),
-                )
+            ShortcodeErrorKind::Malformed(why) => malformed_message(why, lang),
+            ShortcodeErrorKind::DuplicateArgument { name } => {
+                t!(lang, "content-shortcode-duplicate-argument", name = name)
             }
-            ShortcodeErrorKind::DuplicateArgument { name } => lang.pick(
-                format!("l’argument « {name} » est donné deux fois"),
-                format!("the argument `{name}` is given twice"),
-            ),
-            ShortcodeErrorKind::Unterminated { name } => lang.pick(
-                format!("le bloc « {name} » n’est jamais fermé"),
-                format!("the block `{name}` is never closed"),
-            ),
-            ShortcodeErrorKind::UnexpectedEnd => lang.pick(
-                "« {% end %} » sans bloc ouvert".to_string(),
-                "`{% end %}` without an open block".to_string(),
-            ),
-            ShortcodeErrorKind::Nested { name, outer } => lang.pick(
-                format!("bloc « {name} » ouvert à l’intérieur du bloc « {outer} »"),
-                format!("block `{name}` opened inside the block `{outer}`"),
-            ),
+            ShortcodeErrorKind::Unterminated { name } => {
+                t!(lang, "content-shortcode-unterminated", name = name)
+            }
+            ShortcodeErrorKind::UnexpectedEnd => t!(lang, "content-shortcode-unexpected-end"),
+            ShortcodeErrorKind::Nested { name, outer } => {
+                t!(lang, "content-shortcode-nested", name = name, outer = outer)
+            }
         }
     }
 
@@ -158,233 +148,128 @@ impl ShortcodeError {
     pub fn help(&self, lang: Language) -> String {
         match &self.kind {
             ShortcodeErrorKind::Malformed(why) => malformed_help(why, lang),
-            ShortcodeErrorKind::DuplicateArgument { name } => lang.pick(
-                format!("gardez un seul « {name}=… » dans ce shortcode"),
-                format!("keep a single `{name}=…` in this shortcode"),
-            ),
-            ShortcodeErrorKind::Unterminated { name } => lang.pick(
-                format!(
-                    "ajoutez une ligne « {{% end %}} » après le contenu du bloc « {name} » \
-                     (une ligne « {{% end %}} » dans un bloc de code ne compte pas)"
-                ),
-                format!(
-                    "add a line `{{% end %}}` after the content of the block `{name}` \
-                     (a `{{% end %}}` line inside a code block does not count)"
-                ),
-            ),
-            ShortcodeErrorKind::UnexpectedEnd => lang.pick(
-                "supprimez cette ligne, ou ouvrez le bloc avant, par exemple \
-                 « {% aside(title=\"À savoir\") %} »"
-                    .to_string(),
-                "remove this line, or open the block before it, for example \
-                 `{% aside(title=\"Good to know\") %}`"
-                    .to_string(),
-            ),
-            ShortcodeErrorKind::Nested { name, outer } => lang.pick(
-                format!(
-                    "les blocs ne s’imbriquent pas : fermez « {outer} » par « {{% end %}} » \
-                     avant d’ouvrir « {name} »"
-                ),
-                format!(
-                    "blocks do not nest: close `{outer}` with `{{% end %}}` before opening `{name}`"
-                ),
+            ShortcodeErrorKind::DuplicateArgument { name } => {
+                t!(
+                    lang,
+                    "content-shortcode-duplicate-argument-help",
+                    name = name
+                )
+            }
+            ShortcodeErrorKind::Unterminated { name } => {
+                t!(lang, "content-shortcode-unterminated-help", name = name)
+            }
+            ShortcodeErrorKind::UnexpectedEnd => t!(lang, "content-shortcode-unexpected-end-help"),
+            ShortcodeErrorKind::Nested { name, outer } => t!(
+                lang,
+                "content-shortcode-nested-help",
+                name = name,
+                outer = outer
             ),
         }
     }
 }
 
-/// What is wrong with a line that does not parse: `(French, English)`.
-fn malformed_message(why: &Malformed) -> (String, String) {
-    let (fr, en) = match why {
-        Malformed::ExpectedName => (
-            "un nom de shortcode est attendu",
-            "a shortcode name is expected",
-        ),
-        Malformed::InvalidName => (
-            "caractère interdit dans un nom de shortcode",
-            "character not allowed in a shortcode name",
-        ),
-        Malformed::ExpectedOpenParen => (
-            "une parenthèse ouvrante est attendue",
-            "an opening parenthesis is expected",
-        ),
-        Malformed::ExpectedArgumentName => (
-            "un nom d’argument est attendu",
-            "an argument name is expected",
-        ),
-        Malformed::InvalidArgumentName => (
-            "caractère interdit dans un nom d’argument",
-            "character not allowed in an argument name",
-        ),
-        Malformed::PositionalArgument => ("argument sans nom", "argument without a name"),
-        Malformed::ExpectedEquals => (
-            "un signe « = » est attendu après le nom de l’argument",
-            "an `=` is expected after the argument name",
-        ),
-        Malformed::ExpectedValue => (
-            "une valeur est attendue après « = »",
-            "a value is expected after `=`",
-        ),
+/// What is wrong with a line that does not parse.
+fn malformed_message(why: &Malformed, lang: Language) -> String {
+    match why {
+        Malformed::ExpectedName => t!(lang, "content-shortcode-expected-name"),
+        Malformed::InvalidName => t!(lang, "content-shortcode-invalid-name"),
+        Malformed::ExpectedOpenParen => t!(lang, "content-shortcode-expected-open-paren"),
+        Malformed::ExpectedArgumentName => t!(lang, "content-shortcode-expected-argument-name"),
+        Malformed::InvalidArgumentName => t!(lang, "content-shortcode-invalid-argument-name"),
+        Malformed::PositionalArgument => t!(lang, "content-shortcode-positional-argument"),
+        Malformed::ExpectedEquals => t!(lang, "content-shortcode-expected-equals"),
+        Malformed::ExpectedValue => t!(lang, "content-shortcode-expected-value"),
         Malformed::UnquotedText { text, .. } => {
-            return (
-                format!("le texte « {text} » doit être entre guillemets"),
-                format!("the text `{text}` must be in quotes"),
-            );
+            t!(lang, "content-shortcode-unquoted-text", text = text)
         }
-        Malformed::UnclosedQuote => ("guillemet jamais refermé", "quote never closed"),
-        Malformed::TypographicQuote => (
-            "guillemet typographique au lieu d’un guillemet droit",
-            "typographic quote instead of a straight one",
+        Malformed::UnclosedQuote => t!(lang, "content-shortcode-unclosed-quote"),
+        Malformed::TypographicQuote => t!(lang, "content-shortcode-typographic-quote"),
+        Malformed::NumberOutOfRange => t!(lang, "content-shortcode-number-out-of-range"),
+        Malformed::ExpectedComma => t!(lang, "content-shortcode-expected-comma"),
+        Malformed::ExpectedCloseParen => t!(lang, "content-shortcode-expected-close-paren"),
+        Malformed::ExpectedClose { delimiter } => t!(
+            lang,
+            "content-shortcode-expected-close",
+            delimiter = *delimiter
         ),
-        Malformed::NumberOutOfRange => ("nombre trop grand", "number too large"),
-        Malformed::ExpectedComma => (
-            "une virgule est attendue entre deux arguments",
-            "a comma is expected between two arguments",
-        ),
-        Malformed::ExpectedCloseParen => (
-            "une parenthèse fermante est attendue",
-            "a closing parenthesis is expected",
-        ),
-        Malformed::ExpectedClose { delimiter } => {
-            return (
-                format!("« {delimiter} » est attendu pour fermer le shortcode"),
-                format!("`{delimiter}` is expected to close the shortcode"),
-            );
-        }
-        Malformed::EndWithArguments => (
-            "« {% end %} » ne prend pas de parenthèses",
-            "`{% end %}` takes no parentheses",
-        ),
-        Malformed::TrailingText => (
-            "texte après la fin du shortcode",
-            "text after the end of the shortcode",
-        ),
-    };
-    (fr.to_string(), en.to_string())
+        Malformed::EndWithArguments => t!(lang, "content-shortcode-end-with-arguments"),
+        Malformed::TrailingText => t!(lang, "content-shortcode-trailing-text"),
+    }
 }
 
 /// How to fix a line that does not parse, for a writer.
 fn malformed_help(why: &Malformed, lang: Language) -> String {
-    const LITERAL_FR: &str = " ; pour écrire des accolades telles quelles, \
-                              mettez-les dans du code : `{{ … }}`";
-    const LITERAL_EN: &str = "; to write literal braces, put them in a code span: `{{ … }}`";
-    const ARGS_FR: &str = "les arguments s’écrivent nom=valeur, séparés par des virgules : \
-                           {{ interview(questions=\"2-3\") }}";
-    const ARGS_EN: &str = "arguments are written name=value, separated by commas: \
-                           {{ interview(questions=\"2-3\") }}";
-    let (fr, en): (&str, &str) = match why {
+    match why {
         // A line that breaks off this early may not be meant as a
         // shortcode at all: the help also says how to write literal braces.
         Malformed::ExpectedName | Malformed::InvalidName | Malformed::ExpectedOpenParen => {
-            let (fr, en) = name_help(why);
-            return lang.pick(format!("{fr}{LITERAL_FR}"), format!("{en}{LITERAL_EN}"));
+            name_help(why, lang)
         }
         Malformed::UnquotedText { arg, text } => {
             let quoted = text.replace('\\', "\\\\").replace('"', "\\\"");
-            return lang.pick(
-                format!("mettez-le entre guillemets : {arg}=\"{quoted}\""),
-                format!("put it in quotes: {arg}=\"{quoted}\""),
-            );
+            t!(
+                lang,
+                "content-shortcode-unquoted-text-help",
+                arg = arg,
+                quoted = quoted
+            )
         }
         Malformed::ExpectedArgumentName | Malformed::ExpectedEquals | Malformed::ExpectedComma => {
-            (ARGS_FR, ARGS_EN)
+            t!(lang, "content-shortcode-arguments-help")
         }
         Malformed::InvalidArgumentName
         | Malformed::PositionalArgument
         | Malformed::ExpectedValue
         | Malformed::UnclosedQuote
         | Malformed::TypographicQuote
-        | Malformed::NumberOutOfRange => argument_help(why),
+        | Malformed::NumberOutOfRange => argument_help(why, lang),
         Malformed::ExpectedCloseParen
         | Malformed::ExpectedClose { .. }
         | Malformed::EndWithArguments
-        | Malformed::TrailingText => closing_help(why),
-    };
-    lang.pick(fr, en).to_string()
+        | Malformed::TrailingText => closing_help(why, lang),
+    }
 }
 
-/// The help for a missing or faulty shortcode name or opening parenthesis,
-/// `(French, English)`; [`malformed_help`] sends no other mistake here.
-fn name_help(why: &Malformed) -> (&'static str, &'static str) {
+/// The help for a missing or faulty shortcode name or opening parenthesis
+/// (it also says how to write literal braces); [`malformed_help`] sends no
+/// other mistake here.
+fn name_help(why: &Malformed, lang: Language) -> String {
     match why {
-        Malformed::ExpectedName => (
-            "écrivez le nom juste après l’accolade, par exemple {{ quote(id=\"sens\") }}",
-            "write the name right after the braces, for example {{ quote(id=\"sens\") }}",
-        ),
-        Malformed::InvalidName => (
-            "un nom s’écrit en minuscules sans accents, chiffres, « _ » et « - », et commence par une lettre ou « _ »",
-            "a name uses lowercase letters without accents, digits, `_` and `-`, and starts with a letter or `_`",
-        ),
-        Malformed::ExpectedOpenParen => (
-            "les parenthèses sont obligatoires, même vides : {{ interview() }}",
-            "parentheses are required, even empty: {{ interview() }}",
-        ),
+        Malformed::ExpectedName => t!(lang, "content-shortcode-expected-name-help"),
+        Malformed::InvalidName => t!(lang, "content-shortcode-invalid-name-help"),
+        Malformed::ExpectedOpenParen => t!(lang, "content-shortcode-expected-open-paren-help"),
         other => unreachable!("{other:?} is not a name mistake"),
     }
 }
 
-/// The help for a faulty argument, `(French, English)`;
-/// [`malformed_help`] sends no other mistake here.
-fn argument_help(why: &Malformed) -> (&'static str, &'static str) {
+/// The help for a faulty argument; [`malformed_help`] sends no other
+/// mistake here.
+fn argument_help(why: &Malformed, lang: Language) -> String {
     match why {
-        Malformed::InvalidArgumentName => (
-            "un nom d’argument s’écrit en minuscules sans accents, chiffres, « _ » et « - », \
-             et commence par une lettre ou « _ »",
-            "an argument name uses lowercase letters without accents, digits, `_` and `-`, \
-             and starts with a letter or `_`",
-        ),
-        Malformed::PositionalArgument => (
-            "nommez chaque argument, par exemple id=\"volontaires\" plutôt que \"volontaires\"",
-            "name every argument, for example id=\"volontaires\" rather than \"volontaires\"",
-        ),
-        Malformed::ExpectedValue => (
-            "donnez une valeur : un texte entre guillemets (\"…\"), un nombre, true ou false",
-            "give a value: a text in quotes (\"…\"), a number, true or false",
-        ),
-        Malformed::UnclosedQuote => (
-            "refermez le texte par le même guillemet, sur la même ligne ; pour un guillemet \
-             dans le texte, écrivez \\\"",
-            "close the text with the same quote, on the same line; for a quote inside the \
-             text, write \\\"",
-        ),
-        Malformed::TypographicQuote => (
-            "entourez les textes de guillemets droits \"…\" (le traitement de texte a pu les \
-             remplacer par des guillemets typographiques)",
-            "put texts between straight quotes \"…\" (a word processor may have replaced them \
-             with typographic ones)",
-        ),
-        Malformed::NumberOutOfRange => (
-            "s’il s’agit d’un texte, mettez-le entre guillemets",
-            "if it is a text, put it in quotes",
-        ),
+        Malformed::InvalidArgumentName => {
+            t!(lang, "content-shortcode-invalid-argument-name-help")
+        }
+        Malformed::PositionalArgument => t!(lang, "content-shortcode-positional-argument-help"),
+        Malformed::ExpectedValue => t!(lang, "content-shortcode-expected-value-help"),
+        Malformed::UnclosedQuote => t!(lang, "content-shortcode-unclosed-quote-help"),
+        Malformed::TypographicQuote => t!(lang, "content-shortcode-typographic-quote-help"),
+        Malformed::NumberOutOfRange => t!(lang, "content-shortcode-number-out-of-range-help"),
         other => unreachable!("{other:?} is not an argument mistake"),
     }
 }
 
-/// The help for a tag not closed as it should be, `(French, English)`;
-/// [`malformed_help`] sends no other mistake here.
-fn closing_help(why: &Malformed) -> (&'static str, &'static str) {
+/// The help for a tag not closed as it should be; [`malformed_help`] sends
+/// no other mistake here.
+fn closing_help(why: &Malformed, lang: Language) -> String {
     match why {
-        Malformed::ExpectedCloseParen => (
-            "fermez la liste des arguments par « ) », par exemple {{ quote(id=\"sens\") }}",
-            "close the argument list with `)`, for example {{ quote(id=\"sens\") }}",
-        ),
-        Malformed::ExpectedClose { delimiter: "%}" } => (
-            "une balise de bloc ouverte par « {% » se ferme par « %} », par exemple \
-             {% aside(title=\"À savoir\") %}",
-            "a block tag opened with `{%` closes with `%}`, for example \
-             {% aside(title=\"Good to know\") %}",
-        ),
-        Malformed::ExpectedClose { .. } => (
-            "un shortcode ouvert par « {{ » se ferme par « }} », par exemple \
-             {{ quote(id=\"sens\") }}",
-            "a shortcode opened with `{{` closes with `}}`, for example {{ quote(id=\"sens\") }}",
-        ),
-        Malformed::EndWithArguments => ("écrivez simplement {% end %}", "write just {% end %}"),
-        Malformed::TrailingText => (
-            "un shortcode doit être seul sur sa ligne : passez ce texte à la ligne",
-            "a shortcode must be alone on its line: move this text to another line",
-        ),
+        Malformed::ExpectedCloseParen => t!(lang, "content-shortcode-expected-close-paren-help"),
+        Malformed::ExpectedClose { delimiter: "%}" } => {
+            t!(lang, "content-shortcode-expected-block-close-help")
+        }
+        Malformed::ExpectedClose { .. } => t!(lang, "content-shortcode-expected-close-help"),
+        Malformed::EndWithArguments => t!(lang, "content-shortcode-end-with-arguments-help"),
+        Malformed::TrailingText => t!(lang, "content-shortcode-trailing-text-help"),
         other => unreachable!("{other:?} is not a closing mistake"),
     }
 }
