@@ -50,6 +50,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 use crate::output::{Content, Files};
 use crate::site::Site;
 
@@ -188,15 +189,9 @@ pub fn site_index(site: &Site, files: &Files) -> Result<Files, Diagnostic> {
     let index = index(&pages, lang).map_err(|e| {
         Diagnostic::error(
             Code::SearchIndex,
-            lang.pick(
-                format!("l’index de recherche n’a pas pu être construit : {e}"),
-                format!("the search index could not be built: {e}"),
-            ),
+            t!(lang, "search-index-failed", error = e.to_string()),
         )
-        .with_help(lang.pick(
-            "signalez le problème ; en attendant, mettez search: false dans site.yaml",
-            "report the problem; meanwhile, set search: false in site.yaml",
-        ))
+        .with_help(t!(lang, "search-index-failed-help"))
     })?;
     Ok(index
         .into_iter()

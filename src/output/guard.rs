@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 
 /// Why an output folder is refused, whatever the flags.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -86,47 +87,29 @@ pub fn check_output_dir(root: &Path, output: &Path) -> Result<(), UnsafeOutput> 
 impl UnsafeOutput {
     /// What a writer sees when `output_dir` is refused.
     pub fn diagnostic(&self, output_dir: &Path, lang: Language) -> Diagnostic {
-        let shown = output_dir.display();
+        let shown = output_dir.display().to_string();
         let message = match self {
-            UnsafeOutput::Overlaps(p) => lang.pick(
-                format!(
-                    "le dossier de sortie {shown} est dans les sources ({})",
-                    p.display()
-                ),
-                format!(
-                    "the output folder {shown} is inside the sources ({})",
-                    p.display()
-                ),
+            UnsafeOutput::Overlaps(p) => t!(
+                lang,
+                "output-unsafe-in-sources",
+                output = &shown,
+                source = p.display().to_string()
             ),
-            UnsafeOutput::HoldsTheSite(p) => lang.pick(
-                format!(
-                    "le dossier de sortie {shown} contient le site lui-même ({})",
-                    p.display()
-                ),
-                format!(
-                    "the output folder {shown} holds the site itself ({})",
-                    p.display()
-                ),
+            UnsafeOutput::HoldsTheSite(p) => t!(
+                lang,
+                "output-unsafe-holds-the-site",
+                output = &shown,
+                site = p.display().to_string()
             ),
-            UnsafeOutput::SystemRoot => lang.pick(
-                format!("le dossier de sortie {shown} est la racine du système"),
-                format!("the output folder {shown} is the system's root folder"),
-            ),
-            UnsafeOutput::Home(p) => lang.pick(
-                format!(
-                    "le dossier de sortie {shown} est votre dossier personnel ({})",
-                    p.display()
-                ),
-                format!(
-                    "the output folder {shown} is your home folder ({})",
-                    p.display()
-                ),
+            UnsafeOutput::SystemRoot => t!(lang, "output-unsafe-system-root", output = &shown),
+            UnsafeOutput::Home(p) => t!(
+                lang,
+                "output-unsafe-home",
+                output = &shown,
+                home = p.display().to_string()
             ),
         };
-        Diagnostic::error(Code::OutputUnsafe, message).with_help(lang.pick(
-            "choisissez un dossier à part, vide ou absent, par exemple --output output",
-            "pick a separate folder, empty or absent, for example --output output",
-        ))
+        Diagnostic::error(Code::OutputUnsafe, message).with_help(t!(lang, "output-unsafe-help"))
     }
 }
 

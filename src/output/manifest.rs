@@ -21,6 +21,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 
 /// The manifest's file name, at the top of the output folder.
 pub const MANIFEST: &str = ".gazette-manifest";
@@ -154,52 +155,31 @@ pub enum Refusal {
 impl Refusal {
     /// What a writer sees when publishing into `output_dir` is refused.
     pub fn diagnostic(&self, output_dir: &Path, lang: Language) -> Diagnostic {
-        let shown = output_dir.display();
+        let shown = output_dir.display().to_string();
         match self {
             Refusal::NotOwned { sample } => Diagnostic::error(
                 Code::OutputNotOwned,
-                lang.pick(
-                    format!(
-                        "le dossier de sortie {shown} n’est pas vide et n’a pas été créé par Gazette (il contient {})",
-                        sample.join(", ")
-                    ),
-                    format!(
-                        "the output folder {shown} is not empty and was not made by Gazette (it holds {})",
-                        sample.join(", ")
-                    ),
+                t!(
+                    lang,
+                    "output-not-owned",
+                    output = &shown,
+                    sample = sample.join(", ")
                 ),
             )
-            .with_help(lang.pick(
-                "choisissez un dossier vide ou absent ; pour publier dans celui-ci en gardant ce qu’il contient, ajoutez --take-over ; pour le vider d’abord (tout ce qu’il contient sera supprimé), ajoutez --take-over --clean",
-                "pick an empty or absent folder; to publish into this one and keep what it holds, add --take-over; to empty it first (everything in it is deleted), add --take-over --clean",
-            )),
+            .with_help(t!(lang, "output-not-owned-help")),
             Refusal::NotAFolder => Diagnostic::error(
                 Code::OutputNotAFolder,
-                lang.pick(
-                    format!("le dossier de sortie {shown} est un fichier, pas un dossier"),
-                    format!("the output folder {shown} is a file, not a folder"),
-                ),
+                t!(lang, "output-not-a-folder", output = &shown),
             )
-            .with_help(lang.pick(
-                "choisissez un autre chemin avec --output",
-                "pick another path with --output",
-            )),
+            .with_help(t!(lang, "output-not-a-folder-help")),
             Refusal::MountPoint => Diagnostic::error(
                 Code::OutputMountPoint,
-                lang.pick(
-                    format!("le dossier de sortie {shown} est un point de montage"),
-                    format!("the output folder {shown} is a mount point"),
-                ),
+                t!(lang, "output-mount-point", output = &shown),
             )
-            .with_help(lang.pick(
-                format!(
-                    "Gazette publie en remplaçant le dossier entier d’un coup, ce qu’un point de montage ne permet pas : publiez dans un sous-dossier, par exemple --output {}",
-                    output_dir.join("site").display()
-                ),
-                format!(
-                    "Gazette publishes by replacing the whole folder at once, which a mount point does not allow: publish into a folder inside it, for example --output {}",
-                    output_dir.join("site").display()
-                ),
+            .with_help(t!(
+                lang,
+                "output-mount-point-help",
+                inside = output_dir.join("site").display().to_string()
             )),
         }
     }

@@ -33,6 +33,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 
 pub use guard::{UnsafeOutput, check_output_dir};
 pub use manifest::{MANIFEST, Refusal};
@@ -79,47 +80,30 @@ impl PublishError {
             PublishError::Refused(r) => r.diagnostic(output_dir, lang),
             PublishError::Foreign(paths) => {
                 let shown: Vec<&str> = paths.iter().take(5).map(String::as_str).collect();
-                let more = if paths.len() > 5 { ", …" } else { "" };
+                let truncated = if paths.len() > 5 { "yes" } else { "no" };
                 Diagnostic::error(
                     Code::OutputForeignFile,
-                    lang.pick(
-                        format!(
-                            "des fichiers que Gazette n’a pas écrits occupent la place de fichiers du site dans {} : {}{more}",
-                            output_dir.display(),
-                            shown.join(", ")
-                        ),
-                        format!(
-                            "files Gazette did not write stand where the site puts files in {}: {}{more}",
-                            output_dir.display(),
-                            shown.join(", ")
-                        ),
+                    t!(
+                        lang,
+                        "output-foreign-files",
+                        output = output_dir.display().to_string(),
+                        files = shown.join(", "),
+                        truncated = truncated
                     ),
                 )
-                .with_help(lang.pick(
-                    "Gazette ne supprime jamais ce qu’il n’a pas écrit : déplacez ou supprimez ces fichiers vous-même, ou publiez avec --take-over --clean pour vider le dossier d’abord",
-                    "Gazette never deletes what it did not write: move or delete these files yourself, or publish with --take-over --clean to empty the folder first",
-                ))
+                .with_help(t!(lang, "output-foreign-files-help"))
             }
             PublishError::Io { path, error } => Diagnostic::error(
                 Code::OutputWrite,
-                lang.pick(
-                    format!(
-                        "publication impossible dans {} : {} ({})",
-                        output_dir.display(),
-                        crate::os_errors::reason(error, lang),
-                        path.display()
-                    ),
-                    format!(
-                        "cannot publish into {}: {error} ({})",
-                        output_dir.display(),
-                        path.display()
-                    ),
+                t!(
+                    lang,
+                    "output-write-failed",
+                    output = output_dir.display().to_string(),
+                    reason = crate::os_errors::reason(error, lang),
+                    path = path.display().to_string()
                 ),
             )
-            .with_help(lang.pick(
-                "vérifiez les droits et la place sur le disque, y compris dans le dossier qui contient le dossier de sortie (Gazette y prépare le nouveau site)",
-                "check permissions and free disk space, including in the folder that holds the output folder (Gazette prepares the new site there)",
-            )),
+            .with_help(t!(lang, "output-write-failed-help")),
         }
     }
 }

@@ -16,6 +16,7 @@ use super::positions::value_span;
 use super::{Article, PageFolder};
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 
 /// Sets each article's `aliases` to its old addresses' output folders;
 /// `by_url` are the articles' own folders. Problems are pushed on `errors`.
@@ -39,20 +40,14 @@ pub(super) fn assign(
                 Ok(path) => errors.push(
                     Diagnostic::error(
                         Code::AliasCollision,
-                        lang.pick(
-                            format!("l’ancienne adresse /{path} est déjà prise"),
-                            format!("the old address /{path} is already taken"),
-                        ),
+                        t!(lang, "site-alias-taken", path = &path),
                     )
                     .at(&a.loaded.source, value_span(&a.loaded, "aliases", alias)),
                 ),
                 Err(problem) => errors.push(
                     Diagnostic::error(
                         Code::AliasInvalid,
-                        lang.pick(
-                            format!("« {alias} » ne peut pas servir d’ancienne adresse"),
-                            format!("`{alias}` cannot be used as an old address"),
-                        ),
+                        t!(lang, "site-alias-invalid", alias = alias),
                     )
                     .at(&a.loaded.source, value_span(&a.loaded, "aliases", alias))
                     .with_help(problem.help(lang)),

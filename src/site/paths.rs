@@ -35,6 +35,7 @@ use super::Site;
 use super::urls::PageFolder;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 use report::Report;
 
 /// The search index's output folder, relative to the output root.
@@ -175,20 +176,11 @@ pub enum AliasProblem {
 
 impl AliasProblem {
     /// How to write the alias instead.
-    pub fn help(self, lang: Language) -> &'static str {
+    pub fn help(self, lang: Language) -> String {
         match self {
-            AliasProblem::NotASitePath => lang.pick(
-                "une ancienne adresse est un chemin de ce site : écrivez-la sans « https:// » ni nom de serveur, comme /anciennes-actus/mon-article/",
-                "an old address is a path of this site: write it without `https://` or a host name, such as /old-news/my-article/",
-            ),
-            AliasProblem::Climbs => lang.pick(
-                "écrivez un chemin du site, comme /anciennes-actus/mon-article/, sans « .. »",
-                "write a site path, such as /old-news/my-article/, without `..`",
-            ),
-            AliasProblem::Character => lang.pick(
-                "écrivez un chemin du site avec des « / », sans « \\ » ni caractère invisible",
-                "write a site path with `/`, without `\\` or invisible characters",
-            ),
+            AliasProblem::NotASitePath => t!(lang, "site-alias-not-a-site-path-help"),
+            AliasProblem::Climbs => t!(lang, "site-alias-climbs-help"),
+            AliasProblem::Character => t!(lang, "site-alias-character-help"),
         }
     }
 }

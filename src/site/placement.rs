@@ -25,6 +25,7 @@ use crate::content::discover::to_slash;
 use crate::content::front_matter;
 use crate::content::markdown::HtmlWithBlockMarkers;
 use crate::diagnostics::Diagnostic;
+use crate::messages::t;
 
 /// Segments of output paths Gazette itself uses at the top of a listing.
 const RESERVED: [&str; 1] = ["page"];
@@ -125,18 +126,10 @@ fn taken(
         return Some(
             Diagnostic::error(
                 Code::UrlReserved,
-                lang.pick(
-                    format!(
-                        "l’adresse /{rel_url} est déjà prise par une rubrique ou une pagination"
-                    ),
-                    format!("the address /{rel_url} is already used by a section or pagination"),
-                ),
+                t!(lang, "site-url-reserved", address = rel_url),
             )
             .at(source, at_slug())
-            .with_help(lang.pick(
-                "donnez un autre nom au fichier, ou ajoutez « slug: un-autre-nom »",
-                "rename the file, or add `slug: another-name`",
-            )),
+            .with_help(t!(lang, "site-url-reserved-help")),
         );
     }
     let &other = so_far.by_url.get(rel_url)?;
@@ -144,16 +137,15 @@ fn taken(
     Some(
         Diagnostic::error(
             Code::UrlCollision,
-            lang.pick(
-                format!("cet article aurait la même adresse /{rel_url} que {other_path}"),
-                format!("this article would have the same address /{rel_url} as {other_path}"),
+            t!(
+                lang,
+                "site-url-collision",
+                address = rel_url,
+                other = &other_path
             ),
         )
         .at(source, at_slug())
-        .with_help(lang.pick(
-            "ajoutez « slug: un-autre-nom » à l’un des deux",
-            "add `slug: another-name` to one of them",
-        )),
+        .with_help(t!(lang, "site-url-collision-help")),
     )
 }
 

@@ -15,6 +15,7 @@ use serde::Deserialize;
 use crate::content::front_matter::{InlinePerson, PersonRef};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+use crate::messages::t;
 use crate::url_schemes::UrlPolicy;
 use crate::yaml::{self, Text};
 
@@ -224,22 +225,13 @@ impl Registry {
                 let at = yaml::locate_value(&source.text, &[id.as_str(), key]).unwrap_or(0..0);
                 let name = written.trim_start_matches('/');
                 let help = match yaml::closest(name, published.iter().copied()) {
-                    Some(best) => lang.pick(
-                        format!("vouliez-vous écrire « /{best} » ?"),
-                        format!("did you mean `/{best}`?"),
-                    ),
-                    None => lang.pick(
-                        format!("placez le fichier dans static/{name}, ou corrigez le chemin"),
-                        format!("put the file at static/{name}, or correct the path"),
-                    ),
+                    Some(best) => t!(lang, "site-registry-file-did-you-mean", best = best),
+                    None => t!(lang, "site-registry-file-missing-help", name = name),
                 };
                 errors.push(
                     Diagnostic::error(
                         Code::RegistryFileMissing,
-                        lang.pick(
-                            format!("le fichier « {written} » n’existe pas dans le site"),
-                            format!("the file `{written}` is not in the site"),
-                        ),
+                        t!(lang, "site-registry-file-missing", file = written),
                     )
                     .at(&source, at)
                     .with_help(help),

@@ -22,6 +22,7 @@ use super::positions::value_span;
 use crate::content::ContentPath;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 
 /// For each article, the indices of the articles its `related:` names, in
 /// its order; a path that leads nowhere is pushed on `errors`.
@@ -73,25 +74,16 @@ fn not_found(
         // embargo does not block publishing until it lifts.
         Diagnostic::warning(
             Code::RelatedUnpublished,
-            lang.pick(
-                format!("« {path} » n’est pas publié (brouillon, embargo ou expiré) : il n’apparaît pas dans « Pour aller plus loin »"),
-                format!("`{path}` is not published (draft, embargoed or expired): it is left out of further reading"),
-            ),
+            t!(lang, "site-related-unpublished", path = path),
         )
         .at(&a.loaded.source, at)
     } else {
         Diagnostic::error(
             Code::RelatedMissing,
-            lang.pick(
-                format!("l’article « {path} » est introuvable"),
-                format!("the article `{path}` does not exist"),
-            ),
+            t!(lang, "site-related-missing", path = path),
         )
         .at(&a.loaded.source, at)
-        .with_help(lang.pick(
-            "écrivez le chemin depuis content/, par exemple actualites/mon-article.md",
-            "write the path from content/, for example news/my-article.md",
-        ))
+        .with_help(t!(lang, "site-related-missing-help"))
     }
 }
 

@@ -4,8 +4,9 @@
 //! `taxonomies:` setting, the file or folder name), and how to fix it.
 //!
 //! Kept apart from the checks, so that those read as a list of rules and
-//! these as a list of messages. Each source is reported once; of two
-//! owners, the one a writer most likely got wrong is pointed at.
+//! these as a list of messages, whose texts are in `locales/<lang>/site.ftl`
+//! (`site-path-…`). Each source is reported once; of two owners, the one a
+//! writer most likely got wrong is pointed at.
 
 use crate::diagnostics::Code;
 use std::collections::HashSet;
@@ -17,6 +18,7 @@ use crate::content::discover::to_slash;
 use crate::content::slug::slugify;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 use crate::site::Site;
 use crate::site::positions::value_span;
 use crate::site::taxonomy::Kind;
@@ -84,28 +86,41 @@ impl<'a> Report<'a> {
         let (code, message) = match flaw {
             Flaw::SegmentTooLong(n) => (
                 Code::OutputPathTooLong,
-                lang.pick(
-                    format!("« {seg} » est trop long pour un nom de fichier : {n} octets, au plus {MAX_SEGMENT_BYTES}"),
-                    format!("`{seg}` is too long for a file name: {n} bytes, at most {MAX_SEGMENT_BYTES}"),
+                t!(
+                    lang,
+                    "site-path-segment-too-long",
+                    segment = &seg,
+                    bytes = n,
+                    max = MAX_SEGMENT_BYTES
                 ),
             ),
             Flaw::PathTooLong(n) => (
                 Code::OutputPathTooLong,
-                lang.pick(
-                    format!("l’adresse /{path} est trop longue : {n} octets, au plus {MAX_PATH_BYTES}"),
-                    format!("the address /{path} is too long: {n} bytes, at most {MAX_PATH_BYTES}"),
+                t!(
+                    lang,
+                    "site-path-too-long",
+                    path = &path,
+                    bytes = n,
+                    max = MAX_PATH_BYTES
                 ),
             ),
-            _ => (
-                Code::OutputPathInvalid,
-                lang.pick(
-                    format!("« {seg} » ne peut pas servir de nom de fichier dans /{path} : {}", reason(flaw, lang)),
-                    format!("`{seg}` cannot be a file name in /{path}: {}", reason(flaw, lang)),
-                ),
-            ),
+            _ => {
+                let (reason, character) = reason(flaw);
+                (
+                    Code::OutputPathInvalid,
+                    t!(
+                        lang,
+                        "site-path-invalid-name",
+                        segment = &seg,
+                        path = &path,
+                        reason = reason,
+                        character = character
+                    ),
+                )
+            }
         };
         let shorter = matches!(flaw, Flaw::SegmentTooLong(_) | Flaw::PathTooLong(_));
-        let help = self.fix(claim.owner, shorter).to_string();
+        let help = self.fix(claim.owner, shorter);
         let d = self.place(Diagnostic::error(code, message), claim.owner);
         self.errors.push(d.with_help(help));
     }
@@ -119,15 +134,21 @@ impl<'a> Report<'a> {
         let lang = self.lang();
         let (who, whom) = (self.describe(blamed.owner), self.describe(other.owner));
         let path = shortened(&blamed.path);
-        let message = lang.pick(
-            format!("deux sources écriraient le même fichier /{path} : {who} et {whom}"),
-            format!("two sources would write the same file /{path}: {who} and {whom}"),
+        let message = t!(
+            lang,
+            "site-path-collision",
+            path = &path,
+            who = &who,
+            whom = &whom
         );
-        let mut help = self.fix(blamed.owner, false).to_string();
+        let mut help = self.fix(blamed.owner, false);
         if blamed.path != other.path {
-            help = lang.pick(
-                format!("/{} et /{} ne diffèrent que par les majuscules, et Windows comme macOS en font un seul fichier ; {help}", shortened(&other.path), path),
-                format!("/{} and /{} differ only in letter case, which Windows and macOS make one file; {help}", shortened(&other.path), path),
+            help = t!(
+                lang,
+                "site-path-case-collision-help",
+                other = shortened(&other.path),
+                path = &path,
+                fix = help
             );
         }
         let d = Diagnostic::error(Code::OutputPathCollision, message);
@@ -144,11 +165,15 @@ impl<'a> Report<'a> {
         let lang = self.lang();
         let (a, b) = (self.describe(file.owner), self.describe(inside.owner));
         let (f, p) = (shortened(&file.path), shortened(&inside.path));
-        let message = lang.pick(
-            format!("/{f} serait à la fois un fichier, pour {a}, et un dossier, pour {b} (/{p})"),
-            format!("/{f} would be both a file, for {a}, and a folder, for {b} (/{p})"),
+        let message = t!(
+            lang,
+            "site-path-file-and-folder",
+            file = &f,
+            file_owner = &a,
+            folder_owner = &b,
+            inside = &p
         );
-        let help = self.fix(blamed.owner, false).to_string();
+        let help = self.fix(blamed.owner, false);
         let d = Diagnostic::error(Code::OutputPathFileFolder, message);
         let d = self.place(d, blamed.owner);
         self.errors.push(d.with_help(help));
@@ -160,41 +185,36 @@ impl<'a> Report<'a> {
             return;
         }
         let lang = self.lang();
-        let owner = self.reserved_for(r);
+        let owner = self.describe(r.owner);
         let who = self.describe(claim.owner);
         let (folder, path) = (shortened(&r.folder), shortened(&claim.path));
-        let message = lang.pick(
-            format!(
-                "le dossier /{folder} est réservé {owner} : {who} ne peut pas y écrire /{path}"
-            ),
-            format!(
-                "the folder /{folder} is reserved for {owner}: {who} cannot write /{path} in it"
-            ),
+        let message = t!(
+            lang,
+            "site-path-in-reserved",
+            folder = &folder,
+            reserved = reserved_for(r),
+            owner = &owner,
+            who = &who,
+            path = &path
         );
-        let help = self.fix(claim.owner, false).to_string();
+        let help = self.fix(claim.owner, false);
         let d = Diagnostic::error(Code::OutputFolderReserved, message);
         let d = self.place(d, claim.owner);
         self.errors.push(d.with_help(help));
     }
 }
 
-impl Report<'_> {
-    /// Whom a reserved folder is for, after « réservé » (`à la liste…`).
-    fn reserved_for(&self, r: &Reserved) -> String {
-        let lang = self.lang();
-        let owner = self.describe(r.owner);
-        match r.owner {
-            _ if r.pagination => lang.pick(
-                format!("à la pagination de {owner}"),
-                format!("the pagination of {owner}"),
-            ),
-            Owner::Static(_) => lang
-                .pick("aux fichiers du thème", "the theme's files")
-                .to_string(),
-            _ => lang.pick(format!("à {owner}"), owner),
-        }
+/// Whom a reserved folder is for, as the messages' `reserved` keyword:
+/// the pagination of its owner, the theme's files, or its owner.
+fn reserved_for(r: &Reserved) -> &'static str {
+    match r.owner {
+        _ if r.pagination => "pagination",
+        Owner::Static(_) => "theme",
+        _ => "owner",
     }
+}
 
+impl Report<'_> {
     /// Two owners would fill one folder by themselves.
     pub(super) fn reserved_twice(&mut self, first: &Reserved, second: &Reserved) {
         let statics = self.statics;
@@ -214,19 +234,21 @@ impl Report<'_> {
         }
         let lang = self.lang();
         let folder = shortened(&blamed.path);
-        let (who, whom) = (
-            self.describe(blamed.owner),
-            if other.owner == first.owner {
-                self.reserved_for(first)
-            } else {
-                self.reserved_for(second)
-            },
+        let reserved = if other.owner == first.owner {
+            first
+        } else {
+            second
+        };
+        let (who, owner) = (self.describe(blamed.owner), self.describe(reserved.owner));
+        let message = t!(
+            lang,
+            "site-path-reserved-twice",
+            folder = &folder,
+            reserved = reserved_for(reserved),
+            owner = &owner,
+            who = &who
         );
-        let message = lang.pick(
-            format!("le dossier /{folder} est réservé {whom} : {who} ne peut pas s’en servir"),
-            format!("the folder /{folder} is reserved for {whom}: {who} cannot use it"),
-        );
-        let help = self.fix(blamed.owner, false).to_string();
+        let help = self.fix(blamed.owner, false);
         let d = Diagnostic::error(Code::OutputFolderReserved, message);
         let d = self.place(d, blamed.owner);
         self.errors.push(d.with_help(help));
@@ -268,41 +290,19 @@ fn blame<'c>(
     }
 }
 
-fn reason(flaw: Flaw, lang: Language) -> String {
-    match flaw {
-        Flaw::Dots => lang
-            .pick(
-                "« . » et « .. » désignent des dossiers",
-                "`.` and `..` name folders",
-            )
-            .into(),
-        Flaw::Control => lang
-            .pick(
-                "il contient un caractère de contrôle",
-                "it holds a control character",
-            )
-            .into(),
-        Flaw::Backslash => lang.pick("il contient « \\ »", "it holds `\\`").into(),
-        Flaw::Windows(c) => lang.pick(
-            format!("il contient « {c} », que Windows refuse"),
-            format!("it holds `{c}`, which Windows refuses"),
-        ),
-        Flaw::DeviceName => lang
-            .pick(
-                "c’est un nom que Windows réserve à ses périphériques",
-                "it is a name Windows keeps for its devices",
-            )
-            .into(),
-        Flaw::Trailing => lang
-            .pick(
-                "il finit par un point ou une espace, que Windows retire",
-                "it ends with a dot or a space, which Windows drops",
-            )
-            .into(),
-        Flaw::SegmentTooLong(_) | Flaw::PathTooLong(_) => {
-            lang.pick("il est trop long", "it is too long").into()
-        }
-    }
+/// Why a name cannot be a file name, as the `reason` keyword of
+/// « site-path-invalid-name », with the refused character when there is one.
+fn reason(flaw: Flaw) -> (&'static str, String) {
+    let reason = match flaw {
+        Flaw::Dots => "dots",
+        Flaw::Control => "control",
+        Flaw::Backslash => "backslash",
+        Flaw::Windows(c) => return ("windows", c.to_string()),
+        Flaw::DeviceName => "device",
+        Flaw::Trailing => "trailing",
+        Flaw::SegmentTooLong(_) | Flaw::PathTooLong(_) => "too-long",
+    };
+    (reason, String::new())
 }
 
 impl Report<'_> {
@@ -311,57 +311,36 @@ impl Report<'_> {
         let lang = self.lang();
         let site = self.site;
         let section = |i: usize| match site.sections.get(i).map(|s| s.dir.as_str()) {
-            Some("") | None => lang.pick("la page d’accueil", "the home page").to_string(),
-            Some(dir) => lang.pick(
-                format!("la rubrique content/{dir}/"),
-                format!("the section content/{dir}/"),
-            ),
+            Some("") | None => t!(lang, "site-path-owner-home"),
+            Some(dir) => t!(lang, "site-path-owner-section", dir = dir),
         };
         let term = |t: usize, k: usize| {
             let tax = &site.taxonomies.list[t];
             let title = tax.kind.title(lang);
             let name = tax.terms.get(k).map(|t| t.name.as_str()).unwrap_or("");
-            lang.pick(
-                format!("la page « {name} » ({title})"),
-                format!("the `{name}` page ({title})"),
-            )
+            t!(lang, "site-path-owner-term", name = name, title = title)
         };
-        let feed = |of: String| {
-            lang.pick(
-                format!("le flux Atom de {of}"),
-                format!("the Atom feed of {of}"),
-            )
-        };
+        let feed = |of: String| t!(lang, "site-path-owner-feed", listing = of);
         let article_path = |i: usize| to_slash(&site.articles[i].loaded.origin.path);
         match owner {
             Owner::Section(i) => section(i),
             Owner::SectionFeed(i) => feed(section(i)),
-            Owner::Article(i) => lang.pick(
-                format!("l’article {}", article_path(i)),
-                format!("the article {}", article_path(i)),
+            Owner::Article(i) => t!(lang, "site-path-owner-article", path = article_path(i)),
+            Owner::Alias { article, alias } => t!(
+                lang,
+                "site-path-owner-alias",
+                alias = self.written_alias(article, alias),
+                path = article_path(article)
             ),
-            Owner::Alias { article, alias } => {
-                let written = self.written_alias(article, alias);
-                lang.pick(
-                    format!(
-                        "l’ancienne adresse « {written} » de {}",
-                        article_path(article)
-                    ),
-                    format!("the old address `{written}` of {}", article_path(article)),
-                )
-            }
             Owner::Taxonomy(t) => {
                 let title = site.taxonomies.list[t].kind.title(lang);
-                lang.pick(
-                    format!("la liste « {title} »"),
-                    format!("the `{title}` index"),
-                )
+                t!(lang, "site-path-owner-taxonomy", title = title)
             }
             Owner::Term { taxonomy, term: k } => term(taxonomy, k),
             Owner::TermFeed { taxonomy, term: k } => feed(term(taxonomy, k)),
             Owner::Asset(i) => file_named(&site.assets[i].1, lang),
             Owner::Static(i) => file_named(&self.statics[i].1, lang),
-            Owner::Generated(g) => generated_name(g, lang).to_string(),
+            Owner::Generated(g) => t!(lang, "site-path-owner-generated", page = generated(g)),
         }
     }
 
@@ -446,95 +425,41 @@ impl Report<'_> {
     }
 
     /// How to fix the path `owner` makes: `shorter` when it is too long.
-    fn fix(&self, owner: Owner, shorter: bool) -> &'static str {
+    fn fix(&self, owner: Owner, shorter: bool) -> String {
         let lang = self.lang();
-        let pick = |short: (&'static str, &'static str), other: (&'static str, &'static str)| {
-            let (fr, en) = if shorter { short } else { other };
-            lang.pick(fr, en)
-        };
-        match source_of(owner) {
-            Owner::Alias { .. } => pick(
-                (
-                    "raccourcissez cette ancienne adresse, ou retirez-la",
-                    "shorten this old address, or remove it",
-                ),
-                (
-                    "choisissez une autre ancienne adresse, ou retirez celle-ci",
-                    "choose another old address, or remove this one",
-                ),
-            ),
-            Owner::Article(i) if self.site.articles[i].loaded.meta.slug.is_some() => pick(
-                (
-                    "choisissez un « slug: » plus court",
-                    "choose a shorter `slug:`",
-                ),
-                ("changez la valeur de « slug: »", "change the `slug:` value"),
-            ),
-            Owner::Article(_) => pick(
-                (
-                    "raccourcissez le nom du fichier, ou ajoutez un « slug: » plus court",
-                    "shorten the file name, or add a shorter `slug:`",
-                ),
-                (
-                    "renommez le fichier, ou ajoutez « slug: un-autre-nom »",
-                    "rename the file, or add `slug: another-name`",
-                ),
-            ),
-            Owner::Section(_) => pick(
-                (
-                    "raccourcissez le nom du dossier",
-                    "shorten the folder's name",
-                ),
-                ("renommez le dossier", "rename the folder"),
-            ),
-            Owner::Term { .. } => pick(
-                (
-                    "écrivez ce nom plus court dans l’en-tête",
-                    "write this name shorter in the front matter",
-                ),
-                (
-                    "écrivez ce nom autrement dans l’en-tête",
-                    "write this name differently in the front matter",
-                ),
-            ),
-            Owner::Taxonomy(_) => pick(
-                (
-                    "choisissez un dossier plus court sous « taxonomies: » dans site.yaml",
-                    "choose a shorter folder under `taxonomies:` in site.yaml",
-                ),
-                (
-                    "choisissez un autre dossier sous « taxonomies: » dans site.yaml",
-                    "choose another folder under `taxonomies:` in site.yaml",
-                ),
-            ),
-            _ => pick(
-                ("raccourcissez le nom du fichier", "shorten the file's name"),
-                ("renommez ou déplacez le fichier", "rename or move the file"),
-            ),
+        let slug = |i: usize| self.site.articles[i].loaded.meta.slug.is_some();
+        match (source_of(owner), shorter) {
+            (Owner::Alias { .. }, true) => t!(lang, "site-path-fix-alias-shorter"),
+            (Owner::Alias { .. }, false) => t!(lang, "site-path-fix-alias"),
+            (Owner::Article(i), true) if slug(i) => t!(lang, "site-path-fix-slug-shorter"),
+            (Owner::Article(i), false) if slug(i) => t!(lang, "site-path-fix-slug"),
+            (Owner::Article(_), true) => t!(lang, "site-path-fix-article-shorter"),
+            (Owner::Article(_), false) => t!(lang, "site-path-fix-article"),
+            (Owner::Section(_), true) => t!(lang, "site-path-fix-section-shorter"),
+            (Owner::Section(_), false) => t!(lang, "site-path-fix-section"),
+            (Owner::Term { .. }, true) => t!(lang, "site-path-fix-term-shorter"),
+            (Owner::Term { .. }, false) => t!(lang, "site-path-fix-term"),
+            (Owner::Taxonomy(_), true) => t!(lang, "site-path-fix-taxonomy-shorter"),
+            (Owner::Taxonomy(_), false) => t!(lang, "site-path-fix-taxonomy"),
+            (_, true) => t!(lang, "site-path-fix-file-shorter"),
+            (_, false) => t!(lang, "site-path-fix-file"),
         }
     }
 }
 
 fn file_named(src: &Path, lang: Language) -> String {
-    let path = to_slash(src);
-    lang.pick(format!("le fichier {path}"), format!("the file {path}"))
+    t!(lang, "site-path-owner-file", path = to_slash(src))
 }
 
-fn generated_name(g: Generated, lang: Language) -> &'static str {
+/// A page Gazette makes by itself, as the `page` keyword of
+/// « site-path-owner-generated ».
+fn generated(g: Generated) -> &'static str {
     match g {
-        Generated::NotFound => lang.pick(
-            "la page « introuvable » (404.html)",
-            "the not-found page (404.html)",
-        ),
-        Generated::Sitemap => {
-            lang.pick("le plan du site (sitemap.xml)", "the sitemap (sitemap.xml)")
-        }
-        Generated::Robots => lang.pick("le fichier robots.txt de Gazette", "Gazette's robots.txt"),
-        Generated::Search => lang.pick("la page de recherche", "the search page"),
-        Generated::SearchIndex => lang.pick("l’index de recherche", "the search index"),
-        Generated::Accessibility => lang.pick(
-            "la déclaration d’accessibilité",
-            "the accessibility statement",
-        ),
+        Generated::NotFound => "not-found",
+        Generated::Sitemap => "sitemap",
+        Generated::Robots => "robots",
+        Generated::Search => "search",
+        Generated::SearchIndex => "search-index",
+        Generated::Accessibility => "accessibility",
     }
 }

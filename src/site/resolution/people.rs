@@ -12,6 +12,7 @@ use crate::content::front_matter::PersonRef;
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 use crate::site::positions::word_span;
 use crate::site::registry::Registry;
 
@@ -75,24 +76,13 @@ fn unknown(
         .chain(registry.people.keys().map(String::as_str))
         .collect();
     let help = match crate::yaml::closest(id.as_str(), known.iter().copied()) {
-        Some(best) => lang.pick(
-            format!("vouliez-vous écrire « {best} » ?"),
-            format!("did you mean `{best}`?"),
-        ),
-        None => lang.pick(
-            "ajoutez cette personne sous « people: » dans l’en-tête, ou dans content/_people.yaml"
-                .to_string(),
-            "add this person under `people:` in the front matter, or to content/_people.yaml"
-                .to_string(),
-        ),
+        Some(best) => t!(lang, "site-person-did-you-mean", best = best),
+        None => t!(lang, "site-person-unknown-help"),
     };
     Some(
         Diagnostic::error(
             Code::PersonUnknown,
-            lang.pick(
-                format!("personne inconnue « {} »", id.as_str()),
-                format!("unknown person `{}`", id.as_str()),
-            ),
+            t!(lang, "site-person-unknown", id = id.as_str()),
         )
         .at(&loaded.source, word_span(loaded, key, id.as_str()))
         .with_help(help),
