@@ -126,7 +126,7 @@ fn taken(
         return Some(
             Diagnostic::error(
                 Code::UrlReserved,
-                t!(lang, "site-url-reserved", address = rel_url),
+                t!(lang, "site-url-reserved", address = rel_url.as_str()),
             )
             .at(source, at_slug())
             .with_help(t!(lang, "site-url-reserved-help")),
@@ -140,7 +140,7 @@ fn taken(
             t!(
                 lang,
                 "site-url-collision",
-                address = rel_url,
+                address = rel_url.as_str(),
                 other = &other_path
             ),
         )
