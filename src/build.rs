@@ -74,10 +74,8 @@ fn in_memory(opts: &BuildOptions, progress: &dyn Progress, search: bool) -> InMe
         // Search (src/search.rs): pagefind's index of the published articles.
         if search && site.config.search && !diagnostics.has_errors() {
             progress.stage(Stage::Search, None);
-            match timer.time("search index", || crate::search::site_index(site, &files)) {
-                Ok(index) => files.extend(index),
-                Err(d) => diagnostics.push(d),
-            }
+            let index = timer.time("search index", || crate::search::site_index(site, &files));
+            files.extend(index.report(&mut diagnostics).unwrap_or_default());
         }
     }
     InMemory {
@@ -250,10 +248,9 @@ fn write_site(
         let kept = kept
             .into_inner()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        match crate::search::site_index(site, &kept) {
-            Ok(index) => extra.extend(index),
-            Err(d) => errors.push(d),
-        }
+        let index = crate::search::site_index(site, &kept);
+        errors.extend(index.found);
+        extra.extend(index.value.unwrap_or_default());
     }
     if !errors.is_empty() {
         staging.abort();

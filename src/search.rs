@@ -48,7 +48,7 @@ use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
 use rayon::prelude::*;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Staged};
 use crate::language::Language;
 use crate::messages::t;
 use crate::output::{Content, Files};
@@ -176,7 +176,7 @@ fn index_part(pages: &[(String, &str)], lang: Language) -> Result<Bundle, String
 /// the rendered `files`, and returns the index's output files. Listings,
 /// the 404 page and alias redirects are not articles, so they are never
 /// indexed.
-pub fn site_index(site: &Site, files: &Files) -> Result<Files, Diagnostic> {
+pub fn site_index(site: &Site, files: &Files) -> Staged<Files> {
     let lang = site.config.language;
     let pages: Vec<(String, &str)> = site
         .articles
@@ -186,17 +186,21 @@ pub fn site_index(site: &Site, files: &Files) -> Result<Files, Diagnostic> {
             _ => None,
         })
         .collect();
-    let index = index(&pages, lang).map_err(|e| {
-        Diagnostic::error(
-            Code::SearchIndex,
-            t!(lang, "search-index-failed", error = e.to_string()),
-        )
-        .with_help(t!(lang, "search-index-failed-help"))
-    })?;
-    Ok(index
-        .into_iter()
-        .map(|(path, bytes)| (path, Content::Bytes(bytes)))
-        .collect())
+    match index(&pages, lang) {
+        Ok(index) => Staged::done(
+            index
+                .into_iter()
+                .map(|(path, bytes)| (path, Content::Bytes(bytes)))
+                .collect(),
+        ),
+        Err(e) => Staged::failed(vec![
+            Diagnostic::error(
+                Code::SearchIndex,
+                t!(lang, "search-index-failed", error = e.to_string()),
+            )
+            .with_help(t!(lang, "search-index-failed-help")),
+        ]),
+    }
 }
 
 /// The page as pagefind should read it: marked with `data-pagefind-body`

@@ -114,3 +114,14 @@ site-related-missing-help = write the path from content/, for example news/my-ar
 site-person-unknown = unknown person `{ $id }`
 site-person-did-you-mean = did you mean `{ $best }`?
 site-person-unknown-help = add this person under `people:` in the front matter, or to content/_people.yaml
+
+## Taxonomy index pages (src/site/taxonomy.rs)
+
+site-taxonomy-title = { $kind ->
+        [category] Categories
+        [series] Series
+        [tags] Tags
+        [organisations] Organisations
+        [authors] Authors
+       *[people] People
+    }

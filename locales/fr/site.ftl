@@ -114,3 +114,14 @@ site-related-missing-help = écrivez le chemin depuis content/, par exemple actu
 site-person-unknown = personne inconnue « { $id } »
 site-person-did-you-mean = vouliez-vous écrire « { $best } » ?
 site-person-unknown-help = ajoutez cette personne sous « people: » dans l’en-tête, ou dans content/_people.yaml
+
+## Taxonomy index pages (src/site/taxonomy.rs)
+
+site-taxonomy-title = { $kind ->
+        [category] Catégories
+        [series] Rubriques
+        [tags] Mots-clés
+        [organisations] Organismes
+        [authors] Auteurs
+       *[people] Personnes
+    }

@@ -21,7 +21,7 @@ struct TaxonomyCtx<'a> {
     key: &'static str,
     terms: Vec<TermEntryCtx<'a>>,
     /// The taxonomy's title in the site's language.
-    title: &'static str,
+    title: &'a str,
     url: &'a str,
 }
 
@@ -65,7 +65,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme, index: usize) -> Result<Rende
         &TaxonomyCtx {
             key: tax.kind.key(),
             terms,
-            title,
+            title: &title,
             url: &tax.url,
         },
     );

@@ -22,7 +22,7 @@ use crate::site::taxonomy::Term;
 #[derive(Serialize)]
 struct TaxonomyRefCtx<'a> {
     key: &'static str,
-    title: &'static str,
+    title: &'a str,
     url: &'a str,
 }
 
@@ -63,15 +63,12 @@ pub(super) fn render(cx: &Contexts, theme: &Theme, at: TermPage) -> Result<Rende
     let folder = t.rel_url.listing_page(at.number);
     let url = config.url(folder.as_str());
     let feed_url = config.feeds.then(|| config.url(&t.rel_url.feed_file()));
+    let kind_title = tax.kind.title(lang);
     let page = PageCtx {
         kind: "term",
         url: url.clone(),
         permalink: config.permalink(&url),
-        title: listing_title(
-            &format!("{} – {}", t.name, tax.kind.title(lang)),
-            at.number,
-            lang,
-        ),
+        title: listing_title(&format!("{} – {}", t.name, kind_title), at.number, lang),
         description: None,
         feed_url: feed_url.clone(),
     };
@@ -80,7 +77,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme, at: TermPage) -> Result<Rende
         "taxonomy",
         &TaxonomyRefCtx {
             key: tax.kind.key(),
-            title: tax.kind.title(lang),
+            title: &kind_title,
             url: &tax.url,
         },
     );

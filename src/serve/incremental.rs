@@ -245,10 +245,10 @@ impl Session {
             .map(|(p, c)| (p.clone(), c.clone()))
             .collect();
         files.retain(|p, _| !p.starts_with(SEARCH_DIR));
-        match crate::search::site_index(site, &files) {
-            Ok(index) => files.extend(index),
+        match crate::search::site_index(site, &files).value {
+            Some(index) => files.extend(index),
             // A full build reports it; the preview keeps the old index.
-            Err(_) => files.extend(old.clone()),
+            None => files.extend(old.clone()),
         }
         let new: Files = files
             .iter()

@@ -20,6 +20,7 @@ use crate::config::Config;
 use crate::content::front_matter::PersonRef;
 use crate::content::slug::slugify;
 use crate::language::Language;
+use crate::messages::t;
 use crate::site::registry::{Organisation, Person, Registry};
 use crate::site::urls::PageFolder;
 use crate::site::{Article, Site};
@@ -65,15 +66,16 @@ impl Kind {
     }
 
     /// The heading of its index page.
-    pub fn title(self, lang: Language) -> &'static str {
-        match self {
-            Kind::Category => lang.pick("Catégories", "Categories"),
-            Kind::Series => lang.pick("Rubriques", "Series"),
-            Kind::Tags => lang.pick("Mots-clés", "Tags"),
-            Kind::Organisations => lang.pick("Organismes", "Organisations"),
-            Kind::Authors => lang.pick("Auteurs", "Authors"),
-            Kind::People => lang.pick("Personnes", "People"),
-        }
+    pub fn title(self, lang: Language) -> String {
+        let kind = match self {
+            Kind::Category => "category",
+            Kind::Series => "series",
+            Kind::Tags => "tags",
+            Kind::Organisations => "organisations",
+            Kind::Authors => "authors",
+            Kind::People => "people",
+        };
+        t!(lang, "site-taxonomy-title", kind = kind)
     }
 
     fn folder(self, config: &Config) -> &str {
