@@ -6,9 +6,9 @@
 //! defined. Available fields: …`); the shapes a theme editor meets most (an
 //! unknown field, variable, filter, function, test, template or tag, a
 //! closing tag that does not match, a loop over something that is not a
-//! list, a block missing from the parent) are reworded here, with the
-//! closest known name suggested for a typo. Any other message passes
-//! through as Tera wrote it.
+//! list, a block missing from the parent) are recognised here and reworded
+//! by `locales/<lang>/render.ftl`, with the closest known name suggested for
+//! a typo. Any other message passes through as Tera wrote it.
 
 use crate::language::Language;
 use crate::messages::t;
