@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::build::{self, BuildOptions};
 use crate::diagnostics::display_path;
 use crate::language::Language;
+use crate::messages::t;
 use crate::outcome::Outcome;
 
 /// Gazette: a static site generator for internal newsrooms.
@@ -207,20 +208,7 @@ impl BuildArgs {
             }
             _ => {
                 let errors = diagnostics.error_count();
-                let _ = writeln!(
-                    err,
-                    "{}",
-                    lang.pick(
-                        format!(
-                            "échec : {errors} erreur{} ; le dossier de sortie n’a pas été modifié",
-                            if errors > 1 { "s" } else { "" }
-                        ),
-                        format!(
-                            "failed: {errors} error{}; the output folder was not changed",
-                            if errors > 1 { "s" } else { "" }
-                        ),
-                    )
-                );
+                let _ = writeln!(err, "{}", t!(lang, "cli-build-failed", errors = errors));
             }
         }
         outcome.code()
@@ -275,20 +263,12 @@ impl CheckArgs {
             sorted.iter().filter(|d| d.is_error()).count(),
             sorted.iter().filter(|d| !d.is_error()).count(),
         );
-        let plural = |n: usize| if n > 1 { "s" } else { "" };
-        let line = lang.pick(
-            format!(
-                "vérification : {errors} erreur{}, {warnings} avertissement{} ({} pages rendues, rien n’a été écrit)",
-                plural(errors),
-                plural(warnings),
-                report.pages
-            ),
-            format!(
-                "check: {errors} error{}, {warnings} warning{} ({} pages rendered, nothing written)",
-                plural(errors),
-                plural(warnings),
-                report.pages
-            ),
+        let line = t!(
+            lang,
+            "cli-check-summary",
+            errors = errors,
+            warnings = warnings,
+            pages = report.pages
         );
         if code == 0 && self.format == Format::Human {
             let _ = writeln!(out, "{line}");
@@ -324,34 +304,21 @@ impl InitArgs {
 /// `45 pages écrites en 0,12 s dans output/`.
 pub fn summary_line(s: &build::Summary, lang: Language) -> String {
     let secs = format!("{:.2}", s.seconds);
-    match lang {
-        Language::Fr => format!(
-            "{} pages en {} s dans {} ({} fichiers écrits, {} supprimés{})",
-            s.pages,
-            secs.replace('.', ","),
-            display_path(&s.output),
-            s.written,
-            s.removed,
-            match s.kept {
-                0 => String::new(),
-                1 => ", 1 fichier d’autre origine conservé".to_string(),
-                n => format!(", {n} fichiers d’autre origine conservés"),
-            }
-        ),
-        Language::En => format!(
-            "{} pages in {} s into {} ({} files written, {} removed{})",
-            s.pages,
-            secs,
-            display_path(&s.output),
-            s.written,
-            s.removed,
-            match s.kept {
-                0 => String::new(),
-                1 => ", 1 file of other origin kept".to_string(),
-                n => format!(", {n} files of other origin kept"),
-            }
-        ),
-    }
+    // The decimal separator is a typographic rule, not a message.
+    let secs = match lang {
+        Language::Fr => secs.replace('.', ","),
+        Language::En => secs,
+    };
+    t!(
+        lang,
+        "cli-build-summary",
+        pages = s.pages,
+        secs = secs,
+        output = display_path(&s.output),
+        written = s.written,
+        removed = s.removed,
+        kept = s.kept
+    )
 }
 
 impl NewArgs {
@@ -376,9 +343,10 @@ impl NewArgs {
             Ok(path) => {
                 println!(
                     "{}",
-                    config.language.pick(
-                        format!("brouillon créé : {}", display_path(&path)),
-                        format!("draft created: {}", display_path(&path)),
+                    t!(
+                        config.language,
+                        "cli-draft-created",
+                        path = display_path(&path)
                     )
                 );
                 Outcome::Success.code()

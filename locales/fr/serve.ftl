@@ -1,1 +1,70 @@
 # French messages of src/serve/
+
+## The preview and build --watch in the terminal (src/serve/mod.rs)
+
+# $kept: what stays in place after the failure.
+serve-failed = échec : { $errors } { $errors ->
+        [0] erreur
+        [1] erreur
+       *[other] erreurs
+    } ; { $kept ->
+        [error-pages] les pages afficheront les erreurs jusqu’à leur correction
+        [last-good-pages] les dernières pages correctes restent servies
+       *[output] le dossier de sortie n’a pas été modifié
+    }
+# $how: what the change asked to rebuild.
+serve-rebuilt = reconstruit ({ $how ->
+        [article] article
+        [statics] fichiers statiques
+        [templates] gabarits
+       *[site] tout le site
+    }) en { $ms } ms : { $files } { $files ->
+        [0] fichier modifié
+        [1] fichier modifié
+       *[other] fichiers modifiés
+    }
+serve-preview-at = aperçu : { $url }  (Ctrl-C pour arrêter)
+serve-cannot-watch-serving = surveillance des fichiers impossible ({ $error }) : le site est servi sans mise à jour
+serve-stopped = aperçu arrêté
+serve-cannot-listen = impossible d’écouter sur { $bind }:{ $port } : { $reason }
+serve-cannot-listen-help = choisissez un autre port avec --port, ou --port 0 pour un port libre
+serve-cannot-start = le serveur d’aperçu n’a pas pu démarrer : { $reason }
+serve-first-build = { $pages } pages en { $ms } ms, servies depuis la mémoire (output/ n’est pas modifié)
+serve-errors-fixed = erreurs corrigées
+serve-watching = surveillance des sources (Ctrl-C pour arrêter)
+serve-cannot-watch = surveillance des fichiers impossible : { $reason }
+serve-search-later = l’index de recherche sera mis à jour après { $seconds } s sans modification
+serve-search-updated = index de recherche mis à jour en { $ms } ms ({ $written } { $written ->
+        [0] fichier écrit
+        [1] fichier écrit
+       *[other] fichiers écrits
+    })
+serve-written = { $written } { $written ->
+        [0] écrit
+        [1] écrit
+       *[other] écrits
+    } en { $ms } ms dans { $output } ({ $removed } { $removed ->
+        [0] supprimé
+        [1] supprimé
+       *[other] supprimés
+    })
+
+## Requests the preview refuses (src/serve/addresses.rs)
+
+# In place of a missing Host header.
+serve-no-host = (aucune)
+# In place of a missing Origin header.
+serve-no-origin = (aucune)
+serve-wrong-host =
+    421 : cet aperçu de Gazette ne répond pas à l’adresse « { $host } », qui n’est pas la sienne (sinon, une page d’un autre site pourrait lire l’aperçu, brouillons compris).
+    Ouvrez l’aperçu à son adresse : { $preview }
+    Pour l’ouvrir sous un autre nom, relancez gazette serve avec --base-url http://NOM:{ $port }/
+serve-wrong-origin =
+    403 : cet aperçu n’accepte les requêtes qui modifient quelque chose que depuis ses propres pages, et celle-ci vient de l’origine « { $origin } ».
+    Envoyez-la depuis une page de l’aperçu : { $preview }
+
+## The error overlay over the page (src/serve/overlay.rs)
+
+serve-overlay-title = La compilation du site a échoué
+serve-overlay-explain = La page affichée est la dernière version correcte. Corrigez le fichier indiqué et enregistrez : la page se mettra à jour d’elle-même.
+serve-overlay-close = Fermer

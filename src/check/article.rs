@@ -19,6 +19,7 @@ use crate::content::front_matter::{self, RawPrinciple};
 use crate::content::markdown::{LinkKind, OffsetMap, Rendered};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+use crate::messages::t;
 use crate::render::{Content, Files};
 use crate::site::{Article, PageFolder, Site};
 
@@ -88,16 +89,10 @@ fn site_paths(
             out.push(
                 Diagnostic::warning(
                     Code::LinkUnknownPath,
-                    lang.pick(
-                        format!("le lien « {dest} » ne mène à aucune page ni aucun fichier du site"),
-                        format!("the link `{dest}` leads to no page or file of the site"),
-                    ),
+                    t!(lang, "check-link-unknown-path", dest = dest),
                 )
                 .at(source, link.span.clone())
-                .with_help(lang.pick(
-                    "vérifiez l’adresse ; vers un autre article, un lien vers son fichier (../rubrique/article.md) suit ses changements d’adresse",
-                    "check the address; to another article, a link to its file (../section/article.md) follows its changes of address",
-                )),
+                .with_help(t!(lang, "check-link-unknown-path-help")),
             );
             continue;
         };
@@ -112,16 +107,15 @@ fn site_paths(
             out.push(
                 Diagnostic::warning(
                     Code::LinkUnknownPath,
-                    lang.pick(
-                        format!("l’ancre « #{anchor} » n’existe pas dans la page « {path} »"),
-                        format!("the anchor `#{anchor}` does not exist on the page `{path}`"),
+                    t!(
+                        lang,
+                        "check-link-unknown-anchor",
+                        anchor = anchor,
+                        path = path
                     ),
                 )
                 .at(source, link.span.clone())
-                .with_help(lang.pick(
-                    "vérifiez l’intertitre visé, ou retirez « #… » du lien",
-                    "check the heading it points to, or remove `#…` from the link",
-                )),
+                .with_help(t!(lang, "check-link-unknown-anchor-help")),
             );
         }
     }
@@ -208,50 +202,23 @@ fn images(r: &Rendered, source: &SourceText, lang: Language, out: &mut Vec<Diagn
 }
 
 fn image_alt(source: &SourceText, span: Range<usize>, lang: Language) -> Diagnostic {
-    Diagnostic::warning(
-        Code::A11yImageAlt,
-        lang.pick(
-            "l’image n’a pas de texte de remplacement",
-            "the image has no alternative text",
-        ),
-    )
-    .at(source, span)
-    .with_help(lang.pick(
-        "décrivez ce que l’image apporte entre les crochets : ![Deux agents à l’accueil](photo.jpg)",
-        "say what the image brings between the brackets: ![Two agents at the front desk](photo.jpg)",
-    ))
+    Diagnostic::warning(Code::A11yImageAlt, t!(lang, "check-image-alt"))
+        .at(source, span)
+        .with_help(t!(lang, "check-image-alt-help"))
 }
 
 fn raw_images(m: &markup::Markup, source: &SourceText, lang: Language, out: &mut Vec<Diagnostic>) {
     for image in &m.raw_images {
         match &image.alt {
             None => out.push(
-                Diagnostic::warning(
-                    Code::A11yImageAlt,
-                    lang.pick(
-                        "la balise <img> n’a pas d’attribut alt",
-                        "the <img> tag has no alt attribute",
-                    ),
-                )
-                .at(source, image.span.clone())
-                .with_help(lang.pick(
-                    "ajoutez alt=\"…\" avec ce que l’image apporte, ou alt=\"\" role=\"presentation\" pour une image purement décorative",
-                    "add alt=\"…\" with what the image brings, or alt=\"\" role=\"presentation\" for a purely decorative image",
-                )),
+                Diagnostic::warning(Code::A11yImageAlt, t!(lang, "check-img-no-alt"))
+                    .at(source, image.span.clone())
+                    .with_help(t!(lang, "check-img-no-alt-help")),
             ),
             Some(alt) if alt.trim().is_empty() && !image.decorative => out.push(
-                Diagnostic::warning(
-                    Code::A11yImageAlt,
-                    lang.pick(
-                        "la balise <img> a un texte de remplacement vide",
-                        "the <img> tag has an empty alternative text",
-                    ),
-                )
-                .at(source, image.span.clone())
-                .with_help(lang.pick(
-                    "décrivez l’image dans alt=\"…\" ; si elle est purement décorative, dites-le avec role=\"presentation\"",
-                    "describe the image in alt=\"…\"; if it is purely decorative, say so with role=\"presentation\"",
-                )),
+                Diagnostic::warning(Code::A11yImageAlt, t!(lang, "check-img-empty-alt"))
+                    .at(source, image.span.clone())
+                    .with_help(t!(lang, "check-img-empty-alt-help")),
             ),
             Some(_) => {}
         }
@@ -304,31 +271,16 @@ fn links(r: &Rendered, source: &SourceText, lang: Language, out: &mut Vec<Diagno
         }
         let text = reduced(&link.text);
         let message = if text.is_empty() {
-            lang.pick(
-                "le lien n’a pas d’intitulé".to_string(),
-                "the link has no text".to_string(),
-            )
+            t!(lang, "check-link-no-text")
         } else if VAGUE.contains(&text.as_str()) {
-            lang.pick(
-                format!(
-                    "l’intitulé du lien « {} » ne dit pas où il mène",
-                    link.text.trim()
-                ),
-                format!(
-                    "the link text “{}” does not say where it leads",
-                    link.text.trim()
-                ),
-            )
+            t!(lang, "check-link-vague", text = link.text.trim())
         } else {
             continue;
         };
         out.push(
             Diagnostic::warning(Code::A11yVagueLink, message)
                 .at(source, link.span.clone())
-                .with_help(lang.pick(
-                    "écrivez un intitulé qui se comprend hors du texte : [le guide du télétravail](guide.pdf) plutôt que [cliquez ici](guide.pdf)",
-                    "write a text that makes sense on its own: [the remote work guide](guide.pdf) rather than [click here](guide.pdf)",
-                )),
+                .with_help(t!(lang, "check-link-vague-help")),
         );
     }
 }
@@ -344,33 +296,18 @@ fn code_languages(r: &Rendered, source: &SourceText, lang: Language, out: &mut V
         out.push(
             Diagnostic::warning(
                 Code::CodeUnknownLanguage,
-                lang.pick(
-                    format!("langage de code inconnu « {} » : le bloc n’est pas coloré", u.language),
-                    format!("unknown code language `{}`: the block is not highlighted", u.language),
-                ),
+                t!(lang, "check-code-unknown-language", language = &u.language),
             )
             .at(source, u.span.clone())
-            .with_help(lang.pick(
-                "corrigez le nom (yaml, json, html, css, js, python, sh, sql, rust…) ou écrivez « text » pour du texte brut",
-                "fix the name (yaml, json, html, css, js, python, sh, sql, rust…) or write `text` for plain text",
-            )),
+            .with_help(t!(lang, "check-code-unknown-language-help")),
         );
     }
 }
 
 fn table_header(source: &SourceText, span: Range<usize>, lang: Language) -> Diagnostic {
-    Diagnostic::warning(
-        Code::A11yTableHeader,
-        lang.pick(
-            "le tableau n’a pas de cellule d’en-tête",
-            "the table has no header cell",
-        ),
-    )
-    .at(source, span)
-    .with_help(lang.pick(
-        "donnez un titre à chaque colonne dans la première ligne du tableau (en HTML : des cellules <th>)",
-        "give each column a title in the table's first row (in HTML: <th> cells)",
-    ))
+    Diagnostic::warning(Code::A11yTableHeader, t!(lang, "check-table-header"))
+        .at(source, span)
+        .with_help(t!(lang, "check-table-header-help"))
 }
 
 /// Skipped levels among the body's own headings, the title being level 1.
@@ -415,45 +352,42 @@ fn heading_skip(
     seen: Seen,
     lang: Language,
 ) -> Diagnostic {
-    let in_page = seen != Seen::Body;
-    let hashes = "#".repeat(usize::from(previous + 1));
-    let (where_fr, where_en) = if in_page {
-        ("dans la page publiée, ", "in the published page, ")
-    } else {
-        ("", "")
+    let expected = previous + 1;
+    let hashes = "#".repeat(usize::from(expected));
+    let message = match seen {
+        Seen::Body if previous == 1 => t!(
+            lang,
+            "check-heading-skip-after-title",
+            text = text,
+            level = level
+        ),
+        Seen::Body => t!(
+            lang,
+            "check-heading-skip",
+            text = text,
+            level = level,
+            previous = previous
+        ),
+        Seen::PageText | Seen::PageTheme => t!(
+            lang,
+            "check-heading-skip-in-page",
+            text = text,
+            level = level,
+            previous = previous
+        ),
     };
-    let after_fr = if previous == 1 && !in_page {
-        "le titre de l’article (niveau 1)".to_string()
-    } else {
-        format!("un titre de niveau {previous}")
-    };
-    let after_en = if previous == 1 && !in_page {
-        "the article's title (level 1)".to_string()
-    } else {
-        format!("a level {previous} heading")
-    };
-    Diagnostic::warning(
-        Code::A11yHeadingSkip,
-        lang.pick(
-            format!("{where_fr}le titre « {text} » est de niveau {level} mais suit {after_fr} : un niveau est sauté"),
-            format!("{where_en}the heading “{text}” is level {level} but follows {after_en}: a level is skipped"),
-        ),
-    )
-    .at(source, span)
-    .with_help(match seen {
-        Seen::PageTheme => lang.pick(
-            format!("ce titre vient d’un bloc ou du gabarit ; les intertitres du texte commencent à « ## » (niveau 2), puis « ### » ; ici, il faudrait un niveau {}", previous + 1),
-            format!("this heading comes from a block or the template; the body's headings start at `##` (level 2), then `###`; here, level {} is expected", previous + 1),
-        ),
-        Seen::PageText => lang.pick(
-            format!("dans la page, un bloc ou le gabarit place avant ce titre un titre de niveau {previous} : écrivez ici « {hashes} », ou déplacez le titre"),
-            format!("in the page, a block or the template puts a level {previous} heading before this one: write `{hashes}` here, or move the heading"),
-        ),
-        Seen::Body => lang.pick(
-            format!("le titre de l’article est le niveau 1 : les intertitres commencent à « ## », et ne descendent que d’un niveau à la fois ; écrivez ici « {hashes} »"),
-            format!("the article's title is level 1: headings start at `##` and go down one level at a time; write `{hashes}` here"),
-        ),
-    })
+    Diagnostic::warning(Code::A11yHeadingSkip, message)
+        .at(source, span)
+        .with_help(match seen {
+            Seen::PageTheme => t!(lang, "check-heading-skip-theme-help", expected = expected),
+            Seen::PageText => t!(
+                lang,
+                "check-heading-skip-page-help",
+                previous = previous,
+                hashes = &hashes
+            ),
+            Seen::Body => t!(lang, "check-heading-skip-body-help", hashes = &hashes),
+        })
 }
 
 /// Skipped levels in the page as rendered (theme, blocks and body
@@ -522,16 +456,10 @@ fn interview(article: &Article, lang: Language, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::warning(
                     Code::InterviewQuestionTwice,
-                    lang.pick(
-                        format!("la question {number} de l’interview est placée une deuxième fois"),
-                        format!("interview question {number} is placed a second time"),
-                    ),
+                    t!(lang, "check-interview-question-twice", number = number),
                 )
                 .at(source, span.clone())
-                .with_help(lang.pick(
-                    "chaque question ne se place qu’une fois : corrigez les numéros, par exemple questions=\"1-2\" puis questions=\"3-\"",
-                    "each question is placed once: fix the numbers, for example questions=\"1-2\" then questions=\"3-\"",
-                )),
+                .with_help(t!(lang, "check-interview-question-twice-help")),
             );
         }
     }
@@ -543,15 +471,14 @@ fn interview(article: &Article, lang: Language, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::warning(
                 Code::InterviewQuestionUnplaced,
-                lang.pick(
-                    format!("la question {number} de l’interview n’est placée nulle part : elle ne sera pas publiée"),
-                    format!("interview question {number} is placed nowhere: it will not be published"),
-                ),
+                t!(lang, "check-interview-question-unplaced", number = number),
             )
             .at(source, question_span(article, number))
-            .with_help(lang.pick(
-                format!("placez-la dans le texte avec {{{{ interview(questions=\"{number}\") }}}}, ou retirez-la de l’en-tête (« {} »)", q.q.as_str()),
-                format!("place it in the body with {{{{ interview(questions=\"{number}\") }}}}, or remove it from the front matter (“{}”)", q.q.as_str()),
+            .with_help(t!(
+                lang,
+                "check-interview-question-unplaced-help",
+                number = number,
+                question = q.q.as_str()
             )),
         );
     }

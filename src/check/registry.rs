@@ -20,6 +20,7 @@ use crate::content::discover;
 use crate::content::front_matter::{self, ArticleMeta, PersonRef};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+use crate::messages::t;
 use crate::site::Site;
 
 /// Warnings for the entries never used.
@@ -171,24 +172,12 @@ fn report<'a>(
     for id in ids {
         let (message, help) = match kind {
             Kind::Person => (
-                lang.pick(
-                    format!("la personne « {id} » n’apparaît dans aucun article"),
-                    format!("the person `{id}` appears in no article"),
-                ),
-                lang.pick(
-                    format!("citez-la avec « by: {id} » ou « with: {id} » dans un article, ou retirez-la du fichier"),
-                    format!("name them with `by: {id}` or `with: {id}` in an article, or remove them from the file"),
-                ),
+                t!(lang, "check-person-unused", id = id),
+                t!(lang, "check-person-unused-help", id = id),
             ),
             Kind::Organisation => (
-                lang.pick(
-                    format!("l’organisme « {id} » n’apparaît dans aucun article ni aucune personne"),
-                    format!("the organisation `{id}` appears in no article and no person"),
-                ),
-                lang.pick(
-                    format!("citez-le dans « organisations: » d’un article ou « organisation: {id} » d’une personne, ou retirez-le du fichier"),
-                    format!("name it under an article's `organisations:` or a person's `organisation: {id}`, or remove it from the file"),
-                ),
+                t!(lang, "check-organisation-unused", id = id),
+                t!(lang, "check-organisation-unused-help", id = id),
             ),
         };
         let d = Diagnostic::warning(Code::RegistryUnused, message).with_help(help);

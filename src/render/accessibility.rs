@@ -14,6 +14,7 @@ use super::{Rendered, render_template};
 use crate::config::Accessibility;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 use crate::site::PageFolder;
 use crate::site::paths::accessibility_page;
 
@@ -42,9 +43,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme) -> Result<Rendered, Diagnosti
         kind: "accessibility",
         url: url.clone(),
         permalink: config.permalink(&url),
-        title: lang
-            .pick("Déclaration d’accessibilité", "Accessibility statement")
-            .to_string(),
+        title: t!(lang, "render-accessibility-title"),
         description: None,
         feed_url: None,
     };
@@ -59,11 +58,7 @@ fn statement(a: &Accessibility, lang: Language) -> StatementCtx<'_> {
     StatementCtx {
         audit_date: &a.audit_date,
         contact: &a.contact,
-        label: format!(
-            "{}{}",
-            lang.pick("Accessibilité\u{a0}: ", "Accessibility: "),
-            a.status
-        ),
+        label: t!(lang, "render-accessibility-label", status = &a.status),
         rate: a.rate,
         status: &a.status,
     }

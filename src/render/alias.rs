@@ -8,6 +8,7 @@
 
 use super::Rendered;
 use crate::content::markdown::escape_attr;
+use crate::messages::t;
 use crate::site::Site;
 use crate::site::paths::alias_file;
 
@@ -18,12 +19,12 @@ pub(super) fn render(site: &Site, article: usize, path: &str) -> Rendered {
     let a = &site.articles[article];
     let target = escape_attr(&a.url);
     let title = escape_attr(&a.title);
-    let (moved, lang_code) = (
-        lang.pick("Cette page a déménagé", "This page has moved"),
-        lang.code(),
-    );
+    let lang_code = lang.code();
+    let moved = t!(lang, "render-alias-title");
+    let link = format!("<a href=\"{target}\">{title}</a>");
+    let moved_to = t!(lang, "render-alias-moved-to", link = link);
     let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang_code}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{moved}</title>\n<link rel=\"canonical\" href=\"{}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>{moved}\u{a0}: <a href=\"{target}\">{title}</a></p>\n</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{lang_code}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{moved}</title>\n<link rel=\"canonical\" href=\"{}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={target}\">\n</head>\n<body>\n<p>{moved_to}</p>\n</body>\n</html>\n",
         escape_attr(&config.permalink(&a.url)),
     );
     (alias_file(path), html.into_bytes())

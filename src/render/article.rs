@@ -18,6 +18,7 @@ use super::{Rendered, blocks, render_template};
 use crate::config::ShareKind;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 use crate::site::{Article, Site};
 
 /// The fields `article` has besides the summary's, in the order they have
@@ -213,20 +214,22 @@ pub fn percent_encode(text: &str) -> String {
 
 /// Human size: `1,2 Mo` / `1.2 MB`.
 pub fn human_size(bytes: u64, lang: Language) -> String {
-    let (value, unit_fr, unit_en) = if bytes >= 1_000_000 {
-        (bytes as f64 / 1_000_000.0, "Mo", "MB")
+    let (value, unit) = if bytes >= 1_000_000 {
+        (bytes as f64 / 1_000_000.0, "megabytes")
     } else if bytes >= 1_000 {
-        (bytes as f64 / 1_000.0, "ko", "kB")
+        (bytes as f64 / 1_000.0, "kilobytes")
     } else {
-        (bytes as f64, "octets", "bytes")
+        (bytes as f64, "bytes")
     };
     let number = if value >= 100.0 || bytes < 1_000 {
         format!("{value:.0}")
     } else {
         format!("{value:.1}")
     };
-    match lang {
-        Language::Fr => format!("{}\u{a0}{unit_fr}", number.replace('.', ",")),
-        Language::En => format!("{number}\u{a0}{unit_en}"),
-    }
+    // The decimal separator is a typographic rule, not a message.
+    let number = match lang {
+        Language::Fr => number.replace('.', ","),
+        Language::En => number,
+    };
+    t!(lang, "render-size", number = number, unit = unit)
 }

@@ -10,6 +10,7 @@ use serde::Serialize;
 use tera::Value;
 
 use super::theme::Theme;
+use crate::messages::t;
 use crate::site::registry::Person;
 use crate::site::taxonomy::Kind;
 use crate::site::{Article, Site};
@@ -175,11 +176,7 @@ impl Shared {
                 .then(|| config.url(crate::search::page_path(lang))),
             accessibility: config.accessibility.as_ref().map(|a| AccessibilityCtx {
                 status: a.status.clone(),
-                label: format!(
-                    "{}{}",
-                    lang.pick("Accessibilité\u{a0}: ", "Accessibility: "),
-                    a.status
-                ),
+                label: t!(lang, "render-accessibility-label", status = &a.status),
                 url: Some(config.url(accessibility_folder(lang))),
             }),
         };

@@ -7,6 +7,7 @@ use super::context::{Contexts, PageCtx};
 use super::theme::Theme;
 use super::{Rendered, render_template};
 use crate::diagnostics::Diagnostic;
+use crate::messages::t;
 
 /// The not-found page's file, at the output root.
 pub const NOT_FOUND_FILE: &str = "404.html";
@@ -20,7 +21,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme) -> Result<Rendered, Diagnosti
         kind: "404",
         permalink: config.permalink(&url),
         url,
-        title: lang.pick("Page introuvable", "Page not found").to_string(),
+        title: t!(lang, "render-not-found-title"),
         description: None,
         feed_url: None,
     };

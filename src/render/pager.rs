@@ -16,6 +16,7 @@ use tera::Value;
 
 use super::context::Contexts;
 use crate::language::Language;
+use crate::messages::t;
 use crate::site::PageFolder;
 
 /// `pager`. Its fields are in the order its value has always been built in
@@ -98,7 +99,7 @@ fn pager_window(number: usize, count: usize) -> Vec<usize> {
 /// A listing's `<title>`: its title, with the page number after page 1.
 pub(super) fn listing_title(title: &str, number: usize, lang: Language) -> String {
     if number > 1 {
-        format!("{title} – {} {number}", lang.pick("page", "page"))
+        t!(lang, "render-listing-title", title = title, number = number)
     } else {
         title.to_string()
     }

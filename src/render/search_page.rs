@@ -8,6 +8,7 @@ use super::context::{Contexts, PageCtx};
 use super::theme::Theme;
 use super::{Rendered, render_template};
 use crate::diagnostics::Diagnostic;
+use crate::messages::t;
 use crate::site::PageFolder;
 
 /// The search page.
@@ -21,9 +22,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme) -> Result<Rendered, Diagnosti
         kind: "search",
         permalink: config.permalink(&url),
         url,
-        title: title
-            .unwrap_or(lang.pick("Rechercher dans le site", "Search the site"))
-            .to_string(),
+        title: title.map_or_else(|| t!(lang, "render-search-title"), str::to_string),
         description: None,
         feed_url: None,
     };

@@ -6,11 +6,12 @@
 //! defined. Available fields: …`); the shapes a theme editor meets most (an
 //! unknown field, variable, filter, function, test, template or tag, a
 //! closing tag that does not match, a loop over something that is not a
-//! list, a block missing from the parent) are reworded here, with the
-//! closest known name suggested for a typo. Any other message passes
-//! through as Tera wrote it.
+//! list, a block missing from the parent) are recognised here and reworded
+//! by `locales/<lang>/render.ftl`, with the closest known name suggested for
+//! a typo. Any other message passes through as Tera wrote it.
 
 use crate::language::Language;
+use crate::messages::t;
 
 /// A Tera message as the site shows it: the message, and a hint when one
 /// fits better than the general one.
@@ -22,96 +23,76 @@ pub struct Worded {
 }
 
 /// Words `message` (one of Tera's) in `lang`.
-#[allow(
-    clippy::too_many_lines,
-    reason = "a table: one arm per kind of Tera error, each with its French and English wording"
-)]
 pub fn word(message: &str, lang: Language) -> Worded {
     let plain = |message: String| Worded {
         message,
         help: None,
     };
     if let Some((name, available)) = undefined(message, "Field `", " Available fields: ") {
-        return with_suggestion(
-            lang.pick(
-                format!("le champ « {name} » n’existe pas"),
-                format!("the field `{name}` does not exist"),
-            ),
-            name,
-            available,
-            lang.pick("champs disponibles", "available fields"),
-            lang,
-        );
+        let message = if available.is_empty() {
+            t!(lang, "render-tera-unknown-field", name = name)
+        } else {
+            t!(
+                lang,
+                "render-tera-unknown-field-listed",
+                name = name,
+                available = available.join(", ")
+            )
+        };
+        return with_suggestion(message, name, &available, lang);
     }
     if let Some((name, available)) = undefined(message, "Variable `", " Available variables: ") {
-        return with_suggestion(
-            lang.pick(
-                format!("la variable « {name} » n’est pas définie"),
-                format!("the variable `{name}` is not defined"),
-            ),
-            name,
-            available,
-            lang.pick("variables disponibles", "available variables"),
-            lang,
-        );
+        let message = if available.is_empty() {
+            t!(lang, "render-tera-unknown-variable", name = name)
+        } else {
+            t!(
+                lang,
+                "render-tera-unknown-variable-listed",
+                name = name,
+                available = available.join(", ")
+            )
+        };
+        return with_suggestion(message, name, &available, lang);
     }
     if let Some(name) = between(message, "Variable `", "` exists but its value is undefined") {
-        return plain(lang.pick(
-            format!("la variable « {name} » existe mais n’a pas de valeur"),
-            format!("the variable `{name}` exists but has no value"),
-        ));
+        return plain(t!(lang, "render-tera-variable-without-value", name = name));
     }
-    for (prefix, fr, en) in [
-        ("Unknown filter `", "filtre inconnu", "unknown filter"),
-        (
-            "Unknown function `",
-            "fonction inconnue",
-            "unknown function",
-        ),
-        ("Unknown test `", "test inconnu", "unknown test"),
-        ("Unknown template `", "gabarit inconnu", "unknown template"),
+    for (prefix, kind) in [
+        ("Unknown filter `", "filter"),
+        ("Unknown function `", "function"),
+        ("Unknown test `", "test"),
+        ("Unknown template `", "template"),
     ] {
         if let Some(name) = between(message, prefix, "`") {
-            return plain(lang.pick(format!("{fr} « {name} »"), format!("{en} `{name}`")));
+            return plain(t!(lang, "render-tera-unknown", kind = kind, name = name));
         }
     }
     if message == "Unknown tag" {
         return Worded {
-            message: lang
-                .pick("balise inconnue", "unknown tag")
-                .to_string(),
-            help: Some(lang.pick(
-                "vérifiez le nom de la balise et que chaque {% block %}, {% for %} ou {% if %} a sa balise de fin ({% endblock %}, {% endfor %}, {% endif %})".to_string(),
-                "check the tag's name, and that every {% block %}, {% for %} or {% if %} has its end tag ({% endblock %}, {% endfor %}, {% endif %})".to_string(),
-            )),
+            message: t!(lang, "render-tera-unknown-tag"),
+            help: Some(t!(lang, "render-tera-unknown-tag-help")),
         };
     }
     if let Some(rest) = message.strip_prefix("Closing tag '")
         && let Some((closing, rest)) = rest.split_once("' doesn't match opening tag '")
         && let Some(opening) = rest.strip_suffix('\'')
     {
-        return plain(lang.pick(
-            format!(
-                "la balise de fin « {closing} » ne correspond pas à la balise ouverte « {opening} »"
-            ),
-            format!("the end tag `{closing}` does not match the open tag `{opening}`"),
+        return plain(t!(
+            lang,
+            "render-tera-end-tag-mismatch",
+            closing = closing,
+            opening = opening
         ));
     }
     if let Some(kind) = between(message, "Iteration not possible on type `", "`") {
-        return plain(lang.pick(
-            format!("impossible de parcourir une valeur de type « {kind} » avec {{% for %}} : il faut une liste"),
-            format!("cannot loop over a value of type `{kind}` with {{% for %}}: it takes a list"),
-        ));
+        return plain(t!(lang, "render-tera-loop-over-non-list", kind = kind));
     }
     if let Some(name) = between(
         message,
         "Block `",
         "` is not defined in any parent template",
     ) {
-        return plain(lang.pick(
-            format!("le bloc « {name} » n’existe dans aucun gabarit parent"),
-            format!("the block `{name}` is not defined in any parent template"),
-        ));
+        return plain(t!(lang, "render-tera-block-not-in-parent", name = name));
     }
     plain(message.to_string())
 }
@@ -141,28 +122,10 @@ fn between<'a>(message: &'a str, prefix: &str, end: &str) -> Option<&'a str> {
     rest.find(end).map(|i| &rest[..i])
 }
 
-fn with_suggestion(
-    message: String,
-    name: &str,
-    available: Vec<&str>,
-    label: &str,
-    lang: Language,
-) -> Worded {
-    let help = crate::yaml::closest(name, available.iter().copied()).map(|best| {
-        lang.pick(
-            format!("vouliez-vous écrire « {best} » ?"),
-            format!("did you mean `{best}`?"),
-        )
-    });
-    let message = if available.is_empty() {
-        message
-    } else {
-        let list = available.join(", ");
-        lang.pick(
-            format!("{message} ({label} : {list})"),
-            format!("{message} ({label}: {list})"),
-        )
-    };
+/// `message` with the closest of the `available` names to `name` as help.
+fn with_suggestion(message: String, name: &str, available: &[&str], lang: Language) -> Worded {
+    let help = crate::yaml::closest(name, available.iter().copied())
+        .map(|best| t!(lang, "render-tera-did-you-mean", best = best));
     Worded { message, help }
 }
 

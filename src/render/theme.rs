@@ -17,6 +17,7 @@ use crate::config::Config;
 use crate::dates;
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::language::Language;
+use crate::messages::t;
 use crate::render::tera_messages;
 
 /// A loaded theme.
@@ -131,16 +132,10 @@ fn missing_templates(
         .map(|required| {
             Diagnostic::error(
                 Code::TemplateMissing,
-                lang.pick(
-                    format!("le thème n’a pas de gabarit « {required} »"),
-                    format!("the theme has no `{required}` template"),
-                ),
+                t!(lang, "render-theme-missing-template", name = required),
             )
             .in_file(theme_dir.join("templates"))
-            .with_help(lang.pick(
-                "copiez ce gabarit depuis le thème gazette",
-                "copy this template from the gazette theme",
-            ))
+            .with_help(t!(lang, "render-theme-missing-template-help"))
         })
         .collect()
 }
@@ -219,19 +214,12 @@ pub fn check_templates<'a>(
             .filter(|t| !t.starts_with("partials/") && !t.starts_with("shortcodes/"))
             .collect();
         let help = match crate::yaml::closest(name, known.iter().copied()) {
-            Some(best) => lang.pick(
-                format!("vouliez-vous écrire « {best} » ?"),
-                format!("did you mean `{best}`?"),
-            ),
-            None => lang.pick(
-                format!(
-                    "les gabarits du thème sont : {} ; ou ajoutez templates/{name} au site",
-                    known.join(", ")
-                ),
-                format!(
-                    "the theme's templates are: {}; or add templates/{name} to the site",
-                    known.join(", ")
-                ),
+            Some(best) => t!(lang, "render-template-did-you-mean", best = best),
+            None => t!(
+                lang,
+                "render-template-known",
+                known = known.join(", "),
+                name = name
             ),
         };
         let span = crate::yaml::locate_value(&source.text, &["template"])
@@ -239,10 +227,7 @@ pub fn check_templates<'a>(
         errors.push(
             Diagnostic::error(
                 Code::TemplateUnknown,
-                lang.pick(
-                    format!("le thème n’a pas de gabarit « {name} »"),
-                    format!("the theme has no template `{name}`"),
-                ),
+                t!(lang, "render-template-unknown", name = name),
             )
             .at(source, span)
             .with_help(help),
@@ -286,10 +271,7 @@ fn template_error(
     files: &BTreeMap<String, (PathBuf, String)>,
     lang: Language,
 ) -> Diagnostic {
-    let help = lang.pick(
-        "corrigez le gabarit ; la syntaxe est celle de Tera 2 (https://keats.github.io/tera/)",
-        "fix the template; the syntax is Tera 2's (https://keats.github.io/tera/)",
-    );
+    let help = t!(lang, "render-template-error-help");
     match err.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             let worded = tera_messages::word(report.message(), lang);
@@ -299,12 +281,9 @@ fn template_error(
             }
             let d = Diagnostic::error(
                 Code::TemplateError,
-                lang.pick(
-                    format!("erreur de gabarit : {message}"),
-                    format!("template error: {message}"),
-                ),
+                t!(lang, "render-template-error", message = message),
             )
-            .with_help(worded.help.as_deref().unwrap_or(help));
+            .with_help(worded.help.unwrap_or(help));
             match files.get(report.filename()) {
                 Some((path, text)) => d.at(
                     &SourceText::new(path, text.clone()),
@@ -315,15 +294,9 @@ fn template_error(
         }
         tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
             Code::TemplateUnknown,
-            lang.pick(
-                format!("erreur de gabarit : le thème n’a pas de gabarit « {name} »"),
-                format!("template error: the theme has no template `{name}`"),
-            ),
+            t!(lang, "render-template-not-found", name = name),
         )
-        .with_help(lang.pick(
-            format!("corrigez le nom, ou ajoutez templates/{name} au site"),
-            format!("correct the name, or add templates/{name} to the site"),
-        )),
+        .with_help(t!(lang, "render-template-not-found-help", name = name)),
         _ => {
             let mut message = err.to_string();
             if let Some(cause) = std::error::Error::source(err) {
@@ -331,10 +304,7 @@ fn template_error(
             }
             Diagnostic::error(
                 Code::TemplateError,
-                lang.pick(
-                    format!("erreur de gabarit : {message}"),
-                    format!("template error: {message}"),
-                ),
+                t!(lang, "render-template-error", message = message),
             )
             .with_help(help)
         }

@@ -28,6 +28,7 @@ use hyper::Uri;
 use hyper::http::uri::Authority;
 
 use crate::language::Language;
+use crate::messages::t;
 
 /// Who the preview answers to.
 #[derive(Debug, Clone)]
@@ -110,41 +111,32 @@ impl Addresses {
     /// The body of the answer to a request for another `host`: what
     /// happened, and where the preview is.
     pub fn wrong_host(&self, host: Option<&str>, lang: Language) -> String {
-        let host = host.unwrap_or_else(|| lang.pick("(aucune)", "(none)"));
-        lang.pick(
-            format!(
-                "421 : cet aperçu de Gazette ne répond pas à l’adresse « {host} », qui n’est pas la sienne (sinon, une page d’un autre site pourrait lire l’aperçu, brouillons compris).\n\
-                 Ouvrez l’aperçu à son adresse : {preview}\n\
-                 Pour l’ouvrir sous un autre nom, relancez gazette serve avec --base-url http://NOM:{port}/\n",
-                preview = self.preview,
-                port = self.port,
-            ),
-            format!(
-                "421: this Gazette preview does not answer to the address `{host}`, which is not its own (otherwise a page of another site could read the preview, drafts included).\n\
-                 Open the preview at its address: {preview}\n\
-                 To open it under another name, restart gazette serve with --base-url http://NAME:{port}/\n",
-                preview = self.preview,
-                port = self.port,
-            ),
-        )
+        let host = host.map_or_else(|| t!(lang, "serve-no-host"), str::to_string);
+        let mut body = t!(
+            lang,
+            "serve-wrong-host",
+            host = host,
+            preview = &self.preview,
+            port = self.port
+        );
+        // A plain answer's body ends with a line break.
+        body.push('\n');
+        body
     }
 
     /// The body of the answer to a request that would change something,
     /// sent from `origin`, not from a page of the preview.
     pub fn wrong_origin(&self, origin: Option<&str>, lang: Language) -> String {
-        let origin = origin.unwrap_or_else(|| lang.pick("(aucune)", "(none)"));
-        lang.pick(
-            format!(
-                "403 : cet aperçu n’accepte les requêtes qui modifient quelque chose que depuis ses propres pages, et celle-ci vient de l’origine « {origin} ».\n\
-                 Envoyez-la depuis une page de l’aperçu : {}\n",
-                self.preview
-            ),
-            format!(
-                "403: this preview accepts requests that change something only from its own pages, and this one comes from the origin `{origin}`.\n\
-                 Send it from a page of the preview: {}\n",
-                self.preview
-            ),
-        )
+        let origin = origin.map_or_else(|| t!(lang, "serve-no-origin"), str::to_string);
+        let mut body = t!(
+            lang,
+            "serve-wrong-origin",
+            origin = origin,
+            preview = &self.preview
+        );
+        // A plain answer's body ends with a line break.
+        body.push('\n');
+        body
     }
 }
 

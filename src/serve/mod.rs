@@ -31,6 +31,7 @@ use std::time::{Duration, Instant};
 use crate::build::BuildOptions;
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::language::Language;
+use crate::messages::t;
 use crate::outcome::Outcome;
 use crate::output::{self, Policy};
 use crate::progress::{Notices, Progress};
@@ -73,42 +74,47 @@ fn print(text: &str) {
     let _ = out.flush();
 }
 
-fn plural(n: usize) -> &'static str {
-    if n > 1 { "s" } else { "" }
+/// What stays in place after a failed rebuild.
+#[derive(Debug, Clone, Copy)]
+enum Kept {
+    /// The first build failed: the preview shows the errors.
+    ErrorPages,
+    /// The preview keeps serving the last good pages.
+    LastGoodPages,
+    /// `build --watch` left the output folder as it was.
+    Output,
 }
 
-fn report_failure(r: &Rebuilt, lang: Language, kept: &str) {
+fn report_failure(r: &Rebuilt, lang: Language, kept: Kept) {
     if !r.diagnostics.is_empty() {
         eprint(&r.diagnostics.render());
     }
-    let n = r.diagnostics.error_count();
-    eprint(&lang.pick(
-        format!("échec : {n} erreur{} ; {kept}", plural(n)),
-        format!("failed: {n} error{}; {kept}", plural(n)),
-    ));
+    let kept = match kept {
+        Kept::ErrorPages => "error-pages",
+        Kept::LastGoodPages => "last-good-pages",
+        Kept::Output => "output",
+    };
+    let errors = r.diagnostics.error_count();
+    eprint(&t!(lang, "serve-failed", errors = errors, kept = kept));
 }
 
 fn report_success(r: &Rebuilt, lang: Language, files: usize) {
     if r.route == Route::Nothing {
         return;
     }
-    let ms = r.took.as_secs_f64() * 1000.0;
+    let ms = format!("{:.0}", r.took.as_secs_f64() * 1000.0);
     let how = match r.route {
-        Route::Articles => lang.pick("article", "article"),
-        Route::Statics => lang.pick("fichiers statiques", "static files"),
-        Route::Templates => lang.pick("gabarits", "templates"),
-        Route::Full | Route::Nothing => lang.pick("tout le site", "whole site"),
+        Route::Articles => "article",
+        Route::Statics => "statics",
+        Route::Templates => "templates",
+        Route::Full | Route::Nothing => "site",
     };
-    print(&lang.pick(
-        format!(
-            "reconstruit ({how}) en {ms:.0} ms : {files} fichier{} modifié{}",
-            plural(files),
-            plural(files)
-        ),
-        format!(
-            "rebuilt ({how}) in {ms:.0} ms: {files} file{} changed",
-            plural(files)
-        ),
+    print(&t!(
+        lang,
+        "serve-rebuilt",
+        how = how,
+        ms = ms,
+        files = files
     ));
 }
 
@@ -156,14 +162,7 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
         .map(|c| c.root_path.clone())
         .unwrap_or_else(|| "/".into());
     if !first.ok {
-        report_failure(
-            &first,
-            lang,
-            lang.pick(
-                "les pages afficheront les erreurs jusqu’à leur correction",
-                "pages will show the errors until they are fixed",
-            ),
-        );
+        report_failure(&first, lang, Kept::ErrorPages);
     }
     let url = format!("http://{host}:{port}{root_path}");
     let addresses =
@@ -184,18 +183,16 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
     if first.ok {
         announce_first_build(&shared, &first, lang);
     }
-    print(&lang.pick(
-        format!("aperçu : {url}  (Ctrl-C pour arrêter)"),
-        format!("preview: {url}  (Ctrl-C to stop)"),
-    ));
+    print(&t!(lang, "serve-preview-at", url = &url));
     let Some(server) = start_server(listener, &shared, lang) else {
         return Outcome::Usage.code();
     };
     let mut watcher = watcher
         .map_err(|e| {
-            eprint(&lang.pick(
-                format!("surveillance des fichiers impossible ({e}) : le site est servi sans mise à jour"),
-                format!("cannot watch the files ({e}): the site is served without updates"),
+            eprint(&t!(
+                lang,
+                "serve-cannot-watch-serving",
+                error = e.to_string()
             ))
         })
         .ok();
@@ -207,7 +204,7 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
     }
     shared.reloader.stop();
     server.stop();
-    print(lang.pick("aperçu arrêté", "preview stopped"));
+    print(&t!(lang, "serve-stopped"));
     Outcome::Success.code()
 }
 
@@ -219,20 +216,15 @@ fn listen(opts: &ServeOptions, lang: Language) -> Option<std::net::TcpListener> 
             eprint(
                 &Diagnostic::error(
                     Code::ServeBind,
-                    lang.pick(
-                        format!(
-                            "impossible d’écouter sur {}:{} : {}",
-                            opts.bind,
-                            opts.port,
-                            crate::os_errors::reason_of(&e, lang)
-                        ),
-                        format!("cannot listen on {}:{}: {e}", opts.bind, opts.port),
+                    t!(
+                        lang,
+                        "serve-cannot-listen",
+                        bind = opts.bind.to_string(),
+                        port = opts.port,
+                        reason = crate::os_errors::reason_of(&e, lang)
                     ),
                 )
-                .with_help(lang.pick(
-                    "choisissez un autre port avec --port, ou --port 0 pour un port libre",
-                    "pick another port with --port, or --port 0 for a free one",
-                ))
+                .with_help(t!(lang, "serve-cannot-listen-help"))
                 .render(),
             );
             None
@@ -277,12 +269,10 @@ fn start_server(
     match HttpServer::start(listener, shared.clone()) {
         Ok(s) => Some(s),
         Err(e) => {
-            eprint(&lang.pick(
-                format!(
-                    "le serveur d’aperçu n’a pas pu démarrer : {}",
-                    crate::os_errors::reason_of(&e, lang)
-                ),
-                format!("the preview server could not start: {e}"),
+            eprint(&t!(
+                lang,
+                "serve-cannot-start",
+                reason = crate::os_errors::reason_of(&e, lang)
             ));
             None
         }
@@ -296,16 +286,8 @@ fn announce_first_build(shared: &Shared, first: &Rebuilt, lang: Language) {
         .read()
         .map(|p| p.files.keys().filter(|k| k.ends_with(".html")).count())
         .unwrap_or(0);
-    print(&lang.pick(
-        format!(
-            "{pages} pages en {:.0} ms, servies depuis la mémoire (output/ n’est pas modifié)",
-            first.took.as_secs_f64() * 1000.0
-        ),
-        format!(
-            "{pages} pages in {:.0} ms, served from memory (output/ is not touched)",
-            first.took.as_secs_f64() * 1000.0
-        ),
-    ));
+    let ms = format!("{:.0}", first.took.as_secs_f64() * 1000.0);
+    print(&t!(lang, "serve-first-build", pages = pages, ms = ms));
 }
 
 /// Rebuilds after `changes`, publishes the result (or the errors) and
@@ -343,7 +325,7 @@ fn apply_change(shared: &Shared, changes: &watch::Changes) -> bool {
             shared.reloader.publish(action);
         }
         if had_errors && r.route != Route::Nothing {
-            print(lang.pick("erreurs corrigées", "errors fixed"));
+            print(&t!(lang, "serve-errors-fixed"));
         }
         report_success(&r, lang, r.changed.len() + r.removed.len());
     } else {
@@ -353,14 +335,7 @@ fn apply_change(shared: &Shared, changes: &watch::Changes) -> bool {
             p.lang = lang;
         }
         shared.reloader.publish(Action::Reload);
-        report_failure(
-            &r,
-            lang,
-            lang.pick(
-                "les dernières pages correctes restent servies",
-                "the last good pages are still served",
-            ),
-        );
+        report_failure(&r, lang, Kept::LastGoodPages);
     }
     true
 }
@@ -398,10 +373,7 @@ pub fn build_watch(opts: BuildOptions, stop: Arc<AtomicBool>) -> i32 {
         Wrote::Published => policy = Policy::default(),
         Wrote::Nothing => {}
     }
-    print(session.language().pick(
-        "surveillance des sources (Ctrl-C pour arrêter)",
-        "watching the sources (Ctrl-C to stop)",
-    ));
+    print(&t!(session.language(), "serve-watching"));
     let stopped = || stop.load(Ordering::SeqCst);
     loop {
         // The pages of a change are written at once; the search index
@@ -442,12 +414,10 @@ fn watch_or_say(root: &std::path::Path, lang: Language) -> Option<SourceWatcher>
     match SourceWatcher::start(root) {
         Ok(w) => Some(w),
         Err(e) => {
-            eprint(&lang.pick(
-                format!(
-                    "surveillance des fichiers impossible : {}",
-                    crate::os_errors::reason_of(&e, lang)
-                ),
-                format!("cannot watch the files: {e}"),
+            eprint(&t!(
+                lang,
+                "serve-cannot-watch",
+                reason = crate::os_errors::reason_of(&e, lang)
             ));
             None
         }
@@ -456,16 +426,7 @@ fn watch_or_say(root: &std::path::Path, lang: Language) -> Option<SourceWatcher>
 
 /// What `build --watch` says when the search index waits for a pause.
 fn search_later(lang: Language) -> String {
-    lang.pick(
-        format!(
-            "l’index de recherche sera mis à jour après {} s sans modification",
-            SEARCH_AFTER.as_secs()
-        ),
-        format!(
-            "the search index will be updated after {} s without changes",
-            SEARCH_AFTER.as_secs()
-        ),
-    )
+    t!(lang, "serve-search-later", seconds = SEARCH_AFTER.as_secs())
 }
 
 /// How long `build --watch` waits without a change before it rebuilds a
@@ -488,20 +449,15 @@ fn write_search(session: &mut Session, output_dir: &std::path::Path, root: &std:
         Policy::default(),
         &|| Notices(lang).waiting(output_dir),
     ) {
-        Ok(stats) => print(&lang.pick(
-            format!(
-                "index de recherche mis à jour en {:.0} ms ({} fichier{} écrit{})",
-                started.elapsed().as_secs_f64() * 1000.0,
-                stats.written,
-                plural(stats.written),
-                plural(stats.written)
-            ),
-            format!(
-                "search index updated in {:.0} ms ({} files written)",
-                started.elapsed().as_secs_f64() * 1000.0,
-                stats.written
-            ),
-        )),
+        Ok(stats) => {
+            let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
+            print(&t!(
+                lang,
+                "serve-search-updated",
+                ms = ms,
+                written = stats.written
+            ));
+        }
         Err(e) => eprint(&e.diagnostic(output_dir, lang).render()),
     }
 }
@@ -527,14 +483,7 @@ fn write_out(
 ) -> Wrote {
     let lang = session.language();
     if !r.ok {
-        report_failure(
-            r,
-            lang,
-            lang.pick(
-                "le dossier de sortie n’a pas été modifié",
-                "the output folder was not changed",
-            ),
-        );
+        report_failure(r, lang, Kept::Output);
         return Wrote::Nothing;
     }
     let started = Instant::now();
@@ -542,22 +491,14 @@ fn write_out(
         Notices(lang).waiting(output_dir)
     }) {
         Ok(stats) => {
-            let ms = (r.took + started.elapsed()).as_secs_f64() * 1000.0;
-            print(&lang.pick(
-                format!(
-                    "{} écrit{} en {ms:.0} ms dans {} ({} supprimé{})",
-                    stats.written,
-                    plural(stats.written),
-                    display_path(output_dir),
-                    stats.removed,
-                    plural(stats.removed)
-                ),
-                format!(
-                    "{} written in {ms:.0} ms into {} ({} removed)",
-                    stats.written,
-                    display_path(output_dir),
-                    stats.removed
-                ),
+            let ms = format!("{:.0}", (r.took + started.elapsed()).as_secs_f64() * 1000.0);
+            print(&t!(
+                lang,
+                "serve-written",
+                written = stats.written,
+                ms = ms,
+                output = display_path(output_dir),
+                removed = stats.removed
             ));
             Wrote::Published
         }

@@ -11,23 +11,19 @@
 //! address instead.
 
 use crate::language::Language;
+use crate::messages::t;
 
 /// Escapes text for HTML content and double-quoted attributes.
 pub fn escape(text: &str) -> String {
     crate::content::markdown::escape_attr(text)
 }
 
-fn texts(lang: Language) -> (&'static str, &'static str, &'static str) {
+/// The overlay's title, explanation and close button.
+fn texts(lang: Language) -> (String, String, String) {
     (
-        lang.pick(
-            "La compilation du site a échoué",
-            "The site failed to build",
-        ),
-        lang.pick(
-            "La page affichée est la dernière version correcte. Corrigez le fichier indiqué et enregistrez : la page se mettra à jour d’elle-même.",
-            "The page shown is the last good version. Fix the file named below and save: the page will update by itself.",
-        ),
-        lang.pick("Fermer", "Close"),
+        t!(lang, "serve-overlay-title"),
+        t!(lang, "serve-overlay-explain"),
+        t!(lang, "serve-overlay-close"),
     )
 }
 
@@ -46,9 +42,9 @@ pub fn overlay(report: &str, lang: Language) -> String {
 <script>document.getElementById("gazette-overlay").focus();</script>
 "#,
         code = lang.code(),
-        title = escape(title),
-        explain = escape(explain),
-        close = escape(close),
+        title = escape(&title),
+        explain = escape(&explain),
+        close = escape(&close),
         report = escape(report),
     )
 }
@@ -59,7 +55,7 @@ pub fn error_page(report: &str, lang: Language, script: &str) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n</head>\n<body>\n{}{}</body>\n</html>\n",
         lang.code(),
-        escape(title),
+        escape(&title),
         overlay(report, lang),
         script
     )
