@@ -16,6 +16,7 @@ use jiff::civil::Date;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 
 /// Writes `content/<path>.md` from the archetype of `kind`; returns the
 /// file's path relative to the site root.
@@ -27,13 +28,14 @@ pub fn create(config: &Config, path: &str, kind: &str, today: Date) -> Result<Pa
     if full.exists() {
         return Err(Diagnostic::error(
             Code::NewExists,
-            lang.pick(
-                format!("{} existe déjà : rien n’a été écrit", target.display()),
-                format!("{} already exists: nothing was written", target.display()),
+            t!(
+                lang,
+                "archetype-exists",
+                target = target.display().to_string()
             ),
         )
         .in_file(&target)
-        .with_help(lang.pick("choisissez un autre nom", "choose another name")));
+        .with_help(t!(lang, "archetype-exists-help")));
     }
     let text = archetype(config, kind)?;
     let escaped = title(rel).replace('\\', "\\\\").replace('"', "\\\"");
@@ -43,12 +45,10 @@ pub fn create(config: &Config, path: &str, kind: &str, today: Date) -> Result<Pa
     write_new(&full, &body).map_err(|e| {
         Diagnostic::error(
             Code::NewWrite,
-            lang.pick(
-                format!(
-                    "écriture impossible : {}",
-                    crate::os_errors::reason(&e, lang)
-                ),
-                format!("cannot write: {e}"),
+            t!(
+                lang,
+                "archetype-write",
+                reason = crate::os_errors::reason(&e, lang)
             ),
         )
         .in_file(&target)
@@ -71,15 +71,9 @@ fn article_path(path: &str, lang: Language) -> Result<&str, Diagnostic> {
     if !valid {
         return Err(Diagnostic::error(
             Code::NewBadPath,
-            lang.pick(
-                format!("« {path} » n’est pas un chemin d’article sous content/"),
-                format!("`{path}` is not an article path under content/"),
-            ),
+            t!(lang, "archetype-bad-path", path = path),
         )
-        .with_help(lang.pick(
-            "écrivez par exemple : gazette new actualites/mon-article",
-            "write for example: gazette new news/my-article",
-        )));
+        .with_help(t!(lang, "archetype-bad-path-help")));
     }
     Ok(rel)
 }
@@ -108,10 +102,7 @@ fn archetype(config: &Config, kind: &str) -> Result<String, Diagnostic> {
         .ok_or_else(|| {
             Diagnostic::error(
                 Code::NewNoArchetype,
-                lang.pick(
-                    format!("le thème n’a pas de modèle « {file} »"),
-                    format!("the theme has no `{file}` archetype"),
-                ),
+                t!(lang, "archetype-no-archetype", file = file),
             )
             .in_file(&candidates[1])
         })

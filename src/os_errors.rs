@@ -3,38 +3,41 @@
 //! A file that cannot be read or written, a port already taken: the system
 //! describes these in English (`Permission denied (os error 13)`), and the
 //! text lands in the middle of a French message a writer or a CI owner has
-//! to act on. The kinds people actually meet are said here in French, with
-//! the system's error number kept for whoever looks further; in English,
-//! and for any other kind, the system's own words stay.
+//! to act on. The kinds people actually meet are said in French (the
+//! catalog's `os-errors-…` messages), with the system's error number kept
+//! for whoever looks further; in English, and for any other kind, the
+//! system's own words stay.
 
 use std::io;
 
 use crate::language::Language;
+use crate::messages::t;
 
 /// `e` as it is shown inside a message in `lang`.
 pub fn reason(e: &io::Error, lang: Language) -> String {
+    // The system's words are English already, with their error number.
     if lang == Language::En {
         return e.to_string();
     }
     let words = match e.kind() {
-        io::ErrorKind::NotFound => "le fichier ou le dossier n’existe pas",
-        io::ErrorKind::PermissionDenied => "accès refusé (droits insuffisants)",
-        io::ErrorKind::AlreadyExists => "un fichier de ce nom existe déjà",
-        io::ErrorKind::StorageFull => "le disque est plein",
-        io::ErrorKind::QuotaExceeded => "le quota de disque est atteint",
-        io::ErrorKind::ReadOnlyFilesystem => "le disque est en lecture seule",
-        io::ErrorKind::IsADirectory => "c’est un dossier, pas un fichier",
-        io::ErrorKind::NotADirectory => "un élément du chemin est un fichier, pas un dossier",
-        io::ErrorKind::DirectoryNotEmpty => "le dossier n’est pas vide",
-        io::ErrorKind::InvalidFilename => "le nom du fichier n’est pas valide",
-        io::ErrorKind::AddrInUse => "l’adresse est déjà utilisée par un autre programme",
-        io::ErrorKind::AddrNotAvailable => "cette adresse n’existe pas sur cette machine",
-        io::ErrorKind::InvalidData => "le contenu n’est pas du texte UTF-8",
+        io::ErrorKind::NotFound => t!(lang, "os-errors-not-found"),
+        io::ErrorKind::PermissionDenied => t!(lang, "os-errors-permission-denied"),
+        io::ErrorKind::AlreadyExists => t!(lang, "os-errors-already-exists"),
+        io::ErrorKind::StorageFull => t!(lang, "os-errors-storage-full"),
+        io::ErrorKind::QuotaExceeded => t!(lang, "os-errors-quota-exceeded"),
+        io::ErrorKind::ReadOnlyFilesystem => t!(lang, "os-errors-read-only-filesystem"),
+        io::ErrorKind::IsADirectory => t!(lang, "os-errors-is-a-directory"),
+        io::ErrorKind::NotADirectory => t!(lang, "os-errors-not-a-directory"),
+        io::ErrorKind::DirectoryNotEmpty => t!(lang, "os-errors-directory-not-empty"),
+        io::ErrorKind::InvalidFilename => t!(lang, "os-errors-invalid-filename"),
+        io::ErrorKind::AddrInUse => t!(lang, "os-errors-addr-in-use"),
+        io::ErrorKind::AddrNotAvailable => t!(lang, "os-errors-addr-not-available"),
+        io::ErrorKind::InvalidData => t!(lang, "os-errors-invalid-data"),
         _ => return e.to_string(),
     };
     match e.raw_os_error() {
-        Some(code) => format!("{words} (erreur système {code})"),
-        None => words.to_string(),
+        Some(code) => t!(lang, "os-errors-numbered", words = words, code = code),
+        None => words,
     }
 }
 

@@ -20,6 +20,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::language::Language;
+use crate::messages::t;
 
 /// A stage of the pipeline worth showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,15 +47,10 @@ pub trait Progress: Sync {
 
 /// What a run that waits for another build says, on standard error.
 fn waiting_notice(lang: Language, output: &std::path::Path) -> String {
-    lang.pick(
-        format!(
-            "un autre build écrit dans {} : attente de la fin de celui-ci…",
-            crate::diagnostics::display_path(output)
-        ),
-        format!(
-            "another build is writing into {}: waiting for it to finish…",
-            crate::diagnostics::display_path(output)
-        ),
+    t!(
+        lang,
+        "progress-waiting",
+        output = crate::diagnostics::display_path(output)
     )
 }
 
@@ -127,10 +123,10 @@ impl Drop for Bar {
 impl Progress for Bar {
     fn stage(&self, stage: Stage, steps: Option<u64>) {
         let label = match stage {
-            Stage::Load => self.lang.pick("Lecture des articles", "Reading articles"),
-            Stage::Render => self.lang.pick("Rendu des pages", "Rendering pages"),
-            Stage::Search => self.lang.pick("Index de recherche", "Search index"),
-            Stage::Write => self.lang.pick("Écriture", "Writing"),
+            Stage::Load => t!(self.lang, "progress-stage-load"),
+            Stage::Render => t!(self.lang, "progress-stage-render"),
+            Stage::Search => t!(self.lang, "progress-stage-search"),
+            Stage::Write => t!(self.lang, "progress-stage-write"),
         };
         let template = if steps.is_some() {
             "{spinner} {msg:<22} [{bar:30}] {pos}/{len}"

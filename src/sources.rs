@@ -29,6 +29,7 @@ use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+use crate::messages::t;
 
 /// Folder of a site's own templates.
 pub const SITE_TEMPLATES: &str = "templates";
@@ -108,12 +109,13 @@ impl Special {
         Some(Special::Other)
     }
 
-    fn words(self, lang: Language) -> &'static str {
+    /// The catalog's keyword for this kind of file (`sources-not-regular`).
+    fn keyword(self) -> &'static str {
         match self {
-            Special::Fifo => lang.pick("un tube nommé (FIFO)", "a named pipe (FIFO)"),
-            Special::Socket => lang.pick("une socket", "a socket"),
-            Special::Device => lang.pick("un périphérique", "a device"),
-            Special::Other => lang.pick("un fichier spécial", "a special file"),
+            Special::Fifo => "fifo",
+            Special::Socket => "socket",
+            Special::Device => "device",
+            Special::Other => "other",
         }
     }
 }
@@ -136,74 +138,38 @@ impl Refusal {
         match self {
             Refusal::NotRegular(kind) => Diagnostic::error(
                 Code::FileNotRegular,
-                lang.pick(
-                    format!("ce n’est pas un fichier ordinaire mais {} : Gazette ne le lit pas", kind.words(lang)),
-                    format!("this is not a regular file but {}: Gazette does not read it", kind.words(lang)),
-                ),
+                t!(lang, "sources-not-regular", kind = kind.keyword()),
             )
-            .with_help(lang.pick(
-                "remplacez-le par un fichier ordinaire, ou retirez-le du site",
-                "replace it with a regular file, or remove it from the site",
-            )),
+            .with_help(t!(lang, "sources-not-regular-help")),
             Refusal::Outside(target) => Diagnostic::error(
                 Code::SymlinkOutsideSite,
-                lang.pick(
-                    format!("ce lien symbolique mène hors du dossier du site (vers {}) : il n’est pas suivi", target.display()),
-                    format!("this symbolic link leads out of the site's folder (to {}): it is not followed", target.display()),
+                t!(
+                    lang,
+                    "sources-symlink-outside",
+                    target = target.display().to_string()
                 ),
             )
-            .with_help(lang.pick(
-                "copiez le fichier ou le dossier dans le site à la place du lien, ou faites pointer le lien vers un fichier du site",
-                "copy the file or folder into the site instead of the link, or point the link at a file of the site",
-            )),
-            Refusal::Loop => Diagnostic::error(
-                Code::SymlinkLoop,
-                lang.pick(
-                    "ce lien symbolique forme une boucle (il mène à lui-même ou à un dossier qui le contient)",
-                    "this symbolic link forms a loop (it leads to itself or to a folder that holds it)",
-                ),
-            )
-            .with_help(lang.pick(
-                "faites pointer le lien vers un fichier ou un dossier réel, ou supprimez-le",
-                "point the link at a real file or folder, or remove it",
-            )),
-            Refusal::Broken => Diagnostic::error(
-                Code::SymlinkBroken,
-                lang.pick(
-                    "ce lien symbolique ne mène à aucun fichier",
-                    "this symbolic link leads to no file",
-                ),
-            )
-            .with_help(lang.pick(
-                "corrigez la cible du lien, ou supprimez-le",
-                "correct the link's target, or remove it",
-            )),
-            Refusal::NameNotUtf8 => Diagnostic::error(
-                Code::FileNameNotUtf8,
-                lang.pick(
-                    "ce nom de fichier n’est pas en UTF-8 : il serait publié sous un autre nom",
-                    "this file name is not UTF-8: it would be published under another name",
-                ),
-            )
-            .with_help(lang.pick(
-                "renommez le fichier (les lettres accentuées sont permises, en UTF-8)",
-                "rename the file (accented letters are allowed, in UTF-8)",
-            )),
+            .with_help(t!(lang, "sources-symlink-outside-help")),
+            Refusal::Loop => Diagnostic::error(Code::SymlinkLoop, t!(lang, "sources-symlink-loop"))
+                .with_help(t!(lang, "sources-symlink-loop-help")),
+            Refusal::Broken => {
+                Diagnostic::error(Code::SymlinkBroken, t!(lang, "sources-symlink-broken"))
+                    .with_help(t!(lang, "sources-symlink-broken-help"))
+            }
+            Refusal::NameNotUtf8 => {
+                Diagnostic::error(Code::FileNameNotUtf8, t!(lang, "sources-name-not-utf8"))
+                    .with_help(t!(lang, "sources-name-not-utf8-help"))
+            }
             Refusal::Unreadable(e) => unreadable(e, Code::FileUnreadable, lang),
             Refusal::FolderUnreadable(e) => Diagnostic::error(
                 Code::FolderUnreadable,
-                lang.pick(
-                    format!(
-                        "lecture du dossier impossible : {}",
-                        crate::os_errors::reason(e, lang)
-                    ),
-                    format!("cannot read the folder: {e}"),
+                t!(
+                    lang,
+                    "sources-folder-unreadable",
+                    reason = crate::os_errors::reason(e, lang)
                 ),
             )
-            .with_help(lang.pick(
-                "vérifiez les droits du dossier (chmod) : Gazette doit pouvoir le lister et y entrer",
-                "check the folder's permissions (chmod): Gazette must be able to list and enter it",
-            )),
+            .with_help(t!(lang, "sources-folder-unreadable-help")),
         }
     }
 }
@@ -212,16 +178,16 @@ impl Refusal {
 fn unreadable(e: &io::Error, code: Code, lang: Language) -> Diagnostic {
     let d = Diagnostic::error(
         code,
-        lang.pick(
-            format!("lecture impossible : {}", crate::os_errors::reason(e, lang)),
-            format!("cannot read: {e}"),
+        t!(
+            lang,
+            "sources-unreadable",
+            reason = crate::os_errors::reason(e, lang)
         ),
     );
     match e.kind() {
-        io::ErrorKind::PermissionDenied => d.with_help(lang.pick(
-            "vérifiez les droits du fichier (chmod) et de ses dossiers",
-            "check the permissions of the file (chmod) and of its folders",
-        )),
+        io::ErrorKind::PermissionDenied => {
+            d.with_help(t!(lang, "sources-unreadable-permission-help"))
+        }
         _ => d,
     }
 }
@@ -416,18 +382,9 @@ pub fn text_from(bytes: Vec<u8>, path: &Path, lang: Language) -> Result<String, 
         let at = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
         vec![
-            Diagnostic::error(
-                Code::FileNotUtf8,
-                lang.pick(
-                    "le fichier n’est pas enregistré en UTF-8",
-                    "the file is not saved as UTF-8",
-                ),
-            )
-            .at(&SourceText::new(path, text), at..at + 1)
-            .with_help(lang.pick(
-                "dans votre éditeur, enregistrez le fichier avec l’encodage UTF-8",
-                "in your editor, save the file with the UTF-8 encoding",
-            )),
+            Diagnostic::error(Code::FileNotUtf8, t!(lang, "sources-not-utf8"))
+                .at(&SourceText::new(path, text), at..at + 1)
+                .with_help(t!(lang, "sources-not-utf8-help")),
         ]
     })
 }

@@ -22,6 +22,7 @@
 use crate::diagnostics::Code;
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
+use crate::messages::t;
 
 /// The schemes every site allows.
 pub const BUILT_IN: [&str; 4] = ["http", "https", "mailto", "tel"];
@@ -108,29 +109,17 @@ impl UrlPolicy {
         let scheme = &refused.scheme;
         let allowed = self.schemes().collect::<Vec<_>>().join(", ");
         let help = if NEVER.contains(&scheme.as_str()) {
-            lang.pick(
-                "une adresse publiée ne peut ni exécuter de script ni ouvrir un fichier de l’ordinateur du lecteur : écrivez une adresse https://…, mailto:… ou tel:…, un chemin du site (/…) ou le chemin d’un fichier de content/".to_string(),
-                "a published address can neither run a script nor open a file of the reader's computer: write an address https://…, mailto:… or tel:…, a site path (/…) or the path of a file in content/".to_string(),
-            )
+            t!(lang, "url-schemes-never-help")
         } else {
-            lang.pick(
-                format!(
-                    "écrivez une adresse https://…, mailto:… ou tel:…, un chemin du site (/…) ou le chemin d’un fichier de content/ ; si le schéma « {scheme} » est voulu, ajoutez-le dans site.yaml : extra_url_schemes: [{scheme}]"
-                ),
-                format!(
-                    "write an address https://…, mailto:… or tel:…, a site path (/…) or the path of a file in content/; if the scheme `{scheme}` is meant, add it in site.yaml: extra_url_schemes: [{scheme}]"
-                ),
-            )
+            t!(lang, "url-schemes-refused-help", scheme = scheme)
         };
         Diagnostic::error(
             Code::UrlSchemeRefused,
-            lang.pick(
-                format!(
-                    "le schéma d’adresse « {scheme}: » n’est pas autorisé (schémas autorisés : {allowed}, et les adresses relatives)"
-                ),
-                format!(
-                    "the address scheme `{scheme}:` is not allowed (allowed schemes: {allowed}, and relative addresses)"
-                ),
+            t!(
+                lang,
+                "url-schemes-refused",
+                scheme = scheme,
+                allowed = allowed
             ),
         )
         .with_help(help)

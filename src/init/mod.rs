@@ -18,6 +18,8 @@ use include_dir::{Dir, include_dir};
 use jiff::civil::Date;
 
 use crate::diagnostics::{Diagnostic, display_path};
+use crate::language::Language;
+use crate::messages::t;
 
 /// The default theme, as in `themes/gazette/`.
 pub static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/gazette");
@@ -40,29 +42,28 @@ impl InitError {
     /// The error as `init` prints it, in French (there is no site yet to
     /// tell another language).
     pub fn diagnostic(&self) -> Diagnostic {
+        let lang = Language::Fr;
         match self {
             InitError::NotEmpty(p) => Diagnostic::error(
                 Code::InitNotEmpty,
-                format!(
-                    "le dossier {} n’est pas vide : gazette init ne crée un site que dans un dossier vide ou absent, pour ne rien écraser",
-                    display_path(p)
-                ),
+                t!(lang, "init-not-empty", path = display_path(p)),
             )
-            .with_help("choisissez un autre nom, par exemple : gazette init mon-site"),
+            .with_help(t!(lang, "init-choose-another-name")),
             InitError::NotAFolder(p) => Diagnostic::error(
                 Code::InitNotAFolder,
-                format!("{} existe et n’est pas un dossier", display_path(p)),
+                t!(lang, "init-not-a-folder", path = display_path(p)),
             )
-            .with_help("choisissez un autre nom, par exemple : gazette init mon-site"),
+            .with_help(t!(lang, "init-choose-another-name")),
             InitError::Io(p, e) => Diagnostic::error(
                 Code::InitWrite,
-                format!(
-                    "écriture impossible de {} : {}",
-                    display_path(p),
-                    crate::os_errors::reason(e, crate::language::Language::Fr)
+                t!(
+                    lang,
+                    "init-write",
+                    path = display_path(p),
+                    reason = crate::os_errors::reason(e, lang)
                 ),
             )
-            .with_help("vérifiez les droits sur le dossier et la place libre sur le disque"),
+            .with_help(t!(lang, "init-write-help")),
         }
     }
 }

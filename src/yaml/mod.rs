@@ -18,6 +18,7 @@ use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
 
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
+use crate::messages::t;
 use wording::{Described, describe, named_and_expected, unknown_key};
 
 mod depth;
@@ -215,18 +216,9 @@ pub fn parse_all<T: DeserializeOwned>(
 /// `source`.
 fn too_deep(at: usize, source: &SourceText, lang: Language) -> Diagnostic {
     let limit = depth::LIMIT;
-    Diagnostic::error(
-        Code::YamlTooDeep,
-        lang.pick(
-            format!("les valeurs sont imbriquées sur plus de {limit} niveaux"),
-            format!("the values are nested more than {limit} levels deep"),
-        ),
-    )
-    .at(source, at..at + 1)
-    .with_help(lang.pick(
-        "écrivez une valeur moins imbriquée : fermez les crochets « [ » et les accolades « { » plus tôt, ou retirez des niveaux de retrait",
-        "write a less nested value: close the brackets `[` and braces `{` sooner, or remove levels of indentation",
-    ))
+    Diagnostic::error(Code::YamlTooDeep, t!(lang, "yaml-too-deep", limit = limit))
+        .at(source, at..at + 1)
+        .with_help(t!(lang, "yaml-too-deep-help"))
 }
 
 /// The keys (name, offset) of the block map that has a key at `at`: the
@@ -345,10 +337,7 @@ fn placed(
 ) -> Diagnostic {
     let mut message = described.message;
     if let Some(path) = path {
-        message = lang.pick(
-            format!("{message} (dans « {path} »)"),
-            format!("{message} (in `{path}`)"),
-        );
+        message = t!(lang, "yaml-in-path", message = message, path = path);
     }
     let mut d = Diagnostic::error(described.code, message).at(source, start..start + width);
     if let Some(help) = described.help {

@@ -24,6 +24,7 @@
 //! sibling module `wording`).
 
 use crate::language::Language;
+use crate::messages::t;
 
 /// A syntax error described for a writer.
 pub(super) struct Explained {
@@ -121,13 +122,12 @@ fn colon_in_text(r: &Report, lang: Language) -> Option<Explained> {
     }
     let value = value.trim();
     Some(Explained {
-        message: lang.pick(
-            "ce texte contient « : » : il doit être écrit entre guillemets".to_string(),
-            "this text contains `: `: it must be written between quotes".to_string(),
-        ),
-        help: lang.pick(
-            format!("écrivez : {key}: {}", quoted(value)),
-            format!("write: {key}: {}", quoted(value)),
+        message: t!(lang, "yaml-colon-in-text"),
+        help: t!(
+            lang,
+            "yaml-write-key-value",
+            key = key,
+            value = quoted(value)
         ),
         at: None,
     })
@@ -138,16 +138,8 @@ fn indented_under_value(r: &Report, lang: Language) -> Option<Explained> {
     r.problem
         .starts_with("mapping values are not allowed")
         .then(|| Explained {
-            message: lang.pick(
-                "cette ligne est plus indentée que la clé au-dessus, qui a déjà une valeur"
-                    .to_string(),
-                "this line is indented more than the key above, which already has a value"
-                    .to_string(),
-            ),
-            help: lang.pick(
-                "alignez-la sur la clé au-dessus ; pour en faire une sous-clé, ne laissez rien après « : » sur la ligne de la clé au-dessus".to_string(),
-                "align it with the key above; to make it a nested key, leave nothing after `:` on the line of the key above".to_string(),
-            ),
+            message: t!(lang, "yaml-indented-under-value"),
+            help: t!(lang, "yaml-indented-under-value-help"),
             at: None,
         })
 }
@@ -162,19 +154,8 @@ fn list_item_on_key_line(r: &Report, lang: Language) -> Option<Explained> {
     }
     let key = r.line.key_and_value().map(|(k, _)| k).unwrap_or("…");
     Some(Explained {
-        message: lang.pick(
-            "un élément de liste (« - ») ne peut pas suivre sa clé sur la même ligne"
-                .to_string(),
-            "a list item (`- `) cannot follow its key on the same line".to_string(),
-        ),
-        help: lang.pick(
-            format!(
-                "passez à la ligne après « {key}: » et écrivez chaque élément sur sa propre ligne, en retrait : « - … »"
-            ),
-            format!(
-                "break the line after `{key}:` and write each item on a line of its own, indented: `- …`"
-            ),
-        ),
+        message: t!(lang, "yaml-list-item-on-key-line"),
+        help: t!(lang, "yaml-list-item-on-key-line-help", key = key),
         at: None,
     })
 }
@@ -185,14 +166,8 @@ fn unclosed_quote(r: &Report, lang: Language) -> Option<Explained> {
         && (r.problem.starts_with("found unexpected end of stream")
             || r.problem.starts_with("found unexpected document indicator"));
     recognised.then(|| Explained {
-        message: lang.pick(
-            "ce guillemet n’est jamais fermé".to_string(),
-            "this quote is never closed".to_string(),
-        ),
-        help: lang.pick(
-            "fermez-le à la fin du texte ; entre apostrophes, une apostrophe du texte se double ('L''été'), ou mettez le texte entre guillemets droits (\"L'été\")".to_string(),
-            "close it at the end of the text; between single quotes, a quote inside the text is doubled ('It''s'), or put the text between double quotes (\"It's\")".to_string(),
-        ),
+        message: t!(lang, "yaml-unclosed-quote"),
+        help: t!(lang, "yaml-unclosed-quote-help"),
         at: r.context_at.map(|at| (at, 1)),
     })
 }
@@ -202,14 +177,8 @@ fn unclosed_bracket(r: &Report, lang: Language) -> Option<Explained> {
     r.problem
         .starts_with("did not find expected ',' or ']'")
         .then(|| Explained {
-            message: lang.pick(
-                "ce crochet « [ » n’est jamais fermé".to_string(),
-                "this bracket `[` is never closed".to_string(),
-            ),
-            help: lang.pick(
-                "fermez la liste par « ] » sur la même ligne ; un élément qui contient une virgule ou « : » s’écrit entre guillemets".to_string(),
-                "close the list with `]` on the same line; an item that contains a comma or `: ` is written between quotes".to_string(),
-            ),
+            message: t!(lang, "yaml-unclosed-bracket"),
+            help: t!(lang, "yaml-unclosed-bracket-help"),
             at: r.context_at.map(|at| (at, 1)),
         })
 }
@@ -219,14 +188,8 @@ fn unclosed_brace(r: &Report, lang: Language) -> Option<Explained> {
     r.problem
         .starts_with("did not find expected ',' or '}'")
         .then(|| Explained {
-            message: lang.pick(
-                "cette accolade « { » n’est jamais fermée".to_string(),
-                "this brace `{` is never closed".to_string(),
-            ),
-            help: lang.pick(
-                "un texte qui commence par « { » s’écrit entre guillemets".to_string(),
-                "a text that starts with `{` is written between quotes".to_string(),
-            ),
+            message: t!(lang, "yaml-unclosed-brace"),
+            help: t!(lang, "yaml-unclosed-brace-help"),
             at: r.context_at.map(|at| (at, 1)),
         })
 }
@@ -241,15 +204,8 @@ fn tab_indent(r: &Report, lang: Language) -> Option<Explained> {
                 .get(r.problem_at..)
                 .is_some_and(|rest| rest.starts_with('\t')));
     recognised.then(|| Explained {
-        message: lang.pick(
-            "une tabulation sert de retrait à cette ligne".to_string(),
-            "a tab indents this line".to_string(),
-        ),
-        help: lang.pick(
-            "remplacez-la par des espaces : YAML n’accepte que des espaces en début de ligne"
-                .to_string(),
-            "replace it with spaces: YAML accepts only spaces at the start of a line".to_string(),
-        ),
+        message: t!(lang, "yaml-tab-indent"),
+        help: t!(lang, "yaml-tab-indent-help"),
         at: Some((r.problem_at, 1)),
     })
 }
@@ -260,20 +216,16 @@ fn leading_sign_unquoted(r: &Report, lang: Language) -> Option<Explained> {
     let (sign, at) = leading_sign(r)?;
     let line = Line::at(r.yaml, at);
     let help = match line.key_and_value() {
-        Some((key, value)) => lang.pick(
-            format!("écrivez : {key}: {}", quoted(value.trim())),
-            format!("write: {key}: {}", quoted(value.trim())),
+        Some((key, value)) => t!(
+            lang,
+            "yaml-write-key-value",
+            key = key,
+            value = quoted(value.trim())
         ),
-        None => lang.pick(
-            "mettez le texte entre guillemets droits (\"…\")".to_string(),
-            "put the text between double quotes (\"…\")".to_string(),
-        ),
+        None => t!(lang, "yaml-leading-sign-help"),
     };
     Some(Explained {
-        message: lang.pick(
-            format!("un texte qui commence par « {sign} » doit être écrit entre guillemets"),
-            format!("a text that starts with `{sign}` must be written between quotes"),
-        ),
+        message: t!(lang, "yaml-leading-sign", sign = sign.to_string()),
         help,
         at: Some((at, sign.len_utf8())),
     })
@@ -284,14 +236,8 @@ fn malformed_flow_item(r: &Report, lang: Language) -> Option<Explained> {
     let recognised = r.problem.starts_with("did not find expected node content")
         && r.context.starts_with("parsing a flow");
     recognised.then(|| Explained {
-        message: lang.pick(
-            "un élément de cette liste entre crochets est vide ou mal écrit".to_string(),
-            "an item of this bracketed list is empty or malformed".to_string(),
-        ),
-        help: lang.pick(
-            "séparez les éléments par une seule virgule ; un élément qui contient « : », « [ » ou « { » s’écrit entre guillemets".to_string(),
-            "separate the items with a single comma; an item that contains `: `, `[` or `{` is written between quotes".to_string(),
-        ),
+        message: t!(lang, "yaml-malformed-flow-item"),
+        help: t!(lang, "yaml-malformed-flow-item-help"),
         at: None,
     })
 }
@@ -301,14 +247,8 @@ fn text_after_block_indicator(r: &Report, lang: Language) -> Option<Explained> {
     r.context
         .starts_with("scanning a block scalar")
         .then(|| Explained {
-            message: lang.pick(
-                "après « | » ou « > », le texte commence à la ligne suivante".to_string(),
-                "after `|` or `>`, the text starts on the next line".to_string(),
-            ),
-            help: lang.pick(
-                "passez à la ligne après « | » et écrivez le texte dessous, en retrait".to_string(),
-                "break the line after `|` and write the text below it, indented".to_string(),
-            ),
+            message: t!(lang, "yaml-text-after-block-indicator"),
+            help: t!(lang, "yaml-text-after-block-indicator-help"),
             at: None,
         })
 }
@@ -318,14 +258,8 @@ fn text_after_closing_quote(r: &Report, lang: Language) -> Option<Explained> {
     let recognised = r.problem.starts_with("did not find expected key")
         && r.line.follows_closing_quote(r.problem_at);
     recognised.then(|| Explained {
-        message: lang.pick(
-            "du texte suit le guillemet fermant".to_string(),
-            "text follows the closing quote".to_string(),
-        ),
-        help: lang.pick(
-            "mettez tout le texte entre les guillemets ; entre apostrophes, une apostrophe du texte se double ('L''été'), ou mettez le texte entre guillemets droits (\"L'été\")".to_string(),
-            "put the whole text between the quotes; between single quotes, a quote inside the text is doubled ('It''s'), or put the text between double quotes (\"It's\")".to_string(),
-        ),
+        message: t!(lang, "yaml-text-after-closing-quote"),
+        help: t!(lang, "yaml-text-after-closing-quote-help"),
         at: None,
     })
 }
@@ -335,14 +269,8 @@ fn misaligned_line(r: &Report, lang: Language) -> Option<Explained> {
     let recognised = r.problem.starts_with("did not find expected key")
         || r.problem.starts_with("did not find expected '-' indicator");
     recognised.then(|| Explained {
-        message: lang.pick(
-            "cette ligne n’est alignée sur aucune ligne au-dessus".to_string(),
-            "this line is not aligned with any line above".to_string(),
-        ),
-        help: lang.pick(
-            "donnez-lui exactement le même retrait (le même nombre d’espaces) que les lignes de même niveau".to_string(),
-            "give it exactly the same indentation (the same number of spaces) as the lines of its level".to_string(),
-        ),
+        message: t!(lang, "yaml-misaligned-line"),
+        help: t!(lang, "yaml-misaligned-line-help"),
         at: None,
     })
 }
@@ -358,14 +286,8 @@ fn missing_colon(r: &Report, lang: Language) -> Option<Explained> {
     let word = text.split_whitespace().next().unwrap_or(text);
     let rest = text.get(word.len()..).unwrap_or("").trim();
     Some(Explained {
-        message: lang.pick(
-            "il manque « : » après la clé".to_string(),
-            "a `:` is missing after the key".to_string(),
-        ),
-        help: lang.pick(
-            format!("écrivez : {word}: {rest}"),
-            format!("write: {word}: {rest}"),
-        ),
+        message: t!(lang, "yaml-missing-colon"),
+        help: t!(lang, "yaml-write-key-value", key = word, value = rest),
         at: Some((at, word.len().max(1))),
     })
 }
@@ -375,22 +297,19 @@ fn unknown_escape(r: &Report, lang: Language) -> Option<Explained> {
     r.problem
         .starts_with("found unknown escape character")
         .then(|| Explained {
-            message: lang.pick(
-                "une barre oblique inversée « \\ » dans un texte entre guillemets droits commence un code inconnu".to_string(),
-                "a backslash `\\` in a text between double quotes starts an unknown code".to_string(),
-            ),
-            help: lang.pick(
-                "mettez le texte entre apostrophes ('C:\\Dossier') ou doublez la barre (\\\\)"
-                    .to_string(),
-                "put the text between single quotes ('C:\\Folder') or double the backslash (\\\\)"
-                    .to_string(),
-            ),
+            message: t!(lang, "yaml-unknown-escape"),
+            help: t!(lang, "yaml-unknown-escape-help"),
             // The backslash and the letter after it.
             at: r
                 .yaml
                 .get(r.problem_at..)
                 .filter(|rest| rest.starts_with('\\'))
-                .map(|rest| (r.problem_at, 1 + rest[1..].chars().next().map_or(0, char::len_utf8))),
+                .map(|rest| {
+                    (
+                        r.problem_at,
+                        1 + rest[1..].chars().next().map_or(0, char::len_utf8),
+                    )
+                }),
         })
 }
 
@@ -399,14 +318,8 @@ fn control_character(r: &Report, lang: Language) -> Option<Explained> {
     r.problem
         .starts_with("control characters are not allowed")
         .then(|| Explained {
-            message: lang.pick(
-                "un caractère de contrôle invisible s’est glissé dans le texte".to_string(),
-                "an invisible control character slipped into the text".to_string(),
-            ),
-            help: lang.pick(
-                "effacez et retapez les caractères autour de la position indiquée (ce caractère vient souvent d’un copier-coller)".to_string(),
-                "delete and retype the characters around the position shown (such a character often comes from copy and paste)".to_string(),
-            ),
+            message: t!(lang, "yaml-control-character"),
+            help: t!(lang, "yaml-control-character-help"),
             // libyaml gives no line for it: the first one is found here.
             at: r
                 .yaml

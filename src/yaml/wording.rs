@@ -13,6 +13,7 @@
 use super::closest;
 use crate::diagnostics::Code;
 use crate::language::Language;
+use crate::messages::t;
 
 /// A YAML error in the writer's words, before it is placed in the file.
 pub(super) struct Described {
@@ -29,21 +30,12 @@ pub(super) struct Described {
 /// An unknown key, with the closest of the `expected` ones suggested.
 pub(super) fn unknown_key(key: &str, expected: &[String], lang: Language) -> Described {
     let help = match closest(key, expected.iter().map(String::as_str)) {
-        Some(best) => lang.pick(
-            format!("vouliez-vous écrire « {best} » ?"),
-            format!("did you mean `{best}`?"),
-        ),
-        None => lang.pick(
-            format!("les clés possibles ici sont : {}", expected.join(", ")),
-            format!("the keys allowed here are: {}", expected.join(", ")),
-        ),
+        Some(best) => t!(lang, "yaml-did-you-mean", best = best),
+        None => t!(lang, "yaml-allowed-keys", keys = expected.join(", ")),
     };
     Described {
         code: Code::YamlUnknownKey,
-        message: lang.pick(
-            format!("clé inconnue « {key} »"),
-            format!("unknown key `{key}`"),
-        ),
+        message: t!(lang, "yaml-unknown-key", key = key),
         help: Some(help),
         key: Some(key.to_string()),
     }
@@ -88,21 +80,12 @@ pub(super) fn named_and_expected(rest: &str) -> (&str, Vec<String>) {
 /// A value none of the `expected` ones, with the closest suggested.
 fn unknown_value(value: &str, expected: &[String], lang: Language) -> Described {
     let help = match closest(value, expected.iter().map(String::as_str)) {
-        Some(best) => lang.pick(
-            format!("vouliez-vous écrire « {best} » ?"),
-            format!("did you mean `{best}`?"),
-        ),
-        None => lang.pick(
-            format!("les valeurs possibles sont : {}", expected.join(", ")),
-            format!("the allowed values are: {}", expected.join(", ")),
-        ),
+        Some(best) => t!(lang, "yaml-did-you-mean", best = best),
+        None => t!(lang, "yaml-allowed-values", values = expected.join(", ")),
     };
     Described {
         code: Code::YamlUnknownValue,
-        message: lang.pick(
-            format!("valeur inconnue « {value} »"),
-            format!("unknown value `{value}`"),
-        ),
+        message: t!(lang, "yaml-unknown-value", value = value),
         help: Some(help),
         key: Some(value.to_string()),
     }
@@ -111,23 +94,22 @@ fn unknown_value(value: &str, expected: &[String], lang: Language) -> Described 
 /// A value of the wrong shape; `rest` is serde's `found, expected wanted`.
 fn wrong_type(rest: &str, lang: Language) -> Described {
     let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+    // What was found is in serde's words, which are English: an English
+    // message shows them as they are (only a Rust type's name, in what was
+    // expected, is reworded), any other language names the kind.
+    let found = match lang {
+        Language::En => found.to_string(),
+        Language::Fr => kind(found, lang),
+    };
     Described {
         code: Code::YamlWrongType,
-        message: lang.pick(
-            format!(
-                "valeur du mauvais type : il faut {} et non {}",
-                kind_fr(expected),
-                kind_fr(found)
-            ),
-            format!(
-                "wrong type of value: found {found}, expected {}",
-                kind_en(expected)
-            ),
+        message: t!(
+            lang,
+            "yaml-wrong-type",
+            found = found,
+            expected = kind(expected, lang)
         ),
-        help: Some(lang.pick(
-            "vérifiez la forme de la valeur : un texte, une liste (lignes commençant par « - ») ou des clés indentées".to_string(),
-            "check the shape of the value: a text, a list (lines starting with `- `) or indented keys".to_string(),
-        )),
+        help: Some(t!(lang, "yaml-wrong-type-help")),
         key: None,
     }
 }
@@ -136,14 +118,8 @@ fn wrong_type(rest: &str, lang: Language) -> Described {
 fn duplicate_key(key: &str, lang: Language) -> Described {
     Described {
         code: Code::YamlDuplicateKey,
-        message: lang.pick(
-            format!("la clé « {key} » est écrite deux fois"),
-            format!("the key `{key}` is written twice"),
-        ),
-        help: Some(lang.pick(
-            "gardez une seule ligne pour cette clé".to_string(),
-            "keep a single line for this key".to_string(),
-        )),
+        message: t!(lang, "yaml-duplicate-key", key = key),
+        help: Some(t!(lang, "yaml-duplicate-key-help")),
         key: Some(key.to_string()),
     }
 }
@@ -152,14 +128,8 @@ fn duplicate_key(key: &str, lang: Language) -> Described {
 fn missing_key(key: &str, lang: Language) -> Described {
     Described {
         code: Code::YamlMissingKey,
-        message: lang.pick(
-            format!("la clé « {key} » manque"),
-            format!("the key `{key}` is missing"),
-        ),
-        help: Some(lang.pick(
-            format!("ajoutez « {key}: … » à cet endroit"),
-            format!("add `{key}: …` here"),
-        )),
+        message: t!(lang, "yaml-missing-key", key = key),
+        help: Some(t!(lang, "yaml-missing-key-help", key = key)),
         key: None,
     }
 }
@@ -169,59 +139,55 @@ fn missing_key(key: &str, lang: Language) -> Described {
 fn unreadable(detail: &str, lang: Language) -> Described {
     Described {
         code: Code::YamlSyntax,
-        message: lang.pick(
-            format!("YAML illisible : {detail}"),
-            format!("unreadable YAML: {detail}"),
-        ),
-        help: Some(lang.pick(
-            "vérifiez l’indentation (des espaces, pas de tabulations) et mettez entre guillemets les textes qui contiennent « : » ou commencent par un caractère spécial".to_string(),
-            "check the indentation (spaces, no tabs) and put quotes around texts that contain `: ` or start with a special character".to_string(),
-        )),
+        message: t!(lang, "yaml-unreadable", detail = detail),
+        help: Some(t!(lang, "yaml-unreadable-help")),
         key: None,
     }
 }
 
-fn kind_fr(kind: &str) -> String {
+/// serde's name of a kind of value (`a sequence`, `struct X`, `string
+/// "x"`, `a text or a map`) in the writer's words: each kind it names is
+/// sorted into a [`shape`] that the catalog words, and several are joined
+/// by the catalog's « or ».
+fn kind(kind: &str, lang: Language) -> String {
     let kind = kind.trim();
     // The shapes of a `Shapes` value: `a text or a map`, `a map or a sequence`…
     if kind.contains(" or ") {
-        let words: Vec<String> = kind.split(" or ").map(kind_fr).collect();
-        return words.join(" ou ");
+        let mut words = kind.split(" or ").map(|k| self::kind(k, lang));
+        let first = words.next().unwrap_or_default();
+        return words.fold(first, |first, second| {
+            t!(lang, "yaml-kind-or", first = first, second = second)
+        });
     }
-    let base = kind.split(' ').next().unwrap_or(kind);
-    let word = match base {
-        "string" => "un texte",
-        "a" if kind.contains("sequence") => "une liste",
-        "a" if kind.contains("string") => "un texte",
-        "a" if kind.contains("map") => "des clés indentées",
-        "text" => "un texte",
-        "a" if kind.contains("boolean") => "true ou false",
-        "a" if kind.contains("text") => "un texte",
-        "sequence" => "une liste",
-        // serde names the Rust type (`struct RawTestimonialGroup`): a writer
-        // only needs to know it is keys.
-        "map" | "struct" => "des clés indentées",
-        "integer" | "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" | "f32" | "f64" => {
-            "un nombre"
-        }
-        "floating" => "un nombre",
-        "boolean" => "true ou false",
-        "unit" | "null" => "une valeur vide",
-        _ => return kind.to_string(),
-    };
-    word.to_string()
+    t!(lang, "yaml-kind", shape = shape(kind), serde = kind)
 }
 
-/// `kind` as serde words it, without a Rust type's name: `struct X` is
-/// indented keys to a writer.
-fn kind_en(kind: &str) -> String {
-    kind.split(" or ")
-        .map(|k| match k.trim().split(' ').next() {
-            Some("struct") => "indented keys",
-            _ => k.trim(),
-        })
-        .collect::<Vec<_>>()
-        .join(" or ")
+/// The shape of one kind of value serde names (trimmed, without « or »),
+/// as a keyword of the catalog's `yaml-kind`; `other` when it is none the
+/// catalog words.
+fn shape(kind: &str) -> &'static str {
+    let base = kind.split(' ').next().unwrap_or(kind);
+    match base {
+        "string" => "text",
+        "a" if kind.contains("sequence") => "sequence",
+        "a" if kind.contains("string") => "text",
+        "a" if kind.contains("map") => "map",
+        "text" => "text",
+        "a" if kind.contains("boolean") => "boolean",
+        "a" if kind.contains("text") => "text",
+        "sequence" => "sequence",
+        "map" => "map",
+        // serde names the Rust type (`struct RawTestimonialGroup`): a writer
+        // only needs to know it is keys.
+        "struct" => "struct",
+        "integer" | "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" | "f32" | "f64" => {
+            "number"
+        }
+        "floating" => "number",
+        "boolean" => "boolean",
+        "unit" | "null" => "empty",
+        _ => "other",
+    }
 }
 
 fn backticked(text: &str) -> Vec<String> {
@@ -238,12 +204,19 @@ mod tests {
 
     #[test]
     fn wrong_type_names_no_rust_type() {
-        assert_eq!(kind_fr("struct RawTestimonialGroup"), "des clés indentées");
-        assert_eq!(kind_en("struct RawTestimonialGroup"), "indented keys");
+        let (fr, en) = (Language::Fr, Language::En);
+        assert_eq!(kind("struct RawTestimonialGroup", fr), "des clés indentées");
+        assert_eq!(kind("struct RawTestimonialGroup", en), "indented keys");
         assert_eq!(
-            kind_en("a sequence or struct X"),
+            kind("a sequence or struct X", en),
             "a sequence or indented keys"
         );
-        assert_eq!(kind_fr("u32"), "un nombre");
+        assert_eq!(
+            kind("a sequence or struct X", fr),
+            "une liste ou des clés indentées"
+        );
+        assert_eq!(kind("u32", fr), "un nombre");
+        assert_eq!(kind("a map", en), "a map");
+        assert_eq!(kind("char", fr), "char");
     }
 }
