@@ -1,7 +1,8 @@
 //! The site's language: French (the default) or English.
 //!
 //! One small `Copy` value threaded through loading and rendering, so every
-//! message, date and typographic rule can pick its variant without global state.
+//! message (from the catalogs of `crate::messages`), date and typographic
+//! rule can pick its variant without global state.
 
 use serde::{Deserialize, Serialize};
 
@@ -25,7 +26,11 @@ impl Language {
         }
     }
 
-    /// Picks the French or English variant of a text.
+    /// Picks the French or English variant of a piece of language data that
+    /// is not a message: a typographic rule (which quotation marks), a
+    /// generated page's folder (`recherche/`), which of day and month a
+    /// typed date gives first. Text a person reads is a message of the
+    /// catalogs (`crate::messages`), never a `pick`.
     pub fn pick<T>(self, fr: T, en: T) -> T {
         match self {
             Language::Fr => fr,

@@ -1,1 +1,0 @@
-# English messages of src/typography.rs

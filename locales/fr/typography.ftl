@@ -1,1 +1,0 @@
-# French messages of src/typography.rs
