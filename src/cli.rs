@@ -199,7 +199,7 @@ impl BuildArgs {
         };
         let mut err = std::io::stderr().lock();
         if !diagnostics.is_empty() {
-            let _ = writeln!(err, "{}", diagnostics.render());
+            let _ = writeln!(err, "{}", diagnostics.render(lang));
         }
         match (&summary, outcome) {
             (Some(s), Outcome::Success) => {
@@ -245,12 +245,12 @@ impl CheckArgs {
         match self.format {
             Format::Human => {
                 if !sorted.is_empty() {
-                    let _ = writeln!(err, "{}", report.diagnostics.render());
+                    let _ = writeln!(err, "{}", report.diagnostics.render(lang));
                 }
             }
             Format::Json => {
                 for d in &sorted {
-                    let _ = writeln!(out, "{}", format::json(d));
+                    let _ = writeln!(out, "{}", format::json(d, lang));
                 }
             }
             Format::Github => {
@@ -294,7 +294,7 @@ impl InitArgs {
                 Outcome::Success.code()
             }
             Err(e) => {
-                eprint!("{}", e.diagnostic().render());
+                eprint!("{}", e.diagnostic().render(Language::Fr));
                 Outcome::Usage.code()
             }
         }
@@ -326,7 +326,7 @@ impl NewArgs {
         let config = match crate::config::load(&root, &Default::default()) {
             Ok(c) => c,
             Err(d) => {
-                eprintln!("{}", d.render());
+                eprintln!("{}", d.render(Language::default()));
                 return Outcome::Usage.code();
             }
         };
@@ -352,7 +352,7 @@ impl NewArgs {
                 Outcome::Success.code()
             }
             Err(d) => {
-                eprintln!("{}", d.render());
+                eprintln!("{}", d.render(config.language));
                 Outcome::Usage.code()
             }
         }
@@ -372,11 +372,11 @@ fn next_change(root: PathBuf) -> i32 {
     let mut pipeline = crate::pipeline::Pipeline::new(opts);
     let prepared = pipeline.prepare(&crate::progress::Quiet, crate::site::Retention::RenderOnly);
     if prepared.usage_error {
-        eprintln!("{}", prepared.diagnostics.render());
+        eprintln!("{}", prepared.diagnostics.render(prepared.config.language));
         return Outcome::Usage.code();
     }
     if prepared.diagnostics.has_errors() {
-        eprintln!("{}", prepared.diagnostics.render());
+        eprintln!("{}", prepared.diagnostics.render(prepared.config.language));
         return Outcome::SiteErrors.code();
     }
     if let Some(at) = prepared.site.as_ref().and_then(crate::site::next_change) {

@@ -48,3 +48,9 @@ check-person-unused = the person `{ $id }` appears in no article
 check-person-unused-help = name them with `by: { $id }` or `with: { $id }` in an article, or remove them from the file
 check-organisation-unused = the organisation `{ $id }` appears in no article and no person
 check-organisation-unused-help = name it under an article's `organisations:` or a person's `organisation: { $id }`, or remove it from the file
+
+## The label of `check --format json` (src/check/format.rs): its "severity"
+## stays the stable English code.
+
+check-json-label-error = error
+check-json-label-warning = warning

@@ -48,3 +48,9 @@ check-person-unused = la personne « { $id } » n’apparaît dans aucun article
 check-person-unused-help = citez-la avec « by: { $id } » ou « with: { $id } » dans un article, ou retirez-la du fichier
 check-organisation-unused = l’organisme « { $id } » n’apparaît dans aucun article ni aucune personne
 check-organisation-unused-help = citez-le dans « organisations: » d’un article ou « organisation: { $id } » d’une personne, ou retirez-le du fichier
+
+## The label of `check --format json` (src/check/format.rs): its "severity"
+## stays the stable English code.
+
+check-json-label-error = erreur
+check-json-label-warning = avertissement

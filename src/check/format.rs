@@ -2,7 +2,9 @@
 //!
 //! - `human`: the compiler-like rendering every command uses.
 //! - `json`: one object per line (JSON Lines), with the same keys always
-//!   present (`null` when unknown), so a script can read it line by line.
+//!   present (`null` when unknown), so a script can read it line by line;
+//!   `severity` is a stable code (`error`, `warning`), `label` the same in
+//!   the site's language, for people.
 //! - `github`: GitHub Actions workflow commands (`::error file=…::message`),
 //!   which GitHub shows as annotations on the changed lines. Paths there
 //!   must be relative to the repository, so they are prefixed with `--root`.
@@ -13,6 +15,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::diagnostics::{Diagnostic, Severity, display_path};
+use crate::language::Language;
+use crate::messages::t;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -29,6 +33,8 @@ pub enum Format {
 #[derive(Serialize)]
 struct JsonLine<'a> {
     severity: Severity,
+    /// The severity in the site's language (`erreur`), for people.
+    label: &'a str,
     code: &'a str,
     file: Option<String>,
     line: Option<usize>,
@@ -38,9 +44,14 @@ struct JsonLine<'a> {
 }
 
 /// One diagnostic as a JSON line (without the line end).
-pub fn json(d: &Diagnostic) -> String {
+pub fn json(d: &Diagnostic, lang: Language) -> String {
+    let label = match d.severity {
+        Severity::Error => t!(lang, "check-json-label-error"),
+        Severity::Warning => t!(lang, "check-json-label-warning"),
+    };
     let line = JsonLine {
         severity: d.severity,
+        label: &label,
         code: d.code.as_str(),
         file: d.file.as_deref().map(display_path),
         line: d.position.as_ref().map(|p| p.line),
@@ -113,8 +124,8 @@ mod tests {
             "::warning file=site/content/a%2Cb.md,line=2,col=1,title=a11y-image-alt::100%25 vide%0A= help: un: deux"
         );
         assert_eq!(
-            json(&d),
-            r#"{"severity":"warning","code":"a11y-image-alt","file":"content/a,b.md","line":2,"column":1,"message":"100% vide","help":"un: deux"}"#
+            json(&d, Language::Fr),
+            r#"{"severity":"warning","label":"avertissement","code":"a11y-image-alt","file":"content/a,b.md","line":2,"column":1,"message":"100% vide","help":"un: deux"}"#
         );
     }
 }

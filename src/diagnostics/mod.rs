@@ -19,6 +19,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::language::Language;
+use crate::messages::t;
+
 /// How bad a problem is: errors fail a build, warnings never do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -108,23 +111,24 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// Writes the diagnostic the way a compiler does:
+    /// Writes the diagnostic the way a compiler does, its labels in `lang`
+    /// (the site's language, like its message):
     ///
     /// ```text
-    /// error: unknown key « titel »
+    /// erreur : clé inconnue « titel »
     ///  --> content/actualites/x.md:3:1
     ///   |
     /// 3 | titel: Bonjour
     ///   | ^^^^^
-    ///   = help: did you mean « title »?
+    ///   = aide : vouliez-vous écrire « title » ?
     /// ```
-    pub fn render(&self) -> String {
+    pub fn render(&self, lang: Language) -> String {
         let mut out = String::new();
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let headline = match self.severity {
+            Severity::Error => t!(lang, "diagnostics-error", message = &self.message),
+            Severity::Warning => t!(lang, "diagnostics-warning", message = &self.message),
         };
-        let _ = writeln!(out, "{label}: {}", self.message);
+        let _ = writeln!(out, "{headline}");
         let gutter = self
             .position
             .as_ref()
@@ -156,7 +160,7 @@ impl Diagnostic {
             _ => {}
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "{pad} = help: {help}");
+            let _ = writeln!(out, "{pad} = {}", t!(lang, "diagnostics-help", help = help));
         }
         out
     }
@@ -290,11 +294,12 @@ impl Diagnostics {
         items
     }
 
-    /// All diagnostics rendered for a terminal, sorted, blank-line separated.
-    pub fn render(&self) -> String {
+    /// All diagnostics rendered for a terminal, sorted, blank-line
+    /// separated, their labels in `lang`.
+    pub fn render(&self, lang: Language) -> String {
         self.sorted()
             .iter()
-            .map(Diagnostic::render)
+            .map(|d| d.render(lang))
             .collect::<Vec<_>>()
             .join("\n")
     }
@@ -340,14 +345,21 @@ mod tests {
     }
 
     #[test]
-    fn renders_like_a_compiler() {
+    fn renders_like_a_compiler_with_labels_in_the_sites_language() {
         let src = SourceText::new("content/a.md", "---\ntitel: x\n---\n");
         let d = Diagnostic::error(Code::YamlUnknownKey, "unknown key « titel »")
             .at(&src, 4..9)
             .with_help("did you mean « title »?");
         assert_eq!(
-            d.render(),
+            d.render(Language::En),
             "error: unknown key « titel »\n --> content/a.md:2:1\n  |\n2 | titel: x\n  | ^^^^^\n  = help: did you mean « title »?\n"
+        );
+        let d = Diagnostic::warning(Code::YamlUnknownKey, "clé inconnue « titel »")
+            .at(&src, 4..9)
+            .with_help("vouliez-vous écrire « title » ?");
+        assert_eq!(
+            d.render(Language::Fr),
+            "avertissement : clé inconnue « titel »\n --> content/a.md:2:1\n  |\n2 | titel: x\n  | ^^^^^\n  = aide : vouliez-vous écrire « title » ?\n"
         );
     }
 }

@@ -87,7 +87,7 @@ enum Kept {
 
 fn report_failure(r: &Rebuilt, lang: Language, kept: Kept) {
     if !r.diagnostics.is_empty() {
-        eprint(&r.diagnostics.render());
+        eprint(&r.diagnostics.render(lang));
     }
     let kept = match kept {
         Kept::ErrorPages => "error-pages",
@@ -130,7 +130,7 @@ fn not_a_site(opts: &BuildOptions) {
     if settings.value.is_none() {
         let mut report = crate::diagnostics::Diagnostics::new();
         report.extend(settings.found);
-        eprint(&report.render());
+        eprint(&report.render(Language::default()));
     }
 }
 
@@ -171,7 +171,7 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
         root: root.clone(),
         published: RwLock::new(Published {
             files: session.files().clone(),
-            errors: (!first.ok).then(|| first.diagnostics.render()),
+            errors: (!first.ok).then(|| first.diagnostics.render(lang)),
             lang,
             root_path: root_path.clone(),
         }),
@@ -225,7 +225,7 @@ fn listen(opts: &ServeOptions, lang: Language) -> Option<std::net::TcpListener> 
                     ),
                 )
                 .with_help(t!(lang, "serve-cannot-listen-help"))
-                .render(),
+                .render(lang),
             );
             None
         }
@@ -331,7 +331,7 @@ fn apply_change(shared: &Shared, changes: &watch::Changes) -> bool {
     } else {
         drop(session);
         if let Ok(mut p) = shared.published.write() {
-            p.errors = Some(r.diagnostics.render());
+            p.errors = Some(r.diagnostics.render(lang));
             p.lang = lang;
         }
         shared.reloader.publish(Action::Reload);
@@ -353,7 +353,7 @@ pub fn build_watch(opts: BuildOptions, stop: Arc<AtomicBool>) -> i32 {
         .map(|c| c.language)
         .unwrap_or_default();
     if let Err(refused) = output::check_output_dir(&root, &output_dir) {
-        eprint(&refused.diagnostic(&output_dir, lang).render());
+        eprint(&refused.diagnostic(&output_dir, lang).render(lang));
         return Outcome::Usage.code();
     }
     let Some(mut watcher) = watch_or_say(&root, lang) else {
@@ -458,7 +458,7 @@ fn write_search(session: &mut Session, output_dir: &std::path::Path, root: &std:
                 written = stats.written
             ));
         }
-        Err(e) => eprint(&e.diagnostic(output_dir, lang).render()),
+        Err(e) => eprint(&e.diagnostic(output_dir, lang).render(lang)),
     }
 }
 
@@ -503,7 +503,7 @@ fn write_out(
             Wrote::Published
         }
         Err(e) => {
-            eprint(&e.diagnostic(output_dir, lang).render());
+            eprint(&e.diagnostic(output_dir, lang).render(lang));
             if e.is_usage() {
                 Wrote::Refused
             } else {

@@ -543,8 +543,8 @@ mod tests {
         let src = SourceText::new("a.md", text);
         let err = parse::<Sample>(&text[4..20], &src, 4, Language::Fr).unwrap_err();
         assert_eq!(
-            err.render(),
-            "error: clé inconnue « titel »\n --> a.md:3:1\n  |\n3 | titel: b\n  | ^^^^^\n  = help: vouliez-vous écrire « title » ?\n"
+            err.render(crate::language::Language::Fr),
+            "erreur : clé inconnue « titel »\n --> a.md:3:1\n  |\n3 | titel: b\n  | ^^^^^\n  = aide : vouliez-vous écrire « title » ?\n"
         );
     }
 
@@ -600,7 +600,7 @@ mod tests {
             (pos.line, pos.column, pos.width),
             (6, 3, 3),
             "{}",
-            err.render()
+            err.render(crate::language::Language::Fr)
         );
         let yaml = "title: a\ndate: 2026-01-01\ndate: 2026-01-02\n";
         let src = SourceText::new("a.md", yaml);
@@ -610,7 +610,7 @@ mod tests {
             (pos.line, pos.column, pos.width),
             (3, 1, 4),
             "{}",
-            err.render()
+            err.render(crate::language::Language::Fr)
         );
     }
 
@@ -639,7 +639,12 @@ mod tests {
                 let src = SourceText::new("a.md", yaml.as_str());
                 let err = parse::<serde_yaml::Value>(&yaml, &src, 0, Language::Fr).unwrap_err();
                 let pos = err.position.clone().expect("position");
-                assert_eq!(err.code, Code::YamlTooDeep, "{open} {n}: {}", err.render());
+                assert_eq!(
+                    err.code,
+                    Code::YamlTooDeep,
+                    "{open} {n}: {}",
+                    err.render(crate::language::Language::Fr)
+                );
                 assert_eq!(
                     err.message,
                     "les valeurs sont imbriquées sur plus de 128 niveaux"

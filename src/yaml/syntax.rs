@@ -475,7 +475,12 @@ mod tests {
         }
         let source = crate::diagnostics::SourceText::new("a.md", yaml);
         let err = crate::yaml::parse::<Doc>(yaml, &source, 0, lang).unwrap_err();
-        assert_eq!(err.code, Code::YamlSyntax, "{}", err.render());
+        assert_eq!(
+            err.code,
+            Code::YamlSyntax,
+            "{}",
+            err.render(crate::language::Language::Fr)
+        );
         let p = err.position.clone().expect("a position");
         (
             err.message.clone(),
@@ -651,7 +656,11 @@ mod tests {
                     syntax += 1;
                     let p = d.position.clone().expect("a position");
                     let lines = yaml.split('\n').count();
-                    assert!(p.line >= 1 && p.line <= lines, "{yaml:?}: {}", d.render());
+                    assert!(
+                        p.line >= 1 && p.line <= lines,
+                        "{yaml:?}: {}",
+                        d.render(crate::language::Language::Fr)
+                    );
                     if !d.message.starts_with("YAML illisible") {
                         explained += 1;
                     }

@@ -519,7 +519,7 @@ fn in_memory_build_gives_the_same_pages() {
     assert!(
         !result.diagnostics.has_errors(),
         "{}",
-        result.diagnostics.render()
+        result.diagnostics.render(gazette::language::Language::Fr)
     );
     let on_disk = site.output();
     assert_eq!(

@@ -112,7 +112,7 @@ fn json_has_every_key_and_is_sorted_by_file_and_line() {
     let lines = json_lines(&out);
     assert!(!lines.is_empty());
     let keys: BTreeSet<&str> = [
-        "severity", "code", "file", "line", "column", "message", "help",
+        "severity", "label", "code", "file", "line", "column", "message", "help",
     ]
     .into_iter()
     .collect();
@@ -121,7 +121,12 @@ fn json_has_every_key_and_is_sorted_by_file_and_line() {
         let object = l.as_object().expect("an object per line");
         let found: BTreeSet<&str> = object.keys().map(String::as_str).collect();
         assert_eq!(found, keys, "{l}");
-        assert!(matches!(l["severity"].as_str(), Some("error" | "warning")));
+        // A stable code for scripts, the same in the site's language for people.
+        match l["severity"].as_str() {
+            Some("error") => assert_eq!(l["label"], "erreur"),
+            Some("warning") => assert_eq!(l["label"], "avertissement"),
+            other => panic!("severity {other:?}"),
+        }
         assert!(l["message"].as_str().is_some_and(|m| !m.is_empty()));
         assert!(l["help"].as_str().is_some_and(|m| !m.is_empty()), "{l}");
         let here = (
@@ -302,7 +307,7 @@ fn init_refuses_a_folder_that_is_not_empty() {
     assert_eq!(out.code, 2, "{}", transcript(&out));
     assert_eq!(
         out.stderr,
-        "error: le dossier . n’est pas vide : gazette init ne crée un site que dans un dossier vide ou absent, pour ne rien écraser\n = help: choisissez un autre nom, par exemple : gazette init mon-site\n"
+        "erreur : le dossier . n’est pas vide : gazette init ne crée un site que dans un dossier vide ou absent, pour ne rien écraser\n = aide : choisissez un autre nom, par exemple : gazette init mon-site\n"
     );
     let left: Vec<_> = std::fs::read_dir(dir.path()).expect("read").collect();
     assert_eq!(left.len(), 1, "init wrote something");

@@ -47,17 +47,17 @@ fn typo_in_a_key_is_one_error_with_a_suggestion() {
     assert_eq!(
         run.stderr,
         concat!(
-            "error: clé inconnue « titel »\n",
+            "erreur : clé inconnue « titel »\n",
             " --> content/actualites/teletravail.md:2:1\n",
             "  |\n",
             "2 | titel: L'accord télétravail est signé\n",
             "  | ^^^^^\n",
-            "  = help: vouliez-vous écrire « title » ?\n",
+            "  = aide : vouliez-vous écrire « title » ?\n",
             "\n",
             "échec : 1 erreur ; le dossier de sortie n’a pas été modifié\n",
         )
     );
-    assert_eq!(run.stderr.matches("error:").count(), 1);
+    assert_eq!(run.stderr.matches("erreur :").count(), 1);
 }
 
 /// Several mistakes in several files: all reported in one run, sorted by
@@ -82,7 +82,7 @@ fn all_errors_of_a_run_are_reported_in_order() {
             "content/portraits/zoe.md:4:1",
         ]
     );
-    let errors = run.stderr.matches("\nerror: ").count() + 1;
+    let errors = run.stderr.matches("\nerreur : ").count() + 1;
     assert_eq!(errors, places.len());
     assert!(
         run.stderr.ends_with(&format!(
@@ -106,7 +106,7 @@ fn error_count_matches_the_errors_shown() {
     ] {
         let site = TestSite::fixture(&format!("errors/{case}"));
         let run = site.gazette(&["build"]);
-        let shown = run.stderr.matches("error: ").count();
+        let shown = run.stderr.matches("erreur : ").count();
         let expected = if shown == 1 {
             "échec : 1 erreur ;".to_string()
         } else {

@@ -46,7 +46,7 @@ fn assert_equals_full_build(session: &mut Session, root: &Path, step: &str) {
     assert!(
         !full.diagnostics.has_errors(),
         "{step}: the full build fails:\n{}",
-        full.diagnostics.render()
+        full.diagnostics.render(gazette::language::Language::Fr)
     );
     let incremental: &Files = session.files_complete();
     let only_full: Vec<&String> = full
@@ -83,13 +83,21 @@ fn incremental_rebuilds_equal_full_builds() {
     let root = site.root.as_path();
     let mut session = Session::new(opts(root));
     let first = session.build();
-    assert!(first.ok, "{}", first.diagnostics.render());
+    assert!(
+        first.ok,
+        "{}",
+        first.diagnostics.render(gazette::language::Language::Fr)
+    );
     assert_equals_full_build(&mut session, root, "first build");
 
     // A body edit at the end: that page alone.
     append(&root.join(ARTICLE), "\nUn paragraphe ajouté à la fin.\n");
     let r = session.apply(&changes(&[ARTICLE]));
-    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
     assert_eq!(r.route, Route::Articles);
     assert_eq!(r.changed, [ARTICLE_PAGE]);
     assert!(page_text(&session, ARTICLE_PAGE).contains("Un paragraphe ajouté à la fin."));
@@ -108,7 +116,11 @@ fn incremental_rebuilds_equal_full_builds() {
     )
     .unwrap();
     let r = session.apply(&changes(&[fresh]));
-    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
     assert_eq!(r.route, Route::Full);
     assert!(
         r.changed
@@ -195,7 +207,11 @@ fn incremental_rebuilds_equal_full_builds() {
     let renamed = "content/actualites/publier-sur-l-intranet.md";
     fs::rename(root.join(ARTICLE), root.join(renamed)).unwrap();
     let r = session.apply(&changes(&[ARTICLE, renamed]));
-    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
     assert!(r.removed.contains(&ARTICLE_PAGE.to_string()));
     assert!(
         r.changed
@@ -255,9 +271,11 @@ fn incremental_rebuilds_equal_full_builds() {
     let r = session.apply(&changes(&[renamed]));
     assert!(!r.ok);
     assert!(
-        r.diagnostics.render().contains("titel"),
+        r.diagnostics
+            .render(gazette::language::Language::Fr)
+            .contains("titel"),
         "{}",
-        r.diagnostics.render()
+        r.diagnostics.render(gazette::language::Language::Fr)
     );
     assert!(
         session.files() == &before,
@@ -269,14 +287,22 @@ fn incremental_rebuilds_equal_full_builds() {
     )
     .unwrap();
     let r = session.apply(&changes(&[renamed]));
-    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
     assert_eq!(r.route, Route::Articles);
     assert_equals_full_build(&mut session, root, "fixed");
 
     // The settings: everything again.
     replace_in(&root.join("site.yaml"), "paginate_by: 6", "paginate_by: 4");
     let r = session.apply(&changes(&["site.yaml"]));
-    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
     assert_eq!(r.route, Route::Full);
     assert_equals_full_build(&mut session, root, "settings");
 }
@@ -298,7 +324,11 @@ fn a_failure_elsewhere_keeps_the_session_behind_until_fixed() {
     assert!(!r.ok, "a body edit elsewhere cannot fix the site");
     fs::write(root.join(other), good).unwrap();
     let r = session.apply(&changes(&[other]));
-    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
     assert!(page_text(&session, ARTICLE_PAGE).contains("Ajout."));
     assert_equals_full_build(&mut session, root, "after the fix");
 }
@@ -319,7 +349,11 @@ fn a_file_added_while_an_article_is_broken_is_published_once_it_is_fixed() {
     // The writer fixes the article: everything saved meanwhile is there.
     replace_in(&root.join(ARTICLE), "titel:", "title:");
     let r = session.apply(&changes(&[ARTICLE]));
-    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
     assert!(
         session.files().contains_key("note.txt"),
         "the file added while broken is missing"
@@ -333,19 +367,27 @@ fn a_static_file_or_an_alias_taking_a_page_is_an_error_until_removed() {
     let root = site.root.as_path();
     let mut session = Session::new(opts(root));
     let first = session.build();
-    assert!(first.ok, "{}", first.diagnostics.render());
+    assert!(
+        first.ok,
+        "{}",
+        first.diagnostics.render(gazette::language::Language::Fr)
+    );
     // Only a static file changes: the fast path still checks every path.
     fs::create_dir_all(root.join("static")).unwrap();
     fs::write(root.join("static/404.html"), "<p>perdu</p>").unwrap();
     let r = session.apply(&changes(&["static/404.html"]));
     assert!(!r.ok, "a static file took the not-found page");
     assert_eq!(
-        r.diagnostics.render(),
-        "error: deux sources écriraient le même fichier /404.html : le fichier static/404.html et la page « introuvable » (404.html)\n --> static/404.html\n = help: renommez ou déplacez le fichier\n"
+        r.diagnostics.render(gazette::language::Language::Fr),
+        "erreur : deux sources écriraient le même fichier /404.html : le fichier static/404.html et la page « introuvable » (404.html)\n --> static/404.html\n = aide : renommez ou déplacez le fichier\n"
     );
     fs::remove_file(root.join("static/404.html")).unwrap();
     let r = session.apply(&changes(&["static/404.html"]));
-    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
     // A front-matter change: the whole site is assembled and checked.
     let rel = "content/actualites/comment-publier-sur-l-intranet.md";
     let article = root.join(rel);
@@ -353,15 +395,18 @@ fn a_static_file_or_an_alias_taking_a_page_is_an_error_until_removed() {
     let r = session.apply(&changes(&[rel]));
     assert!(!r.ok, "an alias took the sitemap");
     assert!(
-        r.diagnostics
-            .render()
-            .starts_with("error: /sitemap.xml serait à la fois un fichier, pour le plan du site (sitemap.xml), et un dossier"),
+        r.diagnostics.render(gazette::language::Language::Fr)
+            .starts_with("erreur : /sitemap.xml serait à la fois un fichier, pour le plan du site (sitemap.xml), et un dossier"),
         "{}",
-        r.diagnostics.render()
+        r.diagnostics.render(gazette::language::Language::Fr)
     );
     replace_in(&article, "aliases: [/sitemap.xml]\n", "");
     let r = session.apply(&changes(&[rel]));
-    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
     assert_equals_full_build(&mut session, root, "paths fixed");
 }
 
@@ -382,12 +427,16 @@ fn a_registry_logo_deleted_from_static_is_an_error_until_it_is_back() {
     );
     let mut session = Session::new(opts(root));
     let first = session.build();
-    assert!(first.ok, "{}", first.diagnostics.render());
+    assert!(
+        first.ok,
+        "{}",
+        first.diagnostics.render(gazette::language::Language::Fr)
+    );
     // Only a static file changes: the fast path still checks the registry.
     fs::remove_file(root.join("static/images/logos/cnav.svg")).unwrap();
     let r = session.apply(&changes(&["static/images/logos/cnav.svg"]));
     assert!(!r.ok, "a logo the registry names is gone");
-    let shown = r.diagnostics.render();
+    let shown = r.diagnostics.render(gazette::language::Language::Fr);
     assert!(
         shown.contains("le fichier « /images/logos/cnav.svg » n’existe pas dans le site")
             && shown.contains("content/_organisations.yaml"),
@@ -399,7 +448,11 @@ fn a_registry_logo_deleted_from_static_is_an_error_until_it_is_back() {
     )
     .unwrap();
     let r = session.apply(&changes(&["static/images/logos/cnav.svg"]));
-    assert!(r.ok, "{}", r.diagnostics.render());
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
     assert_equals_full_build(&mut session, root, "logo back");
 }
 

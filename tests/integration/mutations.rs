@@ -375,7 +375,7 @@ fn check_in_process(root: &Path) -> Result<(Vec<Found>, String), String> {
             column: d.position.as_ref().map(|p| p.column),
         })
         .collect();
-    Ok((found, diagnostics.render()))
+    Ok((found, diagnostics.render(gazette::language::Language::Fr)))
 }
 
 #[test]

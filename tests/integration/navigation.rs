@@ -276,6 +276,6 @@ fn a_section_introduction_links_like_an_article_of_its_folder() {
     assert_eq!(run.code, 1, "{run:?}");
     assert_eq!(
         run.stderr,
-        "error: la cible du lien « absent.md » est introuvable (content/actualites/absent.md)\n --> content/actualites/_index.md:4:6\n  |\n4 | Voir [rien](absent.md).\n  |      ^^^^^^^^^^^^^^^^^\n  = help: vérifiez le nom du fichier et le chemin, relatif au dossier de l’article\n\néchec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"
+        "erreur : la cible du lien « absent.md » est introuvable (content/actualites/absent.md)\n --> content/actualites/_index.md:4:6\n  |\n4 | Voir [rien](absent.md).\n  |      ^^^^^^^^^^^^^^^^^\n  = aide : vérifiez le nom du fichier et le chemin, relatif au dossier de l’article\n\néchec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"
     );
 }

@@ -416,7 +416,7 @@ fn a_static_file_cannot_take_a_page_of_its_path_and_the_output_stays() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         run.stderr,
-        "error: deux sources écriraient le même fichier /actualites/index.html : le fichier static/actualites/index.html et la rubrique content/actualites/\n --> static/actualites/index.html\n = help: renommez ou déplacez le fichier\n\néchec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"
+        "erreur : deux sources écriraient le même fichier /actualites/index.html : le fichier static/actualites/index.html et la rubrique content/actualites/\n --> static/actualites/index.html\n = aide : renommez ou déplacez le fichier\n\néchec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"
     );
     assert!(
         tree(&site.root.join("output")) == before,

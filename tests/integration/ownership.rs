@@ -31,7 +31,7 @@ fn a_folder_gazette_did_not_make_is_refused_then_taken_over_without_losing_a_fil
     assert_eq!(
         run.stderr,
         format!(
-            "error: le dossier de sortie publie n’est pas vide et n’a pas été créé par Gazette (il contient .git/, CNAME, archives/)\n = help: choisissez un dossier vide ou absent ; pour publier dans celui-ci en gardant ce qu’il contient, ajoutez --take-over ; pour le vider d’abord (tout ce qu’il contient sera supprimé), ajoutez --take-over --clean\n\n{NOT_CHANGED}"
+            "erreur : le dossier de sortie publie n’est pas vide et n’a pas été créé par Gazette (il contient .git/, CNAME, archives/)\n = aide : choisissez un dossier vide ou absent ; pour publier dans celui-ci en gardant ce qu’il contient, ajoutez --take-over ; pour le vider d’abord (tout ce qu’il contient sera supprimé), ajoutez --take-over --clean\n\n{NOT_CHANGED}"
         )
     );
     assert!(tree(&site.path("publie")) == before);
@@ -123,7 +123,7 @@ fn home_root_and_the_folders_above_the_site_are_always_refused() {
             assert_eq!(
                 run.stderr,
                 format!(
-                    "error: le dossier de sortie {output} {message}\n = help: choisissez un dossier à part, vide ou absent, par exemple --output output\n\n{NOT_CHANGED}"
+                    "erreur : le dossier de sortie {output} {message}\n = aide : choisissez un dossier à part, vide ou absent, par exemple --output output\n\n{NOT_CHANGED}"
                 ),
                 "{output} {flags:?}"
             );
@@ -148,7 +148,7 @@ fn a_failed_publication_leaves_the_tree_byte_identical_and_no_work_folder() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: des fichiers que Gazette n’a pas écrits occupent la place de fichiers du site dans publie : index.html\n = help: Gazette ne supprime jamais ce qu’il n’a pas écrit : déplacez ou supprimez ces fichiers vous-même, ou publiez avec --take-over --clean pour vider le dossier d’abord\n\n{NOT_CHANGED}"
+            "erreur : des fichiers que Gazette n’a pas écrits occupent la place de fichiers du site dans publie : index.html\n = aide : Gazette ne supprime jamais ce qu’il n’a pas écrit : déplacez ou supprimez ces fichiers vous-même, ou publiez avec --take-over --clean pour vider le dossier d’abord\n\n{NOT_CHANGED}"
         )
     );
     assert!(tree(&site.path("publie")) == before);

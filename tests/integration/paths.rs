@@ -41,7 +41,7 @@ fn an_alias_onto_the_home_page_names_both() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: deux sources écriraient le même fichier /index.html : l’ancienne adresse « / » de content/actualites/accord.md et la page d’accueil\n --> content/actualites/accord.md:4:11\n  |\n4 | aliases: [/]\n  |           ^\n  = help: choisissez une autre ancienne adresse, ou retirez celle-ci\n{FAILED_ONE}"
+            "erreur : deux sources écriraient le même fichier /index.html : l’ancienne adresse « / » de content/actualites/accord.md et la page d’accueil\n --> content/actualites/accord.md:4:11\n  |\n4 | aliases: [/]\n  |           ^\n  = aide : choisissez une autre ancienne adresse, ou retirez celle-ci\n{FAILED_ONE}"
         )
     );
 }
@@ -72,7 +72,7 @@ fn an_alias_onto_a_generated_file_or_a_listing_names_both() {
         assert_eq!(
             first,
             format!(
-                "error: deux sources écriraient le même fichier {path} : l’ancienne adresse « {alias} » de content/actualites/accord.md et {other}"
+                "erreur : deux sources écriraient le même fichier {path} : l’ancienne adresse « {alias} » de content/actualites/accord.md et {other}"
             ),
             "{alias}: {}",
             run.stderr
@@ -88,7 +88,7 @@ fn an_alias_onto_a_file_is_a_file_needed_as_a_folder() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: /css/gazette.css serait à la fois un fichier, pour le fichier themes/gazette/static/css/gazette.css, et un dossier, pour l’ancienne adresse « /css/gazette.css » de content/actualites/accord.md (/css/gazette.css/index.html)\n --> content/actualites/accord.md:4:11\n  |\n4 | aliases: [/css/gazette.css]\n  |           ^^^^^^^^^^^^^^^^\n  = help: choisissez une autre ancienne adresse, ou retirez celle-ci\n{FAILED_ONE}"
+            "erreur : /css/gazette.css serait à la fois un fichier, pour le fichier themes/gazette/static/css/gazette.css, et un dossier, pour l’ancienne adresse « /css/gazette.css » de content/actualites/accord.md (/css/gazette.css/index.html)\n --> content/actualites/accord.md:4:11\n  |\n4 | aliases: [/css/gazette.css]\n  |           ^^^^^^^^^^^^^^^^\n  = aide : choisissez une autre ancienne adresse, ou retirez celle-ci\n{FAILED_ONE}"
         )
     );
     for (alias, file, owner) in [
@@ -113,7 +113,7 @@ fn an_alias_onto_a_file_is_a_file_needed_as_a_folder() {
         let first = run.stderr.lines().next().unwrap_or_default();
         assert!(
             first.starts_with(&format!(
-                "error: {file} serait à la fois un fichier, pour {owner}, et un dossier, pour l’ancienne adresse « {alias} »"
+                "erreur : {file} serait à la fois un fichier, pour {owner}, et un dossier, pour l’ancienne adresse « {alias} »"
             )),
             "{alias}: {}",
             run.stderr
@@ -134,7 +134,7 @@ fn an_alias_with_a_scheme_or_a_host_is_refused() {
         assert_eq!(
             run.stderr,
             format!(
-                "error: « {alias} » ne peut pas servir d’ancienne adresse\n --> content/actualites/accord.md:4:12\n  |\n4 | aliases: [\"{alias}\"]\n  |            {}\n  = help: une ancienne adresse est un chemin de ce site : écrivez-la sans « https:// » ni nom de serveur, comme /anciennes-actus/mon-article/\n{FAILED_ONE}",
+                "erreur : « {alias} » ne peut pas servir d’ancienne adresse\n --> content/actualites/accord.md:4:12\n  |\n4 | aliases: [\"{alias}\"]\n  |            {}\n  = aide : une ancienne adresse est un chemin de ce site : écrivez-la sans « https:// » ni nom de serveur, comme /anciennes-actus/mon-article/\n{FAILED_ONE}",
                 "^".repeat(alias.chars().count())
             )
         );
@@ -150,7 +150,7 @@ fn a_300_character_slug_tag_or_alias_is_an_error_at_its_place() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: « {shown} » est trop long pour un nom de fichier : 300 octets, au plus 255\n --> content/actualites/accord.md:4:7\n  |\n4 | slug: {long}\n  |       {}\n  = help: choisissez un « slug: » plus court\n{FAILED_ONE}",
+            "erreur : « {shown} » est trop long pour un nom de fichier : 300 octets, au plus 255\n --> content/actualites/accord.md:4:7\n  |\n4 | slug: {long}\n  |       {}\n  = aide : choisissez un « slug: » plus court\n{FAILED_ONE}",
             "^".repeat(300)
         )
     );
@@ -173,7 +173,7 @@ fn a_300_character_slug_tag_or_alias_is_an_error_at_its_place() {
             lines[..2],
             [
                 format!(
-                    "error: « {shown} » est trop long pour un nom de fichier : 300 octets, au plus 255"
+                    "erreur : « {shown} » est trop long pour un nom de fichier : 300 octets, au plus 255"
                 ),
                 format!(" --> content/actualites/accord.md:{at}"),
             ],
@@ -182,7 +182,7 @@ fn a_300_character_slug_tag_or_alias_is_an_error_at_its_place() {
         );
         assert!(
             run.stderr
-                .ends_with(&format!("  = help: {help}\n{FAILED_ONE}")),
+                .ends_with(&format!("  = aide : {help}\n{FAILED_ONE}")),
             "{}",
             run.stderr
         );
@@ -197,7 +197,7 @@ fn a_name_windows_refuses_in_a_file_name_is_an_error() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: « rapport:2026.pdf » ne peut pas servir de nom de fichier dans /actualites/rapport:2026.pdf : il contient « : », que Windows refuse\n --> content/actualites/rapport:2026.pdf\n = help: renommez ou déplacez le fichier\n{FAILED_ONE}"
+            "erreur : « rapport:2026.pdf » ne peut pas servir de nom de fichier dans /actualites/rapport:2026.pdf : il contient « : », que Windows refuse\n --> content/actualites/rapport:2026.pdf\n = aide : renommez ou déplacez le fichier\n{FAILED_ONE}"
         )
     );
 }
@@ -210,7 +210,7 @@ fn sections_that_differ_only_in_letter_case_are_one_path() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: deux sources écriraient le même fichier /actualites/index.html : la rubrique content/actualites/ et la rubrique content/Actualites/\n --> content/actualites/\n = help: renommez le dossier\n{FAILED_ONE}"
+            "erreur : deux sources écriraient le même fichier /actualites/index.html : la rubrique content/actualites/ et la rubrique content/Actualites/\n --> content/actualites/\n = aide : renommez le dossier\n{FAILED_ONE}"
         )
     );
     // A file beside an article, differing from another only in case.
@@ -220,7 +220,7 @@ fn sections_that_differ_only_in_letter_case_are_one_path() {
     let run = refused(&site);
     assert!(
         run.stderr.starts_with(
-            "error: deux sources écriraient le même fichier /actualites/photo.png : le fichier content/actualites/photo.png et le fichier content/actualites/Photo.png\n --> content/actualites/photo.png\n = help: /actualites/Photo.png et /actualites/photo.png ne diffèrent que par les majuscules, et Windows comme macOS en font un seul fichier ; renommez ou déplacez le fichier\n"
+            "erreur : deux sources écriraient le même fichier /actualites/photo.png : le fichier content/actualites/photo.png et le fichier content/actualites/Photo.png\n --> content/actualites/photo.png\n = aide : /actualites/Photo.png et /actualites/photo.png ne diffèrent que par les majuscules, et Windows comme macOS en font un seul fichier ; renommez ou déplacez le fichier\n"
         ),
         "{}",
         run.stderr
@@ -235,7 +235,7 @@ fn a_content_file_cannot_take_a_generated_file_or_the_home_page() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: deux sources écriraient le même fichier /robots.txt : le fichier content/robots.txt et le fichier robots.txt de Gazette\n --> content/robots.txt\n = help: renommez ou déplacez le fichier\n{FAILED_ONE}"
+            "erreur : deux sources écriraient le même fichier /robots.txt : le fichier content/robots.txt et le fichier robots.txt de Gazette\n --> content/robots.txt\n = aide : renommez ou déplacez le fichier\n{FAILED_ONE}"
         )
     );
     // An HTML file in content/ never reaches the output at all: it is
@@ -245,7 +245,7 @@ fn a_content_file_cannot_take_a_generated_file_or_the_home_page() {
     let run = refused(&site);
     assert!(
         run.stderr.starts_with(
-            "error: les fichiers .html ne sont pas publiés depuis content/ : ils peuvent contenir des scripts qui s’exécuteraient chez les lecteurs\n --> content/index.html\n"
+            "erreur : les fichiers .html ne sont pas publiés depuis content/ : ils peuvent contenir des scripts qui s’exécuteraient chez les lecteurs\n --> content/index.html\n"
         ),
         "{}",
         run.stderr
@@ -266,17 +266,17 @@ fn a_section_named_like_a_generated_folder_is_an_error() {
         let first = run.stderr.lines().next().unwrap_or_default();
         let expected = if folder == "mots-cles" {
             format!(
-                "error: deux sources écriraient le même fichier /{folder}/index.html : la rubrique content/{folder}/ et {owner}"
+                "erreur : deux sources écriraient le même fichier /{folder}/index.html : la rubrique content/{folder}/ et {owner}"
             )
         } else {
             format!(
-                "error: le dossier /{folder}/ est réservé {owner} : la rubrique content/{folder}/ ne peut pas y écrire /{folder}/index.html"
+                "erreur : le dossier /{folder}/ est réservé {owner} : la rubrique content/{folder}/ ne peut pas y écrire /{folder}/index.html"
             )
         };
         assert_eq!(first, expected, "{folder}: {}", run.stderr);
         assert!(
             run.stderr.contains(&format!(
-                " --> content/{folder}/\n = help: renommez le dossier\n"
+                " --> content/{folder}/\n = aide : renommez le dossier\n"
             )),
             "{folder}: {}",
             run.stderr
@@ -288,7 +288,7 @@ fn a_section_named_like_a_generated_folder_is_an_error() {
     let run = refused(&site);
     assert_eq!(
         run.stderr,
-        "error: le dossier /pagefind/ est réservé à l’index de recherche : la rubrique content/pagefind/ ne peut pas y écrire /pagefind/index.html\n --> content/pagefind/\n = help: renommez le dossier\n\nerror: le dossier /pagefind/ est réservé à l’index de recherche : l’article content/pagefind/note.md ne peut pas y écrire /pagefind/note/index.html\n --> content/pagefind/note.md\n = help: renommez le fichier, ou ajoutez « slug: un-autre-nom »\n\néchec : 2 erreurs ; le dossier de sortie n’a pas été modifié\n"
+        "erreur : le dossier /pagefind/ est réservé à l’index de recherche : la rubrique content/pagefind/ ne peut pas y écrire /pagefind/index.html\n --> content/pagefind/\n = aide : renommez le dossier\n\nerreur : le dossier /pagefind/ est réservé à l’index de recherche : l’article content/pagefind/note.md ne peut pas y écrire /pagefind/note/index.html\n --> content/pagefind/note.md\n = aide : renommez le fichier, ou ajoutez « slug: un-autre-nom »\n\néchec : 2 erreurs ; le dossier de sortie n’a pas été modifié\n"
     );
 }
 
@@ -303,7 +303,7 @@ fn a_taxonomy_folder_named_like_a_theme_folder_points_at_site_yaml() {
     assert_eq!(
         run.stderr,
         format!(
-            "error: le dossier /css/ est réservé aux fichiers du thème : la liste « Mots-clés » ne peut pas s’en servir\n --> site.yaml:4:9\n  |\n4 |   tags: css\n  |         ^^^\n  = help: choisissez un autre dossier sous « taxonomies: » dans site.yaml\n{FAILED_ONE}"
+            "erreur : le dossier /css/ est réservé aux fichiers du thème : la liste « Mots-clés » ne peut pas s’en servir\n --> site.yaml:4:9\n  |\n4 |   tags: css\n  |         ^^^\n  = aide : choisissez un autre dossier sous « taxonomies: » dans site.yaml\n{FAILED_ONE}"
         )
     );
 }
@@ -346,7 +346,7 @@ fn every_written_file_is_claimed() {
     assert!(
         !built.diagnostics.has_errors(),
         "{}",
-        built.diagnostics.render()
+        built.diagnostics.render(gazette::language::Language::Fr)
     );
     let site_model = built.site.as_ref().expect("assembled");
     let theme = Theme::load(&built.config).unwrap_or_else(|_| panic!("theme"));

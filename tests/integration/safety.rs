@@ -48,7 +48,7 @@ fn alias_that_climbs_is_an_error() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         run.stderr,
-        "error: « /../../evil/ » ne peut pas servir d’ancienne adresse\n --> content/actualites/accord.md:4:12\n  |\n4 | aliases: [\"/../../evil/\"]\n  |            ^^^^^^^^^^^^\n  = help: écrivez un chemin du site, comme /anciennes-actus/mon-article/, sans « .. »\n\néchec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"
+        "erreur : « /../../evil/ » ne peut pas servir d’ancienne adresse\n --> content/actualites/accord.md:4:12\n  |\n4 | aliases: [\"/../../evil/\"]\n  |            ^^^^^^^^^^^^\n  = aide : écrivez un chemin du site, comme /anciennes-actus/mon-article/, sans « .. »\n\néchec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"
     );
     // Nothing written at all.
     nothing_outside(&site, &["content", "site.yaml", "themes"]);
@@ -83,9 +83,9 @@ fn refused(site: &TestSite, output: &str) {
     let run = site.gazette(&["build", "--output", output]);
     assert_eq!(run.code, 2, "--output {output}: {run:?}");
     assert!(
-        run.stderr.starts_with(&format!("error: le dossier de sortie {output} "))
+        run.stderr.starts_with(&format!("erreur : le dossier de sortie {output} "))
             && run.stderr.contains(
-                "= help: choisissez un dossier à part, vide ou absent, par exemple --output output\n"
+                "= aide : choisissez un dossier à part, vide ou absent, par exemple --output output\n"
             ),
         "{}",
         run.stderr

@@ -126,7 +126,7 @@ fn an_unreadable_folder_is_an_error_naming_it() {
         &site,
         &run,
         &format!(
-            "error: lecture du dossier impossible : accès refusé (droits insuffisants) (erreur système 13)\n --> content/actualites/prive\n = help: vérifiez les droits du dossier (chmod) : Gazette doit pouvoir le lister et y entrer\n\n{FAILED}"
+            "erreur : lecture du dossier impossible : accès refusé (droits insuffisants) (erreur système 13)\n --> content/actualites/prive\n = aide : vérifiez les droits du dossier (chmod) : Gazette doit pouvoir le lister et y entrer\n\n{FAILED}"
         ),
     );
 }
@@ -146,7 +146,7 @@ fn an_unreadable_file_is_an_error_naming_it() {
     let run = build(&site);
     let error = |path: &str| {
         format!(
-            "error: lecture impossible : accès refusé (droits insuffisants) (erreur système 13)\n --> {path}\n = help: vérifiez les droits du fichier (chmod) et de ses dossiers\n"
+            "erreur : lecture impossible : accès refusé (droits insuffisants) (erreur système 13)\n --> {path}\n = aide : vérifiez les droits du fichier (chmod) et de ses dossiers\n"
         )
     };
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -182,7 +182,7 @@ fn a_section_index_linked_out_of_the_site_is_refused_unread() {
     assert_eq!(
         shown,
         format!(
-            "error: ce lien symbolique mène hors du dossier du site (vers [TMP]/secret.md) : il n’est pas suivi\n --> content/actualites/_index.md\n = help: copiez le fichier ou le dossier dans le site à la place du lien, ou faites pointer le lien vers un fichier du site\n\n{FAILED}"
+            "erreur : ce lien symbolique mène hors du dossier du site (vers [TMP]/secret.md) : il n’est pas suivi\n --> content/actualites/_index.md\n = aide : copiez le fichier ou le dossier dans le site à la place du lien, ou faites pointer le lien vers un fichier du site\n\n{FAILED}"
         )
     );
     assert_eq!(run.code, 1);
@@ -197,7 +197,7 @@ fn an_article_linked_out_of_the_site_is_refused_unread() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr
-            .starts_with("error: ce lien symbolique mène hors du dossier du site (vers "),
+            .starts_with("erreur : ce lien symbolique mène hors du dossier du site (vers "),
         "{}",
         run.stderr
     );
@@ -236,7 +236,7 @@ fn a_symlink_loop_is_an_error() {
     let run = build(&site);
     let error = |path: &str| {
         format!(
-            "error: ce lien symbolique forme une boucle (il mène à lui-même ou à un dossier qui le contient)\n --> {path}\n = help: faites pointer le lien vers un fichier ou un dossier réel, ou supprimez-le\n"
+            "erreur : ce lien symbolique forme une boucle (il mène à lui-même ou à un dossier qui le contient)\n --> {path}\n = aide : faites pointer le lien vers un fichier ou un dossier réel, ou supprimez-le\n"
         )
     };
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -250,9 +250,8 @@ fn a_symlink_loop_is_an_error() {
     );
 }
 
-const PIPE: &str =
-    "error: ce n’est pas un fichier ordinaire mais un tube nommé (FIFO) : Gazette ne le lit pas\n";
-const PIPE_HELP: &str = " = help: remplacez-le par un fichier ordinaire, ou retirez-le du site\n";
+const PIPE: &str = "erreur : ce n’est pas un fichier ordinaire mais un tube nommé (FIFO) : Gazette ne le lit pas\n";
+const PIPE_HELP: &str = " = aide : remplacez-le par un fichier ordinaire, ou retirez-le du site\n";
 
 #[test]
 fn a_named_pipe_as_an_article_or_a_static_file_is_an_error() {
@@ -302,8 +301,8 @@ fn nested(key: &str, n: usize) -> String {
     format!("{key}\n{}x{}\n", "  [\n".repeat(n), "]".repeat(n))
 }
 
-const TOO_DEEP: &str = "error: les valeurs sont imbriquées sur plus de 128 niveaux\n";
-const TOO_DEEP_HELP: &str = "    = help: écrivez une valeur moins imbriquée : fermez les crochets « [ » et les accolades « { » plus tôt, ou retirez des niveaux de retrait\n";
+const TOO_DEEP: &str = "erreur : les valeurs sont imbriquées sur plus de 128 niveaux\n";
+const TOO_DEEP_HELP: &str = "    = aide : écrivez une valeur moins imbriquée : fermez les crochets « [ » et les accolades « { » plus tôt, ou retirez des niveaux de retrait\n";
 
 #[test]
 fn yaml_nested_100_000_levels_is_an_error_where_the_limit_is_passed() {
@@ -358,7 +357,7 @@ fn a_file_name_that_is_not_utf8_is_an_error() {
         &site,
         &run,
         &format!(
-            "error: ce nom de fichier n’est pas en UTF-8 : il serait publié sous un autre nom\n --> content/actualites/r\u{fffd}union.md\n = help: renommez le fichier (les lettres accentuées sont permises, en UTF-8)\n\n{FAILED}"
+            "erreur : ce nom de fichier n’est pas en UTF-8 : il serait publié sous un autre nom\n --> content/actualites/r\u{fffd}union.md\n = aide : renommez le fichier (les lettres accentuées sont permises, en UTF-8)\n\n{FAILED}"
         ),
     );
 }
@@ -379,11 +378,11 @@ fn svg_and_html_files_in_content_are_refused() {
         "<script>alert(1)</script>",
     );
     let run = build(&site);
-    let help = " = help: exportez l’image en PNG ou le document en PDF ; si ce fichier doit être publié tel quel, demandez à la personne qui gère le site de le vérifier et de le placer dans static/\n";
+    let help = " = aide : exportez l’image en PNG ou le document en PDF ; si ce fichier doit être publié tel quel, demandez à la personne qui gère le site de le vérifier et de le placer dans static/\n";
     assert_eq!(
         run.stderr,
         format!(
-            "error: les fichiers .html ne sont pas publiés depuis content/ : ils peuvent contenir des scripts qui s’exécuteraient chez les lecteurs\n --> content/actualites/annexe/annexe.HTML\n{help}\nerror: les fichiers .svg ne sont pas publiés depuis content/ : ils peuvent contenir des scripts qui s’exécuteraient chez les lecteurs\n --> content/actualites/logo.svg\n{help}\néchec : 2 erreurs ; le dossier de sortie n’a pas été modifié\n"
+            "erreur : les fichiers .html ne sont pas publiés depuis content/ : ils peuvent contenir des scripts qui s’exécuteraient chez les lecteurs\n --> content/actualites/annexe/annexe.HTML\n{help}\nerreur : les fichiers .svg ne sont pas publiés depuis content/ : ils peuvent contenir des scripts qui s’exécuteraient chez les lecteurs\n --> content/actualites/logo.svg\n{help}\néchec : 2 erreurs ; le dossier de sortie n’a pas été modifié\n"
         )
     );
     assert_eq!(run.code, 1);

@@ -294,7 +294,7 @@ fn a_refused_link_is_told_in_french_with_the_allowed_schemes() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         run.stderr,
-        "error: le schéma d’adresse « javascript: » n’est pas autorisé (schémas autorisés : http, https, mailto, tel, et les adresses relatives)\n --> content/actualites/accord.md:5:6\n  |\n5 | Lire [le guide](javascript:alert(1)).\n  |      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  = help: une adresse publiée ne peut ni exécuter de script ni ouvrir un fichier de l’ordinateur du lecteur : écrivez une adresse https://…, mailto:… ou tel:…, un chemin du site (/…) ou le chemin d’un fichier de content/\n\néchec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"
+        "erreur : le schéma d’adresse « javascript: » n’est pas autorisé (schémas autorisés : http, https, mailto, tel, et les adresses relatives)\n --> content/actualites/accord.md:5:6\n  |\n5 | Lire [le guide](javascript:alert(1)).\n  |      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n  = aide : une adresse publiée ne peut ni exécuter de script ni ouvrir un fichier de l’ordinateur du lecteur : écrivez une adresse https://…, mailto:… ou tel:…, un chemin du site (/…) ou le chemin d’un fichier de content/\n\néchec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"
     );
 }
 
@@ -345,7 +345,7 @@ fn a_dangerous_or_malformed_extra_scheme_is_refused() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert_eq!(
         run.stderr,
-        "error: le schéma « javascript » ne peut pas être autorisé : il exécute du code ou ouvre des fichiers de l’ordinateur du lecteur\n --> site.yaml:3:26\n  |\n3 | extra_url_schemes: [sip, javascript, \"sip:\"]\n  |                          ^^^^^^^^^^\n  = help: retirez-le de extra_url_schemes ; un document à publier se met dans static/ ou dans content/, et se lie par son chemin\n\nerror: « sip: » n’est pas un nom de schéma d’adresse\n --> site.yaml:3:39\n  |\n3 | extra_url_schemes: [sip, javascript, \"sip:\"]\n  |                                       ^^^^\n  = help: écrivez le nom seul, sans « : » ni « // » : une lettre, puis des lettres, des chiffres, « + », « - » ou « . », par exemple extra_url_schemes: [sip, webcal]\n\néchec : 2 erreurs ; le dossier de sortie n’a pas été modifié\n"
+        "erreur : le schéma « javascript » ne peut pas être autorisé : il exécute du code ou ouvre des fichiers de l’ordinateur du lecteur\n --> site.yaml:3:26\n  |\n3 | extra_url_schemes: [sip, javascript, \"sip:\"]\n  |                          ^^^^^^^^^^\n  = aide : retirez-le de extra_url_schemes ; un document à publier se met dans static/ ou dans content/, et se lie par son chemin\n\nerreur : « sip: » n’est pas un nom de schéma d’adresse\n --> site.yaml:3:39\n  |\n3 | extra_url_schemes: [sip, javascript, \"sip:\"]\n  |                                       ^^^^\n  = aide : écrivez le nom seul, sans « : » ni « // » : une lettre, puis des lettres, des chiffres, « + », « - » ou « . », par exemple extra_url_schemes: [sip, webcal]\n\néchec : 2 erreurs ; le dossier de sortie n’a pas été modifié\n"
     );
 }
 
