@@ -48,8 +48,14 @@ content-shortcode-nested-help = blocks do not nest: close `{ $outer }` with `{"{
 
 content-shortcode-no-interview = the front matter has no `interview:` to place here
 content-shortcode-no-interview-help = add `interview:` with its questions to the front matter, or remove this line
-content-shortcode-questions-out-of-range = questions `{ $text }` do not exist: the interview has { $count }
-content-shortcode-questions-out-of-range-help = pick numbers between 1 and { $count }, for example "1-2" or "3-"
+content-shortcode-questions-out-of-range = questions `{ $text }` do not exist: { $count ->
+        [1] the interview has only one
+       *[other] the interview has { $count }
+    }
+content-shortcode-questions-out-of-range-help = { $count ->
+        [1] write questions="1", or remove questions=… to show the whole interview
+       *[other] pick numbers between 1 and { $count }, for example "1-{ $count }" or "{ $count }"
+    }
 content-shortcode-not-a-question-range = `{ $text }` is not a range of questions
 content-shortcode-not-a-question-range-help = write a number ("2"), a range ("2-3") or an open range ("4-")
 content-shortcode-did-you-mean = did you mean `{ $best }`?

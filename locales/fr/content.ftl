@@ -48,8 +48,14 @@ content-shortcode-nested-help = les blocs ne s’imbriquent pas : fermez « { $o
 
 content-shortcode-no-interview = l’en-tête n’a pas d’« interview: » à placer ici
 content-shortcode-no-interview-help = ajoutez « interview: » avec ses questions dans l’en-tête, ou retirez cette ligne
-content-shortcode-questions-out-of-range = les questions « { $text } » n’existent pas : l’interview en a { $count }
-content-shortcode-questions-out-of-range-help = choisissez des numéros entre 1 et { $count }, par exemple "1-2" ou "3-"
+content-shortcode-questions-out-of-range = les questions « { $text } » n’existent pas : { $count ->
+        [1] l’interview n’en a qu’une
+       *[other] l’interview en a { $count }
+    }
+content-shortcode-questions-out-of-range-help = { $count ->
+        [1] écrivez questions="1", ou retirez questions=… pour montrer l’interview entière
+       *[other] choisissez des numéros entre 1 et { $count }, par exemple "1-{ $count }" ou "{ $count }"
+    }
 content-shortcode-not-a-question-range = « { $text } » n’est pas une suite de questions
 content-shortcode-not-a-question-range-help = écrivez un numéro ("2"), une suite ("2-3") ou une suite ouverte ("4-")
 content-shortcode-did-you-mean = vouliez-vous écrire « { $best } » ?
