@@ -3,9 +3,12 @@
 //! A code is the stable name of a kind of problem (`yaml-unknown-key`): it is
 //! what `check --format json` and `--format github` print, what
 //! `docs/diagnostics.md` documents, and what a CI script may match on. As an
-//! enum, a typo in a code is a compile error, and the test below holds the
-//! list and the documentation together: every code is documented, and every
-//! documented code exists. Codes compare and sort by their text, so the
+//! enum, a typo in a code is a compile error, and the tests below hold the
+//! list and the documentation together: every code is documented, in
+//! `docs/diagnostics.md` and in the writers' French page
+//! `docs/fr/diagnostics.md`, every documented code exists, and every code is
+//! made somewhere outside this file (a code nothing reports would document a
+//! message no writer can get). Codes compare and sort by their text, so the
 //! order of reported problems does not depend on the order of this list.
 
 use std::fmt;
@@ -446,25 +449,103 @@ impl serde::Serialize for Code {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
-    #[test]
-    fn the_documented_codes_are_exactly_the_enums() {
-        let doc = include_str!("../../docs/diagnostics.md");
-        let documented: Vec<&str> = doc
-            .lines()
+    /// The codes a documentation page lists: one per heading `#### ` followed
+    /// by the code between backquotes.
+    fn documented(doc: &str) -> Vec<&str> {
+        doc.lines()
             .filter_map(|l| l.strip_prefix("#### `"))
             .filter_map(|l| l.split('`').next())
-            .collect();
+            .collect()
+    }
+
+    /// Fails, naming `page`, unless `doc` lists exactly the codes of the enum.
+    fn assert_documents_every_code(page: &str, doc: &str) {
+        let documented = documented(doc);
         let ours: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
         let missing: Vec<&&str> = ours.iter().filter(|c| !documented.contains(c)).collect();
         let unknown: Vec<&&str> = documented.iter().filter(|c| !ours.contains(c)).collect();
         assert!(
             missing.is_empty() && unknown.is_empty(),
-            "codes not documented in docs/diagnostics.md: {missing:?}; documented codes that do not exist: {unknown:?}"
+            "codes not documented in {page}: {missing:?}; documented codes that do not exist: {unknown:?}"
         );
+        let mut unique = documented.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(
+            unique.len(),
+            documented.len(),
+            "a code is documented twice in {page}"
+        );
+    }
+
+    #[test]
+    fn the_documented_codes_are_exactly_the_enums() {
+        assert_documents_every_code(
+            "docs/diagnostics.md",
+            include_str!("../../docs/diagnostics.md"),
+        );
+        let ours: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
         let mut unique = ours.clone();
-        unique.sort();
+        unique.sort_unstable();
         unique.dedup();
         assert_eq!(unique.len(), ours.len(), "a code is listed twice");
+    }
+
+    #[test]
+    fn the_french_page_documents_every_code() {
+        assert_documents_every_code(
+            "docs/fr/diagnostics.md",
+            include_str!("../../docs/fr/diagnostics.md"),
+        );
+    }
+
+    /// Every `Code::Variant` that `text` names, outside comments and test
+    /// modules (a file's tests follow its first `#[cfg(test)]`).
+    fn named(text: &str) -> Vec<String> {
+        let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+        let mut out = Vec::new();
+        for line in code.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            for (at, _) in line.match_indices("Code::") {
+                let name: String = line[at + "Code::".len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                    .collect();
+                out.push(name);
+            }
+        }
+        out
+    }
+
+    /// A code nothing makes is documented for a message no writer can get:
+    /// every variant must be named by the code that reports it, outside this
+    /// file and outside tests.
+    #[test]
+    fn every_code_is_made_somewhere() {
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut made = std::collections::HashSet::new();
+        for entry in walkdir::WalkDir::new(&src) {
+            let entry = entry.expect("walk src");
+            let path = entry.path();
+            let is_test_file = path.file_name().is_some_and(|n| n == "tests.rs");
+            if path.extension().is_none_or(|e| e != "rs")
+                || is_test_file
+                || path == src.join("diagnostics").join("code.rs")
+            {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).expect("read source");
+            made.extend(named(&text));
+        }
+        let never: Vec<&str> = Code::ALL
+            .iter()
+            .filter(|c| !made.contains(&format!("{c:?}")))
+            .map(|c| c.as_str())
+            .collect();
+        assert!(
+            never.is_empty(),
+            "codes that no code outside src/diagnostics/code.rs and tests makes: {never:?}"
+        );
     }
 }
