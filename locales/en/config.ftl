@@ -12,7 +12,8 @@ config-missing-title = the site has no title
 config-missing-title-help = add a line `title: The site's name`
 config-missing-theme = the theme `{ $theme }` is not in themes/
 config-missing-theme-help = copy the theme into themes/ or fix its name
-config-bad-paginate-by = paginate_by must be at least 1
+# $written: the value as written (-1, 0, 2.5, twelve).
+config-bad-paginate-by = `paginate_by` must be a whole number of at least 1, not `{ $written }`
 config-bad-paginate-by-help = write the number of articles per listing page, for example paginate_by: 12
 
 ## The site's address (src/config/base_url.rs)

@@ -90,6 +90,9 @@ content-front-matter-download-title = the document to download `{ $file }` has n
 content-front-matter-download-title-help = add `title:` under `file:`, saying what the document is: the `Download …` link tells readers, for example title: the remote work guide
 content-front-matter-interview-by = who answers this question is not said: the interview has several guests
 content-front-matter-interview-by-help = add `by:` under the question, with one of the people of `with:` ({ $people })
+# $here, $above: the part of each id that differs, with its code points (é (U+00E9)).
+content-front-matter-id-clash = the id `{ $id }` is already written above, looking the same but with its accent encoded differently: { $here } here, { $above } above
+content-front-matter-id-clash-help = keep one of the two ids, typed again on the keyboard (an accent encoded as two characters often comes from a copy and paste), or give each one a name of its own
 content-front-matter-bad-slug = `{ $slug }` cannot be used as an address
 content-front-matter-bad-slug-help = use letters, digits and dashes, for example `my-article`
 
@@ -102,7 +105,27 @@ content-front-matter-unclosed-help = add a line `---` after the front matter's l
 
 ## A section's header (src/content/front_matter/section.rs)
 
-content-section-bad-paginate-by = paginate_by must be at least 1
+# $written: the value as written (-1, 0, 2.5, twelve).
+content-section-bad-paginate-by = `paginate_by` must be a whole number of at least 1, not `{ $written }`
+content-section-bad-paginate-by-help = write the number of articles per page of the listing, for example `paginate_by: 12`; without `paginate_by`, site.yaml's is used
+content-section-front-matter-missing = the file does not start with `---`: the section's header is missing
+content-section-front-matter-missing-help = start the file with a line `---`, then `title: …` (the section's name), then another line `---`; an empty _index.md file will do too
+
+## A header value of the wrong shape, and its fix (src/content/front_matter/shapes.rs)
+
+# $name: the name written in `with:`, $id: an id made from it.
+content-shape-with = `with` takes the id of a person described under `people:` in the article's header or in content/_people.yaml, not the person itself: add `people: {"{"}{ $id }: {"{"}name: { $name }{"}}"}` and write `with: { $id }`
+content-shape-by = `by` names one person: their id (`by: vc`) or the person itself (`by: {"{"}name: Karim B., role: Case worker{"}"}`)
+# $value: the names written, as the map `people` is.
+content-shape-people = `people` describes each person under an id, which `with:` and `by:` use: `people: { $value }`
+content-shape-image = `image` takes the file and what it shows: `image: {"{"}src: { $src }, alt: what the image shows{"}"}`
+content-shape-source = `source` takes the publication's title, and if needed its page and address: `source: {"{"}title: { $title }, page: …{"}"}`
+content-shape-quotes = each quote has an id, which places it with {"{{"} quote(id="…") {"}}"}: `quotes: {"{"}quote: {"{"}text: { $text }{"}}"}`
+content-shape-testimonials = each testimony is a text under `text:`, in a list: `testimonials: [{"{"}text: { $text }{"}"}]`
+content-shape-questions = each question has its question under `q:` and its answer under `a:`, in a list: `questions: [{"{"}q: { $question }, a: …{"}"}]`
+content-shape-interview = `interview` takes indented keys: `with:` (the id of the person interviewed) and `questions:` (the list of questions, each with `q:` and `a:`)
+# $value: the files written, as the list `downloads` is.
+content-shape-downloads = each document has its file and its title, in a list: `downloads: { $value }`
 
 ## Walking content/ (src/content/discover.rs)
 

@@ -42,6 +42,15 @@ yaml-allowed-values = the allowed values are: { $values }
 # What was found stays in serde's words (they are English already).
 yaml-wrong-type = wrong type of value: found { $found }, expected { $expected }
 yaml-wrong-type-help = check the shape of the value: a text, a list (lines starting with `- `) or indented keys
+
+## A value of the wrong shape, and its fix (src/yaml/shapes.rs)
+
+# $value: the writer's text made a list ([mobility, careers]); $first: its first item.
+yaml-list-help = write the list in brackets: `{ $key }: { $value }`, or one line `- { $first }` per item under `{ $key }:`
+yaml-map-in-list-help = write the list in brackets, even for a single item: `{ $key }: { $value }`
+# $value: true for yes (oui, vrai, 1), false otherwise.
+yaml-boolean-help = write true or false, without quotes: `{ $key }: { $value }`
+yaml-list-of-maps-help = `{ $key }` is a list: put `- ` before the first key of each item, indented under `{ $key }:`
 yaml-duplicate-key = the key `{ $key }` is written twice
 yaml-duplicate-key-help = keep a single line for this key
 yaml-missing-key = the key `{ $key }` is missing
@@ -62,4 +71,16 @@ yaml-kind-or = { $first } or { $second }
 
 yaml-too-deep = the values are nested more than { $limit } levels deep
 yaml-too-deep-help = write a less nested value: close the brackets `[` and braces `{"{"}` sooner, or remove levels of indentation
-yaml-in-path = { $message } (in `{ $path }`)
+# $path: yaml-path-keys and yaml-path-entry, joined by commas.
+yaml-in-path = { $message } (in { $path })
+# Keys of a path, as written (interview.with).
+yaml-path-keys = `{ $keys }`
+# An entry of a list, counted from 1.
+yaml-path-entry = { $entry ->
+        [question] question { $number }
+        [testimony] testimony { $number }
+        [principle] principle { $number }
+        [download] download { $number }
+        [menu] menu entry { $number }
+       *[other] item { $number }
+    }

@@ -12,7 +12,8 @@ config-missing-title = le titre du site manque
 config-missing-title-help = ajoutez une ligne « title: Le nom du site »
 config-missing-theme = le thème « { $theme } » est introuvable dans themes/
 config-missing-theme-help = copiez le thème dans themes/ ou corrigez son nom
-config-bad-paginate-by = paginate_by doit être au moins 1
+# $written: the value as written (-1, 0, 2.5, douze).
+config-bad-paginate-by = « paginate_by » doit être un nombre entier d’au moins 1, et non « { $written } »
 config-bad-paginate-by-help = écrivez le nombre d’articles par page de liste, par exemple paginate_by: 12
 
 ## The site's address (src/config/base_url.rs)

@@ -90,6 +90,9 @@ content-front-matter-download-title = le document à télécharger « { $file } 
 content-front-matter-download-title-help = ajoutez « title: » sous « file: », avec ce qu’est le document : le lien « Télécharger … » le dit aux lecteurs, par exemple title: le guide du télétravail
 content-front-matter-interview-by = on ne sait pas qui répond à cette question : l’entretien a plusieurs invités
 content-front-matter-interview-by-help = ajoutez « by: » sous la question, avec l’une des personnes de « with: » ({ $people })
+# $here, $above: the part of each id that differs, with its code points (é (U+00E9)).
+content-front-matter-id-clash = l’identifiant « { $id } » est déjà écrit au-dessus, avec le même aspect mais un autre codage de l’accent : { $here } ici, { $above } au-dessus
+content-front-matter-id-clash-help = gardez un seul des deux identifiants, retapé au clavier (un accent codé en deux caractères vient souvent d’un copier-coller), ou donnez à chacun un nom à lui
 content-front-matter-bad-slug = « { $slug } » ne peut pas servir d’adresse
 content-front-matter-bad-slug-help = utilisez des lettres, des chiffres et des tirets, par exemple « mon-article »
 
@@ -102,7 +105,27 @@ content-front-matter-unclosed-help = ajoutez une ligne « --- » après la derni
 
 ## A section's header (src/content/front_matter/section.rs)
 
-content-section-bad-paginate-by = paginate_by doit être au moins 1
+# $written: the value as written (-1, 0, 2.5, douze).
+content-section-bad-paginate-by = « paginate_by » doit être un nombre entier d’au moins 1, et non « { $written } »
+content-section-bad-paginate-by-help = écrivez le nombre d’articles par page de la liste, par exemple « paginate_by: 12 » ; sans « paginate_by », c’est celui de site.yaml
+content-section-front-matter-missing = le fichier ne commence pas par « --- » : l’en-tête de la rubrique manque
+content-section-front-matter-missing-help = commencez le fichier par une ligne « --- », puis « title: … » (le nom de la rubrique), puis une autre ligne « --- » ; un fichier _index.md vide convient aussi
+
+## A header value of the wrong shape, and its fix (src/content/front_matter/shapes.rs)
+
+# $name: the name written in `with:`, $id: an id made from it.
+content-shape-with = « with » attend l’identifiant d’une personne décrite sous « people: » dans l’en-tête de l’article ou dans content/_people.yaml, pas la personne elle-même : ajoutez « people: {"{"}{ $id }: {"{"}name: { $name }{"}}"} » et écrivez « with: { $id } »
+content-shape-by = « by » nomme une seule personne : son identifiant (« by: vc ») ou la personne elle-même (« by: {"{"}name: Karim B., role: Gestionnaire{"}"} »)
+# $value: the names written, as the map `people` is.
+content-shape-people = « people » décrit chaque personne sous un identifiant, que « with: » et « by: » reprennent : « people: { $value } »
+content-shape-image = « image » prend le fichier et ce qu’il montre : « image: {"{"}src: { $src }, alt: ce que montre l’image{"}"} »
+content-shape-source = « source » prend le titre de la publication, et si besoin sa page et son adresse : « source: {"{"}title: { $title }, page: …{"}"} »
+content-shape-quotes = chaque citation a un identifiant, qui la place avec {"{{"} quote(id="…") {"}}"} : « quotes: {"{"}citation: {"{"}text: { $text }{"}}"} »
+content-shape-testimonials = chaque témoignage est un texte sous « text: », dans une liste : « testimonials: [{"{"}text: { $text }{"}"}] »
+content-shape-questions = chaque question a sa question sous « q: » et sa réponse sous « a: », dans une liste : « questions: [{"{"}q: { $question }, a: …{"}"}] »
+content-shape-interview = « interview » prend des clés indentées : « with: » (l’identifiant de la personne interviewée) et « questions: » (la liste des questions, chacune avec « q: » et « a: »)
+# $value: the files written, as the list `downloads` is.
+content-shape-downloads = chaque document a son fichier et son titre, dans une liste : « downloads: { $value } »
 
 ## Walking content/ (src/content/discover.rs)
 

@@ -41,6 +41,15 @@ yaml-unknown-value = valeur inconnue « { $value } »
 yaml-allowed-values = les valeurs possibles sont : { $values }
 yaml-wrong-type = valeur du mauvais type : il faut { $expected } et non { $found }
 yaml-wrong-type-help = vérifiez la forme de la valeur : un texte, une liste (lignes commençant par « - ») ou des clés indentées
+
+## A value of the wrong shape, and its fix (src/yaml/shapes.rs)
+
+# $value: the writer's text made a list ([mobilité, métiers]); $first: its first item.
+yaml-list-help = écrivez la liste entre crochets : « { $key }: { $value } », ou une ligne « - { $first } » par élément sous « { $key }: »
+yaml-map-in-list-help = écrivez la liste entre crochets, même pour un seul élément : « { $key }: { $value } »
+# $value: true for oui (yes, vrai, 1), false otherwise.
+yaml-boolean-help = écrivez true (oui) ou false (non), sans guillemets : « { $key }: { $value } »
+yaml-list-of-maps-help = « { $key } » est une liste : mettez « - » devant la première clé de chaque élément, en retrait sous « { $key }: »
 yaml-duplicate-key = la clé « { $key } » est écrite deux fois
 yaml-duplicate-key-help = gardez une seule ligne pour cette clé
 yaml-missing-key = la clé « { $key } » manque
@@ -67,4 +76,16 @@ yaml-kind-or = { $first } ou { $second }
 
 yaml-too-deep = les valeurs sont imbriquées sur plus de { $limit } niveaux
 yaml-too-deep-help = écrivez une valeur moins imbriquée : fermez les crochets « [ » et les accolades « {"{"} » plus tôt, ou retirez des niveaux de retrait
-yaml-in-path = { $message } (dans « { $path } »)
+# $path: yaml-path-keys and yaml-path-entry, joined by commas.
+yaml-in-path = { $message } (dans { $path })
+# Keys of a path, as written (interview.with).
+yaml-path-keys = « { $keys } »
+# An entry of a list, counted from 1.
+yaml-path-entry = { $entry ->
+        [question] question { $number }
+        [testimony] témoignage { $number }
+        [principle] principe { $number }
+        [download] document { $number }
+        [menu] entrée { $number } du menu
+       *[other] élément { $number }
+    }

@@ -27,7 +27,7 @@ pub struct RawConfig {
     pub(super) language: Option<Language>,
     pub(super) theme: Option<Text>,
     pub(super) description: Option<Text>,
-    pub(super) paginate_by: Option<usize>,
+    pub(super) paginate_by: Option<Text>,
     pub(super) feeds: Option<bool>,
     pub(super) search: Option<bool>,
     pub(super) share: Option<Vec<ShareKind>>,

@@ -112,23 +112,27 @@ fn theme(
     theme
 }
 
-/// Articles per listing page: 12 by default, at least 1.
+/// Articles per listing page: 12 by default, a whole number of at least 1
+/// (read as text, so that `-1` or `2.5` get this message).
 fn paginate_by(
     places: Places,
-    written: Option<usize>,
+    written: Option<Text>,
     lang: Language,
     errors: &mut Diagnostics,
 ) -> usize {
-    let paginate_by = written.unwrap_or(12);
-    if paginate_by == 0 {
+    let Some(written) = written else {
+        return 12;
+    };
+    let count = written.as_str().trim().parse::<usize>().unwrap_or(0);
+    if count == 0 {
         errors.push(
             Diagnostic::error(
                 Code::ConfigBadPaginateBy,
-                t!(lang, "config-bad-paginate-by"),
+                t!(lang, "config-bad-paginate-by", written = written.as_str()),
             )
             .at(places.source, places.value(&["paginate_by"]))
             .with_help(t!(lang, "config-bad-paginate-by-help")),
         );
     }
-    paginate_by
+    count
 }

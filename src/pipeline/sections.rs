@@ -35,7 +35,7 @@ pub fn load_sections(
                         path,
                         markdown::scrub_markers(&text).into_owned(),
                     ));
-                    match front_matter::split(&source, lang) {
+                    match front_matter::split_section(&source, lang) {
                         Ok(split) => match front_matter::parse_section(&source, &split, lang) {
                             Ok(meta) => {
                                 loaded.meta = meta;

@@ -19,9 +19,14 @@ use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, Visitor};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
 use crate::messages::t;
+use read::Found;
+pub use read::{Read, read};
+pub use shapes::{Hints, WrongShape, no_hints};
 use wording::{Described, describe, named_and_expected, unknown_key};
 
 mod depth;
+mod read;
+mod shapes;
 mod syntax;
 mod wording;
 
@@ -163,53 +168,65 @@ pub fn parse<T: DeserializeOwned>(
     parse_all(yaml, source, offset, lang).map_err(|mut all| all.swap_remove(0))
 }
 
-/// [`parse`], reporting every unknown key of the map where serde met the
-/// first one, not only that one: a writer with two misspelt keys fixes both
-/// after one build. (serde stops at the first error; the map's other keys
-/// are read from the text, at the first key's indentation.)
+/// [`parse`], reporting every mistake of the document, not only the first:
+/// every unknown key of a map, and every faulty entry of the top-level map
+/// (see [`read`]). A writer with two misspelt keys and a wrong value fixes
+/// them all after one build.
 pub fn parse_all<T: DeserializeOwned>(
     yaml: &str,
     source: &SourceText,
     offset: usize,
     lang: Language,
 ) -> Result<T, Vec<Diagnostic>> {
-    if let Some(at) = depth::too_deep(yaml) {
-        return Err(vec![too_deep(offset + at, source, lang)]);
+    let read = read::<T>(yaml, source, offset, lang, no_hints)?;
+    if read.errors.is_empty() {
+        Ok(read.value)
+    } else {
+        Err(read.errors)
     }
-    // An empty document is an empty map, not "null".
-    let yaml_text = if yaml.trim().is_empty() { "{}" } else { yaml };
-    serde_yaml::from_str::<T>(yaml_text).map_err(|err| {
-        let first = to_diagnostic(&err, yaml, source, offset, lang);
-        let mut all = vec![first];
-        let raw = strip_positions(&err.to_string());
-        let (path, detail) = split_path(&raw);
-        let Some(rest) = detail.strip_prefix("unknown field `") else {
-            return all;
-        };
-        let (key, expected) = named_and_expected(rest);
-        let Some(at) = err
-            .location()
-            .map(|l| l.index())
-            .filter(|&i| i <= yaml.len())
-        else {
-            return all;
-        };
-        for (other, start) in sibling_keys(yaml, at) {
-            if start == at || other == key || expected.contains(&other) {
-                continue;
-            }
-            let described = unknown_key(&other, &expected, lang);
-            all.push(placed(
-                described,
-                path,
-                offset + start,
-                other.len(),
-                source,
-                lang,
-            ));
+}
+
+/// What serde_yaml's error `err` makes the writer see: the error itself,
+/// and every other unknown key of the map where serde met the first one
+/// (serde stops at the first error; the map's other keys are read from the
+/// text, at the first key's indentation).
+fn every_problem(
+    err: &serde_yaml::Error,
+    yaml: &str,
+    source: &SourceText,
+    offset: usize,
+    lang: Language,
+    hints: Hints,
+) -> Vec<Found> {
+    let first = locate_error(err, yaml, source, offset, lang, hints);
+    let mut all = vec![first];
+    let raw = strip_positions(&err.to_string());
+    let (path, detail) = split_path(&raw);
+    let Some(rest) = detail.strip_prefix("unknown field `") else {
+        return all;
+    };
+    let (key, expected) = named_and_expected(rest);
+    let Some(at) = err
+        .location()
+        .map(|l| l.index())
+        .filter(|&i| i <= yaml.len())
+    else {
+        return all;
+    };
+    for (other, start) in sibling_keys(yaml, at) {
+        if start == at || other == key || expected.contains(&other) {
+            continue;
         }
-        all
-    })
+        let described = unknown_key(&other, &expected, lang);
+        let suggested = described.suggested.clone();
+        all.push(Found {
+            diagnostic: placed(described, path, offset + start, other.len(), source, lang),
+            at: start,
+            suggested,
+            stops: false,
+        });
+    }
+    all
 }
 
 /// A collection nested deeper than [`depth::LIMIT`], at byte `at` of
@@ -281,6 +298,19 @@ pub fn to_diagnostic(
     offset: usize,
     lang: Language,
 ) -> Diagnostic {
+    locate_error(err, yaml, source, offset, lang, no_hints).diagnostic
+}
+
+/// A serde_yaml error placed in the writer's file, with where it is in the
+/// YAML text (for [`read`] to leave its entry out).
+fn locate_error(
+    err: &serde_yaml::Error,
+    yaml: &str,
+    source: &SourceText,
+    offset: usize,
+    lang: Language,
+    hints: Hints,
+) -> Found {
     let with_positions = err.to_string();
     // serde_yaml writes " at line L column C" (counted from the start of
     // the YAML, not the file) after each part: the position is shown apart.
@@ -292,7 +322,12 @@ pub fn to_diagnostic(
         .unwrap_or(0)
         .min(yaml.len());
     if detail == "recursion limit exceeded" {
-        return too_deep(offset + index, source, lang);
+        return Found {
+            diagnostic: too_deep(offset + index, source, lang),
+            at: index,
+            suggested: None,
+            stops: true,
+        };
     }
     let mut described = describe(detail, lang);
     let mut width = None;
@@ -314,6 +349,15 @@ pub fn to_diagnostic(
     {
         index = at;
     }
+    // A value of the wrong shape: the caret covers it whole, and the help
+    // shows it in the right shape when the value says how.
+    if described.code == Code::YamlWrongType {
+        let shape = shapes::WrongShape::read(path.unwrap_or(""), detail, &yaml[index..]);
+        width = Some(shape.written.len().max(1));
+        if let Some(help) = hints(&shape, lang).or_else(|| shapes::generic_fix(&shape, lang)) {
+            described.help = Some(help);
+        }
+    }
     let width = width.unwrap_or_else(|| {
         described
             .key
@@ -322,7 +366,14 @@ pub fn to_diagnostic(
             .map(|k| k.len())
             .unwrap_or_else(|| token_len(&yaml[index..]))
     });
-    placed(described, path, offset + index, width, source, lang)
+    let stops = described.code == Code::YamlSyntax;
+    let suggested = described.suggested.clone();
+    Found {
+        diagnostic: placed(described, path, offset + index, width, source, lang),
+        at: index,
+        suggested,
+        stops,
+    }
 }
 
 /// The diagnostic of `described` at bytes `start..start + width` of
@@ -337,6 +388,7 @@ fn placed(
 ) -> Diagnostic {
     let mut message = described.message;
     if let Some(path) = path {
+        let path = wording::path(path, lang);
         message = t!(lang, "yaml-in-path", message = message, path = path);
     }
     let mut d = Diagnostic::error(described.code, message).at(source, start..start + width);
@@ -518,9 +570,15 @@ mod tests {
             "titel: a\npeople:\n  - name: A\n    rol: x\n  - nom: B\n    role: y\nsumary: b\n",
             Language::Fr,
         );
+        // The first item's unknown key too: `people` is read again
+        // without the faulty entries.
         assert_eq!(
             shown,
-            ["1:1 clé inconnue « titel »", "7:1 clé inconnue « sumary »"]
+            [
+                "1:1 clé inconnue « titel »",
+                "7:1 clé inconnue « sumary »",
+                "4:5 clé inconnue « rol » (dans « people », élément 1)"
+            ]
         );
         // Inside a list item: that item's keys only, not the next item's.
         let (shown, errs) = report(
@@ -530,8 +588,8 @@ mod tests {
         assert_eq!(
             shown,
             [
-                "3:5 unknown key `rol` (in `people[0]`)",
-                "4:5 unknown key `rle` (in `people[0]`)"
+                "3:5 unknown key `rol` (in `people`, item 1)",
+                "4:5 unknown key `rle` (in `people`, item 1)"
             ]
         );
         assert_eq!(errs[1].help.as_deref(), Some("did you mean `role`?"));

@@ -25,11 +25,14 @@ pub(super) struct Described {
     pub help: Option<String>,
     /// The key or value the error is about, when the caret should cover it.
     pub key: Option<String>,
+    /// For an unknown key, the known key it was likely meant to be.
+    pub suggested: Option<String>,
 }
 
 /// An unknown key, with the closest of the `expected` ones suggested.
 pub(super) fn unknown_key(key: &str, expected: &[String], lang: Language) -> Described {
-    let help = match closest(key, expected.iter().map(String::as_str)) {
+    let best = closest(key, expected.iter().map(String::as_str));
+    let help = match best {
         Some(best) => t!(lang, "yaml-did-you-mean", best = best),
         None => t!(lang, "yaml-allowed-keys", keys = expected.join(", ")),
     };
@@ -38,6 +41,7 @@ pub(super) fn unknown_key(key: &str, expected: &[String], lang: Language) -> Des
         message: t!(lang, "yaml-unknown-key", key = key),
         help: Some(help),
         key: Some(key.to_string()),
+        suggested: best.map(str::to_string),
     }
 }
 
@@ -88,6 +92,7 @@ fn unknown_value(value: &str, expected: &[String], lang: Language) -> Described 
         message: t!(lang, "yaml-unknown-value", value = value),
         help: Some(help),
         key: Some(value.to_string()),
+        suggested: None,
     }
 }
 
@@ -111,6 +116,7 @@ fn wrong_type(rest: &str, lang: Language) -> Described {
         ),
         help: Some(t!(lang, "yaml-wrong-type-help")),
         key: None,
+        suggested: None,
     }
 }
 
@@ -121,6 +127,7 @@ fn duplicate_key(key: &str, lang: Language) -> Described {
         message: t!(lang, "yaml-duplicate-key", key = key),
         help: Some(t!(lang, "yaml-duplicate-key-help")),
         key: Some(key.to_string()),
+        suggested: None,
     }
 }
 
@@ -131,6 +138,7 @@ fn missing_key(key: &str, lang: Language) -> Described {
         message: t!(lang, "yaml-missing-key", key = key),
         help: Some(t!(lang, "yaml-missing-key-help", key = key)),
         key: None,
+        suggested: None,
     }
 }
 
@@ -142,6 +150,7 @@ fn unreadable(detail: &str, lang: Language) -> Described {
         message: t!(lang, "yaml-unreadable", detail = detail),
         help: Some(t!(lang, "yaml-unreadable-help")),
         key: None,
+        suggested: None,
     }
 }
 
@@ -190,6 +199,74 @@ fn shape(kind: &str) -> &'static str {
     }
 }
 
+/// serde's path to a value (`interview.questions[1].by`) as a writer
+/// counts: keys as written, quoted together, and a list's entry by its
+/// number from 1 and what it is (`question 2`, not `questions[1]`), the
+/// list's own key left out when that word says it.
+pub(super) fn path(serde_path: &str, lang: Language) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut keys: Vec<&str> = Vec::new();
+    let top = serde_path.split(['.', '[']).next().unwrap_or("");
+    for segment in serde_path.split('.') {
+        let mut pieces = segment.split('[');
+        let key = pieces.next().unwrap_or("");
+        if !key.is_empty() {
+            keys.push(key);
+        }
+        for index in pieces {
+            let Ok(index) = index.trim_end_matches(']').parse::<usize>() else {
+                continue;
+            };
+            let list = keys.last().copied().unwrap_or("");
+            let entry = entry_kind(top, list, keys.len());
+            if entry != "other" && LIST_KEYS.contains(&list) {
+                keys.pop();
+            }
+            if !keys.is_empty() {
+                let joined = keys.join(".");
+                parts.push(t!(lang, "yaml-path-keys", keys = joined));
+                keys.clear();
+            }
+            let number = index + 1;
+            parts.push(t!(lang, "yaml-path-entry", entry = entry, number = number));
+        }
+    }
+    if !keys.is_empty() {
+        let joined = keys.join(".");
+        parts.push(t!(lang, "yaml-path-keys", keys = joined));
+    }
+    parts.join(", ")
+}
+
+/// The keys of lists whose entries have a word of their own, which says
+/// the key: `questions[1]` is « question 2 ».
+const LIST_KEYS: &[&str] = &[
+    "questions",
+    "items",
+    "testimonials",
+    "principles",
+    "downloads",
+    "menu",
+];
+
+/// What an entry of the list `list` is, as a keyword of the catalog's
+/// `yaml-path-entry`: the list's key, the path's first key (`items` are
+/// testimonies under `testimonials`, principles under `principles`) and
+/// how deep the list is (`principles.engagements[1]`, a list written
+/// without its keys).
+fn entry_kind(top: &str, list: &str, depth: usize) -> &'static str {
+    match (top, list) {
+        (_, "questions") => "question",
+        (_, "downloads") => "download",
+        ("menu", "menu") => "menu",
+        ("testimonials", "items" | "testimonials") => "testimony",
+        ("testimonials", _) if depth == 2 => "testimony",
+        ("principles", "items" | "principles") => "principle",
+        ("principles", _) if depth == 2 => "principle",
+        _ => "other",
+    }
+}
+
 fn backticked(text: &str) -> Vec<String> {
     text.split('`')
         .enumerate()
@@ -218,5 +295,30 @@ mod tests {
         assert_eq!(kind("u32", fr), "un nombre");
         assert_eq!(kind("a map", en), "a map");
         assert_eq!(kind("char", fr), "char");
+    }
+
+    #[test]
+    fn paths_count_entries_from_one_by_what_they_are() {
+        let (fr, en) = (Language::Fr, Language::En);
+        assert_eq!(path("interview.with", fr), "« interview.with »");
+        assert_eq!(
+            path("interview.questions[1].by", fr),
+            "« interview », question 2, « by »"
+        );
+        assert_eq!(
+            path("interview.questions[1]", en),
+            "`interview`, question 2"
+        );
+        assert_eq!(path("testimonials[2]", fr), "témoignage 3");
+        assert_eq!(
+            path("principles.engagements.items[1].text", fr),
+            "« principles.engagements », principe 2, « text »"
+        );
+        assert_eq!(
+            path("principles.engagements[0]", en),
+            "`principles.engagements`, principle 1"
+        );
+        assert_eq!(path("people[0]", en), "`people`, item 1");
+        assert_eq!(path("menu[3].url", fr), "entrée 4 du menu, « url »");
     }
 }

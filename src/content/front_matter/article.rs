@@ -8,6 +8,11 @@
 //! `Option` left where the program needs a value (a title, a date) and no
 //! short form left where a block may be written two ways (`blocks`).
 //! Adding a key is a field in each type and a line in `parse_article`.
+//!
+//! The header is read past its faulty keys (`yaml::read`): a misspelt key,
+//! a value of the wrong shape and an impossible date are reported in one
+//! run, and a required key that was written, only wrongly, is not also
+//! said to be missing.
 
 use indexmap::IndexMap;
 use serde::Deserialize;
@@ -21,6 +26,7 @@ use super::dated::{self, Dated};
 use super::fences::Split;
 use super::people::Person;
 use super::positions::Places;
+use super::shapes;
 use super::theme_extra;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
@@ -118,11 +124,16 @@ pub fn parse_article(
     lang: Language,
 ) -> Result<ArticleMeta, Vec<Diagnostic>> {
     let places = Places { source, split };
-    let mut raw: RawArticle = yaml::parse_all(places.yaml(), source, split.yaml.start, lang)?;
-    let mut errors = Vec::new();
-    let title = checks::title(places, raw.title.take(), lang, &mut errors);
+    let read =
+        yaml::read::<RawArticle>(places.yaml(), source, split.yaml.start, lang, shapes::fix)?;
+    // A key misspelt or of the wrong shape is reported as such, not missing.
+    let (title_written, date_written) = (read.mentioned("title"), read.mentioned("date"));
+    let mut raw = read.value;
+    let mut errors = read.errors;
+    let title = checks::title(places, raw.title.take(), title_written, lang, &mut errors);
     let date = match raw.date.take() {
         Some(value) => dated::read(places, "date", value, lang, &mut errors),
+        None if date_written => None,
         None => {
             errors.push(checks::missing_key(source, "date", lang));
             None
@@ -137,6 +148,7 @@ pub fn parse_article(
     checks::download_titles(places, raw.downloads.as_deref(), lang, &mut errors);
     checks::interview_answerers(places, raw.interview.as_ref(), lang, &mut errors);
     let slug = checks::slug(places, raw.slug.take(), lang, &mut errors);
+    id_clashes(places, &raw, lang, &mut errors);
     match date {
         Some(date) if errors.is_empty() => Ok(ArticleMeta::new(
             raw,
@@ -149,6 +161,40 @@ pub fn parse_article(
             },
         )),
         _ => Err(errors),
+    }
+}
+
+/// Ids of one map that differ only by how an accent is encoded.
+fn id_clashes(places: Places, raw: &RawArticle, lang: Language, errors: &mut Vec<Diagnostic>) {
+    let ids = |map: Option<Vec<&String>>| -> Vec<String> {
+        map.unwrap_or_default().into_iter().cloned().collect()
+    };
+    let all = [
+        (
+            "people",
+            ids(raw.people.as_ref().map(|m| m.keys().collect())),
+        ),
+        (
+            "quotes",
+            ids(raw.quotes.as_ref().map(|m| m.keys().collect())),
+        ),
+        (
+            "testimonials",
+            ids(match &raw.testimonials {
+                Some(RawTestimonials::Groups(g)) => Some(g.keys().collect()),
+                _ => None,
+            }),
+        ),
+        (
+            "principles",
+            ids(match &raw.principles {
+                Some(RawPrinciples::Lists(l)) => Some(l.keys().collect()),
+                _ => None,
+            }),
+        ),
+    ];
+    for (key, ids) in &all {
+        checks::id_clashes(places, key, ids.iter().map(String::as_str), lang, errors);
     }
 }
 
@@ -232,7 +278,7 @@ mod tests {
         let d = &errors[0];
         assert_eq!(
             d.message,
-            "clé inconnue « rol » (dans « testimonials[0].by »)"
+            "clé inconnue « rol » (dans témoignage 1, « by »)"
         );
         assert_eq!(d.help.as_deref(), Some("vouliez-vous écrire « role » ?"));
         assert_eq!(

@@ -17,11 +17,14 @@ use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
 use crate::messages::t;
 use crate::yaml::Text;
+use unicode_normalization::UnicodeNormalization;
 
-/// The headline: trimmed, and neither missing nor empty.
+/// The headline: trimmed, and neither missing nor empty (`mentioned`: a
+/// title was written, its error already reported).
 pub(super) fn title(
     places: Places,
     written: Option<Text>,
+    mentioned: bool,
     lang: Language,
     errors: &mut Vec<Diagnostic>,
 ) -> String {
@@ -39,7 +42,9 @@ pub(super) fn title(
             String::new()
         }
         None => {
-            errors.push(missing_key(places.source, "title", lang));
+            if !mentioned {
+                errors.push(missing_key(places.source, "title", lang));
+            }
             String::new()
         }
     }
@@ -142,6 +147,73 @@ pub(super) fn interview_answerers(
             );
         }
     }
+}
+
+/// Two ids of the map under `key` (people, quotes, groups) that differ only
+/// by how an accent is encoded (`é` as one character, or `e` and a
+/// combining accent, as a copy and paste may bring): the reader sees one
+/// id, the program two. Each is named with its characters' code points.
+pub(super) fn id_clashes<'a>(
+    places: Places,
+    key: &str,
+    ids: impl Iterator<Item = &'a str>,
+    lang: Language,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let mut seen: Vec<(&str, String)> = Vec::new();
+    for id in ids {
+        let nfc: String = id.nfc().collect();
+        if let Some((first, _)) = seen.iter().find(|(_, n)| *n == nfc) {
+            let (here, above) = (spelling(id, first), spelling(first, id));
+            errors.push(
+                Diagnostic::error(
+                    Code::YamlDuplicateKey,
+                    t!(
+                        lang,
+                        "content-front-matter-id-clash",
+                        id = id,
+                        here = here,
+                        above = above
+                    ),
+                )
+                .at(places.source, places.key(&[key, id]))
+                .with_help(t!(lang, "content-front-matter-id-clash-help")),
+            );
+        }
+        seen.push((id, nfc));
+    }
+}
+
+/// What of `id` differs from `other`, with its code points: `é (U+00E9)`.
+fn spelling(id: &str, other: &str) -> String {
+    let prefix = id
+        .chars()
+        .zip(other.chars())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let suffix = id
+        .chars()
+        .rev()
+        .zip(other.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let chars: Vec<char> = id.chars().collect();
+    let end = chars.len().saturating_sub(suffix).max(prefix);
+    // A combining accent alone is shown on the letter before it.
+    let start = if chars[prefix..end]
+        .first()
+        .is_some_and(|c| !c.is_alphanumeric())
+    {
+        prefix.saturating_sub(1)
+    } else {
+        prefix
+    };
+    let part: String = chars[start..end].iter().collect();
+    let codes: Vec<String> = part
+        .chars()
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    format!("{part} ({})", codes.join(" "))
 }
 
 /// The slug as it will appear in the URL; one that folds to nothing is an

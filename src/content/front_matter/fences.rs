@@ -4,7 +4,8 @@
 //! only byte offsets come out, so every later position, from serde's errors
 //! to a link in the body, is a position in the writer's file. A file that
 //! does not open or close its header is told so here, before any YAML is
-//! read: nothing else about it could be placed.
+//! read: nothing else about it could be placed. A section's `_index.md`
+//! may be empty ([`split_section`]): it only titles a folder.
 
 use crate::diagnostics::Code;
 use std::ops::Range;
@@ -63,6 +64,29 @@ pub fn split(source: &SourceText, lang: Language) -> Result<Split, Diagnostic> {
     .with_help(t!(lang, "content-front-matter-unclosed-help")))
 }
 
+/// Finds the front matter of a section's `_index.md`, which may have none:
+/// an empty file (or one of blank lines) is a section with the defaults.
+/// A file with text but no opening fence is told how to start one, with
+/// the keys a section takes (a date is an article's, not a section's).
+pub fn split_section(source: &SourceText, lang: Language) -> Result<Split, Diagnostic> {
+    let text = source.text.as_str();
+    let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    if text[start..].trim().is_empty() {
+        return Ok(Split {
+            yaml: start..start,
+            body: start..text.len(),
+        });
+    }
+    split(source, lang).map_err(|d| match d.code {
+        Code::FrontMatterMissing => Diagnostic {
+            message: t!(lang, "content-section-front-matter-missing"),
+            help: Some(t!(lang, "content-section-front-matter-missing-help")),
+            ..d
+        },
+        _ => d,
+    })
+}
+
 /// Where the opening `---` is: the start of the file, after any byte-order
 /// mark (the fence line may end with `\n` or `\r\n`).
 pub(super) fn opening_fence(source: &SourceText) -> Range<usize> {
@@ -84,6 +108,20 @@ mod tests {
         let split = split(&src, Language::Fr).unwrap();
         assert_eq!(&src.text[split.yaml.clone()], "title: x\r\n");
         assert_eq!(&src.text[split.body.clone()], "Body\r\n");
+    }
+
+    #[test]
+    fn a_section_may_have_no_header_and_is_not_asked_for_a_date() {
+        let src = SourceText::new("_index.md", "\n  \n");
+        let split = split_section(&src, Language::Fr).unwrap();
+        assert_eq!((split.yaml, split.body), (0..0, 0..4));
+        let src = SourceText::new("_index.md", "title: Actualités\n");
+        let err = split_section(&src, Language::Fr).unwrap_err();
+        assert_eq!(err.code, Code::FrontMatterMissing);
+        assert!(
+            !err.help.as_deref().unwrap_or("").contains("date"),
+            "{err:?}"
+        );
     }
 
     #[test]

@@ -23,7 +23,9 @@
 //! - `people`: people by id or written out;
 //! - `blocks`: the blocks a writer fills here and places in the body
 //!   (interview, testimonies, principles, quotes, downloads, image, source);
-//! - `section`: a section's `_index.md` ([`parse_section`]).
+//! - `section`: a section's `_index.md` ([`parse_section`]);
+//! - `shapes`: the fix of a value written in the wrong shape, in the shape
+//!   its key takes.
 //!
 //! A new article key is a field of `RawArticle` and `ArticleMeta` in
 //! `article`, and a function in `checks` if it can be wrong in a way serde
@@ -38,6 +40,7 @@ mod fences;
 mod people;
 mod positions;
 mod section;
+mod shapes;
 
 pub use article::{ArticleMeta, parse_article};
 pub use blocks::{
@@ -46,7 +49,7 @@ pub use blocks::{
     RawTestimony, RawTitledPrinciple,
 };
 pub use dated::Dated;
-pub use fences::{Split, split};
+pub use fences::{Split, split, split_section};
 pub use people::{InlinePerson, OneOrMany, Person, PersonRef};
 pub use positions::locate;
 pub use section::{SectionMeta, SortBy, parse_section};

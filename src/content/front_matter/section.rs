@@ -2,8 +2,12 @@
 //! titles and describes the section and says how it lists its articles.
 //!
 //! Like an article's, it is read into a raw struct that denies unknown keys,
-//! then checked; a section has one check serde cannot make (a page of zero
-//! articles), so the module stays one short function.
+//! past its faulty keys, then checked; a section has one check serde cannot
+//! make (a page size that is not a whole number of at least 1: `paginate_by`
+//! is read as text so that `-1` or `2.5` get that message, not serde's « a
+//! number, not a number »), so the module stays one short function. A
+//! section needs no key at all: an empty `_index.md` is a section with the
+//! defaults (see `fences::split_section`).
 
 use crate::diagnostics::Code;
 use serde::Deserialize;
@@ -35,7 +39,7 @@ struct RawSection {
     title: Option<Text>,
     description: Option<Text>,
     sort_by: Option<SortBy>,
-    paginate_by: Option<usize>,
+    paginate_by: Option<Text>,
     template: Option<Text>,
     draft: Option<bool>,
     extra: Option<serde_yaml::Mapping>,
@@ -60,28 +64,50 @@ pub struct SectionMeta {
     pub extra: serde_json::Value,
 }
 
-/// Reads and checks a section's `_index.md` front matter.
+/// Reads and checks a section's `_index.md` front matter. Every problem
+/// found is returned.
 pub fn parse_section(
     source: &SourceText,
     split: &Split,
     lang: Language,
 ) -> Result<SectionMeta, Vec<Diagnostic>> {
     let yaml_text = &source.text[split.yaml.clone()];
-    let raw: RawSection = yaml::parse_all(yaml_text, source, split.yaml.start, lang)?;
-    if raw.paginate_by == Some(0) {
-        return Err(vec![
-            Diagnostic::error(
-                Code::FrontMatterBadPaginateBy,
-                t!(lang, "content-section-bad-paginate-by"),
-            )
-            .at(source, locate(source, split, &["paginate_by"])),
-        ]);
+    let read = yaml::read::<RawSection>(yaml_text, source, split.yaml.start, lang, yaml::no_hints)?;
+    let (raw, mut errors) = (read.value, read.errors);
+    let paginate_by = raw.paginate_by.and_then(|written| {
+        let count = written
+            .as_str()
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n >= 1);
+        if count.is_none() {
+            let at = yaml::locate_value(yaml_text, &["paginate_by"])
+                .map(|r| split.yaml.start + r.start..split.yaml.start + r.end)
+                .unwrap_or_else(|| locate(source, split, &["paginate_by"]));
+            errors.push(
+                Diagnostic::error(
+                    Code::FrontMatterBadPaginateBy,
+                    t!(
+                        lang,
+                        "content-section-bad-paginate-by",
+                        written = written.as_str()
+                    ),
+                )
+                .at(source, at)
+                .with_help(t!(lang, "content-section-bad-paginate-by-help")),
+            );
+        }
+        count
+    });
+    if !errors.is_empty() {
+        return Err(errors);
     }
     Ok(SectionMeta {
         title: raw.title.map(|t| t.0),
         description: raw.description.map(|t| t.0),
         sort_by: raw.sort_by.unwrap_or_default(),
-        paginate_by: raw.paginate_by,
+        paginate_by,
         template: raw.template.map(|t| t.0),
         draft: raw.draft.unwrap_or(false),
         extra: theme_extra(raw.extra),
