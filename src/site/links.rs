@@ -45,6 +45,9 @@ pub struct Resolver {
     pub files: HashMap<ContentPath, String>,
     /// Articles left out of this build, by content path.
     pub excluded: HashMap<ContentPath, Excluded>,
+    /// Articles that exist but could not be loaded, their bundles' folders
+    /// and files, with the URL each would have (see `site::unloaded`).
+    pub unloaded: HashMap<ContentPath, String>,
 }
 
 /// How a file in `base_dir` links to the content path `target`, both
@@ -160,12 +163,25 @@ impl Resolver {
         if let Some(url) = self.files.get(&key) {
             return Ok(suffix(url.clone()));
         }
+        if let Some(url) = self.unloaded(&key) {
+            // Any anchor: its headings are unknown until it loads.
+            return Ok(suffix(url.to_string()));
+        }
         if let Some(why) = self.excluded.get(&key) {
             return Err(unpublished(link, *why, lang).at(source, link.span.clone()));
         }
         Err(self
             .broken(link, key.as_str(), base_dir, lang)
             .at(source, link.span.clone()))
+    }
+
+    /// Where `key` would be if the article it names (or whose bundle holds
+    /// it) could be loaded, when it is one that could not.
+    pub fn unloaded(&self, key: &ContentPath) -> Option<&str> {
+        self.unloaded
+            .get(key)
+            .or_else(|| self.unloaded.get(&key.inside("index.md")))
+            .map(String::as_str)
     }
 
     /// A link that leads to nothing of this build: what it names, and a
@@ -176,6 +192,7 @@ impl Resolver {
             .pages
             .keys()
             .chain(self.files.keys())
+            .chain(self.unloaded.keys())
             .map(ContentPath::as_str)
             .collect();
         // A path close overall but with an unrelated file name (`bilan.md`

@@ -13,7 +13,8 @@
 //! 3. `placement`: each article's address (made in [`urls`]) and its
 //!    collisions;
 //! 4. `assets`: where the other files of `content/` are published;
-//! 5. the pages links may reach (`resolution::add_targets`), `aliases`
+//! 5. the pages links may reach (`resolution::add_targets`, and
+//!    `unloaded`: the articles that exist but could not be loaded), `aliases`
 //!    and the `related` articles as written, all checked while every
 //!    source is still held;
 //! 6. [`taxonomy`], then every output path checked ([`paths`]);
@@ -40,6 +41,7 @@ mod related;
 mod resolution;
 mod sections;
 pub mod taxonomy;
+mod unloaded;
 pub mod urls;
 
 use std::collections::BTreeMap;
@@ -217,6 +219,10 @@ pub struct Assembly<'a> {
     /// The theme's static files (the site's over them): output paths too,
     /// checked with the others (see [`paths`]).
     pub statics: &'a [(String, PathBuf)],
+    /// The articles discovery found whose loading failed: known targets
+    /// of links and `related:` (see `unloaded`), their errors reported
+    /// apart.
+    pub unloaded: &'a [ContentPath],
 }
 
 /// Builds the site model. Errors are returned with everything else found.
@@ -232,6 +238,7 @@ pub fn assemble(
         inclusion,
         retention,
         statics,
+        unloaded,
     } = how;
     let lang = config.language;
     let mut errors: Vec<Diagnostic> = registry.refused_urls(
@@ -247,6 +254,7 @@ pub fn assemble(
         excluded: included.excluded,
         ..Resolver::default()
     };
+    unloaded::register(&mut resolver, &config, discovered, &sections, unloaded);
     let placement::Placement {
         mut articles,
         by_url,
