@@ -11,6 +11,7 @@ use std::collections::HashSet;
 
 use crate::config::Config;
 use crate::content::ContentPath;
+use crate::content::article::SKIP_LINK_TARGET;
 use crate::content::markdown::{LinkKind, LinkRef};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
@@ -124,7 +125,7 @@ impl Resolver {
         if path.is_empty() {
             if let Some(f) = fragment
                 && !f.is_empty()
-                && f != "top"
+                && !on_every_page(f)
                 && !own_anchors.contains(&percent_decode(f))
             {
                 return Err(
@@ -152,7 +153,7 @@ impl Resolver {
         if let Some(page) = page {
             if let Some(f) = fragment
                 && !f.is_empty()
-                && f != "top"
+                && !on_every_page(f)
                 && !page.anchors.contains(&percent_decode(f))
             {
                 return Err(missing_anchor(f, Some(&link.dest), &page.anchors, lang)
@@ -223,6 +224,13 @@ impl Resolver {
     }
 }
 
+/// Whether `anchor` names what every page of the theme has: the page's top
+/// (`#top`, which browsers know) or its main content, the skip link's
+/// target.
+fn on_every_page(anchor: &str) -> bool {
+    anchor == "top" || anchor == SKIP_LINK_TARGET
+}
+
 /// A relative link that climbs out of `content/`.
 fn outside_content(link: &LinkRef, lang: Language) -> Diagnostic {
     Diagnostic::error(
@@ -252,7 +260,13 @@ fn missing_anchor(
     anchors: &HashSet<String>,
     lang: Language,
 ) -> Diagnostic {
-    let mut known: Vec<&str> = anchors.iter().map(String::as_str).collect();
+    // The skip link's target is on every page: a valid anchor, but no
+    // heading of the page, so never offered as one.
+    let mut known: Vec<&str> = anchors
+        .iter()
+        .map(String::as_str)
+        .filter(|a| *a != SKIP_LINK_TARGET)
+        .collect();
     known.sort_unstable();
     let help = match crate::yaml::closest(anchor, known.iter().copied()) {
         Some(best) => t!(lang, "link-anchor-did-you-mean", best = best),
