@@ -9,7 +9,8 @@
 //! 1. `sections`: which sections are in this build, their titles and
 //!    folders (home is always index 0);
 //! 2. `inclusion`: which articles are in (drafts, embargo, expiry), and
-//!    their order, newest first;
+//!    their order, newest first; then the sections that hold drafts only
+//!    are left out too, with their menu entries;
 //! 3. `placement`: each article's address (made in [`urls`]) and its
 //!    collisions;
 //! 4. `assets`: where the other files of `content/` are published;
@@ -227,7 +228,7 @@ pub struct Assembly<'a> {
 
 /// Builds the site model. Errors are returned with everything else found.
 pub fn assemble(
-    config: Config,
+    mut config: Config,
     discovered: &Discovered,
     sections_in: Vec<LoadedSection>,
     loaded: Vec<Arc<LoadedArticle>>,
@@ -248,12 +249,19 @@ pub fn assemble(
         &config.urls,
         lang,
     );
-    let sections = sections::build(&config, &sections_in, inclusion);
+    let mut sections = sections::build(&config, &sections_in, inclusion);
     let included = inclusion::select(loaded, &sections.drafts, inclusion);
+    let draft_only =
+        sections::leave_out_draft_only(&mut sections, &included.kept, &included.draft_folders);
     let mut resolver = Resolver {
         excluded: included.excluded,
         ..Resolver::default()
     };
+    sections::hide_left_out(
+        &mut config,
+        &mut resolver,
+        sections.drafts.iter().chain(&draft_only),
+    );
     unloaded::register(&mut resolver, &config, discovered, &sections, unloaded);
     let placement::Placement {
         mut articles,
