@@ -93,9 +93,14 @@ pub fn question_anchor(n: usize) -> String {
     format!("entretien-q{n}")
 }
 
+/// The id of a page's main content, which the theme's « Aller au contenu »
+/// link targets on every page: a valid anchor, but no heading a writer
+/// wrote, so never suggested to one.
+pub const SKIP_LINK_TARGET: &str = "contenu";
+
 impl LoadedArticle {
     /// Every id a link may point at on the article's page: `contenu` (the
-    /// main content), the body's headings, the headings written inside its
+    /// main content, [`SKIP_LINK_TARGET`]), the body's headings, the headings written inside its
     /// blocks, and the interview questions it shows (`entretien-q1`…).
     pub fn anchors(&self) -> std::collections::HashSet<String> {
         let c = &self.content;
@@ -120,7 +125,7 @@ impl LoadedArticle {
                     .map(|(n, _)| question_anchor(*n)),
             );
         }
-        ids.insert("contenu".to_string());
+        ids.insert(SKIP_LINK_TARGET.to_string());
         ids
     }
 }

@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::content::ContentPath;
 use crate::content::article::{self, LoadContext, LoadedArticle};
 use crate::content::discover::{ArticleSource, Discovered};
 use crate::diagnostics::Diagnostic;
@@ -121,35 +122,61 @@ impl ArticleCache {
         true
     }
 
-    /// The discovered articles as loaded, in discovery's order, and the
-    /// errors of those that failed; the cache keeps them.
-    pub fn share(&self, discovered: &Discovered) -> (Vec<Arc<LoadedArticle>>, Vec<Diagnostic>) {
-        let mut articles = Vec::with_capacity(discovered.articles.len());
-        let mut errors = Vec::new();
+    /// The discovered articles as loaded, in discovery's order, the errors
+    /// of those that failed and their content paths; the cache keeps them.
+    pub fn share(&self, discovered: &Discovered) -> Gathered {
+        let mut gathered = Gathered::with_capacity(discovered.articles.len());
         for a in &discovered.articles {
             match self.get(&a.path) {
-                Some(Ok(l)) => articles.push(Arc::clone(l)),
-                Some(Err(e)) => errors.extend(e.iter().cloned()),
+                Some(Ok(l)) => gathered.articles.push(Arc::clone(l)),
+                Some(Err(e)) => gathered.failed(&a.path, e.iter().cloned()),
                 None => {}
             }
         }
-        (articles, errors)
+        gathered
     }
 
     /// The discovered articles as loaded, handed over: the cache is left
     /// empty, so assembly is their only owner and may free their sources.
-    pub fn take(&mut self, discovered: &Discovered) -> (Vec<Arc<LoadedArticle>>, Vec<Diagnostic>) {
-        let mut articles = Vec::with_capacity(discovered.articles.len());
-        let mut errors = Vec::new();
+    pub fn take(&mut self, discovered: &Discovered) -> Gathered {
+        let mut gathered = Gathered::with_capacity(discovered.articles.len());
         for a in &discovered.articles {
             match self.entries.remove(&a.path).map(|c| c.loaded) {
-                Some(Ok(l)) => articles.push(l),
-                Some(Err(e)) => errors.extend(e),
+                Some(Ok(l)) => gathered.articles.push(l),
+                Some(Err(e)) => gathered.failed(&a.path, e),
                 None => {}
             }
         }
         self.entries.clear();
-        (articles, errors)
+        gathered
+    }
+}
+
+/// The discovered articles as the cache holds them, for assembly.
+#[derive(Default)]
+pub struct Gathered {
+    /// The articles loaded, in discovery's order.
+    pub articles: Vec<Arc<LoadedArticle>>,
+    /// The problems of those that could not be loaded.
+    pub errors: Vec<Diagnostic>,
+    /// The content paths of the articles that exist but could not be
+    /// loaded: assembly treats them as present, so that links to them are
+    /// no errors of their own (their own errors are in `errors`).
+    pub unloaded: Vec<ContentPath>,
+}
+
+impl Gathered {
+    fn with_capacity(articles: usize) -> Self {
+        Gathered {
+            articles: Vec::with_capacity(articles),
+            ..Gathered::default()
+        }
+    }
+
+    /// `path` could not be loaded, for `errors`.
+    fn failed(&mut self, path: &Path, errors: impl IntoIterator<Item = Diagnostic>) {
+        self.errors.extend(errors);
+        self.unloaded.push(ContentPath::of(path));
     }
 }
 

@@ -255,14 +255,20 @@ impl Pipeline {
     /// templates the pages ask for checked, and the site assembled from
     /// the loaded articles: shared with the cache when `retention` keeps
     /// everything (the preview), handed over when it keeps what rendering
-    /// needs only (a build, which frees each source as it goes).
+    /// needs only (a build, which frees each source as it goes). The
+    /// articles that failed to load are reported by their own errors and
+    /// given to assembly as known targets: links to them are no errors.
     pub fn assemble(&mut self, retention: Retention) -> Staged<Site> {
         let Some(config) = self.config.clone() else {
             return Staged::failed(Vec::new());
         };
         let lang = config.language;
         let root = self.opts.root.clone();
-        let (articles, mut errors) = match retention {
+        let cache::Gathered {
+            articles,
+            mut errors,
+            unloaded,
+        } = match retention {
             Retention::Everything => self.articles.share(&self.discovered),
             Retention::RenderOnly => self.articles.take(&self.discovered),
         };
@@ -309,6 +315,7 @@ impl Pipeline {
                 inclusion,
                 retention,
                 statics: self.theme.as_ref().map_or(&[][..], |t| &t.static_files),
+                unloaded: &unloaded,
             },
         );
         errors.extend(assembled.found);

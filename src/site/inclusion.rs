@@ -53,6 +53,9 @@ pub(super) struct Included {
     pub timeline: Vec<(ContentPath, Excluded, Timestamp)>,
     /// Content paths left out (articles and their bundle folders), with why.
     pub excluded: HashMap<ContentPath, Excluded>,
+    /// The section folders of the drafts left out (see
+    /// `sections::leave_out_draft_only`).
+    pub draft_folders: HashSet<String>,
 }
 
 /// Sorts out `loaded` (in any order) for a build of `inclusion`;
@@ -65,10 +68,14 @@ pub(super) fn select(
     let loaded = sorted_by(loaded, |a, b| a.origin.path.cmp(&b.origin.path));
     let mut timeline = Vec::new();
     let mut excluded = HashMap::new();
+    let mut draft_folders = HashSet::new();
     let mut kept: Vec<Arc<LoadedArticle>> = Vec::with_capacity(loaded.len());
     for article in loaded {
         let content_path = ContentPath::of(&article.origin.path);
         if let Some((why, at)) = left_out(&article, draft_sections, inclusion) {
+            if why == Excluded::Draft {
+                draft_folders.insert(article.origin.section.clone());
+            }
             excluded.insert(content_path.clone(), why);
             if let Some(b) = &article.origin.bundle {
                 excluded.insert(ContentPath::of(b), why);
@@ -94,6 +101,7 @@ pub(super) fn select(
         kept,
         timeline,
         excluded,
+        draft_folders,
     }
 }
 

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 
 use crate::config::Config;
 use crate::content::ContentPath;
+use crate::content::article::SKIP_LINK_TARGET;
 use crate::content::markdown::{LinkKind, LinkRef};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
@@ -45,6 +46,9 @@ pub struct Resolver {
     pub files: HashMap<ContentPath, String>,
     /// Articles left out of this build, by content path.
     pub excluded: HashMap<ContentPath, Excluded>,
+    /// Articles that exist but could not be loaded, their bundles' folders
+    /// and files, with the URL each would have (see `site::unloaded`).
+    pub unloaded: HashMap<ContentPath, String>,
 }
 
 /// How a file in `base_dir` links to the content path `target`, both
@@ -121,7 +125,7 @@ impl Resolver {
         if path.is_empty() {
             if let Some(f) = fragment
                 && !f.is_empty()
-                && f != "top"
+                && !on_every_page(f)
                 && !own_anchors.contains(&percent_decode(f))
             {
                 return Err(
@@ -149,7 +153,7 @@ impl Resolver {
         if let Some(page) = page {
             if let Some(f) = fragment
                 && !f.is_empty()
-                && f != "top"
+                && !on_every_page(f)
                 && !page.anchors.contains(&percent_decode(f))
             {
                 return Err(missing_anchor(f, Some(&link.dest), &page.anchors, lang)
@@ -160,12 +164,25 @@ impl Resolver {
         if let Some(url) = self.files.get(&key) {
             return Ok(suffix(url.clone()));
         }
+        if let Some(url) = self.unloaded(&key) {
+            // Any anchor: its headings are unknown until it loads.
+            return Ok(suffix(url.to_string()));
+        }
         if let Some(why) = self.excluded.get(&key) {
             return Err(unpublished(link, *why, lang).at(source, link.span.clone()));
         }
         Err(self
             .broken(link, key.as_str(), base_dir, lang)
             .at(source, link.span.clone()))
+    }
+
+    /// Where `key` would be if the article it names (or whose bundle holds
+    /// it) could be loaded, when it is one that could not.
+    pub fn unloaded(&self, key: &ContentPath) -> Option<&str> {
+        self.unloaded
+            .get(key)
+            .or_else(|| self.unloaded.get(&key.inside("index.md")))
+            .map(String::as_str)
     }
 
     /// A link that leads to nothing of this build: what it names, and a
@@ -176,6 +193,7 @@ impl Resolver {
             .pages
             .keys()
             .chain(self.files.keys())
+            .chain(self.unloaded.keys())
             .map(ContentPath::as_str)
             .collect();
         // A path close overall but with an unrelated file name (`bilan.md`
@@ -204,6 +222,13 @@ impl Resolver {
         )
         .with_help(help)
     }
+}
+
+/// Whether `anchor` names what every page of the theme has: the page's top
+/// (`#top`, which browsers know) or its main content, the skip link's
+/// target.
+fn on_every_page(anchor: &str) -> bool {
+    anchor == "top" || anchor == SKIP_LINK_TARGET
 }
 
 /// A relative link that climbs out of `content/`.
@@ -235,7 +260,13 @@ fn missing_anchor(
     anchors: &HashSet<String>,
     lang: Language,
 ) -> Diagnostic {
-    let mut known: Vec<&str> = anchors.iter().map(String::as_str).collect();
+    // The skip link's target is on every page: a valid anchor, but no
+    // heading of the page, so never offered as one.
+    let mut known: Vec<&str> = anchors
+        .iter()
+        .map(String::as_str)
+        .filter(|a| *a != SKIP_LINK_TARGET)
+        .collect();
     known.sort_unstable();
     let help = match crate::yaml::closest(anchor, known.iter().copied()) {
         Some(best) => t!(lang, "link-anchor-did-you-mean", best = best),

@@ -9,11 +9,13 @@
 //! 1. `sections`: which sections are in this build, their titles and
 //!    folders (home is always index 0);
 //! 2. `inclusion`: which articles are in (drafts, embargo, expiry), and
-//!    their order, newest first;
+//!    their order, newest first; then the sections that hold drafts only
+//!    are left out too, with their menu entries;
 //! 3. `placement`: each article's address (made in [`urls`]) and its
 //!    collisions;
 //! 4. `assets`: where the other files of `content/` are published;
-//! 5. the pages links may reach (`resolution::add_targets`), `aliases`
+//! 5. the pages links may reach (`resolution::add_targets`, and
+//!    `unloaded`: the articles that exist but could not be loaded), `aliases`
 //!    and the `related` articles as written, all checked while every
 //!    source is still held;
 //! 6. [`taxonomy`], then every output path checked ([`paths`]);
@@ -40,6 +42,7 @@ mod related;
 mod resolution;
 mod sections;
 pub mod taxonomy;
+mod unloaded;
 pub mod urls;
 
 use std::collections::BTreeMap;
@@ -217,11 +220,15 @@ pub struct Assembly<'a> {
     /// The theme's static files (the site's over them): output paths too,
     /// checked with the others (see [`paths`]).
     pub statics: &'a [(String, PathBuf)],
+    /// The articles discovery found whose loading failed: known targets
+    /// of links and `related:` (see `unloaded`), their errors reported
+    /// apart.
+    pub unloaded: &'a [ContentPath],
 }
 
 /// Builds the site model. Errors are returned with everything else found.
 pub fn assemble(
-    config: Config,
+    mut config: Config,
     discovered: &Discovered,
     sections_in: Vec<LoadedSection>,
     loaded: Vec<Arc<LoadedArticle>>,
@@ -232,6 +239,7 @@ pub fn assemble(
         inclusion,
         retention,
         statics,
+        unloaded,
     } = how;
     let lang = config.language;
     let mut errors: Vec<Diagnostic> = registry.refused_urls(
@@ -241,12 +249,20 @@ pub fn assemble(
         &config.urls,
         lang,
     );
-    let sections = sections::build(&config, &sections_in, inclusion);
+    let mut sections = sections::build(&config, &sections_in, inclusion);
     let included = inclusion::select(loaded, &sections.drafts, inclusion);
+    let draft_only =
+        sections::leave_out_draft_only(&mut sections, &included.kept, &included.draft_folders);
     let mut resolver = Resolver {
         excluded: included.excluded,
         ..Resolver::default()
     };
+    sections::hide_left_out(
+        &mut config,
+        &mut resolver,
+        sections.drafts.iter().chain(&draft_only),
+    );
+    unloaded::register(&mut resolver, &config, discovered, &sections, unloaded);
     let placement::Placement {
         mut articles,
         by_url,

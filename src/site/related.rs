@@ -4,7 +4,9 @@
 //! before link resolution so that an error points at the value while the
 //! source is still held), then those sharing the most tags with it. A named
 //! article left out of this build (draft, embargo, expiry) is a warning, not
-//! an error: an embargo must not block publishing until it lifts.
+//! an error: an embargo must not block publishing until it lifts. A named
+//! article that exists but could not be loaded is no error here: its own
+//! errors fail the build, and the entry holds once it is fixed.
 //!
 //! Tags are counted among the nearest articles in time only (a window of
 //! each tag's list, which is newest first like the articles): "further
@@ -47,6 +49,9 @@ pub(super) fn as_written(
                 .or_else(|| index_of.get(&key.inside("index.md")))
             {
                 Some(&j) => rel.push(j),
+                // It exists but could not be loaded: its own errors say
+                // why, and this entry holds once it is fixed.
+                None if resolver.unloaded(&key).is_some() => {}
                 None => errors.push(not_found(a, path, key.as_str(), resolver, lang)),
             }
         }

@@ -7,15 +7,21 @@
 //! order (parents first), with home at index 0 whatever happens, so that a
 //! listing of "every article" is always `sections[0]`. A draft section is
 //! left out with everything under it; its folder is remembered for the
-//! inclusion stage. Listings are filled last, when the articles are in their
+//! inclusion stage. Once inclusion is done, a section that holds drafts
+//! only is left out too (it would publish an empty page); links to a
+//! section left out are links to a draft, and the menu loses its entry. Listings are filled last, when the articles are in their
 //! final order (newest first): a listing sorted by date is then already
 //! sorted, and one by title or weight is a stable sort of indices.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
+use super::links::{Excluded, Resolver};
 use super::urls::PageFolder;
 use super::{Article, Inclusion, LoadedSection, Section, Site};
 use crate::config::Config;
+use crate::content::ContentPath;
+use crate::content::article::LoadedArticle;
 use crate::content::front_matter::SortBy;
 use crate::diagnostics::Diagnostic;
 use crate::typography::typeset;
@@ -61,6 +67,84 @@ pub(super) fn build(config: &Config, loaded: &[LoadedSection], inclusion: Inclus
         sections.index.insert(String::new(), 0);
     }
     sections
+}
+
+/// Leaves out the sections that hold drafts only in this build: none of
+/// the articles in them or in their subsections is in, and some are drafts
+/// left out (`draft_folders`, their sections' folders). Such a section
+/// would publish an empty page, an empty feed and a sitemap entry; with
+/// `--drafts` its drafts are in, and so is it. A section with no article
+/// at all is kept: its page may be its introduction. Returns the folders
+/// left out.
+pub(super) fn leave_out_draft_only(
+    sections: &mut Sections,
+    kept: &[Arc<LoadedArticle>],
+    draft_folders: &HashSet<String>,
+) -> Vec<String> {
+    if draft_folders.is_empty() {
+        return Vec::new();
+    }
+    let kept_folders: HashSet<&str> = kept.iter().map(|a| a.origin.section.as_str()).collect();
+    // `folder` is `dir` or one of its subfolders.
+    let under = |folder: &str, dir: &str| {
+        folder == dir || folder.strip_prefix(dir).is_some_and(|r| r.starts_with('/'))
+    };
+    let mut left_out = Vec::new();
+    sections.list.retain(|s| {
+        let draft_only = !s.dir.is_empty()
+            && draft_folders.iter().any(|f| under(f, &s.dir))
+            && !kept_folders.iter().any(|f| under(f, &s.dir));
+        if draft_only {
+            left_out.push(s.dir.clone());
+        }
+        !draft_only
+    });
+    sections.index = sections
+        .list
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.dir.clone(), i))
+        .collect();
+    left_out
+}
+
+/// Marks the sections left out of this build (`folders`: draft sections,
+/// sections of drafts only) as drafts for links, which then say why they
+/// lead nowhere, and takes the menu entries that lead to them out of the
+/// menu: a menu entry for a section appears when the section does.
+pub(super) fn hide_left_out<'a>(
+    config: &mut Config,
+    resolver: &mut Resolver,
+    folders: impl IntoIterator<Item = &'a String>,
+) {
+    let mut urls = HashSet::new();
+    for dir in folders {
+        for content_path in [
+            ContentPath::section(dir, false),
+            ContentPath::section(dir, true),
+        ] {
+            resolver.excluded.insert(content_path, Excluded::Draft);
+        }
+        urls.insert(config.url(PageFolder::section(dir).as_str()));
+    }
+    if urls.is_empty() {
+        return;
+    }
+    let site_path = |url: &str| -> String {
+        let url = if url.starts_with('/') {
+            config.url(url)
+        } else {
+            url.to_string()
+        };
+        format!("{}/", url.trim_end_matches('/'))
+    };
+    let kept: Vec<_> = config
+        .menu
+        .iter()
+        .filter(|m| !urls.contains(&site_path(&m.url)))
+        .cloned()
+        .collect();
+    config.menu = kept;
 }
 
 /// One loaded `_index.md` as a section.

@@ -125,11 +125,19 @@ pub fn content_rel(path: &std::path::Path) -> String {
 /// An article's slug: its `slug:`, else made from its file name, and
 /// `article` when either comes out empty.
 pub fn article_slug(loaded: &LoadedArticle) -> String {
-    let slug = loaded
-        .meta
-        .slug
-        .clone()
-        .unwrap_or_else(|| slug_from_file_name(&loaded.origin.stem));
+    match &loaded.meta.slug {
+        Some(slug) => slug_or_article(slug.clone()),
+        None => file_slug(&loaded.origin.stem),
+    }
+}
+
+/// The slug an article's file name (`stem`) gives it, its `slug:` aside.
+pub fn file_slug(stem: &str) -> String {
+    slug_or_article(slug_from_file_name(stem))
+}
+
+/// `slug`, or `article` when it is empty.
+fn slug_or_article(slug: String) -> String {
     if slug.is_empty() {
         "article".to_string()
     } else {

@@ -12,7 +12,9 @@
 //! the problem, the context and the line they point at, and described with
 //! the fix, often the line rewritten. The position moves to where the
 //! mistake is when libyaml notices it later: an unclosed quote is shown at
-//! its opening mark, not at the end of the front matter.
+//! its opening mark, not at the end of the front matter, nor lines below
+//! where the next quote of its kind closed it by accident (the quoted
+//! texts are found again here, as libyaml reads them, to tell).
 //!
 //! Each mistake is one function that recognises it in libyaml's report and
 //! explains it. `MISTAKES` tries them in a fixed order and the first to
@@ -91,9 +93,11 @@ type Recogniser = fn(&Report, Language) -> Option<Explained>;
 
 /// The known mistakes, in the order they are tried: the first to recognise
 /// a report explains it. The order matters where two share libyaml's
-/// words: a text with `: ` before a line indented under a value, text after
-/// a closing quote before a misaligned line.
-const MISTAKES: [Recogniser; 15] = [
+/// words: a quote that swallowed the lines below it before anything those
+/// lines seem to say, a text with `: ` before a line indented under a
+/// value, text after a closing quote before a misaligned line.
+const MISTAKES: [Recogniser; 16] = [
+    quote_closed_lines_later,
     colon_in_text,
     indented_under_value,
     list_item_on_key_line,
@@ -170,6 +174,134 @@ fn unclosed_quote(r: &Report, lang: Language) -> Option<Explained> {
         help: t!(lang, "yaml-unclosed-quote-help"),
         at: r.context_at.map(|at| (at, 1)),
     })
+}
+
+/// A quote left open on its line and closed, by accident, by the next quote
+/// of its kind a few lines below (`title: "Formation` then `summary:
+/// "Trois jours"`): libyaml reads the lines between as the text and
+/// reports whatever follows the accidental closing mark. The quote is shown
+/// at its opening mark when a line it swallowed starts like a key or a list
+/// item at its own level or less: a text folded on purpose over several
+/// lines goes on indented, and is no mistake.
+fn quote_closed_lines_later(r: &Report, lang: Language) -> Option<Explained> {
+    let opening = quoted_texts(r.yaml)
+        .into_iter()
+        .take_while(|q| q.open < r.problem_at)
+        .find(|q| q.close.is_some() && swallows_entries(r.yaml, q))?
+        .open;
+    Some(Explained {
+        message: t!(lang, "yaml-unclosed-quote"),
+        help: t!(lang, "yaml-unclosed-quote-help"),
+        at: Some((opening, 1)),
+    })
+}
+
+/// A quoted text: where its opening mark is, and its closing mark when it
+/// has one (byte offsets).
+#[derive(Debug, PartialEq, Eq)]
+struct Quoted {
+    open: usize,
+    close: Option<usize>,
+}
+
+/// Every quoted text of `yaml`, in order, as libyaml reads them: a quote
+/// opens one where a value may start (a line's start, after `: ` or `- `,
+/// in brackets after `[`, `{` or `,`), not inside a text (`l'accueil`,
+/// `Oui, 'non'`); a comment and a block text (`|`, `>`) hold none; `''`
+/// inside single quotes and `\"` inside double quotes do not close.
+fn quoted_texts(yaml: &str) -> Vec<Quoted> {
+    let bytes = yaml.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    let mut value_may_start = true;
+    let mut brackets = 0usize;
+    while i < bytes.len() {
+        let spaced = matches!(bytes.get(i + 1), None | Some(b' ' | b'\n' | b'\r'));
+        match bytes[i] {
+            quote @ (b'"' | b'\'') if value_may_start => {
+                let close = closing_quote(bytes, i, quote);
+                found.push(Quoted { open: i, close });
+                let Some(close) = close else { break };
+                i = close;
+                value_may_start = false;
+            }
+            b'#' if i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n') => {
+                i = line_end(bytes, i);
+                continue;
+            }
+            b'|' | b'>' if value_may_start && brackets == 0 => {
+                i = block_text_end(yaml, i);
+                continue;
+            }
+            b'\n' => value_may_start = true,
+            b'[' | b'{' if value_may_start || brackets > 0 => brackets += 1,
+            b']' | b'}' => brackets = brackets.saturating_sub(1),
+            b',' if brackets > 0 => value_may_start = true,
+            b':' => value_may_start = spaced || brackets > 0,
+            b'-' | b'?' => value_may_start &= spaced,
+            b' ' | b'\t' | b'\r' => {}
+            _ => value_may_start = false,
+        }
+        i += 1;
+    }
+    found
+}
+
+/// The offset of the mark that closes the quoted text opening at `open`.
+fn closing_quote(bytes: &[u8], open: usize, quote: u8) -> Option<usize> {
+    let mut j = open + 1;
+    while j < bytes.len() {
+        match bytes[j] {
+            b'\\' if quote == b'"' => j += 1,
+            b'\'' if quote == b'\'' && bytes.get(j + 1) == Some(&b'\'') => j += 1,
+            b if b == quote => return Some(j),
+            _ => {}
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The offset of the line break that ends the line holding `at`.
+fn line_end(bytes: &[u8], at: usize) -> usize {
+    memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n)
+}
+
+/// Where the block text whose `|` or `>` is at `at` ends: at the line
+/// break before the first line, past its own, indented no more than the
+/// line of the mark (blank lines belong to the text).
+fn block_text_end(yaml: &str, at: usize) -> usize {
+    let bytes = yaml.as_bytes();
+    let level = |line: &str| line.len() - line.trim_start_matches(' ').len();
+    let own = level(Line::at(yaml, at).text);
+    let mut end = line_end(bytes, at);
+    while end < yaml.len() {
+        let next = Line::at(yaml, end + 1).text;
+        if !next.trim().is_empty() && level(next) <= own {
+            break;
+        }
+        end = line_end(bytes, end + 1);
+    }
+    end
+}
+
+/// Whether a line after the first of `quoted`, up to its closing mark,
+/// starts like an entry of the quote's own level or of a level above it: a
+/// key (`date: …`) or a list item, indented no more than the quote's line.
+fn swallows_entries(yaml: &str, quoted: &Quoted) -> bool {
+    let bytes = yaml.as_bytes();
+    let level = Line::at(yaml, quoted.open).indent();
+    let end = quoted.close.unwrap_or(yaml.len());
+    let mut at = line_end(bytes, quoted.open) + 1;
+    while at <= end && at < yaml.len() {
+        let line = Line::at(yaml, at);
+        let entry = line.key_and_value().is_some() || line.text.trim_start().starts_with("- ");
+        if entry && line.indent() <= level {
+            return true;
+        }
+        at = line_end(bytes, at) + 1;
+    }
+    false
 }
 
 /// A `[` never closed, shown where it is.
@@ -614,6 +746,94 @@ mod tests {
                 "{yaml:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_quote_closed_by_the_next_one_lines_below_is_shown_at_its_opening_mark() {
+        let unclosed = "ce guillemet n’est jamais fermé";
+        let cases: &[(&str, Caret)] = &[
+            // The next double quote, on another key, closes it.
+            (
+                "title: \"Formation\ndate: 2026-03-12\ntags: [\"rh\", paie]\n",
+                (1, 8, 1),
+            ),
+            // The apostrophe of a later text closes it.
+            (
+                "title: 'Formation\ndate: 2026-03-12\ntags: [l'accueil]\n",
+                (1, 8, 1),
+            ),
+            // On a nested key, closed by a key of its level.
+            (
+                "title: Titre\nimage:\n  alt: \"Une photo\n  src: \"a.jpg\"\n",
+                (3, 8, 1),
+            ),
+            // In a list, closed by the next item.
+            ("title: Titre\ntags:\n  - 'rh\n  - 'paie'\n", (3, 5, 1)),
+            // After a comment and a block text that hold quotes of their own.
+            (
+                "# l'été\ntitle: |\n  L'été \"chaud\"\ndate: \"2026\ntags: [\"rh\"]\n",
+                (4, 7, 1),
+            ),
+        ];
+        for (yaml, at) in cases {
+            let (m, _, p) = seen(yaml, Language::Fr);
+            assert_eq!((m.as_str(), p), (unclosed, *at), "{yaml:?}");
+        }
+    }
+
+    #[test]
+    fn a_text_folded_over_lines_between_quotes_is_no_mistake() {
+        #[derive(serde::Deserialize, Debug)]
+        struct Doc {
+            title: String,
+            summary: String,
+        }
+        let source = |yaml: &str| crate::diagnostics::SourceText::new("a.md", yaml);
+        for (yaml, title, summary) in [
+            (
+                "title: \"Formation des\n  nouveaux agents\"\nsummary: \"Trois jours\"\n",
+                "Formation des nouveaux agents",
+                "Trois jours",
+            ),
+            (
+                "title: 'L''accueil\n  des agents'\nsummary: 'Trois: jours'\n",
+                "L'accueil des agents",
+                "Trois: jours",
+            ),
+        ] {
+            let doc: Doc = crate::yaml::parse(yaml, &source(yaml), 0, Language::Fr)
+                .unwrap_or_else(|d| panic!("{yaml:?}: {}", d.render(crate::language::Language::Fr)));
+            assert_eq!((doc.title.as_str(), doc.summary.as_str()), (title, summary));
+        }
+        // Such a text followed by a real mistake: the mistake is reported.
+        let (m, _, p) = seen(
+            "title: \"Formation des\n  nouveaux agents\"\ndate: 2026 : mars\n",
+            Language::Fr,
+        );
+        assert_eq!(
+            (m.as_str(), p.0),
+            (
+                "ce texte contient « : » : il doit être écrit entre guillemets",
+                3
+            )
+        );
+    }
+
+    #[test]
+    fn quoted_texts_are_found_where_values_start_only() {
+        let opens = |yaml: &str| -> Vec<(usize, Option<usize>)> {
+            quoted_texts(yaml)
+                .into_iter()
+                .map(|q| (q.open, q.close))
+                .collect()
+        };
+        assert_eq!(opens("title: l'été\n"), []);
+        assert_eq!(opens("title: Oui, 'non'\n"), []);
+        assert_eq!(opens("title: 'L''ete'\n"), [(7, Some(14))]);
+        assert_eq!(opens("title: \"a\\\"b\"\n"), [(7, Some(12))]);
+        assert_eq!(opens("tags: [a, 'b']\n"), [(10, Some(12))]);
+        assert_eq!(opens("a: |\n  'x\nb: 'y'\n"), [(13, Some(15))]);
+        assert_eq!(opens("a: x # 'y\nb: \"z"), [(13, None)]);
     }
 
     #[test]

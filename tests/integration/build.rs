@@ -10,8 +10,8 @@
 use std::fs;
 
 use crate::support::{
-    TestSite, addresses, attr, elements, elements_with_attrs, head_title, html_lang, listed,
-    manifest_dir, only, tree, void_tags,
+    TestSite, addresses, article, attr, elements, elements_with_attrs, head_title, html_lang,
+    listed, manifest_dir, only, tree, void_tags,
 };
 
 const NBSP: char = '\u{a0}';
@@ -655,4 +655,67 @@ fn a_site_without_base_url_builds_with_a_warning() {
     // `--base-url` gives one: no warning.
     let run = site.build_ok(&["--base-url", "https://intranet.example.org/"]);
     assert_eq!(run.stderr, "");
+}
+
+/// A section whose articles are all drafts publishes nothing: no page, no
+/// feed, no sitemap entry, no menu entry, and a link to it is a link to a
+/// draft; its subsections of drafts neither. With `--drafts` it is
+/// published like any other, and so is its menu entry.
+#[test]
+fn a_section_of_drafts_only_is_published_with_drafts_only() {
+    let site = TestSite::with_settings(concat!(
+        "menu:\n",
+        "  - {title: Actualités, url: /actualites/}\n",
+        "  - {title: Portraits, url: /portraits/}\n",
+        "  - {title: Dossiers, url: /dossiers}\n",
+    ));
+    site.write("content/actualites/accord.md", article("L'accord", ""));
+    site.write(
+        "content/portraits/binome.md",
+        article("Un binôme", "draft: true\n"),
+    );
+    site.write(
+        "content/dossiers/rh/paie.md",
+        article("La paie", "draft: true\n"),
+    );
+    site.build_ok(&[]);
+    let gone = [
+        "portraits/index.html",
+        "portraits/atom.xml",
+        "dossiers/index.html",
+        "dossiers/atom.xml",
+        "dossiers/rh/index.html",
+    ];
+    for page in gone {
+        assert!(!site.has(page), "{page} is published");
+    }
+    let menu = |html: &str| -> Vec<String> {
+        let nav = &html[html.find("<nav").expect("a menu")..];
+        addresses(&nav[..nav.find("</nav>").expect("the menu's end")])
+    };
+    assert_eq!(menu(&site.page("index.html")), ["/actualites/"]);
+    let sitemap = site.page("sitemap.xml");
+    assert!(sitemap.contains("/actualites/"), "{sitemap}");
+    assert!(
+        !sitemap.contains("/portraits/") && !sitemap.contains("/dossiers/"),
+        "{sitemap}"
+    );
+    // A link to it leads to a draft.
+    site.write(
+        "content/actualites/accord.md",
+        article("L'accord", "").replace("Le texte.", "Voir [les portraits](../portraits/)."),
+    );
+    let run = site.gazette(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("mène à un brouillon"), "{}", run.stderr);
+
+    site.build_ok(&["--drafts"]);
+    for page in gone {
+        assert!(site.has(page), "{page} is not published with --drafts");
+    }
+    assert_eq!(
+        menu(&site.page("index.html")),
+        ["/actualites/", "/portraits/", "/dossiers"]
+    );
+    assert!(site.page("sitemap.xml").contains("/portraits/"));
 }

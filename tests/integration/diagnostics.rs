@@ -10,7 +10,7 @@
 //! shows the mistake, and the message and hint make sense to a writer.
 
 use crate::cases::{self, Case};
-use crate::support::TestSite;
+use crate::support::{TestSite, addresses, replace_in};
 
 /// Builds a copy of the case and returns what the writer sees.
 fn report(case: &Case) -> String {
@@ -114,4 +114,57 @@ fn error_count_matches_the_errors_shown() {
         };
         assert!(run.stderr.contains(&expected), "{case}: {}", run.stderr);
     }
+}
+
+/// The article of `errors/broken-article-linked` that does not load, and
+/// its mistake: a title with `: ` left unquoted.
+pub const BROKEN_ARTICLE: &str = "content/actualites/bilan-social/index.md";
+/// The broken title, and the same fixed.
+pub const BROKEN_TITLE: (&str, &str) = (
+    "title: Bilan social : les chiffres de 2025",
+    "title: \"Bilan social : les chiffres de 2025\"",
+);
+
+/// What `errors/broken-article-linked`'s three other articles link to the
+/// broken one with, once it is fixed, page by page: a body link, a
+/// `related:` entry, a link with an anchor and a file of its bundle.
+pub const LINKS_TO_BROKEN: [(&str, &str); 4] = [
+    ("actualites/accord/index.html", "/actualites/bilan-social/"),
+    ("actualites/forum/index.html", "/actualites/bilan-social/"),
+    (
+        "vie-au-travail/effectifs/index.html",
+        "/actualites/bilan-social/#les-chiffres",
+    ),
+    (
+        "vie-au-travail/effectifs/index.html",
+        "/actualites/bilan-social/effectifs.csv",
+    ),
+];
+
+/// No cascade: an article that exists but does not load is a known
+/// target. The links and the `related:` entry to it are no errors (the
+/// build fails on its own error alone), and once it is fixed they lead to
+/// its page.
+#[test]
+fn links_to_a_broken_article_are_no_errors_and_resolve_once_it_is_fixed() {
+    let site = TestSite::fixture("errors/broken-article-linked");
+    let run = site.gazette(&["build"]);
+    assert_eq!(run.code, 1);
+    let places: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+        .collect();
+    assert_eq!(places, ["content/actualites/bilan-social/index.md:2:21"]);
+
+    replace_in(&site.path(BROKEN_ARTICLE), BROKEN_TITLE.0, BROKEN_TITLE.1);
+    site.build_ok(&[]);
+    for (page, href) in LINKS_TO_BROKEN {
+        let found = addresses(&site.page(page));
+        assert!(
+            found.iter().any(|a| a == href),
+            "{page}: {href} not in {found:?}"
+        );
+    }
+    assert!(site.has("actualites/bilan-social/effectifs.csv"));
 }

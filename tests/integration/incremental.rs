@@ -333,6 +333,50 @@ fn a_failure_elsewhere_keeps_the_session_behind_until_fixed() {
     assert_equals_full_build(&mut session, root, "after the fix");
 }
 
+/// No cascade in the preview either: an article that does not load is a
+/// known target, so the session shows its own error alone, and fixing it
+/// publishes the links to it; breaking it again shows its error alone.
+#[test]
+fn links_to_a_broken_article_are_published_once_it_is_fixed() {
+    use crate::diagnostics::{BROKEN_ARTICLE, BROKEN_TITLE, LINKS_TO_BROKEN};
+    let site = TestSite::fixture("errors/broken-article-linked");
+    let root = site.root.as_path();
+    let mut session = Session::new(opts(root));
+    let only_its_own = |r: &gazette::serve::incremental::Rebuilt| {
+        let files: Vec<String> = r
+            .diagnostics
+            .iter()
+            .map(|d| {
+                d.file
+                    .as_ref()
+                    .map(|f| f.display().to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(files, [BROKEN_ARTICLE], "{}", r.diagnostics.render(gazette::language::Language::Fr));
+    };
+    let first = session.build();
+    assert!(!first.ok);
+    only_its_own(&first);
+    for round in ["fixed", "fixed again"] {
+        replace_in(&root.join(BROKEN_ARTICLE), BROKEN_TITLE.0, BROKEN_TITLE.1);
+        let r = session.apply(&changes(&[BROKEN_ARTICLE]));
+        assert!(r.ok, "{round}: {}", r.diagnostics.render(gazette::language::Language::Fr));
+        for (page, href) in LINKS_TO_BROKEN {
+            let html = page_text(&session, page);
+            assert!(
+                html.contains(&format!("href=\"{href}\"")),
+                "{round}: {page} lacks {href}"
+            );
+        }
+        assert_equals_full_build(&mut session, root, round);
+        replace_in(&root.join(BROKEN_ARTICLE), BROKEN_TITLE.1, BROKEN_TITLE.0);
+        let r = session.apply(&changes(&[BROKEN_ARTICLE]));
+        assert!(!r.ok, "{round}: broken again");
+        only_its_own(&r);
+    }
+}
+
 #[test]
 fn a_file_added_while_an_article_is_broken_is_published_once_it_is_fixed() {
     let site = TestSite::example();
