@@ -24,6 +24,7 @@ cli-check-summary = check: { $errors } { $errors ->
        *[other] warnings
     } ({ $pages } pages rendered, nothing written)
 cli-draft-created = draft created: { $path }
+cli-site-created = site created in { $dir } ({ $files } files); to build it: cd { $dir } && gazette build
 
 ## The help of the command line (src/cli/help.rs), in the user's language
 

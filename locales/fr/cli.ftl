@@ -24,6 +24,7 @@ cli-check-summary = vérification : { $errors } { $errors ->
        *[other] avertissements
     } ({ $pages } pages rendues, rien n’a été écrit)
 cli-draft-created = brouillon créé : { $path }
+cli-site-created = site créé dans { $dir } ({ $files } fichiers) ; pour le construire : cd { $dir } && gazette build
 
 ## The help of the command line (src/cli/help.rs), in the user's language
 

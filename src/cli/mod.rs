@@ -338,11 +338,13 @@ impl InitArgs {
             .date();
         match crate::init::init(&self.dir, today) {
             Ok(files) => {
+                // Said in the new site's language, as everything about it.
+                let lang = crate::config::load(&self.dir, &Default::default())
+                    .map(|c| c.language)
+                    .unwrap_or_default();
                 let dir = display_path(&self.dir);
-                println!(
-                    "site créé dans {dir} ({} fichiers) ; pour le construire : cd {dir} && gazette build",
-                    files.len()
-                );
+                let files = files.len();
+                println!("{}", t!(lang, "cli-site-created", dir = dir, files = files));
                 Outcome::Success.code()
             }
             Err(e) => {
