@@ -53,6 +53,8 @@ serve-wrong-origin =
 
 ## The error overlay over the page (src/serve/overlay.rs)
 
-serve-overlay-title = The site failed to build
-serve-overlay-explain = The page shown is the last good version. Fix the file named below and save: the page will update by itself.
+serve-overlay-title = The page could not be updated
+serve-overlay-explain = A file of the site has a mistake: the message below names the file and the line, and says how to fix it. Fix the file and save it: this page will update by itself. Closing this message shows the page as it was before the mistake.
+# When the site has never built: no page is behind the overlay.
+serve-overlay-explain-no-page = A file of the site has a mistake: the message below names the file and the line, and says how to fix it. The site will show as soon as the mistake is fixed: fix the file and save it, and this page will update by itself.
 serve-overlay-close = Close

@@ -65,6 +65,8 @@ serve-wrong-origin =
 
 ## The error overlay over the page (src/serve/overlay.rs)
 
-serve-overlay-title = La compilation du site a échoué
-serve-overlay-explain = La page affichée est la dernière version correcte. Corrigez le fichier indiqué et enregistrez : la page se mettra à jour d’elle-même.
+serve-overlay-title = La page n’a pas pu être mise à jour
+serve-overlay-explain = Un fichier du site contient une erreur : le message ci-dessous indique le fichier, la ligne et la correction à faire. Corrigez le fichier et enregistrez-le : cette page se mettra à jour d’elle-même. En fermant ce message, vous retrouvez la page telle qu’elle était avant l’erreur.
+# When the site has never built: no page is behind the overlay.
+serve-overlay-explain-no-page = Un fichier du site contient une erreur : le message ci-dessous indique le fichier, la ligne et la correction à faire. Le site s’affichera dès que l’erreur sera corrigée : corrigez le fichier et enregistrez-le, cette page se mettra à jour d’elle-même.
 serve-overlay-close = Fermer

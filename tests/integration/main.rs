@@ -22,6 +22,7 @@ mod blocks;
 mod build;
 mod cases;
 mod check;
+mod cli;
 mod diagnostics;
 mod incremental;
 mod mutations;

@@ -427,7 +427,7 @@ fn serve_shows_errors_over_the_last_good_page_until_fixed() {
     });
     assert!(page.contains("role=\"alertdialog\""));
     assert!(
-        page.contains("La compilation du site a échoué"),
+        page.contains("La page n’a pas pu être mise à jour"),
         "French by default"
     );
     assert!(page.contains("titel"), "the diagnostic is shown");

@@ -1,10 +1,20 @@
 //! The command line: one clap `Args` struct per command, each with `run()`
 //! returning the exit code. Printing happens here and nowhere deeper.
+//!
+//! The structs' doc comments are for developers: what a person reads (the
+//! help, the parser's errors) is in the user's language ([`locale`]), from
+//! the catalog ([`help`], [`usage_error`]); [`main`] puts them together.
 
+pub mod help;
+pub mod locale;
+pub mod usage_error;
+
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::build::{self, BuildOptions};
 use crate::diagnostics::display_path;
@@ -17,7 +27,7 @@ use crate::outcome::Outcome;
 #[command(name = "gazette", version, about)]
 pub struct Cli {
     /// The site's folder (where site.yaml is).
-    #[arg(long, global = true, default_value = ".")]
+    #[arg(long, global = true, default_value = ".", display_order = 999)]
     pub root: PathBuf,
     /// What to do.
     #[command(subcommand)]
@@ -156,6 +166,48 @@ pub struct InitArgs {
     pub dir: PathBuf,
 }
 
+/// Parses `args` (the program's name first) and runs the command they
+/// name; returns the exit code. `lang` is the user's language
+/// ([`locale::user_language`]), for the help and the parser's errors.
+pub fn main(args: Vec<OsString>, lang: Language) -> i32 {
+    match parse(&args, lang) {
+        Ok(cli) => cli.run(),
+        Err(error) => match error.kind() {
+            ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+                // clap rendered the localized command's help.
+                let _ = error.print();
+                error.exit_code()
+            }
+            _ => {
+                let command = usage_error::command_path(&Cli::command(), &args);
+                eprintln!("{}", usage_error::message(&error, lang, &command));
+                error.exit_code()
+            }
+        },
+    }
+}
+
+/// The command `args` name, or clap's error (a request for the help or the
+/// version included: clap treats them as errors that are printed).
+fn parse(args: &[OsString], lang: Language) -> Result<Cli, clap::Error> {
+    let mut command = help::localized(Cli::command(), lang);
+    let matches = command.try_get_matches_from_mut(args)?;
+    if let Some(("help", sub)) = matches.subcommand() {
+        // `gazette help new` is `gazette new --help`.
+        let mut again: Vec<OsString> = args.iter().take(1).cloned().collect();
+        again.extend(sub.get_one::<String>("command").map(OsString::from));
+        again.push(OsString::from("--help"));
+        let error = match help::localized(Cli::command(), lang).try_get_matches_from(again) {
+            Err(error) => error,
+            Ok(_) => clap::Error::new(ErrorKind::DisplayHelp),
+        };
+        return Err(error);
+    }
+    Cli::from_arg_matches(&matches)
+}
+
 impl Cli {
     /// Runs the command; returns the exit code.
     pub fn run(self) -> i32 {
@@ -286,11 +338,13 @@ impl InitArgs {
             .date();
         match crate::init::init(&self.dir, today) {
             Ok(files) => {
+                // Said in the new site's language, as everything about it.
+                let lang = crate::config::load(&self.dir, &Default::default())
+                    .map(|c| c.language)
+                    .unwrap_or_default();
                 let dir = display_path(&self.dir);
-                println!(
-                    "site créé dans {dir} ({} fichiers) ; pour le construire : cd {dir} && gazette build",
-                    files.len()
-                );
+                let files = files.len();
+                println!("{}", t!(lang, "cli-site-created", dir = dir, files = files));
                 Outcome::Success.code()
             }
             Err(e) => {
