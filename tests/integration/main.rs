@@ -29,6 +29,7 @@ mod navigation;
 mod output;
 mod ownership;
 mod paths;
+mod people;
 mod safety;
 mod search;
 mod serve;
