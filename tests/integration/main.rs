@@ -30,6 +30,7 @@ mod output;
 mod ownership;
 mod paths;
 mod people;
+mod readme;
 mod safety;
 mod search;
 mod serve;
