@@ -172,7 +172,9 @@ impl Taxonomies {
     }
 }
 
-/// The people who speak in an article, in order of appearance.
+/// The people who speak in an article, in order of appearance, each name
+/// once (a declared person and an inline witness of the same name are two:
+/// the witness met first must not hide the declared person's page).
 pub fn speakers(article: &Article, registry: &Registry) -> Vec<Person> {
     let meta = &article.loaded.meta;
     let mut refs: Vec<PersonRef> = Vec::new();
@@ -186,12 +188,12 @@ pub fn speakers(article: &Article, registry: &Registry) -> Vec<Person> {
         refs.extend(group.items.iter().filter_map(|i| i.by.clone()));
     }
     refs.extend(meta.quotes.values().filter_map(|q| q.by.clone()));
-    let mut seen = Vec::<String>::new();
+    let mut seen = Vec::<(String, bool)>::new();
     let mut out = Vec::new();
     for r in refs {
         if let Some(p) = registry.person(&r, &meta.people) {
-            let key = slugify(&p.name);
-            if !key.is_empty() && !seen.contains(&key) {
+            let key = (slugify(&p.name), has_page(&p));
+            if !key.0.is_empty() && !seen.contains(&key) {
                 seen.push(key);
                 out.push(p);
             }

@@ -93,9 +93,12 @@ fn a_witness_signed_inline_gets_no_page_and_no_link() {
 
     // A declared person who bears the same name gets a page, with her own
     // article only; the inline witness's card still links nowhere.
+    // (The witness signed inline first in that article does not hide the
+    // declared one.)
     site.write(
         "content/actualites/homonyme.md",
         "---\ntitle: Un homonyme\ndate: 2026-03-11\npeople:\n  kb: {name: Karim B.}\n\
+         testimonials:\n  - text: Bonsoir.\n    by: {name: Karim B.}\n\
          quotes:\n  q:\n    text: Bonjour.\n    by: kb\n---\nLe texte.\n",
     );
     site.build_ok(&[]);
