@@ -69,6 +69,9 @@ pub struct Config {
     pub feeds: bool,
     /// Whether the search index and page are written.
     pub search: bool,
+    /// Whether the people who speak in articles get pages of their own
+    /// (`person_pages`, on by default): off, no person page, no link to one.
+    pub person_pages: bool,
     /// Share links on article pages.
     pub share: Vec<ShareKind>,
     /// The main menu.
@@ -136,6 +139,7 @@ impl Config {
             paginate_by: 12,
             feeds: false,
             search: false,
+            person_pages: true,
             share: Vec::new(),
             menu: Vec::new(),
             raw_html: Default::default(),

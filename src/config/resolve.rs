@@ -56,6 +56,7 @@ pub(super) fn resolve(
         paginate_by: paginate_by.max(1),
         feeds: raw.feeds.unwrap_or(true),
         search: raw.search.unwrap_or(true),
+        person_pages: raw.person_pages.unwrap_or(true),
         share: raw
             .share
             .unwrap_or_else(|| vec![ShareKind::Mail, ShareKind::Copy]),

@@ -309,13 +309,17 @@ impl<'a> Contexts<'a> {
                 Some(self.site.config.url(src))
             }
         });
+        // Names and roles are typeset here, once for every card of every
+        // page (interviews, testimonies, quotes, people, person pages).
+        let lang = self.site.config.language;
+        let typeset = |text: &str| crate::typography::typeset(lang, text);
         PersonCtx {
             id: person.id.clone(),
-            name: person.name.clone(),
-            role: person.role.clone(),
+            name: typeset(&person.name),
+            role: person.role.as_deref().map(typeset),
             organisation: person.organisation.as_ref().map(|o| OrganisationCtx {
-                name: o.name.clone(),
-                short: o.short.clone(),
+                name: typeset(&o.name),
+                short: o.short.as_deref().map(typeset),
                 url: self
                     .site
                     .taxonomies
@@ -325,7 +329,7 @@ impl<'a> Contexts<'a> {
             }),
             photo,
             initials: person.initials.clone(),
-            url: self.site.taxonomies.url_of(Kind::People, &person.name),
+            url: self.site.taxonomies.person_url(person),
         }
     }
 
@@ -370,9 +374,10 @@ pub fn with_field(value: Value, key: &'static str, field: Value) -> Value {
     }
 }
 
+/// A term as written, shown typeset and linked to its page.
 fn term(site: &Site, kind: Kind, name: &str) -> TermCtx {
     TermCtx {
-        name: name.to_string(),
+        name: crate::typography::typeset(site.config.language, name),
         url: site.taxonomies.url_of(kind, name),
     }
 }
@@ -401,11 +406,8 @@ fn summary<'s>(site: &'s Site, a: &'s Article) -> SummaryCtx<'s> {
         category: meta
             .category
             .as_deref()
-            .map(|c| term(site, Kind::Category, &crate::typography::typeset(lang, c))),
-        series: meta
-            .series
-            .as_deref()
-            .map(|c| term(site, Kind::Series, &crate::typography::typeset(lang, c))),
+            .map(|c| term(site, Kind::Category, c)),
+        series: meta.series.as_deref().map(|c| term(site, Kind::Series, c)),
         tags: meta
             .tags
             .iter()

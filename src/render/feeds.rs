@@ -115,9 +115,12 @@ pub fn atom(site: &Site, feed: &Feed) -> String {
         "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
         config.language.code()
     );
-    let _ = writeln!(x, "  <title>{}</title>", XmlEscaped(&feed.title));
+    // Typeset here, the one place a feed's texts pass (typesetting twice
+    // changes nothing).
+    let typeset = |text: &str| crate::typography::typeset(config.language, text);
+    let _ = writeln!(x, "  <title>{}</title>", XmlEscaped(&typeset(&feed.title)));
     if let Some(d) = &config.description {
-        let _ = writeln!(x, "  <subtitle>{}</subtitle>", XmlEscaped(d));
+        let _ = writeln!(x, "  <subtitle>{}</subtitle>", XmlEscaped(&typeset(d)));
     }
     let _ = writeln!(x, "  <id>{}</id>", XmlEscaped(&self_url));
     let _ = writeln!(
@@ -134,7 +137,7 @@ pub fn atom(site: &Site, feed: &Feed) -> String {
     let _ = writeln!(
         x,
         "  <author><name>{}</name></author>",
-        XmlEscaped(&config.title)
+        XmlEscaped(&typeset(&config.title))
     );
     let _ = writeln!(x, "  <generator>Gazette</generator>");
     for i in entries {
@@ -168,10 +171,11 @@ fn entry(x: &mut String, site: &Site, i: usize) {
     let _ = writeln!(x, "    <published>{published}</published>");
     let _ = writeln!(x, "    <updated>{updated}</updated>");
     for author in &m.authors {
+        let author = crate::typography::typeset(config.language, author);
         let _ = writeln!(
             x,
             "    <author><name>{}</name></author>",
-            XmlEscaped(author)
+            XmlEscaped(&author)
         );
     }
     if let Some(c) = &m.category {

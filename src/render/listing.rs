@@ -62,7 +62,12 @@ pub(super) fn render(
         url: url.clone(),
         permalink: config.permalink(&url),
         title: listing_title(&s.title, number, config.language),
-        description: s.description.clone().or_else(|| config.description.clone()),
+        description: s.description.clone().or_else(|| {
+            config
+                .description
+                .as_deref()
+                .map(|d| crate::typography::typeset(config.language, d))
+        }),
         feed_url: config.feeds.then(|| config.url(&s.rel_url.feed_file())),
     };
     let mut context = cx.base(page);

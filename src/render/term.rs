@@ -97,11 +97,13 @@ pub(super) fn render(cx: &Contexts, theme: &Theme, at: TermPage) -> Result<Rende
 /// `term` for term `t`, whose feed is at `feed_url`.
 fn term_value<'a>(cx: &Contexts, t: &'a Term, feed_url: Option<String>) -> TermCtx<'a> {
     let organisation = t.organisation.as_ref();
+    let lang = cx.site().config.language;
     let description_html = organisation.and_then(|o| {
-        o.short
-            .as_ref()
-            .filter(|s| **s != o.name)
-            .map(|short| format!("<p>{} ({})</p>", escape_attr(&o.name), escape_attr(short)))
+        o.short.as_ref().filter(|s| **s != o.name).map(|short| {
+            let name = crate::typography::typeset(lang, &o.name);
+            let short = crate::typography::typeset(lang, short);
+            format!("<p>{} ({})</p>", escape_attr(&name), escape_attr(&short))
+        })
     });
     TermCtx {
         description_html,

@@ -11,6 +11,15 @@
 //! as first met. People are the persons who *speak* in an article
 //! (interview, testimony, pull quote); organisations are those an article is
 //! about plus those of the people quoted in it.
+//!
+//! A person page is public and gathers every article a name speaks in, so
+//! only people a writer has *declared* get one: those of the registry or of
+//! an article's `people:` (they have an id). A witness signed inline
+//! (`by: {name: Karim B.}`) is quoted where they speak and nowhere else: no
+//! page, no entry in the people's index, so no link, sitemap entry or
+//! search result either. A site that wants no person pages at all says
+//! `person_pages: false`: the people taxonomy is then not built, so nothing
+//! renders, links to or claims an output path for it.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -151,9 +160,21 @@ impl Taxonomies {
             .and_then(|t| t.url_of(name))
             .map(str::to_string)
     }
+
+    /// The URL of a person's page: none for a witness signed inline (who
+    /// has none, even when a declared person bears the same name) or on a
+    /// site without person pages.
+    pub fn person_url(&self, person: &Person) -> Option<String> {
+        if !has_page(person) {
+            return None;
+        }
+        self.url_of(Kind::People, &person.name)
+    }
 }
 
-/// The people who speak in an article, in order of appearance.
+/// The people who speak in an article, in order of appearance, each name
+/// once (a declared person and an inline witness of the same name are two:
+/// the witness met first must not hide the declared person's page).
 pub fn speakers(article: &Article, registry: &Registry) -> Vec<Person> {
     let meta = &article.loaded.meta;
     let mut refs: Vec<PersonRef> = Vec::new();
@@ -167,12 +188,12 @@ pub fn speakers(article: &Article, registry: &Registry) -> Vec<Person> {
         refs.extend(group.items.iter().filter_map(|i| i.by.clone()));
     }
     refs.extend(meta.quotes.values().filter_map(|q| q.by.clone()));
-    let mut seen = Vec::<String>::new();
+    let mut seen = Vec::<(String, bool)>::new();
     let mut out = Vec::new();
     for r in refs {
         if let Some(p) = registry.person(&r, &meta.people) {
-            let key = slugify(&p.name);
-            if !key.is_empty() && !seen.contains(&key) {
+            let key = (slugify(&p.name), has_page(&p));
+            if !key.0.is_empty() && !seen.contains(&key) {
                 seen.push(key);
                 out.push(p);
             }
@@ -181,14 +202,22 @@ pub fn speakers(article: &Article, registry: &Registry) -> Vec<Person> {
     out
 }
 
+/// Whether a person may have a page of their own: only a declared one (an
+/// id of the registry or of the article's `people:`), never a name signed
+/// inline under a testimony or a quote.
+pub fn has_page(person: &Person) -> bool {
+    person.id.is_some()
+}
+
 /// A term name met in an article, with the person or organisation behind it.
 type Named = (String, Option<(usize, Person)>, Option<Organisation>);
 
-/// Builds every taxonomy.
+/// Builds every taxonomy the site has (people only with `person_pages`).
 pub fn build(site: &Site) -> Taxonomies {
     // The kinds are independent: built side by side, listed in their order.
     let list = Kind::ALL
         .par_iter()
+        .filter(|&&kind| kind != Kind::People || site.config.person_pages)
         .map(|&kind| build_kind(site, kind))
         .collect();
     Taxonomies { list }
@@ -217,7 +246,8 @@ fn names_of(site: &Site, kind: Kind, i: usize) -> Vec<Named> {
             }
         }
         Kind::People => {
-            for p in speakers(a, &site.registry) {
+            // Declared people only: a witness signed inline stays anonymous.
+            for p in speakers(a, &site.registry).into_iter().filter(has_page) {
                 names.push((p.name.clone(), Some((i, p)), None));
             }
         }

@@ -30,6 +30,8 @@ mod navigation;
 mod output;
 mod ownership;
 mod paths;
+mod people;
+mod readme;
 mod safety;
 mod search;
 mod serve;

@@ -3,7 +3,6 @@
 //! lifecycle (embargo, expiry) across every output file.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 
 use crate::support::*;
 
@@ -18,22 +17,7 @@ fn built_at(now: i64) -> TestSite {
 
 /// Every output file as text: pagefind's gzipped data unpacked.
 fn texts(site: &TestSite) -> BTreeMap<String, String> {
-    site.output()
-        .into_iter()
-        .map(|(path, bytes)| {
-            let text = if path.starts_with("pagefind/")
-                && !path.ends_with(".js")
-                && !path.ends_with(".json")
-            {
-                let mut data = Vec::new();
-                let _ = flate2::read::GzDecoder::new(bytes.as_slice()).read_to_end(&mut data);
-                String::from_utf8_lossy(&data).into_owned()
-            } else {
-                String::from_utf8_lossy(&bytes).into_owned()
-            };
-            (path, text)
-        })
-        .collect()
+    site.output_texts()
 }
 
 fn files_mentioning(texts: &BTreeMap<String, String>, word: &str) -> BTreeSet<String> {

@@ -353,6 +353,28 @@ impl TestSite {
         files
     }
 
+    /// Every file of `output/` as text, the search index's gzipped data
+    /// unpacked: what any reader, crawler or search box can reach.
+    pub fn output_texts(&self) -> BTreeMap<String, String> {
+        use std::io::Read;
+        self.output()
+            .into_iter()
+            .map(|(path, bytes)| {
+                let text = if path.starts_with("pagefind/")
+                    && !path.ends_with(".js")
+                    && !path.ends_with(".json")
+                {
+                    let mut data = Vec::new();
+                    let _ = flate2::read::GzDecoder::new(bytes.as_slice()).read_to_end(&mut data);
+                    String::from_utf8_lossy(&data).into_owned()
+                } else {
+                    String::from_utf8_lossy(&bytes).into_owned()
+                };
+                (path, text)
+            })
+            .collect()
+    }
+
     /// Replaces the temporary paths in a text by `[SITE]`.
     pub fn redact(&self, text: &str) -> String {
         let mut out = text.to_string();
