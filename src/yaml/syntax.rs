@@ -801,8 +801,10 @@ mod tests {
                 "Trois: jours",
             ),
         ] {
-            let doc: Doc = crate::yaml::parse(yaml, &source(yaml), 0, Language::Fr)
-                .unwrap_or_else(|d| panic!("{yaml:?}: {}", d.render(crate::language::Language::Fr)));
+            let doc: Doc =
+                crate::yaml::parse(yaml, &source(yaml), 0, Language::Fr).unwrap_or_else(|d| {
+                    panic!("{yaml:?}: {}", d.render(crate::language::Language::Fr))
+                });
             assert_eq!((doc.title.as_str(), doc.summary.as_str()), (title, summary));
         }
         // Such a text followed by a real mistake: the mistake is reported.

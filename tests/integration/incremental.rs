@@ -353,7 +353,12 @@ fn links_to_a_broken_article_are_published_once_it_is_fixed() {
                     .unwrap_or_default()
             })
             .collect();
-        assert_eq!(files, [BROKEN_ARTICLE], "{}", r.diagnostics.render(gazette::language::Language::Fr));
+        assert_eq!(
+            files,
+            [BROKEN_ARTICLE],
+            "{}",
+            r.diagnostics.render(gazette::language::Language::Fr)
+        );
     };
     let first = session.build();
     assert!(!first.ok);
@@ -361,7 +366,11 @@ fn links_to_a_broken_article_are_published_once_it_is_fixed() {
     for round in ["fixed", "fixed again"] {
         replace_in(&root.join(BROKEN_ARTICLE), BROKEN_TITLE.0, BROKEN_TITLE.1);
         let r = session.apply(&changes(&[BROKEN_ARTICLE]));
-        assert!(r.ok, "{round}: {}", r.diagnostics.render(gazette::language::Language::Fr));
+        assert!(
+            r.ok,
+            "{round}: {}",
+            r.diagnostics.render(gazette::language::Language::Fr)
+        );
         for (page, href) in LINKS_TO_BROKEN {
             let html = page_text(&session, page);
             assert!(
