@@ -22,7 +22,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use std::ops::Range;
 
 use super::shapes::Hints;
-use super::{depth, every_problem, locate_error, too_deep};
+use super::{depth, every_problem, locate_error, syntax, too_deep};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
 
@@ -75,6 +75,9 @@ pub fn read<T: DeserializeOwned>(
 ) -> Result<Read<T>, Vec<Diagnostic>> {
     if let Some(at) = depth::too_deep(yaml) {
         return Err(vec![too_deep(offset + at, source, lang)]);
+    }
+    if let Some(at) = syntax::quote_swallowing_entries(yaml) {
+        return Err(vec![syntax::unclosed_quote_at(offset + at, source, lang)]);
     }
     let entries = top_level_entries(yaml);
     // An empty document is an empty map, not "null".

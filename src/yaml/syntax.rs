@@ -25,6 +25,7 @@
 //! Anything else keeps libyaml's own sentence (see `unreadable` in the
 //! sibling module `wording`).
 
+use crate::diagnostics::{Code, Diagnostic, SourceText};
 use crate::language::Language;
 use crate::messages::t;
 
@@ -194,6 +195,28 @@ fn quote_closed_lines_later(r: &Report, lang: Language) -> Option<Explained> {
         help: t!(lang, "yaml-unclosed-quote-help"),
         at: Some((opening, 1)),
     })
+}
+
+/// The opening mark of a quoted text that swallowed entries of its own
+/// level, in a text libyaml reads without error: `title: "Formation` then
+/// `summary: "Trois jours"` makes the title run to the next `"` and the
+/// lines between disappear (a `date:` among them would then be reported
+/// missing, far from the mistake). A text folded over indented lines stays
+/// valid; one whose lines start like a key or list item at the quote's own
+/// level or above is never what a writer meant.
+pub(super) fn quote_swallowing_entries(yaml: &str) -> Option<usize> {
+    quoted_texts(yaml)
+        .into_iter()
+        .find(|q| q.close.is_some() && swallows_entries(yaml, q))
+        .map(|q| q.open)
+}
+
+/// The diagnostic of a quote never closed (or closed by accident lines
+/// below), at its opening mark `at` (an offset in the file).
+pub(super) fn unclosed_quote_at(at: usize, source: &SourceText, lang: Language) -> Diagnostic {
+    Diagnostic::error(Code::YamlSyntax, t!(lang, "yaml-unclosed-quote"))
+        .at(source, at..at + 1)
+        .with_help(t!(lang, "yaml-unclosed-quote-help"))
 }
 
 /// A quoted text: where its opening mark is, and its closing mark when it
@@ -581,6 +604,16 @@ impl<'a> Line<'a> {
 mod tests {
     use super::*;
     use crate::diagnostics::Code;
+
+    #[test]
+    fn a_quote_that_swallows_keys_is_found_even_when_the_yaml_is_valid() {
+        let swallowing = "title: \"Formation\ndate: 2026-03-12\nsummary: \"\n";
+        assert_eq!(quote_swallowing_entries(swallowing), Some(7));
+        let folded = "title: \"Un titre\n  sur deux lignes\"\ndate: 2026-03-12\n";
+        assert_eq!(quote_swallowing_entries(folded), None);
+        let nested = "interview:\n  with: 'Karim\n  questions: []\nx: '\n";
+        assert_eq!(quote_swallowing_entries(nested), Some(19));
+    }
 
     #[test]
     fn positions_count_lines_and_characters_from_one() {
