@@ -7,9 +7,15 @@
 //! blanked out: every byte of its lines but the line ends becomes a space,
 //! so the text keeps its length and every later error its line and column
 //! in the writer's file. An entry is a key at the start of a line and the
-//! lines under it, up to the next such key; a header's mistakes are in
-//! different entries far more often than in one, and a block's own unknown
-//! keys are already reported together (`every_problem`).
+//! lines under it, up to the next such key. That reading gives the value.
+//!
+//! The mistakes inside the entries left out (two questions of one
+//! interview, two items of `testimonials:`) are found by a second reading
+//! (`nested`) that blanks only the innermost entry holding each one, a map
+//! key or a list item (`entries`), so that its neighbours are read too.
+//! Its value is not kept, and what its blanking alone causes is not
+//! reported: a key then missing from its map, an item's number shifted by
+//! the items before it left out (the path is counted in the text).
 //!
 //! Reading stops at a syntax error (nothing after it can be trusted), at
 //! an error outside any entry (a missing top-level key), and when an error
@@ -22,7 +28,7 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 use std::ops::Range;
 
 use super::shapes::Hints;
-use super::{depth, every_problem, locate_error, syntax, too_deep};
+use super::{as_written, depth, entries, every_problem, locate_error, syntax, too_deep};
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
 
@@ -92,6 +98,10 @@ pub fn read<T: DeserializeOwned>(
     loop {
         let err = match serde_yaml::from_str::<T>(&text) {
             Ok(value) => {
+                if !errors.is_empty() {
+                    let more = nested::<T>(yaml, source, offset, lang, hints, &errors);
+                    errors.extend(more);
+                }
                 return Ok(Read {
                     value,
                     errors,
@@ -100,12 +110,19 @@ pub fn read<T: DeserializeOwned>(
             }
             Err(err) => err,
         };
-        let found = every_problem(&err, yaml, source, offset, lang, hints);
+        let found = every_problem(&err, yaml, source, offset, lang, hints, &as_written);
         if found.iter().any(|f| f.stops) {
             if errors.is_empty() {
                 errors.extend(found.into_iter().map(|f| f.diagnostic));
-            } else if let Err(own) = serde_yaml::from_str::<IgnoredAny>(yaml) {
-                errors.push(locate_error(&own, yaml, source, offset, lang, hints).diagnostic);
+            } else {
+                let more = nested::<T>(yaml, source, offset, lang, hints, &errors);
+                errors.extend(more);
+                if let Err(own) = serde_yaml::from_str::<IgnoredAny>(yaml) {
+                    errors.push(
+                        locate_error(&own, yaml, source, offset, lang, hints, &as_written)
+                            .diagnostic,
+                    );
+                }
             }
             return Err(errors);
         }
@@ -125,9 +142,144 @@ pub fn read<T: DeserializeOwned>(
             }
         }
         if !progress {
+            errors.extend(nested::<T>(yaml, source, offset, lang, hints, &errors));
             return Err(errors);
         }
     }
+}
+
+/// The problems nested in the entries that [`read`] left out whole, not
+/// yet in `known`: the text is read again with only the innermost entry
+/// (map key or list item) that holds each mistake blanked, so that its
+/// neighbours are read too. The value of this reading is not kept: a block
+/// read in part would make the checks that follow (an image without its
+/// `alt:`, a question without its `by:`) report what was only misspelt.
+///
+/// An entry alone in its block is not blanked but its block, which would
+/// otherwise be empty; a map missing a key after one of its entries was
+/// blanked is blanked whole, silently: the key may be the one blanked.
+fn nested<T: DeserializeOwned>(
+    yaml: &str,
+    source: &SourceText,
+    offset: usize,
+    lang: Language,
+    hints: Hints,
+    known: &[Diagnostic],
+) -> Vec<Diagnostic> {
+    let tree = entries::entries(yaml);
+    let mut text = yaml.to_string();
+    let mut blanked: Vec<usize> = Vec::new();
+    let mut more: Vec<Diagnostic> = Vec::new();
+    while !text.trim().is_empty() {
+        let Err(err) = serde_yaml::from_str::<T>(&text) else {
+            break;
+        };
+        let at = err.location().map_or(0, |l| l.index());
+        let renumber = |path: &str| renumbered(&tree, at, path);
+        let found = every_problem(&err, yaml, source, offset, lang, hints, &renumber);
+        if found.iter().any(|f| f.stops) {
+            break;
+        }
+        let missing = err.to_string().contains("missing field `");
+        let mut progress = false;
+        for f in found {
+            let mut target = entries::innermost(&tree, f.at);
+            if missing {
+                // serde places a missing key at the first key of its map.
+                target = target.and_then(|i| {
+                    if tree[i].range.start == f.at {
+                        tree[i].parent
+                    } else {
+                        Some(i)
+                    }
+                });
+                let caused = blanked.iter().any(|&b| match target {
+                    Some(map) => entries::within(&tree, b, map),
+                    None => true,
+                });
+                if caused {
+                    progress |= leave_out(&tree, target, &mut blanked, &mut text);
+                    continue;
+                }
+            }
+            progress |= leave_out(&tree, target, &mut blanked, &mut text);
+            if !known.contains(&f.diagnostic) && !more.contains(&f.diagnostic) {
+                more.push(f.diagnostic);
+            }
+        }
+        if !progress {
+            break;
+        }
+    }
+    more
+}
+
+/// `path` with the index of each list item that holds byte `at` counted
+/// in the text as written, blanked items included: serde numbers only the
+/// items it reads.
+fn renumbered(tree: &[entries::Entry], at: usize, path: &str) -> String {
+    let mut indices = Vec::new();
+    let mut up = entries::innermost(tree, at);
+    while let Some(i) = up {
+        let parent = tree[i].parent;
+        if tree[i].key == "-" {
+            let before = tree[..i]
+                .iter()
+                .filter(|e| e.parent == parent && e.key == "-");
+            indices.push(before.count());
+        }
+        up = parent;
+    }
+    // The outermost item's index comes first; a flow list's, after all.
+    indices.reverse();
+    let mut out = String::new();
+    let mut rest = path;
+    let mut written = indices.into_iter();
+    while let Some(open) = rest.find('[')
+        && let Some(close) = rest[open..].find(']').map(|c| open + c)
+    {
+        out.push_str(&rest[..=open]);
+        match written.next() {
+            Some(n) => out.push_str(&n.to_string()),
+            None => out.push_str(&rest[open + 1..close]),
+        }
+        out.push(']');
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Blanks entry `target` in `text`, or the block holding it when its
+/// neighbours are all blanked already; false when it is already blanked
+/// or is the whole document.
+fn leave_out(
+    tree: &[entries::Entry],
+    target: Option<usize>,
+    blanked: &mut Vec<usize>,
+    text: &mut String,
+) -> bool {
+    let gone = |i: usize, blanked: &[usize]| blanked.iter().any(|&b| entries::within(tree, i, b));
+    let Some(mut target) = target else {
+        return false;
+    };
+    loop {
+        if gone(target, blanked) {
+            return false;
+        }
+        let parent = tree[target].parent;
+        let alone = !tree
+            .iter()
+            .enumerate()
+            .any(|(i, e)| i != target && e.parent == parent && !gone(i, blanked));
+        match parent {
+            Some(p) if alone => target = p,
+            _ => break,
+        }
+    }
+    blanked.push(target);
+    blank(text, tree[target].range.clone());
+    true
 }
 
 /// The entries of a block map at the top of `yaml`: each key written at
@@ -215,6 +367,25 @@ mod tests {
         let errors = read_header("titel: a\npinned: oui\ntags: [a\n").unwrap_err();
         assert_eq!(places(&errors).len(), 3, "{errors:#?}");
         assert_eq!(places(&errors)[..2], [(1, 1), (2, 9)]);
+    }
+
+    #[test]
+    fn every_mistake_of_one_block_is_reported_and_no_more() {
+        // `src` wrong and `alt` unknown in one entry, then a second image
+        // whose `src` is missing, written: no "src is missing" for the first.
+        let errors = read_header("image:\n  src: [a]\n  alt: b\ntags: [x]\n")
+            .unwrap()
+            .errors;
+        assert_eq!(places(&errors), [(2, 8), (3, 3)], "{errors:#?}");
+        let errors = read_header("tags:\n  - a\n  - [b]\n  - [c]\n")
+            .unwrap()
+            .errors;
+        assert_eq!(places(&errors), [(3, 5), (4, 5)], "{errors:#?}");
+        assert!(
+            errors[1].message.contains("élément 3"),
+            "{:?}",
+            errors[1].message
+        );
     }
 
     #[test]
