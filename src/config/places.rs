@@ -1,10 +1,11 @@
 //! Where a setting is written in `site.yaml`, for the messages about it.
 //!
 //! serde gives values, not places, so a check that finds a wrong value looks
-//! it up again in the text. A value the lookup cannot find (a default, or a
-//! key written in a flow map) is reported at the start of the settings: a
-//! position in the file is always given. The entries of a list are found
-//! one after another by the text each was read from.
+//! it up again in the text, in a block or in a map written on one line
+//! (`accessibility: {status: …, rate: 82}`). A value the lookup cannot find
+//! (a default) is reported at the start of the settings: a position in the
+//! file is always given. The entries of a list are found one after another
+//! by the text each was read from.
 
 use std::ops::Range;
 

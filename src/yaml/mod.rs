@@ -26,6 +26,7 @@ use wording::{Described, describe, named_and_expected, unknown_key};
 
 mod depth;
 mod entries;
+mod flow;
 mod read;
 mod shapes;
 mod syntax;
@@ -484,12 +485,25 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 /// Finds where a key path (`["image", "alt"]`) is written in a YAML text:
 /// the byte range of the last key's name, for positions of checks made after
-/// parsing. Block-style YAML only; `None` when the key is not found.
+/// parsing. Block maps, and flow maps under a key (`image: {alt: …}`);
+/// `None` when the key is not found.
 pub fn locate_key(yaml: &str, path: &[&str]) -> Option<Range<usize>> {
+    locate(yaml, path).map(|(range, _)| range)
+}
+
+/// [`locate_key`], and whether the key is in a flow map.
+fn locate(yaml: &str, path: &[&str]) -> Option<(Range<usize>, bool)> {
     let mut search_from = 0;
     let mut parent_indent: Option<usize> = None;
-    let mut found = None;
+    let mut found: Option<(Range<usize>, bool)> = None;
     for key in path {
+        if let Some((parent, in_flow)) = &found {
+            let in_map = flow::key_in_map(yaml, parent.end, key);
+            if *in_flow || in_map.is_some() {
+                found = Some((in_map?, true));
+                continue;
+            }
+        }
         let mut pos = search_from;
         let mut hit = None;
         for line in yaml[search_from..].split_inclusive('\n') {
@@ -515,7 +529,7 @@ pub fn locate_key(yaml: &str, path: &[&str]) -> Option<Range<usize>> {
             pos += line.len();
         }
         let (start, indent) = hit?;
-        found = Some(start..start + key.len());
+        found = Some((start..start + key.len(), false));
         parent_indent = Some(indent);
         search_from = start;
     }
@@ -523,13 +537,17 @@ pub fn locate_key(yaml: &str, path: &[&str]) -> Option<Range<usize>> {
 }
 
 /// The byte range of the value written after a key, or of the key itself
-/// when the value is on the following lines.
+/// when the value is on the following lines (or is empty).
 pub fn locate_value(yaml: &str, path: &[&str]) -> Option<Range<usize>> {
-    let key = locate_key(yaml, path)?;
+    let (key, in_flow) = locate(yaml, path)?;
     let rest = &yaml[key.end..];
     let after_colon = rest.find(':')? + 1;
     let line_rest = &rest[after_colon..];
-    let value_len = line_rest.find(['\n', '\r']).unwrap_or(line_rest.len());
+    let value_len = if in_flow {
+        flow::value_len(line_rest)
+    } else {
+        line_rest.find(['\n', '\r']).unwrap_or(line_rest.len())
+    };
     let value = &line_rest[..value_len];
     let lead = value.len() - value.trim_start().len();
     let trimmed = value.trim();
@@ -651,6 +669,11 @@ mod tests {
         let r = locate_key(yaml, &["image", "alt"]).unwrap();
         assert_eq!(&yaml[r.clone()], "alt");
         assert_eq!(r.start, yaml.find("  alt").unwrap() + 2);
+        let v = locate_value(yaml, &["image", "alt"]).unwrap();
+        assert_eq!(&yaml[v], "Une photo");
+        assert!(locate_key(yaml, &["image", "caption"]).is_none());
+        // A block written on one line: the value in its flow map.
+        let yaml = "title: x\nimage: {src: a.png, alt: Une photo}\n";
         let v = locate_value(yaml, &["image", "alt"]).unwrap();
         assert_eq!(&yaml[v], "Une photo");
         assert!(locate_key(yaml, &["image", "caption"]).is_none());
