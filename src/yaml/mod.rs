@@ -551,7 +551,8 @@ pub fn locate_value(yaml: &str, path: &[&str]) -> Option<Range<usize>> {
     let value = &line_rest[..value_len];
     let lead = value.len() - value.trim_start().len();
     let trimmed = value.trim();
-    if trimmed.is_empty() {
+    // Nothing but a comment (`date:   # à compléter`): no value either.
+    if trimmed.is_empty() || trimmed.starts_with('#') {
         return Some(key);
     }
     let start = key.end + after_colon + lead;
@@ -672,6 +673,8 @@ mod tests {
         let v = locate_value(yaml, &["image", "alt"]).unwrap();
         assert_eq!(&yaml[v], "Une photo");
         assert!(locate_key(yaml, &["image", "caption"]).is_none());
+        let yaml = "date:   # later\n";
+        assert_eq!(locate_value(yaml, &["date"]), Some(0..4));
         // A block written on one line: the value in its flow map.
         let yaml = "title: x\nimage: {src: a.png, alt: Une photo}\n";
         let v = locate_value(yaml, &["image", "alt"]).unwrap();

@@ -130,8 +130,20 @@ pub fn parse_article(
     let (title_written, date_written) = (read.mentioned("title"), read.mentioned("date"));
     let mut raw = read.value;
     let mut errors = read.errors;
-    let title = checks::title(places, raw.title.take(), title_written, lang, &mut errors);
-    let date = match raw.date.take() {
+    // `title:` with nothing after it is empty, not missing: said at its key.
+    let written_empty = |key: &str, mentioned: bool| {
+        (!mentioned && places.top_level_written(key)).then(Text::default)
+    };
+    let title = raw
+        .title
+        .take()
+        .or_else(|| written_empty("title", title_written));
+    let title = checks::title(places, title, title_written, lang, &mut errors);
+    let date = match raw
+        .date
+        .take()
+        .or_else(|| written_empty("date", date_written))
+    {
         Some(value) => dated::read(places, "date", value, lang, &mut errors),
         None if date_written => None,
         None => {

@@ -2,7 +2,7 @@
 //!
 //! serde gives values, not places, so a check that finds a wrong value looks
 //! its key up again in the YAML text. A key the lookup cannot find (written
-//! in a flow map, say) is reported at the opening fence: a position in the
+//! in a flow list, say) is reported at the opening fence: a position in the
 //! file is always given, if not always the closest one. The entries of a
 //! list are found one after another by the text each was read from, so two
 //! equal entries get their own places.
@@ -36,6 +36,16 @@ impl Places<'_> {
     /// The YAML text of the header.
     pub fn yaml(&self) -> &str {
         &self.source.text[self.split.yaml.clone()]
+    }
+
+    /// Whether the top-level `key` is written, at the start of a line: a
+    /// key with nothing after it (`title:`) has no value for serde, as if
+    /// it were not there, and is said to be empty rather than missing.
+    pub fn top_level_written(&self, key: &str) -> bool {
+        self.yaml().lines().any(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start_matches(' ').starts_with(':'))
+        })
     }
 
     /// Where a key is ([`locate`]).
