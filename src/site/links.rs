@@ -189,12 +189,16 @@ impl Resolver {
     /// close page or file's path as help when there is one.
     fn broken(&self, link: &LinkRef, key: &str, base_dir: &str, lang: Language) -> Diagnostic {
         let mut help = t!(lang, "link-broken-help");
+        // An image or a download is a file: a page is no suggestion for it.
+        let pages_too = link.kind == LinkKind::Link;
         let candidates: Vec<&str> = self
             .pages
             .keys()
+            .filter(|_| pages_too)
             .chain(self.files.keys())
             .chain(self.unloaded.keys())
             .map(ContentPath::as_str)
+            .filter(|path| pages_too || !path.ends_with(".md"))
             .collect();
         // A path close overall but with an unrelated file name (`bilan.md`
         // → `actualites/_index.md`) is no help: the names must be close too.
