@@ -374,3 +374,37 @@ fn site_paths_to_an_article_that_failed_to_load_are_known() {
         transcript(&out)
     );
 }
+
+/// An English site whose `site.yaml` is wrong is checked in English: the
+/// labels and the summary too, not only the settings' own messages.
+#[test]
+fn an_english_site_whose_settings_fail_is_checked_in_english() {
+    let site = TestSite::fixture("errors/site-paginate-negative-en");
+    let out = gazette(&site.root, &["check"]);
+    assert_eq!(out.code, 2, "{}", transcript(&out));
+    assert!(
+        out.stderr.starts_with("error: `paginate_by`"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        out.stderr.contains("  = help: write the number"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        out.stderr
+            .ends_with("check: 1 error, 0 warnings (0 pages rendered, nothing written)\n"),
+        "{}",
+        transcript(&out)
+    );
+    // French when the file does not say otherwise.
+    site.write("site.yaml", "title: Le Fil\npaginate_by: 2.5\n");
+    let out = gazette(&site.root, &["check"]);
+    assert!(out.stderr.starts_with("erreur : "), "{}", transcript(&out));
+    assert!(
+        out.stderr.contains("vérification : 1 erreur"),
+        "{}",
+        transcript(&out)
+    );
+}
