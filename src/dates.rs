@@ -21,9 +21,8 @@
 //! Error messages are written for writers, not developers: they quote what
 //! was typed, say what is wrong in plain words, and [`DateError::help`] says
 //! what to type instead, with a corrected date when one can be guessed. French
-//! messages use a no-break space (U+00A0) before `:` and inside guillemets;
-//! U+00A0 rather than the narrow U+202F because these messages also end up in
-//! terminals, whose fonts do not all have U+202F. Numbers a message shows
+//! messages use plain spaces before `:` and inside guillemets, as every other
+//! catalog's terminal messages do. Numbers a message shows
 //! zero-padded (`02`, `0987`) are padded here, before the catalog sees them.
 
 use std::fmt;
@@ -520,7 +519,7 @@ mod tests {
         assert_eq!(error.column_offset, 0);
         assert_eq!(
             error.message(FR),
-            "«\u{a0}hier\u{a0}» n’est pas une date écrite sous la forme AAAA-MM-JJ"
+            "« hier » n’est pas une date écrite sous la forme AAAA-MM-JJ"
         );
         assert_eq!(
             error.message(EN),
@@ -555,7 +554,7 @@ mod tests {
         assert_eq!(error.kind, DateErrorKind::Shape);
         assert_eq!(
             error.help(FR),
-            "écrivez la date sous la forme AAAA-MM-JJ (année, mois, jour)\u{a0}: ici, 2018-07-17"
+            "écrivez la date sous la forme AAAA-MM-JJ (année, mois, jour) : ici, 2018-07-17"
         );
         // Month first in English: 17 is not a month, so no guess.
         assert_eq!(
@@ -570,7 +569,7 @@ mod tests {
         let error = parse("2024-3-1").unwrap_err();
         assert_eq!(
             error.help(FR),
-            "écrivez la date sous la forme AAAA-MM-JJ (année, mois, jour)\u{a0}: ici, 2024-03-01"
+            "écrivez la date sous la forme AAAA-MM-JJ (année, mois, jour) : ici, 2024-03-01"
         );
     }
 
@@ -589,7 +588,7 @@ mod tests {
         assert_eq!(error.column_offset, 8);
         assert_eq!(
             error.message(FR),
-            "la date 2024-02-30 n’existe pas\u{a0}: février 2024 a 29 jours"
+            "la date 2024-02-30 n’existe pas : février 2024 a 29 jours"
         );
         assert_eq!(
             error.message(EN),
@@ -597,7 +596,7 @@ mod tests {
         );
         assert_eq!(
             error.help(FR),
-            "vérifiez le jour\u{a0}: en février 2024, il va de 01 à 29"
+            "vérifiez le jour : en février 2024, il va de 01 à 29"
         );
         assert_eq!(
             error.help(EN),
@@ -610,7 +609,7 @@ mod tests {
         let error = parse("2023-04-31T10:00:00Z").unwrap_err();
         assert_eq!(
             error.message(FR),
-            "la date 2023-04-31 n’existe pas\u{a0}: avril 2023 a 30 jours"
+            "la date 2023-04-31 n’existe pas : avril 2023 a 30 jours"
         );
     }
 
@@ -619,7 +618,7 @@ mod tests {
         let error = parse("2024-02-00").unwrap_err();
         assert_eq!(
             error.message(FR),
-            "la date 2024-02-00 n’existe pas\u{a0}: il n’y a pas de jour 00, les jours commencent à 01"
+            "la date 2024-02-00 n’existe pas : il n’y a pas de jour 00, les jours commencent à 01"
         );
         assert_eq!(
             error.message(EN),
@@ -634,7 +633,7 @@ mod tests {
         assert_eq!(error.column_offset, 5);
         assert_eq!(
             error.message(FR),
-            "la date 2024-13-01 n’existe pas\u{a0}: il n’y a pas de mois 13, les mois vont de 01 à 12"
+            "la date 2024-13-01 n’existe pas : il n’y a pas de mois 13, les mois vont de 01 à 12"
         );
         assert_eq!(
             error.message(EN),
@@ -643,7 +642,7 @@ mod tests {
         // 13 could be a day and 01 a month: suggest swapping them.
         assert_eq!(
             error.help(FR),
-            "le mois et le jour semblent inversés\u{a0}: la date s’écrit AAAA-MM-JJ \
+            "le mois et le jour semblent inversés : la date s’écrit AAAA-MM-JJ \
              (année, mois, jour), essayez 2024-01-13"
         );
         assert_eq!(
@@ -663,7 +662,7 @@ mod tests {
         );
         assert_eq!(
             error.help(FR),
-            "vérifiez le mois\u{a0}: la date s’écrit AAAA-MM-JJ (année, mois, jour), \
+            "vérifiez le mois : la date s’écrit AAAA-MM-JJ (année, mois, jour), \
              avec un mois de 01 à 12"
         );
         assert_eq!(
@@ -680,7 +679,7 @@ mod tests {
         assert_eq!(error.column_offset, 11);
         assert_eq!(
             error.message(FR),
-            "il manque le décalage horaire après l’heure dans «\u{a0}2024-03-01T09:30:00\u{a0}»"
+            "il manque le décalage horaire après l’heure dans « 2024-03-01T09:30:00 »"
         );
         assert_eq!(
             error.message(EN),
@@ -689,8 +688,8 @@ mod tests {
         assert_eq!(
             error.help(FR),
             "ajoutez le décalage horaire après l’heure, par exemple 2024-03-01T09:30:00+01:00 \
-             (heure d’hiver à Paris), +02:00 (heure d’été) ou Z (temps universel)\u{a0}; \
-             ou n’écrivez que la date\u{a0}: 2024-03-01"
+             (heure d’hiver à Paris), +02:00 (heure d’été) ou Z (temps universel) ; \
+             ou n’écrivez que la date : 2024-03-01"
         );
         assert_eq!(
             error.help(EN),
@@ -707,7 +706,7 @@ mod tests {
         assert_eq!(error.column_offset, 11);
         assert_eq!(
             error.message(FR),
-            "l’heure écrite après la date dans «\u{a0}2024-03-01T25:00:00Z\u{a0}» n’est pas valable"
+            "l’heure écrite après la date dans « 2024-03-01T25:00:00Z » n’est pas valable"
         );
         assert_eq!(
             error.message(EN),
@@ -716,7 +715,7 @@ mod tests {
         assert_eq!(
             error.help(FR),
             "écrivez la date et l’heure sous la forme AAAA-MM-JJTHH:MM:SS+01:00, \
-             par exemple 2024-03-01T09:30:00+01:00, ou seulement la date\u{a0}: 2024-03-01"
+             par exemple 2024-03-01T09:30:00+01:00, ou seulement la date : 2024-03-01"
         );
         assert_eq!(
             error.help(EN),

@@ -15,14 +15,15 @@ cli-build-summary = { $pages } pages in { $secs } s into { $output } ({ $written
        *[other] , { $kept } files of other origin kept
     })
 cli-check-summary = check: { $errors } { $errors ->
-        [0] error
         [1] error
        *[other] errors
     }, { $warnings } { $warnings ->
-        [0] warning
         [1] warning
        *[other] warnings
-    } ({ $pages } pages rendered, nothing written)
+    } ({ $pages } { $pages ->
+        [1] page
+       *[other] pages
+    } rendered, nothing written)
 cli-draft-created = draft created: { $path }
 cli-site-created = site created in { $dir } ({ $files } files); to build it: cd { $dir } && gazette build
 

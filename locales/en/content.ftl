@@ -68,7 +68,12 @@ content-shortcode-unknown-id-no-key-help = add `{ $key }:` to the article's fron
 content-shortcode-possible-ids = the possible ids are: { $ids }
 content-shortcode-missing-id-no-key = the front matter has no `{ $key }:` to place here
 content-shortcode-missing-id-no-key-help = add `{ $key }:` to the front matter, or remove this line
-content-shortcode-missing-id = there are several { $key }: say which one with id="…"
+content-shortcode-missing-id = { $key ->
+        [quotes] there are several quotes: say which one to place with id="…"
+        [testimonials] there are several groups of testimonials: say which one to place with id="…"
+        [principles] there are several lists of principles: say which one to place with id="…"
+       *[other] there are several `{ $key }`: say which one to place with id="…"
+    }
 content-shortcode-missing-id-help = for example {"{{"} { $name }(id="{ $id }") {"}}"}
 content-shortcode-unknown = unknown shortcode `{ $name }`
 content-shortcode-possible-shortcodes = the available shortcodes are: { $names }

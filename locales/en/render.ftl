@@ -24,6 +24,7 @@ render-tera-did-you-mean = did you mean `{ $best }`?
 
 render-theme-missing-template = the theme has no `{ $name }` template
 render-theme-missing-template-help = copy this template from the gazette theme
+render-theme-strings-help = the theme must have the file i18n/{ $lang }.yaml, its texts in the site's language: copy it from the gazette theme
 render-template-unknown = the theme has no template `{ $name }`
 render-template-did-you-mean = did you mean `{ $best }`?
 render-template-known = the theme's templates are: { $known }; or add templates/{ $name } to the site

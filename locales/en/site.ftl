@@ -85,6 +85,8 @@ site-path-fix-file = rename or move the file
 ## Old addresses of articles (src/site/paths.rs, src/site/aliases.rs)
 
 site-alias-taken = the old address /{ $path } is already taken
+site-alias-taken-page-help = it is the address of { $owner }: remove it from `aliases:`, or choose another old address
+site-alias-taken-alias-help = { $owner } already has this old address: keep it in only one of the two articles
 site-alias-invalid = `{ $alias }` cannot be used as an old address
 site-alias-not-a-site-path-help = an old address is a path of this site: write it without `https://` or a host name, such as /old-news/my-article/
 site-alias-climbs-help = write a site path, such as /old-news/my-article/, without `..`
@@ -106,6 +108,11 @@ site-registry-file-missing-help = put the file at static/{ $name }, or correct t
 ## Further reading (src/site/related.rs)
 
 site-related-unpublished = `{ $path }` is not published (draft, embargoed or expired): it is left out of further reading
+site-related-unpublished-help = { $why ->
+        [draft] to show it, publish it: remove `draft: true` from its front matter (or its section's); otherwise, remove it from `related:`
+        [embargoed] it will appear there by itself on its publication date; to stop offering it, remove it from `related:`
+       *[expired] to show it, push back or remove its `expires:`; otherwise, remove it from `related:`
+    }
 site-related-missing = the article `{ $path }` does not exist
 site-related-missing-help = write the path from content/, for example news/my-article.md
 

@@ -22,7 +22,11 @@ cli-check-summary = vérification : { $errors } { $errors ->
         [0] avertissement
         [1] avertissement
        *[other] avertissements
-    } ({ $pages } pages rendues, rien n’a été écrit)
+    } ({ $pages } { $pages ->
+        [0] page rendue
+        [1] page rendue
+       *[other] pages rendues
+    }, rien n’a été écrit)
 cli-draft-created = brouillon créé : { $path }
 cli-site-created = site créé dans { $dir } ({ $files } fichiers) ; pour le construire : cd { $dir } && gazette build
 

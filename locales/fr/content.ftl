@@ -68,7 +68,12 @@ content-shortcode-unknown-id-no-key-help = ajoutez « { $key }: » dans l’en-t
 content-shortcode-possible-ids = les identifiants possibles sont : { $ids }
 content-shortcode-missing-id-no-key = l’en-tête n’a pas de « { $key }: » à placer ici
 content-shortcode-missing-id-no-key-help = ajoutez « { $key }: » dans l’en-tête, ou retirez cette ligne
-content-shortcode-missing-id = il y a plusieurs { $key } : dites lequel placer avec id="…"
+content-shortcode-missing-id = { $key ->
+        [quotes] il y a plusieurs citations : dites laquelle placer avec id="…"
+        [testimonials] il y a plusieurs groupes de témoignages : dites lequel placer avec id="…"
+        [principles] il y a plusieurs listes de principes : dites laquelle placer avec id="…"
+       *[other] il y a plusieurs « { $key } » : dites lequel placer avec id="…"
+    }
 content-shortcode-missing-id-help = par exemple {"{{"} { $name }(id="{ $id }") {"}}"}
 content-shortcode-unknown = shortcode inconnu « { $name } »
 content-shortcode-possible-shortcodes = les shortcodes possibles sont : { $names }

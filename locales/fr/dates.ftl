@@ -1,8 +1,7 @@
 # French messages of src/dates.rs
 #
-# The no-break spaces (U+00A0) before « : » and « ; » and inside guillemets
-# are written {"\u00A0"} so that they can be seen; U+00A0 rather than the
-# narrow U+202F because these messages also end up in terminals.
+# Plain spaces before « : » and « ; » and inside guillemets, as in every
+# other catalog's terminal messages.
 
 ## Month names (src/dates.rs)
 
@@ -33,19 +32,19 @@ dates-short = { $day }/{ $month }/{ $year }
 
 dates-empty = la date est vide
 dates-shape = { $quoted } n’est pas une date écrite sous la forme AAAA-MM-JJ
-dates-no-such-month = la date { $date } n’existe pas{"\u00A0"}: il n’y a pas de mois { $month }, les mois vont de 01 à 12
-dates-no-day-zero = la date { $date } n’existe pas{"\u00A0"}: il n’y a pas de jour 00, les jours commencent à 01
-dates-no-such-day = la date { $date } n’existe pas{"\u00A0"}: { $month } { $year } a { $days_in_month } jours
+dates-no-such-month = la date { $date } n’existe pas : il n’y a pas de mois { $month }, les mois vont de 01 à 12
+dates-no-day-zero = la date { $date } n’existe pas : il n’y a pas de jour 00, les jours commencent à 01
+dates-no-such-day = la date { $date } n’existe pas : { $month } { $year } a { $days_in_month } jours
 dates-missing-offset = il manque le décalage horaire après l’heure dans { $quoted }
 dates-bad-time = l’heure écrite après la date dans { $quoted } n’est pas valable
 
 ## Date errors: how to fix them (src/dates.rs)
 
-dates-no-such-day-help = vérifiez le jour{"\u00A0"}: en { $month } { $year }, il va de 01 à { $days_in_month }
-dates-missing-offset-help = ajoutez le décalage horaire après l’heure, par exemple { $date }T{ $time }+01:00 (heure d’hiver à Paris), +02:00 (heure d’été) ou Z (temps universel){"\u00A0"}; ou n’écrivez que la date{"\u00A0"}: { $date }
-dates-bad-time-help = écrivez la date et l’heure sous la forme AAAA-MM-JJTHH:MM:SS+01:00, par exemple { $date }T09:30:00+01:00, ou seulement la date{"\u00A0"}: { $date }
-dates-shape-help-guessed = écrivez la date sous la forme AAAA-MM-JJ (année, mois, jour){"\u00A0"}: ici, { $fixed }
+dates-no-such-day-help = vérifiez le jour : en { $month } { $year }, il va de 01 à { $days_in_month }
+dates-missing-offset-help = ajoutez le décalage horaire après l’heure, par exemple { $date }T{ $time }+01:00 (heure d’hiver à Paris), +02:00 (heure d’été) ou Z (temps universel) ; ou n’écrivez que la date : { $date }
+dates-bad-time-help = écrivez la date et l’heure sous la forme AAAA-MM-JJTHH:MM:SS+01:00, par exemple { $date }T09:30:00+01:00, ou seulement la date : { $date }
+dates-shape-help-guessed = écrivez la date sous la forme AAAA-MM-JJ (année, mois, jour) : ici, { $fixed }
 dates-shape-help = écrivez la date sous la forme AAAA-MM-JJ, par exemple 2024-03-01
-dates-month-help-swapped = le mois et le jour semblent inversés{"\u00A0"}: la date s’écrit AAAA-MM-JJ (année, mois, jour), essayez { $fixed }
-dates-month-help = vérifiez le mois{"\u00A0"}: la date s’écrit AAAA-MM-JJ (année, mois, jour), avec un mois de 01 à 12
-dates-quoted = «{"\u00A0"}{ $shown }{"\u00A0"}»
+dates-month-help-swapped = le mois et le jour semblent inversés : la date s’écrit AAAA-MM-JJ (année, mois, jour), essayez { $fixed }
+dates-month-help = vérifiez le mois : la date s’écrit AAAA-MM-JJ (année, mois, jour), avec un mois de 01 à 12
+dates-quoted = « { $shown } »

@@ -24,6 +24,7 @@ render-tera-did-you-mean = vouliez-vous écrire « { $best } » ?
 
 render-theme-missing-template = le thème n’a pas de gabarit « { $name } »
 render-theme-missing-template-help = copiez ce gabarit depuis le thème gazette
+render-theme-strings-help = le thème doit fournir le fichier i18n/{ $lang }.yaml, ses textes dans la langue du site : copiez-le depuis le thème gazette
 render-template-unknown = le thème n’a pas de gabarit « { $name } »
 render-template-did-you-mean = vouliez-vous écrire « { $best } » ?
 render-template-known = les gabarits du thème sont : { $known } ; ou ajoutez templates/{ $name } au site

@@ -85,6 +85,8 @@ site-path-fix-file = renommez ou déplacez le fichier
 ## Old addresses of articles (src/site/paths.rs, src/site/aliases.rs)
 
 site-alias-taken = l’ancienne adresse /{ $path } est déjà prise
+site-alias-taken-page-help = c’est l’adresse de { $owner } : retirez-la de « aliases: », ou choisissez une autre ancienne adresse
+site-alias-taken-alias-help = { $owner } a déjà cette ancienne adresse : gardez-la dans un seul des deux articles
 site-alias-invalid = « { $alias } » ne peut pas servir d’ancienne adresse
 site-alias-not-a-site-path-help = une ancienne adresse est un chemin de ce site : écrivez-la sans « https:// » ni nom de serveur, comme /anciennes-actus/mon-article/
 site-alias-climbs-help = écrivez un chemin du site, comme /anciennes-actus/mon-article/, sans « .. »
@@ -106,6 +108,11 @@ site-registry-file-missing-help = placez le fichier dans static/{ $name }, ou co
 ## Further reading (src/site/related.rs)
 
 site-related-unpublished = « { $path } » n’est pas publié (brouillon, embargo ou expiré) : il n’apparaît pas dans « Pour aller plus loin »
+site-related-unpublished-help = { $why ->
+        [draft] pour l’y montrer, publiez-le : retirez « draft: true » de son en-tête (ou de celui de sa rubrique) ; sinon, retirez-le de « related: »
+        [embargoed] il y apparaîtra de lui-même à sa date de publication ; pour ne plus le proposer, retirez-le de « related: »
+       *[expired] pour l’y montrer, repoussez ou retirez son « expires: » ; sinon, retirez-le de « related: »
+    }
 site-related-missing = l’article « { $path } » est introuvable
 site-related-missing-help = écrivez le chemin depuis content/, par exemple actualites/mon-article.md
 

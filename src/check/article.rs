@@ -86,6 +86,11 @@ fn site_paths(
             None => vec![rel.clone(), PageFolder::slash_missing(&rel).page_file()],
         };
         let Some(target) = candidates.iter().find_map(|c| files.get(c)) else {
+            if leads_to_unloaded(site, &rel) {
+                // An article with errors of its own, reported at its
+                // place: the link is right once it is fixed.
+                continue;
+            }
             out.push(
                 Diagnostic::warning(
                     Code::LinkUnknownPath,
@@ -119,6 +124,19 @@ fn site_paths(
             );
         }
     }
+}
+
+/// Whether the site path `rel` (from the site's root) is where an article
+/// that could not be loaded, or a file of its bundle, would be (see
+/// `site::unloaded`).
+fn leads_to_unloaded(site: &Site, rel: &str) -> bool {
+    let url = site.config.url(rel);
+    let with_slash = PageFolder::slash_missing(rel);
+    let folder = site.config.url(with_slash.as_str());
+    site.resolver
+        .unloaded
+        .values()
+        .any(|u| *u == url || *u == folder)
 }
 
 /// The article's rendered Markdown: body, lead, blocks of the front matter,

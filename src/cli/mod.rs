@@ -7,6 +7,7 @@
 
 pub mod help;
 pub mod locale;
+pub mod site_language;
 pub mod usage_error;
 
 use std::ffi::OsString;
@@ -238,9 +239,7 @@ impl BuildArgs {
         if self.watch {
             return crate::serve::build_watch(opts, crate::serve::stop_on_ctrl_c());
         }
-        let lang = crate::config::load(&opts.root, &Default::default())
-            .map(|c| c.language)
-            .unwrap_or_default();
+        let lang = site_language::site_language(&opts.root);
         let (diagnostics, summary, outcome) = match crate::progress::Bar::on_terminal(lang) {
             Some(bar) => {
                 let result = build::build_with(&opts, &bar);
@@ -277,9 +276,7 @@ impl CheckArgs {
             future: self.future,
             policy: Default::default(),
         };
-        let lang = crate::config::load(&opts.root, &Default::default())
-            .map(|c| c.language)
-            .unwrap_or_default();
+        let lang = site_language::site_language(&opts.root);
         let report = match crate::progress::Bar::on_terminal(lang) {
             Some(bar) => {
                 let report = crate::check::check(&opts, &bar);
@@ -290,7 +287,12 @@ impl CheckArgs {
         };
         let code = report.outcome(self.deny_warnings).code();
         let sorted = report.diagnostics.sorted();
-        let lang = report.language;
+        // `report.language` is French when the settings failed to load.
+        let lang = if report.usage_error {
+            lang
+        } else {
+            report.language
+        };
         let mut out = std::io::stdout().lock();
         let mut err = std::io::stderr().lock();
         use crate::check::format::{self, Format};
@@ -380,7 +382,7 @@ impl NewArgs {
         let config = match crate::config::load(&root, &Default::default()) {
             Ok(c) => c,
             Err(d) => {
-                eprintln!("{}", d.render(Language::default()));
+                eprintln!("{}", d.render(site_language::site_language(&root)));
                 return Outcome::Usage.code();
             }
         };

@@ -136,9 +136,9 @@ fn unreadable(root: &Path, err: &std::io::Error) -> Diagnostics {
     list
 }
 
-/// The language of the file's messages, before the file is read: `en`
+/// The language of a `site.yaml`'s text, before (or without) reading it: `en`
 /// only when a line says so plainly.
-fn peek_language(text: &str) -> Language {
+pub fn peek_language(text: &str) -> Language {
     for line in text.lines() {
         if let Some(rest) = line.strip_prefix("language:")
             && rest.split('#').next().unwrap_or("").trim() == "en"

@@ -39,7 +39,7 @@ use crate::language::Language;
 use crate::url_schemes::UrlPolicy;
 pub use accessibility::Accessibility;
 pub use base_url::parse_base_url;
-pub use file::{RawConfig, load};
+pub use file::{RawConfig, load, peek_language};
 pub use menu::{MenuEntry, ShareKind};
 pub use taxonomies::TaxonomyFolders;
 

@@ -254,8 +254,13 @@ fn load_strings(
     lang: Language,
 ) -> Result<serde_json::Map<String, serde_json::Value>, Diagnostic> {
     let rel = theme_dir.join("i18n").join(format!("{}.yaml", lang.code()));
-    let bytes = crate::sources::read_alone(root, &rel)
-        .map_err(|refusal| refusal.diagnostic(&rel, Code::ThemeStringsUnreadable, lang))?;
+    let bytes = crate::sources::read_alone(root, &rel).map_err(|refusal| {
+        let d = refusal.diagnostic(&rel, Code::ThemeStringsUnreadable, lang);
+        match d.help {
+            Some(_) => d,
+            None => d.with_help(t!(lang, "render-theme-strings-help", lang = lang.code())),
+        }
+    })?;
     let text = crate::sources::text_from(bytes, &rel, lang).map_err(|mut e| e.swap_remove(0))?;
     let source = SourceText::new(&rel, text);
     let map: BTreeMap<String, crate::yaml::Text> =

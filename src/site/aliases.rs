@@ -26,6 +26,10 @@ pub(super) fn assign(
     lang: Language,
     errors: &mut Vec<Diagnostic>,
 ) {
+    let sources: Vec<String> = articles
+        .iter()
+        .map(|a| a.loaded.source.path.display().to_string())
+        .collect();
     let mut alias_owner: HashMap<String, usize> = HashMap::new();
     for (i, a) in articles.iter_mut().enumerate() {
         let mut out = Vec::new();
@@ -37,13 +41,26 @@ pub(super) fn assign(
                     alias_owner.insert(path.clone(), i);
                     out.push(path);
                 }
-                Ok(path) => errors.push(
-                    Diagnostic::error(
-                        Code::AliasCollision,
-                        t!(lang, "site-alias-taken", path = &path),
+                Ok(path) => {
+                    let help = match by_url.get(path.as_str()) {
+                        Some(&owner) => {
+                            t!(lang, "site-alias-taken-page-help", owner = &sources[owner])
+                        }
+                        None => t!(
+                            lang,
+                            "site-alias-taken-alias-help",
+                            owner = &sources[alias_owner[&path]]
+                        ),
+                    };
+                    errors.push(
+                        Diagnostic::error(
+                            Code::AliasCollision,
+                            t!(lang, "site-alias-taken", path = &path),
+                        )
+                        .at(&a.loaded.source, value_span(&a.loaded, "aliases", alias))
+                        .with_help(help),
                     )
-                    .at(&a.loaded.source, value_span(&a.loaded, "aliases", alias)),
-                ),
+                }
                 Err(problem) => errors.push(
                     Diagnostic::error(
                         Code::AliasInvalid,

@@ -189,11 +189,21 @@ impl Resolver {
     /// close page or file's path as help when there is one.
     fn broken(&self, link: &LinkRef, key: &str, base_dir: &str, lang: Language) -> Diagnostic {
         let mut help = t!(lang, "link-broken-help");
+        // An image or a download is a file: a page (or an unloaded
+        // article, or its bundle's folder, whose address ends in `/`) is
+        // no suggestion for it.
+        let pages_too = link.kind == LinkKind::Link;
+        let unloaded = self
+            .unloaded
+            .iter()
+            .filter(|(_, url)| pages_too || !url.ends_with('/'))
+            .map(|(path, _)| path);
         let candidates: Vec<&str> = self
             .pages
             .keys()
+            .filter(|_| pages_too)
             .chain(self.files.keys())
-            .chain(self.unloaded.keys())
+            .chain(unloaded)
             .map(ContentPath::as_str)
             .collect();
         // A path close overall but with an unrelated file name (`bilan.md`
@@ -286,6 +296,51 @@ fn missing_anchor(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn image(dest: &str) -> LinkRef {
+        LinkRef {
+            dest: dest.to_string(),
+            span: 0..0,
+            kind: LinkKind::Image,
+            text: String::new(),
+        }
+    }
+
+    #[test]
+    fn an_image_is_offered_files_only() {
+        let mut resolver = Resolver::default();
+        // An article that failed to load, with its bundle's folder and file.
+        for (path, url) in [
+            ("actualites/rapport/index.md", "/actualites/rapport/"),
+            ("actualites/rapport", "/actualites/rapport/"),
+            (
+                "actualites/rapport/carte.png",
+                "/actualites/rapport/carte.png",
+            ),
+        ] {
+            resolver
+                .unloaded
+                .insert(ContentPath::of(std::path::Path::new(path)), url.to_string());
+        }
+        let help = |dest: &str| {
+            resolver
+                .broken(
+                    &image(dest),
+                    &format!("actualites/{dest}"),
+                    "actualites",
+                    Language::En,
+                )
+                .help
+        };
+        assert_eq!(
+            help("rapports").as_deref(),
+            Some(t!(Language::En, "link-broken-help").as_str())
+        );
+        assert_eq!(
+            help("rapport/carte.pn").as_deref(),
+            Some("did you mean `rapport/carte.png`?")
+        );
+    }
 
     #[test]
     fn percent_escapes_decode_and_anything_else_is_kept() {

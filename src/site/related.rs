@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use super::Article;
-use super::links::Resolver;
+use super::links::{Excluded, Resolver};
 use super::positions::value_span;
 use crate::content::ContentPath;
 use crate::diagnostics::Diagnostic;
@@ -70,18 +70,24 @@ fn not_found(
     lang: Language,
 ) -> Diagnostic {
     let at = value_span(&a.loaded, "related", path);
-    if resolver.excluded.contains_key(key)
-        || resolver
-            .excluded
-            .contains_key(key.trim_end_matches("/index.md"))
-    {
+    let excluded = resolver
+        .excluded
+        .get(key)
+        .or_else(|| resolver.excluded.get(key.trim_end_matches("/index.md")));
+    if let Some(why) = excluded {
         // Left out of this build: not shown, not an error, so an
         // embargo does not block publishing until it lifts.
+        let why = match why {
+            Excluded::Draft => "draft",
+            Excluded::Future => "embargoed",
+            Excluded::Expired => "expired",
+        };
         Diagnostic::warning(
             Code::RelatedUnpublished,
             t!(lang, "site-related-unpublished", path = path),
         )
         .at(&a.loaded.source, at)
+        .with_help(t!(lang, "site-related-unpublished-help", why = why))
     } else {
         Diagnostic::error(
             Code::RelatedMissing,

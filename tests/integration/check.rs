@@ -336,3 +336,75 @@ fn no_progress_when_not_a_terminal() {
     assert_eq!(out.stderr, "");
     assert_eq!(out.stdout.lines().count(), 1);
 }
+
+/// A site path (`/actualites/bilan-social/`) to an article that failed to
+/// load is no unknown path: only the article's own error is reported. A
+/// path that leads nowhere is still one.
+#[test]
+fn site_paths_to_an_article_that_failed_to_load_are_known() {
+    let site = TestSite::fixture("errors/broken-article-linked");
+    site.write(
+        "content/actualites/liens.md",
+        "---\ntitle: Liens\ndate: 2026-03-15\n---\n\
+         Voir [le bilan](/actualites/bilan-social/), \
+         [sans barre](/actualites/bilan-social), \
+         [le tableau](/actualites/bilan-social/effectifs.csv) \
+         et [rien](/actualites/bilan-sociale/).\n",
+    );
+    let out = gazette(&site.root, &["check", "--format", "json"]);
+    assert_eq!(out.code, 1, "{}", transcript(&out));
+    let lines = json_lines(&out);
+    let unknown: Vec<&str> = lines
+        .iter()
+        .filter(|l| l["code"] == "link-unknown-path")
+        .filter_map(|l| l["message"].as_str())
+        .collect();
+    assert_eq!(unknown.len(), 1, "{}", transcript(&out));
+    assert!(
+        unknown[0].contains("/actualites/bilan-sociale/"),
+        "{unknown:?}"
+    );
+    // The broken article's own error is there, at its place.
+    assert!(
+        lines
+            .iter()
+            .any(|l| l["severity"] == "error"
+                && l["file"] == "content/actualites/bilan-social/index.md"),
+        "{}",
+        transcript(&out)
+    );
+}
+
+/// An English site whose `site.yaml` is wrong is checked in English: the
+/// labels and the summary too, not only the settings' own messages.
+#[test]
+fn an_english_site_whose_settings_fail_is_checked_in_english() {
+    let site = TestSite::fixture("errors/site-paginate-negative-en");
+    let out = gazette(&site.root, &["check"]);
+    assert_eq!(out.code, 2, "{}", transcript(&out));
+    assert!(
+        out.stderr.starts_with("error: `paginate_by`"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        out.stderr.contains("  = help: write the number"),
+        "{}",
+        transcript(&out)
+    );
+    assert!(
+        out.stderr
+            .ends_with("check: 1 error, 0 warnings (0 pages rendered, nothing written)\n"),
+        "{}",
+        transcript(&out)
+    );
+    // French when the file does not say otherwise.
+    site.write("site.yaml", "title: Le Fil\npaginate_by: 2.5\n");
+    let out = gazette(&site.root, &["check"]);
+    assert!(out.stderr.starts_with("erreur : "), "{}", transcript(&out));
+    assert!(
+        out.stderr.contains("vérification : 1 erreur"),
+        "{}",
+        transcript(&out)
+    );
+}
