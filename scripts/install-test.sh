@@ -35,7 +35,7 @@ try_serve() {
   gazette serve --port 0 >"$log" 2>&1 &
   SERVER=$!
   for i in $(seq 1 120); do
-    url="$(grep -o 'http://[^ ]*' "$log" | head -n 1 || true)"
+    url="$(grep -oE 'http://[^ /]+:[0-9]+/' "$log" | head -n 1 || true)"
     [ -n "$url" ] && break
     kill -0 "$SERVER" 2>/dev/null || { cat "$log" >&2; fail "gazette serve stopped before serving"; }
     sleep 0.5
