@@ -12,7 +12,9 @@
 //! clap_mangen writes its section headings in English (`.SH NAME`); they
 //! are replaced by the catalog's, the rest of the page being already the
 //! help's texts. The help's own headings are taken off the command first,
-//! or clap_mangen would use them as sections.
+//! or clap_mangen would use them as sections. Characters outside ASCII (é,
+//! ’, no-break spaces) are written as roff escapes (`\[u00E9]`), so the page
+//! reads the same in troff without `preconv` as in `man`.
 
 use std::io::Write;
 
@@ -77,9 +79,22 @@ pub fn write(command: Option<&str>, lang: Language, out: &mut dyn Write) -> std:
     clap_mangen::Man::new(page).render(&mut roff)?;
     let roff = String::from_utf8_lossy(&roff);
     for line in roff.lines() {
-        writeln!(out, "{}", localized_heading(line, lang))?;
+        writeln!(out, "{}", ascii(&localized_heading(line, lang)))?;
     }
     Ok(())
+}
+
+/// `text` with every character outside ASCII as a roff escape (`\[u2019]`).
+fn ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("\\[u{:04X}]", u32::from(c)));
+        }
+    }
+    out
 }
 
 /// A section heading line of clap_mangen in `lang`; any other line as is.
@@ -125,6 +140,8 @@ mod tests {
         assert!(fr.contains(".SH NOM"), "{fr}");
         assert!(fr.contains("Inclure les brouillons"), "{fr}");
         assert!(!fr.contains(".SH NAME"), "{fr}");
+        assert!(fr.contains("L\\[u2019]adresse de base"), "{fr}");
+        assert!(fr.is_ascii(), "{fr}");
         let en = page(Some("build"), Language::En);
         assert!(
             en.contains(".SH NAME") && en.contains("Include drafts"),
