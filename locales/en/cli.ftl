@@ -56,6 +56,11 @@ cli-option-serve-base-url = The base URL of the preview; by default, the server'
 cli-argument-init-dir = The folder of the new site (created if absent; it must be empty)
 cli-argument-new-path = Where the article goes under content/, without `.md` (e.g. actualites/my-article)
 cli-argument-help-command = The command to print the help of
+cli-about-completions = Print the completion script of a shell, so that Tab completes Gazette's commands and options
+cli-about-man = Print the manual page of Gazette, or of one of its commands (roff, for man)
+cli-argument-completions-shell = The shell: bash, zsh, fish or powershell
+cli-argument-man-command = The command whose manual page to print (build, check, init, new, serve, next-change, completions or man); by default, Gazette's own page
+cli-option-open = Open the preview in the web browser as soon as it is ready
 cli-value-folder = DIR
 cli-value-path = PATH
 cli-value-kind = KIND
@@ -64,6 +69,7 @@ cli-value-address = ADDRESS
 cli-value-port = PORT
 cli-value-format = FORMAT
 cli-value-command = COMMAND
+cli-value-shell = SHELL
 # The headings of the help; clap writes the colon after them.
 cli-heading-usage = Usage:
 cli-heading-commands = Commands
@@ -101,3 +107,17 @@ cli-help-bind = an IP address is needed, for example 127.0.0.1 (this computer on
 cli-help-new-path = say where to create the article under content/, without `.md`: gazette new actualites/my-article
 cli-help-init-dir = name the folder of the new site: gazette init my-site
 cli-help-not-utf8 = rename the file or folder with ordinary characters, or write the argument differently
+
+## The version and the manual page (src/cli/help.rs, src/cli/man.rs)
+
+cli-version = { $version } ({ $commit ->
+    [unknown] commit unknown
+   *[other] commit { $commit }
+})
+# The section headings of the manual page, in capitals as man pages write them.
+cli-man-name = NAME
+cli-man-synopsis = SYNOPSIS
+cli-man-description = DESCRIPTION
+cli-man-options = OPTIONS
+cli-man-commands = COMMANDS
+cli-man-version = VERSION

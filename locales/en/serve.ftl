@@ -29,6 +29,7 @@ serve-stopped = preview stopped
 serve-cannot-listen = cannot listen on { $bind }:{ $port }: { $reason }
 serve-cannot-listen-help = pick another port with --port, or --port 0 for a free one
 serve-cannot-start = the preview server could not start: { $reason }
+serve-cannot-open = cannot open the web browser ({ $reason }): open { $url } in it yourself
 serve-first-build = { $pages } pages in { $ms } ms, served from memory (output/ is not touched)
 serve-errors-fixed = errors fixed
 serve-watching = watching the sources (Ctrl-C to stop)

@@ -59,6 +59,11 @@ cli-option-serve-base-url = L’adresse de base de l’aperçu ; par défaut, l�
 cli-argument-init-dir = Le dossier du nouveau site (créé s’il n’existe pas ; il doit être vide)
 cli-argument-new-path = L’emplacement de l’article sous content/, sans « .md » (par exemple actualites/mon-article)
 cli-argument-help-command = La commande dont afficher l’aide
+cli-about-completions = Afficher le script de complétion d’un shell, pour que la touche Tab complète les commandes et les options de Gazette
+cli-about-man = Afficher la page de manuel de Gazette, ou celle d’une de ses commandes (au format roff, pour man)
+cli-argument-completions-shell = Le shell : bash, zsh, fish ou powershell
+cli-argument-man-command = La commande dont afficher la page de manuel (build, check, init, new, serve, next-change, completions ou man) ; par défaut, la page de Gazette
+cli-option-open = Ouvrir l’aperçu dans le navigateur web dès qu’il est prêt
 cli-value-folder = DOSSIER
 cli-value-path = CHEMIN
 cli-value-kind = GENRE
@@ -67,6 +72,7 @@ cli-value-address = ADRESSE
 cli-value-port = PORT
 cli-value-format = FORME
 cli-value-command = COMMANDE
+cli-value-shell = SHELL
 # The headings of the help; clap writes the colon after them.
 cli-heading-usage = Utilisation :
 cli-heading-commands = Commandes{" "}
@@ -104,3 +110,17 @@ cli-help-bind = il faut une adresse IP, par exemple 127.0.0.1 (cet ordinateur se
 cli-help-new-path = indiquez où créer l’article sous content/, sans « .md » : gazette new actualites/mon-article
 cli-help-init-dir = indiquez le dossier du nouveau site : gazette init mon-site
 cli-help-not-utf8 = renommez le fichier ou le dossier avec des caractères ordinaires, ou écrivez l’argument autrement
+
+## The version and the manual page (src/cli/help.rs, src/cli/man.rs)
+
+cli-version = { $version } ({ $commit ->
+    [unknown] commit inconnu
+   *[other] commit { $commit }
+})
+# The section headings of the manual page, in capitals as man pages write them.
+cli-man-name = NOM
+cli-man-synopsis = SYNOPSIS
+cli-man-description = DESCRIPTION
+cli-man-options = OPTIONS
+cli-man-commands = COMMANDES
+cli-man-version = VERSION

@@ -29,6 +29,7 @@ serve-stopped = aperçu arrêté
 serve-cannot-listen = impossible d’écouter sur { $bind }:{ $port } : { $reason }
 serve-cannot-listen-help = choisissez un autre port avec --port, ou --port 0 pour un port libre
 serve-cannot-start = le serveur d’aperçu n’a pas pu démarrer : { $reason }
+serve-cannot-open = impossible d’ouvrir le navigateur web ({ $reason }) : ouvrez-y vous-même { $url }
 serve-first-build = { $pages } pages en { $ms } ms, servies depuis la mémoire (output/ n’est pas modifié)
 serve-errors-fixed = erreurs corrigées
 serve-watching = surveillance des sources (Ctrl-C pour arrêter)

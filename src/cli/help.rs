@@ -15,7 +15,13 @@
 //! - default and possible values are not appended by clap: the catalog's
 //!   help text says them in a sentence;
 //! - the help and version flags and the `help` subcommand are Gazette's
-//!   own (clap's are turned off), with texts from the catalog.
+//!   own (clap's are turned off), with texts from the catalog; the version
+//!   names the commit the binary was built from (`GAZETTE_COMMIT`, set by
+//!   build.rs).
+//!
+//! The completion scripts and the manual page are generated from this same
+//! localised `Command` (`completions.rs`, `man.rs`), so they cannot drift
+//! from the help.
 //!
 //! The texts are found by command and argument name in one table
 //! ([`about`], [`argument_help`]); a test walks the whole command and fails
@@ -36,19 +42,31 @@ const LAST: usize = 1000;
 /// The command line as the derive built it, with every text from `lang`'s
 /// catalog and Gazette's own help and version flags and `help` command.
 pub fn localized(command: Command, lang: Language) -> Command {
-    let version = Arg::new("version")
+    let version_flag = Arg::new("version")
         .short('V')
         .long("version")
         .action(ArgAction::Version)
         .display_order(LAST + 1);
     let command = command
+        .version(version(lang))
         .disable_version_flag(true)
-        .arg(version)
+        .arg(version_flag)
         .disable_help_subcommand(true)
         .subcommand(help_command())
         .subcommand_help_heading(t!(lang, "cli-heading-commands"))
         .subcommand_value_name(t!(lang, "cli-value-command"));
     localize(command, lang).mut_subcommands(|sub| localize(sub, lang))
+}
+
+/// `0.1.0 (commit 1a2b3c4)`: the version and the commit of the binary
+/// (clap writes the program's name before it).
+pub fn version(lang: Language) -> String {
+    t!(
+        lang,
+        "cli-version",
+        version = env!("CARGO_PKG_VERSION"),
+        commit = env!("GAZETTE_COMMIT")
+    )
 }
 
 /// `gazette help [COMMAND]`: prints the help of the command, as `--help`.
@@ -115,6 +133,8 @@ pub fn about(lang: Language, command: &str) -> Option<String> {
         "new" => t!(lang, "cli-about-new"),
         "serve" => t!(lang, "cli-about-serve"),
         "next-change" => t!(lang, "cli-about-next-change"),
+        "completions" => t!(lang, "cli-about-completions"),
+        "man" => t!(lang, "cli-about-man"),
         HELP => t!(lang, "cli-about-help"),
         _ => return None,
     })
@@ -142,6 +162,9 @@ pub fn argument_help(lang: Language, command: &str, argument: &str) -> Option<St
         ("serve", "bind") => t!(lang, "cli-option-bind"),
         ("serve", "port") => t!(lang, "cli-option-port"),
         ("serve", "base_url") => t!(lang, "cli-option-serve-base-url"),
+        ("serve", "open") => t!(lang, "cli-option-open"),
+        ("completions", "shell") => t!(lang, "cli-argument-completions-shell"),
+        ("man", "command") => t!(lang, "cli-argument-man-command"),
         (HELP, "command") => t!(lang, "cli-argument-help-command"),
         _ => return None,
     })
@@ -159,6 +182,7 @@ fn value_name(lang: Language, argument: &str) -> Option<String> {
         "port" => t!(lang, "cli-value-port"),
         "format" => t!(lang, "cli-value-format"),
         "command" => t!(lang, "cli-value-command"),
+        "shell" => t!(lang, "cli-value-shell"),
         _ => return None,
     })
 }

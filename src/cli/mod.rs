@@ -5,8 +5,10 @@
 //! help, the parser's errors) is in the user's language ([`locale`]), from
 //! the catalog ([`help`], [`usage_error`]); [`main`] puts them together.
 
+pub mod completions;
 pub mod help;
 pub mod locale;
+pub mod man;
 pub mod site_language;
 pub mod usage_error;
 
@@ -52,6 +54,10 @@ pub enum Command {
     /// Print when the built site will next change by itself (an embargo
     /// lifting, an article expiring), as an RFC 3339 UTC time; nothing if never.
     NextChange,
+    /// Print the completion script of a shell.
+    Completions(completions::CompletionsArgs),
+    /// Print the manual page of Gazette or of one of its commands.
+    Man(man::ManArgs),
 }
 
 /// The kinds of article `gazette new` can start.
@@ -123,6 +129,9 @@ pub struct ServeArgs {
     /// Include embargoed articles (future dates).
     #[arg(long)]
     pub future: bool,
+    /// Open the preview in the browser once it listens.
+    #[arg(long)]
+    pub open: bool,
 }
 
 impl ServeArgs {
@@ -138,6 +147,7 @@ impl ServeArgs {
             },
             bind: self.bind,
             port: self.port,
+            open: self.open,
         };
         crate::serve::serve(opts, crate::serve::stop_on_ctrl_c())
     }
@@ -172,7 +182,7 @@ pub struct InitArgs {
 /// ([`locale::user_language`]), for the help and the parser's errors.
 pub fn main(args: Vec<OsString>, lang: Language) -> i32 {
     match parse(&args, lang) {
-        Ok(cli) => cli.run(),
+        Ok(cli) => cli.run(lang),
         Err(error) => match error.kind() {
             ErrorKind::DisplayHelp
             | ErrorKind::DisplayVersion
@@ -210,8 +220,10 @@ fn parse(args: &[OsString], lang: Language) -> Result<Cli, clap::Error> {
 }
 
 impl Cli {
-    /// Runs the command; returns the exit code.
-    pub fn run(self) -> i32 {
+    /// Runs the command; returns the exit code. `lang` is the user's
+    /// language, in which the commands about the command line itself
+    /// (`completions`, `man`) speak; the others speak the site's.
+    pub fn run(self, lang: Language) -> i32 {
         match self.command {
             Command::Build(args) => args.run(self.root),
             Command::Check(args) => args.run(self.root),
@@ -219,6 +231,8 @@ impl Cli {
             Command::New(args) => args.run(self.root),
             Command::Serve(args) => args.run(self.root),
             Command::NextChange => next_change(self.root),
+            Command::Completions(args) => args.run(lang),
+            Command::Man(args) => args.run(lang),
         }
     }
 }

@@ -15,6 +15,7 @@
 
 use crate::diagnostics::Code;
 pub mod addresses;
+pub mod browser;
 pub mod incremental;
 pub mod overlay;
 pub mod reload;
@@ -52,6 +53,8 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port; 0 picks a free one.
     pub port: u16,
+    /// Open the preview in the browser once the server listens.
+    pub open: bool,
 }
 
 /// A flag set by Ctrl-C (SIGINT, SIGTERM). Setting the handler twice is
@@ -187,6 +190,9 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
     let Some(server) = start_server(listener, &shared, lang) else {
         return Outcome::Usage.code();
     };
+    if opts.open {
+        browser::open(&url, lang);
+    }
     let mut watcher = watcher
         .map_err(|e| {
             eprint(&t!(

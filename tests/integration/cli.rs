@@ -63,10 +63,8 @@ fn every_way_of_asking_gives_the_same_help() {
         assert_eq!(help(locale, &["help"]), help(locale, &["--help"]));
         assert_eq!(help(locale, &["-h"]), help(locale, &["--help"]));
     }
-    assert_eq!(
-        help(FRENCH, &["--version"]),
-        format!("gazette {}\n", env!("CARGO_PKG_VERSION"))
-    );
+    // What the version says: version_names_the_version_and_the_commit.
+    assert_eq!(help(FRENCH, &["-V"]), help(FRENCH, &["--version"]));
 }
 
 #[test]
@@ -114,4 +112,112 @@ fn other_mistakes_of_the_command_line_are_refused_in_french() {
         .map(|args| format!("$ gazette {}\n{}", args.join(" "), refused(FRENCH, args)))
         .collect();
     insta::assert_snapshot!("other-mistakes-fr", text.join("\n"));
+}
+
+/// Every command of `gazette`, as a completion script must offer them.
+const COMMANDS: [&str; 8] = [
+    "build",
+    "check",
+    "init",
+    "new",
+    "serve",
+    "next-change",
+    "completions",
+    "man",
+];
+
+#[test]
+fn completions_for_bash_offer_every_command_and_option() {
+    let script = help(ENGLISH, &["completions", "bash"]);
+    assert!(
+        script.contains("complete -F _gazette"),
+        "a bash completion function:\n{script}"
+    );
+    for command in COMMANDS {
+        assert!(script.contains(command), "{command} in:\n{script}");
+    }
+    for option in ["--drafts", "--take-over", "--open", "--deny-warnings"] {
+        assert!(script.contains(option), "{option} in:\n{script}");
+    }
+}
+
+#[test]
+fn completions_are_written_for_zsh_fish_and_powershell() {
+    for (shell, start) in [
+        ("zsh", "#compdef gazette"),
+        ("fish", "complete -c gazette"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let script = help(FRENCH, &["completions", shell]);
+        assert!(script.contains(start), "{shell}:\n{script}");
+        assert!(script.contains("next-change"), "{shell}:\n{script}");
+    }
+    let refused = refused(ENGLISH, &["completions", "tcsh"]);
+    assert!(refused.contains("`tcsh`"), "{refused}");
+}
+
+#[test]
+fn man_prints_a_manual_page_in_the_users_language() {
+    let fr = help(FRENCH, &["man"]);
+    assert!(
+        fr.starts_with(".ie \\n(.g .ds Aq \\(aq\n"),
+        "roff from the first line:\n{fr}"
+    );
+    let th = fr.lines().find(|l| l.starts_with(".TH ")).expect(".TH");
+    assert!(th.starts_with(".TH gazette 1 "), "{th}");
+    assert!(
+        fr.contains("\n.SH NOM\ngazette \\- Gazette fabrique"),
+        "{fr}"
+    );
+    assert!(fr.contains("gazette\\-build(1)"), "{fr}");
+    let en = help(ENGLISH, &["man", "serve"]);
+    assert!(
+        en.contains("\n.TH gazette\\-serve 1 ") || en.contains("\n.TH gazette-serve 1 "),
+        "{en}"
+    );
+    assert!(en.contains("\n.SH NAME\n"), "{en}");
+    assert!(en.contains("\\fB\\-\\-open\\fR"), "{en}");
+}
+
+/// The commit `gazette --version` names: the checkout's, when the tests
+/// run in one (as the build script read it), else « unknown ».
+fn expected_commit() -> String {
+    let root = crate::support::manifest_dir();
+    let top = Command::new("git")
+        .args(["rev-parse", "--show-toplevel"])
+        .current_dir(&root)
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    let in_checkout = top.is_some_and(|top| {
+        std::path::Path::new(&top).canonicalize().ok() == root.canonicalize().ok()
+    });
+    if !in_checkout {
+        return "unknown".to_string();
+    }
+    let head = Command::new("git")
+        .args(["rev-parse", "--short", "HEAD"])
+        .current_dir(&root)
+        .output()
+        .expect("git");
+    String::from_utf8_lossy(&head.stdout).trim().to_string()
+}
+
+#[test]
+fn version_names_the_version_and_the_commit() {
+    let commit = expected_commit();
+    let version = env!("CARGO_PKG_VERSION");
+    let (en, fr) = match commit.as_str() {
+        "unknown" => (
+            format!("gazette {version} (commit unknown)\n"),
+            format!("gazette {version} (commit inconnu)\n"),
+        ),
+        _ => (
+            format!("gazette {version} (commit {commit})\n"),
+            format!("gazette {version} (commit {commit})\n"),
+        ),
+    };
+    assert_eq!(help(ENGLISH, &["--version"]), en);
+    assert_eq!(help(FRENCH, &["-V"]), fr);
 }

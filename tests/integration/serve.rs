@@ -30,10 +30,16 @@ struct Running {
 
 impl Running {
     fn start(root: &Path, args: &[&str]) -> Running {
+        Running::start_with(root, args, &[])
+    }
+
+    /// [`Running::start`] with more environment variables.
+    fn start_with(root: &Path, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Running {
         let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
             .arg("--root")
             .arg(root)
             .args(args)
+            .envs(env.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -269,6 +275,71 @@ fn start_serve(root: &Path) -> (Running, String) {
 }
 
 const PAGE: &str = "/actualites/comment-publier-sur-l-intranet/";
+
+/// A browser for `BROWSER` that opens nothing: it writes down the address
+/// it was given into `opened` (whole, through a rename).
+fn recording_browser(dir: &Path, opened: &Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let browser = dir.join("browser");
+    let script = format!(
+        "#!/bin/sh\nprintf '%s' \"$1\" > '{0}.part' && mv '{0}.part' '{0}'\n",
+        opened.display()
+    );
+    fs::write(&browser, script).unwrap();
+    fs::set_permissions(&browser, fs::Permissions::from_mode(0o755)).unwrap();
+    browser
+}
+
+/// `serve --open` opens the browser (the one `BROWSER` names, as xdg-open
+/// and git do) on the very address it prints, once it answers there.
+#[test]
+fn serve_open_opens_the_printed_address() {
+    let site = TestSite::example();
+    let dir = tempfile::tempdir().unwrap();
+    let opened = dir.path().join("opened");
+    let browser = recording_browser(dir.path(), &opened);
+    let run = Running::start_with(
+        &site.root,
+        &["serve", "--port", "0", "--open"],
+        &[("BROWSER", browser.as_os_str())],
+    );
+    let line = run.wait_line("http://", 0);
+    let printed = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !opened.exists() {
+        assert!(
+            Instant::now() < deadline,
+            "no browser opened:\n{}",
+            run.output()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(fs::read_to_string(&opened).unwrap(), printed);
+    let addr = printed.trim_start_matches("http://").trim_end_matches('/');
+    assert_eq!(text(addr, "/").0, 200, "the opened address answers");
+    run.interrupt();
+}
+
+/// Without `--open`, no browser is started.
+#[test]
+fn serve_without_open_starts_no_browser() {
+    let site = TestSite::example();
+    let dir = tempfile::tempdir().unwrap();
+    let opened = dir.path().join("opened");
+    let browser = recording_browser(dir.path(), &opened);
+    let run = Running::start_with(
+        &site.root,
+        &["serve", "--port", "0"],
+        &[("BROWSER", browser.as_os_str())],
+    );
+    run.wait_line("http://", 0);
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(!opened.exists(), "a browser was started");
+    run.interrupt();
+}
 
 #[test]
 fn serve_answers_from_memory_and_follows_edits() {

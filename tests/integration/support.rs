@@ -155,16 +155,18 @@ pub fn gazette_in(cwd: &Path, now: i64, args: &[&str]) -> Run {
 
 /// Chromium's executable and playwright-core's folder, for the tests that
 /// drive a real browser (through the `tests/*.mjs` scripts); panics with
-/// the way to install them when either is missing.
+/// the way to install them when either is missing. playwright-core is the
+/// project's own (`tests/browser/node_modules`, pinned by its lockfile and
+/// installed by `scripts/browser-deps.sh`) unless `PLAYWRIGHT_CORE` names
+/// another folder.
 pub fn browser() -> (PathBuf, PathBuf) {
     let chromium = Path::new("/usr/bin/chromium").to_path_buf();
-    let home = std::env::var_os("ORACLES_HOME")
+    let playwright = std::env::var_os("PLAYWRIGHT_CORE")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/opt/oracles"));
-    let playwright = home.join("node/node_modules/playwright-core");
+        .unwrap_or_else(|| manifest_dir().join("tests/browser/node_modules/playwright-core"));
     assert!(
         chromium.is_file() && playwright.is_dir(),
-        "this test needs Debian's Chromium at {} and playwright-core in {}: run ../shared/oracles/install.sh (CI does, before the tests)",
+        "this test needs Debian's Chromium at {} and playwright-core in {}: run scripts/browser-deps.sh (scripts/test.sh does, before the tests)",
         chromium.display(),
         playwright.display()
     );
