@@ -67,11 +67,7 @@ fn all_errors_of_a_run_are_reported_in_order() {
     let site = TestSite::fixture("errors/several-errors");
     let run = site.gazette(&["build"]);
     assert_eq!(run.code, 1);
-    let places: Vec<&str> = run
-        .stderr
-        .lines()
-        .filter_map(|l| l.trim_start().strip_prefix("--> "))
-        .collect();
+    let places = places(&run.stderr);
     assert_eq!(
         places,
         [
@@ -150,11 +146,7 @@ fn links_to_a_broken_article_are_no_errors_and_resolve_once_it_is_fixed() {
     let site = TestSite::fixture("errors/broken-article-linked");
     let run = site.gazette(&["build"]);
     assert_eq!(run.code, 1);
-    let places: Vec<&str> = run
-        .stderr
-        .lines()
-        .filter_map(|l| l.trim_start().strip_prefix("--> "))
-        .collect();
+    let places = places(&run.stderr);
     assert_eq!(places, ["content/actualites/bilan-social/index.md:2:21"]);
 
     replace_in(&site.path(BROKEN_ARTICLE), BROKEN_TITLE.0, BROKEN_TITLE.1);
@@ -167,4 +159,12 @@ fn links_to_a_broken_article_are_no_errors_and_resolve_once_it_is_fixed() {
         );
     }
     assert!(site.has("actualites/bilan-social/effectifs.csv"));
+}
+
+/// The `--> file:line:column` of every diagnostic in `stderr`, in order.
+fn places(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("--> "))
+        .collect()
 }
