@@ -47,6 +47,7 @@ cli-option-build-base-url = The base URL of this build (for a preview deployment
 cli-option-watch = Keep running: rebuild output/ on every change of the sources
 cli-option-take-over = Publish into a non-empty folder Gazette did not make, keeping what it holds (Gazette never deletes a file it did not write)
 cli-option-clean = With --take-over: empty the folder first, deleting everything in it that Gazette did not write
+cli-option-relative-urls = Write the addresses between the site's pages relative to each page (relative_urls: true), so that output/index.html opens from disk or a shared drive
 cli-option-format = How to print the diagnostics: human (for a person, the default), json (one JSON object per line) or github (GitHub Actions annotations)
 cli-option-deny-warnings = Fail (exit status 1) on warnings too
 cli-option-kind = The kind of article: article (the default), interview (questions and answers), testimonials (testimonies) or principles (a list of principles)

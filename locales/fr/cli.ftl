@@ -50,6 +50,7 @@ cli-option-build-base-url = L’adresse de base de cette construction (pour un d
 cli-option-watch = Continuer : reconstruire output/ à chaque modification des sources
 cli-option-take-over = Publier dans un dossier non vide que Gazette n’a pas créé, en gardant ce qu’il contient (Gazette ne supprime jamais un fichier qu’il n’a pas écrit)
 cli-option-clean = Avec --take-over : vider d’abord le dossier, en supprimant tout ce que Gazette n’y a pas écrit
+cli-option-relative-urls = Écrire les adresses entre les pages du site relativement à chaque page (relative_urls: true), pour que output/index.html s’ouvre depuis le disque ou un partage réseau
 cli-option-format = La forme des diagnostics : human (pour une personne, par défaut), json (un objet JSON par ligne) ou github (annotations de GitHub Actions)
 cli-option-deny-warnings = Échouer (code de sortie 1) aussi sur les avertissements
 cli-option-kind = Le genre d’article : article (par défaut), interview (un entretien), testimonials (des témoignages) ou principles (une liste de principes)

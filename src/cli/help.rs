@@ -154,6 +154,7 @@ pub fn argument_help(lang: Language, command: &str, argument: &str) -> Option<St
         ("build", "watch") => t!(lang, "cli-option-watch"),
         ("build", "take_over") => t!(lang, "cli-option-take-over"),
         ("build", "clean") => t!(lang, "cli-option-clean"),
+        ("build", "relative_urls") => t!(lang, "cli-option-relative-urls"),
         ("check", "format") => t!(lang, "cli-option-format"),
         ("check", "deny_warnings") => t!(lang, "cli-option-deny-warnings"),
         ("init", "dir") => t!(lang, "cli-argument-init-dir"),

@@ -109,6 +109,10 @@ pub struct BuildArgs {
     /// that Gazette did not write.
     #[arg(long, requires = "take_over")]
     pub clean: bool,
+    /// Write every address between the site's pages relative to the page
+    /// (`relative_urls: true`), so that the output opens from disk.
+    #[arg(long)]
+    pub relative_urls: bool,
 }
 
 /// `gazette serve`.
@@ -141,6 +145,8 @@ impl ServeArgs {
                 root,
                 output: None,
                 base_url: self.base_url,
+                // The preview serves over HTTP: root-relative addresses work.
+                relative_urls: Some(false),
                 drafts: self.drafts,
                 future: self.future,
                 policy: Default::default(),
@@ -243,6 +249,7 @@ impl BuildArgs {
             root,
             output: self.output,
             base_url: self.base_url,
+            relative_urls: self.relative_urls.then_some(true),
             drafts: self.drafts,
             future: self.future,
             policy: crate::output::Policy {
@@ -286,6 +293,8 @@ impl CheckArgs {
             root,
             output: None,
             base_url: None,
+            // The site's addresses are linted as the model makes them.
+            relative_urls: Some(false),
             drafts: self.drafts,
             future: self.future,
             policy: Default::default(),
@@ -434,6 +443,7 @@ fn next_change(root: PathBuf) -> i32 {
         root,
         output: None,
         base_url: None,
+        relative_urls: None,
         drafts: false,
         future: false,
         policy: Default::default(),

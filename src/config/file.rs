@@ -30,6 +30,7 @@ pub struct RawConfig {
     pub(super) paginate_by: Option<Text>,
     pub(super) feeds: Option<bool>,
     pub(super) search: Option<bool>,
+    pub(super) relative_urls: Option<bool>,
     pub(super) person_pages: Option<bool>,
     pub(super) share: Option<Vec<ShareKind>>,
     pub(super) menu: Option<Vec<RawMenuEntry>>,

@@ -69,6 +69,12 @@ pub struct Config {
     pub feeds: bool,
     /// Whether the search index and page are written.
     pub search: bool,
+    /// Whether every address between the site's own files is written
+    /// relative to the page that holds it, `…/index.html` included
+    /// (`relative_urls`, or `build --relative-urls`), so that the output
+    /// opens from disk (`file://`, a shared drive). Off by default; the
+    /// preview turns it off.
+    pub relative_urls: bool,
     /// Whether the people who speak in articles get pages of their own
     /// (`person_pages`, on by default): off, no person page, no link to one.
     pub person_pages: bool,
@@ -95,6 +101,9 @@ pub struct Config {
 pub struct Overrides {
     /// `--base-url`.
     pub base_url: Option<String>,
+    /// `--relative-urls` (`Some(true)`), or the preview and `check`, which
+    /// turn the setting off (`Some(false)`); `None` keeps the file's.
+    pub relative_urls: Option<bool>,
 }
 
 /// File name of the settings, at the site root.
@@ -139,6 +148,7 @@ impl Config {
             paginate_by: 12,
             feeds: false,
             search: false,
+            relative_urls: false,
             person_pages: true,
             share: Vec::new(),
             menu: Vec::new(),

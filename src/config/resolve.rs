@@ -56,6 +56,9 @@ pub(super) fn resolve(
         paginate_by: paginate_by.max(1),
         feeds: raw.feeds.unwrap_or(true),
         search: raw.search.unwrap_or(true),
+        relative_urls: overrides
+            .relative_urls
+            .unwrap_or(raw.relative_urls.unwrap_or(false)),
         person_pages: raw.person_pages.unwrap_or(true),
         share: raw
             .share

@@ -50,6 +50,10 @@ pub struct BuildOptions {
     pub output: Option<PathBuf>,
     /// `--base-url`.
     pub base_url: Option<String>,
+    /// `--relative-urls` (`Some(true)`); `Some(false)` turns the setting
+    /// off (the preview serves over HTTP, `check` lints the site's own
+    /// addresses); `None` keeps `site.yaml`'s.
+    pub relative_urls: Option<bool>,
     /// `--drafts`.
     pub drafts: bool,
     /// `--future`.
@@ -170,6 +174,7 @@ impl Pipeline {
         if self.config.is_none() {
             let overrides = Overrides {
                 base_url: self.opts.base_url.clone(),
+                relative_urls: self.opts.relative_urls,
             };
             match config::load(&self.opts.root, &overrides) {
                 Ok(config) => self.config = Some(config),

@@ -2,7 +2,8 @@
 //! static files and the content's files, listed with their source paths
 //! (read when written, never held in memory), plus the one file made from
 //! copies (the main stylesheet with the code colours appended). Watch mode
-//! lists them alone when only a static file changed.
+//! lists them alone when only a static file changed. With `relative_urls`
+//! the stylesheets are read and their `url()` made relative.
 
 use std::path::Path;
 
@@ -20,6 +21,27 @@ pub fn add(files: &mut Files, site: &Site, theme: &Theme, root: &Path) {
     bundle_code_colours(files, root);
     for (path, src) in &site.assets {
         files.insert(path.clone(), Content::Copy(src.clone()));
+    }
+    if site.config.relative_urls {
+        relative_stylesheets(files, &site.config.root_path, root);
+    }
+}
+
+/// With `relative_urls`, every stylesheet's `url()` relative to it (see
+/// `relative`): the stylesheets are then written from memory, not copied.
+fn relative_stylesheets(files: &mut Files, root_path: &str, root: &Path) {
+    for (path, content) in files.iter_mut() {
+        if !path.ends_with(".css") {
+            continue;
+        }
+        let bytes = match content {
+            Content::Copy(src) => match crate::sources::read(root, src) {
+                Ok(bytes) => bytes,
+                Err(_) => continue, // the copy reports it when written
+            },
+            Content::Bytes(bytes) => std::mem::take(bytes),
+        };
+        *content = Content::Bytes(super::relative::css(&bytes, path, root_path));
     }
 }
 

@@ -14,8 +14,10 @@
 //! (`site`, `page`, `t`, `assets`, the article summaries, person cards) is
 //! `context`'s; the pager of listings is `pager`'s. [`render_job`] only
 //! dispatches a job to its kind. A new kind of page is a `Job` variant in
-//! `plan`, a module here, and an arm in `render_job` (and in
+//! `plan`, a module here, and an arm in `render_kind` (and in
 //! `partial::reads`, which says whether watch mode must redo it).
+//! `relative` rewrites each page's addresses when the site is to open from
+//! disk (`relative_urls`), in [`render_job`], the one way out of a page.
 
 mod accessibility;
 mod alias;
@@ -29,6 +31,7 @@ mod not_found;
 mod pager;
 pub mod partial;
 mod plan;
+pub mod relative;
 mod search_page;
 mod taxonomy;
 pub mod tera_messages;
@@ -127,8 +130,26 @@ pub(crate) fn collect_pages(
     (files, errors)
 }
 
-/// Renders one job: dispatches it to the module of its kind of page.
+/// Renders one job, its addresses made relative to it when the site asks
+/// for it (`relative_urls`: every HTML page, not the feeds, the sitemap nor
+/// `robots.txt`, which need absolute addresses).
 fn render_job(
+    job: &Job,
+    site: &Site,
+    theme: &Theme,
+    cx: &Contexts,
+) -> Result<Rendered, Diagnostic> {
+    let (path, bytes) = render_kind(job, site, theme, cx)?;
+    let config = &site.config;
+    if config.relative_urls && path.ends_with(".html") {
+        let bytes = relative::page(bytes, &path, &config.root_path);
+        return Ok((path, bytes));
+    }
+    Ok((path, bytes))
+}
+
+/// Renders one job: dispatches it to the module of its kind of page.
+fn render_kind(
     job: &Job,
     site: &Site,
     theme: &Theme,

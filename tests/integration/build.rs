@@ -512,6 +512,7 @@ fn in_memory_build_gives_the_same_pages() {
         root: site.root.clone(),
         output: None,
         base_url: None,
+        relative_urls: None,
         drafts: false,
         future: false,
         policy: Default::default(),

@@ -34,6 +34,7 @@ fn opts(root: &Path) -> BuildOptions {
         root: root.to_path_buf(),
         output: None,
         base_url: Some("http://127.0.0.1:1111/".into()),
+        relative_urls: None,
         drafts: false,
         future: false,
         policy: Default::default(),

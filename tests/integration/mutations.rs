@@ -335,6 +335,7 @@ fn check_in_process(root: &Path) -> Result<(Vec<Found>, String), String> {
         root: root.to_path_buf(),
         output: None,
         base_url: None,
+        relative_urls: None,
         drafts: true,
         future: true,
         policy: Default::default(),

@@ -338,6 +338,7 @@ fn every_written_file_is_claimed() {
         root: site.root.clone(),
         output: None,
         base_url: None,
+        relative_urls: None,
         drafts: true,
         future: true,
         policy: Default::default(),
