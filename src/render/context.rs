@@ -42,6 +42,7 @@ pub struct SiteCtx {
     menu: Vec<MenuCtx>,
     feed_url: Option<String>,
     search_url: Option<String>,
+    search_offline_url: Option<String>,
     accessibility: Option<AccessibilityCtx>,
 }
 
@@ -174,6 +175,8 @@ impl Shared {
             search_url: config
                 .search
                 .then(|| config.url(crate::search::page_path(lang))),
+            search_offline_url: (config.search && config.relative_urls)
+                .then(|| config.url(crate::search::offline::FILE)),
             accessibility: config.accessibility.as_ref().map(|a| AccessibilityCtx {
                 status: a.status.clone(),
                 label: t!(lang, "render-accessibility-label", status = &a.status),

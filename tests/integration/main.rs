@@ -32,6 +32,7 @@ mod ownership;
 mod paths;
 mod people;
 mod readme;
+mod relative;
 mod safety;
 mod search;
 mod serve;

@@ -3,7 +3,9 @@
  *  1. the "copy link" share button (hidden until this script shows it);
  *  2. keyboard access to wide tables and code blocks that scroll sideways;
  *  3. the search page, with the pagefind index `gazette build` writes into
- *     pagefind/ (pagefind.js and its files: no external request).
+ *     pagefind/ (pagefind.js and its files: no external request); opened
+ *     from disk (file://), where pagefind cannot load, with the plain-script
+ *     index of a site built with relative_urls (gazette-offline.js).
  * UI strings come from data-* attributes written by the templates (i18n). */
 (function () {
   "use strict";
@@ -94,29 +96,91 @@
   function say(text) {
     status.textContent = text;
   }
-  /* pagefind.js is an ES module next to its index; it finds its files from its own URL. */
+  /* An address of the page's attributes, whole (relative ones, of a site
+   * built with relative_urls, are relative to the page, not to this script). */
+  function absolute(address) {
+    return new URL(address, doc.baseURI).href;
+  }
+  /* pagefind.js is an ES module next to its index; it finds its files from its own URL.
+   * From disk (file://) the browser refuses it: the plain-script index, if any, is used. */
   function load() {
     if (!loading) {
-      var script = form.getAttribute("data-pagefind");
-      var folder = script.slice(0, script.lastIndexOf("/") + 1);
-      loading = import(script).then(function (pagefind) {
-        /* The index stores each page's full path (site root included): no prefix to add.
-         * An ellipsis marks an excerpt cut inside the text. */
-        return pagefind.options({ baseUrl: "/", excerptEllipsis: "…" })
-          .then(function () { return pagefind.init(); })
-          /* A large site's index comes in parts (gazette-parts.json lists the others). */
-          .then(function () { return fetch(folder + "gazette-parts.json"); })
-          .then(function (response) { return response.ok ? response.json() : []; })
-          .then(function (parts) {
-            return Promise.all(parts.map(function (part) {
-              return pagefind.mergeIndex(folder + part, { baseUrl: "/" });
-            }));
-          })
-          .then(function () { return pagefind; });
-      });
+      var offline = form.getAttribute("data-offline");
+      if (offline && window.location.protocol === "file:") {
+        loading = loadOffline(absolute(offline));
+      } else {
+        loading = loadPagefind();
+        if (offline) {
+          loading = loading.catch(function () { return loadOffline(absolute(offline)); });
+        }
+      }
       loading.catch(function () { loading = null; });
     }
     return loading;
+  }
+  function loadPagefind() {
+    var script = absolute(form.getAttribute("data-pagefind"));
+    var folder = script.slice(0, script.lastIndexOf("/") + 1);
+    return import(script).then(function (pagefind) {
+      /* The index stores each page's full path (site root included): no prefix to add.
+       * An ellipsis marks an excerpt cut inside the text. */
+      return pagefind.options({ baseUrl: "/", excerptEllipsis: "…" })
+        .then(function () { return pagefind.init(); })
+        /* A large site's index comes in parts (gazette-parts.json lists the others). */
+        .then(function () { return fetch(folder + "gazette-parts.json"); })
+        .then(function (response) { return response.ok ? response.json() : []; })
+        .then(function (parts) {
+          return Promise.all(parts.map(function (part) {
+            return pagefind.mergeIndex(folder + part, { baseUrl: "/" });
+          }));
+        })
+        .then(function () { return pagefind; });
+    });
+  }
+  /* The plain-script index (window.gazetteSearch: title t, page u relative to
+   * the site's root, section s, date d, summary x, folded words n), searched
+   * here with pagefind's interface: search(query) gives results whose data()
+   * gives { url, meta, excerpt }. */
+  function loadOffline(address) {
+    return new Promise(function (resolve, reject) {
+      if (window.gazetteSearch) { resolve(); return; }
+      var script = doc.createElement("script");
+      script.src = address;
+      script.onload = resolve;
+      script.onerror = reject;
+      doc.head.appendChild(script);
+    }).then(function () {
+      var records = window.gazetteSearch || [];
+      var root = new URL("../", address);
+      return { search: function (query) { return Promise.resolve({ results: find(records, root, query) }); } };
+    });
+  }
+  /* Accents, case and punctuation folded as gazette folds the records' words. */
+  function fold(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/\u0153/g, "oe").replace(/\u00e6/g, "ae").replace(/\u00df/g, "ss")
+      .replace(/[^a-z0-9]+/g, " ").trim();
+  }
+  function escapeHtml(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+  /* Every word of the query must be in the article; those with words in their title come first. */
+  function find(records, root, query) {
+    var words = fold(query).split(" ").filter(Boolean);
+    var found = [];
+    records.forEach(function (r, order) {
+      var text = " " + r.n;
+      if (!words.length || !words.every(function (w) { return text.indexOf(w) >= 0; })) { return; }
+      var title = " " + fold(r.t);
+      var score = words.filter(function (w) { return title.indexOf(w) >= 0; }).length;
+      found.push({ score: score, order: order, record: r });
+    });
+    found.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+    return found.map(function (f) {
+      var r = f.record;
+      var data = { url: new URL(r.u, root).href, meta: { title: r.t, section: r.s, date: r.d }, excerpt: escapeHtml(r.x) };
+      return { data: function () { return Promise.resolve(data); } };
+    });
   }
   function el(tag, className, text) {
     var node = doc.createElement(tag);

@@ -40,6 +40,10 @@
 //!   pagefind skips every page that does not. A site's own article template
 //!   may lack the mark; such a page is indexed whole (its `<body>`) rather than
 //!   left out of the search.
+//! - **A plain-script index beside it for a site opened from disk**
+//!   (`relative_urls: true`), where pagefind cannot load: `offline`.
+
+pub mod offline;
 
 use crate::diagnostics::Code;
 use std::collections::BTreeMap;
@@ -187,12 +191,17 @@ pub fn site_index(site: &Site, files: &Files) -> Staged<Files> {
         })
         .collect();
     match index(&pages, lang) {
-        Ok(index) => Staged::done(
-            index
+        Ok(index) => {
+            let mut out: Files = index
                 .into_iter()
                 .map(|(path, bytes)| (path, Content::Bytes(bytes)))
-                .collect(),
-        ),
+                .collect();
+            if site.config.relative_urls {
+                let records = offline::index(site, files);
+                out.insert(offline::FILE.to_string(), Content::Bytes(records));
+            }
+            Staged::done(out)
+        }
         Err(e) => Staged::failed(vec![
             Diagnostic::error(
                 Code::SearchIndex,
