@@ -17,7 +17,8 @@
 //!   element less `data-pagefind-ignore`), read from the rendered page.
 //! - **Words made plain once, here:** accents folded, lower case, anything
 //!   but letters and digits a single space (`deunicode`, as for slugs), so
-//!   the script only folds the query and looks for each of its words.
+//!   the script only folds the query and looks for each of its words; each
+//!   word is kept once per article.
 //! - **Only with `relative_urls`.** Over HTTP pagefind's index is smaller to
 //!   download and ranks better; this file is written only for a site meant
 //!   to open from disk, so other builds are unchanged.
@@ -131,12 +132,15 @@ fn body_text(html: &str) -> String {
 }
 
 /// Accents folded, lower case, every run of other characters than letters
-/// and digits one space: `L’Été, à Lyon` → `l ete a lyon`.
+/// and digits one space, each word once (in the order first met: the
+/// script looks for words, not phrases, and the file is a third of the
+/// size): `L’Été, à Lyon, l’été` → `l ete a lyon`.
 fn fold(text: &str) -> String {
     let plain = deunicode::deunicode(text).to_lowercase();
+    let mut seen = std::collections::HashSet::new();
     plain
         .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && seen.insert(*w))
         .collect::<Vec<_>>()
         .join(" ")
 }
