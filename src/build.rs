@@ -71,7 +71,7 @@ fn in_memory(opts: &BuildOptions, progress: &dyn Progress, search: bool) -> InMe
         timer.lap("render");
         files = pages.unwrap_or_default();
         render::copied::add(&mut files, site, theme, &opts.root);
-        // Search (src/search.rs): pagefind's index of the published articles.
+        // Search (src/search/): pagefind's index of the published articles.
         if search && site.config.search && !diagnostics.has_errors() {
             progress.stage(Stage::Search, None);
             let index = timer.time("search index", || crate::search::site_index(site, &files));
