@@ -87,7 +87,17 @@ fn every_page_links_relatively_to_files_that_exist() {
 #[test]
 fn each_kind_of_page_links_from_its_own_folder() {
     let site = example_relative();
+    // A stylesheet of the site's own, with an image of its own.
+    site.write(
+        "static/css/extra.css",
+        "body { background: url(/images/fond.png) no-repeat; }\n",
+    );
+    site.write("static/images/fond.png", b"\x89PNG\r\n");
     site.build_ok(&[]);
+    assert_eq!(
+        site.page("css/extra.css"),
+        "body { background: url(../images/fond.png) no-repeat; }\n"
+    );
     let has = |page: &str, wanted: &[&str]| {
         let html = site.page(page);
         let found = page_addresses(&html);

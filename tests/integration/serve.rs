@@ -342,6 +342,21 @@ fn serve_without_open_starts_no_browser() {
 }
 
 #[test]
+fn serve_ignores_relative_urls_it_serves_over_http() {
+    let site = TestSite::example();
+    append(&site.path("site.yaml"), "relative_urls: true\n");
+    let (run, addr) = start_serve(&site.root);
+    let (status, home) = text(&addr, "/");
+    assert_eq!(status, 200);
+    assert!(home.contains("href=\"/actualites/\""), "{home}");
+    assert!(!home.contains("index.html\""), "{home}");
+    let (_, search) = text(&addr, "/recherche/");
+    assert!(search.contains("data-pagefind=\"/pagefind/pagefind.js\""));
+    assert!(!search.contains("data-offline"), "{search}");
+    run.interrupt();
+}
+
+#[test]
 fn serve_answers_from_memory_and_follows_edits() {
     let site = TestSite::example();
     let root = site.root.as_path();
