@@ -326,6 +326,9 @@ impl CheckArgs {
                     let _ = writeln!(out, "{}", format::github(d, &opts.root));
                 }
             }
+            Format::Gitlab => {
+                let _ = writeln!(out, "{}", format::gitlab(&sorted, &opts.root));
+            }
         }
         let (errors, warnings) = (
             sorted.iter().filter(|d| d.is_error()).count(),
