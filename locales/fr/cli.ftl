@@ -29,6 +29,7 @@ cli-check-summary = vérification : { $errors } { $errors ->
     }, rien n’a été écrit)
 cli-draft-created = brouillon créé : { $path }
 cli-site-created = site créé dans { $dir } ({ $files } fichiers) ; pour le construire : cd { $dir } && gazette build
+cli-pipeline-written = chaîne de publication écrite dans { $file } : elle installe cette version de Gazette, vérifie, construit et publie le site à chaque envoi (voir docs/publishing.md de Gazette)
 
 ## The help of the command line (src/cli/help.rs), in the user's language
 
@@ -57,6 +58,7 @@ cli-option-bind = L’adresse sur laquelle écouter ; par défaut, 127.0.0.1
 cli-option-port = Le port ; par défaut, 1111 (0 en choisit un libre)
 cli-option-serve-base-url = L’adresse de base de l’aperçu ; par défaut, l’adresse du serveur
 cli-argument-init-dir = Le dossier du nouveau site (créé s’il n’existe pas ; il doit être vide)
+cli-option-ci = Écrire aussi la chaîne de publication du site pour ce service d’intégration continue : gitlab (.gitlab-ci.yml, GitLab Pages) ou github (.github/workflows/site.yml, GitHub Pages) ; sans cette option, aucune chaîne n’est écrite
 cli-argument-new-path = L’emplacement de l’article sous content/, sans « .md » (par exemple actualites/mon-article)
 cli-argument-help-command = La commande dont afficher l’aide
 cli-about-completions = Afficher le script de complétion d’un shell, pour que la touche Tab complète les commandes et les options de Gazette
@@ -71,6 +73,7 @@ cli-value-url = ADRESSE
 cli-value-address = ADRESSE
 cli-value-port = PORT
 cli-value-format = FORME
+cli-value-service = SERVICE
 cli-value-command = COMMANDE
 cli-value-shell = SHELL
 # The headings of the help; clap writes the colon after them.
