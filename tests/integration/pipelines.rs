@@ -135,6 +135,28 @@ fn the_documented_pipelines_are_the_ones_init_writes() {
     }
 }
 
+/// Every `gazette-newsroom==<version>` a CI owner may copy from the docs
+/// or the README is this Gazette's version.
+#[test]
+fn the_documented_installs_pin_this_version() {
+    let pin = "gazette-newsroom==";
+    let mut seen = 0;
+    for doc in ["docs/publishing.md", "README.md"] {
+        let text = fs::read_to_string(manifest_dir().join(doc)).expect("a doc");
+        for (at, _) in text.match_indices(pin) {
+            let version: String = text[at + pin.len()..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '<' || *c == '>')
+                .collect();
+            if version != "<version>" {
+                assert_eq!(version, env!("CARGO_PKG_VERSION"), "{doc}");
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen >= 4, "the pins of publishing.md were found");
+}
+
 #[test]
 fn init_without_ci_writes_no_pipeline() {
     let dir = tempfile::tempdir().expect("temp dir");
