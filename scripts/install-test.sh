@@ -6,6 +6,9 @@
 # folder outside the repository, with a PATH of its own bin folder and the
 # system's (no ~/.cargo/bin): --version, init, build, check, and serve with
 # a page fetched over HTTP. Any failing step stops the script with its name.
+# With the wheel, the pipelines `gazette init --ci gitlab|github` writes are
+# then run against a fresh site, their own `pip install` line installing
+# that wheel (tests/integration/pipelines.rs, ignored by a plain cargo test).
 #
 # Usage: scripts/install-test.sh [cargo|wheel]...  (both when none is named)
 # Needs Rust and Python 3 with venv (to build), curl (to fetch the page).
@@ -93,6 +96,9 @@ try_wheel() {
   python3 -m venv "$WORK/venv"
   (cd "$WORK" && "$WORK/venv/bin/pip" install --no-index "${wheels[0]}")
   try_installed "$WORK/venv/bin" "$WORK/wheel-use"
+  step "the pipelines of gazette init --ci run on a fresh site, installing the wheel (tests/integration/pipelines.rs)"
+  (cd "$ROOT" && GAZETTE_WHEELS="$WORK/wheels" cargo test --locked --test integration pipelines:: -- --ignored) \
+    || fail "the pipelines of gazette init --ci"
 }
 
 [ "$#" -gt 0 ] || set -- cargo wheel

@@ -26,6 +26,7 @@ cli-check-summary = check: { $errors } { $errors ->
     } rendered, nothing written)
 cli-draft-created = draft created: { $path }
 cli-site-created = site created in { $dir } ({ $files } files); to build it: cd { $dir } && gazette build
+cli-pipeline-written = publishing pipeline written to { $file }: it installs this version of Gazette, checks, builds and publishes the site on every push (see Gazette’s docs/publishing.md)
 
 ## The help of the command line (src/cli/help.rs), in the user's language
 
@@ -48,13 +49,14 @@ cli-option-watch = Keep running: rebuild output/ on every change of the sources
 cli-option-take-over = Publish into a non-empty folder Gazette did not make, keeping what it holds (Gazette never deletes a file it did not write)
 cli-option-clean = With --take-over: empty the folder first, deleting everything in it that Gazette did not write
 cli-option-relative-urls = Write the addresses between the site's pages relative to each page (relative_urls: true), so that output/index.html opens from disk or a shared drive
-cli-option-format = How to print the diagnostics: human (for a person, the default), json (one JSON object per line) or github (GitHub Actions annotations)
+cli-option-format = How to print the diagnostics: human (for a person, the default), json (one JSON object per line), github (GitHub Actions annotations) or gitlab (a GitLab Code Quality report, one JSON array)
 cli-option-deny-warnings = Fail (exit status 1) on warnings too
 cli-option-kind = The kind of article: article (the default), interview (questions and answers), testimonials (testimonies) or principles (a list of principles)
 cli-option-bind = The address to listen on; by default, 127.0.0.1
 cli-option-port = The port; by default, 1111 (0 picks a free one)
 cli-option-serve-base-url = The base URL of the preview; by default, the server's own address
 cli-argument-init-dir = The folder of the new site (created if absent; it must be empty)
+cli-option-ci = Also write the site’s publishing pipeline for this CI service: gitlab (.gitlab-ci.yml, GitLab Pages) or github (.github/workflows/site.yml, GitHub Pages); without it, no pipeline is written
 cli-argument-new-path = Where the article goes under content/, without `.md` (e.g. actualites/my-article)
 cli-argument-help-command = The command to print the help of
 cli-about-completions = Print the completion script of a shell, so that Tab completes Gazette's commands and options
@@ -69,6 +71,7 @@ cli-value-url = URL
 cli-value-address = ADDRESS
 cli-value-port = PORT
 cli-value-format = FORMAT
+cli-value-service = SERVICE
 cli-value-command = COMMAND
 cli-value-shell = SHELL
 # The headings of the help; clap writes the colon after them.

@@ -20,6 +20,8 @@ config-bad-paginate-by-help = write the number of articles per listing page, for
 
 config-bad-base-url = `{ $address }` is not a complete web address
 config-bad-base-url-help = write the whole address, for example https://intranet.example.org/rh/
+config-empty-base-url = --base-url was given an empty value: no address to publish at
+config-empty-base-url-help = `--base-url "$CI_PAGES_URL"` passes an empty value when the CI variable (CI_PAGES_URL or another) is empty or unset: set that variable, or drop --base-url to take base_url from site.yaml
 config-no-base-url = site.yaml gives no base_url: feeds, the sitemap and share links will point to http://localhost/
 config-no-base-url-help = add the address the site will be published at, for example `base_url: https://intranet.example.org/rh/`, or pass --base-url
 

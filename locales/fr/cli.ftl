@@ -29,6 +29,7 @@ cli-check-summary = vérification : { $errors } { $errors ->
     }, rien n’a été écrit)
 cli-draft-created = brouillon créé : { $path }
 cli-site-created = site créé dans { $dir } ({ $files } fichiers) ; pour le construire : cd { $dir } && gazette build
+cli-pipeline-written = chaîne de publication écrite dans { $file } : elle installe cette version de Gazette, vérifie, construit et publie le site à chaque envoi (voir docs/publishing.md de Gazette)
 
 ## The help of the command line (src/cli/help.rs), in the user's language
 
@@ -51,13 +52,14 @@ cli-option-watch = Continuer : reconstruire output/ à chaque modification des s
 cli-option-take-over = Publier dans un dossier non vide que Gazette n’a pas créé, en gardant ce qu’il contient (Gazette ne supprime jamais un fichier qu’il n’a pas écrit)
 cli-option-clean = Avec --take-over : vider d’abord le dossier, en supprimant tout ce que Gazette n’y a pas écrit
 cli-option-relative-urls = Écrire les adresses entre les pages du site relativement à chaque page (relative_urls: true), pour que output/index.html s’ouvre depuis le disque ou un partage réseau
-cli-option-format = La forme des diagnostics : human (pour une personne, par défaut), json (un objet JSON par ligne) ou github (annotations de GitHub Actions)
+cli-option-format = La forme des diagnostics : human (pour une personne, par défaut), json (un objet JSON par ligne), github (annotations de GitHub Actions) ou gitlab (rapport Code Quality de GitLab, un tableau JSON)
 cli-option-deny-warnings = Échouer (code de sortie 1) aussi sur les avertissements
 cli-option-kind = Le genre d’article : article (par défaut), interview (un entretien), testimonials (des témoignages) ou principles (une liste de principes)
 cli-option-bind = L’adresse sur laquelle écouter ; par défaut, 127.0.0.1
 cli-option-port = Le port ; par défaut, 1111 (0 en choisit un libre)
 cli-option-serve-base-url = L’adresse de base de l’aperçu ; par défaut, l’adresse du serveur
 cli-argument-init-dir = Le dossier du nouveau site (créé s’il n’existe pas ; il doit être vide)
+cli-option-ci = Écrire aussi la chaîne de publication du site pour ce service d’intégration continue : gitlab (.gitlab-ci.yml, GitLab Pages) ou github (.github/workflows/site.yml, GitHub Pages) ; sans cette option, aucune chaîne n’est écrite
 cli-argument-new-path = L’emplacement de l’article sous content/, sans « .md » (par exemple actualites/mon-article)
 cli-argument-help-command = La commande dont afficher l’aide
 cli-about-completions = Afficher le script de complétion d’un shell, pour que la touche Tab complète les commandes et les options de Gazette
@@ -72,6 +74,7 @@ cli-value-url = ADRESSE
 cli-value-address = ADRESSE
 cli-value-port = PORT
 cli-value-format = FORME
+cli-value-service = SERVICE
 cli-value-command = COMMANDE
 cli-value-shell = SHELL
 # The headings of the help; clap writes the colon after them.

@@ -20,6 +20,8 @@ config-bad-paginate-by-help = écrivez le nombre d’articles par page de liste,
 
 config-bad-base-url = « { $address } » n’est pas une adresse web complète
 config-bad-base-url-help = écrivez l’adresse complète, par exemple https://intranet.example.org/rh/
+config-empty-base-url = l’option --base-url a reçu une valeur vide : aucune adresse de publication
+config-empty-base-url-help = « --base-url "$CI_PAGES_URL" » reçoit une valeur vide quand la variable de la chaîne d’intégration (CI_PAGES_URL ou une autre) est vide ou absente : définissez cette variable, ou retirez --base-url pour prendre le base_url de site.yaml
 config-no-base-url = site.yaml ne donne pas de base_url : les flux, le plan du site et les liens de partage pointeront vers http://localhost/
 config-no-base-url-help = ajoutez l’adresse où le site sera publié, par exemple « base_url: https://intranet.example.org/rh/ », ou passez --base-url
 

@@ -181,6 +181,9 @@ pub struct CheckArgs {
 pub struct InitArgs {
     /// The folder of the new site (created if absent; must be empty).
     pub dir: PathBuf,
+    /// Also write the publishing pipeline of this CI service.
+    #[arg(long, value_enum)]
+    pub ci: Option<crate::init::Ci>,
 }
 
 /// Parses `args` (the program's name first) and runs the command they
@@ -335,6 +338,9 @@ impl CheckArgs {
                     let _ = writeln!(out, "{}", format::github(d, &opts.root));
                 }
             }
+            Format::Gitlab => {
+                let _ = writeln!(out, "{}", format::gitlab(&sorted, &opts.root));
+            }
         }
         let (errors, warnings) = (
             sorted.iter().filter(|d| d.is_error()).count(),
@@ -361,15 +367,19 @@ impl InitArgs {
         let today = build::now()
             .to_zoned_datetime(jiff::tz::TimeZone::UTC)
             .date();
-        match crate::init::init(&self.dir, today) {
+        match crate::init::init(&self.dir, today, self.ci) {
             Ok(files) => {
                 // Said in the new site's language, as everything about it.
                 let lang = crate::config::load(&self.dir, &Default::default())
                     .map(|c| c.language)
                     .unwrap_or_default();
                 let dir = display_path(&self.dir);
-                let files = files.len();
-                println!("{}", t!(lang, "cli-site-created", dir = dir, files = files));
+                let count = files.len();
+                println!("{}", t!(lang, "cli-site-created", dir = dir, files = count));
+                if let Some(ci) = self.ci {
+                    let file = display_path(&self.dir.join(ci.pipeline().0));
+                    println!("{}", t!(lang, "cli-pipeline-written", file = file));
+                }
                 Outcome::Success.code()
             }
             Err(e) => {

@@ -35,6 +35,16 @@ pub(super) fn resolve(
     lang: Language,
     errors: &mut Diagnostics,
 ) -> Address {
+    if let Some(flag) = &overrides.base_url
+        && flag.trim().is_empty()
+    {
+        errors.push(empty_flag(lang));
+        return Address {
+            base_url: "http://localhost/".to_string(),
+            root_path: "/".to_string(),
+            warnings: Vec::new(),
+        };
+    }
     let given = overrides.base_url.is_some() || written.is_some();
     let base_text = overrides
         .base_url
@@ -91,6 +101,14 @@ pub fn parse_base_url(text: &str) -> Option<(String, String)> {
         path.insert(0, '/');
     }
     Some((format!("{}{}{}", &text[..scheme_len], host, path), path))
+}
+
+/// The error of `--base-url ""`: what `--base-url "$CI_PAGES_URL"` gives
+/// when the CI variable is empty or unset, so the help names that cause
+/// rather than calling an empty text an incomplete address.
+fn empty_flag(lang: Language) -> Diagnostic {
+    Diagnostic::error(Code::ConfigEmptyBaseUrl, t!(lang, "config-empty-base-url"))
+        .with_help(t!(lang, "config-empty-base-url-help"))
 }
 
 /// The warning of a build whose `site.yaml` gives no `base_url`: feeds,

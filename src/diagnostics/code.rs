@@ -22,6 +22,8 @@ pub enum Code {
     ConfigMissingTitle,
     /// `config-bad-base-url`
     ConfigBadBaseUrl,
+    /// `config-empty-base-url`
+    ConfigEmptyBaseUrl,
     /// `config-no-base-url`
     ConfigNoBaseUrl,
     /// `config-missing-theme`
@@ -218,6 +220,7 @@ impl Code {
         Code::ConfigUnreadable,
         Code::ConfigMissingTitle,
         Code::ConfigBadBaseUrl,
+        Code::ConfigEmptyBaseUrl,
         Code::ConfigNoBaseUrl,
         Code::ConfigMissingTheme,
         Code::ConfigBadPaginateBy,
@@ -324,6 +327,7 @@ impl Code {
             Code::ConfigUnreadable => "config-unreadable",
             Code::ConfigMissingTitle => "config-missing-title",
             Code::ConfigBadBaseUrl => "config-bad-base-url",
+            Code::ConfigEmptyBaseUrl => "config-empty-base-url",
             Code::ConfigNoBaseUrl => "config-no-base-url",
             Code::ConfigMissingTheme => "config-missing-theme",
             Code::ConfigBadPaginateBy => "config-bad-paginate-by",

@@ -10,6 +10,13 @@
 //!
 //! `init` writes only into an empty or missing folder: it never mixes its
 //! files with someone's work, and never overwrites one.
+//!
+//! With `--ci gitlab|github`, it also writes the site's publishing pipeline
+//! (`ci/` beside this file, one template per service). The templates are the
+//! only copy of these pipelines: `docs/publishing.md` shows them as `init`
+//! writes them (a test compares the two), and their `__VERSION__` becomes
+//! the running Gazette's version, so the pipeline installs the Gazette the
+//! site was made with, pinned, from the package index.
 
 use crate::diagnostics::Code;
 use std::path::{Path, PathBuf};
@@ -26,6 +33,30 @@ pub static THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/gazett
 
 /// The starter site.
 static STARTER: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/init/starter");
+
+/// The CI services `init --ci` writes a pipeline for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Ci {
+    /// GitLab CI with GitLab Pages: `.gitlab-ci.yml`.
+    Gitlab,
+    /// GitHub Actions with GitHub Pages: `.github/workflows/site.yml`.
+    Github,
+}
+
+impl Ci {
+    /// Where the pipeline goes in the site, and its text for this Gazette.
+    pub fn pipeline(self) -> (PathBuf, String) {
+        let (path, template) = match self {
+            Ci::Gitlab => (".gitlab-ci.yml", include_str!("ci/gitlab-ci.yml")),
+            Ci::Github => (
+                ".github/workflows/site.yml",
+                include_str!("ci/github-site.yml"),
+            ),
+        };
+        let text = template.replace("__VERSION__", env!("CARGO_PKG_VERSION"));
+        (PathBuf::from(path), text)
+    }
+}
 
 /// Why `init` wrote nothing, or stopped.
 #[derive(Debug)]
@@ -75,8 +106,9 @@ pub fn archetype(file: &str) -> Option<&'static str> {
         .and_then(|f| f.contents_utf8())
 }
 
-/// Creates the site in `dir`; returns the files written, relative to it.
-pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, InitError> {
+/// Creates the site in `dir`, with the pipeline of `ci` if any; returns
+/// the files written, relative to it.
+pub fn init(dir: &Path, today: Date, ci: Option<Ci>) -> Result<Vec<PathBuf>, InitError> {
     if dir.exists() {
         if !dir.is_dir() {
             return Err(InitError::NotAFolder(dir.to_path_buf()));
@@ -106,6 +138,10 @@ pub fn init(dir: &Path, today: Date) -> Result<Vec<PathBuf>, InitError> {
     collect(&THEME, &mut |path, bytes| {
         files.push((Path::new("themes/gazette").join(path), bytes.to_vec()));
     });
+    if let Some(ci) = ci {
+        let (path, text) = ci.pipeline();
+        files.push((path, text.into_bytes()));
+    }
     files.sort();
     for (path, bytes) in &files {
         let full = dir.join(path);
@@ -137,5 +173,15 @@ mod tests {
         assert!(archetype("interview.md").is_some_and(|t| t.contains("__TITLE__")));
         assert!(STARTER.get_file("site.yaml").is_some());
         assert!(STARTER.get_file("gitignore").is_some());
+    }
+
+    #[test]
+    fn pipelines_pin_this_version() {
+        for ci in [Ci::Gitlab, Ci::Github] {
+            let (_, text) = ci.pipeline();
+            let pinned = format!("gazette-newsroom=={}", env!("CARGO_PKG_VERSION"));
+            assert!(text.contains(&pinned), "{ci:?}");
+            assert!(!text.contains("__VERSION__"), "{ci:?}");
+        }
     }
 }

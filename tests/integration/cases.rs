@@ -9,7 +9,9 @@
 //!
 //! A case that needs more than the test's usual command line says so in a
 //! small file of its own, `args.txt`: one argument per line, added after
-//! the command. The file is left out of the copy of the site.
+//! the command. The file is left out of the copy of the site. An empty
+//! line is an empty argument (`--base-url` then an empty line is
+//! `--base-url ""`, what a shell passes for an unset variable).
 //!
 //! The cases run in parallel (each starts the binary, and there are dozens),
 //! then their snapshots are compared one by one in the test's thread;

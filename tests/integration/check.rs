@@ -408,3 +408,59 @@ fn an_english_site_whose_settings_fail_is_checked_in_english() {
         transcript(&out)
     );
 }
+
+/// `--format gitlab` is a Code Quality report GitLab reads: one JSON array,
+/// each problem with its code, a fingerprint, `major` for an error and
+/// `minor` for a warning, and the repository's path (with `--root`) and
+/// line; the same site checked twice gives the same fingerprints.
+#[test]
+fn gitlab_format_is_a_code_quality_report() {
+    let site = fixture("all");
+    let parent = site.root.parent().expect("a parent folder");
+    let name = site
+        .root
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a folder name");
+    let args = ["--root", name, "check", "--format", "gitlab"];
+    let out = gazette(parent, &args);
+    assert_eq!(out.code, 1, "{}", transcript(&out));
+    let report: serde_json::Value = serde_json::from_str(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", out.stdout));
+    let issues = report.as_array().expect("an array");
+    let json = json_lines(&gazette(&site.root, &["check", "--format", "json"]));
+    assert_eq!(issues.len(), json.len(), "every problem, once");
+    let link = issues
+        .iter()
+        .find(|i| i["check_name"] == "link-broken")
+        .expect("the broken link");
+    assert_eq!(link["severity"], "major");
+    let link_json = json.iter().find(|l| l["code"] == "link-broken").unwrap();
+    assert_eq!(
+        link["location"]["path"].as_str().unwrap(),
+        format!("{name}/{}", link_json["file"].as_str().unwrap())
+    );
+    assert_eq!(link["location"]["lines"]["begin"], link_json["line"]);
+    assert!(
+        link["description"]
+            .as_str()
+            .unwrap()
+            .starts_with(link_json["message"].as_str().unwrap())
+    );
+    let alt = issues
+        .iter()
+        .find(|i| i["check_name"] == "a11y-image-alt")
+        .expect("an image without alternative text");
+    assert_eq!(alt["severity"], "minor");
+    let fingerprints: BTreeSet<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().expect("a fingerprint"))
+        .collect();
+    assert_eq!(
+        fingerprints.len(),
+        issues.len(),
+        "one fingerprint per issue"
+    );
+    let again: serde_json::Value = serde_json::from_str(&gazette(parent, &args).stdout).unwrap();
+    assert_eq!(again, report, "the same report, run after run");
+}
