@@ -54,6 +54,9 @@ pub struct Config {
     pub base_url: String,
     /// The path part of `base_url` (`/` or `/rh/`): prefix of every site URL.
     pub root_path: String,
+    /// Whether `base_url` was given (in `site.yaml` or on the command line):
+    /// without one it is `http://localhost/`, which no one else can open.
+    pub base_url_given: bool,
     /// What a build should warn about: no `base_url` given (it is then
     /// `http://localhost/`, which only suits local previews).
     pub warnings: Vec<Diagnostic>,
@@ -132,6 +135,7 @@ impl Config {
             title: String::new(),
             base_url: "http://localhost/".into(),
             root_path: "/".into(),
+            base_url_given: false,
             warnings: Vec::new(),
             language: Default::default(),
             theme: "gazette".into(),

@@ -49,6 +49,7 @@ pub(super) fn resolve(
         title,
         base_url: address.base_url,
         root_path: address.root_path,
+        base_url_given: address.given,
         warnings: address.warnings,
         language: lang,
         theme,

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
+use super::preview::PreviewCtx;
 use super::theme::Theme;
 use crate::messages::t;
 use crate::site::registry::Person;
@@ -37,7 +38,11 @@ pub struct SiteCtx {
     title: String,
     description: Option<String>,
     language: &'static str,
+    /// `fr_FR` or `en_US`, for `og:locale`.
+    locale: &'static str,
     base_url: String,
+    /// Whether `base_url` was given (else it is `http://localhost/`).
+    has_base_url: bool,
     root: String,
     menu: Vec<MenuCtx>,
     feed_url: Option<String>,
@@ -167,7 +172,9 @@ impl Shared {
                 .as_deref()
                 .map(|d| crate::typography::typeset(lang, d)),
             language: lang.code(),
+            locale: lang.pick("fr_FR", "en_US"),
             base_url: config.base_url.clone(),
+            has_base_url: config.base_url_given,
             root: config.root_path.clone(),
             menu,
             feed_url: config.feeds.then(|| config.url("atom.xml")),
@@ -279,8 +286,15 @@ impl<'a> Contexts<'a> {
         summary_with(self.site, theme, &self.shared, index)
     }
 
-    /// A context with `site`, `t`, `page` and `assets`.
+    /// A context with `site`, `t`, `page` and `assets`, for a page that is
+    /// not an article (no preview values of its own).
     pub fn base(&self, page: PageCtx) -> tera::Context {
+        self.base_with(page, &PreviewCtx::default())
+    }
+
+    /// A context with `site`, `t`, `page` (with `preview`'s fields) and
+    /// `assets`.
+    pub fn base_with(&self, page: PageCtx, preview: &PreviewCtx) -> tera::Context {
         let shared = &self.shared;
         let mut cx = tera::Context::new();
         cx.insert_value(
@@ -289,7 +303,7 @@ impl<'a> Contexts<'a> {
         );
         cx.insert_value("t", shared.strings.clone());
         cx.insert_value("assets", shared.assets.clone());
-        cx.insert("page", &page);
+        cx.insert_value("page", merged(&page, preview));
         cx
     }
 
@@ -357,6 +371,21 @@ fn summary_with(site: &Site, theme: &Theme, shared: &Shared, index: usize) -> Va
         }
     }
     with_field(value, "card_html", Value::from(cards))
+}
+
+/// `page`'s fields and `extra`'s, in one map.
+fn merged(page: &PageCtx, extra: &PreviewCtx) -> Value {
+    let page = Value::from_serializable(page);
+    match (page.as_map(), Value::from_serializable(extra).as_map()) {
+        (Some(page), Some(extra)) => {
+            let mut map = page.clone();
+            for (key, value) in extra {
+                map.insert(key.clone(), value.clone());
+            }
+            Value::from(map)
+        }
+        _ => page,
+    }
 }
 
 /// The partial a card is rendered from.

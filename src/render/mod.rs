@@ -12,7 +12,9 @@
 //! index), `term`, `feeds` (Atom feeds, `sitemap.xml`, `robots.txt`),
 //! `not_found`, `search_page` and `accessibility`. What every page shares
 //! (`site`, `page`, `t`, `assets`, the article summaries, person cards) is
-//! `context`'s; the pager of listings is `pager`'s. [`render_job`] only
+//! `context`'s; the pager of listings is `pager`'s; the description of a
+//! page that is not an article is `descriptions`', and the image and dates
+//! of an article's link preview are `preview`'s. [`render_job`] only
 //! dispatches a job to its kind. A new kind of page is a `Job` variant in
 //! `plan`, a module here, and an arm in `render_job` (and in
 //! `partial::reads`, which says whether watch mode must redo it).
@@ -23,12 +25,14 @@ mod article;
 pub mod blocks;
 pub mod context;
 pub mod copied;
+mod descriptions;
 pub mod feeds;
 mod listing;
 mod not_found;
 mod pager;
 pub mod partial;
 mod plan;
+pub mod preview;
 mod search_page;
 mod taxonomy;
 pub mod tera_messages;
