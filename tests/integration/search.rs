@@ -267,3 +267,70 @@ fn nth_day(n: usize) -> String {
         year += 1;
     }
 }
+
+const INTERVIEW: &str = "---
+title: Le métier de conseillère
+date: 2026-03-05
+summary: Une conseillère raconte son métier.
+category: Métiers
+series: Portraits
+authors: [Anne-Sophie Morel]
+image:
+  src: cover.png
+  alt: Un guichet.
+  caption: Le guichet de l'accueil.
+  credit: Studio graphique
+people:
+  mr: {name: Martine Roussel, role: Conseillère d'accueil}
+interview:
+  with: mr
+  questions:
+    - q: Comment êtes-vous arrivée ici ?
+      a: Par hasard, en 2007.
+quotes:
+  hasard:
+    text: Par hasard, en 2007.
+    by: mr
+---
+Le premier paragraphe[^1].
+
+{{ interview() }}
+
+{{ quote(id=\"hasard\") }}
+
+| Année | Visiteurs |
+|---|---|
+| 2025 | 412 |
+
+[^1]: Une note.
+";
+
+#[test]
+fn a_result_excerpt_is_the_article_text_only() {
+    let site = site("fr", true);
+    site.write("content/actualites/metier/index.md", INTERVIEW);
+    site.write("content/actualites/metier/cover.png", b"\x89PNG\r\n\x1a\n");
+    let out = site.path("output");
+    build(&site, &out);
+    let index = tree(&out.join("pagefind"));
+    let fragment = index
+        .iter()
+        .filter(|(k, _)| k.starts_with("fragment/"))
+        .map(|(_, v)| serde_json::from_slice::<serde_json::Value>(&unpack(v)).unwrap())
+        .find(|f| f["url"] == "/actualites/metier/")
+        .expect("the article is indexed");
+    // No kicker, byline, cover caption or credit, interview card, initials,
+    // « Question 1 : », repeated pull quote, table, note call or « ↩ », share
+    // links or related articles: the words a reader reads as the article.
+    assert_eq!(
+        fragment["content"],
+        "Le métier de conseillère. Une conseillère raconte son métier. \
+         Le premier paragraphe. Comment êtes-vous arrivée ici ? Par hasard, en 2007. \
+         Notes. Une note."
+    );
+    // What a result shows beside the excerpt is still read from the
+    // ignored parts.
+    assert_eq!(fragment["meta"]["date"], "2026-03-05");
+    assert_eq!(fragment["meta"]["image"], "/actualites/metier/cover.png");
+    assert_eq!(fragment["meta"]["image_alt"], "Un guichet.");
+}
