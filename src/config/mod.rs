@@ -12,8 +12,8 @@
 //! - `resolve`: the list of settings, defaults and one-check settings
 //!   (title, theme, page size);
 //! - `base_url`, `schemes` (`extra_url_schemes`), `menu` (and `share`),
-//!   `accessibility`, `taxonomies`: each setting with more than one check or
-//!   a type of its own;
+//!   `share_image`, `accessibility`, `taxonomies`: each setting with more
+//!   than one check or a type of its own;
 //! - `places`: where a setting is written, for the messages.
 //!
 //! A new setting is a field of `RawConfig` (in `file`) and of [`Config`]
@@ -28,6 +28,7 @@ mod menu;
 mod places;
 mod resolve;
 mod schemes;
+mod share_image;
 mod taxonomies;
 
 use std::collections::BTreeMap;
@@ -41,6 +42,7 @@ pub use accessibility::Accessibility;
 pub use base_url::parse_base_url;
 pub use file::{RawConfig, load, peek_language};
 pub use menu::{MenuEntry, ShareKind};
+pub use share_image::ShareImage;
 pub use taxonomies::TaxonomyFolders;
 
 /// The site's settings, resolved.
@@ -77,6 +79,8 @@ pub struct Config {
     pub person_pages: bool,
     /// Share links on article pages.
     pub share: Vec<ShareKind>,
+    /// The image of link previews for pages without one of their own.
+    pub share_image: Option<ShareImage>,
     /// The main menu.
     pub menu: Vec<MenuEntry>,
     /// What raw HTML in Markdown becomes.
@@ -145,6 +149,7 @@ impl Config {
             search: false,
             person_pages: true,
             share: Vec::new(),
+            share_image: None,
             menu: Vec::new(),
             raw_html: Default::default(),
             accessibility: None,

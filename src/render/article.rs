@@ -100,7 +100,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme, index: usize) -> Result<Rende
         feed_url: None,
     };
     let content_html = blocks::fill(a, cx, theme, &page)?;
-    let preview = super::preview::of_article(config, a);
+    let preview = cx.article_preview(a);
     let mut context = cx.base_with(page(), &preview);
     let own = details(cx, a, &content_html);
     context.insert_value("article", with_details(cx.summaries[index].clone(), &own));

@@ -237,6 +237,8 @@ pub struct Contexts<'a> {
     /// ones (shown apart), in order.
     pub home: Vec<usize>,
     shared: Shared,
+    /// The link preview values of a page that is not an article.
+    site_preview: PreviewCtx,
 }
 
 /// The root section's articles less the pinned ones.
@@ -266,6 +268,7 @@ impl<'a> Contexts<'a> {
             summaries,
             home: home_list(site),
             shared,
+            site_preview: PreviewCtx::of_site(&site.config),
         }
     }
 
@@ -278,6 +281,7 @@ impl<'a> Contexts<'a> {
             summaries,
             home: home_list(site),
             shared: Shared::new(site, &theme.strings),
+            site_preview: PreviewCtx::of_site(&site.config),
         }
     }
 
@@ -287,9 +291,14 @@ impl<'a> Contexts<'a> {
     }
 
     /// A context with `site`, `t`, `page` and `assets`, for a page that is
-    /// not an article (no preview values of its own).
+    /// not an article (the site's preview values).
     pub fn base(&self, page: PageCtx) -> tera::Context {
-        self.base_with(page, &PreviewCtx::default())
+        self.base_with(page, &self.site_preview)
+    }
+
+    /// The link preview values of article `a`'s page.
+    pub fn article_preview(&self, a: &Article) -> PreviewCtx {
+        super::preview::of_article(&self.site.config, a, self.site_preview.image())
     }
 
     /// A context with `site`, `t`, `page` (with `preview`'s fields) and

@@ -32,6 +32,7 @@
 mod aliases;
 mod assets;
 pub mod description;
+pub mod image_size;
 mod inclusion;
 pub mod links;
 pub mod patch;

@@ -16,7 +16,6 @@
 //! stage reads as soon as an article is resolved.
 
 mod files;
-mod image_size;
 mod people;
 
 use std::collections::HashSet;

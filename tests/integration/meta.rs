@@ -293,3 +293,38 @@ fn without_a_base_url_no_tag_points_to_localhost() {
     assert_eq!(meta(&page, "og:site_name"), "Le Fil RH");
     assert!(!meta(&page, "og:description").is_empty());
 }
+
+#[test]
+fn the_site_share_image_previews_the_pages_without_one() {
+    let site = TestSite::with_settings(
+        "share_image:\n  src: /images/partage.png\n  alt: Le logo du Fil RH.\n",
+    );
+    site.write("static/images/partage.png", png_800_by_450());
+    site.write("content/_index.md", "---\ntitle: Accueil\n---\n");
+    site.write("content/actualites/forum/index.md", LONG_FIRST_PARAGRAPH);
+    site.write("content/actualites/forum/cover.png", png_800_by_450());
+    site.write(
+        "content/actualites/court.md",
+        "---\ntitle: Court\ndate: 2026-03-13\n---\nUn texte court.\n",
+    );
+    site.build_ok(&[]);
+    let shared = "https://intranet.example.org/images/partage.png";
+    for page in [
+        "index.html",
+        "actualites/court/index.html",
+        "mots-cles/index.html",
+        "404.html",
+    ] {
+        let html = site.page(page);
+        assert_eq!(meta(&html, "og:image"), shared, "{page}");
+        assert_eq!(meta(&html, "og:image:alt"), "Le logo du Fil RH.", "{page}");
+        assert_eq!(meta(&html, "og:image:width"), "800", "{page}");
+        assert_eq!(meta(&html, "twitter:card"), "summary_large_image", "{page}");
+    }
+    // An article's cover wins.
+    assert_eq!(
+        meta(&site.page("actualites/forum/index.html"), "og:image"),
+        "https://intranet.example.org/actualites/forum/cover.png"
+    );
+    assert!(site.has("images/partage.png"));
+}

@@ -6,8 +6,9 @@
 //! into what the templates show: the image with its typeset caption and
 //! credit (and its size, when its header gives it: `image_size`), a download with its size on disk and its type label (`PDF`).
 
-use super::{Resolving, image_size};
+use super::Resolving;
 use crate::content::ContentPath;
+use crate::site::image_size;
 use crate::site::{Download, Image};
 use crate::typography::typeset;
 

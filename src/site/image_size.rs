@@ -1,6 +1,7 @@
-//! The width and height of a cover image, read from its file's header, for
-//! the `og:image:width` and `og:image:height` tags (a link preview draws
-//! its card at once when it knows the image's size).
+//! The width and height of an image (an article's cover, the site's
+//! `share_image`), read from its file's header, for the `og:image:width`
+//! and `og:image:height` tags (a link preview draws its card at once when
+//! it knows the image's size).
 //!
 //! Only the first bytes are read, and only the formats a newsroom's covers
 //! come in (PNG, JPEG, GIF, WebP): a dependency that decodes images would
@@ -16,7 +17,7 @@ use std::path::Path;
 const HEAD: u64 = 256 * 1024;
 
 /// The size of the image at `path`, when its header says it.
-pub(super) fn of_file(path: &Path) -> Option<(u32, u32)> {
+pub fn of_file(path: &Path) -> Option<(u32, u32)> {
     let mut head = Vec::new();
     std::fs::File::open(path)
         .ok()?
