@@ -19,7 +19,10 @@ use crate::typography::typeset;
 /// site's; else a sentence naming the section.
 pub fn listing(config: &Config, section: &Section, home: bool) -> String {
     let lang = config.language;
-    if let Some(own) = &section.description {
+    // A home page without `_index.md` holds the site's description as
+    // written: it is typeset below.
+    let written = !home || section.source.is_some();
+    if let Some(own) = section.description.as_ref().filter(|_| written) {
         return own.clone();
     }
     match (home, &config.description) {

@@ -241,8 +241,9 @@ fn an_article_without_a_summary_is_described_by_its_first_paragraph_cut_cleanly(
 
 #[test]
 fn an_english_site_previews_in_english() {
-    let site = TestSite::with_settings("language: en\ndescription: News of the network.\n");
-    site.write("content/_index.md", "---\ntitle: Home\n---\n");
+    // No content/_index.md: the home page is described by the site's
+    // description, typeset.
+    let site = TestSite::with_settings("language: en\ndescription: The network's news.\n");
     site.write(
         "content/news/first.md",
         "---\ntitle: First\ndate: 2026-03-12\ntags: [remote work]\n---\nThe first article.\n",
@@ -250,7 +251,7 @@ fn an_english_site_previews_in_english() {
     site.build_ok(&[]);
     let home = site.page("index.html");
     assert_eq!(meta(&home, "og:locale"), "en_US");
-    assert_eq!(meta(&home, "description"), "News of the network.");
+    assert_eq!(meta(&home, "description"), "The network’s news.");
     assert_eq!(
         meta(&site.page("news/index.html"), "description"),
         "News: every article of this section, newest first."
