@@ -306,6 +306,7 @@ pub(super) fn resolve_article(
             .as_ref()
             .map(|s| typeset(lang, &strip_markdown(s))),
         loaded.body.first_paragraph_text.as_deref(),
+        lang,
     );
     Ok(ResolvedParts {
         body_html,

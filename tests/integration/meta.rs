@@ -209,7 +209,7 @@ fn an_article_without_a_summary_is_described_by_its_first_paragraph_cut_cleanly(
         description,
         "Le forum des métiers revient à Rouen\u{a0}: R&amp;D, &lt;ateliers&gt; et vingt \
          stands tenus par des salariés volontaires, des alternants et des demandeurs \
-         d’emploi venus de…"
+         d’emploi venus…"
     );
     assert_eq!(meta(&page, "og:description"), description);
     // Front-matter text is escaped: quotes (typeset), `<`, `&`.
