@@ -4,9 +4,9 @@
 //!
 //! The tests build tiny sites in temporary folders with the `gazette`
 //! binary and read pagefind's files (gzip, after a `pagefind_dcd` signature)
-//! directly. The last test searches a site large enough for an index in
-//! parts from its search page, in headless Chromium
-//! (`tests/search-browser.mjs`).
+//! directly. Two tests search from the search page in headless Chromium
+//! (`tests/search-browser.mjs`): a site large enough for an index in
+//! parts, and an article whose result's excerpt must be its text only.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -333,4 +333,28 @@ fn a_result_excerpt_is_the_article_text_only() {
     assert_eq!(fragment["meta"]["date"], "2026-03-05");
     assert_eq!(fragment["meta"]["image"], "/actualites/metier/cover.png");
     assert_eq!(fragment["meta"]["image_alt"], "Un guichet.");
+
+    // And a reader searching for a word of the interview sees that text
+    // under the result's title.
+    let (chromium, playwright) = browser();
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new("node")
+        .arg(manifest_dir().join("tests/search-browser.mjs"))
+        .env("PLAYWRIGHT_CORE", &playwright)
+        .env("CHROMIUM", chromium)
+        .env("PROFILE_DIR", profile.path())
+        .env("OUTPUT_DIR", &out)
+        .env("QUERIES", "{\"hasard\": \"/actualites/metier/\"}")
+        .env(
+            "EXCERPTS",
+            serde_json::json!({ "hasard": fragment["content"] }).to_string(),
+        )
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "browser search failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
