@@ -329,3 +329,27 @@ fn the_site_share_image_previews_the_pages_without_one() {
     );
     assert!(site.has("images/partage.png"));
 }
+
+#[test]
+fn a_site_in_a_sub_folder_previews_with_its_whole_addresses() {
+    let site = TestSite::with_settings(
+        "share_image:\n  src: images/partage.png\n  alt: Le logo du Fil RH.\n",
+    );
+    site.write("static/images/partage.png", png_800_by_450());
+    site.write("content/actualites/forum/index.md", LONG_FIRST_PARAGRAPH);
+    site.write("content/actualites/forum/cover.png", png_800_by_450());
+    site.build_ok(&["--base-url", "https://intranet.example.org/rh"]);
+    let article = site.page("actualites/forum/index.html");
+    assert_eq!(
+        meta(&article, "og:url"),
+        "https://intranet.example.org/rh/actualites/forum/"
+    );
+    assert_eq!(
+        meta(&article, "og:image"),
+        "https://intranet.example.org/rh/actualites/forum/cover.png"
+    );
+    assert_eq!(
+        meta(&site.page("index.html"), "og:image"),
+        "https://intranet.example.org/rh/images/partage.png"
+    );
+}
