@@ -3,6 +3,8 @@
 // Chromium (playwright-core) and searches for each word of QUERIES (a JSON
 // object: word → URL path of the article that must come first). Fails unless
 // every word finds its article and every part the index lists was loaded.
+// With EXCERPTS (a JSON object: word → text), the first result's excerpt, as
+// the reader sees it under the title, must be that text.
 import { launch } from "./browser.mjs";
 import fs from "node:fs";
 import http from "node:http";
@@ -10,6 +12,7 @@ import path from "node:path";
 
 const root = path.resolve(process.env.OUTPUT_DIR);
 const queries = JSON.parse(process.env.QUERIES);
+const excerpts = JSON.parse(process.env.EXCERPTS || "{}");
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
@@ -66,6 +69,11 @@ try {
     const first = links[0] || "(no result)";
     console.log(`${JSON.stringify(word)} → ${status}; first result ${first}`);
     if (first !== expected) throw new Error(`"${word}": expected ${expected} first, got ${first}`);
+    if (word in excerpts) {
+      const shown = (await page.textContent("#resultats .search-item .search-item-summary")).trim();
+      console.log(`${JSON.stringify(word)} excerpt: ${shown}`);
+      if (shown !== excerpts[word]) throw new Error(`"${word}": expected the excerpt ${JSON.stringify(excerpts[word])}, got ${JSON.stringify(shown)}`);
+    }
   }
   const parts = JSON.parse(fs.readFileSync(path.join(root, "pagefind/gazette-parts.json"), "utf8"));
   for (const part of parts) {

@@ -15,6 +15,11 @@ config-missing-theme-help = copy the theme into themes/ or fix its name
 # $written: the value as written (-1, 0, 2.5, twelve).
 config-bad-paginate-by = `paginate_by` must be a whole number of at least 1, not `{ $written }`
 config-bad-paginate-by-help = write the number of articles per listing page, for example paginate_by: 12
+# share_image (src/config/share_image.rs): $src as written, $path without its leading /.
+config-share-image-not-found = the share image `{ $src }` is not in static/
+config-share-image-not-found-help = put the image in the site's static/ folder (static/{ $path }), or correct the path
+config-share-image-format = the share image `{ $src }` is not a PNG, JPEG, GIF or WebP image
+config-share-image-format-help = link previews (Teams, Outlook) show only these formats: save the image as PNG or JPEG, for example images/share.png
 
 ## The site's address (src/config/base_url.rs)
 

@@ -44,6 +44,31 @@ render-listing-title = { $title } – page { $number }
 # The accessibility statement's page (src/render/accessibility.rs, src/render/context.rs).
 render-accessibility-title = Accessibility statement
 render-accessibility-label = Accessibility: { $status }
+# The meta description of pages that are not articles (src/render/descriptions.rs):
+# the home page without a site description, a section without a description of its own,
+# a taxonomy's index, a term's listing ($kind as in site-taxonomy-title, $name the term),
+# the search page, the 404 page and the accessibility statement ($status as in site.yaml).
+render-description-home = The latest articles, newest first.
+render-description-section = { $section }: every article of this section, newest first.
+render-description-taxonomy = { $kind ->
+        [category] Every category of articles, each with its number of articles.
+        [series] Every series of articles, each with its number of articles.
+        [tags] Every tag of the articles, each with its number of articles.
+        [organisations] Every organisation the articles are about, each with its number of articles.
+        [authors] Every author of the articles, each with their number of articles.
+       *[people] Everyone who speaks in the articles, each with their number of articles.
+    }
+render-description-term = { $kind ->
+        [category] Articles in the category “{ $name }”, newest first.
+        [series] Articles of the series “{ $name }”, newest first.
+        [tags] Articles tagged “{ $name }”, newest first.
+        [organisations] { $name }: articles about this organisation, newest first.
+        [authors] Articles by { $name }, newest first.
+       *[people] Articles in which { $name } speaks, newest first.
+    }
+render-description-search = Search every article of the site for a word, a name or a subject.
+render-description-not-found = The page you asked for does not exist or has moved.
+render-description-accessibility = How far the site complies with the RGAA ({ $status }), what is not accessible and how to get the information otherwise.
 # A download's size, the number already written with its decimal separator (src/render/article.rs).
 render-size = { $number }{"\u00A0"}{ $unit ->
         [megabytes] MB

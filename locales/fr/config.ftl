@@ -15,6 +15,11 @@ config-missing-theme-help = copiez le thème dans themes/ ou corrigez son nom
 # $written: the value as written (-1, 0, 2.5, douze).
 config-bad-paginate-by = « paginate_by » doit être un nombre entier d’au moins 1, et non « { $written } »
 config-bad-paginate-by-help = écrivez le nombre d’articles par page de liste, par exemple paginate_by: 12
+# share_image (src/config/share_image.rs): $src as written, $path without its leading /.
+config-share-image-not-found = l’image de partage « { $src } » est introuvable dans static/
+config-share-image-not-found-help = placez l’image dans le dossier static/ du site (static/{ $path }), ou corrigez le chemin
+config-share-image-format = l’image de partage « { $src } » n’est pas une image PNG, JPEG, GIF ou WebP
+config-share-image-format-help = les aperçus de liens (Teams, Outlook) n’affichent que ces formats : enregistrez l’image en PNG ou en JPEG, par exemple images/partage.png
 
 ## The site's address (src/config/base_url.rs)
 

@@ -44,6 +44,31 @@ render-listing-title = { $title } – page { $number }
 # The accessibility statement's page (src/render/accessibility.rs, src/render/context.rs).
 render-accessibility-title = Déclaration d’accessibilité
 render-accessibility-label = Accessibilité{"\u00A0"}: { $status }
+# The meta description of pages that are not articles (src/render/descriptions.rs):
+# the home page without a site description, a section without a description of its own,
+# a taxonomy's index, a term's listing ($kind as in site-taxonomy-title, $name the term),
+# the search page, the 404 page and the accessibility statement ($status as in site.yaml).
+render-description-home = Les derniers articles publiés, du plus récent au plus ancien.
+render-description-section = { $section }{"\u00A0"}: tous les articles de la rubrique, du plus récent au plus ancien.
+render-description-taxonomy = { $kind ->
+        [category] Toutes les catégories d’articles, chacune avec le nombre de ses articles.
+        [series] Toutes les rubriques d’articles, chacune avec le nombre de ses articles.
+        [tags] Tous les mots-clés des articles, chacun avec le nombre de ses articles.
+        [organisations] Tous les organismes dont parlent les articles, chacun avec le nombre de ses articles.
+        [authors] Tous les auteurs des articles, chacun avec le nombre de ses articles.
+       *[people] Toutes les personnes qui s’expriment dans les articles, chacune avec le nombre de ses articles.
+    }
+render-description-term = { $kind ->
+        [category] Les articles de la catégorie «{"\u00A0"}{ $name }{"\u00A0"}», du plus récent au plus ancien.
+        [series] Les articles de la rubrique «{"\u00A0"}{ $name }{"\u00A0"}», du plus récent au plus ancien.
+        [tags] Les articles du mot-clé «{"\u00A0"}{ $name }{"\u00A0"}», du plus récent au plus ancien.
+        [organisations] { $name }{"\u00A0"}: les articles qui parlent de cet organisme, du plus récent au plus ancien.
+        [authors] Les articles signés par { $name }, du plus récent au plus ancien.
+       *[people] Les articles où s’exprime { $name }, du plus récent au plus ancien.
+    }
+render-description-search = Cherchez un mot, un nom ou un sujet dans tous les articles du site.
+render-description-not-found = La page demandée n’existe pas ou a changé d’adresse.
+render-description-accessibility = L’état de conformité du site au RGAA ({ $status }), ce qui n’est pas accessible et comment obtenir l’information autrement.
 # A download's size, the number already written with its decimal separator (src/render/article.rs).
 render-size = { $number }{"\u00A0"}{ $unit ->
         [megabytes] Mo

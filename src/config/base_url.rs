@@ -21,6 +21,8 @@ pub(super) struct Address {
     pub base_url: String,
     /// Its path part (`/` or `/rh/`).
     pub root_path: String,
+    /// Whether it was given (else it is the local default).
+    pub given: bool,
     /// The warning when no address was given.
     pub warnings: Vec<Diagnostic>,
 }
@@ -70,6 +72,7 @@ pub(super) fn resolve(
     Address {
         base_url,
         root_path,
+        given,
         warnings: if given {
             Vec::new()
         } else {

@@ -33,6 +33,7 @@ pub struct RawConfig {
     pub(super) relative_urls: Option<bool>,
     pub(super) person_pages: Option<bool>,
     pub(super) share: Option<Vec<ShareKind>>,
+    pub(super) share_image: Option<RawShareImage>,
     pub(super) menu: Option<Vec<RawMenuEntry>>,
     pub(super) markdown: Option<RawMarkdown>,
     pub(super) accessibility: Option<RawAccessibility>,
@@ -45,6 +46,14 @@ pub struct RawConfig {
 pub(super) struct RawMenuEntry {
     pub(super) title: Text,
     pub(super) url: Text,
+}
+
+/// `share_image`: both keys are required.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawShareImage {
+    pub(super) src: Text,
+    pub(super) alt: Text,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -12,8 +12,8 @@
 //! - `resolve`: the list of settings, defaults and one-check settings
 //!   (title, theme, page size);
 //! - `base_url`, `schemes` (`extra_url_schemes`), `menu` (and `share`),
-//!   `accessibility`, `taxonomies`: each setting with more than one check or
-//!   a type of its own;
+//!   `share_image`, `accessibility`, `taxonomies`: each setting with more
+//!   than one check or a type of its own;
 //! - `places`: where a setting is written, for the messages.
 //!
 //! A new setting is a field of `RawConfig` (in `file`) and of [`Config`]
@@ -28,6 +28,7 @@ mod menu;
 mod places;
 mod resolve;
 mod schemes;
+mod share_image;
 mod taxonomies;
 
 use std::collections::BTreeMap;
@@ -41,6 +42,7 @@ pub use accessibility::Accessibility;
 pub use base_url::parse_base_url;
 pub use file::{RawConfig, load, peek_language};
 pub use menu::{MenuEntry, ShareKind};
+pub use share_image::ShareImage;
 pub use taxonomies::TaxonomyFolders;
 
 /// The site's settings, resolved.
@@ -54,6 +56,9 @@ pub struct Config {
     pub base_url: String,
     /// The path part of `base_url` (`/` or `/rh/`): prefix of every site URL.
     pub root_path: String,
+    /// Whether `base_url` was given (in `site.yaml` or on the command line):
+    /// without one it is `http://localhost/`, which no one else can open.
+    pub base_url_given: bool,
     /// What a build should warn about: no `base_url` given (it is then
     /// `http://localhost/`, which only suits local previews).
     pub warnings: Vec<Diagnostic>,
@@ -80,6 +85,8 @@ pub struct Config {
     pub person_pages: bool,
     /// Share links on article pages.
     pub share: Vec<ShareKind>,
+    /// The image of link previews for pages without one of their own.
+    pub share_image: Option<ShareImage>,
     /// The main menu.
     pub menu: Vec<MenuEntry>,
     /// What raw HTML in Markdown becomes.
@@ -141,6 +148,7 @@ impl Config {
             title: String::new(),
             base_url: "http://localhost/".into(),
             root_path: "/".into(),
+            base_url_given: false,
             warnings: Vec::new(),
             language: Default::default(),
             theme: "gazette".into(),
@@ -151,6 +159,7 @@ impl Config {
             relative_urls: false,
             person_pages: true,
             share: Vec::new(),
+            share_image: None,
             menu: Vec::new(),
             raw_html: Default::default(),
             accessibility: None,

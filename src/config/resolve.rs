@@ -13,7 +13,9 @@ use std::path::Path;
 
 use super::file::RawConfig;
 use super::places::Places;
-use super::{Config, Overrides, ShareKind, accessibility, base_url, menu, schemes, taxonomies};
+use super::{
+    Config, Overrides, ShareKind, accessibility, base_url, menu, schemes, share_image, taxonomies,
+};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::language::Language;
 use crate::messages::t;
@@ -36,6 +38,9 @@ pub(super) fn resolve(
     let paginate_by = paginate_by(places, raw.paginate_by, lang, &mut errors);
     let urls = schemes::extra_url_schemes(places, raw.extra_url_schemes, lang, &mut errors);
     let menu = menu::resolve(places, raw.menu, &urls, lang, &mut errors);
+    let share_image = raw
+        .share_image
+        .and_then(|s| share_image::resolve(places, s, root, &theme, lang, &mut errors));
     let accessibility = raw
         .accessibility
         .map(|a| accessibility::resolve(places, a, &urls, lang, &mut errors));
@@ -49,6 +54,7 @@ pub(super) fn resolve(
         title,
         base_url: address.base_url,
         root_path: address.root_path,
+        base_url_given: address.given,
         warnings: address.warnings,
         language: lang,
         theme,
@@ -63,6 +69,7 @@ pub(super) fn resolve(
         share: raw
             .share
             .unwrap_or_else(|| vec![ShareKind::Mail, ShareKind::Copy]),
+        share_image,
         menu,
         raw_html: raw.markdown.and_then(|m| m.raw_html).unwrap_or_default(),
         accessibility,

@@ -30,6 +30,8 @@ pub enum Code {
     ConfigMissingTheme,
     /// `config-bad-paginate-by`
     ConfigBadPaginateBy,
+    /// `config-bad-share-image`
+    ConfigBadShareImage,
     /// `config-bad-accessibility-status`
     ConfigBadAccessibilityStatus,
     /// `config-bad-accessibility-rate`
@@ -224,6 +226,7 @@ impl Code {
         Code::ConfigNoBaseUrl,
         Code::ConfigMissingTheme,
         Code::ConfigBadPaginateBy,
+        Code::ConfigBadShareImage,
         Code::ConfigBadAccessibilityStatus,
         Code::ConfigBadAccessibilityRate,
         Code::ConfigBadDate,
@@ -331,6 +334,7 @@ impl Code {
             Code::ConfigNoBaseUrl => "config-no-base-url",
             Code::ConfigMissingTheme => "config-missing-theme",
             Code::ConfigBadPaginateBy => "config-bad-paginate-by",
+            Code::ConfigBadShareImage => "config-bad-share-image",
             Code::ConfigBadAccessibilityStatus => "config-bad-accessibility-status",
             Code::ConfigBadAccessibilityRate => "config-bad-accessibility-rate",
             Code::ConfigBadDate => "config-bad-date",

@@ -44,7 +44,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme) -> Result<Rendered, Diagnosti
         url: url.clone(),
         permalink: config.permalink(&url),
         title: t!(lang, "render-accessibility-title"),
-        description: None,
+        description: super::descriptions::accessibility(config),
         feed_url: None,
     };
     let mut context = cx.base(page);

@@ -93,11 +93,15 @@ pub(super) fn render(cx: &Contexts, theme: &Theme, index: usize) -> Result<Rende
         url: a.url.clone(),
         permalink: config.permalink(&a.url),
         title: a.title.clone(),
-        description: a.description.clone(),
+        description: a.description.clone().or_else(|| {
+            let site = config.description.as_deref();
+            site.map(|d| crate::typography::typeset(config.language, d))
+        }),
         feed_url: None,
     };
     let content_html = blocks::fill(a, cx, theme, &page)?;
-    let mut context = cx.base(page());
+    let preview = cx.article_preview(a);
+    let mut context = cx.base_with(page(), &preview);
     let own = details(cx, a, &content_html);
     context.insert_value("article", with_details(cx.summaries[index].clone(), &own));
     context.insert("share", &share(site, a));

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Value;
 
+use super::preview::PreviewCtx;
 use super::theme::Theme;
 use crate::messages::t;
 use crate::site::registry::Person;
@@ -37,7 +38,11 @@ pub struct SiteCtx {
     title: String,
     description: Option<String>,
     language: &'static str,
+    /// `fr_FR` or `en_US`, for `og:locale`.
+    locale: &'static str,
     base_url: String,
+    /// Whether `base_url` was given (else it is `http://localhost/`).
+    has_base_url: bool,
     root: String,
     menu: Vec<MenuCtx>,
     feed_url: Option<String>,
@@ -168,7 +173,9 @@ impl Shared {
                 .as_deref()
                 .map(|d| crate::typography::typeset(lang, d)),
             language: lang.code(),
+            locale: lang.pick("fr_FR", "en_US"),
             base_url: config.base_url.clone(),
+            has_base_url: config.base_url_given,
             root: config.root_path.clone(),
             menu,
             feed_url: config.feeds.then(|| config.url("atom.xml")),
@@ -233,6 +240,8 @@ pub struct Contexts<'a> {
     /// ones (shown apart), in order.
     pub home: Vec<usize>,
     shared: Shared,
+    /// The link preview values of a page that is not an article.
+    site_preview: PreviewCtx,
 }
 
 /// The root section's articles less the pinned ones.
@@ -262,6 +271,7 @@ impl<'a> Contexts<'a> {
             summaries,
             home: home_list(site),
             shared,
+            site_preview: PreviewCtx::of_site(&site.config),
         }
     }
 
@@ -274,6 +284,7 @@ impl<'a> Contexts<'a> {
             summaries,
             home: home_list(site),
             shared: Shared::new(site, &theme.strings),
+            site_preview: PreviewCtx::of_site(&site.config),
         }
     }
 
@@ -282,8 +293,20 @@ impl<'a> Contexts<'a> {
         summary_with(self.site, theme, &self.shared, index)
     }
 
-    /// A context with `site`, `t`, `page` and `assets`.
+    /// A context with `site`, `t`, `page` and `assets`, for a page that is
+    /// not an article (the site's preview values).
     pub fn base(&self, page: PageCtx) -> tera::Context {
+        self.base_with(page, &self.site_preview)
+    }
+
+    /// The link preview values of article `a`'s page.
+    pub fn article_preview(&self, a: &Article) -> PreviewCtx {
+        super::preview::of_article(&self.site.config, a, self.site_preview.image())
+    }
+
+    /// A context with `site`, `t`, `page` (with `preview`'s fields) and
+    /// `assets`.
+    pub fn base_with(&self, page: PageCtx, preview: &PreviewCtx) -> tera::Context {
         let shared = &self.shared;
         let mut cx = tera::Context::new();
         cx.insert_value(
@@ -292,7 +315,7 @@ impl<'a> Contexts<'a> {
         );
         cx.insert_value("t", shared.strings.clone());
         cx.insert_value("assets", shared.assets.clone());
-        cx.insert("page", &page);
+        cx.insert_value("page", merged(&page, preview));
         cx
     }
 
@@ -360,6 +383,21 @@ fn summary_with(site: &Site, theme: &Theme, shared: &Shared, index: usize) -> Va
         }
     }
     with_field(value, "card_html", Value::from(cards))
+}
+
+/// `page`'s fields and `extra`'s, in one map.
+fn merged(page: &PageCtx, extra: &PreviewCtx) -> Value {
+    let page = Value::from_serializable(page);
+    match (page.as_map(), Value::from_serializable(extra).as_map()) {
+        (Some(page), Some(extra)) => {
+            let mut map = page.clone();
+            for (key, value) in extra {
+                map.insert(key.clone(), value.clone());
+            }
+            Value::from(map)
+        }
+        _ => page,
+    }
 }
 
 /// The partial a card is rendered from.

@@ -62,12 +62,7 @@ pub(super) fn render(
         url: url.clone(),
         permalink: config.permalink(&url),
         title: listing_title(&s.title, number, config.language),
-        description: s.description.clone().or_else(|| {
-            config
-                .description
-                .as_deref()
-                .map(|d| crate::typography::typeset(config.language, d))
-        }),
+        description: Some(super::descriptions::listing(config, s, home)),
         feed_url: config.feeds.then(|| config.url(&s.rel_url.feed_file())),
     };
     let mut context = cx.base(page);

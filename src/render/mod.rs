@@ -12,7 +12,9 @@
 //! index), `term`, `feeds` (Atom feeds, `sitemap.xml`, `robots.txt`),
 //! `not_found`, `search_page` and `accessibility`. What every page shares
 //! (`site`, `page`, `t`, `assets`, the article summaries, person cards) is
-//! `context`'s; the pager of listings is `pager`'s. [`render_job`] only
+//! `context`'s; the pager of listings is `pager`'s; the description of a
+//! page that is not an article is `descriptions`', and the image and dates
+//! of an article's link preview are `preview`'s. [`render_job`] only
 //! dispatches a job to its kind. A new kind of page is a `Job` variant in
 //! `plan`, a module here, and an arm in `render_kind` (and in
 //! `partial::reads`, which says whether watch mode must redo it).
@@ -25,12 +27,14 @@ mod article;
 pub mod blocks;
 pub mod context;
 pub mod copied;
+mod descriptions;
 pub mod feeds;
 mod listing;
 mod not_found;
 mod pager;
 pub mod partial;
 mod plan;
+pub mod preview;
 pub mod relative;
 mod search_page;
 mod taxonomy;

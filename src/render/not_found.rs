@@ -22,7 +22,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme) -> Result<Rendered, Diagnosti
         permalink: config.permalink(&url),
         url,
         title: t!(lang, "render-not-found-title"),
-        description: None,
+        description: Some(super::descriptions::not_found(config)),
         feed_url: None,
     };
     let html = render_template(theme, "404.html", &cx.base(page), 0, lang)?;

@@ -23,7 +23,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme) -> Result<Rendered, Diagnosti
         permalink: config.permalink(&url),
         url,
         title: title.map_or_else(|| t!(lang, "render-search-title"), str::to_string),
-        description: None,
+        description: Some(super::descriptions::search(config)),
         feed_url: None,
     };
     let html = render_template(theme, "search.html", &cx.base(page), 0, lang)?;

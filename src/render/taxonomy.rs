@@ -47,7 +47,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme, index: usize) -> Result<Rende
         url: tax.url.clone(),
         permalink: config.permalink(&tax.url),
         title: title.to_string(),
-        description: None,
+        description: Some(super::descriptions::taxonomy(config, tax.kind)),
         feed_url: None,
     };
     let mut context = cx.base(page);

@@ -69,7 +69,7 @@ pub(super) fn render(cx: &Contexts, theme: &Theme, at: TermPage) -> Result<Rende
         url: url.clone(),
         permalink: config.permalink(&url),
         title: listing_title(&format!("{} – {}", t.name, kind_title), at.number, lang),
-        description: None,
+        description: Some(super::descriptions::term(config, tax.kind, t)),
         feed_url: feed_url.clone(),
     };
     let mut context = cx.base(page);

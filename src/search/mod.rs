@@ -10,7 +10,8 @@
 //!   alias redirects); this module never sees the others.
 //! - **pagefind's own Rust API, not a hand-made index.** `PagefindIndex`
 //!   parses each page (`add_html_file`, honouring `data-pagefind-body`,
-//!   `data-pagefind-ignore` and `data-pagefind-meta` in the theme), stems the
+//!   `data-pagefind-ignore` and `data-pagefind-meta` in the theme, and
+//!   leaving out the body's tables and note marks, [`NOT_TEXT`]), stems the
 //!   words in the site's language (`fr` or `en`, forced, so a template that
 //!   forgets `<html lang>` still gets French stemming) and returns its bundle
 //!   (`get_files`): the index chunks, the fragments, the language's WebAssembly
@@ -142,6 +143,15 @@ fn index_in_parts(
     Ok(out.into_iter().collect())
 }
 
+/// What pagefind leaves out of an article's body besides the theme's
+/// `data-pagefind-ignore` marks: the parts of the HTML Gazette itself
+/// writes into the body that are not its text, and would make a result's
+/// excerpt read as debris (« Indicateur20242025Évolution » for a table's
+/// header row, a note's call number glued to its word, « ↩ »). A table's
+/// words are the article's, but a table is read by rows and columns, never
+/// as a sentence an excerpt could show.
+pub const NOT_TEXT: &[&str] = &[".table-wrap", ".footnote-ref", ".footnote-back"];
+
 /// Files of one part of the index: name in its folder, bytes.
 type Bundle = Vec<(String, Vec<u8>)>;
 
@@ -154,6 +164,7 @@ fn index_part(pages: &[(String, &str)], lang: Language) -> Result<Bundle, String
     let files = runtime.block_on(async {
         let options = PagefindServiceConfig::builder()
             .force_language(lang.code().to_string())
+            .exclude_selectors(NOT_TEXT.iter().map(|s| s.to_string()).collect())
             .build();
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
         for (url, html) in pages {

@@ -31,6 +31,8 @@
 
 mod aliases;
 mod assets;
+pub mod description;
+pub mod image_size;
 mod inclusion;
 pub mod links;
 pub mod patch;
@@ -102,6 +104,8 @@ pub struct Image {
     pub caption: Option<String>,
     /// Credit.
     pub credit: Option<String>,
+    /// Width and height in pixels, when the file's header gives them.
+    pub size: Option<(u32, u32)>,
 }
 
 /// An attached document, resolved.

@@ -299,12 +299,15 @@ pub(super) fn resolve_article(
         return Err(r.errors);
     }
     let summary_html = lead_html.clone().or(first_html).unwrap_or_default();
-    let description = loaded
-        .meta
-        .summary
-        .as_ref()
-        .map(|s| typeset(lang, &strip_markdown(s)))
-        .or_else(|| loaded.body.first_paragraph_text.clone());
+    let description = super::description::of_article(
+        loaded
+            .meta
+            .summary
+            .as_ref()
+            .map(|s| typeset(lang, &strip_markdown(s))),
+        loaded.body.first_paragraph_text.as_deref(),
+        lang,
+    );
     Ok(ResolvedParts {
         body_html,
         lead_html,

@@ -25,6 +25,7 @@ mod check;
 mod cli;
 mod diagnostics;
 mod incremental;
+mod meta;
 mod mutations;
 mod navigation;
 mod output;

@@ -149,7 +149,7 @@ fn names_roles_and_organisations_are_typeset_and_shown_as_written() {
     let html = site.page("actualites/accueil/index.html");
     // An inline role: typeset, capital kept, on its own line.
     assert!(
-        html.contains("<span class=\"person-role\"><span class=\"visually-hidden\">, </span>Conseiller d’accueil</span>"),
+        html.contains("<span class=\"person-role\"><span class=\"visually-hidden\" data-pagefind-ignore>, </span>Conseiller d’accueil</span>"),
         "{html}"
     );
     // In the pull quote, under the name, never after a comma.

@@ -4,9 +4,9 @@
 //!
 //! The tests build tiny sites in temporary folders with the `gazette`
 //! binary and read pagefind's files (gzip, after a `pagefind_dcd` signature)
-//! directly. The last test searches a site large enough for an index in
-//! parts from its search page, in headless Chromium
-//! (`tests/search-browser.mjs`).
+//! directly. Two tests search from the search page in headless Chromium
+//! (`tests/search-browser.mjs`): a site large enough for an index in
+//! parts, and an article whose result's excerpt must be its text only.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -266,4 +266,95 @@ fn nth_day(n: usize) -> String {
         days -= len;
         year += 1;
     }
+}
+
+const INTERVIEW: &str = "---
+title: Le métier de conseillère
+date: 2026-03-05
+summary: Une conseillère raconte son métier.
+category: Métiers
+series: Portraits
+authors: [Anne-Sophie Morel]
+image:
+  src: cover.png
+  alt: Un guichet.
+  caption: Le guichet de l'accueil.
+  credit: Studio graphique
+people:
+  mr: {name: Martine Roussel, role: Conseillère d'accueil}
+interview:
+  with: mr
+  questions:
+    - q: Comment êtes-vous arrivée ici ?
+      a: Par hasard, en 2007.
+quotes:
+  hasard:
+    text: Par hasard, en 2007.
+    by: mr
+---
+Le premier paragraphe[^1].
+
+{{ interview() }}
+
+{{ quote(id=\"hasard\") }}
+
+| Année | Visiteurs |
+|---|---|
+| 2025 | 412 |
+
+[^1]: Une note.
+";
+
+#[test]
+fn a_result_excerpt_is_the_article_text_only() {
+    let site = site("fr", true);
+    site.write("content/actualites/metier/index.md", INTERVIEW);
+    site.write("content/actualites/metier/cover.png", b"\x89PNG\r\n\x1a\n");
+    let out = site.path("output");
+    build(&site, &out);
+    let index = tree(&out.join("pagefind"));
+    let fragment = index
+        .iter()
+        .filter(|(k, _)| k.starts_with("fragment/"))
+        .map(|(_, v)| serde_json::from_slice::<serde_json::Value>(&unpack(v)).unwrap())
+        .find(|f| f["url"] == "/actualites/metier/")
+        .expect("the article is indexed");
+    // No kicker, byline, cover caption or credit, interview card, initials,
+    // « Question 1 : », repeated pull quote, table, note call or « ↩ », share
+    // links or related articles: the words a reader reads as the article.
+    assert_eq!(
+        fragment["content"],
+        "Le métier de conseillère. Une conseillère raconte son métier. \
+         Le premier paragraphe. Comment êtes-vous arrivée ici ? Par hasard, en 2007. \
+         Notes. Une note."
+    );
+    // What a result shows beside the excerpt is still read from the
+    // ignored parts.
+    assert_eq!(fragment["meta"]["date"], "2026-03-05");
+    assert_eq!(fragment["meta"]["image"], "/actualites/metier/cover.png");
+    assert_eq!(fragment["meta"]["image_alt"], "Un guichet.");
+
+    // And a reader searching for a word of the interview sees that text
+    // under the result's title.
+    let (chromium, playwright) = browser();
+    let profile = tempfile::tempdir().unwrap();
+    let output = Command::new("node")
+        .arg(manifest_dir().join("tests/search-browser.mjs"))
+        .env("PLAYWRIGHT_CORE", &playwright)
+        .env("CHROMIUM", chromium)
+        .env("PROFILE_DIR", profile.path())
+        .env("OUTPUT_DIR", &out)
+        .env("QUERIES", "{\"hasard\": \"/actualites/metier/\"}")
+        .env(
+            "EXCERPTS",
+            serde_json::json!({ "hasard": fragment["content"] }).to_string(),
+        )
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "browser search failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

@@ -4,10 +4,11 @@
 //! Each is a path relative to the article's folder, resolved like a link in
 //! the body (so a missing file is the same error, at the value), then made
 //! into what the templates show: the image with its typeset caption and
-//! credit, a download with its size on disk and its type label (`PDF`).
+//! credit (and its size, when its header gives it: `image_size`), a download with its size on disk and its type label (`PDF`).
 
 use super::Resolving;
 use crate::content::ContentPath;
+use crate::site::image_size;
 use crate::site::{Download, Image};
 use crate::typography::typeset;
 
@@ -16,8 +17,11 @@ pub(super) fn image(r: &mut Resolving) -> Option<Image> {
     let lang = r.config.language;
     let img = r.article.loaded.meta.image.as_ref()?;
     let src = r.file("image", img.src.as_str())?;
+    let size = ContentPath::linked(&r.article.base_dir, img.src.as_str())
+        .and_then(|p| image_size::of_file(&r.config.root.join("content").join(p.as_str())));
     Some(Image {
         src,
+        size,
         // An attribute: kept as written, like a body image's alt text.
         alt: img
             .alt
