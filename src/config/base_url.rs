@@ -44,6 +44,7 @@ pub(super) fn resolve(
         return Address {
             base_url: "http://localhost/".to_string(),
             root_path: "/".to_string(),
+            given: true,
             warnings: Vec::new(),
         };
     }
