@@ -36,9 +36,8 @@ pub(super) fn resolve(
     let paginate_by = paginate_by(places, raw.paginate_by, lang, &mut errors);
     let urls = schemes::extra_url_schemes(places, raw.extra_url_schemes, lang, &mut errors);
     let menu = menu::resolve(places, raw.menu, &urls, lang, &mut errors);
-    let accessibility = raw
-        .accessibility
-        .map(|a| accessibility::resolve(places, a, &urls, lang, &mut errors));
+    let accessibility =
+        accessibility::resolve(places, raw.accessibility, &title, &urls, lang, &mut errors);
     let (taxonomies, taxonomy_positions) =
         taxonomies::resolve(places, raw.taxonomies, lang, &mut errors);
     if errors.has_errors() {

@@ -174,9 +174,13 @@ impl Shared {
             search_url: config
                 .search
                 .then(|| config.url(crate::search::page_path(lang))),
-            accessibility: config.accessibility.as_ref().map(|a| AccessibilityCtx {
-                status: a.status.clone(),
-                label: t!(lang, "render-accessibility-label", status = &a.status),
+            accessibility: Some(AccessibilityCtx {
+                status: config.accessibility.status.clone(),
+                label: t!(
+                    lang,
+                    "render-accessibility-label",
+                    status = &config.accessibility.status
+                ),
                 url: Some(config.url(accessibility_folder(lang))),
             }),
         };

@@ -403,7 +403,8 @@ fn base_url_prefixes_every_internal_address() {
             if a.starts_with('/') {
                 assert!(a.starts_with("/rh/"), "{path}: {a}");
                 checked += 1;
-            } else if a.starts_with("http") {
+            } else if a.starts_with("http") && !a.contains("defenseurdesdroits.fr") {
+                // (The statement's remedies are the Défenseur des droits'.)
                 assert!(a.starts_with("https://x.example/rh/"), "{path}: {a}");
             }
         }

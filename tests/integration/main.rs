@@ -36,5 +36,6 @@ mod safety;
 mod search;
 mod serve;
 mod sources;
+mod statement;
 mod support;
 mod urls;
