@@ -70,7 +70,7 @@ fn in_memory(opts: &BuildOptions, progress: &dyn Progress, search: bool) -> InMe
         let pages = render::render_with(site, theme, progress).report(&mut diagnostics);
         timer.lap("render");
         files = pages.unwrap_or_default();
-        render::copied::add(&mut files, site, theme, &opts.root);
+        render::copied::add(&mut files, site, theme);
         // Search (src/search.rs): pagefind's index of the published articles.
         if search && site.config.search && !diagnostics.has_errors() {
             progress.stage(Stage::Search, None);
@@ -163,7 +163,7 @@ pub fn build_with(
             return (prepared.diagnostics, None, outcome);
         }
     };
-    let written = write_site(site, theme, opts, publication, progress);
+    let written = write_site(site, theme, publication, progress);
     pipeline.timer.lap("render and write");
     let mut diagnostics = prepared.diagnostics;
     let stats = match written {
@@ -196,7 +196,6 @@ pub fn build_with(
 fn write_site(
     site: &Site,
     theme: &Theme,
-    opts: &BuildOptions,
     staging: output::Publication,
     progress: &dyn Progress,
 ) -> Result<Result<output::WriteStats, Vec<Diagnostic>>, output::PublishError> {
@@ -242,7 +241,7 @@ fn write_site(
     // Copied files and the search index come after every page: they win a
     // path a page also claims.
     let mut extra = Files::new();
-    render::copied::add(&mut extra, site, theme, &opts.root);
+    render::copied::add(&mut extra, site, theme);
     if site.config.search {
         progress.stage(Stage::Search, None);
         let kept = kept

@@ -144,7 +144,8 @@ struct Shared {
 }
 
 impl Shared {
-    fn new(site: &Site, strings: &serde_json::Map<String, serde_json::Value>) -> Self {
+    fn new(site: &Site, theme: &Theme) -> Self {
+        let strings = &theme.strings;
         let config = &site.config;
         let lang = config.language;
         let menu = config
@@ -189,9 +190,9 @@ impl Shared {
             site: site_ctx,
             strings: Value::from_serializable(strings),
             assets: Value::from_serializable(&AssetsCtx {
-                css: config.url("css/gazette.css"),
-                print_css: config.url("css/print.css"),
-                js: config.url("js/gazette.js"),
+                css: config.url(asset_path(theme, "css/gazette.css")),
+                print_css: config.url(asset_path(theme, "css/print.css")),
+                js: config.url(asset_path(theme, "js/gazette.js")),
             }),
         }
     }
@@ -253,7 +254,7 @@ pub fn home_list(site: &Site) -> Vec<usize> {
 impl<'a> Contexts<'a> {
     /// Prepares the shared values and every article's summary.
     pub fn new(site: &'a Site, theme: &Theme) -> Self {
-        let shared = Shared::new(site, &theme.strings);
+        let shared = Shared::new(site, theme);
         let summaries = (0..site.articles.len())
             .into_par_iter()
             .map(|i| summary_with(site, theme, &shared, i))
@@ -274,7 +275,7 @@ impl<'a> Contexts<'a> {
             site,
             summaries,
             home: home_list(site),
-            shared: Shared::new(site, &theme.strings),
+            shared: Shared::new(site, theme),
         }
     }
 
@@ -438,6 +439,12 @@ fn summary<'s>(site: &'s Site, a: &'s Article) -> SummaryCtx<'s> {
         draft: meta.draft,
         extra: &meta.extra,
     }
+}
+
+/// Where a stylesheet or the script of the pages is published: its hashed
+/// name (`fingerprint`), or its plain name in a theme without it.
+fn asset_path<'a>(theme: &'a Theme, plain: &'a str) -> &'a str {
+    theme.assets.get(plain).map_or(plain, |a| a.path.as_str())
 }
 
 /// Output folder of the accessibility statement (its home is the list of

@@ -24,6 +24,7 @@ pub mod blocks;
 pub mod context;
 pub mod copied;
 pub mod feeds;
+pub mod fingerprint;
 mod listing;
 mod not_found;
 mod pager;

@@ -24,6 +24,7 @@ mod cases;
 mod check;
 mod cli;
 mod diagnostics;
+mod fingerprint;
 mod incremental;
 mod mutations;
 mod navigation;
