@@ -39,8 +39,9 @@ config-dangerous-url-scheme-help = remove it from extra_url_schemes; a document 
 
 ## The accessibility statement's facts (src/config/accessibility.rs)
 
-# $message: what is wrong with the date, from the dates catalog.
-config-bad-audit-date = { $message } (in `accessibility.audit_date`)
+# $message: what is wrong with the date, from the dates catalog; $key: the
+# date's key (audit_date, established, updated).
+config-bad-audit-date = { $message } (in `accessibility.{ $key }`)
 config-audit-date-not-plain = `{ $date }` is not a date written as YYYY-MM-DD
 config-audit-date-not-plain-help = write the date alone, without a time, as YYYY-MM-DD
 config-bad-accessibility-status = `{ $status }` is not an RGAA compliance status
@@ -48,6 +49,21 @@ config-accessibility-status-did-you-mean = did you mean `{ $best }`?
 config-accessibility-status-one-of = write one of: { $statuses }
 config-bad-accessibility-rate = a rate of { $rate }% is impossible
 config-bad-accessibility-rate-help = write the percentage of criteria met, from 0 to 100, without `%`: rate: 82
+# $key: the missing key of the audit, as written in site.yaml.
+config-accessibility-missing = a `{ $status }` statement rests on an audit, but `accessibility.{ $key }` is not given
+config-accessibility-missing-help = { $key ->
+    [audited_by] add under `accessibility:` who carried out the audit: audited_by: Accessibility team of the national office
+    [audit_date] add under `accessibility:` the date of the audit, as YYYY-MM-DD: audit_date: 2026-03-01
+    [rate] add under `accessibility:` the percentage of criteria met, without `%`: rate: 82
+    [audited_pages] add under `accessibility:` the list of the pages checked: audited_pages: [Home, Search]
+    [environment] add under `accessibility:` the list of the browsers and assistive technologies of the tests: environment: [NVDA 2024.4 with Firefox 128]
+   *[tools] add under `accessibility:` the list of the tools used for the evaluation: tools: [Colour Contrast Analyser]
+  }, or write `status: not compliant` until an audit has been carried out
+config-accessibility-rate-status = a rate of { $rate }% does not match the status `{ $status }`
+config-accessibility-rate-status-help = { $minimum ->
+    [100] a `{ $status }` site meets every RGAA criterion (rate: 100)
+   *[other] a `{ $status }` site meets at least { $minimum }% of the RGAA criteria
+  }: correct the rate or write the status that matches it
 
 ## Taxonomy folders (src/config/taxonomies.rs)
 

@@ -39,8 +39,9 @@ config-dangerous-url-scheme-help = retirez-le de extra_url_schemes ; un document
 
 ## The accessibility statement's facts (src/config/accessibility.rs)
 
-# $message: what is wrong with the date, from the dates catalog.
-config-bad-audit-date = { $message } (dans « accessibility.audit_date »)
+# $message: what is wrong with the date, from the dates catalog; $key: the
+# date's key (audit_date, established, updated).
+config-bad-audit-date = { $message } (dans « accessibility.{ $key } »)
 config-audit-date-not-plain = « { $date } » n’est pas une date écrite sous la forme AAAA-MM-JJ
 config-audit-date-not-plain-help = écrivez la date seule, sans heure, sous la forme AAAA-MM-JJ
 config-bad-accessibility-status = « { $status } » n’est pas un état de conformité du RGAA
@@ -48,6 +49,21 @@ config-accessibility-status-did-you-mean = vouliez-vous écrire « { $best } » 
 config-accessibility-status-one-of = écrivez l’un de : { $statuses }
 config-bad-accessibility-rate = un taux de { $rate } % est impossible
 config-bad-accessibility-rate-help = écrivez le pourcentage de critères respectés, de 0 à 100, sans « % » : rate: 82
+# $key: the missing key of the audit, as written in site.yaml.
+config-accessibility-missing = une déclaration « { $status } » repose sur un audit, mais « accessibility.{ $key } » n’est pas renseigné
+config-accessibility-missing-help = { $key ->
+    [audited_by] ajoutez sous « accessibility: » qui a réalisé l’audit : audited_by: Service accessibilité de la Caisse nationale
+    [audit_date] ajoutez sous « accessibility: » la date de l’audit, sous la forme AAAA-MM-JJ : audit_date: 2026-03-01
+    [rate] ajoutez sous « accessibility: » le pourcentage de critères respectés, sans « % » : rate: 82
+    [audited_pages] ajoutez sous « accessibility: » la liste des pages vérifiées : audited_pages: [Accueil, Recherche]
+    [environment] ajoutez sous « accessibility: » la liste des navigateurs et technologies d’assistance des tests : environment: [NVDA 2024.4 et Firefox 128]
+   *[tools] ajoutez sous « accessibility: » la liste des outils utilisés pour l’évaluation : tools: [Colour Contrast Analyser]
+  }, ou écrivez « status: non conforme » tant qu’aucun audit n’a été réalisé
+config-accessibility-rate-status = un taux de { $rate } % ne correspond pas à l’état « { $status } »
+config-accessibility-rate-status-help = { $minimum ->
+    [100] un site « { $status } » respecte tous les critères du RGAA (rate: 100)
+   *[other] un site « { $status } » respecte au moins { $minimum } % des critères du RGAA
+  } : corrigez le taux ou écrivez l’état qui lui correspond
 
 ## Taxonomy folders (src/config/taxonomies.rs)
 

@@ -65,9 +65,22 @@ pub(super) struct RawMarkdown {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawAccessibility {
-    pub(super) status: Text,
+    pub(super) entity: Option<Text>,
+    pub(super) status: Option<Text>,
+    pub(super) rgaa_version: Option<Text>,
+    pub(super) audited_by: Option<Text>,
     pub(super) audit_date: Option<Text>,
     pub(super) rate: Option<f64>,
+    pub(super) environment: Option<Vec<Text>>,
+    pub(super) tools: Option<Vec<Text>>,
+    pub(super) audited_pages: Option<Vec<Text>>,
+    pub(super) non_compliant: Option<Vec<Text>>,
+    pub(super) disproportionate_burden: Option<Vec<Text>>,
+    pub(super) out_of_scope: Option<Vec<Text>>,
+    pub(super) established: Option<Text>,
+    pub(super) updated: Option<Text>,
+    pub(super) scheme: Option<Text>,
+    pub(super) action_plan: Option<Text>,
     pub(super) contact: Option<Text>,
 }
 

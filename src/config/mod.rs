@@ -91,8 +91,9 @@ pub struct Config {
     pub menu: Vec<MenuEntry>,
     /// What raw HTML in Markdown becomes.
     pub raw_html: RawHtml,
-    /// The accessibility statement, if the site has one.
-    pub accessibility: Option<Accessibility>,
+    /// The accessibility statement, which every site has (« non conforme »
+    /// until site.yaml says otherwise).
+    pub accessibility: Accessibility,
     /// URL folders of taxonomies.
     pub taxonomies: TaxonomyFolders,
     /// The URL schemes addresses may use (`extra_url_schemes` added).
@@ -162,7 +163,7 @@ impl Config {
             share_image: None,
             menu: Vec::new(),
             raw_html: Default::default(),
-            accessibility: None,
+            accessibility: Accessibility::unaudited("", Language::default()),
             urls: Default::default(),
             taxonomies: TaxonomyFolders::defaults(),
             taxonomy_positions: Default::default(),

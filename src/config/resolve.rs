@@ -41,9 +41,8 @@ pub(super) fn resolve(
     let share_image = raw
         .share_image
         .and_then(|s| share_image::resolve(places, s, root, &theme, lang, &mut errors));
-    let accessibility = raw
-        .accessibility
-        .map(|a| accessibility::resolve(places, a, &urls, lang, &mut errors));
+    let accessibility =
+        accessibility::resolve(places, raw.accessibility, &title, &urls, lang, &mut errors);
     let (taxonomies, taxonomy_positions) =
         taxonomies::resolve(places, raw.taxonomies, lang, &mut errors);
     if errors.has_errors() {

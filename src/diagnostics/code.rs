@@ -36,6 +36,10 @@ pub enum Code {
     ConfigBadAccessibilityStatus,
     /// `config-bad-accessibility-rate`
     ConfigBadAccessibilityRate,
+    /// `config-accessibility-missing`
+    ConfigAccessibilityMissing,
+    /// `config-accessibility-rate-status`
+    ConfigAccessibilityRateStatus,
     /// `config-bad-date`
     ConfigBadDate,
     /// `config-bad-taxonomy-folder`
@@ -229,6 +233,8 @@ impl Code {
         Code::ConfigBadShareImage,
         Code::ConfigBadAccessibilityStatus,
         Code::ConfigBadAccessibilityRate,
+        Code::ConfigAccessibilityMissing,
+        Code::ConfigAccessibilityRateStatus,
         Code::ConfigBadDate,
         Code::ConfigBadTaxonomyFolder,
         Code::ConfigDuplicateTaxonomyFolder,
@@ -337,6 +343,8 @@ impl Code {
             Code::ConfigBadShareImage => "config-bad-share-image",
             Code::ConfigBadAccessibilityStatus => "config-bad-accessibility-status",
             Code::ConfigBadAccessibilityRate => "config-bad-accessibility-rate",
+            Code::ConfigAccessibilityMissing => "config-accessibility-missing",
+            Code::ConfigAccessibilityRateStatus => "config-accessibility-rate-status",
             Code::ConfigBadDate => "config-bad-date",
             Code::ConfigBadTaxonomyFolder => "config-bad-taxonomy-folder",
             Code::ConfigDuplicateTaxonomyFolder => "config-duplicate-taxonomy-folder",

@@ -91,6 +91,7 @@ pub struct Pipeline {
     theme: Option<Theme>,
     /// Why the theme could not be loaded, when it could not.
     theme_errors: Vec<Diagnostic>,
+    asset_names: crate::render::fingerprint::AssetNames,
     highlighter: Highlighter,
     discovered: Discovered,
     articles: cache::ArticleCache,
@@ -107,6 +108,7 @@ impl Pipeline {
             config: None,
             theme: None,
             theme_errors: Vec::new(),
+            asset_names: Default::default(),
             highlighter: Highlighter::new(),
             discovered: Discovered::default(),
             articles: cache::ArticleCache::default(),
@@ -120,6 +122,15 @@ impl Pipeline {
         Pipeline {
             articles: cache::ArticleCache::kept(),
             ..Pipeline::new(opts)
+        }
+    }
+
+    /// The same pipeline, the pages' stylesheets and script published
+    /// under `names` (hashed unless told).
+    pub fn with_asset_names(self, names: crate::render::fingerprint::AssetNames) -> Pipeline {
+        Pipeline {
+            asset_names: names,
+            ..self
         }
     }
 
@@ -195,7 +206,7 @@ impl Pipeline {
             return Staged::failed(Vec::new());
         };
         let before = self.theme.as_ref().map(|t| t.custom_shortcodes.clone());
-        match Theme::load(config) {
+        match Theme::load(config, self.asset_names) {
             Ok(t) => {
                 if before.is_some_and(|b| b != t.custom_shortcodes) {
                     self.articles.clear();

@@ -1,8 +1,10 @@
-//! The accessibility statement (`accessibility.html`), when site.yaml has
-//! `accessibility:`.
+//! The accessibility statement (`accessibility.html`), on every site.
 //!
-//! French public bodies must publish one (RGAA): its compliance status, the
-//! date and rate of the audit and who to contact. The page is at a fixed
+//! French public bodies must publish one (RGAA), following the official
+//! model: the template prints its sections from the facts of site.yaml's
+//! `accessibility:` (« non conforme », no audit, when it says nothing).
+//! The rate is formatted here, where the language's way of writing a
+//! percentage is known, rather than in the template. The page is at a fixed
 //! folder per language (`site::paths::accessibility_page`), which the
 //! footer mention of every page links to (`site.accessibility`).
 
@@ -18,18 +20,16 @@ use crate::messages::t;
 use crate::site::PageFolder;
 use crate::site::paths::accessibility_page;
 
-/// `statement`: site.yaml's `accessibility:` and the footer's label
-/// (fields sorted by name, as the former `json!` map serialized them).
+/// `statement`: site.yaml's `accessibility:` (every fact, by its key),
+/// the footer's label and the rate as the site's language writes it.
 #[derive(Serialize)]
 struct StatementCtx<'a> {
-    audit_date: &'a Option<String>,
-    contact: &'a Option<String>,
+    #[serde(flatten)]
+    facts: &'a Accessibility,
     /// « Accessibilité : partiellement conforme ».
     label: String,
-    /// Share of criteria met, in percent.
-    rate: Option<f64>,
-    /// `totalement conforme`, `partiellement conforme` or `non conforme`.
-    status: &'a str,
+    /// « 82 % », « 82,5 % » (« 82% » in English), when there is a rate.
+    rate_text: Option<String>,
 }
 
 /// The statement's page.
@@ -38,13 +38,13 @@ pub(super) fn render(cx: &Contexts, theme: &Theme) -> Result<Rendered, Diagnosti
     let lang = config.language;
     let folder = accessibility_page(lang);
     let url = config.url(folder);
-    let statement = config.accessibility.as_ref().map(|a| statement(a, lang));
+    let statement = statement(&config.accessibility, lang);
     let page = PageCtx {
         kind: "accessibility",
         url: url.clone(),
         permalink: config.permalink(&url),
         title: t!(lang, "render-accessibility-title"),
-        description: super::descriptions::accessibility(config),
+        description: Some(super::descriptions::accessibility(config)),
         feed_url: None,
     };
     let mut context = cx.base(page);
@@ -56,10 +56,33 @@ pub(super) fn render(cx: &Contexts, theme: &Theme) -> Result<Rendered, Diagnosti
 /// `statement` from site.yaml's `accessibility:`.
 fn statement(a: &Accessibility, lang: Language) -> StatementCtx<'_> {
     StatementCtx {
-        audit_date: &a.audit_date,
-        contact: &a.contact,
+        facts: a,
         label: t!(lang, "render-accessibility-label", status = &a.status),
-        rate: a.rate,
-        status: &a.status,
+        rate_text: a.rate.map(|rate| rate_text(rate, lang)),
+    }
+}
+
+/// A rate as the language writes a percentage: « 82 % » and « 82,5 % »
+/// with a no-break space in French, « 82% » and « 82.5% » in English; at
+/// most two decimals, none when it is whole.
+fn rate_text(rate: f64, lang: Language) -> String {
+    let rounded = (rate * 100.0).round() / 100.0;
+    let number = rounded.to_string();
+    match lang {
+        Language::Fr => format!("{}\u{a0}%", number.replace('.', ",")),
+        Language::En => format!("{number}%"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rate_is_written_as_each_language_writes_it() {
+        assert_eq!(rate_text(82.0, Language::Fr), "82\u{a0}%");
+        assert_eq!(rate_text(82.5, Language::Fr), "82,5\u{a0}%");
+        assert_eq!(rate_text(100.0, Language::En), "100%");
+        assert_eq!(rate_text(66.666, Language::En), "66.67%");
     }
 }

@@ -150,7 +150,8 @@ struct Shared {
 }
 
 impl Shared {
-    fn new(site: &Site, strings: &serde_json::Map<String, serde_json::Value>) -> Self {
+    fn new(site: &Site, theme: &Theme) -> Self {
+        let strings = &theme.strings;
         let config = &site.config;
         let lang = config.language;
         let menu = config
@@ -184,9 +185,13 @@ impl Shared {
                 .then(|| config.url(crate::search::page_path(lang))),
             search_offline_url: (config.search && config.relative_urls)
                 .then(|| config.url(crate::search::offline::FILE)),
-            accessibility: config.accessibility.as_ref().map(|a| AccessibilityCtx {
-                status: a.status.clone(),
-                label: t!(lang, "render-accessibility-label", status = &a.status),
+            accessibility: Some(AccessibilityCtx {
+                status: config.accessibility.status.clone(),
+                label: t!(
+                    lang,
+                    "render-accessibility-label",
+                    status = &config.accessibility.status
+                ),
                 url: Some(config.url(accessibility_folder(lang))),
             }),
         };
@@ -195,9 +200,9 @@ impl Shared {
             site: site_ctx,
             strings: Value::from_serializable(strings),
             assets: Value::from_serializable(&AssetsCtx {
-                css: config.url("css/gazette.css"),
-                print_css: config.url("css/print.css"),
-                js: config.url("js/gazette.js"),
+                css: config.url(asset_path(theme, "css/gazette.css")),
+                print_css: config.url(asset_path(theme, "css/print.css")),
+                js: config.url(asset_path(theme, "js/gazette.js")),
             }),
         }
     }
@@ -261,7 +266,7 @@ pub fn home_list(site: &Site) -> Vec<usize> {
 impl<'a> Contexts<'a> {
     /// Prepares the shared values and every article's summary.
     pub fn new(site: &'a Site, theme: &Theme) -> Self {
-        let shared = Shared::new(site, &theme.strings);
+        let shared = Shared::new(site, theme);
         let summaries = (0..site.articles.len())
             .into_par_iter()
             .map(|i| summary_with(site, theme, &shared, i))
@@ -283,7 +288,7 @@ impl<'a> Contexts<'a> {
             site,
             summaries,
             home: home_list(site),
-            shared: Shared::new(site, &theme.strings),
+            shared: Shared::new(site, theme),
             site_preview: PreviewCtx::of_site(&site.config),
         }
     }
@@ -475,6 +480,12 @@ fn summary<'s>(site: &'s Site, a: &'s Article) -> SummaryCtx<'s> {
         draft: meta.draft,
         extra: &meta.extra,
     }
+}
+
+/// Where a stylesheet or the script of the pages is published: its hashed
+/// name (`fingerprint`), or its plain name in a theme without it.
+fn asset_path<'a>(theme: &'a Theme, plain: &'a str) -> &'a str {
+    theme.assets.get(plain).map_or(plain, |a| a.path.as_str())
 }
 
 /// Output folder of the accessibility statement (its home is the list of

@@ -1,9 +1,11 @@
 //! The files a build copies rather than renders: the theme's and the site's
 //! static files and the content's files, listed with their source paths
-//! (read when written, never held in memory), plus the one file made from
-//! copies (the main stylesheet with the code colours appended). Watch mode
-//! lists them alone when only a static file changed. With `relative_urls`
-//! the stylesheets are read and their `url()` made relative.
+//! (read when written, never held in memory), except the pages'
+//! stylesheets and script, published under their hashed names with the
+//! bytes the theme read to hash them (`fingerprint`: the main stylesheet
+//! has the code colours appended). Watch mode lists them alone when only a
+//! static file changed. With `relative_urls` the stylesheets are read and
+//! their `url()` made relative.
 
 use std::path::Path;
 
@@ -18,7 +20,9 @@ pub fn add(files: &mut Files, site: &Site, theme: &Theme, root: &Path) {
     for (path, src) in &theme.static_files {
         files.insert(path.clone(), Content::Copy(src.clone()));
     }
-    bundle_code_colours(files, root);
+    for hashed in theme.assets.values() {
+        files.insert(hashed.path.clone(), Content::Bytes(hashed.bytes.clone()));
+    }
     for (path, src) in &site.assets {
         files.insert(path.clone(), Content::Copy(src.clone()));
     }
@@ -43,30 +47,4 @@ fn relative_stylesheets(files: &mut Files, root_path: &str, root: &Path) {
         };
         *content = Content::Bytes(super::relative::css(&bytes, path, root_path));
     }
-}
-
-/// The theme's code colours, `css/code-light.css` and `css/code-dark.css`
-/// (the latter for `prefers-color-scheme: dark`), go at the end of its main
-/// stylesheet `css/gazette.css` as well: every page then asks for no more
-/// stylesheets than before (a theme without them is left as it is).
-fn bundle_code_colours(files: &mut Files, root: &Path) {
-    let read = |key: &str| -> Option<Vec<u8>> {
-        match files.get(key)? {
-            Content::Copy(src) => crate::sources::read(root, src).ok(),
-            Content::Bytes(b) => Some(b.clone()),
-        }
-    };
-    let (Some(mut css), Some(light), Some(dark)) = (
-        read("css/gazette.css"),
-        read("css/code-light.css"),
-        read("css/code-dark.css"),
-    ) else {
-        return;
-    };
-    css.extend_from_slice(b"\n");
-    css.extend_from_slice(&light);
-    css.extend_from_slice(b"\n@media (prefers-color-scheme: dark) {\n");
-    css.extend_from_slice(&dark);
-    css.extend_from_slice(b"}\n");
-    files.insert("css/gazette.css".to_string(), Content::Bytes(css));
 }

@@ -67,11 +67,10 @@ pub fn not_found(config: &Config) -> String {
 }
 
 /// The accessibility statement's, with the site's compliance status.
-pub fn accessibility(config: &Config) -> Option<String> {
-    let status = &config.accessibility.as_ref()?.status;
-    Some(t!(
+pub fn accessibility(config: &Config) -> String {
+    t!(
         config.language,
         "render-description-accessibility",
-        status = status
-    ))
+        status = &config.accessibility.status
+    )
 }

@@ -87,9 +87,7 @@ fn listing_urls(site: &Site) -> Vec<String> {
         urls.push(tax.url.clone());
         urls.extend(tax.terms.iter().map(|t| t.url.clone()));
     }
-    if config.accessibility.is_some() {
-        urls.push(config.url(crate::site::paths::accessibility_page(config.language)));
-    }
+    urls.push(config.url(crate::site::paths::accessibility_page(config.language)));
     urls
 }
 

@@ -29,6 +29,7 @@ pub mod context;
 pub mod copied;
 mod descriptions;
 pub mod feeds;
+pub mod fingerprint;
 mod listing;
 mod not_found;
 mod pager;

@@ -71,9 +71,7 @@ pub(super) fn plan(site: &Site) -> Vec<Job> {
     }
     jobs.push(Job::Sitemap);
     jobs.push(Job::Robots);
-    if site.config.accessibility.is_some() {
-        jobs.push(Job::Accessibility);
-    }
+    jobs.push(Job::Accessibility);
     jobs
 }
 

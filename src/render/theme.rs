@@ -26,8 +26,12 @@ pub struct Theme {
     pub tera: Tera,
     /// UI strings of the site's language.
     pub strings: serde_json::Map<String, serde_json::Value>,
-    /// Static files: `(output path, file)`, site files over theme files.
+    /// Static files: `(output path, file)`, site files over theme files;
+    /// the pages' stylesheets and script under their hashed names.
     pub static_files: Vec<(String, PathBuf)>,
+    /// The pages' stylesheets and script, by plain name (`css/gazette.css`):
+    /// the hashed name they are published at and their bytes.
+    pub assets: BTreeMap<String, crate::render::fingerprint::Fingerprinted>,
     /// Shortcodes beyond the built-in ones.
     pub custom_shortcodes: BTreeSet<String>,
     /// Where each template came from (for diagnostics).
@@ -37,8 +41,12 @@ pub struct Theme {
 pub use crate::sources::{SITE_STATIC, SITE_TEMPLATES};
 
 impl Theme {
-    /// Loads the theme named in the settings.
-    pub fn load(config: &Config) -> Result<Theme, Vec<Diagnostic>> {
+    /// Loads the theme named in the settings, the pages' stylesheets and
+    /// script under the `names` asked for.
+    pub fn load(
+        config: &Config,
+        names: crate::render::fingerprint::AssetNames,
+    ) -> Result<Theme, Vec<Diagnostic>> {
         let lang = config.language;
         let root = &config.root;
         let theme_dir = Path::new("themes").join(&config.theme);
@@ -61,7 +69,8 @@ impl Theme {
                 serde_json::Map::new()
             }
         };
-        let statics = static_files(root, &theme_dir, lang, &mut errors);
+        let mut statics = static_files(root, &theme_dir, lang, &mut errors);
+        let assets = crate::render::fingerprint::fingerprint(root, &mut statics, names);
         let custom_shortcodes = custom_shortcodes(&files);
         if !errors.is_empty() {
             return Err(errors);
@@ -70,6 +79,7 @@ impl Theme {
             tera,
             strings,
             static_files: statics.into_iter().collect(),
+            assets,
             custom_shortcodes,
             template_files: files,
         })

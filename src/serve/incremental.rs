@@ -47,7 +47,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::language::Language;
 use crate::pipeline::Pipeline;
 use crate::progress::Quiet;
+use crate::render::fingerprint::AssetNames;
 use crate::render::partial::{self, Touched};
+use crate::render::theme::Theme;
 use crate::render::{self, Content, Files};
 use crate::site::{self, Retention, Site, patch};
 
@@ -130,10 +132,22 @@ pub struct Session {
 }
 
 impl Session {
-    /// A session for `opts`; nothing is read until `build`.
+    /// A session for `opts` whose files are a build's (`build --watch`):
+    /// the pages' stylesheets and script under hashed names, so an edited
+    /// stylesheet renders every page again; nothing is read until `build`.
     pub fn new(opts: BuildOptions) -> Session {
+        Session::with_asset_names(opts, AssetNames::Hashed)
+    }
+
+    /// The preview's session (`serve`): the pages' stylesheets and script
+    /// keep their plain names, so an edited stylesheet is swapped in place.
+    pub fn preview(opts: BuildOptions) -> Session {
+        Session::with_asset_names(opts, AssetNames::Plain)
+    }
+
+    fn with_asset_names(opts: BuildOptions, names: AssetNames) -> Session {
         Session {
-            pipeline: Pipeline::kept(opts),
+            pipeline: Pipeline::kept(opts).with_asset_names(names),
             site: None,
             index: HashMap::new(),
             files: Files::new(),
@@ -459,7 +473,17 @@ impl Session {
         if self.pipeline.config().is_none() || self.site.is_none() {
             return self.full(&Changes::default(), true);
         }
+        let names = |theme: Option<&Theme>| -> Vec<String> {
+            theme.map_or_else(Vec::new, |t| {
+                t.assets.values().map(|a| a.path.clone()).collect()
+            })
+        };
+        let before = names(self.pipeline.theme());
         let loaded = self.pipeline.load_theme();
+        if loaded.value.is_some() && names(self.pipeline.theme()) != before {
+            // A hashed name changed with the bytes: every page names it.
+            return self.full(&Changes::default(), false);
+        }
         let (Some(config), Some(site), Some(theme)) =
             (self.pipeline.config(), &self.site, self.pipeline.theme())
         else {

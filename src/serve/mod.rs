@@ -157,7 +157,7 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
     let mut build = opts.build.clone();
     build.base_url = Some(build.base_url.clone().unwrap_or_else(|| local.clone()));
     let watcher = SourceWatcher::start(&root);
-    let mut session = Session::new(build);
+    let mut session = Session::preview(build);
     let first = session.build();
     let lang = session.language();
     let root_path = session

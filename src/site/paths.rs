@@ -246,13 +246,10 @@ pub fn claims(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Claim> {
             generated(Generated::Search),
         );
     }
-    if config.accessibility.is_some() {
-        let folder = accessibility_page(lang);
-        claim(
-            PageFolder::named(folder).page_file(),
-            generated(Generated::Accessibility),
-        );
-    }
+    claim(
+        PageFolder::named(accessibility_page(lang)).page_file(),
+        generated(Generated::Accessibility),
+    );
     for (i, (path, _)) in site.assets.iter().enumerate() {
         claim(path.clone(), Owner::Asset(i));
     }
@@ -292,14 +289,11 @@ pub fn reserved(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Reserved> {
         let index = Owner::Generated(Generated::SearchIndex);
         reserve(SEARCH_INDEX_DIR.into(), index, false);
     }
-    if config.accessibility.is_some() {
-        let folder = accessibility_page(lang);
-        reserve(
-            folder.into(),
-            Owner::Generated(Generated::Accessibility),
-            false,
-        );
-    }
+    reserve(
+        accessibility_page(lang).into(),
+        Owner::Generated(Generated::Accessibility),
+        false,
+    );
     let mut seen = HashSet::new();
     for (i, (path, src)) in statics.iter().enumerate() {
         if let Some((top, _)) = path.split_once('/')

@@ -247,18 +247,36 @@ fn incremental_rebuilds_equal_full_builds() {
     assert!(!r.changed.iter().any(|p| p.ends_with(".css")));
     assert_equals_full_build(&mut session, root, "template");
 
-    // Static files: copied alone.
+    // The pages' stylesheets have hashed names: an edit is a new name,
+    // which every page names, and the former file goes.
     let css = "themes/gazette/static/css/print.css";
     append(&root.join(css), "\n/* édité */\n");
     let r = session.apply(&changes(&[css]));
+    // Every page rendered again, nothing loaded.
+    assert_eq!(r.route, Route::Templates);
+    assert!(r.changed.contains(&"index.html".to_string()));
+    assert!(
+        r.removed.iter().all(|p| p.starts_with("css/print.")),
+        "{:?}",
+        r.removed
+    );
+    assert_eq!(r.removed.len(), 1);
+    assert!(!r.css_only());
+    assert_equals_full_build(&mut session, root, "print css");
+    let main_css = "themes/gazette/static/css/gazette.css";
+    append(&root.join(main_css), "\nbody { outline: 0 }\n");
+    session.apply(&changes(&[main_css]));
+    assert_equals_full_build(&mut session, root, "css");
+    // In the preview, the names stay plain: a stylesheet is swapped in place.
+    let mut preview = Session::preview(opts(root));
+    preview.build();
+    append(&root.join(css), "\n/* encore */\n");
+    let r = preview.apply(&changes(&[css]));
     assert_eq!(r.route, Route::Statics);
     assert_eq!(r.changed, ["css/print.css"]);
     assert!(r.css_only());
-    let main_css = "themes/gazette/static/css/gazette.css";
-    append(&root.join(main_css), "\nbody { outline: 0 }\n");
-    let r = session.apply(&changes(&[main_css]));
-    assert_eq!(r.changed, ["css/gazette.css"]);
-    assert_equals_full_build(&mut session, root, "css");
+    session.apply(&changes(&[css]));
+    assert_equals_full_build(&mut session, root, "css again");
     fs::create_dir_all(root.join("static")).unwrap();
     fs::write(root.join("static/humans.txt"), "Équipe RH\n").unwrap();
     let r = session.apply(&changes(&["static/humans.txt"]));

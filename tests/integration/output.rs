@@ -425,7 +425,7 @@ fn a_static_file_cannot_take_a_page_of_its_path_and_the_output_stays() {
     assert!(!site.has(".gazette-staging"));
     // The site's static/ still replaces a theme file of the same path.
     site.remove("static/actualites/index.html");
-    site.write("static/css/print.css", "/* impression maison */\n");
+    site.write("static/css/code-light.css", "/* couleurs maison */\n");
     site.build_ok(&[]);
-    assert_eq!(site.page("css/print.css"), "/* impression maison */\n");
+    assert_eq!(site.page("css/code-light.css"), "/* couleurs maison */\n");
 }

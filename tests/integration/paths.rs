@@ -83,12 +83,12 @@ fn an_alias_onto_a_generated_file_or_a_listing_names_both() {
 
 #[test]
 fn an_alias_onto_a_file_is_a_file_needed_as_a_folder() {
-    let site = site_with("aliases: [/css/gazette.css]\n");
+    let site = site_with("aliases: [/css/code-light.css]\n");
     let run = refused(&site);
     assert_eq!(
         run.stderr,
         format!(
-            "erreur : /css/gazette.css serait à la fois un fichier, pour le fichier themes/gazette/static/css/gazette.css, et un dossier, pour l’ancienne adresse « /css/gazette.css » de content/actualites/accord.md (/css/gazette.css/index.html)\n --> content/actualites/accord.md:4:11\n  |\n4 | aliases: [/css/gazette.css]\n  |           ^^^^^^^^^^^^^^^^\n  = aide : choisissez une autre ancienne adresse, ou retirez celle-ci\n{FAILED_ONE}"
+            "erreur : /css/code-light.css serait à la fois un fichier, pour le fichier themes/gazette/static/css/code-light.css, et un dossier, pour l’ancienne adresse « /css/code-light.css » de content/actualites/accord.md (/css/code-light.css/index.html)\n --> content/actualites/accord.md:4:11\n  |\n4 | aliases: [/css/code-light.css]\n  |           ^^^^^^^^^^^^^^^^^^^\n  = aide : choisissez une autre ancienne adresse, ou retirez celle-ci\n{FAILED_ONE}"
         )
     );
     for (alias, file, owner) in [
@@ -350,7 +350,7 @@ fn every_written_file_is_claimed() {
         built.diagnostics.render(gazette::language::Language::Fr)
     );
     let site_model = built.site.as_ref().expect("assembled");
-    let theme = Theme::load(&built.config).unwrap_or_else(|_| panic!("theme"));
+    let theme = Theme::load(&built.config, Default::default()).unwrap_or_else(|_| panic!("theme"));
     let claimed: Vec<String> = paths::claims(site_model, &theme.static_files)
         .into_iter()
         .map(|c| c.path)
