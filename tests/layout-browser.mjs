@@ -101,6 +101,16 @@ try {
     );
   }
 
+  // Two related articles share the width of their section.
+  await open(pages.related, 1280);
+  result.related = await page.$eval(".related .card-grid", (grid) => {
+    const box = grid.getBoundingClientRect();
+    const items = [...grid.children].map((li) => li.getBoundingClientRect());
+    const left = Math.min(...items.map((r) => r.left));
+    const right = Math.max(...items.map((r) => r.right));
+    return { items: items.length, rows: new Set(items.map((r) => Math.round(r.top))).size, fill: (right - left) / box.width };
+  });
+
   // Testimonies: roman type, the opening mark, the initials' contrast.
   result.testimony = {};
   for (const scheme of ["light", "dark"]) {

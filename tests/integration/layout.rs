@@ -2,7 +2,8 @@
 //! measured in headless Chromium (`tests/layout-browser.mjs`) on the example
 //! site rather than compared pixel by pixel: no page scrolls sideways at
 //! 320 px, at most three card columns at 1600 px, every card summary within
-//! the lines it is clamped to, testimonies in roman type with a readable
+//! the lines it is clamped to, two related articles filling their row,
+//! testimonies in roman type with a readable
 //! avatar in both colour schemes, linked tags with a contrasted border, and
 //! a printed article that shows its address and print date but neither the
 //! breadcrumb nor the menu.
@@ -32,6 +33,12 @@ fn site() -> TestSite {
         format!("---\ntitle: Une note au long résumé\ndate: 2026-05-20\nsummary: {LONG}\n---\nLe texte.\n"),
     );
     site.write(
+        "content/notes/deux-lectures.md",
+        "---\ntitle: Une note et deux lectures\ndate: 2026-05-22\nsummary: Court.\n\
+         related: [actualites/bilan-social-2025/index.md, actualites/2026-03-12-accord-teletravail-signe.md]\n\
+         ---\nLe texte.\n",
+    );
+    site.write(
         "content/notes/courte.md",
         "---\ntitle: Une note courte\ndate: 2026-05-21\nsummary: Court.\n---\nLe texte.\n",
     );
@@ -46,7 +53,8 @@ const PAGES: &str = r#"{
   "article": "/actualites/accord-teletravail-signe/",
   "testimonies": "/portraits/premiers-jours/",
   "term": "/rubriques/preparer-demain/",
-  "person": "/personnes/camille-bertin/"
+  "person": "/personnes/camille-bertin/",
+  "related": "/notes/deux-lectures/"
 }"#;
 
 /// Builds the site and runs the browser script on it: its measurements.
@@ -80,7 +88,7 @@ fn listings_testimonies_tags_and_print_look_as_designed_in_chromium() {
 
     // No page scrolls sideways on a 320 px screen.
     let overflow = m["overflow_320"].as_object().unwrap();
-    assert_eq!(overflow.len(), 7, "{overflow:?}");
+    assert_eq!(overflow.len(), 8, "{overflow:?}");
     for (role, px) in overflow {
         assert_eq!(px.as_f64(), Some(0.0), "{role} scrolls sideways at 320 px");
     }
@@ -117,6 +125,16 @@ fn listings_testimonies_tags_and_print_look_as_designed_in_chromium() {
             "no long summary was clamped (list: {list}): {summaries:?}"
         );
     }
+
+    // Two related articles side by side, filling the width of their section
+    // (not two thirds of it left empty).
+    let related = &m["related"];
+    assert_eq!(
+        (&related["items"], &related["rows"]),
+        (&2.into(), &1.into()),
+        "{related}"
+    );
+    assert!(related["fill"].as_f64().unwrap() > 0.98, "{related}");
 
     // Testimonies in roman type, with a decorative opening mark and initials
     // that meet AA contrast, in light and dark.
