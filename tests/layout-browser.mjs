@@ -2,7 +2,8 @@
 // over HTTP (node's own server), opens pages in headless Chromium
 // (playwright-core) and measures what a reader gets, without comparing
 // pixels: horizontal scrolling, card columns and summary heights, the
-// testimonies' type and avatar contrast, the breadcrumb, and what print
+// testimonies' type and avatar contrast, the tags' border, contrast and
+// focus, the breadcrumb, and what print
 // shows. Prints one JSON object (measurements) for the Rust test to judge.
 // PAGES (a JSON object: role → URL path) names the pages to open.
 import { launch } from "./browser.mjs";
@@ -149,6 +150,19 @@ try {
       };
     }, CONTRAST);
   }
+
+  // A linked tag reached by the keyboard shows the focus outline.
+  await open(pages.article, 1280);
+  await page.evaluate(() => document.querySelector("a.tag").setAttribute("data-probe", ""));
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate(() => document.activeElement.hasAttribute("data-probe"))) break;
+  }
+  result.tag_focus = await page.evaluate(() => {
+    const el = document.activeElement;
+    const s = getComputedStyle(el);
+    return { reached: el.hasAttribute("data-probe"), outline_style: s.outlineStyle, outline_width: parseFloat(s.outlineWidth) };
+  });
 
   // An article on screen, then as printed (before printing, the date is set).
   const visibility = () => {

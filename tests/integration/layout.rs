@@ -4,7 +4,8 @@
 //! 320 px, at most three card columns at 1600 px, every card summary within
 //! the lines it is clamped to, two related articles filling their row,
 //! testimonies in roman type with a readable
-//! avatar in both colour schemes, linked tags with a contrasted border, and
+//! avatar in both colour schemes, linked tags with a contrasted border and a
+//! focus outline, and
 //! a printed article that shows its address and print date but neither the
 //! breadcrumb nor the menu.
 
@@ -159,6 +160,12 @@ fn listings_testimonies_tags_and_print_look_as_designed_in_chromium() {
             "{scheme}: {tag}"
         );
     }
+
+    // A linked tag reached with Tab shows a focus outline.
+    let focus = &m["tag_focus"];
+    assert_eq!(focus["reached"], true, "{focus}");
+    assert_eq!(focus["outline_style"], "solid", "{focus}");
+    assert!(focus["outline_width"].as_f64().unwrap() >= 2.0, "{focus}");
 
     // On screen: the breadcrumb and the menu, not the printed address.
     let (screen, print) = (&m["screen"], &m["print"]);
