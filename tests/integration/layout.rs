@@ -3,11 +3,10 @@
 //! site rather than compared pixel by pixel: no page scrolls sideways at
 //! 320 px, at most three card columns at 1600 px, every card summary within
 //! the lines it is clamped to, two related articles filling their row,
-//! testimonies in roman type with a readable
-//! avatar in both colour schemes, linked tags with a contrasted border and a
-//! focus outline, and
-//! a printed article that shows its address and print date but neither the
-//! breadcrumb nor the menu.
+//! testimonies in roman type with a readable avatar in both colour schemes,
+//! linked tags with a contrasted border and a focus outline, and a printed
+//! article that shows its address and print date but neither the breadcrumb
+//! nor the menu.
 
 use std::process::Command;
 
