@@ -2,7 +2,8 @@
 //! binary (and by the library where that is simpler), checked on what a
 //! reader gets: the HTML, the files written, the messages and exit codes;
 //! `check`, `init`, the search index, watch mode and the preview server
-//! (two of them in headless Chromium, through `tests/*.mjs`).
+//! (two of them, and the look of listings, testimonies and print, in
+//! headless Chromium, through `tests/*.mjs`).
 //!
 //! One test binary, not one per file: the crate and the helpers are
 //! compiled and linked once, and `support` is the one place a helper is
@@ -26,6 +27,7 @@ mod cli;
 mod diagnostics;
 mod fingerprint;
 mod incremental;
+mod layout;
 mod meta;
 mod mutations;
 mod navigation;

@@ -263,3 +263,93 @@ fn a_section_introduction_links_like_an_article_of_its_folder() {
         "erreur : la cible du lien « absent.md » est introuvable (content/actualites/absent.md)\n --> content/actualites/_index.md:4:6\n  |\n4 | Voir [rien](absent.md).\n  |      ^^^^^^^^^^^^^^^^^\n  = aide : vérifiez le nom du fichier et le chemin, relatif au dossier de l’article\n\néchec : 1 erreur ; le dossier de sortie n’a pas été modifié\n"
     );
 }
+
+/// The breadcrumb of a page: the `aria-label` of its `<nav class="breadcrumb">`
+/// and each item as `(href, text, aria-current)`.
+#[track_caller]
+fn breadcrumb(html: &str) -> (String, Vec<(String, String, Option<String>)>) {
+    let navs: Vec<(String, String)> = elements_with_attrs(html, "nav")
+        .into_iter()
+        .filter(|(attrs, _)| {
+            attr(attrs, "class").is_some_and(|c| c.split(' ').any(|w| w == "breadcrumb"))
+        })
+        .collect();
+    assert_eq!(navs.len(), 1, "one breadcrumb expected in {html}");
+    let (attrs, inner) = &navs[0];
+    assert_eq!(elements(inner, "ol").len(), 1, "an ordered list: {inner}");
+    let items = elements(inner, "li")
+        .iter()
+        .map(|li| {
+            let (a, text) = elements_with_attrs(li, "a")
+                .pop()
+                .expect("a link in each item");
+            (
+                attr(&a, "href").unwrap_or_default(),
+                text,
+                attr(&a, "aria-current"),
+            )
+        })
+        .collect();
+    (attr(attrs, "aria-label").unwrap_or_default(), items)
+}
+
+fn crumb(href: &str, text: &str, current: bool) -> (String, String, Option<String>) {
+    (href.into(), text.into(), current.then(|| "page".into()))
+}
+
+#[test]
+fn articles_term_and_person_pages_have_a_breadcrumb_ending_at_the_page() {
+    let site = built_at(NOW);
+    let (name, items) = breadcrumb(&site.page("actualites/accord/index.html"));
+    assert_eq!(name, "Fil d’Ariane");
+    assert_eq!(
+        items,
+        [
+            crumb("/", "Accueil", false),
+            crumb("/actualites/", "Actualités", false),
+            crumb(
+                "/actualites/accord/",
+                "L’accord télétravail est signé",
+                true
+            ),
+        ]
+    );
+    let (_, items) = breadcrumb(&site.page("mots-cles/teletravail/index.html"));
+    assert_eq!(
+        items,
+        [
+            crumb("/", "Accueil", false),
+            crumb("/mots-cles/", "Mots-clés", false),
+            crumb("/mots-cles/teletravail/", "télétravail", true),
+        ]
+    );
+    let (_, items) = breadcrumb(&site.page("personnes/helene-marchal/index.html"));
+    assert_eq!(
+        items,
+        [
+            crumb("/", "Accueil", false),
+            crumb("/personnes/", "Personnes", false),
+            crumb("/personnes/helene-marchal/", "Hélène Marchal", true),
+        ]
+    );
+    // Listings and the home page have none.
+    for page in [
+        "index.html",
+        "actualites/index.html",
+        "mots-cles/index.html",
+    ] {
+        assert!(!site.page(page).contains("class=\"breadcrumb"), "{page}");
+    }
+}
+
+#[test]
+fn an_english_site_names_its_breadcrumb_in_english() {
+    let site = TestSite::fixture("ok/navigation");
+    replace_in(&site.path("site.yaml"), "language: fr", "language: en");
+    site.gazette_at(NOW, &["build"]).assert_ok();
+    let (name, items) = breadcrumb(&site.page("actualites/accord/index.html"));
+    assert_eq!(name, "Breadcrumb");
+    assert_eq!(items[0], crumb("/", "Home", false));
+    assert_eq!(items.len(), 3, "{items:?}");
+    assert_eq!(items[2].2.as_deref(), Some("page"));
+}

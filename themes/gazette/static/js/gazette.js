@@ -2,7 +2,8 @@
  * Every page can be read without this file. It adds:
  *  1. the "copy link" share button (hidden until this script shows it);
  *  2. keyboard access to wide tables and code blocks that scroll sideways;
- *  3. the search page, with the pagefind index `gazette build` writes into
+ *  3. the date a printed article was printed on (the address is printed without it);
+ *  4. the search page, with the pagefind index `gazette build` writes into
  *     pagefind/ (pagefind.js and its files: no external request); opened
  *     from disk (file://), where pagefind cannot load, with the plain-script
  *     index of a site built with relative_urls (gazette-offline.js).
@@ -74,7 +75,23 @@
     resizeTimer = window.setTimeout(markScrollable, 200);
   });
 
-  /* 3. Search, with pagefind (https://pagefind.app) ------------------------------ */
+  /* 3. The print date, set just before printing -------------------------------- */
+  /* CSS alone cannot print today's date: the line that prints the article's address
+     holds the sentence in data-print-date ({date} replaced by the day of printing). */
+  each("[data-print-date]", function (line) {
+    var slot = line.querySelector(".print-date");
+    if (!slot || !window.Intl) { return; }
+    var lang = doc.documentElement.lang || "fr";
+    window.addEventListener("beforeprint", function () {
+      var now = new Date();
+      var day = new Intl.DateTimeFormat(lang, { day: "numeric", month: "long", year: "numeric" }).format(now);
+      /* French writes the first of the month as an ordinal: 1er mars 2026. */
+      if (lang.indexOf("fr") === 0 && now.getDate() === 1) { day = day.replace(/^1 /, "1er "); }
+      slot.textContent = " " + line.getAttribute("data-print-date").replace("{date}", day);
+    });
+  });
+
+  /* 4. Search, with pagefind (https://pagefind.app) ------------------------------ */
   var form = doc.querySelector("form[data-pagefind]");
   var input = doc.getElementById("recherche");
   var results = doc.getElementById("resultats");
