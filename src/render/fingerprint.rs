@@ -7,9 +7,10 @@
 //! as published (the main stylesheet with the code colours appended, which
 //! is why that bundling is here), so the pages, the claims of output paths
 //! and the copied files all see the same name; the unhashed path is not
-//! published. The hash is FNV-1a over the bytes, written by hand: stable
-//! across Rust versions and machines (unlike `DefaultHasher`), enough to
-//! tell two versions of a file apart, and no cryptography is asked of it.
+//! published. The hash is SipHash-1-3 with fixed keys (`siphasher`, as
+//! `check --format gitlab`'s fingerprints): stable across Rust versions and
+//! machines (unlike `DefaultHasher`), enough to tell two versions of a file
+//! apart; no cryptography is asked of it.
 //! Only these files are renamed: other static files (fonts, images) keep
 //! their names, so what a stylesheet references from `css/` keeps working.
 //! The preview (`serve`) keeps the plain names ([`AssetNames::Plain`]): its
@@ -93,7 +94,7 @@ fn bundle_code_colours(root: &Path, statics: &BTreeMap<String, PathBuf>, css: &m
 
 /// `css/gazette.css` → `css/gazette.<8 hex digits>.css`.
 pub fn hashed_name(plain: &str, bytes: &[u8]) -> String {
-    let hash = format!("{:016x}", fnv1a(bytes));
+    let hash = format!("{:016x}", sip(bytes));
     let short = &hash[..8];
     match plain.rsplit_once('.') {
         Some((stem, ext)) if !stem.ends_with('/') => format!("{stem}.{short}.{ext}"),
@@ -101,13 +102,9 @@ pub fn hashed_name(plain: &str, bytes: &[u8]) -> String {
     }
 }
 
-/// The 64-bit FNV-1a hash of `bytes`.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    bytes
-        .iter()
-        .fold(OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(PRIME))
+/// The 64-bit SipHash-1-3 of `bytes`, with the zero keys.
+fn sip(bytes: &[u8]) -> u64 {
+    siphasher::sip::SipHasher13::new().hash(bytes)
 }
 
 #[cfg(test)]
@@ -121,9 +118,8 @@ mod tests {
         assert_ne!(a, hashed_name("css/gazette.css", b"body { color: navy }"));
         assert!(a.starts_with("css/gazette.") && a.ends_with(".css"), "{a}");
         assert_eq!(a.len(), "css/gazette..css".len() + 8, "{a}");
-        // The known vector of FNV-1a 64, so the names stay the same
-        // across machines and compiler versions.
-        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(hashed_name("js/gazette.js", b""), "js/gazette.cbf29ce4.js");
+        // A fixed value, so the names stay the same across machines and
+        // compiler versions (SipHash-1-3 of nothing under the zero keys).
+        assert_eq!(hashed_name("js/gazette.js", b""), "js/gazette.d1fba762.js");
     }
 }
