@@ -22,6 +22,8 @@ check-code-unknown-language = unknown code language `{ $language }`: the block i
 check-code-unknown-language-help = fix the name (yaml, json, html, css, js, python, sh, sql, rust…) or write `text` for plain text
 check-table-header = the table has no header cell
 check-table-header-help = give each column a title in the table's first row (in HTML: <th> cells)
+check-quote-almost-repeats = the pull quote “{ $id }” almost, but not exactly, repeats a sentence of the article: it will be read as another quotation
+check-quote-almost-repeats-help = if it should repeat the article, copy its text exactly: “{ $passage }”; otherwise reword it so it no longer resembles that passage
 
 ## Skipped heading levels (src/check/article.rs)
 

@@ -22,6 +22,8 @@ check-code-unknown-language = langage de code inconnu « { $language } » : le b
 check-code-unknown-language-help = corrigez le nom (yaml, json, html, css, js, python, sh, sql, rust…) ou écrivez « text » pour du texte brut
 check-table-header = le tableau n’a pas de cellule d’en-tête
 check-table-header-help = donnez un titre à chaque colonne dans la première ligne du tableau (en HTML : des cellules <th>)
+check-quote-almost-repeats = la citation « { $id } » reprend presque, mais pas exactement, une phrase de l’article : elle sera lue comme une autre citation
+check-quote-almost-repeats-help = si elle doit reprendre l’article, recopiez-en le texte à l’identique : « { $passage } » ; sinon, reformulez-la pour qu’elle ne ressemble plus à ce passage
 
 ## Skipped heading levels (src/check/article.rs)
 

@@ -28,6 +28,7 @@ pub mod article;
 pub mod format;
 pub mod html;
 pub mod markup;
+pub mod quotes;
 pub mod registry;
 
 use rayon::prelude::*;

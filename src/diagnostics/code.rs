@@ -202,6 +202,8 @@ pub enum Code {
     A11yVagueLink,
     /// `a11y-table-header`
     A11yTableHeader,
+    /// `quote-almost-repeats`
+    QuoteAlmostRepeats,
     /// `code-unknown-language`
     CodeUnknownLanguage,
     /// `interview-question-twice`
@@ -308,6 +310,7 @@ impl Code {
         Code::LinkUnknownPath,
         Code::A11yVagueLink,
         Code::A11yTableHeader,
+        Code::QuoteAlmostRepeats,
         Code::CodeUnknownLanguage,
         Code::InterviewQuestionTwice,
         Code::InterviewQuestionUnplaced,
@@ -414,6 +417,7 @@ impl Code {
             Code::LinkUnknownPath => "link-unknown-path",
             Code::A11yVagueLink => "a11y-vague-link",
             Code::A11yTableHeader => "a11y-table-header",
+            Code::QuoteAlmostRepeats => "quote-almost-repeats",
             Code::CodeUnknownLanguage => "code-unknown-language",
             Code::InterviewQuestionTwice => "interview-question-twice",
             Code::InterviewQuestionUnplaced => "interview-question-unplaced",

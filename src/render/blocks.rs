@@ -97,11 +97,14 @@ struct PrincipleCtx<'a> {
     title: &'a Option<String>,
 }
 
-/// `quote` in `shortcodes/quote.html`: `{id, text_html, by}`.
+/// `quote` in `shortcodes/quote.html`: `{id, text_html, by, repeats}`.
 #[derive(Serialize)]
 struct QuoteCtx<'a> {
     by: Option<PersonCtx>,
     id: &'a str,
+    /// Whether its text is in the article too (`content::echo`): then it is
+    /// for the eye only; otherwise it is read and printed as a quotation.
+    repeats: bool,
     text_html: &'a str,
 }
 
@@ -265,6 +268,7 @@ fn quote(
     let value = QuoteCtx {
         by: card(article, cx, quote.by.as_ref()),
         id,
+        repeats: article.blocks.repeating_quotes.contains(id),
         text_html: article.blocks.quotes.get(id).map_or("", String::as_str),
     };
     context.insert("quote", &value);
