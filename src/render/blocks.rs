@@ -6,7 +6,10 @@
 //! keys `docs/theming.md` lists for it ("Shortcode templates"), in the
 //! order the `json!` maps they replace serialized them (sorted by name).
 //! A block whose part of the front matter is missing (an interview range
-//! without an interview, say) renders as nothing.
+//! without an interview, say) renders as nothing. Every block template also
+//! gets `heading_level`, the level its title takes where the body places it
+//! (`outline`), and `block_number`, its place among the article's blocks
+//! (from 1), for ids of its own.
 
 use serde::Serialize;
 
@@ -120,6 +123,9 @@ fn render_block(
 ) -> Result<String, Diagnostic> {
     let blocks = &article.blocks;
     let mut context = cx.base(page());
+    let level = super::outline::block_title_level(article.body_html.as_str(), index);
+    context.insert("heading_level", &level);
+    context.insert("block_number", &(index + 1));
     let template = match block {
         BlockUse::Interview { from, to } => interview(article, cx, *from, *to, &mut context),
         BlockUse::Testimonials(id) => testimonials(article, cx, id, &mut context),

@@ -26,6 +26,7 @@ pub mod copied;
 pub mod feeds;
 mod listing;
 mod not_found;
+mod outline;
 mod pager;
 pub mod partial;
 mod plan;

@@ -31,6 +31,7 @@ mod output;
 mod ownership;
 mod paths;
 mod people;
+mod reading;
 mod readme;
 mod safety;
 mod search;
