@@ -112,3 +112,121 @@ fn footer_labels_are_headings_and_only_essential_blocks_are_landmarks() {
     // Names are in normal case in the page: capitals are the stylesheet's.
     assert!(!html.contains("MOTS-CLÉS") && !html.contains("PARTAGER"));
 }
+
+#[test]
+fn the_menu_says_which_section_the_reader_is_in_and_its_own_page() {
+    let site = TestSite::with_settings(
+        "menu:\n  - {title: Actualités, url: /actualites/}\n  - {title: Portraits, url: /portraits/}\n",
+    );
+    site.write(
+        "content/actualites/_index.md",
+        "---\ntitle: Actualités\n---\n",
+    );
+    site.write(
+        "content/portraits/_index.md",
+        "---\ntitle: Portraits\n---\n",
+    );
+    site.write(
+        "content/actualites/accord.md",
+        crate::support::article("Accord", ""),
+    );
+    site.build_ok(&[]);
+    let article = site.page("actualites/accord/index.html");
+    find(
+        &article,
+        "<a href=\"/actualites/\" aria-current=\"true\">Actualités</a>",
+    );
+    find(&article, "<a href=\"/portraits/\">Portraits</a>");
+    let section = site.page("actualites/index.html");
+    find(
+        &section,
+        "<a href=\"/actualites/\" aria-current=\"page\">Actualités</a>",
+    );
+    assert_eq!(section.matches("aria-current=\"true\"").count(), 0);
+    // The cue is a bar, drawn in forced colours too.
+    let css = site.page("css/gazette.css");
+    find(
+        &css,
+        ".site-nav-list a[aria-current] { color: var(--accent); border-bottom-color: var(--accent); }",
+    );
+    find(
+        &css,
+        "  .site-nav-list a[aria-current] { border-bottom-color: CanvasText; }",
+    );
+}
+
+#[test]
+fn a_markdown_table_scrolls_in_a_focusable_region_named_by_its_headers() {
+    for (raw_html, language, name) in [
+        ("escape", "fr", "Tableau\u{a0}: Indicateur, 2024, 2025"),
+        ("sanitize", "en", "Table: Indicateur, 2024, 2025"),
+    ] {
+        let site = TestSite::with_settings(&format!(
+            "language: {language}\nmarkdown:\n  raw_html: {raw_html}\n"
+        ));
+        site.write(
+            "content/chiffres.md",
+            "---\ntitle: Chiffres\ndate: 2026-03-12\n---\nLes <span lang=\"en\">soft skills</span>.\n\n| Indicateur | 2024 | `2025` |\n|---|---|---|\n| a | b | c |\n",
+        );
+        site.build_ok(&[]);
+        let html = site.page("chiffres/index.html");
+        find(
+            &html,
+            &format!(
+                "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{name}\"><table>"
+            ),
+        );
+        if raw_html == "sanitize" {
+            // A passage in another language keeps its lang through the sanitizer.
+            find(&html, "<p>Les <span lang=\"en\">soft skills</span>.</p>");
+        }
+    }
+}
+
+/// What only a browser shows (`tests/reading-browser.mjs`): focus after
+/// « Haut de page », a wide table scrolled by keyboard at 390 px, a pull
+/// quote's presence in the accessibility tree, the principle numerals on
+/// one line at 320 and 1280 px.
+#[test]
+fn keyboard_focus_tables_quotes_and_numerals_behave_in_chromium() {
+    let (chromium, playwright) = crate::support::browser();
+    let site = TestSite::with_settings("");
+    let items: String = (1..=11)
+        .map(|n| format!("      - Engagement numéro {n}, tenu.\n"))
+        .collect();
+    let paragraphs = "Un paragraphe qui occupe de la place pour que la page défile.\n\n".repeat(40);
+    let columns = (1..=12).map(|n| format!("Colonne {n}")).collect::<Vec<_>>();
+    let table = format!(
+        "| {} |\n|{}\n| {} |\n",
+        columns.join(" | "),
+        "---|".repeat(12),
+        columns
+            .iter()
+            .map(|_| "valeur longue")
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    site.write(
+        "content/engagements.md",
+        format!(
+            "---\ntitle: Engagements\ndate: 2026-03-12\npeople:\n  cb:\n    name: Camille Bertin\nprinciples:\n  liste:\n    items:\n{items}quotes:\n  unique:\n    text: \"Une phrase dite nulle part ailleurs.\"\n    by: cb\n  echo:\n    text: \"Un paragraphe qui occupe de la place.\"\n---\n{paragraphs}{table}\n{{{{ quote(id=\"unique\") }}}}\n\n{{{{ quote(id=\"echo\") }}}}\n\n{{{{ principles() }}}}\n\n{paragraphs}"
+        ),
+    );
+    site.build_ok(&[]);
+    let profile = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new("node")
+        .arg(crate::support::manifest_dir().join("tests/reading-browser.mjs"))
+        .env("PLAYWRIGHT_CORE", &playwright)
+        .env("CHROMIUM", chromium)
+        .env("PROFILE_DIR", profile.path())
+        .env("OUTPUT_DIR", site.path("output"))
+        .env("ARTICLE", "/engagements/")
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "in Chromium:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
