@@ -230,3 +230,28 @@ fn keyboard_focus_tables_quotes_and_numerals_behave_in_chromium() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+/// The reading time counts an interview's questions and answers, testimonies
+/// and boxed notes, not only the Markdown body: 556 words at 230 a minute
+/// make 3 minutes, where the body alone would say 1.
+#[test]
+fn the_reading_time_counts_the_interview_testimonies_and_notes() {
+    let words = |n: usize| vec!["mot"; n].join(" ");
+    let questions: String = (0..4)
+        .map(|_| format!("    - q: {}\n      a: {}\n", words(9), words(100)))
+        .collect();
+    let site = TestSite::with_settings("");
+    site.write(
+        "content/entretien.md",
+        format!(
+            "---\ntitle: Entretien\ndate: 2026-03-12\npeople:\n  cb:\n    name: Camille Bertin\ninterview:\n  with: cb\n  questions:\n{questions}testimonials:\n  - text: {}\n---\n{}\n\n{{% aside(title=\"Note\") %}}\n{}\n{{% end %}}\n",
+            words(60),
+            words(20),
+            words(40)
+        ),
+    );
+    site.build_ok(&[]);
+    let html = site.page("entretien/index.html");
+    // 4 × 109 + 60 + 20 + 40 = 556 words.
+    find(&html, "<span>Lecture\u{a0}: 3\u{a0}min</span>");
+}
