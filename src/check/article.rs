@@ -51,6 +51,12 @@ pub fn lint(site: &Site, article: &Article, page: Option<&str>, files: &Files) -
     }
     interview(article, lang, &mut out);
     out.extend(crate::check::quotes::lint(article, lang));
+    out.extend(crate::check::foreign::lint(
+        source,
+        &loaded.split,
+        &site.config.foreign_terms,
+        lang,
+    ));
     out
 }
 

@@ -25,6 +25,7 @@
 //!   workflow commands, from the same sorted list.
 
 pub mod article;
+pub mod foreign;
 pub mod format;
 pub mod html;
 pub mod markup;

@@ -37,6 +37,7 @@ pub struct RawConfig {
     pub(super) accessibility: Option<RawAccessibility>,
     pub(super) taxonomies: Option<RawTaxonomies>,
     pub(super) extra_url_schemes: Option<Vec<Text>>,
+    pub(super) foreign_terms: Option<Vec<Text>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -12,7 +12,7 @@
 //! - `resolve`: the list of settings, defaults and one-check settings
 //!   (title, theme, page size);
 //! - `base_url`, `schemes` (`extra_url_schemes`), `menu` (and `share`),
-//!   `accessibility`, `taxonomies`: each setting with more than one check or
+//!   `accessibility`, `taxonomies`, `foreign` (`foreign_terms`): each setting with more than one check or
 //!   a type of its own;
 //! - `places`: where a setting is written, for the messages.
 //!
@@ -24,6 +24,7 @@
 mod accessibility;
 mod base_url;
 mod file;
+mod foreign;
 mod menu;
 mod places;
 mod resolve;
@@ -40,6 +41,7 @@ use crate::url_schemes::UrlPolicy;
 pub use accessibility::Accessibility;
 pub use base_url::parse_base_url;
 pub use file::{RawConfig, load, peek_language};
+pub use foreign::DEFAULT_TERMS;
 pub use menu::{MenuEntry, ShareKind};
 pub use taxonomies::TaxonomyFolders;
 
@@ -84,6 +86,10 @@ pub struct Config {
     pub taxonomies: TaxonomyFolders,
     /// The URL schemes addresses may use (`extra_url_schemes` added).
     pub urls: UrlPolicy,
+    /// Terms in another language that `check` asks to mark with
+    /// `<span lang="en">` (`foreign_terms`; `foreign::DEFAULT_TERMS` on a
+    /// French site when not written, none on an English one; `[]`: none).
+    pub foreign_terms: Vec<String>,
     /// Where each taxonomy folder written in `site.yaml` is (by key,
     /// `tags`), so that a clash with another output path found later can
     /// point at it.
@@ -145,6 +151,7 @@ impl Config {
             raw_html: Default::default(),
             accessibility: None,
             urls: Default::default(),
+            foreign_terms: Vec::new(),
             taxonomies: TaxonomyFolders::defaults(),
             taxonomy_positions: Default::default(),
         }

@@ -202,6 +202,8 @@ pub enum Code {
     A11yVagueLink,
     /// `a11y-table-header`
     A11yTableHeader,
+    /// `a11y-foreign-term`
+    A11yForeignTerm,
     /// `quote-almost-repeats`
     QuoteAlmostRepeats,
     /// `code-unknown-language`
@@ -310,6 +312,7 @@ impl Code {
         Code::LinkUnknownPath,
         Code::A11yVagueLink,
         Code::A11yTableHeader,
+        Code::A11yForeignTerm,
         Code::QuoteAlmostRepeats,
         Code::CodeUnknownLanguage,
         Code::InterviewQuestionTwice,
@@ -417,6 +420,7 @@ impl Code {
             Code::LinkUnknownPath => "link-unknown-path",
             Code::A11yVagueLink => "a11y-vague-link",
             Code::A11yTableHeader => "a11y-table-header",
+            Code::A11yForeignTerm => "a11y-foreign-term",
             Code::QuoteAlmostRepeats => "quote-almost-repeats",
             Code::CodeUnknownLanguage => "code-unknown-language",
             Code::InterviewQuestionTwice => "interview-question-twice",
