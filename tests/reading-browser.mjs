@@ -3,7 +3,7 @@
 // Chromium (playwright-core) and checks what the HTML alone cannot show:
 // « Haut de page » moves focus to the top, a wide table scrolls by keyboard
 // at 390 px, a pull quote found nowhere else is in the accessibility tree
-// (one that repeats the article is not), a principle's numeral stays on one
+// (one that repeats the article is not) and printed, a principle's numeral stays on one
 // line at 320 and 1280 px. Prints every failure, exits 1 on any.
 import { launch } from "./browser.mjs";
 import fs from "node:fs";
@@ -57,6 +57,11 @@ try {
   expect(/blockquote/.test(unique) && /Camille Bertin/.test(unique), `the quotation pull quote is not in the accessibility tree: ${unique}`);
   const echo = await page.locator(".pullquote--echo").ariaSnapshot();
   expect(echo.trim() === "", `the repeating pull quote is in the accessibility tree: ${echo}`);
+  // And in print: the quotation is printed, the repeat is not.
+  await page.emulateMedia({ media: "print" });
+  const printed = await page.evaluate(() => [".pullquote:not(.pullquote--echo)", ".pullquote--echo"].map((s) => getComputedStyle(document.querySelector(s)).display));
+  expect(printed[0] !== "none" && printed[1] === "none", `in print, the quotation and the repeat display ${printed}`);
+  await page.emulateMedia({ media: "screen" });
 
   // A principle's numeral on one line, at 320 and 1280 px.
   for (const width of [320, 1280]) {

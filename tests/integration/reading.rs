@@ -151,7 +151,7 @@ fn the_menu_says_which_section_the_reader_is_in_and_its_own_page() {
     );
     find(
         &css,
-        "  .site-nav-list a[aria-current] { border-bottom-color: CanvasText; }",
+        "  .site-nav-list a { border-bottom-color: Canvas; }\n  .site-nav-list a[aria-current] { border-bottom-color: CanvasText; }",
     );
 }
 
