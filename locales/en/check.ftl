@@ -22,6 +22,10 @@ check-code-unknown-language = unknown code language `{ $language }`: the block i
 check-code-unknown-language-help = fix the name (yaml, json, html, css, js, python, sh, sql, rust…) or write `text` for plain text
 check-table-header = the table has no header cell
 check-table-header-help = give each column a title in the table's first row (in HTML: <th> cells)
+check-quote-almost-repeats = the pull quote “{ $id }” almost, but not exactly, repeats a sentence of the article: it will be read as another quotation
+check-quote-almost-repeats-help = if it should repeat the article, copy its text exactly: “{ $passage }”; otherwise reword it so it no longer resembles that passage
+check-foreign-term = “{ $term }” is in another language: unmarked, a screen reader will read it with the site's voice
+check-foreign-term-help = mark its language with its code (fr, de, es…): <span lang="fr">{ $term }</span>, or use a word of the site's language; the terms checked are the foreign_terms key of site.yaml (foreign_terms: [] to check none)
 
 ## Skipped heading levels (src/check/article.rs)
 

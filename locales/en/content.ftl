@@ -149,3 +149,7 @@ content-footnote-back = Back to the text, note reference { $number }
 
 content-task-done = done
 content-task-to-do = to do
+
+## The name of a table's scroll region, from its column headers (src/content/markdown/tables.rs)
+
+content-table-name = Table: { $columns }

@@ -22,6 +22,10 @@ check-code-unknown-language = langage de code inconnu « { $language } » : le b
 check-code-unknown-language-help = corrigez le nom (yaml, json, html, css, js, python, sh, sql, rust…) ou écrivez « text » pour du texte brut
 check-table-header = le tableau n’a pas de cellule d’en-tête
 check-table-header-help = donnez un titre à chaque colonne dans la première ligne du tableau (en HTML : des cellules <th>)
+check-quote-almost-repeats = la citation « { $id } » reprend presque, mais pas exactement, une phrase de l’article : elle sera lue comme une autre citation
+check-quote-almost-repeats-help = si elle doit reprendre l’article, recopiez-en le texte à l’identique : « { $passage } » ; sinon, reformulez-la pour qu’elle ne ressemble plus à ce passage
+check-foreign-term = « { $term } » est dans une autre langue : sans indication de langue, un lecteur d’écran le lira avec la voix française
+check-foreign-term-help = marquez sa langue : <span lang="en">{ $term }</span> (en pour l’anglais, de pour l’allemand…), ou écrivez son équivalent français ; la liste des termes vérifiés est la clé foreign_terms de site.yaml (foreign_terms: [] pour ne plus en vérifier aucun)
 
 ## Skipped heading levels (src/check/article.rs)
 

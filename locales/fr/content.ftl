@@ -149,3 +149,7 @@ content-footnote-back = Retour au texte, appel de note { $number }
 
 content-task-done = fait
 content-task-to-do = à faire
+
+## The name of a table's scroll region, from its column headers (src/content/markdown/tables.rs)
+
+content-table-name = Tableau : { $columns }

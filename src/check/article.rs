@@ -50,6 +50,13 @@ pub fn lint(site: &Site, article: &Article, page: Option<&str>, files: &Files) -
         page_headings(article, &rendered, page, &flagged, lang, &mut out);
     }
     interview(article, lang, &mut out);
+    out.extend(crate::check::quotes::lint(article, lang));
+    out.extend(crate::check::foreign::lint(
+        source,
+        &loaded.split,
+        &site.config.foreign_terms,
+        lang,
+    ));
     out
 }
 

@@ -25,9 +25,11 @@
 //!   workflow commands, from the same sorted list.
 
 pub mod article;
+pub mod foreign;
 pub mod format;
 pub mod html;
 pub mod markup;
+pub mod quotes;
 pub mod registry;
 
 use rayon::prelude::*;

@@ -39,6 +39,7 @@ pub struct RawConfig {
     pub(super) accessibility: Option<RawAccessibility>,
     pub(super) taxonomies: Option<RawTaxonomies>,
     pub(super) extra_url_schemes: Option<Vec<Text>>,
+    pub(super) foreign_terms: Option<Vec<Text>>,
 }
 
 #[derive(Debug, Deserialize)]

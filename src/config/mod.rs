@@ -12,8 +12,8 @@
 //! - `resolve`: the list of settings, defaults and one-check settings
 //!   (title, theme, page size);
 //! - `base_url`, `schemes` (`extra_url_schemes`), `menu` (and `share`),
-//!   `share_image`, `accessibility`, `taxonomies`: each setting with more
-//!   than one check or a type of its own;
+//!   `share_image`, `accessibility`, `taxonomies`, `foreign` (`foreign_terms`):
+//!   each setting with more than one check or a type of its own;
 //! - `places`: where a setting is written, for the messages.
 //!
 //! A new setting is a field of `RawConfig` (in `file`) and of [`Config`]
@@ -24,6 +24,7 @@
 mod accessibility;
 mod base_url;
 mod file;
+mod foreign;
 mod menu;
 mod places;
 mod resolve;
@@ -41,6 +42,7 @@ use crate::url_schemes::UrlPolicy;
 pub use accessibility::Accessibility;
 pub use base_url::parse_base_url;
 pub use file::{RawConfig, load, peek_language};
+pub use foreign::DEFAULT_TERMS;
 pub use menu::{MenuEntry, ShareKind};
 pub use share_image::ShareImage;
 pub use taxonomies::TaxonomyFolders;
@@ -98,6 +100,10 @@ pub struct Config {
     pub taxonomies: TaxonomyFolders,
     /// The URL schemes addresses may use (`extra_url_schemes` added).
     pub urls: UrlPolicy,
+    /// Terms in another language that `check` asks to mark with
+    /// `<span lang="en">` (`foreign_terms`; `foreign::DEFAULT_TERMS` on a
+    /// French site when not written, none on an English one; `[]`: none).
+    pub foreign_terms: Vec<String>,
     /// Where each taxonomy folder written in `site.yaml` is (by key,
     /// `tags`), so that a clash with another output path found later can
     /// point at it.
@@ -165,6 +171,7 @@ impl Config {
             raw_html: Default::default(),
             accessibility: Accessibility::unaudited("", Language::default()),
             urls: Default::default(),
+            foreign_terms: Vec::new(),
             taxonomies: TaxonomyFolders::defaults(),
             taxonomy_positions: Default::default(),
         }

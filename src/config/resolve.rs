@@ -74,6 +74,7 @@ pub(super) fn resolve(
         accessibility,
         taxonomies,
         urls,
+        foreign_terms: super::foreign::terms(raw.foreign_terms, lang),
         taxonomy_positions,
     })
 }

@@ -85,6 +85,11 @@ pub struct LoadedArticle {
     pub placed_questions: Vec<(usize, Range<usize>)>,
     /// Non-fatal findings (for `check`).
     pub warnings: Vec<Diagnostic>,
+    /// The words a reader reads: the body, its boxed notes and the front
+    /// matter's blocks (interview, testimonies, principles, pull quotes
+    /// found nowhere else), for the reading time. Counted here, as assembly
+    /// may free the blocks' rendered texts before pages are rendered.
+    pub words: usize,
 }
 
 /// The id of interview question `n`'s block on the page, as the default
@@ -206,7 +211,7 @@ pub fn load(
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(LoadedArticle {
+    let mut loaded = LoadedArticle {
         source,
         origin,
         split,
@@ -217,7 +222,37 @@ pub fn load(
         content,
         placed_questions,
         warnings: Vec::new(),
-    })
+        words: 0,
+    };
+    loaded.words = reading_words(&loaded);
+    Ok(loaded)
+}
+
+/// The words of everything a reader reads on the article's page but its
+/// lead: body, boxed notes and custom blocks, interview, testimonies,
+/// principles, and the pull quotes that do not repeat the article.
+fn reading_words(loaded: &LoadedArticle) -> usize {
+    let c = &loaded.content;
+    let bodies = loaded.blocks.iter().filter_map(|b| match b {
+        BlockUse::Aside { body, .. }
+        | BlockUse::Custom {
+            body: Some(body), ..
+        } => Some(body.words),
+        _ => None,
+    });
+    let quotes = c
+        .quotes
+        .iter()
+        .filter(|(id, _)| !crate::content::echo::of_quote(loaded, id).repeats())
+        .map(|(_, r)| r.words);
+    let blocks = c
+        .interview_intro
+        .iter()
+        .chain(c.questions.iter().flat_map(|q| [&q.question, &q.answer]))
+        .chain(c.testimonials.values().flatten())
+        .chain(c.principles.values().flatten().map(|(_, r)| r))
+        .map(|r| r.words);
+    loaded.body.words + bodies.sum::<usize>() + quotes.sum::<usize>() + blocks.sum::<usize>()
 }
 
 /// The body with a block marker where each block goes, ready for the one

@@ -4,6 +4,7 @@
 pub mod article;
 pub mod content_path;
 pub mod discover;
+pub mod echo;
 pub mod front_matter;
 pub mod highlight;
 pub mod markdown;

@@ -4,7 +4,9 @@
 //! the common case pays nothing. The allow-list is ammonia's (formatting,
 //! tables, images, links) plus what Gazette's own markup needs to survive:
 //! ids and classes (heading anchors, footnotes, highlighted code), `data-lang`,
-//! `aria-*` labels, `figure`/`section`, task-list checkboxes. Scripts, event
+//! `aria-*` labels, `lang` (a passage in another language), a table's scroll
+//! region (`role="region"`, `tabindex="0"` on a `div`), `figure`/`section`,
+//! task-list checkboxes. Scripts, event
 //! handlers, `style`, forms and frames are dropped, and so is any `href` or
 //! `src` whose scheme the site's allowlist ([`UrlPolicy`]) refuses: the
 //! same schemes as Markdown links. Link and block markers are plain
@@ -27,12 +29,16 @@ pub fn clean(html: &str, urls: &UrlPolicy) -> String {
             "title",
         ])
         .add_tag_attributes("pre", ["data-lang"])
+        .add_tag_attributes("div", ["role", "tabindex"])
         .add_tag_attributes("img", ["loading"])
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .add_tag_attributes("th", ["style"])
         .add_tag_attributes("td", ["style"])
         .attribute_filter(|element, attribute, value| match (element, attribute) {
             ("input", "type") if value != "checkbox" => None,
+            // A table's scroll region (`markdown::tables`), nothing else.
+            ("div", "role") if value != "region" => None,
+            ("div", "tabindex") if value != "0" => None,
             ("th" | "td", "style") if !value.starts_with("text-align:") => None,
             _ => Some(value.into()),
         })
@@ -53,6 +59,15 @@ mod tests {
         assert_eq!(
             clean(html, &crate::url_schemes::BUILT_IN_POLICY),
             "<h2 id=\"a\">T</h2><a href=\"\u{E000}0\u{E001}\">x</a><img src=\"a.png\" alt=\"A\"><p>p</p>"
+        );
+    }
+
+    #[test]
+    fn keeps_a_passage_language_and_a_table_region() {
+        let html = "<p>Les <span lang=\"en\">soft skills</span></p><div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"T\"></div><div role=\"button\" tabindex=\"5\"></div>";
+        assert_eq!(
+            clean(html, &crate::url_schemes::BUILT_IN_POLICY),
+            "<p>Les <span lang=\"en\">soft skills</span></p><div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"T\"></div><div></div>"
         );
     }
 }

@@ -210,6 +210,10 @@ pub enum Code {
     A11yVagueLink,
     /// `a11y-table-header`
     A11yTableHeader,
+    /// `a11y-foreign-term`
+    A11yForeignTerm,
+    /// `quote-almost-repeats`
+    QuoteAlmostRepeats,
     /// `code-unknown-language`
     CodeUnknownLanguage,
     /// `interview-question-twice`
@@ -320,6 +324,8 @@ impl Code {
         Code::LinkUnknownPath,
         Code::A11yVagueLink,
         Code::A11yTableHeader,
+        Code::A11yForeignTerm,
+        Code::QuoteAlmostRepeats,
         Code::CodeUnknownLanguage,
         Code::InterviewQuestionTwice,
         Code::InterviewQuestionUnplaced,
@@ -430,6 +436,8 @@ impl Code {
             Code::LinkUnknownPath => "link-unknown-path",
             Code::A11yVagueLink => "a11y-vague-link",
             Code::A11yTableHeader => "a11y-table-header",
+            Code::A11yForeignTerm => "a11y-foreign-term",
+            Code::QuoteAlmostRepeats => "quote-almost-repeats",
             Code::CodeUnknownLanguage => "code-unknown-language",
             Code::InterviewQuestionTwice => "interview-question-twice",
             Code::InterviewQuestionUnplaced => "interview-question-unplaced",

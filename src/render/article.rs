@@ -35,7 +35,8 @@ struct ArticleDetails<'a> {
     people: Vec<PersonCtx>,
     /// Summaries of the "further reading" articles.
     related: Vec<Value>,
-    /// Minutes, at 230 words a minute, at least 1.
+    /// Minutes, at 230 words a minute, at least 1: the body's words and
+    /// its blocks' (`LoadedArticle::words`).
     reading_time: u64,
     toc: Vec<TocEntry<'a>>,
 }
@@ -142,7 +143,7 @@ fn details<'a>(cx: &Contexts, a: &'a Article, content_html: &'a str) -> ArticleD
             .collect(),
         people: people(cx, a),
         related: a.related.iter().map(|&j| cx.summaries[j].clone()).collect(),
-        reading_time: body.words.div_ceil(230).max(1) as u64,
+        reading_time: a.loaded.words.div_ceil(230).max(1) as u64,
         toc: body
             .headings
             .iter()

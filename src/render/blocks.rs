@@ -6,7 +6,10 @@
 //! keys `docs/theming.md` lists for it ("Shortcode templates"), in the
 //! order the `json!` maps they replace serialized them (sorted by name).
 //! A block whose part of the front matter is missing (an interview range
-//! without an interview, say) renders as nothing.
+//! without an interview, say) renders as nothing. Every block template also
+//! gets `heading_level`, the level its title takes where the body places it
+//! (`outline`), and `block_number`, its place among the article's blocks
+//! (from 1), for ids of its own.
 
 use serde::Serialize;
 
@@ -97,11 +100,14 @@ struct PrincipleCtx<'a> {
     title: &'a Option<String>,
 }
 
-/// `quote` in `shortcodes/quote.html`: `{id, text_html, by}`.
+/// `quote` in `shortcodes/quote.html`: `{id, text_html, by, repeats}`.
 #[derive(Serialize)]
 struct QuoteCtx<'a> {
     by: Option<PersonCtx>,
     id: &'a str,
+    /// Whether its text is in the article too (`content::echo`): then it is
+    /// for the eye only; otherwise it is read and printed as a quotation.
+    repeats: bool,
     text_html: &'a str,
 }
 
@@ -117,6 +123,9 @@ fn render_block(
 ) -> Result<String, Diagnostic> {
     let blocks = &article.blocks;
     let mut context = cx.base(page());
+    let level = super::outline::block_title_level(article.body_html.as_str(), index);
+    context.insert("heading_level", &level);
+    context.insert("block_number", &(index + 1));
     let template = match block {
         BlockUse::Interview { from, to } => interview(article, cx, *from, *to, &mut context),
         BlockUse::Testimonials(id) => testimonials(article, cx, id, &mut context),
@@ -265,6 +274,7 @@ fn quote(
     let value = QuoteCtx {
         by: card(article, cx, quote.by.as_ref()),
         id,
+        repeats: article.blocks.repeating_quotes.contains(id),
         text_html: article.blocks.quotes.get(id).map_or("", String::as_str),
     };
     context.insert("quote", &value);

@@ -16,12 +16,15 @@ use crate::site::registry::Person;
 use crate::site::taxonomy::Kind;
 use crate::site::{Article, Site};
 
-/// `{title, url, active}`.
+/// `{title, url, active, current}`: `active` for every page of the entry's
+/// section (`aria-current="true"`), `current` on the entry's own page only
+/// (`aria-current="page"`).
 #[derive(Serialize, Clone)]
 pub struct MenuCtx {
     title: String,
     url: String,
     active: bool,
+    current: bool,
 }
 
 /// The accessibility mention of the footer.
@@ -165,6 +168,7 @@ impl Shared {
                     m.url.clone()
                 },
                 active: false,
+                current: false,
             })
             .collect();
         let site_ctx = SiteCtx {
@@ -215,6 +219,7 @@ impl Shared {
         let mut site = self.site.clone();
         for m in &mut site.menu {
             m.active = m.url != root_path && page_url.starts_with(&m.url) || m.url == page_url;
+            m.current = m.url == page_url;
         }
         Value::from_serializable(&site)
     }

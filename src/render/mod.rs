@@ -32,6 +32,7 @@ pub mod feeds;
 pub mod fingerprint;
 mod listing;
 mod not_found;
+mod outline;
 mod pager;
 pub mod partial;
 mod plan;

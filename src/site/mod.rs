@@ -47,7 +47,7 @@ pub mod taxonomy;
 mod unloaded;
 pub mod urls;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -136,6 +136,9 @@ pub struct BlockHtml {
     pub principles: BTreeMap<String, Vec<(Option<String>, String)>>,
     /// Quotes.
     pub quotes: BTreeMap<String, String>,
+    /// The ids of the quotes whose words are in the article too
+    /// (`content::echo`): for the eye only, the others are read.
+    pub repeating_quotes: BTreeSet<String>,
     /// Aside and custom shortcode bodies, by block index.
     pub bodies: BTreeMap<usize, String>,
 }

@@ -243,6 +243,9 @@ impl Resolving<'_> {
         for (id, r) in &content.quotes {
             let v = self.fragment(r);
             blocks.quotes.insert(id.clone(), v);
+            if crate::content::echo::of_quote(loaded, id).repeats() {
+                blocks.repeating_quotes.insert(id.clone());
+            }
         }
         for (i, block) in loaded.blocks.iter().enumerate() {
             match block {

@@ -308,3 +308,38 @@ fn texts_of_blocks_rendered_apart_never_share_an_id() {
         run.stderr
     );
 }
+
+/// A pull quote that repeats the article stays for the eye only; one found
+/// nowhere else is a quotation read and printed with its author; decided per
+/// quote, whatever the typography or case of either.
+#[test]
+fn a_pull_quote_is_hidden_only_when_the_article_says_it_too() {
+    let site = TestSite::fixture("check/quotes");
+    site.build_ok(&[]);
+    let html = site.page("portraits/adapter/index.html");
+    let repeat = "<div class=\"pullquote pullquote--echo\" aria-hidden=\"true\">\n  <div class=\"pullquote-text\">Adapter le poste est une nécessité";
+    assert!(html.contains(repeat), "{html}");
+    let unique = "<figure class=\"pullquote\">\n  <blockquote class=\"pullquote-text\">Le handicap n’est pas une affaire de spécialistes.</blockquote>";
+    assert!(html.contains(unique), "{html}");
+    // The mistyped one is no repeat either: read, and `check` warns.
+    assert!(html.contains("<blockquote class=\"pullquote-text\">Chacun doit pouvoir"));
+    assert_eq!(
+        html.matches("aria-hidden=\"true\">\n  <div class=\"pullquote-text\"")
+            .count(),
+        1
+    );
+    let print = site.page("css/print.css");
+    assert!(print.contains(".pullquote--echo,") && !print.contains(".pullquote,"));
+}
+
+/// A quote with its author is a figure whose caption names them.
+#[test]
+fn a_quotation_pull_quote_names_its_author_in_its_caption() {
+    let html = build();
+    let figure = &html[at(&html, "<figure class=\"pullquote\">")..];
+    let figure = &figure[..at(figure, "</figure>")];
+    assert!(
+        figure.contains("<figcaption class=\"pullquote-by\"><span class=\"pullquote-name\">Camille Bertin</span>"),
+        "{figure}"
+    );
+}

@@ -36,6 +36,7 @@ mod ownership;
 mod paths;
 mod people;
 mod pipelines;
+mod reading;
 mod readme;
 mod relative;
 mod safety;

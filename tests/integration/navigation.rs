@@ -63,7 +63,7 @@ fn taxonomy_person_and_organisation_pages() {
     assert!(article.contains("href=\"/mots-cles/teletravail/\""));
     // And the organisations it is about, to their pages.
     assert!(
-        article.contains("<p class=\"tags-title\" id=\"gz-organismes\">Organismes</p>")
+        article.contains("<h2 class=\"tags-title\" id=\"gz-organismes\">Organismes</h2>")
             && article.contains("<a class=\"tag\" href=\"/organismes/cnav/\">Caisse nationale d’assurance vieillesse</a>"),
         "{article}"
     );

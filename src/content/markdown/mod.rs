@@ -40,6 +40,7 @@ mod headings;
 mod links;
 mod markers;
 mod offsets;
+mod tables;
 mod transform;
 mod words;
 

@@ -122,7 +122,7 @@ impl<'a, 'o> State<'a, 'o> {
                 dest_url, title, ..
             }) => return self.image(events, i, (&**dest_url, &**title), range, out),
             Event::Start(Tag::Table(_)) => {
-                out.push(Event::Html(CowStr::from("<div class=\"table-wrap\">")));
+                out.push(Event::Html(CowStr::from(self.table_opening(events, i))));
                 out.push(event.clone());
             }
             Event::End(TagEnd::Table) => {

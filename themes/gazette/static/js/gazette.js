@@ -59,7 +59,13 @@
 
   /* 2. Sideways-scrolling tables and code blocks get keyboard focus -------------- */
   function markScrollable() {
-    each(".prose table, .prose pre", function (el) {
+    /* A Markdown table's region is focusable as written (no JavaScript needed);
+       here it leaves the tab order while its table fits. */
+    each(".prose .table-wrap[role=region]", function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) el.setAttribute("tabindex", "0");
+      else el.removeAttribute("tabindex");
+    });
+    each(".prose table:not(.table-wrap > table), .prose pre", function (el) {
       if (el.scrollWidth > el.clientWidth + 1) {
         if (!el.hasAttribute("tabindex")) { el.setAttribute("tabindex", "0"); el.setAttribute("data-gz-scroll", ""); }
       } else if (el.hasAttribute("data-gz-scroll")) {
