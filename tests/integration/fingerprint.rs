@@ -6,26 +6,6 @@
 
 use crate::support::{TestSite, article, attr, void_tags};
 
-/// The published path of `plain` (`css/gazette.css`), found in the output.
-fn published(site: &TestSite, stem: &str, ext: &str) -> String {
-    let found: Vec<String> = site
-        .output()
-        .into_keys()
-        .filter(|p| {
-            p.strip_prefix(stem)
-                .and_then(|rest| rest.strip_suffix(ext))
-                .is_some_and(|hash| {
-                    hash.len() == 10
-                        && hash.starts_with('.')
-                        && hash.ends_with('.')
-                        && hash[1..9].chars().all(|c| c.is_ascii_hexdigit())
-                })
-        })
-        .collect();
-    assert_eq!(found.len(), 1, "{stem}*{ext}: {found:?}");
-    found.into_iter().next().unwrap_or_default()
-}
-
 fn site() -> TestSite {
     let site = TestSite::with_settings("");
     site.write("content/actualites/accord.md", article("Accord", ""));
@@ -36,9 +16,9 @@ fn site() -> TestSite {
 fn pages_name_the_hashed_files_and_the_plain_paths_are_not_published() {
     let site = site();
     site.build_ok(&[]);
-    let css = published(&site, "css/gazette", "css");
-    let print = published(&site, "css/print", "css");
-    let js = published(&site, "js/gazette", "js");
+    let css = site.hashed_asset("css/gazette", "css");
+    let print = site.hashed_asset("css/print", "css");
+    let js = site.hashed_asset("js/gazette", "js");
     for plain in ["css/gazette.css", "css/print.css", "js/gazette.js"] {
         assert!(!site.has(plain), "{plain} is published");
     }
@@ -74,25 +54,25 @@ fn the_name_changes_with_the_bytes_only_and_the_former_file_goes() {
     let site = site();
     site.build_ok(&[]);
     let (css, print) = (
-        published(&site, "css/gazette", "css"),
-        published(&site, "css/print", "css"),
+        site.hashed_asset("css/gazette", "css"),
+        site.hashed_asset("css/print", "css"),
     );
     site.build_ok(&[]);
     assert_eq!(
-        published(&site, "css/gazette", "css"),
+        site.hashed_asset("css/gazette", "css"),
         css,
         "same bytes, same name"
     );
-    assert_eq!(published(&site, "css/print", "css"), print);
+    assert_eq!(site.hashed_asset("css/print", "css"), print);
     // The site's own print stylesheet over the theme's.
     site.write("static/css/print.css", "/* impression maison */\n");
     site.build_ok(&[]);
-    let new_print = published(&site, "css/print", "css");
+    let new_print = site.hashed_asset("css/print", "css");
     assert_ne!(new_print, print, "new bytes, new name");
     assert_eq!(site.page(&new_print), "/* impression maison */\n");
     assert!(!site.has(&print), "the former {print} is still published");
     assert_eq!(
-        published(&site, "css/gazette", "css"),
+        site.hashed_asset("css/gazette", "css"),
         css,
         "the other one kept its name"
     );

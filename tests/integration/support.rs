@@ -226,6 +226,27 @@ pub struct TestSite {
 }
 
 impl TestSite {
+    /// The one published file `<stem>.<8 hex digits>.<ext>`: a theme
+    /// stylesheet or script under its content-hashed name.
+    pub fn hashed_asset(&self, stem: &str, ext: &str) -> String {
+        let found: Vec<String> = self
+            .output()
+            .into_keys()
+            .filter(|p| {
+                p.strip_prefix(stem)
+                    .and_then(|rest| rest.strip_suffix(ext))
+                    .is_some_and(|hash| {
+                        hash.len() == 10
+                            && hash.starts_with('.')
+                            && hash.ends_with('.')
+                            && hash[1..9].chars().all(|c| c.is_ascii_hexdigit())
+                    })
+            })
+            .collect();
+        assert_eq!(found.len(), 1, "{stem}*{ext}: {found:?}");
+        found.into_iter().next().unwrap_or_default()
+    }
+
     /// An empty site folder with the default theme.
     pub fn new() -> Self {
         let tmp = tempfile::Builder::new()
