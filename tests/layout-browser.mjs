@@ -6,42 +6,12 @@
 // focus, the breadcrumb, and what print
 // shows. Prints one JSON object (measurements) for the Rust test to judge.
 // PAGES (a JSON object: role → URL path) names the pages to open.
-import { launch } from "./browser.mjs";
-import fs from "node:fs";
-import http from "node:http";
+import { launch, serveFolder } from "./browser.mjs";
 import path from "node:path";
 
 const root = path.resolve(process.env.OUTPUT_DIR);
 const pages = JSON.parse(process.env.PAGES);
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".webp": "image/webp",
-};
-
-const server = http.createServer((req, res) => {
-  let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  if (rel.endsWith("/")) rel += "index.html";
-  const file = path.join(root, rel);
-  if (!file.startsWith(root + path.sep)) {
-    res.writeHead(403).end();
-    return;
-  }
-  fs.readFile(file, (err, data) => {
-    if (err) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-    res.end(data);
-  });
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await serveFolder(root);
 
 // Relative luminance and contrast ratio of two `rgb(…)` colours (WCAG 2.1).
 const CONTRAST = `(function (a, b) {

@@ -5,26 +5,12 @@
 // at 390 px, a pull quote found nowhere else is in the accessibility tree
 // (one that repeats the article is not) and printed, a principle's numeral stays on one
 // line at 320 and 1280 px. Prints every failure, exits 1 on any.
-import { launch } from "./browser.mjs";
-import fs from "node:fs";
-import http from "node:http";
+import { launch, serveFolder } from "./browser.mjs";
 import path from "node:path";
 
 const root = path.resolve(process.env.OUTPUT_DIR);
-const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml" };
-const server = http.createServer((req, res) => {
-  let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  if (rel.endsWith("/")) rel += "index.html";
-  const file = path.join(root, rel);
-  if (!file.startsWith(root + path.sep)) return res.writeHead(403).end();
-  fs.readFile(file, (err, data) => {
-    if (err) return res.writeHead(404).end();
-    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-    res.end(data);
-  });
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const url = `http://127.0.0.1:${server.address().port}${process.env.ARTICLE}`;
+const { server, base } = await serveFolder(root);
+const url = `${base}${process.env.ARTICLE}`;
 
 const failures = [];
 const expect = (ok, what) => { if (!ok) failures.push(what); };

@@ -5,42 +5,14 @@
 // every word finds its article and every part the index lists was loaded.
 // With EXCERPTS (a JSON object: word → text), the first result's excerpt, as
 // the reader sees it under the title, must be that text.
-import { launch } from "./browser.mjs";
+import { launch, serveFolder } from "./browser.mjs";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 
 const root = path.resolve(process.env.OUTPUT_DIR);
 const queries = JSON.parse(process.env.QUERIES);
 const excerpts = JSON.parse(process.env.EXCERPTS || "{}");
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".wasm": "application/wasm",
-};
-
-const server = http.createServer((req, res) => {
-  let rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  if (rel.endsWith("/")) rel += "index.html";
-  const file = path.join(root, rel);
-  if (!file.startsWith(root + path.sep)) {
-    res.writeHead(403).end();
-    return;
-  }
-  fs.readFile(file, (err, data) => {
-    if (err) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
-    res.end(data);
-  });
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const base = `http://127.0.0.1:${server.address().port}`;
+const { server, base } = await serveFolder(root);
 
 const context = await launch();
 let failed = false;

@@ -1,7 +1,7 @@
 //! Blocks of the front matter (interview, testimonies, principles, quotes)
 //! and boxed notes, placed by shortcodes or after the body.
 
-use crate::support::TestSite;
+use crate::support::{TestSite, position};
 
 const ARTICLE: &str = r#"---
 title: Mentorat, regards croisés
@@ -54,33 +54,26 @@ fn build() -> String {
     site.page("portraits/mentorat/index.html")
 }
 
-/// Where a text is in the page; panics when absent.
-#[track_caller]
-fn at(html: &str, text: &str) -> usize {
-    html.find(text)
-        .unwrap_or_else(|| panic!("{text:?} not found in {html}"))
-}
-
 #[test]
 fn blocks_are_placed_where_the_body_says_then_after_it() {
     let html = build();
     let nnbsp = '\u{202f}';
     // Placed by the body, in the body's order.
-    let intro = at(&html, "<p>Un an après, nous avons réuni un binôme.</p>");
-    let question = at(&html, &format!("Et aujourd’hui{nnbsp}?"));
-    let answer = at(&html, "<p>J’ai trouvé <em>ma</em> façon de faire.</p>");
-    let code = at(
+    let intro = position(&html, "<p>Un an après, nous avons réuni un binôme.</p>");
+    let question = position(&html, &format!("Et aujourd’hui{nnbsp}?"));
+    let answer = position(&html, "<p>J’ai trouvé <em>ma</em> façon de faire.</p>");
+    let code = position(
         &html,
         "<p>Le shortcode <code>{{ interview() }}</code> s’écrit seul sur sa ligne.</p>",
     );
-    let aside = at(&html, "<p>Le mentorat est <strong>volontaire</strong>.</p>");
-    let end = at(&html, "<p>Fin de l’article.</p>");
+    let aside = position(&html, "<p>Le mentorat est <strong>volontaire</strong>.</p>");
+    let end = position(&html, "<p>Fin de l’article.</p>");
     // Not placed: after the body, as interview, testimonials, principles, quotes.
-    let testimony = at(&html, "<p>Je me suis sentie utile.</p>");
-    let testimony2 = at(&html, "<p>J’ai découvert un autre métier.</p>");
-    let principle = at(&html, "Donner du sens");
-    let titled = at(&html, "<p>Ses réunions sont ouvertes à tous.</p>");
-    let quote = at(&html, "Le mentorat, c’est un échange.");
+    let testimony = position(&html, "<p>Je me suis sentie utile.</p>");
+    let testimony2 = position(&html, "<p>J’ai découvert un autre métier.</p>");
+    let principle = position(&html, "Donner du sens");
+    let titled = position(&html, "<p>Ses réunions sont ouvertes à tous.</p>");
+    let quote = position(&html, "Le mentorat, c’est un échange.");
     let order = [
         intro, question, answer, code, aside, end, testimony, testimony2, principle, titled, quote,
     ];
@@ -111,8 +104,8 @@ fn a_simple_article_needs_no_shortcode() {
     );
     site.build_ok(&[]);
     let html = site.page("citation/index.html");
-    let body = at(&html, "<p>Le texte.</p>");
-    let quote = at(&html, "Le sens se construit ensemble.");
+    let body = position(&html, "<p>Le texte.</p>");
+    let quote = position(&html, "Le sens se construit ensemble.");
     assert!(body < quote, "{html}");
 }
 
@@ -336,8 +329,8 @@ fn a_pull_quote_is_hidden_only_when_the_article_says_it_too() {
 #[test]
 fn a_quotation_pull_quote_names_its_author_in_its_caption() {
     let html = build();
-    let figure = &html[at(&html, "<figure class=\"pullquote\">")..];
-    let figure = &figure[..at(figure, "</figure>")];
+    let figure = &html[position(&html, "<figure class=\"pullquote\">")..];
+    let figure = &figure[..position(figure, "</figure>")];
     assert!(
         figure.contains("<figcaption class=\"pullquote-by\"><span class=\"pullquote-name\">Camille Bertin</span>"),
         "{figure}"

@@ -173,16 +173,24 @@ fn check_writes_nothing() {
     assert!(!site.root.join("output").exists());
 }
 
-#[test]
-fn github_paths_start_at_the_root_given() {
-    let site = fixture("all");
+/// `gazette --root <site folder> check --format <format>`, run from the
+/// folder above the site as CI runs it for a site in a sub-folder: the
+/// folder's name (the paths' first part) and the run.
+fn check_from_above(site: &TestSite, format: &str) -> (String, Run) {
     let parent = site.root.parent().expect("a parent folder");
     let name = site
         .root
         .file_name()
         .and_then(|n| n.to_str())
         .expect("a folder name");
-    let out = gazette(parent, &["--root", name, "check", "--format", "github"]);
+    let run = gazette(parent, &["--root", name, "check", "--format", format]);
+    (name.to_string(), run)
+}
+
+#[test]
+fn github_paths_start_at_the_root_given() {
+    let site = fixture("all");
+    let (name, out) = check_from_above(&site, "github");
     assert_eq!(out.code, 1);
     let stdout = &out.stdout;
     for line in stdout.lines() {
@@ -416,14 +424,7 @@ fn an_english_site_whose_settings_fail_is_checked_in_english() {
 #[test]
 fn gitlab_format_is_a_code_quality_report() {
     let site = fixture("all");
-    let parent = site.root.parent().expect("a parent folder");
-    let name = site
-        .root
-        .file_name()
-        .and_then(|n| n.to_str())
-        .expect("a folder name");
-    let args = ["--root", name, "check", "--format", "gitlab"];
-    let out = gazette(parent, &args);
+    let (name, out) = check_from_above(&site, "gitlab");
     assert_eq!(out.code, 1, "{}", transcript(&out));
     let report: serde_json::Value = serde_json::from_str(&out.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", out.stdout));
@@ -461,6 +462,7 @@ fn gitlab_format_is_a_code_quality_report() {
         issues.len(),
         "one fingerprint per issue"
     );
-    let again: serde_json::Value = serde_json::from_str(&gazette(parent, &args).stdout).unwrap();
+    let again: serde_json::Value =
+        serde_json::from_str(&check_from_above(&site, "gitlab").1.stdout).unwrap();
     assert_eq!(again, report, "the same report, run after run");
 }

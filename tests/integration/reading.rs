@@ -4,7 +4,7 @@
 //! wide tables scroll by keyboard, the menu says where the reader is,
 //! reading times count every block, foreign words can be marked.
 
-use crate::support::TestSite;
+use crate::support::{TestSite, position};
 
 const ARTICLE: &str = r#"---
 title: Nos engagements
@@ -46,32 +46,25 @@ fn page() -> String {
     site.page("engagements/index.html")
 }
 
-/// Where `text` is; panics when absent.
-#[track_caller]
-fn find(html: &str, text: &str) -> usize {
-    html.find(text)
-        .unwrap_or_else(|| panic!("{text:?} not found in {html}"))
-}
-
 #[test]
 fn block_titles_are_headings_one_level_under_where_the_body_places_them() {
     let html = page();
     // Before any heading: h2, its titled items h3; a group named by its title.
-    find(
+    position(
         &html,
         "<div class=\"principles\" role=\"group\" aria-labelledby=\"principes-engagements\">\n  <h2 class=\"block-title\" id=\"principes-engagements\">Nos engagements</h2>",
     );
-    find(
+    position(
         &html,
         "<h3 class=\"principle-title\">Une instance ouverte</h3>",
     );
     // Under « Le dispositif » (h2): « Entretien avec » is an h3 naming the people.
-    find(
+    position(
         &html,
         "<h3 class=\"interview-with\" id=\"gz-entretien-avec\">Entretien avec</h3>\n    <ul class=\"people-list\" aria-labelledby=\"gz-entretien-avec\">",
     );
     // Under « En pratique » (h3): the boxed note's title is an h4 naming the note.
-    find(
+    position(
         &html,
         "<aside class=\"encadre\" role=\"note\" aria-labelledby=\"gz-encadre-3\">\n  <h4 class=\"encadre-titre\" id=\"gz-encadre-3\">À savoir</h4>",
     );
@@ -80,15 +73,15 @@ fn block_titles_are_headings_one_level_under_where_the_body_places_them() {
 #[test]
 fn footer_labels_are_headings_and_only_essential_blocks_are_landmarks() {
     let html = page();
-    find(
+    position(
         &html,
         "<h2 class=\"tags-title\" id=\"gz-mots-cles\">Mots-clés</h2>",
     );
-    find(
+    position(
         &html,
         "<h2 class=\"share-title\" id=\"gz-partager\">Partager cet article</h2>",
     );
-    find(
+    position(
         &html,
         "<div class=\"people\" role=\"group\" aria-labelledby=\"gz-personnes\" data-pagefind-ignore>",
     );
@@ -103,7 +96,7 @@ fn footer_labels_are_headings_and_only_essential_blocks_are_landmarks() {
     }
     // The article's landmarks: the table of contents at most; no region of
     // its own blocks (a named section), no named aside (complementary).
-    let article = &html[find(&html, "<article")..find(&html, "</article>")];
+    let article = &html[position(&html, "<article")..position(&html, "</article>")];
     assert!(!article.contains("<section"), "{article}");
     assert!(
         !article.contains("<aside class=\"encadre\" aria-label"),
@@ -132,24 +125,24 @@ fn the_menu_says_which_section_the_reader_is_in_and_its_own_page() {
     );
     site.build_ok(&[]);
     let article = site.page("actualites/accord/index.html");
-    find(
+    position(
         &article,
         "<a href=\"/actualites/\" aria-current=\"true\">Actualités</a>",
     );
-    find(&article, "<a href=\"/portraits/\">Portraits</a>");
+    position(&article, "<a href=\"/portraits/\">Portraits</a>");
     let section = site.page("actualites/index.html");
-    find(
+    position(
         &section,
         "<a href=\"/actualites/\" aria-current=\"page\">Actualités</a>",
     );
     assert_eq!(section.matches("aria-current=\"true\"").count(), 0);
     // The cue is a bar, drawn in forced colours too.
     let css = site.page(&site.hashed_asset("css/gazette", "css"));
-    find(
+    position(
         &css,
         ".site-nav-list a[aria-current] { color: var(--accent); border-bottom-color: var(--accent); }",
     );
-    find(
+    position(
         &css,
         "  .site-nav-list a { border-bottom-color: Canvas; }\n  .site-nav-list a[aria-current] { border-bottom-color: CanvasText; }",
     );
@@ -170,7 +163,7 @@ fn a_markdown_table_scrolls_in_a_focusable_region_named_by_its_headers() {
         );
         site.build_ok(&[]);
         let html = site.page("chiffres/index.html");
-        find(
+        position(
             &html,
             &format!(
                 "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{name}\"><table>"
@@ -178,7 +171,7 @@ fn a_markdown_table_scrolls_in_a_focusable_region_named_by_its_headers() {
         );
         if raw_html == "sanitize" {
             // A passage in another language keeps its lang through the sanitizer.
-            find(&html, "<p>Les <span lang=\"en\">soft skills</span>.</p>");
+            position(&html, "<p>Les <span lang=\"en\">soft skills</span>.</p>");
         }
     }
 }
@@ -253,5 +246,5 @@ fn the_reading_time_counts_the_interview_testimonies_and_notes() {
     site.build_ok(&[]);
     let html = site.page("entretien/index.html");
     // 4 × 109 + 60 + 20 + 40 = 556 words.
-    find(&html, "<span>Lecture\u{a0}: 3\u{a0}min</span>");
+    position(&html, "<span>Lecture\u{a0}: 3\u{a0}min</span>");
 }

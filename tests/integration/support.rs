@@ -412,6 +412,13 @@ impl TestSite {
     }
 }
 
+/// Where `text` is in `html`; panics, showing the page, when absent.
+#[track_caller]
+pub fn position(html: &str, text: &str) -> usize {
+    html.find(text)
+        .unwrap_or_else(|| panic!("{text:?} not found in {html}"))
+}
+
 /// The inner HTML of every `<tag …>…</tag>` of a page, in order (no nesting
 /// of the same tag is expected).
 pub fn elements(html: &str, tag: &str) -> Vec<String> {
