@@ -99,6 +99,8 @@ pub struct Summary {
     pub removed: usize,
     /// Files not Gazette's, left in the output folder.
     pub kept: usize,
+    /// Photos encoded by this build (the others came from the cache).
+    pub photos_encoded: usize,
     /// Wall time.
     pub seconds: f64,
     /// The output folder.
@@ -138,6 +140,9 @@ pub fn build_with(
             .push(refused.diagnostic(&output_dir, lang));
         return (prepared.diagnostics, None, Outcome::Usage);
     }
+    let cache = crate::images::cache::Cache::open(&opts.root);
+    let (photo_files, photos_encoded) = publish_photos(&mut prepared, &opts.root, &cache);
+    pipeline.timer.lap("photos");
     let (Some(site), Some(theme)) = (&prepared.site, &theme) else {
         return (prepared.diagnostics, None, Outcome::SiteErrors);
     };
@@ -163,7 +168,7 @@ pub fn build_with(
             return (prepared.diagnostics, None, outcome);
         }
     };
-    let written = write_site(site, theme, opts, publication, progress);
+    let written = write_site(site, theme, opts, publication, progress, photo_files);
     pipeline.timer.lap("render and write");
     let mut diagnostics = prepared.diagnostics;
     let stats = match written {
@@ -177,7 +182,11 @@ pub fn build_with(
             return (diagnostics, None, Outcome::SiteErrors);
         }
     };
+    // Only a build that published drops the cache entries it did not use:
+    // a failed one may have stopped before reaching every photo.
+    cache.prune();
     let summary = Summary {
+        photos_encoded,
         pages: stats.html,
         written: stats.written,
         removed: stats.removed,
@@ -191,6 +200,22 @@ pub fn build_with(
     (diagnostics, Some(summary), Outcome::Success)
 }
 
+/// The photos of the assembled site in variants (`render::pictures`), their
+/// errors moved into the report; the files and how many were encoded.
+fn publish_photos(
+    prepared: &mut Prepared,
+    root: &std::path::Path,
+    cache: &crate::images::cache::Cache,
+) -> (Files, usize) {
+    let Some(site) = prepared.site.as_mut() else {
+        return (Files::new(), 0);
+    };
+    let settings = crate::images::Settings::default();
+    let published = render::pictures::publish(site, root, cache, &settings);
+    prepared.diagnostics.extend(published.errors);
+    (published.files, published.encoded)
+}
+
 /// Renders `site` into the new tree of `staging`: the site's errors (the
 /// new tree dropped, the output untouched), or what was published.
 fn write_site(
@@ -199,6 +224,7 @@ fn write_site(
     opts: &BuildOptions,
     staging: output::Publication,
     progress: &dyn Progress,
+    photos: Files,
 ) -> Result<Result<output::WriteStats, Vec<Diagnostic>>, output::PublishError> {
     // The article pages, kept for the search index when there is one.
     let searched: HashSet<String> = if site.config.search {
@@ -243,6 +269,8 @@ fn write_site(
     // path a page also claims.
     let mut extra = Files::new();
     render::copied::add(&mut extra, site, theme, &opts.root);
+    // A photo's address serves its largest variant, not the upload.
+    extra.extend(photos);
     if site.config.search {
         progress.stage(Stage::Search, None);
         let kept = kept

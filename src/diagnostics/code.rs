@@ -136,6 +136,12 @@ pub enum Code {
     PersonUnknown,
     /// `registry-file-missing`
     RegistryFileMissing,
+    /// `image-unsupported`
+    ImageUnsupported,
+    /// `image-corrupt`
+    ImageCorrupt,
+    /// `image-too-large`
+    ImageTooLarge,
     /// `url-collision`
     UrlCollision,
     /// `url-reserved`
@@ -277,6 +283,9 @@ impl Code {
         Code::UrlSchemeRefused,
         Code::PersonUnknown,
         Code::RegistryFileMissing,
+        Code::ImageUnsupported,
+        Code::ImageCorrupt,
+        Code::ImageTooLarge,
         Code::UrlCollision,
         Code::UrlReserved,
         Code::AliasInvalid,
@@ -384,6 +393,9 @@ impl Code {
             Code::UrlSchemeRefused => "url-scheme-refused",
             Code::PersonUnknown => "person-unknown",
             Code::RegistryFileMissing => "registry-file-missing",
+            Code::ImageUnsupported => "image-unsupported",
+            Code::ImageCorrupt => "image-corrupt",
+            Code::ImageTooLarge => "image-too-large",
             Code::UrlCollision => "url-collision",
             Code::UrlReserved => "url-reserved",
             Code::AliasInvalid => "alias-invalid",

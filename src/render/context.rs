@@ -85,6 +85,8 @@ struct ImageCtx {
     caption: Option<String>,
     credit: Option<String>,
     decorative: bool,
+    /// Its variants, when a build made them (`site::Picture`).
+    picture: Option<crate::site::Picture>,
 }
 
 #[derive(Serialize)]
@@ -428,6 +430,7 @@ fn summary<'s>(site: &'s Site, a: &'s Article) -> SummaryCtx<'s> {
             caption: i.caption.clone(),
             credit: i.credit.clone(),
             decorative: i.alt.is_empty(),
+            picture: i.picture.clone(),
         }),
         section: SectionRefCtx {
             title: section.title.clone(),

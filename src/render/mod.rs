@@ -30,6 +30,7 @@ mod listing;
 mod not_found;
 mod pager;
 pub mod partial;
+pub mod pictures;
 mod plan;
 pub mod relative;
 mod search_page;

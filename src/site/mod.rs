@@ -57,7 +57,7 @@ use crate::content::article::LoadedArticle;
 use crate::content::discover::Discovered;
 use crate::content::front_matter::SectionMeta;
 use crate::content::markdown::{HtmlWithBlockMarkers, Rendered};
-use crate::diagnostics::{Diagnostic, SourceText, Staged};
+use crate::diagnostics::{Diagnostic, Position, SourceText, Staged};
 pub use inclusion::{Inclusion, next_change};
 use links::{Excluded, Resolver};
 use registry::Registry;
@@ -102,6 +102,58 @@ pub struct Image {
     pub caption: Option<String>,
     /// Credit.
     pub credit: Option<String>,
+    /// Its variants, once a build has made them (`None` in the preview,
+    /// in `check`, and for SVG or GIF, which show `src` as it is).
+    pub picture: Option<Picture>,
+}
+
+/// A raster photo published in several widths (see `crate::images`): what
+/// `<picture>` needs, typed for the templates.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Picture {
+    /// The modern formats, for `<source type srcset>`: WebP (none for a
+    /// WebP source, whose fallback is WebP already).
+    pub sources: Vec<PictureSource>,
+    /// The fallback's largest file, for `<img src>`.
+    pub src: String,
+    /// The fallback's files with their widths (`a.480w.jpg 480w, …`).
+    pub srcset: String,
+    /// The fallback's media type (`image/jpeg`, `image/png`, `image/webp`).
+    #[serde(rename = "type")]
+    pub media_type: &'static str,
+    /// The largest fallback's width in pixels (upright), for `<img width>`.
+    pub width: u32,
+    /// Its height in pixels, for `<img height>`.
+    pub height: u32,
+}
+
+/// One `<source>` of a [`Picture`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PictureSource {
+    /// Its media type (`image/webp`).
+    #[serde(rename = "type")]
+    pub media_type: &'static str,
+    /// Its files with their widths.
+    pub srcset: String,
+}
+
+/// A raster photo an article shows (an image of its body, its cover),
+/// which a build publishes in variants, and where to report it when it
+/// cannot.
+#[derive(Debug, Clone)]
+pub struct PhotoUse {
+    /// The address the page names it by (`/actualites/x/photo.jpg`).
+    pub url: String,
+    /// The file, relative to the site's root (`content/actualites/x/photo.jpg`).
+    pub source: PathBuf,
+    /// Its path as the writer wrote it.
+    pub written: String,
+    /// Whether it is the cover (`image:`) rather than an image of the body.
+    pub cover: bool,
+    /// The article's file.
+    pub file: PathBuf,
+    /// Where the article names it.
+    pub position: Position,
 }
 
 /// An attached document, resolved.
@@ -163,6 +215,8 @@ pub struct Article {
     pub title: String,
     /// Cover image.
     pub image: Option<Image>,
+    /// The raster photos it shows (cover and body), for a build's variants.
+    pub photos: Vec<PhotoUse>,
     /// Attached documents.
     pub downloads: Vec<Download>,
     /// Front-matter Markdown.

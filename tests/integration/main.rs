@@ -31,6 +31,7 @@ mod output;
 mod ownership;
 mod paths;
 mod people;
+mod photos;
 mod pipelines;
 mod readme;
 mod relative;

@@ -1,0 +1,256 @@
+//! A build's photos: every raster image an article shows (its cover, its
+//! body's images) published in variants (`crate::images`), and the pages
+//! given `<picture>` for them.
+//!
+//! It runs between assembly and rendering, on the build only: each source
+//! file once however many articles show it, on rayon's threads, through the
+//! site's cache (`images::cache`), so a rebuild encodes only what changed.
+//! The variants sit beside the source (`photo.jpg` → `photo.800w.webp`,
+//! `photo.800w.jpg`), and the source's own address serves its largest
+//! fallback instead of the file as uploaded, so a card, a link or a feed
+//! that names it gets the same upright, metadata-free pixels. The model is
+//! then edited: a cover gets its [`Picture`] (the theme's template writes
+//! the markup, see `docs/theming.md`), a body image's `<img>` becomes a
+//! `<picture>` here, since Markdown has no template. `serve` and `check`
+//! skip this step and show the sources as they are: encoding must not hold
+//! up a preview.
+//!
+//! A photo that cannot be published is an error at every place that names
+//! it, worded by `images::ImageError`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::images::cache::Cache;
+use crate::images::{Format, ImageError, Settings, Variants};
+use crate::output::{Content, Files};
+use crate::site::{Picture, PictureSource, Site};
+
+/// The `sizes` of a body image: the article's text column (`.wrap.narrow`
+/// of the theme's stylesheet, at most 40rem wide), else the screen's width.
+pub const BODY_SIZES: &str = "(min-width: 44rem) 40rem, 100vw";
+
+/// One source's picture and files, or why it has none.
+type Made = Result<(Picture, Files), ImageError>;
+
+/// What publishing the photos made.
+#[derive(Debug, Default)]
+pub struct Published {
+    /// The variants, and each source's address with its largest fallback.
+    pub files: Files,
+    /// The photos that could not be published, at every place naming them.
+    pub errors: Vec<Diagnostic>,
+    /// How many photos were encoded rather than taken from the cache.
+    pub encoded: usize,
+}
+
+/// Publishes the photos of `site` (its files read from `root`) and puts
+/// their pictures in its articles.
+pub fn publish(site: &mut Site, root: &Path, cache: &Cache, settings: &Settings) -> Published {
+    let outputs: HashMap<&Path, &str> = site
+        .assets
+        .iter()
+        .map(|(out, src)| (src.as_path(), out.as_str()))
+        .collect();
+    // One source, one encoding: the first article showing it names its address.
+    let mut sources: BTreeMap<&Path, (&str, &str)> = BTreeMap::new();
+    for photo in site.articles.iter().flat_map(|a| &a.photos) {
+        if let Some(output) = outputs.get(photo.source.as_path()) {
+            sources
+                .entry(photo.source.as_path())
+                .or_insert((photo.url.as_str(), *output));
+        }
+    }
+    let made: Vec<(PathBuf, Made)> = sources
+        .par_iter()
+        .filter_map(|(source, (url, output))| {
+            // A file that cannot be read is reported by its copy.
+            let bytes = crate::sources::read(root, source).ok()?;
+            let made = cache
+                .variants(&bytes, settings)
+                .map(|v| picture(&v, url, output));
+            Some((source.to_path_buf(), made))
+        })
+        .collect();
+    let mut published = Published {
+        encoded: cache.encoded(),
+        ..Published::default()
+    };
+    let mut pictures = HashMap::new();
+    for (source, made) in made {
+        match made {
+            Ok((picture, files)) => {
+                published.files.extend(files);
+                pictures.insert(source, picture);
+            }
+            Err(e) => published.errors.extend(errors(site, &source, e)),
+        }
+    }
+    for article in &mut site.articles {
+        place(article, &pictures);
+    }
+    published
+}
+
+/// The picture of `variants` for the source at `url` (output path
+/// `output`), and its files.
+fn picture(variants: &Variants, url: &str, output: &str) -> (Picture, Files) {
+    let mut files = Files::new();
+    let mut srcsets: BTreeMap<&'static str, String> = BTreeMap::new();
+    for v in &variants.files {
+        let suffix = format!(".{}w.{}", v.width, v.format.extension());
+        let srcset = srcsets.entry(v.format.media_type()).or_default();
+        if !srcset.is_empty() {
+            srcset.push_str(", ");
+        }
+        let _ = write!(srcset, "{}{suffix} {}w", stem(url), v.width);
+        files.insert(
+            format!("{}{suffix}", stem(output)),
+            Content::Bytes(v.bytes.clone()),
+        );
+    }
+    let fallback = variants.fallback;
+    let largest = variants.largest();
+    if let Some(largest) = largest {
+        files.insert(output.to_string(), Content::Bytes(largest.bytes.clone()));
+    }
+    let sources = (fallback != Format::WebP)
+        .then(|| PictureSource {
+            media_type: Format::WebP.media_type(),
+            srcset: srcsets
+                .get(Format::WebP.media_type())
+                .cloned()
+                .unwrap_or_default(),
+        })
+        .into_iter()
+        .collect();
+    let picture = Picture {
+        sources,
+        src: url.to_string(),
+        srcset: srcsets.remove(fallback.media_type()).unwrap_or_default(),
+        media_type: fallback.media_type(),
+        width: largest.map_or(0, |v| v.width),
+        height: largest.map_or(0, |v| v.height),
+    };
+    (picture, files)
+}
+
+/// A path or address without its extension.
+fn stem(path: &str) -> &str {
+    let name_start = path.rfind('/').map_or(0, |i| i + 1);
+    match path[name_start..].rfind('.') {
+        Some(dot) if dot > 0 => &path[..name_start + dot],
+        _ => path,
+    }
+}
+
+/// The error `e` of the photo `source`, at every place naming it.
+fn errors(site: &Site, source: &Path, e: ImageError) -> Vec<Diagnostic> {
+    let lang = site.config.language;
+    site.articles
+        .iter()
+        .flat_map(|a| &a.photos)
+        .filter(|p| p.source == source)
+        .map(|p| {
+            let mut d = Diagnostic::error(e.code(), e.message(lang, &p.written))
+                .in_file(&p.file)
+                .with_help(e.help(lang));
+            d.position = Some(p.position.clone());
+            d
+        })
+        .collect()
+}
+
+/// Gives `article`'s cover its picture and its body's images theirs.
+fn place(article: &mut crate::site::Article, pictures: &HashMap<PathBuf, Picture>) {
+    for photo in &article.photos {
+        let Some(picture) = pictures.get(&photo.source) else {
+            continue;
+        };
+        if photo.cover {
+            if let Some(image) = &mut article.image {
+                image.picture = Some(picture.clone());
+            }
+        } else {
+            article
+                .body_html
+                .edit(|html| with_picture(html, &photo.url, picture));
+        }
+    }
+}
+
+/// `html` with each `<img src="url" …>` the Markdown wrote made a
+/// `<picture>` of `picture`, its alt text and title kept.
+fn with_picture(html: &str, url: &str, picture: &Picture) -> String {
+    let opening = format!("<img src=\"{url}\"");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(&opening) {
+        let after = &rest[at + opening.len()..];
+        let Some(end) = after.find('>') else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        let attrs = after[..end].replace(" loading=\"lazy\"", "");
+        out.push_str(&markup(picture, attrs.trim_end()));
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A body image's `<picture>`, with the `<img>`'s own attributes `attrs`
+/// (` alt="…" title="…"`).
+fn markup(p: &Picture, attrs: &str) -> String {
+    let mut out = String::from("<picture>");
+    for s in &p.sources {
+        let _ = write!(
+            out,
+            "<source type=\"{}\" srcset=\"{}\" sizes=\"{BODY_SIZES}\">",
+            s.media_type, s.srcset
+        );
+    }
+    let _ = write!(
+        out,
+        "<img src=\"{}\" srcset=\"{}\" sizes=\"{BODY_SIZES}\" width=\"{}\" height=\"{}\"{attrs} loading=\"lazy\" decoding=\"async\"></picture>",
+        p.src, p.srcset, p.width, p.height
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stem_loses_the_extension_of_the_name_only() {
+        assert_eq!(stem("/a.b/photo.jpg"), "/a.b/photo");
+        assert_eq!(stem("a.b/photo"), "a.b/photo");
+        assert_eq!(stem("/x/.hidden"), "/x/.hidden");
+    }
+
+    #[test]
+    fn a_body_image_becomes_a_picture_with_its_alt_and_title() {
+        let p = Picture {
+            sources: vec![PictureSource {
+                media_type: "image/webp",
+                srcset: "/a/p.480w.webp 480w".into(),
+            }],
+            src: "/a/p.jpg".into(),
+            srcset: "/a/p.480w.jpg 480w".into(),
+            media_type: "image/jpeg",
+            width: 480,
+            height: 320,
+        };
+        let html =
+            "<p>x <img src=\"/a/p.jpg\" alt=\"Une photo\" title=\"t\" loading=\"lazy\"> y</p>";
+        assert_eq!(
+            with_picture(html, "/a/p.jpg", &p),
+            "<p>x <picture><source type=\"image/webp\" srcset=\"/a/p.480w.webp 480w\" sizes=\"(min-width: 44rem) 40rem, 100vw\"><img src=\"/a/p.jpg\" srcset=\"/a/p.480w.jpg 480w\" sizes=\"(min-width: 44rem) 40rem, 100vw\" width=\"480\" height=\"320\" alt=\"Une photo\" title=\"t\" loading=\"lazy\" decoding=\"async\"></picture> y</p>"
+        );
+    }
+}
