@@ -210,7 +210,7 @@ fn publish_photos(
     let Some(site) = prepared.site.as_mut() else {
         return (Files::new(), 0);
     };
-    let settings = crate::images::Settings::default();
+    let settings = site.config.images.clone();
     let published = render::pictures::publish(site, root, cache, &settings);
     prepared.diagnostics.extend(published.errors);
     (published.files, published.encoded)

@@ -12,7 +12,7 @@
 //! - `resolve`: the list of settings, defaults and one-check settings
 //!   (title, theme, page size);
 //! - `base_url`, `schemes` (`extra_url_schemes`), `menu` (and `share`),
-//!   `accessibility`, `taxonomies`: each setting with more than one check or
+//!   `accessibility`, `taxonomies`, `images`: each setting with more than one check or
 //!   a type of its own;
 //! - `places`: where a setting is written, for the messages.
 //!
@@ -24,6 +24,7 @@
 mod accessibility;
 mod base_url;
 mod file;
+mod images;
 mod menu;
 mod places;
 mod resolve;
@@ -94,6 +95,8 @@ pub struct Config {
     /// `tags`), so that a clash with another output path found later can
     /// point at it.
     pub taxonomy_positions: BTreeMap<&'static str, Position>,
+    /// The widths and quality photos are published in (`images:`).
+    pub images: crate::images::Settings,
 }
 
 /// Command-line values that take precedence over the file.
@@ -157,6 +160,7 @@ impl Config {
             urls: Default::default(),
             taxonomies: TaxonomyFolders::defaults(),
             taxonomy_positions: Default::default(),
+            images: Default::default(),
         }
     }
 }

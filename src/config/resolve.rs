@@ -4,7 +4,7 @@
 //! `resolve` is the list of settings in the order their messages are
 //! reported; a setting with more than one check, or a type of its own, has
 //! its module (`base_url`, `schemes`, `menu`, `accessibility`,
-//! `taxonomies`), and the one-check settings (the title, the theme, the
+//! `taxonomies`, `images`), and the one-check settings (the title, the theme, the
 //! page size) are here. Every problem of the file is reported at once; the
 //! settings are returned only when there is none.
 
@@ -13,7 +13,9 @@ use std::path::Path;
 
 use super::file::RawConfig;
 use super::places::Places;
-use super::{Config, Overrides, ShareKind, accessibility, base_url, menu, schemes, taxonomies};
+use super::{
+    Config, Overrides, ShareKind, accessibility, base_url, images, menu, schemes, taxonomies,
+};
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::language::Language;
 use crate::messages::t;
@@ -41,6 +43,7 @@ pub(super) fn resolve(
         .map(|a| accessibility::resolve(places, a, &urls, lang, &mut errors));
     let (taxonomies, taxonomy_positions) =
         taxonomies::resolve(places, raw.taxonomies, lang, &mut errors);
+    let images = images::resolve(places, raw.images, lang, &mut errors);
     if errors.has_errors() {
         return Err(errors);
     }
@@ -69,6 +72,7 @@ pub(super) fn resolve(
         taxonomies,
         urls,
         taxonomy_positions,
+        images,
     })
 }
 

@@ -42,6 +42,10 @@ pub enum Code {
     ConfigDuplicateTaxonomyFolder,
     /// `config-bad-url-scheme`
     ConfigBadUrlScheme,
+    /// `config-bad-image-widths`
+    ConfigBadImageWidths,
+    /// `config-bad-image-quality`
+    ConfigBadImageQuality,
     /// `yaml-unknown-key`
     YamlUnknownKey,
     /// `yaml-unknown-value`
@@ -236,6 +240,8 @@ impl Code {
         Code::ConfigBadTaxonomyFolder,
         Code::ConfigDuplicateTaxonomyFolder,
         Code::ConfigBadUrlScheme,
+        Code::ConfigBadImageWidths,
+        Code::ConfigBadImageQuality,
         Code::YamlUnknownKey,
         Code::YamlUnknownValue,
         Code::YamlWrongType,
@@ -346,6 +352,8 @@ impl Code {
             Code::ConfigBadTaxonomyFolder => "config-bad-taxonomy-folder",
             Code::ConfigDuplicateTaxonomyFolder => "config-duplicate-taxonomy-folder",
             Code::ConfigBadUrlScheme => "config-bad-url-scheme",
+            Code::ConfigBadImageWidths => "config-bad-image-widths",
+            Code::ConfigBadImageQuality => "config-bad-image-quality",
             Code::YamlUnknownKey => "yaml-unknown-key",
             Code::YamlUnknownValue => "yaml-unknown-value",
             Code::YamlWrongType => "yaml-wrong-type",

@@ -260,3 +260,29 @@ fn a_rebuild_encodes_nothing_repairs_a_damaged_entry_and_prunes_unused_ones() {
         .count();
     assert_eq!(entries, 1);
 }
+
+#[test]
+fn the_site_chooses_the_widths() {
+    let site = TestSite::with_settings("images:\n  widths: [600, 300]\n  quality: 60\n");
+    site.write(
+        "content/actualites/forum/index.md",
+        "---\ntitle: Forum des métiers\ndate: 2026-03-12\nimage:\n  src: affiche.jpg\n  alt: L’affiche\n---\nLe forum revient.\n",
+    );
+    site.write(
+        "content/actualites/forum/affiche.jpg",
+        phone_photo(800, 400, 1),
+    );
+    site.build_ok(&[]);
+    let page = site.page("actualites/forum/index.html");
+    let cover = void_tags(&page, "img")
+        .into_iter()
+        .find(|a| attr(a, "src").as_deref() == Some("/actualites/forum/affiche.jpg"))
+        .expect("cover img");
+    let widths: Vec<u32> = srcset(&attr(&cover, "srcset").expect("srcset"))
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
+    assert_eq!(widths, vec![300, 600]);
+    assert_eq!(attr(&cover, "width").as_deref(), Some("600"));
+    assert_eq!(attr(&cover, "height").as_deref(), Some("300"));
+}
