@@ -5,8 +5,9 @@
 //! that decides its files: the source's bytes, the widths, the quality and
 //! [`ENCODER_VERSION`] (a new encoder or filter makes every entry stale).
 //! It holds one file per variant (`800.webp`, `800.jpg`) and a `manifest`
-//! listing each with its size, pixels and hash, written last and renamed
-//! into place: an entry without a manifest was interrupted, and a file
+//! listing each with its size, pixels and hash; the entry is written in a
+//! folder of its own and renamed into place: an entry without a manifest
+//! was interrupted, and a file
 //! whose size or hash differs from the manifest (truncated, edited) makes
 //! the entry damaged. Either way the photo is encoded again and the entry
 //! rewritten; a cache is never trusted over the source.
@@ -35,7 +36,7 @@ pub const CACHE_DIR: &str = ".gazette-cache/images";
 /// What else decides the bytes of a variant: bumped with the encoders, the
 /// resize filter or the way files are made.
 pub const ENCODER_VERSION: &str =
-    "gazette-images 1; image 0.25; libwebp 1.5 (webp 0.3); fast_image_resize 5 lanczos3";
+    "gazette-images 2; image 0.25; libwebp 1.5 (webp 0.3); fast_image_resize 5 lanczos3";
 
 /// One build's use of the cache folder.
 #[derive(Debug)]
@@ -158,16 +159,39 @@ fn read_entry(entry: &Path) -> Option<Variants> {
     Some(Variants { fallback, files })
 }
 
-/// Stores `made` at `entry`, the manifest last.
+/// Stores `made` at `entry`: written whole into a folder of its own, the
+/// manifest last, then renamed into place, so that two threads encoding the
+/// same bytes (one photo copied into two articles' folders) never write
+/// into one folder, and a build stopped halfway leaves no entry that looks
+/// whole.
 fn write_entry(entry: &Path, made: &Variants) -> std::io::Result<()> {
-    if entry.exists() {
-        std::fs::remove_dir_all(entry)?;
+    // One entry at a time per thread: the process and the thread name it.
+    let thread: String = format!("{:?}", std::thread::current().id())
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let mut name = entry.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".partial-{}-{thread}", std::process::id()));
+    let partial = entry.with_file_name(name);
+    let written = write_files(&partial, made).and_then(|()| {
+        if entry.exists() {
+            std::fs::remove_dir_all(entry)?;
+        }
+        std::fs::rename(&partial, entry)
+    });
+    if written.is_err() {
+        let _ = std::fs::remove_dir_all(&partial);
     }
-    std::fs::create_dir_all(entry)?;
+    written
+}
+
+/// The files of `made` and their manifest, into the new folder `dir`.
+fn write_files(dir: &Path, made: &Variants) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
     let mut manifest = format!("fallback {}\n", made.fallback.extension());
     for v in &made.files {
         let ext = v.format.extension();
-        std::fs::write(entry.join(format!("{}.{ext}", v.width)), &v.bytes)?;
+        std::fs::write(dir.join(format!("{}.{ext}", v.width)), &v.bytes)?;
         let _ = writeln!(
             manifest,
             "{} {} {ext} {} {}",
@@ -177,7 +201,5 @@ fn write_entry(entry: &Path, made: &Variants) -> std::io::Result<()> {
             file_hash(&v.bytes)
         );
     }
-    let partial = entry.join("manifest.partial");
-    std::fs::write(&partial, manifest)?;
-    std::fs::rename(partial, entry.join("manifest"))
+    std::fs::write(dir.join("manifest"), manifest)
 }

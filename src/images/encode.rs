@@ -6,7 +6,7 @@
 //! PNG, a simple `VP8 ` file for WebP).
 
 use image::codecs::jpeg::JpegEncoder;
-use image::codecs::png::PngEncoder;
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
 use image::{DynamicImage, ExtendedColorType, ImageEncoder};
 
 use super::{Format, ImageError, Variant};
@@ -55,8 +55,11 @@ pub(super) fn fallback(
             height,
             color,
         ),
+        // The best zlib level and adaptive filters: a PNG is a drawing or
+        // a screenshot, published once and read many times.
         Format::Png | Format::WebP => {
-            PngEncoder::new(&mut bytes).write_image(pixels.as_bytes(), width, height, color)
+            PngEncoder::new_with_quality(&mut bytes, CompressionType::Best, FilterType::Adaptive)
+                .write_image(pixels.as_bytes(), width, height, color)
         }
     };
     written.map_err(|_| ImageError::TooLong { width, height })?;
