@@ -141,7 +141,8 @@ pub fn build_with(
         return (prepared.diagnostics, None, Outcome::Usage);
     }
     let cache = crate::images::cache::Cache::open(&opts.root);
-    let (photo_files, photos_encoded) = publish_photos(&mut prepared, &opts.root, &cache);
+    let statics = theme.as_ref().map_or(&[][..], |t| &t.static_files);
+    let (photo_files, photos_encoded) = publish_photos(&mut prepared, &opts.root, &cache, statics);
     pipeline.timer.lap("photos");
     let (Some(site), Some(theme)) = (&prepared.site, &theme) else {
         return (prepared.diagnostics, None, Outcome::SiteErrors);
@@ -206,12 +207,13 @@ fn publish_photos(
     prepared: &mut Prepared,
     root: &std::path::Path,
     cache: &crate::images::cache::Cache,
+    statics: &[(String, PathBuf)],
 ) -> (Files, usize) {
     let Some(site) = prepared.site.as_mut() else {
         return (Files::new(), 0);
     };
     let settings = site.config.images.clone();
-    let published = render::pictures::publish(site, root, cache, &settings);
+    let published = render::pictures::publish(site, root, cache, &settings, statics);
     prepared.diagnostics.extend(published.errors);
     (published.files, published.encoded)
 }

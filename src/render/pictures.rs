@@ -49,31 +49,41 @@ pub struct Published {
 }
 
 /// Publishes the photos of `site` (its files read from `root`) and puts
-/// their pictures in its articles.
-pub fn publish(site: &mut Site, root: &Path, cache: &Cache, settings: &Settings) -> Published {
-    let outputs: HashMap<&Path, &str> = site
+/// their pictures in its articles. Their variants' paths are listed in
+/// `site.variants` and checked with every other output path (`statics`
+/// are the theme's static files, as `site::paths` takes them): a variant
+/// that would overwrite another file is an error, not a silent loss.
+pub fn publish(
+    site: &mut Site,
+    root: &Path,
+    cache: &Cache,
+    settings: &Settings,
+    statics: &[(String, PathBuf)],
+) -> Published {
+    let outputs: HashMap<&Path, (usize, &str)> = site
         .assets
         .iter()
-        .map(|(out, src)| (src.as_path(), out.as_str()))
+        .enumerate()
+        .map(|(i, (out, src))| (src.as_path(), (i, out.as_str())))
         .collect();
     // One source, one encoding: the first article showing it names its address.
-    let mut sources: BTreeMap<&Path, (&str, &str)> = BTreeMap::new();
+    let mut sources: BTreeMap<&Path, (&str, usize, &str)> = BTreeMap::new();
     for photo in site.articles.iter().flat_map(|a| &a.photos) {
-        if let Some(output) = outputs.get(photo.source.as_path()) {
+        if let Some(&(asset, output)) = outputs.get(photo.source.as_path()) {
             sources
                 .entry(photo.source.as_path())
-                .or_insert((photo.url.as_str(), *output));
+                .or_insert((photo.url.as_str(), asset, output));
         }
     }
-    let made: Vec<(PathBuf, Made)> = sources
+    let made: Vec<(PathBuf, usize, Made)> = sources
         .par_iter()
-        .filter_map(|(source, (url, output))| {
+        .filter_map(|(source, (url, asset, output))| {
             // A file that cannot be read is reported by its copy.
             let bytes = crate::sources::read(root, source).ok()?;
             let made = cache
                 .variants(&bytes, settings)
                 .map(|v| picture(&v, url, output));
-            Some((source.to_path_buf(), made))
+            Some((source.to_path_buf(), *asset, made))
         })
         .collect();
     let mut published = Published {
@@ -81,15 +91,27 @@ pub fn publish(site: &mut Site, root: &Path, cache: &Cache, settings: &Settings)
         ..Published::default()
     };
     let mut pictures = HashMap::new();
-    for (source, made) in made {
+    let mut variants = Vec::new();
+    for (source, asset, made) in made {
         match made {
             Ok((picture, files)) => {
+                let own = &site.assets[asset].0;
+                variants.extend(
+                    files
+                        .keys()
+                        .filter(|p| *p != own)
+                        .map(|p| (p.clone(), asset)),
+                );
                 published.files.extend(files);
                 pictures.insert(source, picture);
             }
             Err(e) => published.errors.extend(errors(site, &source, e)),
         }
     }
+    site.variants = variants;
+    published
+        .errors
+        .extend(crate::site::paths::check_variants(site, statics));
     for article in &mut site.articles {
         place(article, &pictures);
     }

@@ -240,6 +240,10 @@ pub struct Site {
     pub registry: Registry,
     /// Content files to copy: `(output path, source path relative to root)`.
     pub assets: Vec<(String, PathBuf)>,
+    /// The photos' variant files, each with the content file (in
+    /// `assets`) it is made from: listed by the image step
+    /// (`render::pictures`), empty until it runs, claimed like any output.
+    pub variants: Vec<(String, usize)>,
     /// Where relative addresses lead.
     pub resolver: Resolver,
     /// Articles left out, with why (for `next-change`).
@@ -334,6 +338,7 @@ pub fn assemble(
         articles,
         registry,
         assets,
+        variants: Vec::new(),
         resolver,
         excluded: included.timeline,
         now: inclusion.now,
