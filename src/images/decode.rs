@@ -28,6 +28,9 @@ pub(super) struct Source {
     pub format: Format,
     /// Upright pixels, `ImageRgb8` or `ImageRgba8`.
     pub pixels: DynamicImage,
+    /// Whether the file's pixels were upright already (no EXIF
+    /// orientation to apply): its own bytes then show these pixels.
+    pub upright: bool,
 }
 
 /// Decodes `bytes` (JPEG, PNG or WebP), upright.
@@ -57,5 +60,9 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Source, ImageError> {
     } else {
         DynamicImage::ImageRgb8(pixels.into_rgb8())
     };
-    Ok(Source { format, pixels })
+    Ok(Source {
+        format,
+        pixels,
+        upright: orientation == Orientation::NoTransforms,
+    })
 }

@@ -11,6 +11,13 @@
 //! construction, and the tests scan the bytes to keep it so. SVG and GIF
 //! are not for this module ([`Kind::of_path`] says which files are).
 //!
+//! Never heavier than the upload: at the source's own width, its own bytes
+//! without metadata (`strip`, lossless) replace the encoded fallback when
+//! they are lighter (a palette PNG stays a palette PNG), and WebP is
+//! offered only when no WebP file is heavier than its fallback at the
+//! same width (all widths or none, so `<source>`'s `srcset` never lacks a
+//! width the fallback has).
+//!
 //! This module knows nothing of articles or positions: it returns an
 //! [`ImageError`] whose texts the caller places at the Markdown image or the
 //! front-matter `image:` that names the file. The cache of variants between
@@ -21,6 +28,7 @@ mod decode;
 mod encode;
 mod error;
 mod resize;
+mod strip;
 
 pub use decode::MAX_PIXELS;
 pub use error::ImageError;
@@ -173,14 +181,38 @@ pub fn widths_for(source_width: u32, wanted: &[u32]) -> Vec<u32> {
 pub fn make(bytes: &[u8], settings: &Settings) -> Result<Variants, ImageError> {
     let source = decode::decode(bytes)?;
     let fallback = source.format;
-    let mut files = Vec::new();
-    for width in widths_for(source.pixels.width(), &settings.widths) {
+    let own_width = source.pixels.width();
+    // The source's own bytes without metadata, when they show its pixels.
+    let stripped = source
+        .upright
+        .then(|| strip::stripped(bytes, fallback))
+        .flatten();
+    let mut webps = Vec::new();
+    let mut fallbacks = Vec::new();
+    for width in widths_for(own_width, &settings.widths) {
         let pixels = resize::to_width(&source.pixels, width)?;
-        files.push(encode::webp(&pixels, settings.quality)?);
-        if fallback != Format::WebP {
-            files.push(encode::fallback(&pixels, fallback, settings.quality)?);
+        let mut own = if fallback == Format::WebP {
+            encode::webp(&pixels, settings.quality)?
+        } else {
+            webps.push(encode::webp(&pixels, settings.quality)?);
+            encode::fallback(&pixels, fallback, settings.quality)?
+        };
+        if width == own_width
+            && let Some(lighter) = stripped.as_ref().filter(|s| s.len() < own.bytes.len())
+        {
+            own.bytes.clone_from(lighter);
         }
+        fallbacks.push(own);
     }
+    let heavier = webps
+        .iter()
+        .zip(&fallbacks)
+        .any(|(w, f)| w.bytes.len() > f.bytes.len());
+    if heavier {
+        webps.clear();
+    }
+    let mut files: Vec<Variant> = webps.into_iter().chain(fallbacks).collect();
+    files.sort_by_key(|v| (v.width, v.format != Format::WebP));
     Ok(Variants { fallback, files })
 }
 

@@ -354,3 +354,112 @@ fn other_settings_miss_the_cache_and_prune_removes_unused_entries() {
     third.variants(&photo, &settings(&[100, 200])).unwrap();
     assert_eq!(third.encoded(), 0);
 }
+
+/// A `w`×`h` palette PNG of three flat stripes, with a text chunk naming a
+/// GPS position and a gamma chunk, as a drawing tool may write it.
+fn flat_palette_png(w: u32, h: u32) -> Vec<u8> {
+    use std::io::Write as _;
+    fn chunk(out: &mut Vec<u8>, name: &[u8; 4], data: &[u8]) {
+        out.extend(u32::try_from(data.len()).unwrap().to_be_bytes());
+        let start = out.len();
+        out.extend(name);
+        out.extend(data);
+        let mut crc = flate2::Crc::new();
+        crc.update(&out[start..]);
+        out.extend(crc.sum().to_be_bytes());
+    }
+    let mut raw = Vec::new();
+    for _ in 0..h {
+        raw.push(0);
+        raw.extend((0..w).map(|x| u8::try_from(x * 3 / w).unwrap()));
+    }
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    z.write_all(&raw).unwrap();
+    let mut ihdr = w.to_be_bytes().to_vec();
+    ihdr.extend(h.to_be_bytes());
+    ihdr.extend([8, 3, 0, 0, 0]);
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    chunk(&mut out, b"IHDR", &ihdr);
+    chunk(&mut out, b"gAMA", &45455u32.to_be_bytes());
+    chunk(&mut out, b"tEXt", b"Comment\0GPS 48.85N 2.35E");
+    chunk(&mut out, b"PLTE", &[0, 85, 164, 255, 255, 255, 239, 65, 53]);
+    chunk(&mut out, b"IDAT", &z.finish().unwrap());
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+/// No file heavier than the upload at its width, and no WebP heavier than
+/// the fallback of its width.
+fn assert_never_heavier(made: &Variants, source: &[u8], source_width: u32) {
+    for v in made.of(made.fallback) {
+        if v.width == source_width {
+            assert!(
+                v.bytes.len() <= source.len(),
+                "{} > {}",
+                v.bytes.len(),
+                source.len()
+            );
+        }
+    }
+    if made.fallback != Format::WebP {
+        for w in made.of(Format::WebP) {
+            let f = made.of(made.fallback).find(|f| f.width == w.width).unwrap();
+            assert!(w.bytes.len() <= f.bytes.len(), "WebP {} heavier", w.width);
+        }
+    }
+}
+
+#[test]
+fn a_flat_palette_png_stays_a_palette_png_no_heavier_than_the_upload() {
+    let source = flat_palette_png(300, 120);
+    let made = make(&source, &settings(&[480, 800])).unwrap();
+    assert_eq!(made.fallback, Format::Png);
+    assert_no_metadata(&made);
+    assert_never_heavier(&made, &source, 300);
+    let png = made.largest().unwrap();
+    assert_eq!((png.width, png.height), (300, 120));
+    // Colour type 3 (indexed) in IHDR: still a palette.
+    assert_eq!(png.bytes[25], 3, "not a palette PNG");
+    let before = image::load_from_memory(&source).unwrap().into_rgb8();
+    let after = image::load_from_memory(&png.bytes).unwrap().into_rgb8();
+    assert_eq!(before, after, "the pixels changed");
+    // Its WebP (232 bytes) is lighter than the PNG (265): offered.
+    assert_eq!(made.of(Format::WebP).count(), 1);
+    // A smaller one's WebP is heavier than its PNG: not offered at all.
+    let small = flat_palette_png(120, 60);
+    let made = make(&small, &settings(&[480, 800])).unwrap();
+    assert_never_heavier(&made, &small, 120);
+    assert_eq!(made.of(Format::WebP).count(), 0);
+    assert_eq!(made.largest().unwrap().bytes[25], 3);
+}
+
+#[test]
+fn a_jpeg_saved_lighter_than_the_sites_quality_is_published_as_uploaded_without_metadata() {
+    let noisy = RgbImage::from_fn(400, 300, |x, y| {
+        let v = u8::try_from((x * 7 + y * 13 + x * y) % 251).unwrap();
+        image::Rgb([v, v / 2, 255 - v])
+    });
+    let mut light = Vec::new();
+    JpegEncoder::new_with_quality(&mut light, 30)
+        .write_image(noisy.as_raw(), 400, 300, ExtendedColorType::Rgb8)
+        .unwrap();
+    let source = with_phone_metadata(&light, 1);
+    let made = make(&source, &settings(&[200, 800])).unwrap();
+    assert_no_metadata(&made);
+    assert_never_heavier(&made, &source, 400);
+    let largest = made.largest().unwrap();
+    assert_eq!(largest.bytes, light, "not the upload's own scan");
+    assert_eq!(made.of(Format::Jpeg).count(), 2);
+}
+
+#[test]
+fn photos_are_never_heavier_than_their_upload() {
+    let jpeg = with_phone_metadata(&two_tone_jpeg(640, 480), 1);
+    let made = make(&jpeg, &settings(&[480, 800])).unwrap();
+    assert_never_heavier(&made, &jpeg, 640);
+    assert_eq!(
+        made.of(Format::WebP).count(),
+        2,
+        "WebP is lighter for a photo"
+    );
+}

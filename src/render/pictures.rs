@@ -140,13 +140,14 @@ fn picture(variants: &Variants, url: &str, output: &str) -> (Picture, Files) {
     if let Some(largest) = largest {
         files.insert(output.to_string(), Content::Bytes(largest.bytes.clone()));
     }
-    let sources = (fallback != Format::WebP)
-        .then(|| PictureSource {
+    // No `<source>` for a WebP source (its fallback is WebP), nor when
+    // WebP was heavier than the fallback and is not offered.
+    let sources = srcsets
+        .get(Format::WebP.media_type())
+        .filter(|_| fallback != Format::WebP)
+        .map(|srcset| PictureSource {
             media_type: Format::WebP.media_type(),
-            srcset: srcsets
-                .get(Format::WebP.media_type())
-                .cloned()
-                .unwrap_or_default(),
+            srcset: srcset.clone(),
         })
         .into_iter()
         .collect();
@@ -274,5 +275,24 @@ mod tests {
             with_picture(html, "/a/p.jpg", &p),
             "<p>x <picture><source type=\"image/webp\" srcset=\"/a/p.480w.webp 480w\" sizes=\"(min-width: 44rem) 40rem, 100vw\"><img src=\"/a/p.jpg\" srcset=\"/a/p.480w.jpg 480w\" sizes=\"(min-width: 44rem) 40rem, 100vw\" width=\"480\" height=\"320\" alt=\"Une photo\" title=\"t\" loading=\"lazy\" decoding=\"async\"></picture> y</p>"
         );
+    }
+
+    #[test]
+    fn no_webp_variants_no_source() {
+        let png = |width| crate::images::Variant {
+            width,
+            height: width / 2,
+            format: Format::Png,
+            bytes: vec![1],
+        };
+        let variants = Variants {
+            fallback: Format::Png,
+            files: vec![png(60), png(120)],
+        };
+        let (p, files) = picture(&variants, "/a/p.png", "a/p.png");
+        assert!(p.sources.is_empty(), "{:?}", p.sources);
+        assert_eq!(p.srcset, "/a/p.60w.png 60w, /a/p.120w.png 120w");
+        let names: Vec<&str> = files.keys().map(String::as_str).collect();
+        assert_eq!(names, ["a/p.120w.png", "a/p.60w.png", "a/p.png"]);
     }
 }
