@@ -1,5 +1,6 @@
 //! `gazette build`, the one-shot driver of the pipeline (`crate::pipeline`):
-//! every stage up to assembly, then rendering (parallel) straight into the
+//! every stage up to assembly and the photos' (encoded through the site's
+//! cache; `render_in_memory`, for `check`, only plans them), then rendering (parallel) straight into the
 //! output folder's new tree (`crate::output`).
 //!
 //! The stages keep going as far as they can so one run reports every
@@ -57,10 +58,20 @@ fn in_memory(opts: &BuildOptions, progress: &dyn Progress, search: bool) -> InMe
     let mut pipeline = Pipeline::new(opts.clone());
     let Prepared {
         config,
-        site,
+        mut site,
         mut diagnostics,
         usage_error,
     } = pipeline.prepare(progress, Retention::Everything);
+    // What `build` publishes (through the cache); `check` only decodes.
+    let cache = search.then(|| crate::images::cache::Cache::open(&opts.root));
+    let photos = match site.as_mut() {
+        Some(site) => pipeline
+            .photos(site, cache.as_ref())
+            .report(&mut diagnostics)
+            .map(|(files, _)| files)
+            .unwrap_or_default(),
+        None => Files::new(),
+    };
     let theme = pipeline.take_theme();
     let timer = &mut pipeline.timer;
     let mut files = Files::new();
@@ -71,6 +82,7 @@ fn in_memory(opts: &BuildOptions, progress: &dyn Progress, search: bool) -> InMe
         timer.lap("render");
         files = pages.unwrap_or_default();
         render::copied::add(&mut files, site, theme, &opts.root);
+        files.extend(photos);
         // Search (src/search/): pagefind's index of the published articles.
         if search && site.config.search && !diagnostics.has_errors() {
             progress.stage(Stage::Search, None);
@@ -125,7 +137,6 @@ pub fn build_with(
     let started = Instant::now();
     let mut pipeline = Pipeline::new(opts.clone());
     let mut prepared = pipeline.prepare(progress, Retention::RenderOnly);
-    let theme = pipeline.take_theme();
     if prepared.usage_error {
         return (prepared.diagnostics, None, Outcome::Usage);
     }
@@ -141,9 +152,16 @@ pub fn build_with(
         return (prepared.diagnostics, None, Outcome::Usage);
     }
     let cache = crate::images::cache::Cache::open(&opts.root);
-    let statics = theme.as_ref().map_or(&[][..], |t| &t.static_files);
-    let (photo_files, photos_encoded) = publish_photos(&mut prepared, &opts.root, &cache, statics);
-    pipeline.timer.lap("photos");
+    let photo_files = match prepared.site.as_mut() {
+        Some(site) => pipeline
+            .photos(site, Some(&cache))
+            .report(&mut prepared.diagnostics)
+            .map(|(files, _)| files)
+            .unwrap_or_default(),
+        None => Files::new(),
+    };
+    let photos_encoded = cache.encoded();
+    let theme = pipeline.take_theme();
     let (Some(site), Some(theme)) = (&prepared.site, &theme) else {
         return (prepared.diagnostics, None, Outcome::SiteErrors);
     };
@@ -199,23 +217,6 @@ pub fn build_with(
     // without spending time freeing it piece by piece.
     std::mem::forget(prepared.site);
     (diagnostics, Some(summary), Outcome::Success)
-}
-
-/// The photos of the assembled site in variants (`render::pictures`), their
-/// errors moved into the report; the files and how many were encoded.
-fn publish_photos(
-    prepared: &mut Prepared,
-    root: &std::path::Path,
-    cache: &crate::images::cache::Cache,
-    statics: &[(String, PathBuf)],
-) -> (Files, usize) {
-    let Some(site) = prepared.site.as_mut() else {
-        return (Files::new(), 0);
-    };
-    let settings = site.config.images.clone();
-    let published = render::pictures::publish(site, root, cache, &settings, statics);
-    prepared.diagnostics.extend(published.errors);
-    (published.files, published.encoded)
 }
 
 /// Renders `site` into the new tree of `staging`: the site's errors (the

@@ -13,10 +13,10 @@
 //!
 //! Never heavier than the upload: at the source's own width, its own bytes
 //! without metadata (`strip`, lossless) replace the encoded fallback when
-//! they are lighter (a palette PNG stays a palette PNG), and WebP is
-//! offered only when no WebP file is heavier than its fallback at the
-//! same width (all widths or none, so `<source>`'s `srcset` never lacks a
-//! width the fallback has).
+//! they are lighter (a palette PNG stays a palette PNG), and a WebP file
+//! heavier than the fallback of its width is dropped (the page's WebP
+//! `srcset` then names the fallback at that width, see
+//! `render::pictures`).
 //!
 //! This module knows nothing of articles or positions: it returns an
 //! [`ImageError`] whose texts the caller places at the Markdown image or the
@@ -204,15 +204,40 @@ pub fn make(bytes: &[u8], settings: &Settings) -> Result<Variants, ImageError> {
         }
         fallbacks.push(own);
     }
-    let heavier = webps
-        .iter()
-        .zip(&fallbacks)
-        .any(|(w, f)| w.bytes.len() > f.bytes.len());
-    if heavier {
-        webps.clear();
-    }
+    // A WebP heavier than the fallback of its width is not offered.
+    let mut lighter = fallbacks.iter().map(|f| f.bytes.len());
+    webps.retain(|w| lighter.next().is_some_and(|f| w.bytes.len() <= f));
     let mut files: Vec<Variant> = webps.into_iter().chain(fallbacks).collect();
     files.sort_by_key(|v| (v.width, v.format != Format::WebP));
+    Ok(Variants { fallback, files })
+}
+
+/// The variants [`make`] would publish, with no bytes: the source decoded
+/// (so a corrupt, unsupported or too large file is the same error), its
+/// widths and heights listed, nothing encoded. What `check` claims and
+/// reports without the cost of encoding; it may list a WebP that [`make`]
+/// drops for being heavier than its fallback.
+pub fn plan(bytes: &[u8], settings: &Settings) -> Result<Variants, ImageError> {
+    let source = decode::decode(bytes)?;
+    let fallback = source.format;
+    let (w, h) = (source.pixels.width(), source.pixels.height());
+    let mut files = Vec::new();
+    for width in widths_for(w, &settings.widths) {
+        let height = resize::height_at(w, h, width);
+        let formats = if fallback == Format::WebP {
+            &[Format::WebP][..]
+        } else {
+            &[Format::WebP, fallback][..]
+        };
+        for &format in formats {
+            files.push(Variant {
+                width,
+                height,
+                format,
+                bytes: Vec::new(),
+            });
+        }
+    }
     Ok(Variants { fallback, files })
 }
 

@@ -11,9 +11,11 @@
 //! that names it gets the same upright, metadata-free pixels. The model is
 //! then edited: a cover gets its [`Picture`] (the theme's template writes
 //! the markup, see `docs/theming.md`), a body image's `<img>` becomes a
-//! `<picture>` here, since Markdown has no template. `serve` and `check`
-//! skip this step and show the sources as they are: encoding must not hold
-//! up a preview.
+//! `<picture>` here, since Markdown has no template. It is a stage of the
+//! shared pipeline (`Pipeline::photos`), so `build` and `build --watch`
+//! publish the same files; `check` runs it with [`Encoding::Planned`]
+//! (decoded, nothing encoded: the same errors and paths); `serve` skips it
+//! and shows the sources as they are: encoding must not hold up a preview.
 //!
 //! A photo that cannot be published is an error at every place that names
 //! it, worded by `images::ImageError`.
@@ -34,12 +36,30 @@ use crate::site::{Picture, PictureSource, Site};
 /// of the theme's stylesheet, at most 40rem wide), else the screen's width.
 pub const BODY_SIZES: &str = "(min-width: 44rem) 40rem, 100vw";
 
+/// How the photos' files are made.
+#[derive(Debug, Clone, Copy)]
+pub enum Encoding<'a> {
+    /// Encoded, through the site's cache (`build`, `build --watch`).
+    Cached(&'a Cache),
+    /// Decoded only, their variants listed with no bytes (`check`: the
+    /// same errors and output paths, nothing encoded, and the source's own
+    /// address left to its copy).
+    Planned,
+}
+
 /// One source's picture and files, or why it has none.
 type Made = Result<(Picture, Files), ImageError>;
+
+/// Each published photo's picture, by its source file (relative to the
+/// site's root).
+pub type Pictures = HashMap<PathBuf, Picture>;
 
 /// What publishing the photos made.
 #[derive(Debug, Default)]
 pub struct Published {
+    /// The pictures, for an article whose body is rendered again alone
+    /// (`build --watch`'s fast path, [`place`]).
+    pub pictures: Pictures,
     /// The variants, and each source's address with its largest fallback.
     pub files: Files,
     /// The photos that could not be published, at every place naming them.
@@ -56,7 +76,7 @@ pub struct Published {
 pub fn publish(
     site: &mut Site,
     root: &Path,
-    cache: &Cache,
+    encoding: Encoding<'_>,
     settings: &Settings,
     statics: &[(String, PathBuf)],
 ) -> Published {
@@ -80,14 +100,25 @@ pub fn publish(
         .filter_map(|(source, (url, asset, output))| {
             // A file that cannot be read is reported by its copy.
             let bytes = crate::sources::read(root, source).ok()?;
-            let made = cache
-                .variants(&bytes, settings)
-                .map(|v| picture(&v, url, output));
+            let variants = match encoding {
+                Encoding::Cached(cache) => cache.variants(&bytes, settings),
+                Encoding::Planned => crate::images::plan(&bytes, settings),
+            };
+            let made = variants.map(|v| {
+                let (picture, mut files) = picture(&v, url, output);
+                if let Encoding::Planned = encoding {
+                    files.remove(*output);
+                }
+                (picture, files)
+            });
             Some((source.to_path_buf(), *asset, made))
         })
         .collect();
     let mut published = Published {
-        encoded: cache.encoded(),
+        encoded: match encoding {
+            Encoding::Cached(cache) => cache.encoded(),
+            Encoding::Planned => 0,
+        },
         ..Published::default()
     };
     let mut pictures = HashMap::new();
@@ -115,6 +146,7 @@ pub fn publish(
     for article in &mut site.articles {
         place(article, &pictures);
     }
+    published.pictures = pictures;
     published
 }
 
@@ -123,25 +155,35 @@ pub fn publish(
 fn picture(variants: &Variants, url: &str, output: &str) -> (Picture, Files) {
     let mut files = Files::new();
     let mut srcsets: BTreeMap<&'static str, String> = BTreeMap::new();
+    let fallback = variants.fallback;
+    let webp_at = |width| variants.of(Format::WebP).any(|w| w.width == width);
     for v in &variants.files {
         let suffix = format!(".{}w.{}", v.width, v.format.extension());
-        let srcset = srcsets.entry(v.format.media_type()).or_default();
-        if !srcset.is_empty() {
-            srcset.push_str(", ");
+        let mut add = |format: Format| {
+            let srcset = srcsets.entry(format.media_type()).or_default();
+            if !srcset.is_empty() {
+                srcset.push_str(", ");
+            }
+            let _ = write!(srcset, "{}{suffix} {}w", stem(url), v.width);
+        };
+        add(v.format);
+        // Where the WebP was heavier and dropped, the WebP `<source>`
+        // names the fallback: its `srcset` keeps every width.
+        let some_webp = variants.of(Format::WebP).next().is_some();
+        if v.format == fallback && fallback != Format::WebP && some_webp && !webp_at(v.width) {
+            add(Format::WebP);
         }
-        let _ = write!(srcset, "{}{suffix} {}w", stem(url), v.width);
         files.insert(
             format!("{}{suffix}", stem(output)),
             Content::Bytes(v.bytes.clone()),
         );
     }
-    let fallback = variants.fallback;
     let largest = variants.largest();
     if let Some(largest) = largest {
         files.insert(output.to_string(), Content::Bytes(largest.bytes.clone()));
     }
     // No `<source>` for a WebP source (its fallback is WebP), nor when
-    // WebP was heavier than the fallback and is not offered.
+    // every WebP was heavier than its fallback and none is offered.
     let sources = srcsets
         .get(Format::WebP.media_type())
         .filter(|_| fallback != Format::WebP)
@@ -188,8 +230,9 @@ fn errors(site: &Site, source: &Path, e: ImageError) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Gives `article`'s cover its picture and its body's images theirs.
-fn place(article: &mut crate::site::Article, pictures: &HashMap<PathBuf, Picture>) {
+/// Gives `article`'s cover its picture and its body's images theirs, once
+/// (a body given its pictures already would nest them).
+pub fn place(article: &mut crate::site::Article, pictures: &Pictures) {
     for photo in &article.photos {
         let Some(picture) = pictures.get(&photo.source) else {
             continue;
@@ -294,5 +337,31 @@ mod tests {
         assert_eq!(p.srcset, "/a/p.60w.png 60w, /a/p.120w.png 120w");
         let names: Vec<&str> = files.keys().map(String::as_str).collect();
         assert_eq!(names, ["a/p.120w.png", "a/p.60w.png", "a/p.png"]);
+    }
+
+    #[test]
+    fn a_width_whose_webp_was_dropped_names_the_fallback_in_the_webp_srcset() {
+        let file = |width, format| crate::images::Variant {
+            width,
+            height: width / 2,
+            format,
+            bytes: vec![1],
+        };
+        let variants = Variants {
+            fallback: Format::Png,
+            files: vec![
+                file(480, Format::WebP),
+                file(480, Format::Png),
+                file(1200, Format::Png),
+            ],
+        };
+        let (p, files) = picture(&variants, "/a/p.png", "a/p.png");
+        assert_eq!(p.sources.len(), 1);
+        assert_eq!(
+            p.sources[0].srcset,
+            "/a/p.480w.webp 480w, /a/p.1200w.png 1200w"
+        );
+        assert_eq!(p.srcset, "/a/p.480w.png 480w, /a/p.1200w.png 1200w");
+        assert!(!files.contains_key("a/p.1200w.webp"));
     }
 }

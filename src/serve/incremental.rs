@@ -30,6 +30,12 @@
 //! the full path, except when the failure was one article's own and the next
 //! change is to that article (the usual "break, then fix" of a writer).
 //!
+//! `build --watch`'s session (`Session::publishing`) also runs the
+//! pipeline's photo stage after each assembly, so it writes what `build`
+//! writes; an article whose body alone changed gets the pictures made
+//! last time (the full path when it shows a photo without any). The
+//! preview's skips the stage and serves the uploads.
+//!
 //! The search index (pagefind, a minute on a large site) is not rebuilt on
 //! every change: it is marked stale and rebuilt by `refresh_search`, which
 //! the server calls when a page asks for the index. `files_complete` gives
@@ -48,6 +54,7 @@ use crate::language::Language;
 use crate::pipeline::Pipeline;
 use crate::progress::Quiet;
 use crate::render::partial::{self, Touched};
+use crate::render::pictures::{self, Pictures};
 use crate::render::{self, Content, Files};
 use crate::site::{self, Retention, Site, patch};
 
@@ -127,6 +134,15 @@ pub struct Session {
     pending: Changes,
     /// Listing summaries of the site's articles (empty: to be made).
     summaries: Vec<tera::Value>,
+    /// Whether photos are published in variants (`build --watch`, as
+    /// `build` does), not served as uploaded (the preview).
+    photos: bool,
+    /// The photos' files of the last good site, within `files` and
+    /// `copied` (empty in the preview).
+    photo_files: Files,
+    /// The photos' pictures of the last good site, given again to an
+    /// article whose body alone changed.
+    pictures: Pictures,
 }
 
 impl Session {
@@ -143,6 +159,21 @@ impl Session {
             failing: None,
             pending: Changes::default(),
             summaries: Vec::new(),
+            photos: false,
+            photo_files: Files::new(),
+            pictures: Pictures::new(),
+        }
+    }
+
+    /// A session that publishes what `build` publishes, photos in
+    /// variants included (`build --watch`): the pipeline's photo stage
+    /// runs at each assembly, through the site's cache; an article whose
+    /// body alone changed gets the pictures made last time, or takes the
+    /// full path when it shows a photo that has none yet.
+    pub fn publishing(opts: BuildOptions) -> Session {
+        Session {
+            photos: true,
+            ..Session::new(opts)
         }
     }
 
@@ -388,6 +419,24 @@ impl Session {
                 Err(e) => errors.extend(e),
             }
         }
+        if self.photos && !errors.has_errors() {
+            let known = |i: usize| {
+                let a: &site::Article = &site.articles[i];
+                a.photos
+                    .iter()
+                    .all(|p| self.pictures.contains_key(&p.source))
+            };
+            if !touched.iter().all(|t| known(t.article)) {
+                // A photo with no variants yet: the full path makes them.
+                for (i, a) in saved {
+                    site.articles[i] = a;
+                }
+                return None;
+            }
+            for t in &touched {
+                pictures::place(&mut site.articles[t.article], &self.pictures);
+            }
+        }
         let theme = self.pipeline.theme()?;
         let (pages, render_errors) = if errors.has_errors() {
             (Files::new(), Vec::new())
@@ -442,6 +491,26 @@ impl Session {
         Some((files, copied, errors))
     }
 
+    /// The pipeline's photo stage on a newly assembled `site`, through the
+    /// site's cache, whose unused entries go when no error was found (a
+    /// failed assembly may have left articles, and their photos, out); the
+    /// last ones for the same site, or in the preview.
+    fn publish_photos(
+        &mut self,
+        site: Option<&mut Site>,
+        diagnostics: &mut Diagnostics,
+    ) -> (Files, Pictures) {
+        let Some(site) = site.filter(|_| self.photos) else {
+            return (self.photo_files.clone(), self.pictures.clone());
+        };
+        let cache = crate::images::cache::Cache::open(&self.pipeline.options().root);
+        let staged = self.pipeline.photos(site, Some(&cache));
+        if !diagnostics.has_errors() && !staged.found.iter().any(Diagnostic::is_error) {
+            cache.prune();
+        }
+        staged.report(diagnostics).unwrap_or_default()
+    }
+
     /// Keeps a newly assembled site, with its articles indexed by path.
     fn keep_site(&mut self, site: Site) {
         self.index = site
@@ -485,6 +554,7 @@ impl Session {
         }
         let mut copied = Files::new();
         render::copied::add(&mut copied, site, theme, &self.pipeline.options().root);
+        copied.extend(self.photo_files.clone());
         let (changed, removed) = diff(&self.copied, &copied);
         for p in &removed {
             self.files.remove(p);
@@ -544,7 +614,7 @@ impl Session {
         } else {
             Route::Full
         };
-        let rebuilt_site = if content_untouched {
+        let mut rebuilt_site = if content_untouched {
             // The theme's static files may have changed with it; the
             // content's paths were checked when it was assembled.
             if let (Some(theme), Some(site)) = (self.pipeline.theme(), &self.site) {
@@ -558,15 +628,18 @@ impl Session {
                 .assemble(Retention::Everything)
                 .report(&mut diagnostics)
         };
+        let (photo_files, pictures) = self.publish_photos(rebuilt_site.as_mut(), &mut diagnostics);
         if diagnostics.has_errors() {
             self.failing = None;
             return self.failed(diagnostics, kind);
         }
-        let Some((mut files, copied, errors)) =
+        let Some((mut files, mut copied, errors)) =
             self.render_all(rebuilt_site.as_ref().or(self.site.as_ref()))
         else {
             return self.failed(diagnostics, kind);
         };
+        copied.extend(photo_files.clone());
+        files.extend(photo_files.clone());
         diagnostics.extend(errors);
         if diagnostics.has_errors() {
             self.failing = None;
@@ -588,6 +661,8 @@ impl Session {
         }
         self.files = files;
         self.copied = copied;
+        self.photo_files = photo_files;
+        self.pictures = pictures;
         self.dirty = false;
         self.failing = None;
         Rebuilt {

@@ -294,3 +294,25 @@ fn the_site_chooses_the_widths() {
     assert_eq!(attr(&cover, "width").as_deref(), Some("600"));
     assert_eq!(attr(&cover, "height").as_deref(), Some("300"));
 }
+
+#[test]
+fn check_reports_what_build_reports_about_photos_and_writes_nothing() {
+    // A good site: its variants are planned, not encoded, and no link to
+    // them is reported.
+    let site = photo_site();
+    let run = site.gazette(&["check"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(!site.root.join(".gazette-cache").exists(), "check encoded");
+    assert!(!site.root.join("output").exists());
+
+    // A cut-short photo: the same error as build's, at the same place.
+    let photo = phone_photo(400, 300, 1);
+    site.write("content/actualites/forum/affiche.jpg", &photo[..200]);
+    let checked = site.gazette(&["check"]);
+    let built = site.gazette(&["build"]);
+    assert_eq!((checked.code, built.code), (1, 1), "{}", checked.stderr);
+    let error = "erreur : l’image « affiche.jpg » est endommagée ou incomplète : elle ne peut pas être lue\n --> content/actualites/forum/index.md:5:8\n";
+    for run in [&checked, &built] {
+        assert!(run.stderr.contains(error), "{}", run.stderr);
+    }
+}
