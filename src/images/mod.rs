@@ -16,7 +16,8 @@
 //! they are lighter (a palette PNG stays a palette PNG), and a WebP file
 //! heavier than the fallback of its width is dropped (the page's WebP
 //! `srcset` then names the fallback at that width, see
-//! `render::pictures`).
+//! `render::pictures`). A width whose fallback is heavier than a wider
+//! one's is not published at all.
 //!
 //! This module knows nothing of articles or positions: it returns an
 //! [`ImageError`] whose texts the caller places at the Markdown image or the
@@ -204,9 +205,20 @@ pub fn make(bytes: &[u8], settings: &Settings) -> Result<Variants, ImageError> {
         }
         fallbacks.push(own);
     }
+    // A fallback heavier than a wider one is no help to a narrow screen
+    // (a palette PNG resized gains colours, and bytes): its width goes.
+    let mut lightest_wider = usize::MAX;
+    for f in fallbacks.iter_mut().rev() {
+        if f.bytes.len() > lightest_wider {
+            f.bytes.clear();
+        } else {
+            lightest_wider = f.bytes.len();
+        }
+    }
     // A WebP heavier than the fallback of its width is not offered.
     let mut lighter = fallbacks.iter().map(|f| f.bytes.len());
     webps.retain(|w| lighter.next().is_some_and(|f| w.bytes.len() <= f));
+    fallbacks.retain(|f| !f.bytes.is_empty());
     let mut files: Vec<Variant> = webps.into_iter().chain(fallbacks).collect();
     files.sort_by_key(|v| (v.width, v.format != Format::WebP));
     Ok(Variants { fallback, files })

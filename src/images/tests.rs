@@ -358,6 +358,12 @@ fn other_settings_miss_the_cache_and_prune_removes_unused_entries() {
 /// A `w`×`h` palette PNG of three flat stripes, with a text chunk naming a
 /// GPS position and a gamma chunk, as a drawing tool may write it.
 fn flat_palette_png(w: u32, h: u32) -> Vec<u8> {
+    palette_png(w, h, |x, _| u8::try_from(x * 3 / w).unwrap())
+}
+
+/// A `w`×`h` palette PNG whose pixel `(x, y)` is colour `index(x, y)` of
+/// three, with a GPS text chunk and a gamma chunk.
+fn palette_png(w: u32, h: u32, index: impl Fn(u32, u32) -> u8) -> Vec<u8> {
     use std::io::Write as _;
     fn chunk(out: &mut Vec<u8>, name: &[u8; 4], data: &[u8]) {
         out.extend(u32::try_from(data.len()).unwrap().to_be_bytes());
@@ -369,9 +375,9 @@ fn flat_palette_png(w: u32, h: u32) -> Vec<u8> {
         out.extend(crc.sum().to_be_bytes());
     }
     let mut raw = Vec::new();
-    for _ in 0..h {
+    for y in 0..h {
         raw.push(0);
-        raw.extend((0..w).map(|x| u8::try_from(x * 3 / w).unwrap()));
+        raw.extend((0..w).map(|x| index(x, y)));
     }
     let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
     z.write_all(&raw).unwrap();
@@ -388,9 +394,11 @@ fn flat_palette_png(w: u32, h: u32) -> Vec<u8> {
     out
 }
 
-/// No file heavier than the upload at its width, and no WebP heavier than
-/// the fallback of its width.
+/// No file heavier than the upload at its width, no fallback heavier than
+/// a wider one, and no WebP heavier than the fallback of its width.
 fn assert_never_heavier(made: &Variants, source: &[u8], source_width: u32) {
+    let sizes: Vec<usize> = made.of(made.fallback).map(|v| v.bytes.len()).collect();
+    assert!(sizes.windows(2).all(|p| p[0] <= p[1]), "{sizes:?}");
     for v in made.of(made.fallback) {
         if v.width == source_width {
             assert!(
@@ -462,4 +470,16 @@ fn photos_are_never_heavier_than_their_upload() {
         2,
         "WebP is lighter for a photo"
     );
+}
+
+#[test]
+fn a_narrower_file_heavier_than_a_wider_one_is_not_published() {
+    // A one-pixel checkerboard: tiny as a palette; at 800 px a moiré of
+    // greys, heavier than the whole upload (480 px averages to flat grey).
+    let source = palette_png(1200, 300, |x, y| u8::try_from((x + y) % 2).unwrap());
+    let made = make(&source, &settings(&[480, 800, 1200])).unwrap();
+    assert_never_heavier(&made, &source, 1200);
+    let widths: Vec<u32> = made.of(Format::Png).map(|v| v.width).collect();
+    assert_eq!(widths, [480, 1200], "{widths:?}");
+    assert!(made.of(Format::WebP).all(|w| w.width != 800));
 }
