@@ -14,7 +14,8 @@
 //! Never heavier than the upload: at the source's own width, its own bytes
 //! without metadata (`strip`, lossless) replace the encoded fallback when
 //! they are lighter (a palette PNG stays a palette PNG), and a WebP file
-//! heavier than the fallback of its width is dropped (the page's WebP
+//! heavier than the fallback a screen of its width would get (that
+//! width's, or the next wider one's) is dropped (the page's WebP
 //! `srcset` then names the fallback at that width, see
 //! `render::pictures`). A width whose fallback is heavier than a wider
 //! one's is not published at all.
@@ -215,8 +216,18 @@ pub fn make(bytes: &[u8], settings: &Settings) -> Result<Variants, ImageError> {
             lightest_wider = f.bytes.len();
         }
     }
-    // A WebP heavier than the fallback of its width is not offered.
-    let mut lighter = fallbacks.iter().map(|f| f.bytes.len());
+    // A WebP heavier than the fallback a screen would get at its width
+    // (the lightest at that width or wider) is not offered.
+    let mut at_least = Vec::with_capacity(fallbacks.len());
+    let mut lightest = usize::MAX;
+    for f in fallbacks.iter().rev() {
+        if !f.bytes.is_empty() {
+            lightest = lightest.min(f.bytes.len());
+        }
+        at_least.push(lightest);
+    }
+    at_least.reverse();
+    let mut lighter = at_least.into_iter();
     webps.retain(|w| lighter.next().is_some_and(|f| w.bytes.len() <= f));
     fallbacks.retain(|f| !f.bytes.is_empty());
     let mut files: Vec<Variant> = webps.into_iter().chain(fallbacks).collect();
