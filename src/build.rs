@@ -1,5 +1,6 @@
 //! `gazette build`, the one-shot driver of the pipeline (`crate::pipeline`):
-//! every stage up to assembly, then rendering (parallel) straight into the
+//! every stage up to assembly and the photos' (encoded through the site's
+//! cache; `render_in_memory`, for `check`, only plans them), then rendering (parallel) straight into the
 //! output folder's new tree (`crate::output`).
 //!
 //! The stages keep going as far as they can so one run reports every
@@ -57,10 +58,20 @@ fn in_memory(opts: &BuildOptions, progress: &dyn Progress, search: bool) -> InMe
     let mut pipeline = Pipeline::new(opts.clone());
     let Prepared {
         config,
-        site,
+        mut site,
         mut diagnostics,
         usage_error,
     } = pipeline.prepare(progress, Retention::Everything);
+    // What `build` publishes (through the cache); `check` only decodes.
+    let cache = search.then(|| crate::images::cache::Cache::open(&opts.root));
+    let photos = match site.as_mut() {
+        Some(site) => pipeline
+            .photos(site, cache.as_ref())
+            .report(&mut diagnostics)
+            .map(|(files, _)| files)
+            .unwrap_or_default(),
+        None => Files::new(),
+    };
     let theme = pipeline.take_theme();
     let timer = &mut pipeline.timer;
     let mut files = Files::new();
@@ -71,6 +82,7 @@ fn in_memory(opts: &BuildOptions, progress: &dyn Progress, search: bool) -> InMe
         timer.lap("render");
         files = pages.unwrap_or_default();
         render::copied::add(&mut files, site, theme, &opts.root);
+        files.extend(photos);
         // Search (src/search/): pagefind's index of the published articles.
         if search && site.config.search && !diagnostics.has_errors() {
             progress.stage(Stage::Search, None);
@@ -99,6 +111,8 @@ pub struct Summary {
     pub removed: usize,
     /// Files not Gazette's, left in the output folder.
     pub kept: usize,
+    /// Photos encoded by this build (the others came from the cache).
+    pub photos_encoded: usize,
     /// Wall time.
     pub seconds: f64,
     /// The output folder.
@@ -123,7 +137,6 @@ pub fn build_with(
     let started = Instant::now();
     let mut pipeline = Pipeline::new(opts.clone());
     let mut prepared = pipeline.prepare(progress, Retention::RenderOnly);
-    let theme = pipeline.take_theme();
     if prepared.usage_error {
         return (prepared.diagnostics, None, Outcome::Usage);
     }
@@ -138,6 +151,17 @@ pub fn build_with(
             .push(refused.diagnostic(&output_dir, lang));
         return (prepared.diagnostics, None, Outcome::Usage);
     }
+    let cache = crate::images::cache::Cache::open(&opts.root);
+    let photo_files = match prepared.site.as_mut() {
+        Some(site) => pipeline
+            .photos(site, Some(&cache))
+            .report(&mut prepared.diagnostics)
+            .map(|(files, _)| files)
+            .unwrap_or_default(),
+        None => Files::new(),
+    };
+    let photos_encoded = cache.encoded();
+    let theme = pipeline.take_theme();
     let (Some(site), Some(theme)) = (&prepared.site, &theme) else {
         return (prepared.diagnostics, None, Outcome::SiteErrors);
     };
@@ -163,7 +187,7 @@ pub fn build_with(
             return (prepared.diagnostics, None, outcome);
         }
     };
-    let written = write_site(site, theme, opts, publication, progress);
+    let written = write_site(site, theme, opts, publication, progress, photo_files);
     pipeline.timer.lap("render and write");
     let mut diagnostics = prepared.diagnostics;
     let stats = match written {
@@ -177,7 +201,11 @@ pub fn build_with(
             return (diagnostics, None, Outcome::SiteErrors);
         }
     };
+    // Only a build that published drops the cache entries it did not use:
+    // a failed one may have stopped before reaching every photo.
+    cache.prune();
     let summary = Summary {
+        photos_encoded,
         pages: stats.html,
         written: stats.written,
         removed: stats.removed,
@@ -199,6 +227,7 @@ fn write_site(
     opts: &BuildOptions,
     staging: output::Publication,
     progress: &dyn Progress,
+    photos: Files,
 ) -> Result<Result<output::WriteStats, Vec<Diagnostic>>, output::PublishError> {
     // The article pages, kept for the search index when there is one.
     let searched: HashSet<String> = if site.config.search {
@@ -243,6 +272,8 @@ fn write_site(
     // path a page also claims.
     let mut extra = Files::new();
     render::copied::add(&mut extra, site, theme, &opts.root);
+    // A photo's address serves its largest variant, not the upload.
+    extra.extend(photos);
     if site.config.search {
         progress.stage(Stage::Search, None);
         let kept = kept

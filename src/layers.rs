@@ -19,7 +19,7 @@ pub const LAYERS: &[&[&str]] = &[
     &["language"],
     &["messages"],
     &["diagnostics", "dates", "os_errors", "outcome", "typography"],
-    &["yaml", "url_schemes", "progress"],
+    &["yaml", "url_schemes", "progress", "images"],
     &["sources"],
     &["content"],
     &["config"],

@@ -71,3 +71,10 @@ config-bad-taxonomy-folder = `{ $name }` cannot be a URL folder
 config-bad-taxonomy-folder-help = write for example `{ $safe }` (lower case, digits and dashes)
 config-duplicate-taxonomy-folder = the folder `{ $name }` is already used by `{ $previous }`
 config-duplicate-taxonomy-folder-help = give each taxonomy a folder of its own
+
+## Photos (src/config/images.rs)
+
+config-bad-image-widths = `images.widths` must be a list of widths in pixels, whole numbers from { $min } to { $max }, not `{ $written }`
+config-bad-image-widths-help = write the widths without a unit, for example widths: [480, 800, 1200, 1600], or remove the key to keep the default widths (480, 800, 1200 and 1600)
+config-bad-image-quality = `images.quality` must be a whole number from 1 to 100, not `{ $written }`
+config-bad-image-quality-help = write the quality of published photos, for example quality: 80 (higher: sharper and heavier)

@@ -58,6 +58,7 @@ site-path-owner-article = the article { $path }
 site-path-owner-alias = the old address `{ $alias }` of { $path }
 site-path-owner-taxonomy = the `{ $title }` index
 site-path-owner-file = the file { $path }
+site-path-owner-variant = the variants of the photo { $path }
 site-path-owner-generated = { $page ->
         [not-found] the not-found page (404.html)
         [sitemap] the sitemap (sitemap.xml)

@@ -71,3 +71,10 @@ config-bad-taxonomy-folder = « { $name } » ne peut pas servir de dossier d’U
 config-bad-taxonomy-folder-help = écrivez par exemple « { $safe } » (minuscules, chiffres et tirets)
 config-duplicate-taxonomy-folder = le dossier « { $name } » sert déjà à « { $previous } »
 config-duplicate-taxonomy-folder-help = donnez à chaque taxonomie un dossier à elle
+
+## Photos (src/config/images.rs)
+
+config-bad-image-widths = « images.widths » doit être une liste de largeurs en pixels, des nombres entiers de { $min } à { $max }, et non « { $written } »
+config-bad-image-widths-help = écrivez les largeurs sans unité, par exemple widths: [480, 800, 1200, 1600], ou retirez la clé pour garder les largeurs par défaut (480, 800, 1200 et 1600)
+config-bad-image-quality = « images.quality » doit être un nombre entier de 1 à 100, et non « { $written } »
+config-bad-image-quality-help = écrivez la qualité des photos publiées, par exemple quality: 80 (plus haut : plus nettes et plus lourdes)

@@ -58,6 +58,7 @@ site-path-owner-article = l’article { $path }
 site-path-owner-alias = l’ancienne adresse « { $alias } » de { $path }
 site-path-owner-taxonomy = la liste « { $title } »
 site-path-owner-file = le fichier { $path }
+site-path-owner-variant = les variantes de la photo { $path }
 site-path-owner-generated = { $page ->
         [not-found] la page « introuvable » (404.html)
         [sitemap] le plan du site (sitemap.xml)

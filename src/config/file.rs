@@ -40,6 +40,14 @@ pub struct RawConfig {
     pub(super) taxonomies: Option<RawTaxonomies>,
     pub(super) extra_url_schemes: Option<Vec<Text>>,
     pub(super) foreign_terms: Option<Vec<Text>>,
+    pub(super) images: Option<RawImages>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawImages {
+    pub(super) widths: Option<Vec<Text>>,
+    pub(super) quality: Option<Text>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -12,8 +12,8 @@
 //! - `resolve`: the list of settings, defaults and one-check settings
 //!   (title, theme, page size);
 //! - `base_url`, `schemes` (`extra_url_schemes`), `menu` (and `share`),
-//!   `share_image`, `accessibility`, `taxonomies`, `foreign` (`foreign_terms`):
-//!   each setting with more than one check or a type of its own;
+//!   `share_image`, `accessibility`, `taxonomies`, `foreign` (`foreign_terms`),
+//!   `images`: each setting with more than one check or a type of its own;
 //! - `places`: where a setting is written, for the messages.
 //!
 //! A new setting is a field of `RawConfig` (in `file`) and of [`Config`]
@@ -25,6 +25,7 @@ mod accessibility;
 mod base_url;
 mod file;
 mod foreign;
+mod images;
 mod menu;
 mod places;
 mod resolve;
@@ -108,6 +109,8 @@ pub struct Config {
     /// `tags`), so that a clash with another output path found later can
     /// point at it.
     pub taxonomy_positions: BTreeMap<&'static str, Position>,
+    /// The widths and quality photos are published in (`images:`).
+    pub images: crate::images::Settings,
 }
 
 /// Command-line values that take precedence over the file.
@@ -174,6 +177,7 @@ impl Config {
             foreign_terms: Vec::new(),
             taxonomies: TaxonomyFolders::defaults(),
             taxonomy_positions: Default::default(),
+            images: Default::default(),
         }
     }
 }

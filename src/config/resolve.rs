@@ -4,7 +4,7 @@
 //! `resolve` is the list of settings in the order their messages are
 //! reported; a setting with more than one check, or a type of its own, has
 //! its module (`base_url`, `schemes`, `menu`, `accessibility`,
-//! `taxonomies`), and the one-check settings (the title, the theme, the
+//! `taxonomies`, `images`), and the one-check settings (the title, the theme, the
 //! page size) are here. Every problem of the file is reported at once; the
 //! settings are returned only when there is none.
 
@@ -14,7 +14,8 @@ use std::path::Path;
 use super::file::RawConfig;
 use super::places::Places;
 use super::{
-    Config, Overrides, ShareKind, accessibility, base_url, menu, schemes, share_image, taxonomies,
+    Config, Overrides, ShareKind, accessibility, base_url, images, menu, schemes, share_image,
+    taxonomies,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics, SourceText};
 use crate::language::Language;
@@ -45,6 +46,7 @@ pub(super) fn resolve(
         accessibility::resolve(places, raw.accessibility, &title, &urls, lang, &mut errors);
     let (taxonomies, taxonomy_positions) =
         taxonomies::resolve(places, raw.taxonomies, lang, &mut errors);
+    let images = images::resolve(places, raw.images, lang, &mut errors);
     if errors.has_errors() {
         return Err(errors);
     }
@@ -76,6 +78,7 @@ pub(super) fn resolve(
         urls,
         foreign_terms: super::foreign::terms(raw.foreign_terms, lang),
         taxonomy_positions,
+        images,
     })
 }
 

@@ -48,6 +48,10 @@ pub enum Code {
     ConfigDuplicateTaxonomyFolder,
     /// `config-bad-url-scheme`
     ConfigBadUrlScheme,
+    /// `config-bad-image-widths`
+    ConfigBadImageWidths,
+    /// `config-bad-image-quality`
+    ConfigBadImageQuality,
     /// `yaml-unknown-key`
     YamlUnknownKey,
     /// `yaml-unknown-value`
@@ -142,6 +146,12 @@ pub enum Code {
     PersonUnknown,
     /// `registry-file-missing`
     RegistryFileMissing,
+    /// `image-unsupported`
+    ImageUnsupported,
+    /// `image-corrupt`
+    ImageCorrupt,
+    /// `image-too-large`
+    ImageTooLarge,
     /// `url-collision`
     UrlCollision,
     /// `url-reserved`
@@ -243,6 +253,8 @@ impl Code {
         Code::ConfigBadTaxonomyFolder,
         Code::ConfigDuplicateTaxonomyFolder,
         Code::ConfigBadUrlScheme,
+        Code::ConfigBadImageWidths,
+        Code::ConfigBadImageQuality,
         Code::YamlUnknownKey,
         Code::YamlUnknownValue,
         Code::YamlWrongType,
@@ -290,6 +302,9 @@ impl Code {
         Code::UrlSchemeRefused,
         Code::PersonUnknown,
         Code::RegistryFileMissing,
+        Code::ImageUnsupported,
+        Code::ImageCorrupt,
+        Code::ImageTooLarge,
         Code::UrlCollision,
         Code::UrlReserved,
         Code::AliasInvalid,
@@ -355,6 +370,8 @@ impl Code {
             Code::ConfigBadTaxonomyFolder => "config-bad-taxonomy-folder",
             Code::ConfigDuplicateTaxonomyFolder => "config-duplicate-taxonomy-folder",
             Code::ConfigBadUrlScheme => "config-bad-url-scheme",
+            Code::ConfigBadImageWidths => "config-bad-image-widths",
+            Code::ConfigBadImageQuality => "config-bad-image-quality",
             Code::YamlUnknownKey => "yaml-unknown-key",
             Code::YamlUnknownValue => "yaml-unknown-value",
             Code::YamlWrongType => "yaml-wrong-type",
@@ -402,6 +419,9 @@ impl Code {
             Code::UrlSchemeRefused => "url-scheme-refused",
             Code::PersonUnknown => "person-unknown",
             Code::RegistryFileMissing => "registry-file-missing",
+            Code::ImageUnsupported => "image-unsupported",
+            Code::ImageCorrupt => "image-corrupt",
+            Code::ImageTooLarge => "image-too-large",
             Code::UrlCollision => "url-collision",
             Code::UrlReserved => "url-reserved",
             Code::AliasInvalid => "alias-invalid",

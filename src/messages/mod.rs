@@ -67,13 +67,13 @@ type Files = &'static [(&'static str, &'static str)];
 
 /// The French catalog.
 const FRENCH: Files = catalog!("fr":
-    "archetype", "check", "cli", "config", "content", "dates", "diagnostics", "init", "os-errors", "output",
+    "archetype", "check", "cli", "config", "content", "dates", "diagnostics", "images", "init", "os-errors", "output",
     "progress", "render", "search", "serve", "site", "sources", "url-schemes", "yaml",
 );
 
 /// The English catalog: the same files.
 const ENGLISH: Files = catalog!("en":
-    "archetype", "check", "cli", "config", "content", "dates", "diagnostics", "init", "os-errors", "output",
+    "archetype", "check", "cli", "config", "content", "dates", "diagnostics", "images", "init", "os-errors", "output",
     "progress", "render", "search", "serve", "site", "sources", "url-schemes", "yaml",
 );
 

@@ -13,6 +13,10 @@
 //! lints them in memory, the preview keeps them to serve, `next-change`
 //! needs none.
 //!
+//! After assembly, the photo stage ([`Pipeline::photos`]) publishes the
+//! photos in variants for the drivers that publish (`build`, `build
+//! --watch`) or plans them for `check`: one place, so they agree.
+//!
 //! Each stage returns its diagnostics and goes as far as it can, so one run
 //! reports every problem; the drivers decide the outcome once, at the end.
 
@@ -31,8 +35,11 @@ use crate::content::discover::{self, ArticleSource, Discovered};
 use crate::content::highlight::Highlighter;
 use crate::content::markdown::MarkdownOptions;
 use crate::diagnostics::{Diagnostic, Diagnostics, Staged};
+use crate::images::cache::Cache as ImageCache;
 use crate::language::Language;
+use crate::output::Files;
 use crate::progress::Progress;
+use crate::render::pictures::{self, Encoding, Pictures};
 use crate::render::theme::Theme;
 use crate::site::registry::Registry;
 use crate::site::{self, Inclusion, Retention, Site};
@@ -337,6 +344,30 @@ impl Pipeline {
         errors.extend(assembled.found);
         self.timer.lap("assemble");
         Staged::new(assembled.value, errors)
+    }
+
+    /// Stage: photos, after assembly. Every raster photo the articles of
+    /// `site` show is published in variants (`render::pictures`): encoded
+    /// through `cache` when there is one (`build`, `build --watch`), only
+    /// decoded and listed otherwise (`check`, which writes nothing). The
+    /// articles get their pictures, `site.variants` the variants' paths,
+    /// checked with every other output path; the value is the files to
+    /// write (the variants, and each source's address with its largest
+    /// one), and the pictures. The preview skips this stage.
+    pub fn photos(
+        &mut self,
+        site: &mut Site,
+        cache: Option<&ImageCache>,
+    ) -> Staged<(Files, Pictures)> {
+        let statics = self.theme.as_ref().map_or(&[][..], |t| &t.static_files);
+        let settings = site.config.images.clone();
+        let encoding = cache.map_or(Encoding::Planned, Encoding::Cached);
+        let published = pictures::publish(site, &self.opts.root, encoding, &settings, statics);
+        self.timer.lap("photos");
+        Staged::new(
+            Some((published.files, published.pictures)),
+            published.errors,
+        )
     }
 
     /// Every stage up to assembly, for the drivers that run once.

@@ -93,6 +93,11 @@ struct ImageCtx {
     caption: Option<String>,
     credit: Option<String>,
     decorative: bool,
+    /// The file's size in pixels when its header gives it (`[width, height]`),
+    /// for `<img width height>` when there are no variants.
+    size: Option<[u32; 2]>,
+    /// Its variants, when a build made them (`site::Picture`).
+    picture: Option<crate::site::Picture>,
 }
 
 #[derive(Serialize)]
@@ -476,6 +481,8 @@ fn summary<'s>(site: &'s Site, a: &'s Article) -> SummaryCtx<'s> {
             caption: i.caption.clone(),
             credit: i.credit.clone(),
             decorative: i.alt.is_empty(),
+            size: i.size.map(|(w, h)| [w, h]),
+            picture: i.picture.clone(),
         }),
         section: SectionRefCtx {
             title: section.title.clone(),

@@ -70,11 +70,19 @@ impl PreviewCtx {
 /// and its dates.
 pub fn of_article(config: &Config, a: &Article, site_image: Option<&PreviewImage>) -> PreviewCtx {
     let meta = &a.loaded.meta;
-    let cover = a.image.as_ref().map(|i| PreviewImage {
-        url: absolute(config, &i.src),
-        alt: Some(i.alt.clone()).filter(|alt| !alt.is_empty()),
-        width: i.size.map(|s| s.0),
-        height: i.size.map(|s| s.1),
+    let cover = a.image.as_ref().map(|i| {
+        // A build's photo: its own address serves the largest variant,
+        // upright, whose size the picture gives.
+        let size = match &i.picture {
+            Some(p) => Some((p.width, p.height)),
+            None => i.size,
+        };
+        PreviewImage {
+            url: absolute(config, &i.src),
+            alt: Some(i.alt.clone()).filter(|alt| !alt.is_empty()),
+            width: size.map(|s| s.0),
+            height: size.map(|s| s.1),
+        }
     });
     PreviewCtx {
         image: cover.or_else(|| site_image.cloned()),

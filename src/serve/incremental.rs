@@ -30,6 +30,12 @@
 //! the full path, except when the failure was one article's own and the next
 //! change is to that article (the usual "break, then fix" of a writer).
 //!
+//! `build --watch`'s session (`Session::publishing`) also runs the
+//! pipeline's photo stage after each assembly, so it writes what `build`
+//! writes; an article whose body alone changed gets the pictures made
+//! last time (the full path when it shows a photo without any). The
+//! preview's skips the stage and serves the uploads.
+//!
 //! The search index (pagefind, a minute on a large site) is not rebuilt on
 //! every change: it is marked stale and rebuilt by `refresh_search`, which
 //! the server calls when a page asks for the index. `files_complete` gives
@@ -49,6 +55,7 @@ use crate::pipeline::Pipeline;
 use crate::progress::Quiet;
 use crate::render::fingerprint::AssetNames;
 use crate::render::partial::{self, Touched};
+use crate::render::pictures::{self, Pictures};
 use crate::render::theme::Theme;
 use crate::render::{self, Content, Files};
 use crate::site::{self, Retention, Site, patch};
@@ -129,6 +136,15 @@ pub struct Session {
     pending: Changes,
     /// Listing summaries of the site's articles (empty: to be made).
     summaries: Vec<tera::Value>,
+    /// Whether photos are published in variants (`build --watch`, as
+    /// `build` does), not served as uploaded (the preview).
+    photos: bool,
+    /// The photos' files of the last good site, within `files` and
+    /// `copied` (empty in the preview).
+    photo_files: Files,
+    /// The photos' pictures of the last good site, given again to an
+    /// article whose body alone changed.
+    pictures: Pictures,
 }
 
 impl Session {
@@ -157,6 +173,21 @@ impl Session {
             failing: None,
             pending: Changes::default(),
             summaries: Vec::new(),
+            photos: false,
+            photo_files: Files::new(),
+            pictures: Pictures::new(),
+        }
+    }
+
+    /// A session that publishes what `build` publishes, photos in
+    /// variants included (`build --watch`): the pipeline's photo stage
+    /// runs at each assembly, through the site's cache; an article whose
+    /// body alone changed gets the pictures made last time, or takes the
+    /// full path when it shows a photo that has none yet.
+    pub fn publishing(opts: BuildOptions) -> Session {
+        Session {
+            photos: true,
+            ..Session::new(opts)
         }
     }
 
@@ -402,6 +433,24 @@ impl Session {
                 Err(e) => errors.extend(e),
             }
         }
+        if self.photos && !errors.has_errors() {
+            let known = |i: usize| {
+                let a: &site::Article = &site.articles[i];
+                a.photos
+                    .iter()
+                    .all(|p| self.pictures.contains_key(&p.source))
+            };
+            if !touched.iter().all(|t| known(t.article)) {
+                // A photo with no variants yet: the full path makes them.
+                for (i, a) in saved {
+                    site.articles[i] = a;
+                }
+                return None;
+            }
+            for t in &touched {
+                pictures::place(&mut site.articles[t.article], &self.pictures);
+            }
+        }
         let theme = self.pipeline.theme()?;
         let (pages, render_errors) = if errors.has_errors() {
             (Files::new(), Vec::new())
@@ -454,6 +503,26 @@ impl Session {
         render::copied::add(&mut copied, site, theme, &self.pipeline.options().root);
         files.extend(copied.iter().map(|(p, c)| (p.clone(), c.clone())));
         Some((files, copied, errors))
+    }
+
+    /// The pipeline's photo stage on a newly assembled `site`, through the
+    /// site's cache, whose unused entries go when no error was found (a
+    /// failed assembly may have left articles, and their photos, out); the
+    /// last ones for the same site, or in the preview.
+    fn publish_photos(
+        &mut self,
+        site: Option<&mut Site>,
+        diagnostics: &mut Diagnostics,
+    ) -> (Files, Pictures) {
+        let Some(site) = site.filter(|_| self.photos) else {
+            return (self.photo_files.clone(), self.pictures.clone());
+        };
+        let cache = crate::images::cache::Cache::open(&self.pipeline.options().root);
+        let staged = self.pipeline.photos(site, Some(&cache));
+        if !diagnostics.has_errors() && !staged.found.iter().any(Diagnostic::is_error) {
+            cache.prune();
+        }
+        staged.report(diagnostics).unwrap_or_default()
     }
 
     /// Keeps a newly assembled site, with its articles indexed by path.
@@ -509,6 +578,7 @@ impl Session {
         }
         let mut copied = Files::new();
         render::copied::add(&mut copied, site, theme, &self.pipeline.options().root);
+        copied.extend(self.photo_files.clone());
         let (changed, removed) = diff(&self.copied, &copied);
         for p in &removed {
             self.files.remove(p);
@@ -568,7 +638,7 @@ impl Session {
         } else {
             Route::Full
         };
-        let rebuilt_site = if content_untouched {
+        let mut rebuilt_site = if content_untouched {
             // The theme's static files may have changed with it; the
             // content's paths were checked when it was assembled.
             if let (Some(theme), Some(site)) = (self.pipeline.theme(), &self.site) {
@@ -582,15 +652,18 @@ impl Session {
                 .assemble(Retention::Everything)
                 .report(&mut diagnostics)
         };
+        let (photo_files, pictures) = self.publish_photos(rebuilt_site.as_mut(), &mut diagnostics);
         if diagnostics.has_errors() {
             self.failing = None;
             return self.failed(diagnostics, kind);
         }
-        let Some((mut files, copied, errors)) =
+        let Some((mut files, mut copied, errors)) =
             self.render_all(rebuilt_site.as_ref().or(self.site.as_ref()))
         else {
             return self.failed(diagnostics, kind);
         };
+        copied.extend(photo_files.clone());
+        files.extend(photo_files.clone());
         diagnostics.extend(errors);
         if diagnostics.has_errors() {
             self.failing = None;
@@ -612,6 +685,8 @@ impl Session {
         }
         self.files = files;
         self.copied = copied;
+        self.photo_files = photo_files;
+        self.pictures = pictures;
         self.dirty = false;
         self.failing = None;
         Rebuilt {

@@ -366,7 +366,7 @@ pub fn build_watch(opts: BuildOptions, stop: Arc<AtomicBool>) -> i32 {
         return Outcome::Usage.code();
     };
     let opts_policy = opts.policy;
-    let mut session = Session::new(opts);
+    let mut session = Session::publishing(opts);
     let first = session.build();
     // The first write is a whole build's: its search index comes with it
     // (an up-to-date output keeps its index untouched).

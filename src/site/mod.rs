@@ -59,7 +59,7 @@ use crate::content::article::LoadedArticle;
 use crate::content::discover::Discovered;
 use crate::content::front_matter::SectionMeta;
 use crate::content::markdown::{HtmlWithBlockMarkers, Rendered};
-use crate::diagnostics::{Diagnostic, SourceText, Staged};
+use crate::diagnostics::{Diagnostic, Position, SourceText, Staged};
 pub use inclusion::{Inclusion, next_change};
 use links::{Excluded, Resolver};
 use registry::Registry;
@@ -106,6 +106,58 @@ pub struct Image {
     pub credit: Option<String>,
     /// Width and height in pixels, when the file's header gives them.
     pub size: Option<(u32, u32)>,
+    /// Its variants, once a build has made them (`None` in the preview,
+    /// in `check`, and for SVG or GIF, which show `src` as it is).
+    pub picture: Option<Picture>,
+}
+
+/// A raster photo published in several widths (see `crate::images`): what
+/// `<picture>` needs, typed for the templates.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Picture {
+    /// The modern formats, for `<source type srcset>`: WebP (none for a
+    /// WebP source, whose fallback is WebP already).
+    pub sources: Vec<PictureSource>,
+    /// The fallback's largest file, for `<img src>`.
+    pub src: String,
+    /// The fallback's files with their widths (`a.480w.jpg 480w, …`).
+    pub srcset: String,
+    /// The fallback's media type (`image/jpeg`, `image/png`, `image/webp`).
+    #[serde(rename = "type")]
+    pub media_type: &'static str,
+    /// The largest fallback's width in pixels (upright), for `<img width>`.
+    pub width: u32,
+    /// Its height in pixels, for `<img height>`.
+    pub height: u32,
+}
+
+/// One `<source>` of a [`Picture`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct PictureSource {
+    /// Its media type (`image/webp`).
+    #[serde(rename = "type")]
+    pub media_type: &'static str,
+    /// Its files with their widths.
+    pub srcset: String,
+}
+
+/// A raster photo an article shows (an image of its body, its cover),
+/// which a build publishes in variants, and where to report it when it
+/// cannot.
+#[derive(Debug, Clone)]
+pub struct PhotoUse {
+    /// The address the page names it by (`/actualites/x/photo.jpg`).
+    pub url: String,
+    /// The file, relative to the site's root (`content/actualites/x/photo.jpg`).
+    pub source: PathBuf,
+    /// Its path as the writer wrote it.
+    pub written: String,
+    /// Whether it is the cover (`image:`) rather than an image of the body.
+    pub cover: bool,
+    /// The article's file.
+    pub file: PathBuf,
+    /// Where the article names it.
+    pub position: Position,
 }
 
 /// An attached document, resolved.
@@ -170,6 +222,8 @@ pub struct Article {
     pub title: String,
     /// Cover image.
     pub image: Option<Image>,
+    /// The raster photos it shows (cover and body), for a build's variants.
+    pub photos: Vec<PhotoUse>,
     /// Attached documents.
     pub downloads: Vec<Download>,
     /// Front-matter Markdown.
@@ -193,6 +247,10 @@ pub struct Site {
     pub registry: Registry,
     /// Content files to copy: `(output path, source path relative to root)`.
     pub assets: Vec<(String, PathBuf)>,
+    /// The photos' variant files, each with the content file (in
+    /// `assets`) it is made from: listed by the image step
+    /// (`render::pictures`), empty until it runs, claimed like any output.
+    pub variants: Vec<(String, usize)>,
     /// Where relative addresses lead.
     pub resolver: Resolver,
     /// Articles left out, with why (for `next-change`).
@@ -287,6 +345,7 @@ pub fn assemble(
         articles,
         registry,
         assets,
+        variants: Vec::new(),
         resolver,
         excluded: included.timeline,
         now: inclusion.now,

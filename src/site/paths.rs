@@ -92,6 +92,9 @@ pub enum Owner {
     },
     /// A content file copied as it is (`Site::assets`).
     Asset(usize),
+    /// The variants of a photo (`Site::variants`), by the content file
+    /// they are made from (`Site::assets`).
+    Variant(usize),
     /// A static file of the site or the theme (the list given to `check`).
     Static(usize),
     /// A file Gazette makes by itself.
@@ -256,6 +259,9 @@ pub fn claims(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Claim> {
     for (i, (path, _)) in statics.iter().enumerate() {
         claim(path.clone(), Owner::Static(i));
     }
+    for (path, asset) in &site.variants {
+        claim(path.clone(), Owner::Variant(*asset));
+    }
     out
 }
 
@@ -313,6 +319,26 @@ fn is_site_static(src: &Path) -> bool {
 
 /// Checks every output path of `site` (see the module's documentation).
 pub fn check(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Diagnostic> {
+    check_claims(site, statics, |_| true)
+}
+
+/// Checks the paths of the photos' variants once the image step has listed
+/// them (`Site::variants`): every rule of [`check`], and only the problems
+/// a variant is part of (the others were reported at assembly).
+pub fn check_variants(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Diagnostic> {
+    if site.variants.is_empty() {
+        return Vec::new();
+    }
+    check_claims(site, statics, |owner| matches!(owner, Owner::Variant(_)))
+}
+
+/// [`check`], reporting only the problems where `concerned` holds for one
+/// of the owners.
+fn check_claims(
+    site: &Site,
+    statics: &[(String, PathBuf)],
+    concerned: impl Fn(Owner) -> bool,
+) -> Vec<Diagnostic> {
     let claims = claims(site, statics);
     let reserved = reserved(site, statics);
     let folded: Vec<String> = claims.iter().map(|c| c.path.to_lowercase()).collect();
@@ -320,6 +346,7 @@ pub fn check(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Diagnostic> {
     let mut flawed = HashSet::new();
     for (c, low) in claims.iter().zip(&folded) {
         if let Some((end, flaw)) = path_flaw(&c.path)
+            && concerned(c.owner)
             && flawed.insert(low.get(..end).unwrap_or(low))
         {
             report.flaw(c, end, flaw);
@@ -328,7 +355,10 @@ pub fn check(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Diagnostic> {
     let mut files: HashMap<&str, usize> = HashMap::with_capacity(claims.len());
     for (i, low) in folded.iter().enumerate() {
         match files.get(low.as_str()) {
-            Some(&first) => report.collision(&claims[first], &claims[i]),
+            Some(&first) if concerned(claims[first].owner) || concerned(claims[i].owner) => {
+                report.collision(&claims[first], &claims[i]);
+            }
+            Some(_) => {}
             None => {
                 files.insert(low, i);
             }
@@ -338,7 +368,9 @@ pub fn check(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Diagnostic> {
         let file = low
             .match_indices('/')
             .find_map(|(end, _)| files.get(&low[..end]));
-        if let Some(&f) = file {
+        if let Some(&f) = file
+            && (concerned(claims[f].owner) || concerned(c.owner))
+        {
             report.file_and_folder(&claims[f], c);
         }
     }
@@ -346,11 +378,12 @@ pub fn check(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Diagnostic> {
     let mut folders: HashMap<String, Option<usize>> = HashMap::new();
     for (i, r) in reserved.iter().enumerate() {
         match folders.get_mut(&r.folder.to_lowercase()) {
-            Some(first) => {
+            Some(first) if concerned(r.owner) => {
                 if let Some(f) = first.take() {
                     report.reserved_twice(&reserved[f], r);
                 }
             }
+            Some(_) => {}
             None => {
                 folders.insert(r.folder.to_lowercase(), Some(i));
             }
@@ -361,6 +394,7 @@ pub fn check(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Diagnostic> {
             .match_indices('/')
             .find_map(|(end, _)| folders.get(&low[..=end]));
         if let Some(&Some(r)) = inside
+            && concerned(c.owner)
             && !may_write_in(&reserved[r], c.owner)
         {
             report.in_reserved(&reserved[r], c);

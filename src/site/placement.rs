@@ -172,6 +172,7 @@ fn article(loaded: Arc<LoadedArticle>, placed: Placed) -> Article {
         description: None,
         title,
         image: None,
+        photos: Vec::new(),
         downloads: Vec::new(),
         blocks: BlockHtml::default(),
         related: Vec::new(),

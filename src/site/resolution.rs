@@ -23,7 +23,7 @@ use std::collections::HashSet;
 use rayon::prelude::*;
 
 use super::links::{Resolver, Target};
-use super::{Article, BlockHtml, Download, Image, Section, Site};
+use super::{Article, BlockHtml, Download, Image, PhotoUse, Section, Site};
 use crate::config::Config;
 use crate::content::ContentPath;
 use crate::content::article::{BlockUse, LoadedArticle};
@@ -140,6 +140,7 @@ impl Article {
         self.summary_html = parts.summary_html;
         self.description = parts.description;
         self.image = parts.image;
+        self.photos = parts.photos;
         self.downloads = parts.downloads;
         self.blocks = parts.blocks;
         parts.warnings
@@ -154,6 +155,7 @@ pub(super) struct ResolvedParts {
     lead_html: Option<String>,
     description: Option<String>,
     image: Option<Image>,
+    photos: Vec<PhotoUse>,
     downloads: Vec<Download>,
     blocks: BlockHtml,
     warnings: Vec<Diagnostic>,
@@ -301,6 +303,7 @@ pub(super) fn resolve_article(
     if !r.errors.is_empty() {
         return Err(r.errors);
     }
+    let photos = files::photos(&r);
     let summary_html = lead_html.clone().or(first_html).unwrap_or_default();
     let description = super::description::of_article(
         loaded
@@ -317,6 +320,7 @@ pub(super) fn resolve_article(
         summary_html,
         description,
         image,
+        photos,
         downloads,
         blocks,
         warnings: Vec::new(),

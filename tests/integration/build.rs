@@ -78,10 +78,13 @@ fn article_page_has_everything_a_reader_needs() {
         "<a href=\"#appel-rh\" class=\"footnote-back\" aria-label=\"Retour au texte, appel de note 1\">↩</a></p></li>"
     )));
 
-    // An image of the body, copied beside the page.
-    assert!(html.contains(
-        "<img src=\"/actualites/bilan-social/graphique.png\" alt=\"Évolution des effectifs\" loading=\"lazy\">"
-    ));
+    // An image of the body, published beside the page as a <picture> of
+    // its variants (a 1-pixel PNG: one width).
+    assert!(html.contains(concat!(
+        "<picture><source type=\"image/webp\" srcset=\"/actualites/bilan-social/graphique.1w.webp 1w\" sizes=\"(min-width: 44rem) 40rem, 100vw\">",
+        "<img src=\"/actualites/bilan-social/graphique.png\" srcset=\"/actualites/bilan-social/graphique.1w.png 1w\" sizes=\"(min-width: 44rem) 40rem, 100vw\" ",
+        "width=\"1\" height=\"1\" alt=\"Évolution des effectifs\" loading=\"lazy\" decoding=\"async\"></picture>"
+    )));
 
     // A task list: two checkboxes, the first one ticked.
     let items = elements(&html, "li");
@@ -182,12 +185,25 @@ fn pretty_urls_from_file_and_folder_names() {
 fn bundle_files_are_copied_beside_the_page() {
     let site = newsroom();
     let bundle = site.path("content/actualites/2024-03-01-bilan-social");
-    for name in ["couverture.png", "graphique.png", "rapport.pdf"] {
+    let out = site.path("output/actualites/bilan-social");
+    assert_eq!(
+        fs::read(out.join("rapport.pdf")).ok(),
+        fs::read(bundle.join("rapport.pdf")).ok()
+    );
+    // A photo's address serves its largest variant (1 pixel wide here),
+    // re-encoded without metadata, not the upload.
+    for (name, largest) in [
+        ("couverture.png", "couverture.1w.png"),
+        ("graphique.png", "graphique.1w.png"),
+    ] {
+        let published = fs::read(out.join(name)).expect(name);
         assert_eq!(
-            fs::read(site.path("output/actualites/bilan-social").join(name)).ok(),
-            fs::read(bundle.join(name)).ok(),
+            fs::read(out.join(largest)).ok(),
+            Some(published.clone()),
             "{name}"
         );
+        let pixels = image::load_from_memory(&published).expect("decodes");
+        assert_eq!((pixels.width(), pixels.height()), (1, 1), "{name}");
     }
 }
 

@@ -251,6 +251,7 @@ fn init_makes_a_site_that_builds_and_checks_anywhere() {
     }
     let ignore = std::fs::read_to_string(site.join(".gitignore")).expect(".gitignore");
     assert!(ignore.lines().any(|l| l.trim() == "output/"));
+    assert!(ignore.lines().any(|l| l.trim() == ".gazette-cache/"));
     let articles: Vec<String> = std::fs::read_dir(site.join("content/actualites"))
         .expect("section")
         .filter_map(|e| e.ok())

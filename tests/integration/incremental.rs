@@ -29,6 +29,9 @@ fn changes(paths: &[&str]) -> Changes {
     c
 }
 
+/// The sessions are `build --watch`'s (`Session::publishing`): what they
+/// write must be what `build` writes, photos' variants included. (The
+/// preview's, `Session::new`, serves the uploads instead.)
 fn opts(root: &Path) -> BuildOptions {
     BuildOptions {
         root: root.to_path_buf(),
@@ -82,7 +85,7 @@ fn page_text(session: &Session, path: &str) -> String {
 fn incremental_rebuilds_equal_full_builds() {
     let site = TestSite::example();
     let root = site.root.as_path();
-    let mut session = Session::new(opts(root));
+    let mut session = Session::publishing(opts(root));
     let first = session.build();
     assert!(
         first.ok,
@@ -330,7 +333,7 @@ fn incremental_rebuilds_equal_full_builds() {
 fn a_failure_elsewhere_keeps_the_session_behind_until_fixed() {
     let site = TestSite::example();
     let root = site.root.as_path();
-    let mut session = Session::new(opts(root));
+    let mut session = Session::publishing(opts(root));
     assert!(session.build().ok);
     let other = "content/actualites/semaine-qvct-2026.md";
     let good = fs::read_to_string(root.join(other)).unwrap();
@@ -360,7 +363,7 @@ fn links_to_a_broken_article_are_published_once_it_is_fixed() {
     use crate::diagnostics::{BROKEN_ARTICLE, BROKEN_TITLE, LINKS_TO_BROKEN};
     let site = TestSite::fixture("errors/broken-article-linked");
     let root = site.root.as_path();
-    let mut session = Session::new(opts(root));
+    let mut session = Session::publishing(opts(root));
     let only_its_own = |r: &gazette::serve::incremental::Rebuilt| {
         let files: Vec<String> = r
             .diagnostics
@@ -409,7 +412,7 @@ fn links_to_a_broken_article_are_published_once_it_is_fixed() {
 fn a_file_added_while_an_article_is_broken_is_published_once_it_is_fixed() {
     let site = TestSite::example();
     let root = site.root.as_path();
-    let mut session = Session::new(opts(root));
+    let mut session = Session::publishing(opts(root));
     assert!(session.build().ok);
     replace_in(&root.join(ARTICLE), "title:", "titel:");
     assert!(!session.apply(&changes(&[ARTICLE])).ok);
@@ -437,7 +440,7 @@ fn a_file_added_while_an_article_is_broken_is_published_once_it_is_fixed() {
 fn a_static_file_or_an_alias_taking_a_page_is_an_error_until_removed() {
     let site = TestSite::example();
     let root = site.root.as_path();
-    let mut session = Session::new(opts(root));
+    let mut session = Session::publishing(opts(root));
     let first = session.build();
     assert!(
         first.ok,
@@ -497,7 +500,7 @@ fn a_registry_logo_deleted_from_static_is_an_error_until_it_is_back() {
         "  short: Cnav\n",
         "  short: Cnav\n  logo: /images/logos/cnav.svg\n",
     );
-    let mut session = Session::new(opts(root));
+    let mut session = Session::publishing(opts(root));
     let first = session.build();
     assert!(
         first.ok,

@@ -35,6 +35,7 @@ mod output;
 mod ownership;
 mod paths;
 mod people;
+mod photos;
 mod pipelines;
 mod reading;
 mod readme;

@@ -5,7 +5,7 @@
 //! The values are read as a crawler reads them: the `content` of each
 //! `<meta>` of the head, still escaped as written in the HTML.
 
-use crate::support::{TestSite, attr, head_title, void_tags};
+use crate::support::{TestSite, attr, head_title, png, void_tags};
 
 /// The `content` of every `<meta property=key>` or `<meta name=key>` of a
 /// page's head, in order.
@@ -166,15 +166,6 @@ fn an_article_previews_with_its_title_description_cover_and_dates() {
     );
 }
 
-/// The first bytes of a PNG of 800 × 450 pixels: all a header reader needs.
-fn png_800_by_450() -> Vec<u8> {
-    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    png.extend(800u32.to_be_bytes());
-    png.extend(450u32.to_be_bytes());
-    png.extend(b"\x08\x02\0\0\0");
-    png
-}
-
 const LONG_FIRST_PARAGRAPH: &str = "---
 title: Le \"forum\" <2026> & après
 date: 2026-03-12
@@ -195,7 +186,7 @@ fn an_article_without_a_summary_is_described_by_its_first_paragraph_cut_cleanly(
     let site = TestSite::with_settings("");
     site.write("content/_index.md", "---\ntitle: Accueil\n---\n");
     site.write("content/actualites/forum/index.md", LONG_FIRST_PARAGRAPH);
-    site.write("content/actualites/forum/cover.png", png_800_by_450());
+    site.write("content/actualites/forum/cover.png", png(800, 450));
     site.write(
         "content/actualites/court.md",
         "---\ntitle: Court\ndate: 2026-03-13\n---\nUn texte *court*, avec un [lien](forum/index.md).\n\nLa suite.\n",
@@ -283,7 +274,7 @@ fn without_a_base_url_no_tag_points_to_localhost() {
     site.write("site.yaml", "title: Le Fil RH\n");
     site.write("content/_index.md", "---\ntitle: Accueil\n---\n");
     site.write("content/actualites/forum/index.md", LONG_FIRST_PARAGRAPH);
-    site.write("content/actualites/forum/cover.png", png_800_by_450());
+    site.write("content/actualites/forum/cover.png", png(800, 450));
     site.build_ok(&[]);
     let page = site.page("actualites/forum/index.html");
     for key in ["og:url", "og:image", "og:image:alt", "twitter:image:alt"] {
@@ -300,10 +291,10 @@ fn the_site_share_image_previews_the_pages_without_one() {
     let site = TestSite::with_settings(
         "share_image:\n  src: /images/partage.png\n  alt: Le logo du Fil RH.\n",
     );
-    site.write("static/images/partage.png", png_800_by_450());
+    site.write("static/images/partage.png", png(800, 450));
     site.write("content/_index.md", "---\ntitle: Accueil\n---\n");
     site.write("content/actualites/forum/index.md", LONG_FIRST_PARAGRAPH);
-    site.write("content/actualites/forum/cover.png", png_800_by_450());
+    site.write("content/actualites/forum/cover.png", png(800, 450));
     site.write(
         "content/actualites/court.md",
         "---\ntitle: Court\ndate: 2026-03-13\n---\nUn texte court.\n",
@@ -335,9 +326,9 @@ fn a_site_in_a_sub_folder_previews_with_its_whole_addresses() {
     let site = TestSite::with_settings(
         "share_image:\n  src: images/partage.png\n  alt: Le logo du Fil RH.\n",
     );
-    site.write("static/images/partage.png", png_800_by_450());
+    site.write("static/images/partage.png", png(800, 450));
     site.write("content/actualites/forum/index.md", LONG_FIRST_PARAGRAPH);
-    site.write("content/actualites/forum/cover.png", png_800_by_450());
+    site.write("content/actualites/forum/cover.png", png(800, 450));
     site.build_ok(&["--base-url", "https://intranet.example.org/rh"]);
     let article = site.page("actualites/forum/index.html");
     assert_eq!(

@@ -321,9 +321,9 @@ fn check_reports_the_same_collisions() {
     assert!(!site.path("output").exists());
 }
 
-/// What `build` renders and copies is exactly what the paths check knows
-/// (the search index aside, and further listing pages in `page/`): the
-/// check cannot miss a file the render plan adds.
+/// What `build` renders, copies and encodes (photos' variants) is exactly
+/// what the paths check knows (the search index aside, and further listing
+/// pages in `page/`): the check cannot miss a file the render plan adds.
 #[test]
 fn every_written_file_is_claimed() {
     let site = TestSite::fixture("ok/newsroom");
@@ -370,4 +370,9 @@ fn every_written_file_is_claimed() {
         );
     }
     assert!(claimed.iter().any(|c| c == "vieux.html"));
+    // The cover's variants are written, and claimed like every file.
+    assert!(
+        claimed.iter().any(|c| c.ends_with("/couverture.1w.png")),
+        "no variant claimed: {claimed:?}"
+    );
 }

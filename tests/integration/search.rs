@@ -14,7 +14,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
-use crate::support::{TestSite, browser, manifest_dir, tree};
+use crate::support::{TestSite, browser, manifest_dir, png, tree};
 
 const FORMATION: &str = "---
 title: La plateforme de formation ouvre
@@ -309,7 +309,7 @@ Le premier paragraphe[^1].
 fn a_result_excerpt_is_the_article_text_only() {
     let site = site("fr", true);
     site.write("content/actualites/metier/index.md", INTERVIEW);
-    site.write("content/actualites/metier/cover.png", b"\x89PNG\r\n\x1a\n");
+    site.write("content/actualites/metier/cover.png", png(40, 30));
     let out = site.path("output");
     build(&site, &out);
     let index = tree(&out.join("pagefind"));

@@ -547,3 +547,17 @@ pub fn html_lang(html: &str) -> Option<String> {
         .first()
         .and_then(|attrs| attr(attrs, "lang"))
 }
+
+/// A real `w`×`h` PNG (a build decodes every photo it publishes): a
+/// gradient made here, nothing downloaded.
+pub fn png(w: u32, h: u32) -> Vec<u8> {
+    use image::ImageEncoder;
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
+    let mut out = Vec::new();
+    image::codecs::png::PngEncoder::new(&mut out)
+        .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgb8)
+        .expect("png");
+    out
+}

@@ -89,6 +89,12 @@ impl HtmlWithBlockMarkers {
         &self.0
     }
 
+    /// Rewrites the HTML (a build puts its photos' `<picture>` in place of
+    /// their `<img>`); `edit` must leave the block markers as they are.
+    pub fn edit(&mut self, edit: impl FnOnce(&str) -> String) {
+        self.0 = edit(&self.0);
+    }
+
     /// The final HTML: each block marker replaced by what `block` makes of
     /// its block index (a marker of an unknown block by nothing, a marker
     /// left unclosed dropped); the first error stops.

@@ -260,6 +260,7 @@ fn source_of(owner: Owner) -> Owner {
     match owner {
         Owner::SectionFeed(i) => Owner::Section(i),
         Owner::TermFeed { taxonomy, term } => Owner::Term { taxonomy, term },
+        Owner::Variant(i) => Owner::Asset(i),
         other => other,
     }
 }
@@ -274,7 +275,7 @@ fn blame<'c>(
 ) -> (&'c Claim, &'c Claim) {
     let rank = |owner: Owner| match owner {
         Owner::Alias { .. } => 0,
-        Owner::Asset(_) => 1,
+        Owner::Asset(_) | Owner::Variant(_) => 1,
         Owner::Static(i) if statics.get(i).is_some_and(|(_, src)| is_site_static(src)) => 2,
         Owner::Article(_) => 3,
         Owner::Section(_) | Owner::SectionFeed(_) => 4,
@@ -339,6 +340,11 @@ impl Report<'_> {
             Owner::Term { taxonomy, term: k } => term(taxonomy, k),
             Owner::TermFeed { taxonomy, term: k } => feed(term(taxonomy, k)),
             Owner::Asset(i) => file_named(&site.assets[i].1, lang),
+            Owner::Variant(i) => t!(
+                lang,
+                "site-path-owner-variant",
+                path = to_slash(&site.assets[i].1)
+            ),
             Owner::Static(i) => file_named(&self.statics[i].1, lang),
             Owner::Generated(g) => t!(lang, "site-path-owner-generated", page = generated(g)),
         }
@@ -392,7 +398,7 @@ impl Report<'_> {
                 d.position = site.config.taxonomy_positions.get(key).cloned();
                 d
             }
-            Owner::Asset(i) => d.in_file(&site.assets[i].1),
+            Owner::Asset(i) | Owner::Variant(i) => d.in_file(&site.assets[i].1),
             Owner::Static(i) => d.in_file(&self.statics[i].1),
             _ => d,
         }

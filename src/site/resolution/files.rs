@@ -4,12 +4,18 @@
 //! Each is a path relative to the article's folder, resolved like a link in
 //! the body (so a missing file is the same error, at the value), then made
 //! into what the templates show: the image with its typeset caption and
-//! credit (and its size, when its header gives it: `image_size`), a download with its size on disk and its type label (`PDF`).
+//! credit (and its size, when its header gives it: `image_size`), a download
+//! with its size on disk and its type label (`PDF`).
+//! The raster photos among them and the body's images are listed with
+//! where they are named (`photos`), for the build that publishes their
+//! variants.
 
-use super::Resolving;
+use super::{Resolving, file_link};
 use crate::content::ContentPath;
+use crate::content::markdown::{LinkKind, LinkRef};
+use crate::images::Kind;
 use crate::site::image_size;
-use crate::site::{Download, Image};
+use crate::site::{Download, Image, PhotoUse};
 use crate::typography::typeset;
 
 /// The cover image, resolved.
@@ -30,6 +36,56 @@ pub(super) fn image(r: &mut Resolving) -> Option<Image> {
             .unwrap_or_default(),
         caption: img.caption.as_ref().map(|t| typeset(lang, t.as_str())),
         credit: img.credit.as_ref().map(|t| typeset(lang, t.as_str())),
+        picture: None,
+    })
+}
+
+/// The raster photos the article shows, its cover first then its body's
+/// images in order, each where it is named (for a build's variants and
+/// their errors). Only those that resolve to a file of `content/`: the
+/// others are reported already, or are another site's.
+pub(super) fn photos(r: &Resolving) -> Vec<PhotoUse> {
+    let loaded = &r.article.loaded;
+    let cover = loaded
+        .meta
+        .image
+        .as_ref()
+        .map(|img| (file_link(loaded, "image", img.src.as_str()), true));
+    let body = loaded
+        .body
+        .links
+        .iter()
+        .filter(|l| l.kind == LinkKind::Image)
+        .map(|l| (l.clone(), false));
+    cover
+        .into_iter()
+        .chain(body)
+        .filter(|(link, _)| Kind::of_path(path_part(&link.dest)) == Kind::Raster)
+        .filter_map(|(link, cover)| photo(r, &link, cover))
+        .collect()
+}
+
+/// The destination without its `?query` or `#fragment`.
+fn path_part(dest: &str) -> &str {
+    dest.split(['?', '#']).next().unwrap_or(dest)
+}
+
+/// One photo, if `link` leads to a file of `content/`.
+fn photo(r: &Resolving, link: &LinkRef, cover: bool) -> Option<PhotoUse> {
+    let a = r.article;
+    let source = &a.loaded.source;
+    let url = r
+        .resolver
+        .resolve(link, &a.base_dir, r.own, r.config, source)
+        .ok()?;
+    let content = ContentPath::linked(&a.base_dir, path_part(&link.dest))?;
+    Some(PhotoUse {
+        url,
+        source: std::path::Path::new("content").join(content.as_str()),
+        written: link.dest.clone(),
+        cover,
+        file: source.path.clone(),
+        position: source.position(link.span.clone()),
     })
 }
 

@@ -1,0 +1,72 @@
+//! Encoding one resized image: lossy WebP by libwebp (the `webp` crate; the
+//! `image` crate writes lossless WebP only, several times larger for a
+//! photo), and the fallback by the `image` crate (JPEG at the site's
+//! quality, PNG lossless). Each encoder is given bare pixels and writes no
+//! metadata chunk of its own (JFIF's header for JPEG, `IHDR`/`IDAT` for
+//! PNG, a simple `VP8 ` file for WebP).
+
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::{CompressionType, FilterType, PngEncoder};
+use image::{DynamicImage, ExtendedColorType, ImageEncoder};
+
+use super::{Format, ImageError, Variant};
+
+/// The widest or tallest picture WebP can hold, in pixels.
+pub const WEBP_MAX_SIDE: u32 = 16_383;
+
+/// `pixels` as lossy WebP at `quality`.
+pub(super) fn webp(pixels: &DynamicImage, quality: u8) -> Result<Variant, ImageError> {
+    let (width, height) = (pixels.width(), pixels.height());
+    if width > WEBP_MAX_SIDE || height > WEBP_MAX_SIDE {
+        return Err(ImageError::TooLong { width, height });
+    }
+    let encoder = match pixels {
+        DynamicImage::ImageRgba8(p) => webp::Encoder::from_rgba(p.as_raw(), width, height),
+        _ => webp::Encoder::from_rgb(pixels.as_bytes(), width, height),
+    };
+    let bytes = encoder
+        .encode_simple(false, f32::from(quality))
+        .map_err(|_| ImageError::TooLong { width, height })?
+        .to_vec();
+    Ok(Variant {
+        width,
+        height,
+        format: Format::WebP,
+        bytes,
+    })
+}
+
+/// `pixels` in the source's `format` (JPEG at `quality`, PNG lossless).
+pub(super) fn fallback(
+    pixels: &DynamicImage,
+    format: Format,
+    quality: u8,
+) -> Result<Variant, ImageError> {
+    let (width, height) = (pixels.width(), pixels.height());
+    let color = match pixels {
+        DynamicImage::ImageRgba8(_) => ExtendedColorType::Rgba8,
+        _ => ExtendedColorType::Rgb8,
+    };
+    let mut bytes = Vec::new();
+    let written = match format {
+        Format::Jpeg => JpegEncoder::new_with_quality(&mut bytes, quality).write_image(
+            pixels.as_bytes(),
+            width,
+            height,
+            color,
+        ),
+        // The best zlib level and adaptive filters: a PNG is a drawing or
+        // a screenshot, published once and read many times.
+        Format::Png | Format::WebP => {
+            PngEncoder::new_with_quality(&mut bytes, CompressionType::Best, FilterType::Adaptive)
+                .write_image(pixels.as_bytes(), width, height, color)
+        }
+    };
+    written.map_err(|_| ImageError::TooLong { width, height })?;
+    Ok(Variant {
+        width,
+        height,
+        format,
+        bytes,
+    })
+}

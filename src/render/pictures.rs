@@ -1,0 +1,367 @@
+//! A build's photos: every raster image an article shows (its cover, its
+//! body's images) published in variants (`crate::images`), and the pages
+//! given `<picture>` for them.
+//!
+//! It runs between assembly and rendering, on the build only: each source
+//! file once however many articles show it, on rayon's threads, through the
+//! site's cache (`images::cache`), so a rebuild encodes only what changed.
+//! The variants sit beside the source (`photo.jpg` → `photo.800w.webp`,
+//! `photo.800w.jpg`), and the source's own address serves its largest
+//! fallback instead of the file as uploaded, so a card, a link or a feed
+//! that names it gets the same upright, metadata-free pixels. The model is
+//! then edited: a cover gets its [`Picture`] (the theme's template writes
+//! the markup, see `docs/theming.md`), a body image's `<img>` becomes a
+//! `<picture>` here, since Markdown has no template. It is a stage of the
+//! shared pipeline (`Pipeline::photos`), so `build` and `build --watch`
+//! publish the same files; `check` runs it with [`Encoding::Planned`]
+//! (decoded, nothing encoded: the same errors and paths); `serve` skips it
+//! and shows the sources as they are: encoding must not hold up a preview.
+//!
+//! A photo that cannot be published is an error at every place that names
+//! it, worded by `images::ImageError`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::images::cache::Cache;
+use crate::images::{Format, ImageError, Settings, Variants};
+use crate::output::{Content, Files};
+use crate::site::{Picture, PictureSource, Site};
+
+/// The `sizes` of a body image: the article's text column (`.wrap.narrow`
+/// of the theme's stylesheet, at most 40rem wide), else the screen's width.
+pub const BODY_SIZES: &str = "(min-width: 44rem) 40rem, 100vw";
+
+/// How the photos' files are made.
+#[derive(Debug, Clone, Copy)]
+pub enum Encoding<'a> {
+    /// Encoded, through the site's cache (`build`, `build --watch`).
+    Cached(&'a Cache),
+    /// Decoded only, their variants listed with no bytes (`check`: the
+    /// same errors and output paths, nothing encoded, and the source's own
+    /// address left to its copy).
+    Planned,
+}
+
+/// One source's picture and files, or why it has none.
+type Made = Result<(Picture, Files), ImageError>;
+
+/// Each published photo's picture, by its source file (relative to the
+/// site's root).
+pub type Pictures = HashMap<PathBuf, Picture>;
+
+/// What publishing the photos made.
+#[derive(Debug, Default)]
+pub struct Published {
+    /// The pictures, for an article whose body is rendered again alone
+    /// (`build --watch`'s fast path, [`place`]).
+    pub pictures: Pictures,
+    /// The variants, and each source's address with its largest fallback.
+    pub files: Files,
+    /// The photos that could not be published, at every place naming them.
+    pub errors: Vec<Diagnostic>,
+    /// How many photos were encoded rather than taken from the cache.
+    pub encoded: usize,
+}
+
+/// Publishes the photos of `site` (its files read from `root`) and puts
+/// their pictures in its articles. Their variants' paths are listed in
+/// `site.variants` and checked with every other output path (`statics`
+/// are the theme's static files, as `site::paths` takes them): a variant
+/// that would overwrite another file is an error, not a silent loss.
+pub fn publish(
+    site: &mut Site,
+    root: &Path,
+    encoding: Encoding<'_>,
+    settings: &Settings,
+    statics: &[(String, PathBuf)],
+) -> Published {
+    let outputs: HashMap<&Path, (usize, &str)> = site
+        .assets
+        .iter()
+        .enumerate()
+        .map(|(i, (out, src))| (src.as_path(), (i, out.as_str())))
+        .collect();
+    // One source, one encoding: the first article showing it names its address.
+    let mut sources: BTreeMap<&Path, (&str, usize, &str)> = BTreeMap::new();
+    for photo in site.articles.iter().flat_map(|a| &a.photos) {
+        if let Some(&(asset, output)) = outputs.get(photo.source.as_path()) {
+            sources
+                .entry(photo.source.as_path())
+                .or_insert((photo.url.as_str(), asset, output));
+        }
+    }
+    let made: Vec<(PathBuf, usize, Made)> = sources
+        .par_iter()
+        .filter_map(|(source, (url, asset, output))| {
+            // A file that cannot be read is reported by its copy.
+            let bytes = crate::sources::read(root, source).ok()?;
+            let variants = match encoding {
+                Encoding::Cached(cache) => cache.variants(&bytes, settings),
+                Encoding::Planned => crate::images::plan(&bytes, settings),
+            };
+            let made = variants.map(|v| {
+                let (picture, mut files) = picture(&v, url, output);
+                if let Encoding::Planned = encoding {
+                    files.remove(*output);
+                }
+                (picture, files)
+            });
+            Some((source.to_path_buf(), *asset, made))
+        })
+        .collect();
+    let mut published = Published {
+        encoded: match encoding {
+            Encoding::Cached(cache) => cache.encoded(),
+            Encoding::Planned => 0,
+        },
+        ..Published::default()
+    };
+    let mut pictures = HashMap::new();
+    let mut variants = Vec::new();
+    for (source, asset, made) in made {
+        match made {
+            Ok((picture, files)) => {
+                let own = &site.assets[asset].0;
+                variants.extend(
+                    files
+                        .keys()
+                        .filter(|p| *p != own)
+                        .map(|p| (p.clone(), asset)),
+                );
+                published.files.extend(files);
+                pictures.insert(source, picture);
+            }
+            Err(e) => published.errors.extend(errors(site, &source, e)),
+        }
+    }
+    site.variants = variants;
+    published
+        .errors
+        .extend(crate::site::paths::check_variants(site, statics));
+    for article in &mut site.articles {
+        place(article, &pictures);
+    }
+    published.pictures = pictures;
+    published
+}
+
+/// The picture of `variants` for the source at `url` (output path
+/// `output`), and its files.
+fn picture(variants: &Variants, url: &str, output: &str) -> (Picture, Files) {
+    let mut files = Files::new();
+    let mut srcsets: BTreeMap<&'static str, String> = BTreeMap::new();
+    let fallback = variants.fallback;
+    let webp_at = |width| variants.of(Format::WebP).any(|w| w.width == width);
+    for v in &variants.files {
+        let suffix = format!(".{}w.{}", v.width, v.format.extension());
+        let mut add = |format: Format| {
+            let srcset = srcsets.entry(format.media_type()).or_default();
+            if !srcset.is_empty() {
+                srcset.push_str(", ");
+            }
+            let _ = write!(srcset, "{}{suffix} {}w", stem(url), v.width);
+        };
+        add(v.format);
+        // Where the WebP was heavier and dropped, the WebP `<source>`
+        // names the fallback: its `srcset` keeps every width.
+        let some_webp = variants.of(Format::WebP).next().is_some();
+        if v.format == fallback && fallback != Format::WebP && some_webp && !webp_at(v.width) {
+            add(Format::WebP);
+        }
+        files.insert(
+            format!("{}{suffix}", stem(output)),
+            Content::Bytes(v.bytes.clone()),
+        );
+    }
+    let largest = variants.largest();
+    if let Some(largest) = largest {
+        files.insert(output.to_string(), Content::Bytes(largest.bytes.clone()));
+    }
+    // No `<source>` for a WebP source (its fallback is WebP), nor when
+    // every WebP was heavier than its fallback and none is offered.
+    let sources = srcsets
+        .get(Format::WebP.media_type())
+        .filter(|_| fallback != Format::WebP)
+        .map(|srcset| PictureSource {
+            media_type: Format::WebP.media_type(),
+            srcset: srcset.clone(),
+        })
+        .into_iter()
+        .collect();
+    let picture = Picture {
+        sources,
+        src: url.to_string(),
+        srcset: srcsets.remove(fallback.media_type()).unwrap_or_default(),
+        media_type: fallback.media_type(),
+        width: largest.map_or(0, |v| v.width),
+        height: largest.map_or(0, |v| v.height),
+    };
+    (picture, files)
+}
+
+/// A path or address without its extension.
+fn stem(path: &str) -> &str {
+    let name_start = path.rfind('/').map_or(0, |i| i + 1);
+    match path[name_start..].rfind('.') {
+        Some(dot) if dot > 0 => &path[..name_start + dot],
+        _ => path,
+    }
+}
+
+/// The error `e` of the photo `source`, at every place naming it.
+fn errors(site: &Site, source: &Path, e: ImageError) -> Vec<Diagnostic> {
+    let lang = site.config.language;
+    site.articles
+        .iter()
+        .flat_map(|a| &a.photos)
+        .filter(|p| p.source == source)
+        .map(|p| {
+            let mut d = Diagnostic::error(e.code(), e.message(lang, &p.written))
+                .in_file(&p.file)
+                .with_help(e.help(lang));
+            d.position = Some(p.position.clone());
+            d
+        })
+        .collect()
+}
+
+/// Gives `article`'s cover its picture and its body's images theirs, once
+/// (a body given its pictures already would nest them).
+pub fn place(article: &mut crate::site::Article, pictures: &Pictures) {
+    for photo in &article.photos {
+        let Some(picture) = pictures.get(&photo.source) else {
+            continue;
+        };
+        if photo.cover {
+            if let Some(image) = &mut article.image {
+                image.picture = Some(picture.clone());
+            }
+        } else {
+            article
+                .body_html
+                .edit(|html| with_picture(html, &photo.url, picture));
+        }
+    }
+}
+
+/// `html` with each `<img src="url" …>` the Markdown wrote made a
+/// `<picture>` of `picture`, its alt text and title kept.
+fn with_picture(html: &str, url: &str, picture: &Picture) -> String {
+    let opening = format!("<img src=\"{url}\"");
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(&opening) {
+        let after = &rest[at + opening.len()..];
+        let Some(end) = after.find('>') else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        let attrs = after[..end].replace(" loading=\"lazy\"", "");
+        out.push_str(&markup(picture, attrs.trim_end()));
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A body image's `<picture>`, with the `<img>`'s own attributes `attrs`
+/// (` alt="…" title="…"`).
+fn markup(p: &Picture, attrs: &str) -> String {
+    let mut out = String::from("<picture>");
+    for s in &p.sources {
+        let _ = write!(
+            out,
+            "<source type=\"{}\" srcset=\"{}\" sizes=\"{BODY_SIZES}\">",
+            s.media_type, s.srcset
+        );
+    }
+    let _ = write!(
+        out,
+        "<img src=\"{}\" srcset=\"{}\" sizes=\"{BODY_SIZES}\" width=\"{}\" height=\"{}\"{attrs} loading=\"lazy\" decoding=\"async\"></picture>",
+        p.src, p.srcset, p.width, p.height
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stem_loses_the_extension_of_the_name_only() {
+        assert_eq!(stem("/a.b/photo.jpg"), "/a.b/photo");
+        assert_eq!(stem("a.b/photo"), "a.b/photo");
+        assert_eq!(stem("/x/.hidden"), "/x/.hidden");
+    }
+
+    #[test]
+    fn a_body_image_becomes_a_picture_with_its_alt_and_title() {
+        let p = Picture {
+            sources: vec![PictureSource {
+                media_type: "image/webp",
+                srcset: "/a/p.480w.webp 480w".into(),
+            }],
+            src: "/a/p.jpg".into(),
+            srcset: "/a/p.480w.jpg 480w".into(),
+            media_type: "image/jpeg",
+            width: 480,
+            height: 320,
+        };
+        let html =
+            "<p>x <img src=\"/a/p.jpg\" alt=\"Une photo\" title=\"t\" loading=\"lazy\"> y</p>";
+        assert_eq!(
+            with_picture(html, "/a/p.jpg", &p),
+            "<p>x <picture><source type=\"image/webp\" srcset=\"/a/p.480w.webp 480w\" sizes=\"(min-width: 44rem) 40rem, 100vw\"><img src=\"/a/p.jpg\" srcset=\"/a/p.480w.jpg 480w\" sizes=\"(min-width: 44rem) 40rem, 100vw\" width=\"480\" height=\"320\" alt=\"Une photo\" title=\"t\" loading=\"lazy\" decoding=\"async\"></picture> y</p>"
+        );
+    }
+
+    #[test]
+    fn no_webp_variants_no_source() {
+        let png = |width| crate::images::Variant {
+            width,
+            height: width / 2,
+            format: Format::Png,
+            bytes: vec![1],
+        };
+        let variants = Variants {
+            fallback: Format::Png,
+            files: vec![png(60), png(120)],
+        };
+        let (p, files) = picture(&variants, "/a/p.png", "a/p.png");
+        assert!(p.sources.is_empty(), "{:?}", p.sources);
+        assert_eq!(p.srcset, "/a/p.60w.png 60w, /a/p.120w.png 120w");
+        let names: Vec<&str> = files.keys().map(String::as_str).collect();
+        assert_eq!(names, ["a/p.120w.png", "a/p.60w.png", "a/p.png"]);
+    }
+
+    #[test]
+    fn a_width_whose_webp_was_dropped_names_the_fallback_in_the_webp_srcset() {
+        let file = |width, format| crate::images::Variant {
+            width,
+            height: width / 2,
+            format,
+            bytes: vec![1],
+        };
+        let variants = Variants {
+            fallback: Format::Png,
+            files: vec![
+                file(480, Format::WebP),
+                file(480, Format::Png),
+                file(1200, Format::Png),
+            ],
+        };
+        let (p, files) = picture(&variants, "/a/p.png", "a/p.png");
+        assert_eq!(p.sources.len(), 1);
+        assert_eq!(
+            p.sources[0].srcset,
+            "/a/p.480w.webp 480w, /a/p.1200w.png 1200w"
+        );
+        assert_eq!(p.srcset, "/a/p.480w.png 480w, /a/p.1200w.png 1200w");
+        assert!(!files.contains_key("a/p.1200w.webp"));
+    }
+}

@@ -1,0 +1,318 @@
+//! Photos as readers get them: a phone photo turned upright and stripped of
+//! its metadata, published in widths that match the `srcset` and the
+//! `width`/`height` the page gives; a second build encodes nothing; a
+//! damaged cache entry is encoded again and unused entries are pruned.
+//! The photos are made here (no downloaded fixture).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::SystemTime;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::PngEncoder;
+use image::{ExtendedColorType, ImageEncoder, RgbImage};
+
+use crate::support::{TestSite, attr, void_tags};
+
+/// A `w`×`h` JPEG stored top half red, bottom half blue, with the EXIF
+/// orientation `orientation`, a GPS latitude and an XMP packet, as a phone
+/// writes them.
+fn phone_photo(w: u32, h: u32, orientation: u16) -> Vec<u8> {
+    let img = RgbImage::from_fn(w, h, |_, y| {
+        image::Rgb(if y < h / 2 {
+            [220, 20, 20]
+        } else {
+            [20, 20, 220]
+        })
+    });
+    let mut jpeg = Vec::new();
+    JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .write_image(img.as_raw(), w, h, ExtendedColorType::Rgb8)
+        .expect("jpeg");
+    // TIFF, big-endian: IFD0 with the orientation and a GPS pointer, then
+    // the GPS IFD with GPSLatitudeRef "N".
+    let mut exif = b"Exif\0\0MM\0\x2a\0\0\0\x08\0\x02".to_vec();
+    exif.extend([0x01, 0x12, 0, 3, 0, 0, 0, 1]);
+    exif.extend(orientation.to_be_bytes());
+    exif.extend([0, 0, 0x88, 0x25, 0, 4, 0, 0, 0, 1, 0, 0, 0, 38, 0, 0, 0, 0]);
+    exif.extend([0, 1, 0, 1, 0, 2, 0, 0, 0, 2, b'N', 0, 0, 0, 0, 0, 0, 0]);
+    let xmp = b"http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><exif:GPSLatitude>48,51N</exif:GPSLatitude></x:xmpmeta>".to_vec();
+    let mut out = jpeg[..2].to_vec();
+    for payload in [exif, xmp] {
+        out.extend([0xFF, 0xE1]);
+        out.extend(
+            u16::try_from(payload.len() + 2)
+                .expect("short")
+                .to_be_bytes(),
+        );
+        out.extend(payload);
+    }
+    out.extend(&jpeg[2..]);
+    out
+}
+
+/// A `w`×`h` PNG of a green gradient.
+fn drawing(w: u32, h: u32) -> Vec<u8> {
+    let img = RgbImage::from_fn(w, h, |x, _| image::Rgb([0, (x % 256) as u8, 60]));
+    let mut png = Vec::new();
+    PngEncoder::new(&mut png)
+        .write_image(img.as_raw(), w, h, ExtendedColorType::Rgb8)
+        .expect("png");
+    png
+}
+
+/// A 1×1 GIF (an animation would pass through the same way).
+const GIF: &[u8] = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff\x00\x00\x00!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;";
+
+/// A site with an article whose cover is a phone photo (stored 2000×1000,
+/// orientation 6: upright 1000×2000) and whose body shows a 900×600 PNG
+/// and a GIF.
+fn photo_site() -> TestSite {
+    let site = TestSite::with_settings("");
+    site.write(
+        "content/actualites/forum/index.md",
+        "---\ntitle: Forum des métiers\ndate: 2026-03-12\nimage:\n  src: affiche.jpg\n  alt: L’affiche\n---\nLe forum revient.\n\n![La salle](salle.png \"Le forum\")\n\n![Une animation](anim.gif)\n",
+    );
+    site.write(
+        "content/actualites/forum/affiche.jpg",
+        phone_photo(2000, 1000, 6),
+    );
+    site.write("content/actualites/forum/salle.png", drawing(900, 600));
+    site.write("content/actualites/forum/anim.gif", GIF);
+    site
+}
+
+/// The `url w` pairs of a `srcset`, as output paths and widths.
+fn srcset(value: &str) -> Vec<(String, u32)> {
+    value
+        .split(", ")
+        .map(|item| {
+            let (url, w) = item.rsplit_once(' ').expect("url and width");
+            let w = w.strip_suffix('w').expect("w").parse().expect("width");
+            (url.trim_start_matches('/').to_string(), w)
+        })
+        .collect()
+}
+
+/// Every file of the cache with its modification time.
+fn cache_times(root: &Path) -> BTreeMap<String, SystemTime> {
+    walk(&root.join(".gazette-cache/images"))
+        .into_iter()
+        .map(|p| {
+            let t = std::fs::metadata(&p)
+                .and_then(|m| m.modified())
+                .expect("mtime");
+            (p.display().to_string(), t)
+        })
+        .collect()
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        if entry.path().is_dir() {
+            out.extend(walk(&entry.path()));
+        } else {
+            out.push(entry.path());
+        }
+    }
+    out
+}
+
+fn contains(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn a_phone_photo_is_published_upright_in_widths_with_no_metadata() {
+    let site = photo_site();
+    site.build_ok(&[]);
+    let page = site.page("actualites/forum/index.html");
+    let imgs = void_tags(&page, "img");
+    let sources = void_tags(&page, "source");
+    // The cover's WebP; the drawing's WebP would be heavier than its PNG.
+    assert_eq!(sources.len(), 1, "{sources:?}");
+
+    // The cover: upright 1000×2000, widths 480, 800 and its own 1000.
+    let cover = imgs
+        .iter()
+        .find(|a| attr(a, "src").as_deref() == Some("/actualites/forum/affiche.jpg"))
+        .expect("cover img");
+    assert_eq!(attr(cover, "width").as_deref(), Some("1000"));
+    assert_eq!(attr(cover, "height").as_deref(), Some("2000"));
+    assert_eq!(
+        attr(cover, "loading"),
+        None,
+        "the cover is the first image seen"
+    );
+    assert_eq!(attr(cover, "decoding").as_deref(), Some("async"));
+    assert_eq!(attr(cover, "alt").as_deref(), Some("L’affiche"));
+    let fallback = srcset(&attr(cover, "srcset").expect("srcset"));
+    let webp = srcset(&attr(&sources[0], "srcset").expect("srcset"));
+    assert_eq!(attr(&sources[0], "type").as_deref(), Some("image/webp"));
+    let widths = |s: &[(String, u32)]| s.iter().map(|(_, w)| *w).collect::<Vec<_>>();
+    assert_eq!(widths(&fallback), vec![480, 800, 1000]);
+    assert_eq!(widths(&webp), vec![480, 800, 1000]);
+
+    // Every file of a srcset is written, at the width it is listed with,
+    // with no EXIF, XMP or GPS.
+    let output = site.output();
+    for (path, width) in fallback.iter().chain(&webp) {
+        let bytes = output
+            .get(path)
+            .unwrap_or_else(|| panic!("{path} not written"));
+        let decoded = image::load_from_memory(bytes).expect("decodes");
+        assert_eq!(decoded.width(), *width, "{path}");
+        assert_eq!(decoded.height(), width * 2, "{path}");
+        for needle in [&b"Exif"[..], b"http://ns.adobe.com/xap", b"GPS"] {
+            assert!(!contains(bytes, needle), "{path} has {needle:?}");
+        }
+    }
+    // Upright: the stored top (red) is on the right, the bottom (blue) on
+    // the left, as orientation 6 asks.
+    let largest = image::load_from_memory(&output["actualites/forum/affiche.1000w.jpg"])
+        .expect("decodes")
+        .into_rgb8();
+    let (left, right) = (largest.get_pixel(100, 1000), largest.get_pixel(900, 1000));
+    assert!(left[2] > 150 && left[0] < 100, "left {left:?}");
+    assert!(right[0] > 150 && right[2] < 100, "right {right:?}");
+    // The upload's own address serves the largest variant, not the upload.
+    assert_eq!(
+        output["actualites/forum/affiche.jpg"],
+        output["actualites/forum/affiche.1000w.jpg"]
+    );
+
+    // The body's PNG: a lazy <picture> in the text column, PNG fallback.
+    let body = imgs
+        .iter()
+        .find(|a| attr(a, "src").as_deref() == Some("/actualites/forum/salle.png"))
+        .expect("body img");
+    assert_eq!(attr(body, "width").as_deref(), Some("900"));
+    assert_eq!(attr(body, "height").as_deref(), Some("600"));
+    assert_eq!(attr(body, "loading").as_deref(), Some("lazy"));
+    assert_eq!(attr(body, "decoding").as_deref(), Some("async"));
+    assert_eq!(attr(body, "title").as_deref(), Some("Le forum"));
+    assert_eq!(
+        attr(body, "sizes").as_deref(),
+        Some("(min-width: 44rem) 40rem, 100vw")
+    );
+    let png = srcset(&attr(body, "srcset").expect("srcset"));
+    assert_eq!(widths(&png), vec![480, 800, 900]);
+    // Its lossless PNG is lighter than lossy WebP at every width: no WebP
+    // is offered, and none written.
+    assert!(
+        !output
+            .keys()
+            .any(|p| p.starts_with("actualites/forum/salle.") && p.ends_with(".webp"))
+    );
+    assert!(
+        png.iter()
+            .all(|(p, _)| p.ends_with(".png") && output.contains_key(p))
+    );
+
+    // The GIF is copied as it is, in a plain <img>.
+    assert_eq!(output["actualites/forum/anim.gif"], GIF);
+    let gif = imgs
+        .iter()
+        .find(|a| attr(a, "src").as_deref() == Some("/actualites/forum/anim.gif"))
+        .expect("gif img");
+    assert_eq!(attr(gif, "srcset"), None);
+    assert!(
+        !output
+            .keys()
+            .any(|p| p.starts_with("actualites/forum/anim.") && p != "actualites/forum/anim.gif")
+    );
+}
+
+#[test]
+fn a_rebuild_encodes_nothing_repairs_a_damaged_entry_and_prunes_unused_ones() {
+    let site = photo_site();
+    site.build_ok(&[]);
+    let first = cache_times(&site.root);
+    assert_eq!(first.len(), 11, "two manifests, 6 cover and 3 body files");
+    let output = site.output();
+
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    site.build_ok(&[]);
+    assert_eq!(
+        cache_times(&site.root),
+        first,
+        "the second build wrote to the cache"
+    );
+    assert_eq!(site.output(), output);
+
+    // A cut-short variant is noticed and encoded again.
+    let damaged = first
+        .keys()
+        .find(|p| p.ends_with("800.jpg"))
+        .expect("a cover variant")
+        .clone();
+    let len = std::fs::metadata(&damaged).expect("variant").len();
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&damaged)
+        .and_then(|f| f.set_len(len / 2))
+        .expect("truncate");
+    site.build_ok(&[]);
+    assert_eq!(std::fs::metadata(&damaged).expect("variant").len(), len);
+    assert_eq!(site.output(), output);
+
+    // The body image removed: its entry goes at the next build.
+    site.write(
+        "content/actualites/forum/index.md",
+        "---\ntitle: Forum des métiers\ndate: 2026-03-12\nimage:\n  src: affiche.jpg\n  alt: L’affiche\n---\nLe forum revient.\n",
+    );
+    site.build_ok(&[]);
+    let entries = std::fs::read_dir(site.path(".gazette-cache/images"))
+        .expect("cache")
+        .count();
+    assert_eq!(entries, 1);
+}
+
+#[test]
+fn the_site_chooses_the_widths() {
+    let site = TestSite::with_settings("images:\n  widths: [600, 300]\n  quality: 60\n");
+    site.write(
+        "content/actualites/forum/index.md",
+        "---\ntitle: Forum des métiers\ndate: 2026-03-12\nimage:\n  src: affiche.jpg\n  alt: L’affiche\n---\nLe forum revient.\n",
+    );
+    site.write(
+        "content/actualites/forum/affiche.jpg",
+        phone_photo(800, 400, 1),
+    );
+    site.build_ok(&[]);
+    let page = site.page("actualites/forum/index.html");
+    let cover = void_tags(&page, "img")
+        .into_iter()
+        .find(|a| attr(a, "src").as_deref() == Some("/actualites/forum/affiche.jpg"))
+        .expect("cover img");
+    let widths: Vec<u32> = srcset(&attr(&cover, "srcset").expect("srcset"))
+        .into_iter()
+        .map(|(_, w)| w)
+        .collect();
+    assert_eq!(widths, vec![300, 600]);
+    assert_eq!(attr(&cover, "width").as_deref(), Some("600"));
+    assert_eq!(attr(&cover, "height").as_deref(), Some("300"));
+}
+
+#[test]
+fn check_reports_what_build_reports_about_photos_and_writes_nothing() {
+    // A good site: its variants are planned, not encoded, and no link to
+    // them is reported.
+    let site = photo_site();
+    let run = site.gazette(&["check"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(!site.root.join(".gazette-cache").exists(), "check encoded");
+    assert!(!site.root.join("output").exists());
+
+    // A cut-short photo: the same error as build's, at the same place.
+    let photo = phone_photo(400, 300, 1);
+    site.write("content/actualites/forum/affiche.jpg", &photo[..200]);
+    let checked = site.gazette(&["check"]);
+    let built = site.gazette(&["build"]);
+    assert_eq!((checked.code, built.code), (1, 1), "{}", checked.stderr);
+    let error = "erreur : l’image « affiche.jpg » est endommagée ou incomplète : elle ne peut pas être lue\n --> content/actualites/forum/index.md:5:8\n";
+    for run in [&checked, &built] {
+        assert!(run.stderr.contains(error), "{}", run.stderr);
+    }
+}
