@@ -35,8 +35,7 @@ pub const CACHE_DIR: &str = ".gazette-cache/images";
 
 /// What else decides the bytes of a variant: bumped with the encoders, the
 /// resize filter or the way files are made.
-pub const ENCODER_VERSION: &str =
-    "gazette-images 6; image 0.25; libwebp 1.5 (webp 0.3); fast_image_resize 5 lanczos3";
+pub const ENCODER_VERSION: &str = "gazette-images 7 (sRGB); image 0.25; moxcms 0.8; libwebp 1.5 (webp 0.3); fast_image_resize 5 lanczos3";
 
 /// One build's use of the cache folder.
 #[derive(Debug)]

@@ -5,9 +5,8 @@
 //! [`MAX_PIXELS`] before a single pixel is allocated, so a small file that
 //! claims a huge picture (a decompression bomb) costs nothing. The EXIF
 //! orientation a phone writes instead of turning its pixels is applied to
-//! the pixels here, since no variant keeps the tag that said so. Colour
-//! profiles are not read: the pixels are taken as sRGB, which phones and
-//! most cameras write.
+//! the pixels here, since no variant keeps the tag that said so, and so is
+//! its colour profile (`colour`): the pixels leave in sRGB.
 
 use std::io::Cursor;
 
@@ -28,9 +27,10 @@ pub(super) struct Source {
     pub format: Format,
     /// Upright pixels, `ImageRgb8` or `ImageRgba8`.
     pub pixels: DynamicImage,
-    /// Whether the file's pixels were upright already (no EXIF
-    /// orientation to apply): its own bytes then show these pixels.
-    pub upright: bool,
+    /// Whether the file's own pixels are these: upright already (no EXIF
+    /// orientation to apply) and in sRGB (no colour profile converted).
+    /// Its own bytes, stripped, then show them.
+    pub as_stored: bool,
 }
 
 /// Decodes `bytes` (JPEG, PNG or WebP), upright.
@@ -53,16 +53,18 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Source, ImageError> {
         return Err(ImageError::TooManyPixels { width, height });
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    let icc = decoder.icc_profile().ok().flatten();
     let mut pixels = DynamicImage::from_decoder(decoder).map_err(|_| ImageError::Corrupt)?;
     pixels.apply_orientation(orientation);
-    let pixels = if pixels.color().has_alpha() && format != Format::Jpeg {
+    let mut pixels = if pixels.color().has_alpha() && format != Format::Jpeg {
         DynamicImage::ImageRgba8(pixels.into_rgba8())
     } else {
         DynamicImage::ImageRgb8(pixels.into_rgb8())
     };
+    let converted = icc.is_some_and(|icc| super::colour::to_srgb(&mut pixels, &icc));
     Ok(Source {
         format,
         pixels,
-        upright: orientation == Orientation::NoTransforms,
+        as_stored: orientation == Orientation::NoTransforms && !converted,
     })
 }

@@ -3,7 +3,8 @@
 //!
 //! One source image is decoded once (`decode`: its format from its bytes,
 //! a pixel limit checked on the header before any pixel is allocated, the
-//! EXIF orientation applied to the pixels, 8-bit RGB or RGBA), resized to
+//! EXIF orientation applied to the pixels, a colour profile converted to
+//! sRGB by `colour`, 8-bit RGB or RGBA), resized to
 //! each width of [`widths_for`] (`resize`, never upscaled) and encoded
 //! twice per width (`encode`: lossy WebP, and a fallback in the source's
 //! format). Encoders are handed bare pixels, so no EXIF, XMP, GPS or colour
@@ -26,6 +27,7 @@
 //! builds is `cache`.
 
 pub mod cache;
+mod colour;
 mod decode;
 mod encode;
 mod error;
@@ -186,7 +188,7 @@ pub fn make(bytes: &[u8], settings: &Settings) -> Result<Variants, ImageError> {
     let own_width = source.pixels.width();
     // The source's own bytes without metadata, when they show its pixels.
     let stripped = source
-        .upright
+        .as_stored
         .then(|| strip::stripped(bytes, fallback))
         .flatten();
     let mut webps = Vec::new();

@@ -487,3 +487,46 @@ fn a_narrower_file_heavier_than_a_wider_one_is_not_published() {
         assert!(w.bytes.len() <= made.largest().unwrap().bytes.len());
     }
 }
+
+/// A `w`×`h` PNG of one colour `rgb`, tagged with the ICC profile `icc`.
+fn tagged_png(w: u32, h: u32, rgb: [u8; 3], icc: Vec<u8>) -> Vec<u8> {
+    let img = RgbImage::from_pixel(w, h, image::Rgb(rgb));
+    let mut out = Vec::new();
+    let mut encoder = PngEncoder::new(&mut out);
+    encoder.set_icc_profile(icc).expect("PNG takes a profile");
+    encoder
+        .write_image(img.as_raw(), w, h, ExtendedColorType::Rgb8)
+        .unwrap();
+    out
+}
+
+#[test]
+fn a_wide_gamut_photo_is_published_in_srgb_without_its_profile() {
+    // A strong green in Display P3 lies outside sRGB: as sRGB it needs
+    // less red and blue and all the green there is. Left as stored and
+    // shown as sRGB (no profile in a variant), it would look dull.
+    let icc = moxcms::ColorProfile::new_display_p3().encode().unwrap();
+    let source = tagged_png(64, 48, [40, 200, 60], icc);
+    let made = make(&source, &settings(&[32, 64])).unwrap();
+    assert_no_metadata(&made);
+    for v in made.of(Format::Png) {
+        assert!(!chunks(&v.bytes).contains(&"iCCP".to_string()));
+        let px = image::load_from_memory(&v.bytes).unwrap().to_rgb8();
+        let [r, g, b] = px.get_pixel(v.width / 2, v.height / 2).0;
+        assert!(
+            r < 20 && g >= 200 && b < 40,
+            "{}w: ({r}, {g}, {b}) is not the sRGB of P3's (40, 200, 60)",
+            v.width
+        );
+    }
+    // Without a profile, the same pixels are taken as sRGB already.
+    let plain = RgbImage::from_pixel(64, 48, image::Rgb([40, 200, 60]));
+    let mut bytes = Vec::new();
+    PngEncoder::new(&mut bytes)
+        .write_image(plain.as_raw(), 64, 48, ExtendedColorType::Rgb8)
+        .unwrap();
+    let made = make(&bytes, &settings(&[64])).unwrap();
+    let v = made.of(Format::Png).next().unwrap();
+    let px = image::load_from_memory(&v.bytes).unwrap().to_rgb8();
+    assert_eq!(px.get_pixel(10, 10).0, [40, 200, 60]);
+}
