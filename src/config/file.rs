@@ -48,6 +48,7 @@ pub struct RawConfig {
 pub(super) struct RawImages {
     pub(super) widths: Option<Vec<Text>>,
     pub(super) quality: Option<Text>,
+    pub(super) keep_credit: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

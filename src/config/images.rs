@@ -5,7 +5,8 @@
 //! `0.8` get this module's message rather than a type error. A width must
 //! be a whole number of pixels between [`MIN_WIDTH`] and [`MAX_WIDTH`]
 //! (a variant must fit WebP), the list must not be empty, and the quality
-//! is a percentage of 1 to 100. A setting left out keeps its default
+//! is a percentage of 1 to 100; `keep_credit` is `true` or `false`. A
+//! setting left out keeps its default
 //! (`images::DEFAULT_WIDTHS`, `images::DEFAULT_QUALITY`).
 
 use crate::diagnostics::Code;
@@ -67,7 +68,11 @@ pub(super) fn resolve(
             }
         },
     };
-    Settings { widths, quality }
+    Settings {
+        widths,
+        quality,
+        keep_credit: written.keep_credit.unwrap_or(false),
+    }
 }
 
 /// A width that is no whole number of pixels in range (or no width at all).

@@ -113,6 +113,7 @@ fn key(bytes: &[u8], settings: &Settings) -> String {
         h.write_u32(w);
     }
     h.write_u8(settings.quality);
+    h.write_u8(u8::from(settings.keep_credit));
     h.write_usize(bytes.len());
     h.write(bytes);
     format!("{:032x}", h.finish128().as_u128())

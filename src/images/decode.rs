@@ -31,6 +31,8 @@ pub(super) struct Source {
     /// orientation to apply) and in sRGB (no colour profile converted).
     /// Its own bytes, stripped, then show them.
     pub as_stored: bool,
+    /// Its author and copyright fields, if its EXIF block has any.
+    pub credit: Option<super::credit::Credit>,
 }
 
 /// Decodes `bytes` (JPEG, PNG or WebP), upright.
@@ -54,6 +56,11 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Source, ImageError> {
     }
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let icc = decoder.icc_profile().ok().flatten();
+    let credit = decoder
+        .exif_metadata()
+        .ok()
+        .flatten()
+        .and_then(|exif| super::credit::read(&exif));
     let mut pixels = DynamicImage::from_decoder(decoder).map_err(|_| ImageError::Corrupt)?;
     pixels.apply_orientation(orientation);
     let mut pixels = if pixels.color().has_alpha() && format != Format::Jpeg {
@@ -66,5 +73,6 @@ pub(super) fn decode(bytes: &[u8]) -> Result<Source, ImageError> {
         format,
         pixels,
         as_stored: orientation == Orientation::NoTransforms && !converted,
+        credit,
     })
 }

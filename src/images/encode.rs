@@ -3,7 +3,8 @@
 //! photo), and the fallback by the `image` crate (JPEG at the site's
 //! quality, PNG lossless). Each encoder is given bare pixels and writes no
 //! metadata chunk of its own (JFIF's header for JPEG, `IHDR`/`IDAT` for
-//! PNG, a simple `VP8 ` file for WebP).
+//! PNG, a simple `VP8 ` file for WebP), but the credit fields a site
+//! keeps (`exif`, see `credit`).
 
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType, PngEncoder};
@@ -14,8 +15,12 @@ use super::{Format, ImageError, Variant};
 /// The widest or tallest picture WebP can hold, in pixels.
 pub const WEBP_MAX_SIDE: u32 = 16_383;
 
-/// `pixels` as lossy WebP at `quality`.
-pub(super) fn webp(pixels: &DynamicImage, quality: u8) -> Result<Variant, ImageError> {
+/// `pixels` as lossy WebP at `quality`, with the EXIF block `exif` if any.
+pub(super) fn webp(
+    pixels: &DynamicImage,
+    quality: u8,
+    exif: Option<&[u8]>,
+) -> Result<Variant, ImageError> {
     let (width, height) = (pixels.width(), pixels.height());
     if width > WEBP_MAX_SIDE || height > WEBP_MAX_SIDE {
         return Err(ImageError::TooLong { width, height });
@@ -28,6 +33,10 @@ pub(super) fn webp(pixels: &DynamicImage, quality: u8) -> Result<Variant, ImageE
         .encode_simple(false, f32::from(quality))
         .map_err(|_| ImageError::TooLong { width, height })?
         .to_vec();
+    let bytes = match exif {
+        Some(exif) => super::credit::into_webp(&bytes, exif, width, height).unwrap_or(bytes),
+        None => bytes,
+    };
     Ok(Variant {
         width,
         height,
@@ -36,11 +45,13 @@ pub(super) fn webp(pixels: &DynamicImage, quality: u8) -> Result<Variant, ImageE
     })
 }
 
-/// `pixels` in the source's `format` (JPEG at `quality`, PNG lossless).
+/// `pixels` in the source's `format` (JPEG at `quality`, PNG lossless),
+/// with the EXIF block `exif` if any.
 pub(super) fn fallback(
     pixels: &DynamicImage,
     format: Format,
     quality: u8,
+    exif: Option<&[u8]>,
 ) -> Result<Variant, ImageError> {
     let (width, height) = (pixels.width(), pixels.height());
     let color = match pixels {
@@ -49,17 +60,25 @@ pub(super) fn fallback(
     };
     let mut bytes = Vec::new();
     let written = match format {
-        Format::Jpeg => JpegEncoder::new_with_quality(&mut bytes, quality).write_image(
-            pixels.as_bytes(),
-            width,
-            height,
-            color,
-        ),
+        Format::Jpeg => {
+            let mut encoder = JpegEncoder::new_with_quality(&mut bytes, quality);
+            if let Some(exif) = exif {
+                let _ = encoder.set_exif_metadata(exif.to_vec());
+            }
+            encoder.write_image(pixels.as_bytes(), width, height, color)
+        }
         // The best zlib level and adaptive filters: a PNG is a drawing or
         // a screenshot, published once and read many times.
         Format::Png | Format::WebP => {
-            PngEncoder::new_with_quality(&mut bytes, CompressionType::Best, FilterType::Adaptive)
-                .write_image(pixels.as_bytes(), width, height, color)
+            let mut encoder = PngEncoder::new_with_quality(
+                &mut bytes,
+                CompressionType::Best,
+                FilterType::Adaptive,
+            );
+            if let Some(exif) = exif {
+                let _ = encoder.set_exif_metadata(exif.to_vec());
+            }
+            encoder.write_image(pixels.as_bytes(), width, height, color)
         }
     };
     written.map_err(|_| ImageError::TooLong { width, height })?;

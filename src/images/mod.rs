@@ -9,7 +9,9 @@
 //! twice per width (`encode`: lossy WebP, and a fallback in the source's
 //! format). Encoders are handed bare pixels, so no EXIF, XMP, GPS or colour
 //! profile of the source can reach a variant: privacy holds by
-//! construction, and the tests scan the bytes to keep it so. SVG and GIF
+//! construction, and the tests scan the bytes to keep it so. A site that
+//! keeps credits (`Settings::keep_credit`) gets a new EXIF block of the
+//! author and copyright fields alone (`credit`). SVG and GIF
 //! are not for this module ([`Kind::of_path`] says which files are).
 //!
 //! Never heavier than the upload: at the source's own width, its own bytes
@@ -28,6 +30,7 @@
 
 pub mod cache;
 mod colour;
+mod credit;
 mod decode;
 mod encode;
 mod error;
@@ -52,6 +55,9 @@ pub struct Settings {
     pub widths: Vec<u32>,
     /// Lossy quality, 1 to 100.
     pub quality: u8,
+    /// Whether the variants keep the source's author and copyright fields
+    /// (`credit`); by default they keep no metadata at all.
+    pub keep_credit: bool,
 }
 
 impl Default for Settings {
@@ -59,6 +65,7 @@ impl Default for Settings {
         Settings {
             widths: DEFAULT_WIDTHS.to_vec(),
             quality: DEFAULT_QUALITY,
+            keep_credit: false,
         }
     }
 }
@@ -187,19 +194,20 @@ pub fn make(bytes: &[u8], settings: &Settings) -> Result<Variants, ImageError> {
     let fallback = source.format;
     let own_width = source.pixels.width();
     // The source's own bytes without metadata, when they show its pixels.
-    let stripped = source
-        .as_stored
+    let credit = source.credit.as_ref().filter(|_| settings.keep_credit);
+    let stripped = (source.as_stored && credit.is_none())
         .then(|| strip::stripped(bytes, fallback))
         .flatten();
     let mut webps = Vec::new();
     let mut fallbacks = Vec::new();
     for width in widths_for(own_width, &settings.widths) {
         let pixels = resize::to_width(&source.pixels, width)?;
+        let exif = credit.map(|c| c.tiff.as_slice());
         let mut own = if fallback == Format::WebP {
-            encode::webp(&pixels, settings.quality)?
+            encode::webp(&pixels, settings.quality, exif)?
         } else {
-            webps.push(encode::webp(&pixels, settings.quality)?);
-            encode::fallback(&pixels, fallback, settings.quality)?
+            webps.push(encode::webp(&pixels, settings.quality, exif)?);
+            encode::fallback(&pixels, fallback, settings.quality, exif)?
         };
         if width == own_width
             && let Some(lighter) = stripped.as_ref().filter(|s| s.len() < own.bytes.len())

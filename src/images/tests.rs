@@ -150,6 +150,7 @@ fn settings(widths: &[u32]) -> Settings {
     Settings {
         widths: widths.to_vec(),
         quality: 80,
+        keep_credit: false,
     }
 }
 
@@ -529,4 +530,87 @@ fn a_wide_gamut_photo_is_published_in_srgb_without_its_profile() {
     let v = made.of(Format::Png).next().unwrap();
     let px = image::load_from_memory(&v.bytes).unwrap().to_rgb8();
     assert_eq!(px.get_pixel(10, 10).0, [40, 200, 60]);
+}
+
+/// `jpeg` with an EXIF segment holding an author, a copyright notice, a
+/// camera make and a GPS latitude reference.
+fn with_credit(jpeg: &[u8]) -> Vec<u8> {
+    use exif::{Field, In, Tag, Value};
+    let fields = [
+        (Tag::Artist, "Agence Photo Nord"),
+        (Tag::Copyright, "CPAM du Nord 2026"),
+        (Tag::Make, "Cam"),
+        (Tag::GPSLatitudeRef, "N"),
+    ]
+    .map(|(tag, text)| Field {
+        tag,
+        ifd_num: In::PRIMARY,
+        value: Value::Ascii(vec![text.as_bytes().to_vec()]),
+    });
+    let mut writer = exif::experimental::Writer::new();
+    for f in &fields {
+        writer.push_field(f);
+    }
+    let mut tiff = std::io::Cursor::new(Vec::new());
+    writer.write(&mut tiff, false).unwrap();
+    let mut payload = b"Exif\0\0".to_vec();
+    payload.extend(tiff.into_inner());
+    let mut out = jpeg[..2].to_vec();
+    out.extend([0xFF, 0xE1]);
+    out.extend(u16::try_from(payload.len() + 2).unwrap().to_be_bytes());
+    out.extend(payload);
+    out.extend(&jpeg[2..]);
+    out
+}
+
+/// The EXIF text fields of a published file, read back by kamadak-exif.
+fn exif_texts(bytes: &[u8]) -> Vec<(String, String)> {
+    let Ok(parsed) = exif::Reader::new().read_from_container(&mut std::io::Cursor::new(bytes))
+    else {
+        return Vec::new();
+    };
+    parsed
+        .fields()
+        .map(|f| (f.tag.to_string(), f.display_value().to_string()))
+        .collect()
+}
+
+#[test]
+fn a_site_that_keeps_credits_publishes_author_and_copyright_only() {
+    let source = with_credit(&two_tone_jpeg(400, 300));
+    let keep = Settings {
+        keep_credit: true,
+        ..settings(&[200, 400])
+    };
+    let made = make(&source, &keep).unwrap();
+    let formats: Vec<_> = made.files.iter().map(|v| (v.width, v.format)).collect();
+    assert_eq!(
+        formats,
+        [
+            (200, Format::WebP),
+            (200, Format::Jpeg),
+            (400, Format::WebP),
+            (400, Format::Jpeg)
+        ]
+    );
+    for v in &made.files {
+        assert_eq!(
+            exif_texts(&v.bytes),
+            [
+                ("Artist".to_string(), "\"Agence Photo Nord\"".to_string()),
+                ("Copyright".to_string(), "\"CPAM du Nord 2026\"".to_string()),
+            ],
+            "{:?} {}",
+            v.format,
+            v.width
+        );
+        assert!(!contains(&v.bytes, b"Cam\0"));
+        image::load_from_memory(&v.bytes).expect("still a valid image");
+    }
+    // By default, nothing at all.
+    let made = make(&source, &settings(&[200, 400])).unwrap();
+    assert_no_metadata(&made);
+    for v in &made.files {
+        assert_eq!(exif_texts(&v.bytes), []);
+    }
 }
