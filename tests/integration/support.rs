@@ -277,8 +277,19 @@ impl TestSite {
     }
 
     /// A copy of the example site (the crate's `site.yaml` and `content/`),
-    /// with the default theme.
+    /// with the default theme, and the variants of its photos already in
+    /// its cache (`.gazette-cache/`, made once per test run by
+    /// [`example_photo_cache`]): a test that builds it does not pay for
+    /// encoding its phone-sized photos again.
     pub fn example() -> Self {
+        let site = TestSite::example_without_cache();
+        copy_dir(example_photo_cache(), &site.path(".gazette-cache"));
+        site
+    }
+
+    /// A copy of the example site with no cache: its first build encodes
+    /// every photo.
+    pub fn example_without_cache() -> Self {
         let site = TestSite::new();
         copy_dir(&manifest_dir().join("content"), &site.path("content"));
         fs::copy(manifest_dir().join("site.yaml"), site.path("site.yaml")).expect("copy site.yaml");
@@ -546,6 +557,33 @@ pub fn html_lang(html: &str) -> Option<String> {
     void_tags(html, "html")
         .first()
         .and_then(|attrs| attr(attrs, "lang"))
+}
+
+/// The cache of a build of the example site, made once per test run by
+/// the first test that asks. That build starts from the last run's cache
+/// (kept in cargo's temporary folder for integration tests), so it encodes
+/// only the photos added or changed since, and leaves it for the next run.
+pub fn example_photo_cache() -> &'static Path {
+    static CACHE: std::sync::OnceLock<TempDir> = std::sync::OnceLock::new();
+    let kept = CACHE.get_or_init(|| {
+        let last_run = Path::new(env!("CARGO_TARGET_TMPDIR")).join("example-photo-cache");
+        let site = TestSite::example_without_cache();
+        if last_run.is_dir() {
+            copy_dir(&last_run, &site.path(".gazette-cache"));
+        }
+        site.build_ok(&[]);
+        let kept = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir");
+        copy_dir(&site.path(".gazette-cache"), kept.path());
+        // For the next run; another run doing the same at once is harmless.
+        let next = kept.path().with_extension("next");
+        copy_dir(kept.path(), &next);
+        let _ = fs::remove_dir_all(&last_run);
+        if fs::rename(&next, &last_run).is_err() {
+            let _ = fs::remove_dir_all(&next);
+        }
+        kept
+    });
+    kept.path()
 }
 
 /// A real `w`×`h` PNG (a build decodes every photo it publishes): a
