@@ -14,8 +14,11 @@
 //! `<picture>` here, since Markdown has no template. It is a stage of the
 //! shared pipeline (`Pipeline::photos`), so `build` and `build --watch`
 //! publish the same files; `check` runs it with [`Encoding::Planned`]
-//! (decoded, nothing encoded: the same errors and paths); `serve` skips it
-//! and shows the sources as they are: encoding must not hold up a preview.
+//! (decoded, nothing encoded: the same errors and paths); `serve` runs it
+//! with [`Encoding::Ready`]: the photos already in the cache get their
+//! pictures, the others keep their uploads for now and are listed in
+//! [`Published::pending`] for the preview's background worker
+//! (`serve::photos`): encoding must not hold up a preview.
 //!
 //! A photo that cannot be published is an error at every place that names
 //! it, worded by `images::ImageError`.
@@ -30,6 +33,7 @@ use crate::diagnostics::Diagnostic;
 use crate::images::cache::Cache;
 use crate::images::{Format, ImageError, Settings, Variants};
 use crate::output::{Content, Files};
+use crate::progress::{Progress, Stage};
 use crate::site::{Picture, PictureSource, Site};
 
 /// The `sizes` of a body image: the article's text column (`.wrap.narrow`
@@ -45,6 +49,9 @@ pub enum Encoding<'a> {
     /// same errors and output paths, nothing encoded, and the source's own
     /// address left to its copy).
     Planned,
+    /// Taken from the site's cache when there, else left as uploaded and
+    /// listed as pending, with nothing decoded or encoded (`serve`).
+    Ready(&'a Cache),
 }
 
 /// One source's picture and files, or why it has none.
@@ -66,6 +73,9 @@ pub struct Published {
     pub errors: Vec<Diagnostic>,
     /// How many photos were encoded rather than taken from the cache.
     pub encoded: usize,
+    /// The photos not in the cache yet, shown as uploaded
+    /// ([`Encoding::Ready`] only), by source file.
+    pub pending: Vec<PathBuf>,
 }
 
 /// Publishes the photos of `site` (its files read from `root`) and puts
@@ -79,6 +89,7 @@ pub fn publish(
     encoding: Encoding<'_>,
     settings: &Settings,
     statics: &[(String, PathBuf)],
+    progress: &dyn Progress,
 ) -> Published {
     let outputs: HashMap<&Path, (usize, &str)> = site
         .assets
@@ -95,14 +106,20 @@ pub fn publish(
                 .or_insert((photo.url.as_str(), asset, output));
         }
     }
-    let made: Vec<(PathBuf, usize, Made)> = sources
+    progress.stage(Stage::Photos, Some(sources.len() as u64));
+    let made: Vec<(PathBuf, usize, Option<Made>)> = sources
         .par_iter()
         .filter_map(|(source, (url, asset, output))| {
+            let _step = Step(progress);
             // A file that cannot be read is reported by its copy.
             let bytes = crate::sources::read(root, source).ok()?;
             let variants = match encoding {
                 Encoding::Cached(cache) => cache.variants(&bytes, settings),
                 Encoding::Planned => crate::images::plan(&bytes, settings),
+                Encoding::Ready(cache) => match cache.cached(&bytes, settings) {
+                    Some(found) => Ok(found),
+                    None => return Some((source.to_path_buf(), *asset, None)),
+                },
             };
             let made = variants.map(|v| {
                 let (picture, mut files) = picture(&v, url, output);
@@ -111,19 +128,23 @@ pub fn publish(
                 }
                 (picture, files)
             });
-            Some((source.to_path_buf(), *asset, made))
+            Some((source.to_path_buf(), *asset, Some(made)))
         })
         .collect();
     let mut published = Published {
         encoded: match encoding {
             Encoding::Cached(cache) => cache.encoded(),
-            Encoding::Planned => 0,
+            Encoding::Planned | Encoding::Ready(_) => 0,
         },
         ..Published::default()
     };
     let mut pictures = HashMap::new();
     let mut variants = Vec::new();
     for (source, asset, made) in made {
+        let Some(made) = made else {
+            published.pending.push(source);
+            continue;
+        };
         match made {
             Ok((picture, files)) => {
                 let own = &site.assets[asset].0;
@@ -148,6 +169,16 @@ pub fn publish(
     }
     published.pictures = pictures;
     published
+}
+
+/// One step of the progress, told when dropped (whichever way a source's
+/// closure returns).
+struct Step<'a>(&'a dyn Progress);
+
+impl Drop for Step<'_> {
+    fn drop(&mut self) {
+        self.0.step();
+    }
 }
 
 /// The picture of `variants` for the source at `url` (output path

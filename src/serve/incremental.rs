@@ -55,7 +55,7 @@ use crate::pipeline::Pipeline;
 use crate::progress::Quiet;
 use crate::render::fingerprint::AssetNames;
 use crate::render::partial::{self, Touched};
-use crate::render::pictures::{self, Pictures};
+use crate::render::pictures::{self, Encoding, Pictures};
 use crate::render::theme::Theme;
 use crate::render::{self, Content, Files};
 use crate::site::{self, Retention, Site, patch};
@@ -518,11 +518,14 @@ impl Session {
             return (self.photo_files.clone(), self.pictures.clone());
         };
         let cache = crate::images::cache::Cache::open(&self.pipeline.options().root);
-        let staged = self.pipeline.photos(site, Some(&cache));
+        let staged = self.pipeline.photos(site, Encoding::Cached(&cache), &Quiet);
         if !diagnostics.has_errors() && !staged.found.iter().any(Diagnostic::is_error) {
             cache.prune();
         }
-        staged.report(diagnostics).unwrap_or_default()
+        staged
+            .report(diagnostics)
+            .map(|p| (p.files, p.pictures))
+            .unwrap_or_default()
     }
 
     /// Keeps a newly assembled site, with its articles indexed by path.
