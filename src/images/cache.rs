@@ -116,7 +116,7 @@ impl Cache {
 
 /// The entry's name: a hash of the source's bytes and what else decides
 /// its variants.
-fn key(bytes: &[u8], settings: &Settings) -> String {
+pub fn key(bytes: &[u8], settings: &Settings) -> String {
     let mut widths = settings.widths.clone();
     widths.sort_unstable();
     widths.dedup();
