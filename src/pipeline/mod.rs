@@ -372,8 +372,9 @@ impl Pipeline {
             progress,
         );
         self.timer.lap("photos");
-        let errors = std::mem::take(&mut published.errors);
-        Staged::new(Some(published), errors)
+        let mut found = std::mem::take(&mut published.errors);
+        found.append(&mut published.warnings);
+        Staged::new(Some(published), found)
     }
 
     /// Every stage up to assembly, for the drivers that run once.

@@ -34,6 +34,7 @@ use crate::images::cache::Cache;
 use crate::images::{Format, ImageError, Settings, Variants};
 use crate::output::{Content, Files};
 use crate::progress::{Progress, Stage};
+use crate::render::photo_fit;
 use crate::site::{Picture, PictureSource, Site};
 
 /// The `sizes` of a body image: the article's text column (`.wrap.narrow`
@@ -71,6 +72,9 @@ pub struct Published {
     pub files: Files,
     /// The photos that could not be published, at every place naming them.
     pub errors: Vec<Diagnostic>,
+    /// `check`'s warnings on photos too large or too small for where they
+    /// are shown ([`Encoding::Planned`] only, see `photo_fit`).
+    pub warnings: Vec<Diagnostic>,
     /// How many photos were encoded rather than taken from the cache.
     pub encoded: usize,
     /// The photos not in the cache yet, shown as uploaded
@@ -107,28 +111,14 @@ pub fn publish(
         }
     }
     progress.stage(Stage::Photos, Some(sources.len() as u64));
-    let made: Vec<(PathBuf, usize, Option<Made>)> = sources
+    let made: Vec<(PathBuf, usize, Option<Made>, Vec<Diagnostic>)> = sources
         .par_iter()
         .filter_map(|(source, (url, asset, output))| {
             let _step = Step(progress);
             // A file that cannot be read is reported by its copy.
             let bytes = crate::sources::read(root, source).ok()?;
-            let variants = match encoding {
-                Encoding::Cached(cache) => cache.variants(&bytes, settings),
-                Encoding::Planned => crate::images::plan(&bytes, settings),
-                Encoding::Ready(cache) => match cache.cached(&bytes, settings) {
-                    Some(found) => Ok(found),
-                    None => return Some((source.to_path_buf(), *asset, None)),
-                },
-            };
-            let made = variants.map(|v| {
-                let (picture, mut files) = picture(&v, url, output);
-                if let Encoding::Planned = encoding {
-                    files.remove(*output);
-                }
-                (picture, files)
-            });
-            Some((source.to_path_buf(), *asset, Some(made)))
+            let (made, warnings) = make(site, source, &bytes, (url, output), encoding, settings);
+            Some((source.to_path_buf(), *asset, made, warnings))
         })
         .collect();
     let mut published = Published {
@@ -140,7 +130,8 @@ pub fn publish(
     };
     let mut pictures = HashMap::new();
     let mut variants = Vec::new();
-    for (source, asset, made) in made {
+    for (source, asset, made, warnings) in made {
+        published.warnings.extend(warnings);
         let Some(made) = made else {
             published.pending.push(source);
             continue;
@@ -169,6 +160,40 @@ pub fn publish(
     }
     published.pictures = pictures;
     published
+}
+
+/// The picture and files of the photo `source` (its `bytes`, shown at
+/// `url`, published at `output`) as `encoding` says, `None` when left
+/// pending; with `check`'s warnings on its size.
+fn make(
+    site: &Site,
+    source: &Path,
+    bytes: &[u8],
+    (url, output): (&str, &str),
+    encoding: Encoding<'_>,
+    settings: &Settings,
+) -> (Option<Made>, Vec<Diagnostic>) {
+    let mut warnings = Vec::new();
+    let variants = match encoding {
+        Encoding::Cached(cache) => cache.variants(bytes, settings),
+        Encoding::Planned => crate::images::plan(bytes, settings).map(|p| {
+            let weight = bytes.len() as u64;
+            warnings = photo_fit::warnings(site, source, p.width, weight, settings);
+            p.variants
+        }),
+        Encoding::Ready(cache) => match cache.cached(bytes, settings) {
+            Some(found) => Ok(found),
+            None => return (None, warnings),
+        },
+    };
+    let made = variants.map(|v| {
+        let (picture, mut files) = picture(&v, url, output);
+        if let Encoding::Planned = encoding {
+            files.remove(output);
+        }
+        (picture, files)
+    });
+    (Some(made), warnings)
 }
 
 /// One step of the progress, told when dropped (whichever way a source's
