@@ -15,7 +15,9 @@
 //!
 //! After assembly, the photo stage ([`Pipeline::photos`]) publishes the
 //! photos in variants for the drivers that publish (`build`, `build
-//! --watch`) or plans them for `check`: one place, so they agree.
+//! --watch`), plans them for `check`, or takes what the cache holds for
+//! the preview (which has the rest made in the background): one place, so
+//! they agree.
 //!
 //! Each stage returns its diagnostics and goes as far as it can, so one run
 //! reports every problem; the drivers decide the outcome once, at the end.
