@@ -20,6 +20,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output;
 use crate::pipeline::{Pipeline, Prepared};
 use crate::progress::{Progress, Quiet, Stage};
+use crate::render::pictures::Encoding;
 use crate::render::{self, Content, Files, theme::Theme};
 use crate::site::{Retention, Site};
 
@@ -64,11 +65,12 @@ fn in_memory(opts: &BuildOptions, progress: &dyn Progress, search: bool) -> InMe
     } = pipeline.prepare(progress, Retention::Everything);
     // What `build` publishes (through the cache); `check` only decodes.
     let cache = search.then(|| crate::images::cache::Cache::open(&opts.root));
+    let encoding = cache.as_ref().map_or(Encoding::Planned, Encoding::Cached);
     let photos = match site.as_mut() {
         Some(site) => pipeline
-            .photos(site, cache.as_ref())
+            .photos(site, encoding, progress)
             .report(&mut diagnostics)
-            .map(|(files, _)| files)
+            .map(|p| p.files)
             .unwrap_or_default(),
         None => Files::new(),
     };
@@ -154,9 +156,9 @@ pub fn build_with(
     let cache = crate::images::cache::Cache::open(&opts.root);
     let photo_files = match prepared.site.as_mut() {
         Some(site) => pipeline
-            .photos(site, Some(&cache))
+            .photos(site, Encoding::Cached(&cache), progress)
             .report(&mut prepared.diagnostics)
-            .map(|(files, _)| files)
+            .map(|p| p.files)
             .unwrap_or_default(),
         None => Files::new(),
     };

@@ -27,6 +27,8 @@ use crate::messages::t;
 pub enum Stage {
     /// Reading the articles.
     Load,
+    /// Publishing the photos in variants (one step per source photo).
+    Photos,
     /// Rendering the pages.
     Render,
     /// Building the search index.
@@ -124,6 +126,7 @@ impl Progress for Bar {
     fn stage(&self, stage: Stage, steps: Option<u64>) {
         let label = match stage {
             Stage::Load => t!(self.lang, "progress-stage-load"),
+            Stage::Photos => t!(self.lang, "progress-stage-photos"),
             Stage::Render => t!(self.lang, "progress-stage-render"),
             Stage::Search => t!(self.lang, "progress-stage-search"),
             Stage::Write => t!(self.lang, "progress-stage-write"),

@@ -31,6 +31,11 @@ serve-cannot-listen-help = pick another port with --port, or --port 0 for a free
 serve-cannot-start = the preview server could not start: { $reason }
 serve-cannot-open = cannot open the web browser ({ $reason }): open { $url } in it yourself
 serve-first-build = { $pages } pages in { $ms } ms, served from memory (output/ is not touched)
+serve-photos-ready = { $photos ->
+        [one] 1 photo
+       *[other] { $photos } photos
+    } made in variants, pages updated in { $ms } ms
+serve-cannot-make-photos = photos will be served as uploaded: their variants cannot be made in the background ({ $reason })
 serve-errors-fixed = errors fixed
 serve-watching = watching the sources (Ctrl-C to stop)
 serve-cannot-watch = cannot watch the files: { $reason }

@@ -31,6 +31,11 @@ serve-cannot-listen-help = choisissez un autre port avec --port, ou --port 0 pou
 serve-cannot-start = le serveur d’aperçu n’a pas pu démarrer : { $reason }
 serve-cannot-open = impossible d’ouvrir le navigateur web ({ $reason }) : ouvrez-y vous-même { $url }
 serve-first-build = { $pages } pages en { $ms } ms, servies depuis la mémoire (output/ n’est pas modifié)
+serve-photos-ready = { $photos ->
+        [one] 1 photo déclinée
+       *[other] { $photos } photos déclinées
+    } en variantes, pages mises à jour en { $ms } ms
+serve-cannot-make-photos = les photos seront servies telles que déposées : leurs variantes ne peuvent pas être préparées en arrière-plan ({ $reason })
 serve-errors-fixed = erreurs corrigées
 serve-watching = surveillance des sources (Ctrl-C pour arrêter)
 serve-cannot-watch = surveillance des fichiers impossible : { $reason }

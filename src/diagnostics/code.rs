@@ -152,6 +152,10 @@ pub enum Code {
     ImageCorrupt,
     /// `image-too-large`
     ImageTooLarge,
+    /// `image-oversized` (warning, `check`)
+    ImageOversized,
+    /// `image-too-small` (warning, `check`)
+    ImageTooSmall,
     /// `url-collision`
     UrlCollision,
     /// `url-reserved`
@@ -305,6 +309,8 @@ impl Code {
         Code::ImageUnsupported,
         Code::ImageCorrupt,
         Code::ImageTooLarge,
+        Code::ImageOversized,
+        Code::ImageTooSmall,
         Code::UrlCollision,
         Code::UrlReserved,
         Code::AliasInvalid,
@@ -422,6 +428,8 @@ impl Code {
             Code::ImageUnsupported => "image-unsupported",
             Code::ImageCorrupt => "image-corrupt",
             Code::ImageTooLarge => "image-too-large",
+            Code::ImageOversized => "image-oversized",
+            Code::ImageTooSmall => "image-too-small",
             Code::UrlCollision => "url-collision",
             Code::UrlReserved => "url-reserved",
             Code::AliasInvalid => "alias-invalid",

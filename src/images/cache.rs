@@ -77,6 +77,18 @@ impl Cache {
         Ok(made)
     }
 
+    /// The variants of the photo `bytes` when a sound entry is already
+    /// there, with nothing decoded or encoded: what the preview serves at
+    /// once while the rest are made in the background.
+    pub fn cached(&self, bytes: &[u8], settings: &Settings) -> Option<Variants> {
+        let key = key(bytes, settings);
+        let found = read_entry(&self.dir.join(&key))?;
+        if let Ok(mut used) = self.used.lock() {
+            used.insert(key);
+        }
+        Some(found)
+    }
+
     /// How many photos were encoded rather than found.
     pub fn encoded(&self) -> usize {
         self.encoded.load(Ordering::Relaxed)
@@ -103,7 +115,7 @@ impl Cache {
 
 /// The entry's name: a hash of the source's bytes and what else decides
 /// its variants.
-fn key(bytes: &[u8], settings: &Settings) -> String {
+pub fn key(bytes: &[u8], settings: &Settings) -> String {
     let mut widths = settings.widths.clone();
     widths.sort_unstable();
     widths.dedup();

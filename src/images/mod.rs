@@ -245,12 +245,24 @@ pub fn make(bytes: &[u8], settings: &Settings) -> Result<Variants, ImageError> {
     Ok(Variants { fallback, files })
 }
 
+/// What [`plan`] read of a photo.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    /// The variants it would publish, with no bytes.
+    pub variants: Variants,
+    /// The source's width, upright, in pixels.
+    pub width: u32,
+    /// The source's height, upright, in pixels.
+    pub height: u32,
+}
+
 /// The variants [`make`] would publish, with no bytes: the source decoded
 /// (so a corrupt, unsupported or too large file is the same error), its
-/// widths and heights listed, nothing encoded. What `check` claims and
+/// widths and heights listed, nothing encoded; with the source's own size,
+/// which `check` weighs against the widths shown. What `check` claims and
 /// reports without the cost of encoding; it may list a WebP that [`make`]
 /// drops for being heavier than its fallback.
-pub fn plan(bytes: &[u8], settings: &Settings) -> Result<Variants, ImageError> {
+pub fn plan(bytes: &[u8], settings: &Settings) -> Result<Planned, ImageError> {
     let source = decode::decode(bytes)?;
     let fallback = source.format;
     let (w, h) = (source.pixels.width(), source.pixels.height());
@@ -271,7 +283,11 @@ pub fn plan(bytes: &[u8], settings: &Settings) -> Result<Variants, ImageError> {
             });
         }
     }
-    Ok(Variants { fallback, files })
+    Ok(Planned {
+        variants: Variants { fallback, files },
+        width: w,
+        height: h,
+    })
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@
 //!
 //! After assembly, the photo stage ([`Pipeline::photos`]) publishes the
 //! photos in variants for the drivers that publish (`build`, `build
-//! --watch`) or plans them for `check`: one place, so they agree.
+//! --watch`), plans them for `check`, or takes what the cache holds for
+//! the preview (which has the rest made in the background): one place, so
+//! they agree.
 //!
 //! Each stage returns its diagnostics and goes as far as it can, so one run
 //! reports every problem; the drivers decide the outcome once, at the end.
@@ -35,11 +37,9 @@ use crate::content::discover::{self, ArticleSource, Discovered};
 use crate::content::highlight::Highlighter;
 use crate::content::markdown::MarkdownOptions;
 use crate::diagnostics::{Diagnostic, Diagnostics, Staged};
-use crate::images::cache::Cache as ImageCache;
 use crate::language::Language;
-use crate::output::Files;
 use crate::progress::Progress;
-use crate::render::pictures::{self, Encoding, Pictures};
+use crate::render::pictures::{self, Encoding};
 use crate::render::theme::Theme;
 use crate::site::registry::Registry;
 use crate::site::{self, Inclusion, Retention, Site};
@@ -347,27 +347,36 @@ impl Pipeline {
     }
 
     /// Stage: photos, after assembly. Every raster photo the articles of
-    /// `site` show is published in variants (`render::pictures`): encoded
-    /// through `cache` when there is one (`build`, `build --watch`), only
-    /// decoded and listed otherwise (`check`, which writes nothing). The
-    /// articles get their pictures, `site.variants` the variants' paths,
-    /// checked with every other output path; the value is the files to
-    /// write (the variants, and each source's address with its largest
-    /// one), and the pictures. The preview skips this stage.
+    /// `site` show is published in variants (`render::pictures`), as
+    /// `encoding` says: encoded through the site's cache (`build`, `build
+    /// --watch`), only decoded and listed (`check`, which writes nothing),
+    /// or taken from the cache when there and else left pending (`serve`,
+    /// whose worker encodes them in the background). One step of
+    /// `progress` per source photo. The articles get their pictures,
+    /// `site.variants` the variants' paths, checked with every other
+    /// output path; the value is the files to write (the variants, and
+    /// each source's address with its largest one), the pictures, and the
+    /// photos pending.
     pub fn photos(
         &mut self,
         site: &mut Site,
-        cache: Option<&ImageCache>,
-    ) -> Staged<(Files, Pictures)> {
+        encoding: Encoding<'_>,
+        progress: &dyn Progress,
+    ) -> Staged<pictures::Published> {
         let statics = self.theme.as_ref().map_or(&[][..], |t| &t.static_files);
         let settings = site.config.images.clone();
-        let encoding = cache.map_or(Encoding::Planned, Encoding::Cached);
-        let published = pictures::publish(site, &self.opts.root, encoding, &settings, statics);
+        let mut published = pictures::publish(
+            site,
+            &self.opts.root,
+            encoding,
+            &settings,
+            statics,
+            progress,
+        );
         self.timer.lap("photos");
-        Staged::new(
-            Some((published.files, published.pictures)),
-            published.errors,
-        )
+        let mut found = std::mem::take(&mut published.errors);
+        found.append(&mut published.warnings);
+        Staged::new(Some(published), found)
     }
 
     /// Every stage up to assembly, for the drivers that run once.

@@ -35,6 +35,7 @@ mod not_found;
 mod outline;
 mod pager;
 pub mod partial;
+pub mod photo_fit;
 pub mod pictures;
 mod plan;
 pub mod preview;

@@ -14,8 +14,11 @@
 //! `<picture>` here, since Markdown has no template. It is a stage of the
 //! shared pipeline (`Pipeline::photos`), so `build` and `build --watch`
 //! publish the same files; `check` runs it with [`Encoding::Planned`]
-//! (decoded, nothing encoded: the same errors and paths); `serve` skips it
-//! and shows the sources as they are: encoding must not hold up a preview.
+//! (decoded, nothing encoded: the same errors and paths); `serve` runs it
+//! with [`Encoding::Ready`]: the photos already in the cache get their
+//! pictures, the others keep their uploads for now and are listed in
+//! [`Published::pending`] for the preview's background worker
+//! (`serve::photos`): encoding must not hold up a preview.
 //!
 //! A photo that cannot be published is an error at every place that names
 //! it, worded by `images::ImageError`.
@@ -30,6 +33,8 @@ use crate::diagnostics::Diagnostic;
 use crate::images::cache::Cache;
 use crate::images::{Format, ImageError, Settings, Variants};
 use crate::output::{Content, Files};
+use crate::progress::{Progress, Stage};
+use crate::render::photo_fit;
 use crate::site::{Picture, PictureSource, Site};
 
 /// The `sizes` of a body image: the article's text column (`.wrap.narrow`
@@ -45,6 +50,9 @@ pub enum Encoding<'a> {
     /// same errors and output paths, nothing encoded, and the source's own
     /// address left to its copy).
     Planned,
+    /// Taken from the site's cache when there, else left as uploaded and
+    /// listed as pending, with nothing decoded or encoded (`serve`).
+    Ready(&'a Cache),
 }
 
 /// One source's picture and files, or why it has none.
@@ -64,8 +72,14 @@ pub struct Published {
     pub files: Files,
     /// The photos that could not be published, at every place naming them.
     pub errors: Vec<Diagnostic>,
+    /// `check`'s warnings on photos too large or too small for where they
+    /// are shown ([`Encoding::Planned`] only, see `photo_fit`).
+    pub warnings: Vec<Diagnostic>,
     /// How many photos were encoded rather than taken from the cache.
     pub encoded: usize,
+    /// The photos not in the cache yet, shown as uploaded
+    /// ([`Encoding::Ready`] only), by source file.
+    pub pending: Vec<PathBuf>,
 }
 
 /// Publishes the photos of `site` (its files read from `root`) and puts
@@ -79,6 +93,7 @@ pub fn publish(
     encoding: Encoding<'_>,
     settings: &Settings,
     statics: &[(String, PathBuf)],
+    progress: &dyn Progress,
 ) -> Published {
     let outputs: HashMap<&Path, (usize, &str)> = site
         .assets
@@ -95,35 +110,32 @@ pub fn publish(
                 .or_insert((photo.url.as_str(), asset, output));
         }
     }
-    let made: Vec<(PathBuf, usize, Made)> = sources
+    progress.stage(Stage::Photos, Some(sources.len() as u64));
+    let made: Vec<(PathBuf, usize, Option<Made>, Vec<Diagnostic>)> = sources
         .par_iter()
         .filter_map(|(source, (url, asset, output))| {
+            let _step = Step(progress);
             // A file that cannot be read is reported by its copy.
             let bytes = crate::sources::read(root, source).ok()?;
-            let variants = match encoding {
-                Encoding::Cached(cache) => cache.variants(&bytes, settings),
-                Encoding::Planned => crate::images::plan(&bytes, settings),
-            };
-            let made = variants.map(|v| {
-                let (picture, mut files) = picture(&v, url, output);
-                if let Encoding::Planned = encoding {
-                    files.remove(*output);
-                }
-                (picture, files)
-            });
-            Some((source.to_path_buf(), *asset, made))
+            let (made, warnings) = make(site, source, &bytes, (url, output), encoding, settings);
+            Some((source.to_path_buf(), *asset, made, warnings))
         })
         .collect();
     let mut published = Published {
         encoded: match encoding {
             Encoding::Cached(cache) => cache.encoded(),
-            Encoding::Planned => 0,
+            Encoding::Planned | Encoding::Ready(_) => 0,
         },
         ..Published::default()
     };
     let mut pictures = HashMap::new();
     let mut variants = Vec::new();
-    for (source, asset, made) in made {
+    for (source, asset, made, warnings) in made {
+        published.warnings.extend(warnings);
+        let Some(made) = made else {
+            published.pending.push(source);
+            continue;
+        };
         match made {
             Ok((picture, files)) => {
                 let own = &site.assets[asset].0;
@@ -148,6 +160,50 @@ pub fn publish(
     }
     published.pictures = pictures;
     published
+}
+
+/// The picture and files of the photo `source` (its `bytes`, shown at
+/// `url`, published at `output`) as `encoding` says, `None` when left
+/// pending; with `check`'s warnings on its size.
+fn make(
+    site: &Site,
+    source: &Path,
+    bytes: &[u8],
+    (url, output): (&str, &str),
+    encoding: Encoding<'_>,
+    settings: &Settings,
+) -> (Option<Made>, Vec<Diagnostic>) {
+    let mut warnings = Vec::new();
+    let variants = match encoding {
+        Encoding::Cached(cache) => cache.variants(bytes, settings),
+        Encoding::Planned => crate::images::plan(bytes, settings).map(|p| {
+            let weight = bytes.len() as u64;
+            warnings = photo_fit::warnings(site, source, p.width, weight, settings);
+            p.variants
+        }),
+        Encoding::Ready(cache) => match cache.cached(bytes, settings) {
+            Some(found) => Ok(found),
+            None => return (None, warnings),
+        },
+    };
+    let made = variants.map(|v| {
+        let (picture, mut files) = picture(&v, url, output);
+        if let Encoding::Planned = encoding {
+            files.remove(output);
+        }
+        (picture, files)
+    });
+    (Some(made), warnings)
+}
+
+/// One step of the progress, told when dropped (whichever way a source's
+/// closure returns).
+struct Step<'a>(&'a dyn Progress);
+
+impl Drop for Step<'_> {
+    fn drop(&mut self) {
+        self.0.step();
+    }
 }
 
 /// The picture of `variants` for the source at `url` (output path

@@ -34,7 +34,12 @@
 //! pipeline's photo stage after each assembly, so it writes what `build`
 //! writes; an article whose body alone changed gets the pictures made
 //! last time (the full path when it shows a photo without any). The
-//! preview's skips the stage and serves the uploads.
+//! preview's (`Session::preview`) runs the stage without encoding: photos
+//! already in the cache get their variants, the others are served as
+//! uploaded and sent to its queue (`serve::photos`), whose worker encodes
+//! them and has the site assembled again; a body edit on the fast path
+//! gets the pictures known and sends the others, so it never waits for an
+//! encoder.
 //!
 //! The search index (pagefind, a minute on a large site) is not rebuilt on
 //! every change: it is marked stale and rebuilt by `refresh_search`, which
@@ -55,11 +60,12 @@ use crate::pipeline::Pipeline;
 use crate::progress::Quiet;
 use crate::render::fingerprint::AssetNames;
 use crate::render::partial::{self, Touched};
-use crate::render::pictures::{self, Pictures};
+use crate::render::pictures::{self, Encoding, Pictures};
 use crate::render::theme::Theme;
 use crate::render::{self, Content, Files};
 use crate::site::{self, Retention, Site, patch};
 
+use super::photos::Queue;
 use super::watch::Changes;
 
 /// Output paths of the search index.
@@ -113,6 +119,17 @@ impl Rebuilt {
     }
 }
 
+/// How a session publishes the photos.
+enum Photos {
+    /// Served as uploaded (`Session::new`).
+    Uploads,
+    /// In variants, encoded when missing (`build --watch`, as `build`).
+    Encoded,
+    /// In variants when cached, else as uploaded and sent to the queue
+    /// when there is one (`serve`).
+    Preview(Option<Queue>),
+}
+
 /// The state kept between rebuilds.
 pub struct Session {
     /// The stages up to assembly, with the settings, the theme, what
@@ -136,9 +153,8 @@ pub struct Session {
     pending: Changes,
     /// Listing summaries of the site's articles (empty: to be made).
     summaries: Vec<tera::Value>,
-    /// Whether photos are published in variants (`build --watch`, as
-    /// `build` does), not served as uploaded (the preview).
-    photos: bool,
+    /// How photos are published.
+    photos: Photos,
     /// The photos' files of the last good site, within `files` and
     /// `copied` (empty in the preview).
     photo_files: Files,
@@ -157,8 +173,22 @@ impl Session {
 
     /// The preview's session (`serve`): the pages' stylesheets and script
     /// keep their plain names, so an edited stylesheet is swapped in place.
+    /// Its photos have their variants when the cache holds them, else are
+    /// served as uploaded (see [`with_queue`](Self::with_queue)).
     pub fn preview(opts: BuildOptions) -> Session {
-        Session::with_asset_names(opts, AssetNames::Plain)
+        Session {
+            photos: Photos::Preview(None),
+            ..Session::with_asset_names(opts, AssetNames::Plain)
+        }
+    }
+
+    /// The preview's session, sending the photos it has no variants for
+    /// to `queue`, whose worker makes them.
+    pub fn with_queue(self, queue: Queue) -> Session {
+        Session {
+            photos: Photos::Preview(Some(queue)),
+            ..self
+        }
     }
 
     fn with_asset_names(opts: BuildOptions, names: AssetNames) -> Session {
@@ -173,7 +203,7 @@ impl Session {
             failing: None,
             pending: Changes::default(),
             summaries: Vec::new(),
-            photos: false,
+            photos: Photos::Uploads,
             photo_files: Files::new(),
             pictures: Pictures::new(),
         }
@@ -186,7 +216,7 @@ impl Session {
     /// full path when it shows a photo that has none yet.
     pub fn publishing(opts: BuildOptions) -> Session {
         Session {
-            photos: true,
+            photos: Photos::Encoded,
             ..Session::new(opts)
         }
     }
@@ -433,23 +463,12 @@ impl Session {
                 Err(e) => errors.extend(e),
             }
         }
-        if self.photos && !errors.has_errors() {
-            let known = |i: usize| {
-                let a: &site::Article = &site.articles[i];
-                a.photos
-                    .iter()
-                    .all(|p| self.pictures.contains_key(&p.source))
-            };
-            if !touched.iter().all(|t| known(t.article)) {
-                // A photo with no variants yet: the full path makes them.
-                for (i, a) in saved {
-                    site.articles[i] = a;
-                }
-                return None;
+        if !errors.has_errors() && !give_pictures(&self.photos, &self.pictures, site, &touched) {
+            // A photo with no variants yet: the full path makes them.
+            for (i, a) in saved {
+                site.articles[i] = a;
             }
-            for t in &touched {
-                pictures::place(&mut site.articles[t.article], &self.pictures);
-            }
+            return None;
         }
         let theme = self.pipeline.theme()?;
         let (pages, render_errors) = if errors.has_errors() {
@@ -506,23 +525,38 @@ impl Session {
     }
 
     /// The pipeline's photo stage on a newly assembled `site`, through the
-    /// site's cache, whose unused entries go when no error was found (a
-    /// failed assembly may have left articles, and their photos, out); the
-    /// last ones for the same site, or in the preview.
+    /// site's cache: encoding what is missing, whose unused entries then go
+    /// when no error was found (a failed assembly may have left articles,
+    /// and their photos, out); or, in the preview, taking what is there and
+    /// sending the rest to the queue. The last ones for the same site, or
+    /// when photos are served as uploaded.
     fn publish_photos(
         &mut self,
         site: Option<&mut Site>,
         diagnostics: &mut Diagnostics,
     ) -> (Files, Pictures) {
-        let Some(site) = site.filter(|_| self.photos) else {
-            return (self.photo_files.clone(), self.pictures.clone());
+        let site = match (&self.photos, site) {
+            (Photos::Uploads, _) | (_, None) => {
+                return (self.photo_files.clone(), self.pictures.clone());
+            }
+            (_, Some(site)) => site,
         };
         let cache = crate::images::cache::Cache::open(&self.pipeline.options().root);
-        let staged = self.pipeline.photos(site, Some(&cache));
-        if !diagnostics.has_errors() && !staged.found.iter().any(Diagnostic::is_error) {
-            cache.prune();
+        let encoding = match &self.photos {
+            Photos::Preview(_) => Encoding::Ready(&cache),
+            _ => Encoding::Cached(&cache),
+        };
+        let staged = self.pipeline.photos(site, encoding, &Quiet);
+        let good = !diagnostics.has_errors() && !staged.found.iter().any(Diagnostic::is_error);
+        let published = staged.report(diagnostics).unwrap_or_default();
+        match &self.photos {
+            Photos::Preview(Some(queue)) => queue.send(&published.pending, &site.config.images),
+            Photos::Encoded if good => {
+                cache.prune();
+            }
+            _ => {}
         }
-        staged.report(diagnostics).unwrap_or_default()
+        (published.files, published.pictures)
     }
 
     /// Keeps a newly assembled site, with its articles indexed by path.
@@ -699,6 +733,34 @@ impl Session {
             took: Duration::ZERO,
         }
     }
+}
+
+/// Gives the touched articles of `site` the pictures made so far, as
+/// `photos` says; `false` when the full path must make the missing ones
+/// (`build --watch`). The preview sends those to its queue and shows the
+/// uploads meanwhile: a body edit never waits for an encoder.
+fn give_pictures(
+    photos: &Photos,
+    pictures: &Pictures,
+    site: &mut Site,
+    touched: &[Touched],
+) -> bool {
+    let missing: Vec<PathBuf> = touched
+        .iter()
+        .flat_map(|t| &site.articles[t.article].photos)
+        .filter(|p| !pictures.contains_key(&p.source))
+        .map(|p| p.source.clone())
+        .collect();
+    match photos {
+        Photos::Uploads => return true,
+        Photos::Encoded if !missing.is_empty() => return false,
+        Photos::Encoded | Photos::Preview(None) => {}
+        Photos::Preview(Some(queue)) => queue.send(&missing, &site.config.images),
+    }
+    for t in touched {
+        pictures::place(&mut site.articles[t.article], pictures);
+    }
+    true
 }
 
 /// Paths added or changed, and removed, from `old` to `new`.

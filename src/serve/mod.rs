@@ -18,6 +18,7 @@ pub mod addresses;
 pub mod browser;
 pub mod incremental;
 pub mod overlay;
+pub mod photos;
 pub mod reload;
 pub mod server;
 pub mod watch;
@@ -157,7 +158,8 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
     let mut build = opts.build.clone();
     build.base_url = Some(build.base_url.clone().unwrap_or_else(|| local.clone()));
     let watcher = SourceWatcher::start(&root);
-    let mut session = Session::preview(build);
+    let (queue, jobs) = photos::queue();
+    let mut session = Session::preview(build).with_queue(queue);
     let first = session.build();
     let lang = session.language();
     let root_path = session
@@ -186,6 +188,7 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
     if first.ok {
         announce_first_build(&shared, &first, lang);
     }
+    start_photos(jobs, &shared, &stop, lang);
     print(&t!(lang, "serve-preview-at", url = &url));
     let Some(server) = start_server(listener, &shared, lang) else {
         return Outcome::Usage.code();
@@ -204,10 +207,12 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
         .ok();
     let stopped = || stop.load(Ordering::SeqCst);
     while let Some(changes) = next_changes(watcher.as_mut(), &stopped) {
-        if !apply_change(&shared, &changes) {
+        if !apply_change(&shared, &changes, None) {
             break;
         }
     }
+    // The photos' worker stops with the preview.
+    stop.store(true, Ordering::SeqCst);
     shared.reloader.stop();
     server.stop();
     print(&t!(lang, "serve-stopped"));
@@ -296,9 +301,36 @@ fn announce_first_build(shared: &Shared, first: &Rebuilt, lang: Language) {
     print(&t!(lang, "serve-first-build", pages = pages, ms = ms));
 }
 
-/// Rebuilds after `changes`, publishes the result (or the errors) and
+/// Starts the worker that makes the photos' variants in the background,
+/// or says why the uploads will stay.
+fn start_photos(jobs: photos::Jobs, shared: &Arc<Shared>, stop: &Arc<AtomicBool>, lang: Language) {
+    let worker = shared.clone();
+    let started = jobs.start(shared.root.clone(), stop.clone(), move |made| {
+        photos_ready(&worker, made);
+    });
+    if let Err(e) = started {
+        eprint(&t!(
+            lang,
+            "serve-cannot-make-photos",
+            reason = crate::os_errors::reason_of(&e, lang)
+        ));
+    }
+}
+
+/// The photos' worker made `made` photos' variants: the site is assembled
+/// again so its pages name them, and the open tabs reload.
+fn photos_ready(shared: &Shared, made: usize) {
+    let again = watch::Changes {
+        structure: true,
+        ..watch::Changes::default()
+    };
+    apply_change(shared, &again, Some(made));
+}
+
+/// Rebuilds after `changes` (or, with `photos`, because the worker made
+/// that many photos' variants), publishes the result (or the errors) and
 /// tells the open tabs. `false` when the session is gone (stop serving).
-fn apply_change(shared: &Shared, changes: &watch::Changes) -> bool {
+fn apply_change(shared: &Shared, changes: &watch::Changes, photos: Option<usize>) -> bool {
     let Ok(mut session) = shared.session.lock() else {
         return false;
     };
@@ -333,7 +365,13 @@ fn apply_change(shared: &Shared, changes: &watch::Changes) -> bool {
         if had_errors && r.route != Route::Nothing {
             print(&t!(lang, "serve-errors-fixed"));
         }
-        report_success(&r, lang, r.changed.len() + r.removed.len());
+        match photos {
+            Some(made) => {
+                let ms = format!("{:.0}", r.took.as_secs_f64() * 1000.0);
+                print(&t!(lang, "serve-photos-ready", photos = made, ms = ms));
+            }
+            None => report_success(&r, lang, r.changed.len() + r.removed.len()),
+        }
     } else {
         drop(session);
         if let Ok(mut p) = shared.published.write() {

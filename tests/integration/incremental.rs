@@ -31,7 +31,8 @@ fn changes(paths: &[&str]) -> Changes {
 
 /// The sessions are `build --watch`'s (`Session::publishing`): what they
 /// write must be what `build` writes, photos' variants included. (The
-/// preview's, `Session::new`, serves the uploads instead.)
+/// preview's, `Session::preview`, encodes nothing itself: see
+/// `the_preview_takes_cached_variants_and_keeps_them_on_a_body_edit`.)
 fn opts(root: &Path) -> BuildOptions {
     BuildOptions {
         root: root.to_path_buf(),
@@ -581,4 +582,72 @@ fn the_watcher_sees_editor_saves_deletes_and_renames() {
         }
     }
     assert!(seen, "a file in a new static/ folder was not seen");
+}
+
+/// The preview's session encodes nothing: a photo without variants in the
+/// cache is shown as uploaded and sent to the worker; once the worker has
+/// made them, the site assembled again names them, a body edit on the
+/// fast path keeps them, and a new preview of the same site has them from
+/// its first build.
+#[test]
+fn the_preview_takes_cached_variants_and_keeps_them_on_a_body_edit() {
+    let site = TestSite::with_settings("");
+    let article = "content/actualites/forum/index.md";
+    site.write(
+        article,
+        "---\ntitle: Forum des métiers\ndate: 2026-03-12\n---\nLe forum revient.\n\n![La salle](salle.png)\n",
+    );
+    site.write(
+        "content/actualites/forum/salle.png",
+        crate::support::png(1000, 600),
+    );
+    let page = "actualites/forum/index.html";
+    let picture = "<picture>";
+    let (queue, jobs) = gazette::serve::photos::queue();
+    let (made_tx, made_rx) = std::sync::mpsc::channel();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let _worker = jobs
+        .start(site.path(""), stop.clone(), move |made| {
+            let _ = made_tx.send(made);
+        })
+        .unwrap();
+    let mut preview = Session::preview(opts(&site.path(""))).with_queue(queue);
+    assert!(preview.build().ok);
+    let first = page_text(&preview, page);
+    assert!(!first.contains(picture), "nothing encoded yet: {first}");
+    assert!(
+        first.contains("<img src=\"/actualites/forum/salle.png\""),
+        "{first}"
+    );
+
+    let made = made_rx
+        .recv_timeout(Duration::from_secs(120))
+        .expect("the worker made them");
+    assert_eq!(made, 1);
+    let again = Changes {
+        structure: true,
+        ..Changes::default()
+    };
+    assert!(preview.apply(&again).ok);
+    let swapped = page_text(&preview, page);
+    assert!(swapped.contains(picture), "{swapped}");
+    assert!(
+        preview
+            .files()
+            .contains_key("actualites/forum/salle.800w.png")
+    );
+
+    append(&site.path(article), "\nMot-ajouté.\n");
+    let r = preview.apply(&changes(&[article]));
+    assert_eq!(r.route, Route::Articles);
+    let edited = page_text(&preview, page);
+    assert!(
+        edited.contains("Mot-ajouté.") && edited.contains(picture),
+        "{edited}"
+    );
+
+    let mut warm = Session::preview(opts(&site.path("")));
+    assert!(warm.build().ok);
+    assert!(page_text(&warm, page).contains(picture));
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
 }

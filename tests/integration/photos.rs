@@ -316,3 +316,44 @@ fn check_reports_what_build_reports_about_photos_and_writes_nothing() {
         assert!(run.stderr.contains(error), "{}", run.stderr);
     }
 }
+
+/// What a progress bar is told, in order: `stage name/steps` and `step`.
+#[derive(Default)]
+struct Told(std::sync::Mutex<Vec<String>>);
+
+impl gazette::progress::Progress for Told {
+    fn stage(&self, stage: gazette::progress::Stage, steps: Option<u64>) {
+        let steps = steps.map_or("?".to_string(), |n| n.to_string());
+        self.0.lock().unwrap().push(format!("{stage:?}/{steps}"));
+    }
+    fn step(&self) {
+        self.0.lock().unwrap().push("step".into());
+    }
+}
+
+/// The build's bar shows the photos as a stage of their own: one step per
+/// source photo (the GIF is copied, not encoded), before the pages.
+#[test]
+fn the_build_progress_counts_one_step_per_photo() {
+    let site = photo_site();
+    let told = Told::default();
+    let opts = gazette::build::BuildOptions {
+        root: site.path(""),
+        output: None,
+        base_url: None,
+        relative_urls: None,
+        drafts: false,
+        future: false,
+        policy: Default::default(),
+    };
+    let (diagnostics, summary, _) = gazette::build::build_with(&opts, &told);
+    assert!(summary.is_some(), "{diagnostics:?}");
+    let told = told.0.into_inner().unwrap();
+    let at = told
+        .iter()
+        .position(|t| t.starts_with("Photos/"))
+        .unwrap_or_else(|| panic!("no photo stage: {told:?}"));
+    assert_eq!(told[at], "Photos/2", "{told:?}");
+    assert_eq!(told[at + 1..at + 3], ["step", "step"], "{told:?}");
+    assert!(told[at + 3].starts_with("Render/"), "{told:?}");
+}

@@ -460,7 +460,11 @@ fn serve_answers_from_memory_and_follows_edits() {
 
     append(&root.join(ARTICLE), "\nMot-nouveau-servi.\n");
     read_event(&mut events, "reload");
-    assert!(text(&addr, PAGE).1.contains("Mot-nouveau-servi."));
+    // The reload read may be the one of the example's photos, made in the
+    // background: the edit follows.
+    wait_page(&addr, PAGE, "edited", |_, body| {
+        body.contains("Mot-nouveau-servi.")
+    });
 
     // Created, renamed, deleted.
     fs::write(
@@ -836,5 +840,108 @@ fn serve_answers_pages_with_600_event_streams_open() {
         body.contains("retry: 10000\nevent: hello\ndata: 0\n\n"),
         "{body}"
     );
+    run.interrupt();
+}
+
+/// A `w`×`h` JPEG of soft colour bands, as a camera's: made here.
+fn large_jpeg(w: u32, h: u32) -> Vec<u8> {
+    use image::ImageEncoder;
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([
+            (x / 16 % 256) as u8,
+            (y / 12 % 256) as u8,
+            ((x + y) / 20 % 256) as u8,
+        ])
+    });
+    let mut out = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85)
+        .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgb8)
+        .expect("jpeg");
+    out
+}
+
+/// A large photo does not hold the preview up: the article is answered at
+/// once with the upload (no variants yet, so no `srcset`), a worker makes
+/// the variants meanwhile, then the open tab is told to reload and the
+/// page names the variants, served from memory with their own types.
+#[test]
+fn serve_answers_at_once_then_swaps_in_the_photos_variants() {
+    let site = TestSite::with_settings("");
+    site.write(
+        "content/actualites/forum/index.md",
+        "---\ntitle: Forum des métiers\ndate: 2026-03-12\n---\nLe forum revient.\n\n![La salle](salle.jpg)\n",
+    );
+    site.write("content/actualites/forum/salle.jpg", large_jpeg(4000, 3000));
+    let (run, addr) = start_serve(&site.path(""));
+    let page = "/actualites/forum/";
+    let (status, first) = text(&addr, page);
+    assert_eq!(status, 200, "{first}");
+    assert!(
+        first.contains("<img src=\"/actualites/forum/salle.jpg\""),
+        "the upload is shown at once: {first}"
+    );
+    assert!(!first.contains("srcset"), "no variants yet: {first}");
+
+    let mut events = TcpStream::connect(&addr).unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(120)))
+        .unwrap();
+    write!(
+        events,
+        "GET /__gazette/events HTTP/1.1\r\nHost: {addr}\r\n\r\n"
+    )
+    .unwrap();
+    let mut events = BufReader::new(events);
+    let mut line = String::new();
+    while line.trim() != "event: reload" {
+        line.clear();
+        let n = events.read_line(&mut line).unwrap();
+        assert!(n > 0, "the event stream closed before the reload");
+    }
+    let swapped = wait_page(&addr, page, "given its variants", |s, body| {
+        s == 200 && body.contains("<picture>")
+    });
+    let srcset_of = |kind: &str| -> Vec<String> {
+        let at = swapped
+            .find(&format!("type=\"{kind}\" srcset=\""))
+            .or_else(|| swapped.find("<img src=\"/actualites/forum/salle.jpg\" srcset=\""))
+            .unwrap_or_else(|| panic!("{kind} srcset: {swapped}"));
+        let value = &swapped[at..];
+        let value = &value[value.find("srcset=\"").unwrap() + 8..];
+        let value = &value[..value.find('"').unwrap()];
+        value
+            .split(", ")
+            .map(|item| item.split(' ').next().unwrap().to_string())
+            .collect()
+    };
+    let webps = srcset_of("image/webp");
+    assert!(
+        webps.iter().any(|u| u.ends_with(".1600w.webp")),
+        "{swapped}"
+    );
+    for url in webps.iter().chain(&srcset_of("image/jpeg")) {
+        let (status, head, body) = http(&addr, url);
+        assert_eq!(status, 200, "{url}: {head}");
+        let media_type = if url.ends_with(".webp") {
+            "image/webp"
+        } else {
+            "image/jpeg"
+        };
+        assert!(
+            head.to_ascii_lowercase()
+                .contains(&format!("content-type: {media_type}")),
+            "{url}: {head}"
+        );
+        let decoded = image::load_from_memory(&body).expect("a variant decodes");
+        let width: u32 = url
+            .rsplit('.')
+            .nth(1)
+            .unwrap()
+            .trim_end_matches('w')
+            .parse()
+            .unwrap();
+        assert_eq!(decoded.width(), width, "{url}");
+    }
+    assert!(run.output().contains("variant"), "{}", run.output());
     run.interrupt();
 }
