@@ -163,6 +163,13 @@ pub(crate) struct PagefindInboundConfig {
     #[clap(required = false)]
     pub(crate) max_fragments: Option<u32>,
 
+    #[clap(
+        long,
+        help = "The gzip level of the index files, from 1 (fastest) to 9 (smallest, the default)."
+    )]
+    #[clap(required = false)]
+    pub(crate) compression_level: Option<u32>,
+
     #[clap(long)]
     #[clap(required = false, hide = true)]
     #[serde(default = "defaults::default_false")]
@@ -209,6 +216,9 @@ pub struct PagefindServiceConfig {
     #[patch(as_option)]
     /// The maximum number of fragment files to output per language.
     pub(crate) max_fragments: Option<u32>,
+    #[patch(as_option)]
+    /// The gzip level of the index files, from 1 (fastest) to 9 (smallest, the default).
+    pub(crate) compression_level: Option<u32>,
 }
 
 mod defaults {
@@ -248,6 +258,7 @@ pub(crate) struct SearchOptions {
     pub(crate) config_warnings: ConfigWarnings,
     pub(crate) index_chunk_size: usize,
     pub(crate) max_fragments: Option<u32>,
+    pub(crate) compression_level: u32,
 }
 
 #[derive(Debug, Clone)]
@@ -337,6 +348,7 @@ impl SearchOptions {
                     .and_then(|s| s.parse().ok())
                     .unwrap_or(defaults::default_index_chunk_size()),
                 max_fragments: config.max_fragments,
+                compression_level: config.compression_level.unwrap_or(9).clamp(1, 9),
             })
         }
     }
