@@ -17,6 +17,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::fossick::splitting::{
     get_dotted_tails, get_indexable_bigrams, get_indexable_cross_bigram, get_indexable_words,
+    IndexableWord,
 };
 use crate::fragments::{PageAnchorData, PageFragment, PageFragmentData};
 use crate::SearchOptions;
@@ -420,6 +421,11 @@ impl Fossicker {
 
         let mut weight_stack: Vec<u8> = vec![(1.0 * weight_multiplier) as u8];
 
+        // Patched for Gazette (PATCHES.md): the indexable words of a word
+        // depend on the word alone, so they are worked out (normalised,
+        // stemmed) once per distinct word of the page, not per occurrence.
+        let mut indexable_memo: HashMap<String, Vec<IndexableWord>> = HashMap::new();
+
         let mut track_word = |word: &str,
                               append_whitespace: bool,
                               previous_cluster: Option<&str>,
@@ -507,15 +513,25 @@ impl Fossicker {
 
             let word_weight = *weight_stack.last().unwrap_or(&1);
 
-            let mut indexable_words =
-                get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
-            let dotted_tails = get_dotted_tails(
-                &base_word,
-                stemmer.as_ref(),
-                &options.include_characters,
-                &indexable_words,
-            );
-            indexable_words.extend(dotted_tails);
+            let mut indexable_words = match indexable_memo.get(base_word.as_str()) {
+                Some(words) => words.clone(),
+                None => {
+                    let mut words = get_indexable_words(
+                        &base_word,
+                        stemmer.as_ref(),
+                        &options.include_characters,
+                    );
+                    let dotted_tails = get_dotted_tails(
+                        &base_word,
+                        stemmer.as_ref(),
+                        &options.include_characters,
+                        &words,
+                    );
+                    words.extend(dotted_tails);
+                    indexable_memo.insert(base_word.clone(), words.clone());
+                    words
+                }
+            };
             let mut cross_bigram = None;
             if segmented {
                 let bigrams =
@@ -831,6 +847,34 @@ mod tests {
                 )
             ])
         );
+    }
+
+    // Patched for Gazette: a word met again comes from the page's memo, and
+    // must be indexed as the first occurrence was (stem, original, weight).
+    #[tokio::test]
+    async fn repeated_words_are_indexed_at_every_position() {
+        let mut f = test_fossick(
+            [
+                "<html lang=\"fr\"><body>",
+                "<p>Les élèves lisent; les élèves <b>écrivent</b> et lisent.</p>",
+                "</body></html>",
+            ]
+            .concat(),
+        );
+
+        let (_, words, _, _) = f.parse_digest(&test_opts());
+
+        let at = |stem: &str| -> Vec<(u32, Option<String>)> {
+            words[stem]
+                .iter()
+                .map(|w| (w.position, w.original_word.clone()))
+                .collect()
+        };
+        assert_eq!(at("le"), vec![(0, None), (3, None)]);
+        let eleves = Some("élèves".to_string());
+        assert_eq!(at("elev"), vec![(1, eleves.clone()), (4, eleves)]);
+        assert_eq!(at("lisent"), vec![(2, None), (7, None)]);
+        assert_eq!(words.len(), 5, "{words:?}");
     }
 
     #[tokio::test]
