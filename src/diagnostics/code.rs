@@ -152,6 +152,8 @@ pub enum Code {
     ImageCorrupt,
     /// `image-too-large`
     ImageTooLarge,
+    /// `image-bad-focus`
+    ImageBadFocus,
     /// `url-collision`
     UrlCollision,
     /// `url-reserved`
@@ -305,6 +307,7 @@ impl Code {
         Code::ImageUnsupported,
         Code::ImageCorrupt,
         Code::ImageTooLarge,
+        Code::ImageBadFocus,
         Code::UrlCollision,
         Code::UrlReserved,
         Code::AliasInvalid,
@@ -422,6 +425,7 @@ impl Code {
             Code::ImageUnsupported => "image-unsupported",
             Code::ImageCorrupt => "image-corrupt",
             Code::ImageTooLarge => "image-too-large",
+            Code::ImageBadFocus => "image-bad-focus",
             Code::UrlCollision => "url-collision",
             Code::UrlReserved => "url-reserved",
             Code::AliasInvalid => "alias-invalid",

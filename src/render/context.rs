@@ -98,6 +98,11 @@ struct ImageCtx {
     size: Option<[u32; 2]>,
     /// Its variants, when a build made them (`site::Picture`).
     picture: Option<crate::site::Picture>,
+    /// The variants a card needs (the widths that fit a card).
+    card: Option<crate::site::Picture>,
+    /// The point a card keeps when it crops the picture, as CSS
+    /// (`50% 30%`, for `object-position`), when `focus:` gives one.
+    focus: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -483,6 +488,8 @@ fn summary<'s>(site: &'s Site, a: &'s Article) -> SummaryCtx<'s> {
             decorative: i.alt.is_empty(),
             size: i.size.map(|(w, h)| [w, h]),
             picture: i.picture.clone(),
+            card: i.card.clone(),
+            focus: i.focus.map(|f| f.to_string()),
         }),
         section: SectionRefCtx {
             title: section.title.clone(),

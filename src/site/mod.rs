@@ -32,6 +32,7 @@
 mod aliases;
 mod assets;
 pub mod description;
+pub mod focus;
 pub mod image_size;
 mod inclusion;
 pub mod links;
@@ -109,6 +110,11 @@ pub struct Image {
     /// Its variants, once a build has made them (`None` in the preview,
     /// in `check`, and for SVG or GIF, which show `src` as it is).
     pub picture: Option<Picture>,
+    /// The same variants as a card shows them: those a card's width
+    /// needs (see `render::pictures::places`).
+    pub card: Option<Picture>,
+    /// The point a card keeps when it crops the picture (`focus:`).
+    pub focus: Option<focus::Focus>,
 }
 
 /// A raster photo published in several widths (see `crate::images`): what
