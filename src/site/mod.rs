@@ -48,7 +48,7 @@ pub mod taxonomy;
 mod unloaded;
 pub mod urls;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -257,6 +257,12 @@ pub struct Site {
     /// `assets`) it is made from: listed by the image step
     /// (`render::pictures`), empty until it runs, claimed like any output.
     pub variants: Vec<(String, usize)>,
+    /// People's photos in variants, by the address a card names them by:
+    /// the widths of an avatar (`render::pictures::places`); filled by
+    /// the image step, empty in the preview.
+    pub portraits: HashMap<String, Picture>,
+    /// Raster organisation logos in variants, by address, likewise.
+    pub logos: HashMap<String, Picture>,
     /// Where relative addresses lead.
     pub resolver: Resolver,
     /// Articles left out, with why (for `next-change`).
@@ -352,6 +358,8 @@ pub fn assemble(
         registry,
         assets,
         variants: Vec::new(),
+        portraits: HashMap::new(),
+        logos: HashMap::new(),
         resolver,
         excluded: included.timeline,
         now: inclusion.now,
@@ -365,4 +373,24 @@ pub fn assemble(
     sections::fill_listings(&mut site.sections, &site.articles, &sections_in);
     errors.sort_by(|a, b| a.file.cmp(&b.file));
     Staged::new(Some(site), errors)
+}
+
+impl Site {
+    /// The address of a person's photo as written (`photo`, and whether
+    /// it was written in an article, whose folder `base_dir` a relative
+    /// path starts from): an address as it is, a site path under the
+    /// root path, a file beside the article by its published address.
+    /// Person cards and the image step both ask here, so a card finds
+    /// the variants made for its photo.
+    pub fn photo_address(&self, base_dir: &str, photo: &(String, bool)) -> Option<String> {
+        let (src, in_article) = photo;
+        if src.contains("://") && !src.starts_with('/') {
+            Some(src.clone())
+        } else if *in_article && !src.starts_with('/') {
+            let content_path = crate::content::ContentPath::linked(base_dir, src)?;
+            self.resolver.files.get(&content_path).cloned()
+        } else {
+            Some(self.config.url(src))
+        }
+    }
 }

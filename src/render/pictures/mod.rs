@@ -1,6 +1,8 @@
-//! A build's photos: every raster image an article shows (its cover, its
-//! body's images) published in variants (`crate::images`), and the pages
-//! given `<picture>` for them.
+//! A build's photos: every raster image the site shows (an article's
+//! cover and body images, people's photos, organisation logos; a card
+//! shows its cover's) published in variants (`crate::images`), and the
+//! pages given `<picture>` for them. Which widths each place offers is
+//! `places`.
 //!
 //! It runs between assembly and rendering, on the build only: each source
 //! file once however many articles show it, on rayon's threads, through the
@@ -26,9 +28,11 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub mod places;
+
 use crate::diagnostics::Diagnostic;
 use crate::images::cache::Cache;
-use crate::images::{Format, ImageError, Settings, Variants};
+use crate::images::{Format, ImageError, Kind, Settings, Variants};
 use crate::output::{Content, Files};
 use crate::site::{Picture, PictureSource, Site};
 
@@ -47,12 +51,19 @@ pub enum Encoding<'a> {
     Planned,
 }
 
-/// One source's picture and files, or why it has none.
-type Made = Result<(Picture, Files), ImageError>;
+/// An article's photo in variants: as its page shows it, and as a card
+/// shows it (a cover's widths that fit a card, `places::card`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// On the article's page (cover, body): the site's widths.
+    pub page: Picture,
+    /// On a card.
+    pub card: Picture,
+}
 
-/// Each published photo's picture, by its source file (relative to the
+/// Each article photo's pictures, by its source file (relative to the
 /// site's root).
-pub type Pictures = HashMap<PathBuf, Picture>;
+pub type Pictures = HashMap<PathBuf, Placed>;
 
 /// What publishing the photos made.
 #[derive(Debug, Default)]
@@ -68,11 +79,60 @@ pub struct Published {
     pub encoded: usize,
 }
 
+/// One source file and every place that shows it.
+#[derive(Debug)]
+struct Source<'a> {
+    /// The address the first place names it by.
+    url: String,
+    /// Its content file, in `site.assets`.
+    asset: usize,
+    /// The content file's output path.
+    output: &'a str,
+    /// Shown by an article (cover or body): the site's widths.
+    page: bool,
+    /// Shown as a person's photo: [`places::AVATAR_WIDTHS`].
+    avatar: bool,
+    /// Shown as a logo: these widths.
+    logo: Option<Vec<u32>>,
+}
+
+impl Source<'_> {
+    /// Every width any of its places wants.
+    fn widths(&self, settings: &Settings) -> Vec<u32> {
+        let mut all = Vec::new();
+        if self.page {
+            all.extend(&settings.widths);
+        }
+        if self.avatar {
+            all.extend(places::AVATAR_WIDTHS);
+        }
+        all.extend(self.logo.iter().flatten());
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+}
+
+/// One source's pictures: for an article, as a portrait, as a logo.
+#[derive(Debug, Default)]
+struct Made {
+    placed: Option<Placed>,
+    portrait: Option<Picture>,
+    logo: Option<Picture>,
+}
+
+/// One source's pictures and files, or why it has none.
+type Outcome = Result<(Made, Files), ImageError>;
+
 /// Publishes the photos of `site` (its files read from `root`) and puts
-/// their pictures in its articles. Their variants' paths are listed in
+/// their pictures in its articles, its people's photos and its logos
+/// (`site.portraits`, `site.logos`). Their variants' paths are listed in
 /// `site.variants` and checked with every other output path (`statics`
 /// are the theme's static files, as `site::paths` takes them): a variant
 /// that would overwrite another file is an error, not a silent loss.
+/// A person's photo or a logo is published so when it is a content file
+/// in JPEG, PNG or WebP; one from `static/`, another site, in SVG or GIF
+/// is shown as it is.
 pub fn publish(
     site: &mut Site,
     root: &Path,
@@ -80,38 +140,28 @@ pub fn publish(
     settings: &Settings,
     statics: &[(String, PathBuf)],
 ) -> Published {
-    let outputs: HashMap<&Path, (usize, &str)> = site
-        .assets
-        .iter()
-        .enumerate()
-        .map(|(i, (out, src))| (src.as_path(), (i, out.as_str())))
-        .collect();
-    // One source, one encoding: the first article showing it names its address.
-    let mut sources: BTreeMap<&Path, (&str, usize, &str)> = BTreeMap::new();
-    for photo in site.articles.iter().flat_map(|a| &a.photos) {
-        if let Some(&(asset, output)) = outputs.get(photo.source.as_path()) {
-            sources
-                .entry(photo.source.as_path())
-                .or_insert((photo.url.as_str(), asset, output));
-        }
-    }
-    let made: Vec<(PathBuf, usize, Made)> = sources
+    let sources = sources(site, root);
+    let made: Vec<(PathBuf, usize, Outcome)> = sources
         .par_iter()
-        .filter_map(|(source, (url, asset, output))| {
+        .filter_map(|(source, s)| {
             // A file that cannot be read is reported by its copy.
             let bytes = crate::sources::read(root, source).ok()?;
+            let wanted = Settings {
+                widths: s.widths(settings),
+                quality: settings.quality,
+            };
             let variants = match encoding {
-                Encoding::Cached(cache) => cache.variants(&bytes, settings),
-                Encoding::Planned => crate::images::plan(&bytes, settings),
+                Encoding::Cached(cache) => cache.variants(&bytes, &wanted),
+                Encoding::Planned => crate::images::plan(&bytes, &wanted),
             };
             let made = variants.map(|v| {
-                let (picture, mut files) = picture(&v, url, output);
+                let (_, mut files) = picture(&v, &s.url, s.output);
                 if let Encoding::Planned = encoding {
-                    files.remove(*output);
+                    files.remove(s.output);
                 }
-                (picture, files)
+                (pictures_of(&v, s, settings), files)
             });
-            Some((source.to_path_buf(), *asset, made))
+            Some((source.clone(), s.asset, made))
         })
         .collect();
     let mut published = Published {
@@ -123,9 +173,10 @@ pub fn publish(
     };
     let mut pictures = HashMap::new();
     let mut variants = Vec::new();
+    let (mut portraits, mut logos) = (HashMap::new(), HashMap::new());
     for (source, asset, made) in made {
         match made {
-            Ok((picture, files)) => {
+            Ok((made, files)) => {
                 let own = &site.assets[asset].0;
                 variants.extend(
                     files
@@ -134,12 +185,23 @@ pub fn publish(
                         .map(|p| (p.clone(), asset)),
                 );
                 published.files.extend(files);
-                pictures.insert(source, picture);
+                let url = || site.config.url(own);
+                if let Some(p) = made.portrait {
+                    portraits.insert(url(), p);
+                }
+                if let Some(p) = made.logo {
+                    logos.insert(url(), p);
+                }
+                if let Some(placed) = made.placed {
+                    pictures.insert(source, placed);
+                }
             }
             Err(e) => published.errors.extend(errors(site, &source, e)),
         }
     }
     site.variants = variants;
+    site.portraits = portraits;
+    site.logos = logos;
     published
         .errors
         .extend(crate::site::paths::check_variants(site, statics));
@@ -148,6 +210,91 @@ pub fn publish(
     }
     published.pictures = pictures;
     published
+}
+
+/// Every raster content file the site shows as a photo, with its places:
+/// the articles' (the first naming it gives its address), then the
+/// people's photos and the logos, found by their published address.
+fn sources<'a>(site: &'a Site, root: &Path) -> BTreeMap<PathBuf, Source<'a>> {
+    let by_source: HashMap<&Path, (usize, &str)> = site
+        .assets
+        .iter()
+        .enumerate()
+        .map(|(i, (out, src))| (src.as_path(), (i, out.as_str())))
+        .collect();
+    let by_url: HashMap<String, usize> = site
+        .assets
+        .iter()
+        .enumerate()
+        .map(|(i, (out, _))| (site.config.url(out), i))
+        .collect();
+    let mut sources: BTreeMap<PathBuf, Source<'a>> = BTreeMap::new();
+    for photo in site.articles.iter().flat_map(|a| &a.photos) {
+        if let Some(&(asset, output)) = by_source.get(photo.source.as_path()) {
+            sources
+                .entry(photo.source.clone())
+                .or_insert_with(|| Source {
+                    url: photo.url.clone(),
+                    asset,
+                    output,
+                    page: false,
+                    avatar: false,
+                    logo: None,
+                })
+                .page = true;
+        }
+    }
+    // The content file a person's photo or a logo at `address` is, if any.
+    let file_at = |address: &str| {
+        let path = address.split(['?', '#']).next().unwrap_or(address);
+        let &asset = by_url.get(path)?;
+        let (output, file) = &site.assets[asset];
+        (Kind::of_path(output) == Kind::Raster).then(|| (path.to_string(), asset, output, file))
+    };
+    let mut add = |address: &str, avatar: bool| {
+        let (url, asset, output, file) = file_at(address)?;
+        let s = sources.entry(file.clone()).or_insert_with(|| Source {
+            url,
+            asset,
+            output,
+            page: false,
+            avatar: false,
+            logo: None,
+        });
+        if avatar {
+            s.avatar = true;
+        } else {
+            let size = crate::site::image_size::of_file(&root.join(file));
+            s.logo = size.map(places::logo_widths);
+        }
+        Some(())
+    };
+    for address in places::people_photos(site) {
+        add(&address, true);
+    }
+    for address in places::logos(site) {
+        add(&address, false);
+    }
+    sources
+}
+
+/// The pictures of source `s` made in `variants`, one per place it has.
+fn pictures_of(variants: &Variants, s: &Source<'_>, settings: &Settings) -> Made {
+    let of = |v: &Variants| picture(v, &s.url, s.output).0;
+    let placed = s.page.then(|| {
+        let page = places::subset(variants, &settings.widths);
+        Placed {
+            card: of(&places::card(&page)),
+            page: of(&page),
+        }
+    });
+    Made {
+        placed,
+        portrait: s
+            .avatar
+            .then(|| of(&places::subset(variants, places::AVATAR_WIDTHS))),
+        logo: s.logo.as_ref().map(|w| of(&places::subset(variants, w))),
+    }
 }
 
 /// The picture of `variants` for the source at `url` (output path
@@ -230,21 +377,23 @@ fn errors(site: &Site, source: &Path, e: ImageError) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Gives `article`'s cover its picture and its body's images theirs, once
-/// (a body given its pictures already would nest them).
+/// Gives `article`'s cover its pictures (its page's and its card's) and
+/// its body's images theirs, once (a body given its pictures already
+/// would nest them).
 pub fn place(article: &mut crate::site::Article, pictures: &Pictures) {
     for photo in &article.photos {
-        let Some(picture) = pictures.get(&photo.source) else {
+        let Some(placed) = pictures.get(&photo.source) else {
             continue;
         };
         if photo.cover {
             if let Some(image) = &mut article.image {
-                image.picture = Some(picture.clone());
+                image.picture = Some(placed.page.clone());
+                image.card = Some(placed.card.clone());
             }
         } else {
             article
                 .body_html
-                .edit(|html| with_picture(html, &photo.url, picture));
+                .edit(|html| with_picture(html, &photo.url, &placed.page));
         }
     }
 }
