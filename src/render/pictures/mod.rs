@@ -29,6 +29,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 pub mod places;
+mod report;
 
 use crate::diagnostics::Diagnostic;
 use crate::images::cache::Cache;
@@ -196,7 +197,14 @@ pub fn publish(
                     pictures.insert(source, placed);
                 }
             }
-            Err(e) => published.errors.extend(errors(site, &source, e)),
+            Err(e) => {
+                published.errors.extend(errors(site, &source, e));
+                // A person's photo or a logo is named by its address.
+                let address = site.config.url(&site.assets[asset].0);
+                published
+                    .errors
+                    .extend(report::errors(site, root, &address, e));
+            }
         }
     }
     site.variants = variants;
