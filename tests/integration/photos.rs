@@ -526,3 +526,51 @@ fn a_card_without_focus_has_no_style() {
     let (img, _) = picture_of(&listing, "/actualites/forum/affiche.jpg\"");
     assert_eq!(attr(&img, "style"), None);
 }
+
+#[test]
+fn an_svg_logo_and_a_gif_photo_pass_through_unchanged() {
+    const SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"10\"><rect width=\"40\" height=\"10\"/></svg>";
+    let site = TestSite::with_settings("");
+    site.write(
+        "content/_people.yaml",
+        "helene-marchal:\n  name: Hélène Marchal\n  photo: /equipe/helene.gif\n",
+    );
+    site.write(
+        "content/_organisations.yaml",
+        "caf-rhone:\n  name: Caf du Rhône\n  logo: /logos/caf.svg\n",
+    );
+    site.write("content/equipe/helene.gif", GIF);
+    // An SVG is published from `static/` only (trustworthy output).
+    site.write("static/logos/caf.svg", SVG);
+    site.write(
+        "content/actualites/accord.md",
+        "---\ntitle: L'accord est signé\ndate: 2026-03-10\norganisations: [caf-rhone]\ntestimonials:\n  - text: \"Un cadre clair pour tous.\"\n    by: helene-marchal\n---\nLe texte.\n",
+    );
+    site.build_ok(&[]);
+    let output = site.output();
+    assert_eq!(output["equipe/helene.gif"], GIF);
+    assert_eq!(output["logos/caf.svg"], SVG.as_bytes());
+    let variants: Vec<&String> = output
+        .keys()
+        .filter(|p| p.starts_with("equipe/helene") || p.starts_with("logos/caf"))
+        .collect();
+    assert_eq!(variants, ["equipe/helene.gif", "logos/caf.svg"]);
+    let article = site.page("actualites/accord/index.html");
+    let photo = void_tags(&article, "img")
+        .into_iter()
+        .find(|a| attr(a, "src").as_deref() == Some("/equipe/helene.gif"))
+        .expect("the photo");
+    assert_eq!(attr(&photo, "srcset"), None);
+    assert!(!article.contains("<picture>"), "{article}");
+    let (_, page) = site
+        .output_texts()
+        .into_iter()
+        .find(|(_, text)| text.contains("class=\"org-logo\""))
+        .expect("the organisation's page");
+    let logo = void_tags(&page, "img")
+        .into_iter()
+        .find(|a| attr(a, "class").as_deref() == Some("org-logo"))
+        .expect("the logo");
+    assert_eq!(attr(&logo, "src").as_deref(), Some("/logos/caf.svg"));
+    assert_eq!(attr(&logo, "srcset"), None);
+}
