@@ -257,6 +257,10 @@ pub struct Site {
     /// `assets`) it is made from: listed by the image step
     /// (`render::pictures`), empty until it runs, claimed like any output.
     pub variants: Vec<(String, usize)>,
+    /// The variants of photos of `static/` (people's photos, logos named
+    /// by a site path), each with its static file's index in the list the
+    /// image step is given (the theme's `static_files`), claimed likewise.
+    pub static_variants: Vec<(String, usize)>,
     /// People's photos in variants, by the address a card names them by:
     /// the widths of an avatar (`render::pictures::places`); filled by
     /// the image step, empty in the preview.
@@ -358,6 +362,7 @@ pub fn assemble(
         registry,
         assets,
         variants: Vec::new(),
+        static_variants: Vec::new(),
         portraits: HashMap::new(),
         logos: HashMap::new(),
         resolver,

@@ -574,3 +574,73 @@ fn an_svg_logo_and_a_gif_photo_pass_through_unchanged() {
     assert_eq!(attr(&logo, "src").as_deref(), Some("/logos/caf.svg"));
     assert_eq!(attr(&logo, "srcset"), None);
 }
+
+#[test]
+fn a_photo_and_a_logo_of_static_are_published_in_variants_too() {
+    let site = TestSite::with_settings("");
+    site.write(
+        "content/_people.yaml",
+        "helene-marchal:\n  name: Hélène Marchal\n  organisation: caf-rhone\n  photo: /images/people/helene.jpg\n",
+    );
+    site.write(
+        "content/_organisations.yaml",
+        "caf-rhone:\n  name: Caf du Rhône\n  logo: /images/logos/caf.png\n",
+    );
+    site.write("static/images/people/helene.jpg", phone_photo(600, 400, 1));
+    site.write("static/images/logos/caf.png", drawing(400, 100));
+    site.write(
+        "content/actualites/accord.md",
+        "---\ntitle: L'accord est signé\ndate: 2026-03-10\norganisations: [caf-rhone]\ntestimonials:\n  - text: \"Un cadre clair pour tous.\"\n    by: helene-marchal\n---\nLe texte.\n",
+    );
+    site.build_ok(&[]);
+    let output = site.output();
+    let page = site.page("personnes/helene-marchal/index.html");
+    let (img, sources) = picture_of(&page, "class=\"person-photo\"");
+    written_at_their_widths(&output, &attr(&img, "srcset").expect("srcset"));
+    let webp = written_at_their_widths(&output, &attr(&sources[0], "srcset").expect("srcset"));
+    assert_eq!(webp, AVATAR);
+    sized_as_largest(&output, &img);
+    // The upload's own address serves the largest variant, with no EXIF.
+    assert_eq!(
+        output["images/people/helene.jpg"],
+        output["images/people/helene.288w.jpg"]
+    );
+    let (_, org) = site
+        .output_texts()
+        .into_iter()
+        .find(|(_, text)| text.contains("class=\"org-logo\""))
+        .expect("the organisation's page");
+    let (logo, _) = picture_of(&org, "class=\"org-logo\"");
+    let widths = written_at_their_widths(&output, &attr(&logo, "srcset").expect("srcset"));
+    assert_eq!(widths, [256, 400]);
+    sized_as_largest(&output, &logo);
+}
+
+#[test]
+fn a_static_photo_s_variant_that_would_overwrite_a_file_is_an_error() {
+    let site = TestSite::with_settings("");
+    site.write(
+        "content/_people.yaml",
+        "helene-marchal:\n  name: Hélène Marchal\n  photo: /images/people/helene.jpg\n",
+    );
+    site.write("static/images/people/helene.jpg", phone_photo(600, 400, 1));
+    site.write("static/images/people/helene.96w.jpg", b"not a variant");
+    site.write(
+        "content/actualites/accord.md",
+        "---\ntitle: L'accord est signé\ndate: 2026-03-10\ntestimonials:\n  - text: \"Un cadre clair pour tous.\"\n    by: helene-marchal\n---\nLe texte.\n",
+    );
+    let run = site.gazette(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        concat!(
+            "erreur : deux sources écriraient le même fichier /images/people/helene.96w.jpg : ",
+            "les variantes de la photo static/images/people/helene.jpg et le fichier ",
+            "static/images/people/helene.96w.jpg\n",
+            " --> static/images/people/helene.jpg\n",
+            " = aide : renommez ou déplacez le fichier\n",
+            "\n",
+            "échec : 1 erreur ; le dossier de sortie n’a pas été modifié\n",
+        )
+    );
+}

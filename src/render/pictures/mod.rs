@@ -80,14 +80,24 @@ pub struct Published {
     pub encoded: usize,
 }
 
+/// Which published file a photo is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// A content file, in `site.assets`.
+    Asset(usize),
+    /// A static file of the site or the theme, in the `statics` given to
+    /// [`publish`] (a person's photo or a logo named by a site path).
+    Static(usize),
+}
+
 /// One source file and every place that shows it.
 #[derive(Debug)]
 struct Source<'a> {
     /// The address the first place names it by.
     url: String,
-    /// Its content file, in `site.assets`.
-    asset: usize,
-    /// The content file's output path.
+    /// Its file.
+    origin: Origin,
+    /// The file's output path.
     output: &'a str,
     /// Shown by an article (cover or body): the site's widths.
     page: bool,
@@ -132,7 +142,7 @@ type Outcome = Result<(Made, Files), ImageError>;
 /// are the theme's static files, as `site::paths` takes them): a variant
 /// that would overwrite another file is an error, not a silent loss.
 /// A person's photo or a logo is published so when it is a content file
-/// in JPEG, PNG or WebP; one from `static/`, another site, in SVG or GIF
+/// or a static file in JPEG, PNG or WebP; another site's, an SVG or a GIF
 /// is shown as it is.
 pub fn publish(
     site: &mut Site,
@@ -141,8 +151,8 @@ pub fn publish(
     settings: &Settings,
     statics: &[(String, PathBuf)],
 ) -> Published {
-    let sources = sources(site, root);
-    let made: Vec<(PathBuf, usize, Outcome)> = sources
+    let sources = sources(site, root, statics);
+    let made: Vec<(PathBuf, Origin, &str, Outcome)> = sources
         .par_iter()
         .filter_map(|(source, s)| {
             // A file that cannot be read is reported by its copy.
@@ -162,7 +172,7 @@ pub fn publish(
                 }
                 (pictures_of(&v, s, settings), files)
             });
-            Some((source.clone(), s.asset, made))
+            Some((source.clone(), s.origin, s.output, made))
         })
         .collect();
     let mut published = Published {
@@ -173,18 +183,16 @@ pub fn publish(
         ..Published::default()
     };
     let mut pictures = HashMap::new();
-    let mut variants = Vec::new();
+    let (mut variants, mut static_variants) = (Vec::new(), Vec::new());
     let (mut portraits, mut logos) = (HashMap::new(), HashMap::new());
-    for (source, asset, made) in made {
+    for (source, origin, own, made) in made {
         match made {
             Ok((made, files)) => {
-                let own = &site.assets[asset].0;
-                variants.extend(
-                    files
-                        .keys()
-                        .filter(|p| *p != own)
-                        .map(|p| (p.clone(), asset)),
-                );
+                let others = files.keys().filter(|p| *p != own).cloned();
+                match origin {
+                    Origin::Asset(i) => variants.extend(others.map(|p| (p, i))),
+                    Origin::Static(i) => static_variants.extend(others.map(|p| (p, i))),
+                }
                 published.files.extend(files);
                 let url = || site.config.url(own);
                 if let Some(p) = made.portrait {
@@ -200,7 +208,7 @@ pub fn publish(
             Err(e) => {
                 published.errors.extend(errors(site, &source, e));
                 // A person's photo or a logo is named by its address.
-                let address = site.config.url(&site.assets[asset].0);
+                let address = site.config.url(own);
                 published
                     .errors
                     .extend(report::errors(site, root, &address, e));
@@ -208,6 +216,7 @@ pub fn publish(
         }
     }
     site.variants = variants;
+    site.static_variants = static_variants;
     site.portraits = portraits;
     site.logos = logos;
     published
@@ -222,19 +231,35 @@ pub fn publish(
 
 /// Every raster content file the site shows as a photo, with its places:
 /// the articles' (the first naming it gives its address), then the
-/// people's photos and the logos, found by their published address.
-fn sources<'a>(site: &'a Site, root: &Path) -> BTreeMap<PathBuf, Source<'a>> {
+/// people's photos and the logos, found by their published address among
+/// the content files, then the static files (`statics`).
+fn sources<'a>(
+    site: &'a Site,
+    root: &Path,
+    statics: &'a [(String, PathBuf)],
+) -> BTreeMap<PathBuf, Source<'a>> {
     let by_source: HashMap<&Path, (usize, &str)> = site
         .assets
         .iter()
         .enumerate()
         .map(|(i, (out, src))| (src.as_path(), (i, out.as_str())))
         .collect();
-    let by_url: HashMap<String, usize> = site
+    // Content files first: a static file at the same path is an error
+    // reported at assembly.
+    let files = site
         .assets
         .iter()
         .enumerate()
-        .map(|(i, (out, _))| (site.config.url(out), i))
+        .map(|(i, f)| (Origin::Asset(i), f))
+        .chain(
+            statics
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (Origin::Static(i), f)),
+        )
+        .rev();
+    let by_url: HashMap<String, (Origin, &'a str, &'a PathBuf)> = files
+        .map(|(origin, (out, src))| (site.config.url(out), (origin, out.as_str(), src)))
         .collect();
     let mut sources: BTreeMap<PathBuf, Source<'a>> = BTreeMap::new();
     for photo in site.articles.iter().flat_map(|a| &a.photos) {
@@ -243,7 +268,7 @@ fn sources<'a>(site: &'a Site, root: &Path) -> BTreeMap<PathBuf, Source<'a>> {
                 .entry(photo.source.clone())
                 .or_insert_with(|| Source {
                     url: photo.url.clone(),
-                    asset,
+                    origin: Origin::Asset(asset),
                     output,
                     page: false,
                     avatar: false,
@@ -252,18 +277,15 @@ fn sources<'a>(site: &'a Site, root: &Path) -> BTreeMap<PathBuf, Source<'a>> {
                 .page = true;
         }
     }
-    // The content file a person's photo or a logo at `address` is, if any.
-    let file_at = |address: &str| {
-        let path = address.split(['?', '#']).next().unwrap_or(address);
-        let &asset = by_url.get(path)?;
-        let (output, file) = &site.assets[asset];
-        (Kind::of_path(output) == Kind::Raster).then(|| (path.to_string(), asset, output, file))
-    };
     let mut add = |address: &str, avatar: bool| {
-        let (url, asset, output, file) = file_at(address)?;
+        let url = address.split(['?', '#']).next().unwrap_or(address);
+        let &(origin, output, file) = by_url.get(url)?;
+        if Kind::of_path(output) != Kind::Raster {
+            return None;
+        }
         let s = sources.entry(file.clone()).or_insert_with(|| Source {
-            url,
-            asset,
+            url: url.to_string(),
+            origin,
             output,
             page: false,
             avatar: false,
