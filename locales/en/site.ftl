@@ -100,6 +100,11 @@ site-url-reserved-help = rename the file, or add `slug: another-name`
 site-url-collision = this article would have the same address /{ $address } as { $other }
 site-url-collision-help = add `slug: another-name` to one of them
 
+## A cover's focal point (src/site/focus.rs)
+
+site-image-bad-focus = the focus `{ $focus }` is not a point of the image: two percentages from 0% to 100% are expected, across then down
+site-image-bad-focus-help = write for instance `focus: "50% 30%"` (the middle across, a third of the way down), or remove `focus:` to keep the centre
+
 ## Files named by the registries (src/site/registry.rs)
 
 site-registry-file-missing = the file `{ $file }` is not in the site

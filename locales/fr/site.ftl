@@ -100,6 +100,11 @@ site-url-reserved-help = donnez un autre nom au fichier, ou ajoutez « slug: un-
 site-url-collision = cet article aurait la même adresse /{ $address } que { $other }
 site-url-collision-help = ajoutez « slug: un-autre-nom » à l’un des deux
 
+## A cover's focal point (src/site/focus.rs)
+
+site-image-bad-focus = le point « { $focus } » n’est pas un point de l’image : deux pourcentages de 0 % à 100 % sont attendus, en largeur puis en hauteur
+site-image-bad-focus-help = écrivez par exemple « focus: "50% 30%" » (au milieu en largeur, au tiers de la hauteur), ou retirez « focus: » pour garder le centre
+
 ## Files named by the registries (src/site/registry.rs)
 
 site-registry-file-missing = le fichier « { $file } » n’existe pas dans le site

@@ -156,6 +156,8 @@ pub enum Code {
     ImageOversized,
     /// `image-too-small` (warning, `check`)
     ImageTooSmall,
+    /// `image-bad-focus`
+    ImageBadFocus,
     /// `url-collision`
     UrlCollision,
     /// `url-reserved`
@@ -311,6 +313,7 @@ impl Code {
         Code::ImageTooLarge,
         Code::ImageOversized,
         Code::ImageTooSmall,
+        Code::ImageBadFocus,
         Code::UrlCollision,
         Code::UrlReserved,
         Code::AliasInvalid,
@@ -430,6 +433,7 @@ impl Code {
             Code::ImageTooLarge => "image-too-large",
             Code::ImageOversized => "image-oversized",
             Code::ImageTooSmall => "image-too-small",
+            Code::ImageBadFocus => "image-bad-focus",
             Code::UrlCollision => "url-collision",
             Code::UrlReserved => "url-reserved",
             Code::AliasInvalid => "alias-invalid",

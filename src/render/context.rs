@@ -98,6 +98,11 @@ struct ImageCtx {
     size: Option<[u32; 2]>,
     /// Its variants, when a build made them (`site::Picture`).
     picture: Option<crate::site::Picture>,
+    /// The variants a card needs (the widths that fit a card).
+    card: Option<crate::site::Picture>,
+    /// The point a card keeps when it crops the picture, as CSS
+    /// (`50% 30%`, for `object-position`), when `focus:` gives one.
+    focus: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -134,6 +139,9 @@ pub struct PersonCtx {
     role: Option<String>,
     organisation: Option<OrganisationCtx>,
     photo: Option<String>,
+    /// The photo's variants, when a build made them: the widths of an
+    /// avatar, 1× to 3× of both sizes the theme shows (`site::Picture`).
+    picture: Option<crate::site::Picture>,
     /// Initials.
     pub initials: String,
     url: Option<String>,
@@ -336,20 +344,14 @@ impl<'a> Contexts<'a> {
 
     /// A person card.
     pub fn person(&self, article: &Article, person: &Person) -> PersonCtx {
-        let photo = person.photo.as_ref().and_then(|(src, in_article)| {
-            if src.starts_with('/') || src.contains("://") {
-                Some(if src.starts_with('/') {
-                    self.site.config.url(src)
-                } else {
-                    src.clone()
-                })
-            } else if *in_article {
-                let content_path = crate::content::ContentPath::linked(&article.base_dir, src)?;
-                self.site.resolver.files.get(&content_path).cloned()
-            } else {
-                Some(self.site.config.url(src))
-            }
-        });
+        let photo = person
+            .photo
+            .as_ref()
+            .and_then(|p| self.site.photo_address(&article.base_dir, p));
+        let picture = photo
+            .as_ref()
+            .and_then(|a| self.site.portraits.get(a))
+            .cloned();
         // Names and roles are typeset here, once for every card of every
         // page (interviews, testimonies, quotes, people, person pages).
         let lang = self.site.config.language;
@@ -369,6 +371,7 @@ impl<'a> Contexts<'a> {
                 logo: o.logo.as_deref().map(|l| self.site.config.asset_url(l)),
             }),
             photo,
+            picture,
             initials: person.initials.clone(),
             url: self.site.taxonomies.person_url(person),
         }
@@ -483,6 +486,8 @@ fn summary<'s>(site: &'s Site, a: &'s Article) -> SummaryCtx<'s> {
             decorative: i.alt.is_empty(),
             size: i.size.map(|(w, h)| [w, h]),
             picture: i.picture.clone(),
+            card: i.card.clone(),
+            focus: i.focus.map(|f| f.to_string()),
         }),
         section: SectionRefCtx {
             title: section.title.clone(),

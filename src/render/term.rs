@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::context::{Contexts, PageCtx};
 use super::pager::{listing_title, pager};
+use super::pictures::places::LOGO_HEIGHT;
 use super::theme::Theme;
 use super::{Rendered, render_template};
 use crate::content::markdown::escape_attr;
@@ -26,7 +27,8 @@ struct TaxonomyRefCtx<'a> {
     url: &'a str,
 }
 
-/// `term`: `{name, url, feed_url, description_html, logo}` (fields sorted
+/// `term`: `{name, url, feed_url, description_html, logo, logo_picture,
+/// logo_width}` (fields sorted
 /// by name, as the former `json!` map serialized them).
 #[derive(Serialize)]
 struct TermCtx<'a> {
@@ -36,6 +38,12 @@ struct TermCtx<'a> {
     feed_url: Option<String>,
     /// An organisation's logo URL, none elsewhere.
     logo: Option<String>,
+    /// A raster logo's variants, when a build made them: 1× to 3× of the
+    /// height the theme shows it at (`site::Picture`).
+    logo_picture: Option<crate::site::Picture>,
+    /// The logo's width in CSS pixels at that height (64 px), for
+    /// `sizes`, with its picture.
+    logo_width: Option<u32>,
     name: &'a str,
     url: &'a str,
 }
@@ -105,12 +113,21 @@ fn term_value<'a>(cx: &Contexts, t: &'a Term, feed_url: Option<String>) -> TermC
             format!("<p>{} ({})</p>", escape_attr(&name), escape_attr(&short))
         })
     });
+    let logo = organisation
+        .and_then(|o| o.logo.as_deref())
+        .map(|l| cx.site().config.asset_url(l));
+    let logo_picture = logo.as_ref().and_then(|l| cx.site().logos.get(l)).cloned();
+    let logo_width = logo_picture
+        .as_ref()
+        .filter(|p| p.height > 0)
+        .map(|p| (u64::from(p.width) * u64::from(LOGO_HEIGHT)).div_ceil(u64::from(p.height)))
+        .map(|w| u32::try_from(w).unwrap_or(u32::MAX));
     TermCtx {
         description_html,
         feed_url,
-        logo: organisation
-            .and_then(|o| o.logo.as_deref())
-            .map(|l| cx.site().config.asset_url(l)),
+        logo,
+        logo_picture,
+        logo_width,
         name: &t.name,
         url: &t.url,
     }

@@ -550,7 +550,7 @@ impl Session {
         let good = !diagnostics.has_errors() && !staged.found.iter().any(Diagnostic::is_error);
         let published = staged.report(diagnostics).unwrap_or_default();
         match &self.photos {
-            Photos::Preview(Some(queue)) => queue.send(&published.pending, &site.config.images),
+            Photos::Preview(Some(queue)) => queue.send(&published.pending),
             Photos::Encoded if good => {
                 cache.prune();
             }
@@ -745,17 +745,19 @@ fn give_pictures(
     site: &mut Site,
     touched: &[Touched],
 ) -> bool {
-    let missing: Vec<PathBuf> = touched
+    // An article's photo is encoded at the site's widths (a photo also
+    // shown as a person's gets the rest at the next full assembly).
+    let missing: Vec<(PathBuf, crate::images::Settings)> = touched
         .iter()
         .flat_map(|t| &site.articles[t.article].photos)
         .filter(|p| !pictures.contains_key(&p.source))
-        .map(|p| p.source.clone())
+        .map(|p| (p.source.clone(), site.config.images.clone()))
         .collect();
     match photos {
         Photos::Uploads => return true,
         Photos::Encoded if !missing.is_empty() => return false,
         Photos::Encoded | Photos::Preview(None) => {}
-        Photos::Preview(Some(queue)) => queue.send(&missing, &site.config.images),
+        Photos::Preview(Some(queue)) => queue.send(&missing),
     }
     for t in touched {
         pictures::place(&mut site.articles[t.article], pictures);

@@ -58,9 +58,10 @@ pub fn queue() -> (Queue, Jobs) {
 
 impl Queue {
     /// Asks for the variants of `sources` (files relative to the site's
-    /// root) with `settings`. Never waits; a stopped worker is no error.
-    pub fn send(&self, sources: &[PathBuf], settings: &Settings) {
-        for source in sources {
+    /// root), each with its settings. Never waits; a stopped worker is no
+    /// error.
+    pub fn send(&self, sources: &[(PathBuf, Settings)]) {
+        for (source, settings) in sources {
             let _ = self.sender.send(Job {
                 source: source.clone(),
                 settings: settings.clone(),

@@ -32,6 +32,7 @@
 mod aliases;
 mod assets;
 pub mod description;
+pub mod focus;
 pub mod image_size;
 mod inclusion;
 pub mod links;
@@ -47,7 +48,7 @@ pub mod taxonomy;
 mod unloaded;
 pub mod urls;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -109,6 +110,11 @@ pub struct Image {
     /// Its variants, once a build has made them (`None` in the preview,
     /// in `check`, and for SVG or GIF, which show `src` as it is).
     pub picture: Option<Picture>,
+    /// The same variants as a card shows them: those a card's width
+    /// needs (see `render::pictures::places`).
+    pub card: Option<Picture>,
+    /// The point a card keeps when it crops the picture (`focus:`).
+    pub focus: Option<focus::Focus>,
 }
 
 /// A raster photo published in several widths (see `crate::images`): what
@@ -251,6 +257,16 @@ pub struct Site {
     /// `assets`) it is made from: listed by the image step
     /// (`render::pictures`), empty until it runs, claimed like any output.
     pub variants: Vec<(String, usize)>,
+    /// The variants of photos of `static/` (people's photos, logos named
+    /// by a site path), each with its static file's index in the list the
+    /// image step is given (the theme's `static_files`), claimed likewise.
+    pub static_variants: Vec<(String, usize)>,
+    /// People's photos in variants, by the address a card names them by:
+    /// the widths of an avatar (`render::pictures::places`); filled by
+    /// the image step, empty in the preview.
+    pub portraits: HashMap<String, Picture>,
+    /// Raster organisation logos in variants, by address, likewise.
+    pub logos: HashMap<String, Picture>,
     /// Where relative addresses lead.
     pub resolver: Resolver,
     /// Articles left out, with why (for `next-change`).
@@ -346,6 +362,9 @@ pub fn assemble(
         registry,
         assets,
         variants: Vec::new(),
+        static_variants: Vec::new(),
+        portraits: HashMap::new(),
+        logos: HashMap::new(),
         resolver,
         excluded: included.timeline,
         now: inclusion.now,
@@ -359,4 +378,24 @@ pub fn assemble(
     sections::fill_listings(&mut site.sections, &site.articles, &sections_in);
     errors.sort_by(|a, b| a.file.cmp(&b.file));
     Staged::new(Some(site), errors)
+}
+
+impl Site {
+    /// The address of a person's photo as written (`photo`, and whether
+    /// it was written in an article, whose folder `base_dir` a relative
+    /// path starts from): an address as it is, a site path under the
+    /// root path, a file beside the article by its published address.
+    /// Person cards and the image step both ask here, so a card finds
+    /// the variants made for its photo.
+    pub fn photo_address(&self, base_dir: &str, photo: &(String, bool)) -> Option<String> {
+        let (src, in_article) = photo;
+        if src.contains("://") && !src.starts_with('/') {
+            Some(src.clone())
+        } else if *in_article && !src.starts_with('/') {
+            let content_path = crate::content::ContentPath::linked(base_dir, src)?;
+            self.resolver.files.get(&content_path).cloned()
+        } else {
+            Some(self.config.url(src))
+        }
+    }
 }

@@ -95,6 +95,9 @@ pub enum Owner {
     /// The variants of a photo (`Site::variants`), by the content file
     /// they are made from (`Site::assets`).
     Variant(usize),
+    /// The variants of a photo of `static/` (a person's photo, a logo:
+    /// `Site::static_variants`), by the static file they are made from.
+    StaticVariant(usize),
     /// A static file of the site or the theme (the list given to `check`).
     Static(usize),
     /// A file Gazette makes by itself.
@@ -262,6 +265,9 @@ pub fn claims(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Claim> {
     for (path, asset) in &site.variants {
         claim(path.clone(), Owner::Variant(*asset));
     }
+    for (path, file) in &site.static_variants {
+        claim(path.clone(), Owner::StaticVariant(*file));
+    }
     out
 }
 
@@ -326,10 +332,12 @@ pub fn check(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Diagnostic> {
 /// them (`Site::variants`): every rule of [`check`], and only the problems
 /// a variant is part of (the others were reported at assembly).
 pub fn check_variants(site: &Site, statics: &[(String, PathBuf)]) -> Vec<Diagnostic> {
-    if site.variants.is_empty() {
+    if site.variants.is_empty() && site.static_variants.is_empty() {
         return Vec::new();
     }
-    check_claims(site, statics, |owner| matches!(owner, Owner::Variant(_)))
+    check_claims(site, statics, |owner| {
+        matches!(owner, Owner::Variant(_) | Owner::StaticVariant(_))
+    })
 }
 
 /// [`check`], reporting only the problems where `concerned` holds for one

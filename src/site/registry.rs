@@ -73,6 +73,11 @@ pub struct Registry {
     pub people: IndexMap<String, InlinePerson>,
     /// Organisations by id, in file order.
     pub organisations: IndexMap<String, RawOrganisation>,
+    /// The people's file, relative to the site's root, when there is one
+    /// (to point at a photo that cannot be published).
+    pub people_file: Option<std::path::PathBuf>,
+    /// The organisations' file, likewise (a logo).
+    pub organisations_file: Option<std::path::PathBuf>,
 }
 
 impl Registry {
@@ -84,7 +89,11 @@ impl Registry {
         lang: Language,
     ) -> (Registry, Vec<Diagnostic>) {
         let mut errors = Vec::new();
-        let mut registry = Registry::default();
+        let mut registry = Registry {
+            people_file: people.map(Path::to_path_buf),
+            organisations_file: organisations.map(Path::to_path_buf),
+            ..Registry::default()
+        };
         if let Some(path) = people {
             match read(root, path, lang) {
                 Ok(map) => registry.people = map,

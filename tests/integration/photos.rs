@@ -357,3 +357,331 @@ fn the_build_progress_counts_one_step_per_photo() {
     assert_eq!(told[at + 1..at + 3], ["step", "step"], "{told:?}");
     assert!(told[at + 3].starts_with("Render/"), "{told:?}");
 }
+
+/// Every file of a `srcset` is written at the width it is listed with,
+/// with no EXIF, XMP or GPS; the widths, smallest first.
+fn written_at_their_widths(output: &BTreeMap<String, Vec<u8>>, value: &str) -> Vec<u32> {
+    let mut widths = Vec::new();
+    for (path, width) in srcset(value) {
+        let bytes = output
+            .get(&path)
+            .unwrap_or_else(|| panic!("{path} not written"));
+        let decoded = image::load_from_memory(bytes).expect("decodes");
+        assert_eq!(decoded.width(), width, "{path}");
+        for needle in [&b"Exif"[..], b"http://ns.adobe.com/xap", b"GPS"] {
+            assert!(!contains(bytes, needle), "{path} has {needle:?}");
+        }
+        widths.push(width);
+    }
+    widths
+}
+
+/// The `<picture>` of the first `<img>` whose attributes hold `needle`
+/// in `page`: its `<img>` and its `<source>`s.
+fn picture_of(page: &str, needle: &str) -> (String, Vec<String>) {
+    let at = page
+        .match_indices(needle)
+        .map(|(i, _)| i)
+        .find(|&i| {
+            page[..i]
+                .rfind('<')
+                .is_some_and(|o| page[o..].starts_with("<img "))
+        })
+        .unwrap_or_else(|| panic!("no <img> with {needle}"));
+    let start = page[..at].rfind("<picture>").expect("in a <picture>");
+    let end = at + page[at..].find("</picture>").expect("closed");
+    let inner = &page[start..end];
+    let img = void_tags(inner, "img").pop().expect("an img");
+    (img, void_tags(inner, "source"))
+}
+
+/// The `<img>`'s `width` and `height` are the pixels of its largest file.
+fn sized_as_largest(output: &BTreeMap<String, Vec<u8>>, img: &str) {
+    let (largest, _) = srcset(&attr(img, "srcset").expect("srcset"))
+        .into_iter()
+        .max_by_key(|(_, w)| *w)
+        .expect("a file");
+    let decoded = image::load_from_memory(&output[&largest]).expect("decodes");
+    assert_eq!(
+        attr(img, "width"),
+        Some(decoded.width().to_string()),
+        "{img}"
+    );
+    assert_eq!(
+        attr(img, "height"),
+        Some(decoded.height().to_string()),
+        "{img}"
+    );
+}
+
+/// A site whose registry person has a phone photo (600×400, with EXIF and
+/// GPS) and whose organisation has a 400×100 PNG logo, both content
+/// files; an article by the organisation where she testifies, with a
+/// 2000×1000 cover framed by `focus`, and a witness with a photo beside
+/// the article.
+fn people_site() -> TestSite {
+    let site = TestSite::with_settings("");
+    site.write(
+        "content/_people.yaml",
+        "helene-marchal:\n  name: Hélène Marchal\n  role: Directrice des ressources humaines\n  organisation: caf-rhone\n  photo: /equipe/helene.jpg\n",
+    );
+    site.write(
+        "content/_organisations.yaml",
+        "caf-rhone:\n  name: Caisse d'allocations familiales du Rhône\n  short: Caf du Rhône\n  logo: /logos/caf.png\n",
+    );
+    site.write("content/equipe/helene.jpg", phone_photo(600, 400, 1));
+    site.write("content/logos/caf.png", drawing(400, 100));
+    site.write(
+        "content/actualites/accord/index.md",
+        "---\ntitle: L'accord est signé\ndate: 2026-03-10\norganisations: [caf-rhone]\nimage:\n  src: salle.jpg\n  alt: La salle de signature\n  focus: \"20% 70%\"\npeople:\n  kb:\n    name: Karim B.\n    role: Conseiller d'accueil\n    photo: karim.jpg\ntestimonials:\n  - text: \"Un cadre clair pour tous.\"\n    by: helene-marchal\n  - text: \"On apprend chaque jour.\"\n    by: kb\n---\nLe texte.\n",
+    );
+    site.write(
+        "content/actualites/accord/salle.jpg",
+        phone_photo(2000, 1000, 1),
+    );
+    site.write(
+        "content/actualites/accord/karim.jpg",
+        phone_photo(300, 300, 1),
+    );
+    site
+}
+
+/// 1× to 3× of the theme's 56 and 96 px avatars.
+const AVATAR: [u32; 6] = [56, 96, 112, 168, 192, 288];
+
+#[test]
+fn people_s_photos_are_published_in_avatar_widths() {
+    let site = people_site();
+    site.build_ok(&[]);
+    let output = site.output();
+
+    // Her card on the article: 1× to 3× of 56 and 96 px, for 56 px.
+    let article = site.page("actualites/accord/index.html");
+    let (img, sources) = picture_of(&article, "/equipe/helene.jpg\"");
+    assert_eq!(attr(&img, "sizes").as_deref(), Some("56px"));
+    assert_eq!(attr(&img, "loading").as_deref(), Some("lazy"));
+    assert_eq!(attr(&img, "decoding").as_deref(), Some("async"));
+    let widths = written_at_their_widths(&output, &attr(&img, "srcset").expect("srcset"));
+    sized_as_largest(&output, &img);
+    assert_eq!(attr(&img, "width").as_deref(), Some("288"));
+    assert_eq!(
+        attr(&img, "height").as_deref(),
+        Some("192"),
+        "600×400 at 288"
+    );
+    assert_eq!(sources.len(), 1);
+    assert_eq!(attr(&sources[0], "type").as_deref(), Some("image/webp"));
+    assert_eq!(attr(&sources[0], "sizes").as_deref(), Some("56px"));
+    // Every avatar width is offered by the WebP `<source>` (naming the
+    // JPEG where it is lighter); the JPEGs are those widths, or fewer
+    // (one heavier than a wider one is left out).
+    let webp = written_at_their_widths(&output, &attr(&sources[0], "srcset").expect("srcset"));
+    assert_eq!(webp, AVATAR);
+    assert!(widths.iter().all(|w| AVATAR.contains(w)), "{widths:?}");
+    // The upload's own address serves the largest, metadata-free.
+    assert_eq!(
+        output["equipe/helene.jpg"],
+        output["equipe/helene.288w.jpg"]
+    );
+
+    // The witness's photo beside the article, 300 px: every avatar width
+    // up to it, and its own.
+    let (img, sources) = picture_of(&article, "/actualites/accord/karim.jpg\"");
+    written_at_their_widths(&output, &attr(&img, "srcset").expect("srcset"));
+    let webp = written_at_their_widths(&output, &attr(&sources[0], "srcset").expect("srcset"));
+    assert_eq!(webp, AVATAR);
+    sized_as_largest(&output, &img);
+
+    // Her page: the same files, for 96 px, not lazy (the first image seen).
+    let page = site.page("personnes/helene-marchal/index.html");
+    let (img, _) = picture_of(&page, "class=\"person-photo\"");
+    assert_eq!(attr(&img, "sizes").as_deref(), Some("96px"));
+    assert_eq!(attr(&img, "loading"), None);
+    assert_eq!(attr(&img, "decoding").as_deref(), Some("async"));
+    assert_eq!(
+        attr(&img, "srcset"),
+        attr(&picture_of(&article, "/equipe/helene.jpg\"").0, "srcset")
+    );
+    sized_as_largest(&output, &img);
+}
+
+#[test]
+fn a_raster_logo_is_published_at_one_to_three_times_its_height() {
+    let site = people_site();
+    site.build_ok(&[]);
+    let output = site.output();
+    let (path, page) = site
+        .output_texts()
+        .into_iter()
+        .find(|(_, text)| text.contains("class=\"org-logo\""))
+        .expect("the organisation's page");
+    let (img, _) = picture_of(&page, "class=\"org-logo\"");
+    // 400×100 at 64, 128 and 192 px high: 256 px, then its own 400
+    // (never upscaled).
+    let widths = written_at_their_widths(&output, &attr(&img, "srcset").expect("srcset"));
+    assert_eq!(widths, [256, 400], "{path}");
+    sized_as_largest(&output, &img);
+    assert_eq!(attr(&img, "height").as_deref(), Some("100"));
+    assert_eq!(
+        attr(&img, "sizes").as_deref(),
+        Some("256px"),
+        "4 × 64 px wide"
+    );
+    assert_eq!(attr(&img, "loading"), None);
+}
+
+#[test]
+fn a_card_shows_the_cover_s_narrower_variants_kept_on_its_focus() {
+    let site = people_site();
+    site.build_ok(&[]);
+    let output = site.output();
+    let listing = site.page("actualites/index.html");
+    let (img, sources) = picture_of(&listing, "/actualites/accord/salle.jpg\"");
+    // The cover's own variants that fit a card: 480 and 800, not 1200+.
+    let widths = written_at_their_widths(&output, &attr(&img, "srcset").expect("srcset"));
+    assert_eq!(widths, [480, 800]);
+    let webp = written_at_their_widths(&output, &attr(&sources[0], "srcset").expect("srcset"));
+    assert_eq!(webp, [480, 800]);
+    sized_as_largest(&output, &img);
+    assert_eq!(attr(&img, "height").as_deref(), Some("400"));
+    assert_eq!(attr(&img, "loading").as_deref(), Some("lazy"));
+    assert_eq!(attr(&img, "decoding").as_deref(), Some("async"));
+    assert_eq!(attr(&img, "alt").as_deref(), Some("La salle de signature"));
+    // Its focal point, as the writer set it.
+    assert_eq!(
+        attr(&img, "style").as_deref(),
+        Some("object-position: 20% 70%")
+    );
+    // The article's own cover keeps every width.
+    let article = site.page("actualites/accord/index.html");
+    let (cover, _) = picture_of(&article, "/actualites/accord/salle.jpg\"");
+    let all = written_at_their_widths(&output, &attr(&cover, "srcset").expect("srcset"));
+    assert_eq!(all, [480, 800, 1200, 1600]);
+}
+
+#[test]
+fn a_card_without_focus_has_no_style() {
+    let site = photo_site();
+    site.build_ok(&[]);
+    let listing = site.page("actualites/index.html");
+    let (img, _) = picture_of(&listing, "/actualites/forum/affiche.jpg\"");
+    assert_eq!(attr(&img, "style"), None);
+}
+
+#[test]
+fn an_svg_logo_and_a_gif_photo_pass_through_unchanged() {
+    const SVG: &str = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"10\"><rect width=\"40\" height=\"10\"/></svg>";
+    let site = TestSite::with_settings("");
+    site.write(
+        "content/_people.yaml",
+        "helene-marchal:\n  name: Hélène Marchal\n  photo: /equipe/helene.gif\n",
+    );
+    site.write(
+        "content/_organisations.yaml",
+        "caf-rhone:\n  name: Caf du Rhône\n  logo: /logos/caf.svg\n",
+    );
+    site.write("content/equipe/helene.gif", GIF);
+    // An SVG is published from `static/` only (trustworthy output).
+    site.write("static/logos/caf.svg", SVG);
+    site.write(
+        "content/actualites/accord.md",
+        "---\ntitle: L'accord est signé\ndate: 2026-03-10\norganisations: [caf-rhone]\ntestimonials:\n  - text: \"Un cadre clair pour tous.\"\n    by: helene-marchal\n---\nLe texte.\n",
+    );
+    site.build_ok(&[]);
+    let output = site.output();
+    assert_eq!(output["equipe/helene.gif"], GIF);
+    assert_eq!(output["logos/caf.svg"], SVG.as_bytes());
+    let variants: Vec<&String> = output
+        .keys()
+        .filter(|p| p.starts_with("equipe/helene") || p.starts_with("logos/caf"))
+        .collect();
+    assert_eq!(variants, ["equipe/helene.gif", "logos/caf.svg"]);
+    let article = site.page("actualites/accord/index.html");
+    let photo = void_tags(&article, "img")
+        .into_iter()
+        .find(|a| attr(a, "src").as_deref() == Some("/equipe/helene.gif"))
+        .expect("the photo");
+    assert_eq!(attr(&photo, "srcset"), None);
+    assert!(!article.contains("<picture>"), "{article}");
+    let (_, page) = site
+        .output_texts()
+        .into_iter()
+        .find(|(_, text)| text.contains("class=\"org-logo\""))
+        .expect("the organisation's page");
+    let logo = void_tags(&page, "img")
+        .into_iter()
+        .find(|a| attr(a, "class").as_deref() == Some("org-logo"))
+        .expect("the logo");
+    assert_eq!(attr(&logo, "src").as_deref(), Some("/logos/caf.svg"));
+    assert_eq!(attr(&logo, "srcset"), None);
+}
+
+#[test]
+fn a_photo_and_a_logo_of_static_are_published_in_variants_too() {
+    let site = TestSite::with_settings("");
+    site.write(
+        "content/_people.yaml",
+        "helene-marchal:\n  name: Hélène Marchal\n  organisation: caf-rhone\n  photo: /images/people/helene.jpg\n",
+    );
+    site.write(
+        "content/_organisations.yaml",
+        "caf-rhone:\n  name: Caf du Rhône\n  logo: /images/logos/caf.png\n",
+    );
+    site.write("static/images/people/helene.jpg", phone_photo(600, 400, 1));
+    site.write("static/images/logos/caf.png", drawing(400, 100));
+    site.write(
+        "content/actualites/accord.md",
+        "---\ntitle: L'accord est signé\ndate: 2026-03-10\norganisations: [caf-rhone]\ntestimonials:\n  - text: \"Un cadre clair pour tous.\"\n    by: helene-marchal\n---\nLe texte.\n",
+    );
+    site.build_ok(&[]);
+    let output = site.output();
+    let page = site.page("personnes/helene-marchal/index.html");
+    let (img, sources) = picture_of(&page, "class=\"person-photo\"");
+    written_at_their_widths(&output, &attr(&img, "srcset").expect("srcset"));
+    let webp = written_at_their_widths(&output, &attr(&sources[0], "srcset").expect("srcset"));
+    assert_eq!(webp, AVATAR);
+    sized_as_largest(&output, &img);
+    // The upload's own address serves the largest variant, with no EXIF.
+    assert_eq!(
+        output["images/people/helene.jpg"],
+        output["images/people/helene.288w.jpg"]
+    );
+    let (_, org) = site
+        .output_texts()
+        .into_iter()
+        .find(|(_, text)| text.contains("class=\"org-logo\""))
+        .expect("the organisation's page");
+    let (logo, _) = picture_of(&org, "class=\"org-logo\"");
+    let widths = written_at_their_widths(&output, &attr(&logo, "srcset").expect("srcset"));
+    assert_eq!(widths, [256, 400]);
+    sized_as_largest(&output, &logo);
+}
+
+#[test]
+fn a_static_photo_s_variant_that_would_overwrite_a_file_is_an_error() {
+    let site = TestSite::with_settings("");
+    site.write(
+        "content/_people.yaml",
+        "helene-marchal:\n  name: Hélène Marchal\n  photo: /images/people/helene.jpg\n",
+    );
+    site.write("static/images/people/helene.jpg", phone_photo(600, 400, 1));
+    site.write("static/images/people/helene.96w.jpg", b"not a variant");
+    site.write(
+        "content/actualites/accord.md",
+        "---\ntitle: L'accord est signé\ndate: 2026-03-10\ntestimonials:\n  - text: \"Un cadre clair pour tous.\"\n    by: helene-marchal\n---\nLe texte.\n",
+    );
+    let run = site.gazette(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        concat!(
+            "erreur : deux sources écriraient le même fichier /images/people/helene.96w.jpg : ",
+            "les variantes de la photo static/images/people/helene.jpg et le fichier ",
+            "static/images/people/helene.96w.jpg\n",
+            " --> static/images/people/helene.jpg\n",
+            " = aide : renommez ou déplacez le fichier\n",
+            "\n",
+            "échec : 1 erreur ; le dossier de sortie n’a pas été modifié\n",
+        )
+    );
+}

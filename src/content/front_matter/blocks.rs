@@ -16,7 +16,7 @@ use serde::{Deserialize, Deserializer};
 use super::people::{OneOrMany, PersonRef};
 use crate::yaml::{Shapes, Text};
 
-/// `{src, alt, caption?, credit?}`.
+/// `{src, alt, caption?, credit?, focus?}`.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct RawImage {
@@ -28,6 +28,9 @@ pub struct RawImage {
     pub caption: Option<Text>,
     /// Credit (photographer, illustrator).
     pub credit: Option<Text>,
+    /// The point kept when a card crops the picture: `"50% 30%"`
+    /// (across, down), checked by `site::focus`.
+    pub focus: Option<Text>,
 }
 
 /// `interview:`.

@@ -261,6 +261,7 @@ fn source_of(owner: Owner) -> Owner {
         Owner::SectionFeed(i) => Owner::Section(i),
         Owner::TermFeed { taxonomy, term } => Owner::Term { taxonomy, term },
         Owner::Variant(i) => Owner::Asset(i),
+        Owner::StaticVariant(i) => Owner::Static(i),
         other => other,
     }
 }
@@ -276,12 +277,16 @@ fn blame<'c>(
     let rank = |owner: Owner| match owner {
         Owner::Alias { .. } => 0,
         Owner::Asset(_) | Owner::Variant(_) => 1,
-        Owner::Static(i) if statics.get(i).is_some_and(|(_, src)| is_site_static(src)) => 2,
+        Owner::Static(i) | Owner::StaticVariant(i)
+            if statics.get(i).is_some_and(|(_, src)| is_site_static(src)) =>
+        {
+            2
+        }
         Owner::Article(_) => 3,
         Owner::Section(_) | Owner::SectionFeed(_) => 4,
         Owner::Term { .. } | Owner::TermFeed { .. } => 5,
         Owner::Taxonomy(_) => 6,
-        Owner::Static(_) => 7,
+        Owner::Static(_) | Owner::StaticVariant(_) => 7,
         Owner::Generated(_) => 8,
     };
     if rank(first.owner) < rank(second.owner) {
@@ -346,6 +351,11 @@ impl Report<'_> {
                 path = to_slash(&site.assets[i].1)
             ),
             Owner::Static(i) => file_named(&self.statics[i].1, lang),
+            Owner::StaticVariant(i) => t!(
+                lang,
+                "site-path-owner-variant",
+                path = to_slash(&self.statics[i].1)
+            ),
             Owner::Generated(g) => t!(lang, "site-path-owner-generated", page = generated(g)),
         }
     }
@@ -399,7 +409,7 @@ impl Report<'_> {
                 d
             }
             Owner::Asset(i) | Owner::Variant(i) => d.in_file(&site.assets[i].1),
-            Owner::Static(i) => d.in_file(&self.statics[i].1),
+            Owner::Static(i) | Owner::StaticVariant(i) => d.in_file(&self.statics[i].1),
             _ => d,
         }
     }

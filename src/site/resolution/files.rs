@@ -13,7 +13,10 @@
 use super::{Resolving, file_link};
 use crate::content::ContentPath;
 use crate::content::markdown::{LinkKind, LinkRef};
+use crate::diagnostics::{Code, Diagnostic};
 use crate::images::Kind;
+use crate::messages::t;
+use crate::site::focus::Focus;
 use crate::site::image_size;
 use crate::site::{Download, Image, PhotoUse};
 use crate::typography::typeset;
@@ -37,7 +40,33 @@ pub(super) fn image(r: &mut Resolving) -> Option<Image> {
         caption: img.caption.as_ref().map(|t| typeset(lang, t.as_str())),
         credit: img.credit.as_ref().map(|t| typeset(lang, t.as_str())),
         picture: None,
+        card: None,
+        focus: img.focus.as_ref().and_then(|f| focus(r, f.as_str())),
     })
+}
+
+/// The cover's `focus:`, or `None` with `image-bad-focus` kept, at the
+/// value, when it is not two percentages (`site::focus`).
+fn focus(r: &mut Resolving, written: &str) -> Option<Focus> {
+    if let Some(focus) = Focus::parse(written) {
+        return Some(focus);
+    }
+    let lang = r.config.language;
+    let loaded = &r.article.loaded;
+    let yaml = loaded.split.yaml.clone();
+    let at = crate::yaml::locate_value(&loaded.source.text[yaml.clone()], &["image", "focus"])
+        .map_or(yaml.start..yaml.start, |v| {
+            yaml.start + v.start..yaml.start + v.end
+        });
+    r.errors.push(
+        Diagnostic::error(
+            Code::ImageBadFocus,
+            t!(lang, "site-image-bad-focus", focus = written.trim()),
+        )
+        .at(&loaded.source, at)
+        .with_help(t!(lang, "site-image-bad-focus-help")),
+    );
+    None
 }
 
 /// The raster photos the article shows, its cover first then its body's

@@ -1,6 +1,8 @@
-//! A build's photos: every raster image an article shows (its cover, its
-//! body's images) published in variants (`crate::images`), and the pages
-//! given `<picture>` for them.
+//! A build's photos: every raster image the site shows (an article's
+//! cover and body images, people's photos, organisation logos; a card
+//! shows its cover's) published in variants (`crate::images`), and the
+//! pages given `<picture>` for them. Which widths each place offers is
+//! `places`.
 //!
 //! It runs between assembly and rendering, on the build only: each source
 //! file once however many articles show it, on rayon's threads, through the
@@ -29,9 +31,12 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+pub mod places;
+mod report;
+
 use crate::diagnostics::Diagnostic;
 use crate::images::cache::Cache;
-use crate::images::{Format, ImageError, Settings, Variants};
+use crate::images::{Format, ImageError, Kind, Settings, Variants};
 use crate::output::{Content, Files};
 use crate::progress::{Progress, Stage};
 use crate::render::photo_fit;
@@ -55,12 +60,19 @@ pub enum Encoding<'a> {
     Ready(&'a Cache),
 }
 
-/// One source's picture and files, or why it has none.
-type Made = Result<(Picture, Files), ImageError>;
+/// An article's photo in variants: as its page shows it, and as a card
+/// shows it (a cover's widths that fit a card, `places::card`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// On the article's page (cover, body): the site's widths.
+    pub page: Picture,
+    /// On a card.
+    pub card: Picture,
+}
 
-/// Each published photo's picture, by its source file (relative to the
+/// Each article photo's pictures, by its source file (relative to the
 /// site's root).
-pub type Pictures = HashMap<PathBuf, Picture>;
+pub type Pictures = HashMap<PathBuf, Placed>;
 
 /// What publishing the photos made.
 #[derive(Debug, Default)]
@@ -78,15 +90,84 @@ pub struct Published {
     /// How many photos were encoded rather than taken from the cache.
     pub encoded: usize,
     /// The photos not in the cache yet, shown as uploaded
-    /// ([`Encoding::Ready`] only), by source file.
-    pub pending: Vec<PathBuf>,
+    /// ([`Encoding::Ready`] only): each source file with the settings it is
+    /// to be encoded with (the site's, with its places' widths).
+    pub pending: Vec<(PathBuf, Settings)>,
 }
 
+/// Which published file a photo is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    /// A content file, in `site.assets`.
+    Asset(usize),
+    /// A static file of the site or the theme, in the `statics` given to
+    /// [`publish`] (a person's photo or a logo named by a site path).
+    Static(usize),
+}
+
+/// One source file and every place that shows it.
+#[derive(Debug)]
+struct Source<'a> {
+    /// The address the first place names it by.
+    url: String,
+    /// Its file.
+    origin: Origin,
+    /// The file's output path.
+    output: &'a str,
+    /// Shown by an article (cover or body): the site's widths.
+    page: bool,
+    /// Shown as a person's photo: [`places::AVATAR_WIDTHS`].
+    avatar: bool,
+    /// Shown as a logo: these widths.
+    logo: Option<Vec<u32>>,
+}
+
+impl Source<'_> {
+    /// The site's `settings` with every width its places want: what it is
+    /// encoded (and looked up in the cache) with.
+    pub(crate) fn settings(&self, settings: &Settings) -> Settings {
+        Settings {
+            widths: self.widths(settings),
+            ..settings.clone()
+        }
+    }
+
+    /// Every width any of its places wants.
+    fn widths(&self, settings: &Settings) -> Vec<u32> {
+        let mut all = Vec::new();
+        if self.page {
+            all.extend(&settings.widths);
+        }
+        if self.avatar {
+            all.extend(places::AVATAR_WIDTHS);
+        }
+        all.extend(self.logo.iter().flatten());
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+}
+
+/// One source's pictures: for an article, as a portrait, as a logo.
+#[derive(Debug, Default)]
+struct Made {
+    placed: Option<Placed>,
+    portrait: Option<Picture>,
+    logo: Option<Picture>,
+}
+
+/// One source's pictures and files, or why it has none.
+type Outcome = Result<(Made, Files), ImageError>;
+
 /// Publishes the photos of `site` (its files read from `root`) and puts
-/// their pictures in its articles. Their variants' paths are listed in
+/// their pictures in its articles, its people's photos and its logos
+/// (`site.portraits`, `site.logos`). Their variants' paths are listed in
 /// `site.variants` and checked with every other output path (`statics`
 /// are the theme's static files, as `site::paths` takes them): a variant
 /// that would overwrite another file is an error, not a silent loss.
+/// A person's photo or a logo is published so when it is a content file
+/// or a static file in JPEG, PNG or WebP; another site's, an SVG or a GIF
+/// is shown as it is.
 pub fn publish(
     site: &mut Site,
     root: &Path,
@@ -95,30 +176,25 @@ pub fn publish(
     statics: &[(String, PathBuf)],
     progress: &dyn Progress,
 ) -> Published {
-    let outputs: HashMap<&Path, (usize, &str)> = site
-        .assets
-        .iter()
-        .enumerate()
-        .map(|(i, (out, src))| (src.as_path(), (i, out.as_str())))
-        .collect();
-    // One source, one encoding: the first article showing it names its address.
-    let mut sources: BTreeMap<&Path, (&str, usize, &str)> = BTreeMap::new();
-    for photo in site.articles.iter().flat_map(|a| &a.photos) {
-        if let Some(&(asset, output)) = outputs.get(photo.source.as_path()) {
-            sources
-                .entry(photo.source.as_path())
-                .or_insert((photo.url.as_str(), asset, output));
-        }
-    }
+    let sources = sources(site, root, statics);
     progress.stage(Stage::Photos, Some(sources.len() as u64));
-    let made: Vec<(PathBuf, usize, Option<Made>, Vec<Diagnostic>)> = sources
+    type Tried<'a> = (
+        PathBuf,
+        Origin,
+        &'a str,
+        Settings,
+        Option<Outcome>,
+        Vec<Diagnostic>,
+    );
+    let made: Vec<Tried<'_>> = sources
         .par_iter()
-        .filter_map(|(source, (url, asset, output))| {
+        .filter_map(|(source, s)| {
             let _step = Step(progress);
             // A file that cannot be read is reported by its copy.
             let bytes = crate::sources::read(root, source).ok()?;
-            let (made, warnings) = make(site, source, &bytes, (url, output), encoding, settings);
-            Some((source.to_path_buf(), *asset, made, warnings))
+            let wanted = s.settings(settings);
+            let (made, warnings) = make(site, source, &bytes, s, encoding, (settings, &wanted));
+            Some((source.clone(), s.origin, s.output, wanted, made, warnings))
         })
         .collect();
     let mut published = Published {
@@ -129,29 +205,47 @@ pub fn publish(
         ..Published::default()
     };
     let mut pictures = HashMap::new();
-    let mut variants = Vec::new();
-    for (source, asset, made, warnings) in made {
+    let (mut variants, mut static_variants) = (Vec::new(), Vec::new());
+    let (mut portraits, mut logos) = (HashMap::new(), HashMap::new());
+    for (source, origin, own, wanted, made, warnings) in made {
         published.warnings.extend(warnings);
         let Some(made) = made else {
-            published.pending.push(source);
+            published.pending.push((source, wanted));
             continue;
         };
         match made {
-            Ok((picture, files)) => {
-                let own = &site.assets[asset].0;
-                variants.extend(
-                    files
-                        .keys()
-                        .filter(|p| *p != own)
-                        .map(|p| (p.clone(), asset)),
-                );
+            Ok((made, files)) => {
+                let others = files.keys().filter(|p| *p != own).cloned();
+                match origin {
+                    Origin::Asset(i) => variants.extend(others.map(|p| (p, i))),
+                    Origin::Static(i) => static_variants.extend(others.map(|p| (p, i))),
+                }
                 published.files.extend(files);
-                pictures.insert(source, picture);
+                let url = || site.config.url(own);
+                if let Some(p) = made.portrait {
+                    portraits.insert(url(), p);
+                }
+                if let Some(p) = made.logo {
+                    logos.insert(url(), p);
+                }
+                if let Some(placed) = made.placed {
+                    pictures.insert(source, placed);
+                }
             }
-            Err(e) => published.errors.extend(errors(site, &source, e)),
+            Err(e) => {
+                published.errors.extend(errors(site, &source, e));
+                // A person's photo or a logo is named by its address.
+                let address = site.config.url(own);
+                published
+                    .errors
+                    .extend(report::errors(site, root, &address, e));
+            }
         }
     }
     site.variants = variants;
+    site.static_variants = static_variants;
+    site.portraits = portraits;
+    site.logos = logos;
     published
         .errors
         .extend(crate::site::paths::check_variants(site, statics));
@@ -162,36 +256,37 @@ pub fn publish(
     published
 }
 
-/// The picture and files of the photo `source` (its `bytes`, shown at
-/// `url`, published at `output`) as `encoding` says, `None` when left
-/// pending; with `check`'s warnings on its size.
+/// The pictures and files of the photo `source` (its `bytes`, shown in
+/// the places of `s`) as `encoding` says, with the site's `settings` and
+/// those of its places, `wanted`; `None` when left pending; with `check`'s
+/// warnings on its size.
 fn make(
     site: &Site,
     source: &Path,
     bytes: &[u8],
-    (url, output): (&str, &str),
+    s: &Source<'_>,
     encoding: Encoding<'_>,
-    settings: &Settings,
-) -> (Option<Made>, Vec<Diagnostic>) {
+    (settings, wanted): (&Settings, &Settings),
+) -> (Option<Outcome>, Vec<Diagnostic>) {
     let mut warnings = Vec::new();
     let variants = match encoding {
-        Encoding::Cached(cache) => cache.variants(bytes, settings),
-        Encoding::Planned => crate::images::plan(bytes, settings).map(|p| {
+        Encoding::Cached(cache) => cache.variants(bytes, wanted),
+        Encoding::Planned => crate::images::plan(bytes, wanted).map(|p| {
             let weight = bytes.len() as u64;
             warnings = photo_fit::warnings(site, source, p.width, weight, settings);
             p.variants
         }),
-        Encoding::Ready(cache) => match cache.cached(bytes, settings) {
+        Encoding::Ready(cache) => match cache.cached(bytes, wanted) {
             Some(found) => Ok(found),
             None => return (None, warnings),
         },
     };
     let made = variants.map(|v| {
-        let (picture, mut files) = picture(&v, url, output);
+        let (_, mut files) = picture(&v, &s.url, s.output);
         if let Encoding::Planned = encoding {
-            files.remove(output);
+            files.remove(s.output);
         }
-        (picture, files)
+        (pictures_of(&v, s, settings), files)
     });
     (Some(made), warnings)
 }
@@ -203,6 +298,104 @@ struct Step<'a>(&'a dyn Progress);
 impl Drop for Step<'_> {
     fn drop(&mut self) {
         self.0.step();
+    }
+}
+
+/// Every raster content file the site shows as a photo, with its places:
+/// the articles' (the first naming it gives its address), then the
+/// people's photos and the logos, found by their published address among
+/// the content files, then the static files (`statics`).
+fn sources<'a>(
+    site: &'a Site,
+    root: &Path,
+    statics: &'a [(String, PathBuf)],
+) -> BTreeMap<PathBuf, Source<'a>> {
+    let by_source: HashMap<&Path, (usize, &str)> = site
+        .assets
+        .iter()
+        .enumerate()
+        .map(|(i, (out, src))| (src.as_path(), (i, out.as_str())))
+        .collect();
+    // Content files first: a static file at the same path is an error
+    // reported at assembly.
+    let files = site
+        .assets
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (Origin::Asset(i), f))
+        .chain(
+            statics
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (Origin::Static(i), f)),
+        )
+        .rev();
+    let by_url: HashMap<String, (Origin, &'a str, &'a PathBuf)> = files
+        .map(|(origin, (out, src))| (site.config.url(out), (origin, out.as_str(), src)))
+        .collect();
+    let mut sources: BTreeMap<PathBuf, Source<'a>> = BTreeMap::new();
+    for photo in site.articles.iter().flat_map(|a| &a.photos) {
+        if let Some(&(asset, output)) = by_source.get(photo.source.as_path()) {
+            sources
+                .entry(photo.source.clone())
+                .or_insert_with(|| Source {
+                    url: photo.url.clone(),
+                    origin: Origin::Asset(asset),
+                    output,
+                    page: false,
+                    avatar: false,
+                    logo: None,
+                })
+                .page = true;
+        }
+    }
+    let mut add = |address: &str, avatar: bool| {
+        let url = address.split(['?', '#']).next().unwrap_or(address);
+        let &(origin, output, file) = by_url.get(url)?;
+        if Kind::of_path(output) != Kind::Raster {
+            return None;
+        }
+        let s = sources.entry(file.clone()).or_insert_with(|| Source {
+            url: url.to_string(),
+            origin,
+            output,
+            page: false,
+            avatar: false,
+            logo: None,
+        });
+        if avatar {
+            s.avatar = true;
+        } else {
+            let size = crate::site::image_size::of_file(&root.join(file));
+            s.logo = size.map(places::logo_widths);
+        }
+        Some(())
+    };
+    for address in places::people_photos(site) {
+        add(&address, true);
+    }
+    for address in places::logos(site) {
+        add(&address, false);
+    }
+    sources
+}
+
+/// The pictures of source `s` made in `variants`, one per place it has.
+fn pictures_of(variants: &Variants, s: &Source<'_>, settings: &Settings) -> Made {
+    let of = |v: &Variants| picture(v, &s.url, s.output).0;
+    let placed = s.page.then(|| {
+        let page = places::subset(variants, &settings.widths);
+        Placed {
+            card: of(&places::card(&page)),
+            page: of(&page),
+        }
+    });
+    Made {
+        placed,
+        portrait: s
+            .avatar
+            .then(|| of(&places::subset(variants, places::AVATAR_WIDTHS))),
+        logo: s.logo.as_ref().map(|w| of(&places::subset(variants, w))),
     }
 }
 
@@ -286,21 +479,23 @@ fn errors(site: &Site, source: &Path, e: ImageError) -> Vec<Diagnostic> {
         .collect()
 }
 
-/// Gives `article`'s cover its picture and its body's images theirs, once
-/// (a body given its pictures already would nest them).
+/// Gives `article`'s cover its pictures (its page's and its card's) and
+/// its body's images theirs, once (a body given its pictures already
+/// would nest them).
 pub fn place(article: &mut crate::site::Article, pictures: &Pictures) {
     for photo in &article.photos {
-        let Some(picture) = pictures.get(&photo.source) else {
+        let Some(placed) = pictures.get(&photo.source) else {
             continue;
         };
         if photo.cover {
             if let Some(image) = &mut article.image {
-                image.picture = Some(picture.clone());
+                image.picture = Some(placed.page.clone());
+                image.card = Some(placed.card.clone());
             }
         } else {
             article
                 .body_html
-                .edit(|html| with_picture(html, &photo.url, picture));
+                .edit(|html| with_picture(html, &photo.url, &placed.page));
         }
     }
 }
