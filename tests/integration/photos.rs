@@ -544,7 +544,8 @@ fn a_card_shows_the_cover_s_narrower_variants_kept_on_its_focus() {
     assert_eq!(webp, [480, 800]);
     sized_as_largest(&output, &img);
     assert_eq!(attr(&img, "height").as_deref(), Some("400"));
-    assert_eq!(attr(&img, "loading").as_deref(), Some("lazy"));
+    // The listing's first card: its image is loaded at once.
+    assert_eq!(attr(&img, "loading"), None);
     assert_eq!(attr(&img, "decoding").as_deref(), Some("async"));
     assert_eq!(attr(&img, "alt").as_deref(), Some("La salle de signature"));
     // Its focal point, as the writer set it.
@@ -684,4 +685,67 @@ fn a_static_photo_s_variant_that_would_overwrite_a_file_is_an_error() {
             "échec : 1 erreur ; le dossier de sortie n’a pas été modifié\n",
         )
     );
+}
+
+/// A section of three articles with covers, the newest one listing the
+/// other two as related.
+fn three_covers_site() -> TestSite {
+    let site = TestSite::new();
+    site.write(
+        "site.yaml",
+        "title: Le Fil RH\nbase_url: https://intranet.example.org/\nlanguage: fr\nsearch: false\n",
+    );
+    site.write("content/_index.md", "---\ntitle: Accueil\n---\n");
+    site.write(
+        "content/actualites/_index.md",
+        "---\ntitle: Actualités\n---\n",
+    );
+    for (slug, day, related) in [
+        ("un", 1, ""),
+        ("deux", 2, ""),
+        (
+            "trois",
+            3,
+            "related: [actualites/un/index.md, actualites/deux/index.md]\n",
+        ),
+    ] {
+        site.write(
+            &format!("content/actualites/{slug}/index.md"),
+            format!(
+                "---\ntitle: Article {slug}\ndate: 2026-03-0{day}\n{related}\
+                 image: {{src: photo.png, alt: Photo {slug}}}\n---\nTexte.\n"
+            ),
+        );
+        site.write(
+            &format!("content/actualites/{slug}/photo.png"),
+            crate::support::png(900, 600),
+        );
+    }
+    site
+}
+
+/// The `loading` of each card image of `page`, in order.
+fn card_loading(page: &str) -> Vec<Option<String>> {
+    page.split("class=\"card-media\"")
+        .skip(1)
+        .map(|card| {
+            let img = void_tags(card, "img").into_iter().next().expect("an img");
+            attr(&img, "loading")
+        })
+        .collect()
+}
+
+#[test]
+fn a_listing_s_first_card_image_loads_at_once_and_the_others_lazily() {
+    let site = three_covers_site();
+    site.build_ok(&[]);
+    let lazy = Some("lazy".to_string());
+    // The newest first: its image is seen without scrolling.
+    let listing = site.page("actualites/index.html");
+    assert_eq!(card_loading(&listing), [None, lazy.clone(), lazy.clone()]);
+    let home = site.page("index.html");
+    assert_eq!(card_loading(&home), [None, lazy.clone(), lazy.clone()]);
+    // Related articles sit at the bottom of an article: all lazy.
+    let article = site.page("actualites/trois/index.html");
+    assert_eq!(card_loading(&article), [lazy.clone(), lazy]);
 }
