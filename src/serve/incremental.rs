@@ -21,7 +21,8 @@
 //!   construction;
 //! - **a template or UI string**: the theme is reloaded and every page
 //!   rendered again, with no article parsed or assembled;
-//! - **a static file**: only the copied files are listed again;
+//! - **a static file**: only the copied files are listed again (the full
+//!   path for a person's photo or a logo published in variants);
 //! - **`site.yaml`**: everything from scratch.
 //!
 //! Nothing is applied unless the whole rebuild succeeded: on failure the
@@ -594,6 +595,22 @@ impl Session {
             d.extend(loaded.found);
             return self.failed(d, Route::Statics);
         };
+        // A person's photo or a logo of `static/` published in variants:
+        // its variants are made again, and the pages that name them
+        // rendered again, on the full path.
+        let photo_changed = site.static_variants.iter().any(|(_, i)| {
+            theme
+                .static_files
+                .get(*i)
+                .is_some_and(|(_, src)| changes.statics.contains(src))
+        });
+        if photo_changed {
+            // Assembled again (not only rendered): the photo stage runs on
+            // a new site.
+            let mut again = changes.clone();
+            again.structure = true;
+            return self.full(&again, false);
+        }
         // A logo or photo of the registries may have gone with the files.
         let missing = crate::pipeline::registry_files_missing(
             self.pipeline.options().root.as_path(),

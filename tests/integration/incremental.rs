@@ -651,3 +651,51 @@ fn the_preview_takes_cached_variants_and_keeps_them_on_a_body_edit() {
     assert!(page_text(&warm, page).contains(picture));
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
 }
+
+#[test]
+fn a_static_logo_in_variants_replaced_is_published_again_in_variants() {
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    fs::create_dir_all(root.join("static/images/logos")).unwrap();
+    fs::write(
+        root.join("static/images/logos/cnav.png"),
+        crate::support::png(300, 100),
+    )
+    .unwrap();
+    replace_in(
+        &root.join("content/_organisations.yaml"),
+        "  short: Cnav\n",
+        "  short: Cnav\n  logo: /images/logos/cnav.png\n",
+    );
+    let mut session = Session::publishing(opts(root));
+    let first = session.build();
+    assert!(
+        first.ok,
+        "{}",
+        first.diagnostics.render(gazette::language::Language::Fr)
+    );
+    let files = session.files_complete();
+    assert!(files.contains_key("images/logos/cnav.192w.png"));
+    // 64 pixels high at 1× to 3×: 300 pixels wide is all there is.
+    assert!(!files.contains_key("images/logos/cnav.384w.png"));
+    // Only the static file changes: its variants are made again, not the
+    // upload copied over its largest one.
+    fs::write(
+        root.join("static/images/logos/cnav.png"),
+        crate::support::png(600, 200),
+    )
+    .unwrap();
+    let r = session.apply(&changes(&["static/images/logos/cnav.png"]));
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
+    assert_ne!(r.route, Route::Statics);
+    let files = session.files_complete();
+    for width in [192, 384, 576] {
+        let path = format!("images/logos/cnav.{width}w.png");
+        assert!(files.contains_key(&path), "{path}");
+    }
+    assert_equals_full_build(&mut session, root, "logo replaced");
+}
