@@ -130,8 +130,9 @@ fn a_phone_photo_is_published_upright_in_widths_with_no_metadata() {
     let page = site.page("actualites/forum/index.html");
     let imgs = void_tags(&page, "img");
     let sources = void_tags(&page, "source");
-    // The cover's WebP; the drawing's WebP would be heavier than its PNG.
-    assert_eq!(sources.len(), 1, "{sources:?}");
+    // The cover's AVIF and WebP; the drawing's AVIF only: its WebP would
+    // be heavier than its PNG at every width.
+    assert_eq!(sources.len(), 3, "{sources:?}");
 
     // The cover: upright 1000×2000, widths 480, 800 and its own 1000.
     let cover = imgs
@@ -148,22 +149,36 @@ fn a_phone_photo_is_published_upright_in_widths_with_no_metadata() {
     assert_eq!(attr(cover, "decoding").as_deref(), Some("async"));
     assert_eq!(attr(cover, "alt").as_deref(), Some("L’affiche"));
     let fallback = srcset(&attr(cover, "srcset").expect("srcset"));
-    let webp = srcset(&attr(&sources[0], "srcset").expect("srcset"));
-    assert_eq!(attr(&sources[0], "type").as_deref(), Some("image/webp"));
+    // AVIF first: a browser takes the first `<source>` whose type it reads.
+    assert_eq!(attr(&sources[0], "type").as_deref(), Some("image/avif"));
+    assert_eq!(attr(&sources[1], "type").as_deref(), Some("image/webp"));
+    let avif = srcset(&attr(&sources[0], "srcset").expect("srcset"));
+    let webp = srcset(&attr(&sources[1], "srcset").expect("srcset"));
     let widths = |s: &[(String, u32)]| s.iter().map(|(_, w)| *w).collect::<Vec<_>>();
     assert_eq!(widths(&fallback), vec![480, 800, 1000]);
     assert_eq!(widths(&webp), vec![480, 800, 1000]);
+    assert_eq!(widths(&avif), vec![480, 800, 1000]);
+    assert!(avif.iter().all(|(p, _)| p.ends_with(".avif")), "{avif:?}");
 
     // Every file of a srcset is written, at the width it is listed with,
     // with no EXIF, XMP or GPS.
     let output = site.output();
-    for (path, width) in fallback.iter().chain(&webp) {
+    for (path, width) in fallback.iter().chain(&webp).chain(&avif) {
         let bytes = output
             .get(path)
             .unwrap_or_else(|| panic!("{path} not written"));
-        let decoded = image::load_from_memory(bytes).expect("decodes");
-        assert_eq!(decoded.width(), *width, "{path}");
-        assert_eq!(decoded.height(), width * 2, "{path}");
+        let size = if path.ends_with(".avif") {
+            // An AVIF file (`ftyp` box, brand `avif`) of the picture's
+            // boxes only: no `Exif` or XMP item could hide in its `meta`.
+            assert_eq!(&bytes[4..12], b"ftypavif", "{path}");
+            assert!(!contains(bytes, b"mime"), "{path} has an XMP item");
+            let decoded = libavif::decode_rgb(bytes).expect("decodes");
+            (decoded.width(), decoded.height())
+        } else {
+            let decoded = image::load_from_memory(bytes).expect("decodes");
+            (decoded.width(), decoded.height())
+        };
+        assert_eq!(size, (*width, width * 2), "{path}");
         for needle in [&b"Exif"[..], b"http://ns.adobe.com/xap", b"GPS"] {
             assert!(!contains(bytes, needle), "{path} has {needle:?}");
         }
@@ -209,6 +224,21 @@ fn a_phone_photo_is_published_upright_in_widths_with_no_metadata() {
         png.iter()
             .all(|(p, _)| p.ends_with(".png") && output.contains_key(p))
     );
+    // Its AVIF `<source>` names, at each width, the AVIF file where it is
+    // lighter than the PNG, and the PNG where it is not.
+    assert_eq!(attr(&sources[2], "type").as_deref(), Some("image/avif"));
+    let body_avif = srcset(&attr(&sources[2], "srcset").expect("srcset"));
+    assert_eq!(widths(&body_avif), vec![480, 800, 900]);
+    for ((avif, _), (png, _)) in body_avif.iter().zip(&png) {
+        if avif.ends_with(".avif") {
+            assert!(output[avif].len() <= output[png].len(), "{avif}");
+        } else {
+            assert_eq!(avif, png);
+            let dropped = png.replace(".png", ".avif");
+            assert!(!output.contains_key(&dropped), "{dropped} written");
+        }
+    }
+    assert!(body_avif.iter().any(|(p, _)| p.ends_with(".avif")));
 
     // The GIF is copied as it is, in a plain <img>.
     assert_eq!(output["actualites/forum/anim.gif"], GIF);
@@ -229,7 +259,11 @@ fn a_rebuild_encodes_nothing_repairs_a_damaged_entry_and_prunes_unused_ones() {
     let site = photo_site();
     site.build_ok(&[]);
     let first = cache_times(&site.root);
-    assert_eq!(first.len(), 11, "two manifests, 6 cover and 3 body files");
+    assert_eq!(
+        first.len(),
+        16,
+        "two manifests, 9 cover files (AVIF, WebP, JPEG), 3 PNG and 2 AVIF body files"
+    );
     let output = site.output();
 
     std::thread::sleep(std::time::Duration::from_millis(20));
