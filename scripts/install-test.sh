@@ -11,7 +11,8 @@
 # that wheel (tests/integration/pipelines.rs, ignored by a plain cargo test).
 #
 # Usage: scripts/install-test.sh [cargo|wheel]...  (both when none is named)
-# Needs Rust and Python 3 with venv (to build), curl (to fetch the page).
+# Needs Rust and Python 3 with venv (to build), curl (to fetch the page);
+# installs cmake and nasm (libavif and libaom are built from C) when missing.
 # KEEP=1 keeps the temporary folder for a look afterwards.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -27,6 +28,14 @@ trap cleanup EXIT
 
 step() { printf '\n-- %s\n' "$*"; }
 fail() { printf 'install-test: FAILED: %s\n' "$*" >&2; exit 1; }
+
+# Both installs build libavif and libaom (the AVIF encoder) from C: cmake,
+# and nasm for libaom's SIMD, from apt when missing.
+if ! command -v cmake >/dev/null || ! command -v nasm >/dev/null; then
+  step "apt-get install cmake nasm (libavif and libaom are built from C)"
+  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq cmake nasm;
+  else sudo apt-get update -qq && sudo apt-get install -y -qq cmake nasm; fi
+fi
 
 VERSION="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$ROOT/Cargo.toml" | head -n 1)"
 [ -n "$VERSION" ] || fail "no version in Cargo.toml"

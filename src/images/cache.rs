@@ -4,7 +4,7 @@
 //! An entry is a folder of [`CACHE_DIR`] named by a hash of everything
 //! that decides its files: the source's bytes, the widths, the quality and
 //! [`ENCODER_VERSION`] (a new encoder or filter makes every entry stale).
-//! It holds one file per variant (`800.webp`, `800.jpg`) and a `manifest`
+//! It holds one file per variant (`800.avif`, `800.webp`, `800.jpg`) and a `manifest`
 //! listing each with its size, pixels and hash; the entry is written in a
 //! folder of its own and renamed into place: an entry without a manifest
 //! was interrupted, and a file
@@ -35,7 +35,7 @@ pub const CACHE_DIR: &str = ".gazette-cache/images";
 
 /// What else decides the bytes of a variant: bumped with the encoders, the
 /// resize filter or the way files are made.
-pub const ENCODER_VERSION: &str = "gazette-images 7 (sRGB); image 0.25; moxcms 0.8; libwebp 1.5 (webp 0.3); fast_image_resize 5 lanczos3";
+pub const ENCODER_VERSION: &str = "gazette-images 8 (AVIF); image 0.25; moxcms 0.8; libwebp 1.5 (webp 0.3); libavif 1.0 + libaom 3.11 speed 8 (libavif 0.14); fast_image_resize 5 lanczos3";
 
 /// One build's use of the cache folder.
 #[derive(Debug)]

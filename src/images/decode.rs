@@ -37,16 +37,11 @@ pub(super) struct Source {
 
 /// Decodes `bytes` (JPEG, PNG or WebP), upright.
 pub(super) fn decode(bytes: &[u8]) -> Result<Source, ImageError> {
-    let format = match image::guess_format(bytes) {
-        Ok(ImageFormat::Jpeg) => Format::Jpeg,
-        Ok(ImageFormat::Png) => Format::Png,
-        Ok(ImageFormat::WebP) => Format::WebP,
+    let (format, image_format) = match image::guess_format(bytes) {
+        Ok(f @ ImageFormat::Jpeg) => (Format::Jpeg, f),
+        Ok(f @ ImageFormat::Png) => (Format::Png, f),
+        Ok(f @ ImageFormat::WebP) => (Format::WebP, f),
         _ => return Err(ImageError::Unsupported),
-    };
-    let image_format = match format {
-        Format::Jpeg => ImageFormat::Jpeg,
-        Format::Png => ImageFormat::Png,
-        Format::WebP => ImageFormat::WebP,
     };
     let reader = ImageReader::with_format(Cursor::new(bytes), image_format);
     let mut decoder = reader.into_decoder().map_err(|_| ImageError::Corrupt)?;

@@ -1,12 +1,13 @@
-//! A site's raster photos as readers get them: several widths, WebP beside
-//! the source's own format, upright, and with no metadata.
+//! A site's raster photos as readers get them: several widths, AVIF and
+//! WebP beside the source's own format, upright, and with no metadata.
 //!
 //! One source image is decoded once (`decode`: its format from its bytes,
 //! a pixel limit checked on the header before any pixel is allocated, the
 //! EXIF orientation applied to the pixels, a colour profile converted to
 //! sRGB by `colour`, 8-bit RGB or RGBA), resized to
 //! each width of [`widths_for`] (`resize`, never upscaled) and encoded
-//! twice per width (`encode`: lossy WebP, and a fallback in the source's
+//! up to three times per width (`encode`: lossy AVIF for opaque pixels
+//! whose credit is not kept, lossy WebP, and a fallback in the source's
 //! format). Encoders are handed bare pixels, so no EXIF, XMP, GPS or colour
 //! profile of the source can reach a variant: privacy holds by
 //! construction, and the tests scan the bytes to keep it so. A site that
@@ -16,10 +17,10 @@
 //!
 //! Never heavier than the upload: at the source's own width, its own bytes
 //! without metadata (`strip`, lossless) replace the encoded fallback when
-//! they are lighter (a palette PNG stays a palette PNG), and a WebP file
-//! heavier than the fallback a screen of its width would get (that
-//! width's, or the next wider one's) is dropped (the page's WebP
-//! `srcset` then names the fallback at that width, see
+//! they are lighter (a palette PNG stays a palette PNG), and an AVIF or
+//! WebP file heavier than the fallback a screen of its width would get
+//! (that width's, or the next wider one's) is dropped (the page's AVIF or
+//! WebP `srcset` then names the next format's file at that width, see
 //! `render::pictures`). A width whose fallback is heavier than a wider
 //! one's is not published at all.
 //!
@@ -27,6 +28,8 @@
 //! [`ImageError`] whose texts the caller places at the Markdown image or the
 //! front-matter `image:` that names the file. The cache of variants between
 //! builds is `cache`.
+
+use image::DynamicImage;
 
 pub mod cache;
 mod colour;
@@ -95,6 +98,9 @@ impl Kind {
 /// The format of a published file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
+    /// Lossy AVIF, offered before WebP to the browsers that read it (an
+    /// opaque photo only, see `encode::avif`).
+    Avif,
     /// Lossy WebP, every variant's modern format.
     WebP,
     /// JPEG, the fallback of a JPEG source.
@@ -107,6 +113,7 @@ impl Format {
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
+            Format::Avif => "avif",
             Format::WebP => "webp",
             Format::Jpeg => "jpg",
             Format::Png => "png",
@@ -116,15 +123,27 @@ impl Format {
     /// The media type, for `<source type>`.
     pub fn media_type(self) -> &'static str {
         match self {
+            Format::Avif => "image/avif",
             Format::WebP => "image/webp",
             Format::Jpeg => "image/jpeg",
             Format::Png => "image/png",
         }
     }
 
+    /// Where the format comes among one width's files and a picture's
+    /// `<source>`s: AVIF, then WebP, then the fallback.
+    fn rank(self) -> u8 {
+        match self {
+            Format::Avif => 0,
+            Format::WebP => 1,
+            Format::Jpeg | Format::Png => 2,
+        }
+    }
+
     /// The format of a file named `name.<ext>`, if it is one of ours.
     pub fn of_extension(ext: &str) -> Option<Format> {
         match ext {
+            "avif" => Some(Format::Avif),
             "webp" => Some(Format::WebP),
             "jpg" => Some(Format::Jpeg),
             "png" => Some(Format::Png),
@@ -199,10 +218,14 @@ pub fn make(bytes: &[u8], settings: &Settings) -> Result<Variants, ImageError> {
         .then(|| strip::stripped(bytes, fallback))
         .flatten();
     let mut webps = Vec::new();
+    let mut avifs = Vec::new();
     let mut fallbacks = Vec::new();
     for width in widths_for(own_width, &settings.widths) {
         let pixels = resize::to_width(&source.pixels, width)?;
         let exif = credit.map(|c| c.tiff.as_slice());
+        if credit.is_none() {
+            avifs.extend(encode::avif(&pixels, settings.quality));
+        }
         let mut own = if fallback == Format::WebP {
             encode::webp(&pixels, settings.quality, exif)?
         } else {
@@ -226,7 +249,7 @@ pub fn make(bytes: &[u8], settings: &Settings) -> Result<Variants, ImageError> {
             lightest_wider = f.bytes.len();
         }
     }
-    // A WebP heavier than the fallback a screen would get at its width
+    // A WebP or an AVIF heavier than the fallback a screen would get at its width
     // (the lightest at that width or wider) is not offered.
     let mut at_least = Vec::with_capacity(fallbacks.len());
     let mut lightest = usize::MAX;
@@ -237,11 +260,15 @@ pub fn make(bytes: &[u8], settings: &Settings) -> Result<Variants, ImageError> {
         at_least.push(lightest);
     }
     at_least.reverse();
-    let mut lighter = at_least.into_iter();
-    webps.retain(|w| lighter.next().is_some_and(|f| w.bytes.len() <= f));
+    let lighter_at = |v: &Variant| {
+        let i = fallbacks.iter().position(|f| f.width == v.width);
+        i.is_some_and(|i| v.bytes.len() <= at_least[i])
+    };
+    webps.retain(lighter_at);
+    avifs.retain(lighter_at);
     fallbacks.retain(|f| !f.bytes.is_empty());
-    let mut files: Vec<Variant> = webps.into_iter().chain(fallbacks).collect();
-    files.sort_by_key(|v| (v.width, v.format != Format::WebP));
+    let mut files: Vec<Variant> = avifs.into_iter().chain(webps).chain(fallbacks).collect();
+    files.sort_by_key(|v| (v.width, v.format.rank()));
     Ok(Variants { fallback, files })
 }
 
@@ -260,20 +287,23 @@ pub struct Planned {
 /// (so a corrupt, unsupported or too large file is the same error), its
 /// widths and heights listed, nothing encoded; with the source's own size,
 /// which `check` weighs against the widths shown. What `check` claims and
-/// reports without the cost of encoding; it may list a WebP that [`make`]
+/// reports without the cost of encoding; it may list a WebP or an AVIF that [`make`]
 /// drops for being heavier than its fallback.
 pub fn plan(bytes: &[u8], settings: &Settings) -> Result<Planned, ImageError> {
     let source = decode::decode(bytes)?;
     let fallback = source.format;
     let (w, h) = (source.pixels.width(), source.pixels.height());
+    let credit_kept = source.credit.is_some() && settings.keep_credit;
+    let avif = !credit_kept && matches!(source.pixels, DynamicImage::ImageRgb8(_));
+    let formats = match (avif, fallback) {
+        (true, Format::WebP) => &[Format::Avif, Format::WebP][..],
+        (true, _) => &[Format::Avif, Format::WebP, fallback][..],
+        (false, Format::WebP) => &[Format::WebP][..],
+        (false, _) => &[Format::WebP, fallback][..],
+    };
     let mut files = Vec::new();
     for width in widths_for(w, &settings.widths) {
         let height = resize::height_at(w, h, width);
-        let formats = if fallback == Format::WebP {
-            &[Format::WebP][..]
-        } else {
-            &[Format::WebP, fallback][..]
-        };
         for &format in formats {
             files.push(Variant {
                 width,

@@ -24,6 +24,8 @@ pub(super) fn stripped(bytes: &[u8], format: Format) -> Option<Vec<u8>> {
         Format::Png => png(bytes),
         Format::Jpeg => jpeg(bytes),
         Format::WebP => webp(bytes),
+        // Never a source's format: Gazette does not decode AVIF.
+        Format::Avif => None,
     }
 }
 

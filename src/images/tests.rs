@@ -101,6 +101,37 @@ fn chunks(bytes: &[u8]) -> Vec<String> {
     out
 }
 
+/// The top-level boxes of an AVIF (ISO-BMFF) file, and its `ftyp`'s major
+/// brand.
+fn boxes(bytes: &[u8]) -> (Vec<String>, String) {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at + 8 <= bytes.len() {
+        let len = u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+        out.push(String::from_utf8_lossy(&bytes[at + 4..at + 8]).into_owned());
+        if len < 8 {
+            break;
+        }
+        at += len;
+    }
+    let brand = String::from_utf8_lossy(bytes.get(8..12).unwrap_or_default()).into_owned();
+    (out, brand)
+}
+
+/// The pixels of a variant: `image` decodes JPEG, PNG and WebP, libavif
+/// (with libaom's decoder) AVIF.
+fn rgb_of(v: &Variant) -> RgbImage {
+    if v.format == Format::Avif {
+        let px = libavif::decode_rgb(&v.bytes).unwrap();
+        RgbImage::from_fn(px.width(), px.height(), |x, y| {
+            let (r, g, b, _) = px.pixel(x, y);
+            image::Rgb([r, g, b])
+        })
+    } else {
+        image::load_from_memory(&v.bytes).unwrap().into_rgb8()
+    }
+}
+
 /// Whether `needle` occurs in `bytes`.
 fn contains(bytes: &[u8], needle: &[u8]) -> bool {
     bytes.windows(needle.len()).any(|w| w == needle)
@@ -110,7 +141,13 @@ fn contains(bytes: &[u8], needle: &[u8]) -> bool {
 /// segment or chunk but those of the image itself.
 fn assert_no_metadata(made: &Variants) {
     for v in &made.files {
-        for needle in [&b"Exif"[..], b"http://ns.adobe.com/xap", b"GPS", b"Cam\0"] {
+        for needle in [
+            &b"Exif"[..],
+            b"http://ns.adobe.com/xap",
+            b"rdf+xml",
+            b"GPS",
+            b"Cam\0",
+        ] {
             assert!(
                 !contains(&v.bytes, needle),
                 "{:?} {} has {needle:?}",
@@ -142,6 +179,18 @@ fn assert_no_metadata(made: &Variants) {
                 "WebP chunks {:?}",
                 chunks(&v.bytes)
             ),
+            // An AVIF's metadata would be an `Exif` or `mime` (XMP) item
+            // in `meta`, or a box of its own: only the picture's boxes.
+            Format::Avif => {
+                assert_eq!(
+                    boxes(&v.bytes),
+                    (
+                        vec!["ftyp".into(), "meta".into(), "mdat".into()],
+                        "avif".into()
+                    )
+                );
+                assert!(!contains(&v.bytes, b"mime"), "AVIF with an XMP item");
+            }
         }
     }
 }
@@ -167,7 +216,7 @@ fn widths_are_never_upscaled_and_include_a_smaller_source() {
 }
 
 #[test]
-fn a_jpeg_gets_webp_and_jpeg_at_each_width_with_proportional_heights() {
+fn a_jpeg_gets_avif_webp_and_jpeg_at_each_width_with_proportional_heights() {
     let made = make(&two_tone_jpeg(1000, 500), &settings(&[400, 800, 1600])).unwrap();
     assert_eq!(made.fallback, Format::Jpeg);
     let sizes: Vec<(u32, u32, Format)> = made
@@ -178,23 +227,28 @@ fn a_jpeg_gets_webp_and_jpeg_at_each_width_with_proportional_heights() {
     assert_eq!(
         sizes,
         vec![
+            (400, 200, Format::Avif),
             (400, 200, Format::WebP),
             (400, 200, Format::Jpeg),
+            (800, 400, Format::Avif),
             (800, 400, Format::WebP),
             (800, 400, Format::Jpeg),
+            (1000, 500, Format::Avif),
             (1000, 500, Format::WebP),
             (1000, 500, Format::Jpeg),
         ]
     );
     // The pixels each file holds are the size it is listed with.
     for v in &made.files {
-        let decoded = image::load_from_memory(&v.bytes).unwrap();
+        let decoded = rgb_of(v);
         assert_eq!((decoded.width(), decoded.height()), (v.width, v.height));
     }
+    assert_eq!(boxes(&made.files[0].bytes).1, "avif");
     assert!(
-        made.files[0].bytes.starts_with(b"RIFF") && contains(&made.files[0].bytes[..16], b"WEBP")
+        made.files[1].bytes.starts_with(b"RIFF") && contains(&made.files[1].bytes[..16], b"WEBP")
     );
-    assert!(made.files[1].bytes.starts_with(&[0xFF, 0xD8]));
+    assert!(made.files[2].bytes.starts_with(&[0xFF, 0xD8]));
+    assert_no_metadata(&made);
     assert_eq!(
         made.largest().map(|v| (v.width, v.height)),
         Some((1000, 500))
@@ -209,8 +263,9 @@ fn orientation_6_comes_out_upright_with_no_metadata() {
     let made = make(&source, &settings(&[10, 100])).unwrap();
     let largest = made.largest().unwrap();
     assert_eq!((largest.width, largest.height), (20, 40));
+    assert!(made.files.iter().any(|v| v.format == Format::Avif));
     for v in made.files.iter().filter(|v| v.width == 20) {
-        let px = image::load_from_memory(&v.bytes).unwrap().into_rgb8();
+        let px = rgb_of(v);
         let (left, right) = (px.get_pixel(2, 20), px.get_pixel(17, 20));
         assert!(
             left[2] > 150 && left[0] < 100,
@@ -242,6 +297,8 @@ fn a_transparent_png_stays_png_with_its_alpha_and_no_metadata() {
         .into_rgba8();
     assert_eq!(largest.get_pixel(2, 2)[3], 0);
     assert_eq!(largest.get_pixel(60, 2)[3], 255);
+    // No AVIF: the encoder would drop the alpha channel.
+    assert_eq!(made.of(Format::Avif).count(), 0);
     assert_no_metadata(&made);
 }
 
@@ -396,7 +453,7 @@ fn palette_png(w: u32, h: u32, index: impl Fn(u32, u32) -> u8) -> Vec<u8> {
 }
 
 /// No file heavier than the upload at its width, no fallback heavier than
-/// a wider one, and no WebP heavier than the fallback a screen of its width
+/// a wider one, and no WebP or AVIF heavier than the fallback a screen of its width
 /// gets (that width's, or the next wider one's).
 fn assert_never_heavier(made: &Variants, source: &[u8], source_width: u32) {
     let sizes: Vec<usize> = made.of(made.fallback).map(|v| v.bytes.len()).collect();
@@ -411,10 +468,19 @@ fn assert_never_heavier(made: &Variants, source: &[u8], source_width: u32) {
             );
         }
     }
-    if made.fallback != Format::WebP {
-        for w in made.of(Format::WebP) {
+    let modern = if made.fallback == Format::WebP {
+        &[Format::Avif][..]
+    } else {
+        &[Format::Avif, Format::WebP][..]
+    };
+    for &format in modern {
+        for w in made.of(format) {
             let f = made.of(made.fallback).find(|f| f.width >= w.width).unwrap();
-            assert!(w.bytes.len() <= f.bytes.len(), "WebP {} heavier", w.width);
+            assert!(
+                w.bytes.len() <= f.bytes.len(),
+                "{format:?} {} heavier",
+                w.width
+            );
         }
     }
 }
@@ -584,6 +650,7 @@ fn a_site_that_keeps_credits_publishes_author_and_copyright_only() {
     };
     let made = make(&source, &keep).unwrap();
     let formats: Vec<_> = made.files.iter().map(|v| (v.width, v.format)).collect();
+    // No AVIF: it could not carry the credit.
     assert_eq!(
         formats,
         [

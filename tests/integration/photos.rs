@@ -130,8 +130,9 @@ fn a_phone_photo_is_published_upright_in_widths_with_no_metadata() {
     let page = site.page("actualites/forum/index.html");
     let imgs = void_tags(&page, "img");
     let sources = void_tags(&page, "source");
-    // The cover's WebP; the drawing's WebP would be heavier than its PNG.
-    assert_eq!(sources.len(), 1, "{sources:?}");
+    // The cover's AVIF and WebP; the drawing's AVIF only: its WebP would
+    // be heavier than its PNG at every width.
+    assert_eq!(sources.len(), 3, "{sources:?}");
 
     // The cover: upright 1000×2000, widths 480, 800 and its own 1000.
     let cover = imgs
@@ -148,22 +149,36 @@ fn a_phone_photo_is_published_upright_in_widths_with_no_metadata() {
     assert_eq!(attr(cover, "decoding").as_deref(), Some("async"));
     assert_eq!(attr(cover, "alt").as_deref(), Some("L’affiche"));
     let fallback = srcset(&attr(cover, "srcset").expect("srcset"));
-    let webp = srcset(&attr(&sources[0], "srcset").expect("srcset"));
-    assert_eq!(attr(&sources[0], "type").as_deref(), Some("image/webp"));
+    // AVIF first: a browser takes the first `<source>` whose type it reads.
+    assert_eq!(attr(&sources[0], "type").as_deref(), Some("image/avif"));
+    assert_eq!(attr(&sources[1], "type").as_deref(), Some("image/webp"));
+    let avif = srcset(&attr(&sources[0], "srcset").expect("srcset"));
+    let webp = srcset(&attr(&sources[1], "srcset").expect("srcset"));
     let widths = |s: &[(String, u32)]| s.iter().map(|(_, w)| *w).collect::<Vec<_>>();
     assert_eq!(widths(&fallback), vec![480, 800, 1000]);
     assert_eq!(widths(&webp), vec![480, 800, 1000]);
+    assert_eq!(widths(&avif), vec![480, 800, 1000]);
+    assert!(avif.iter().all(|(p, _)| p.ends_with(".avif")), "{avif:?}");
 
     // Every file of a srcset is written, at the width it is listed with,
     // with no EXIF, XMP or GPS.
     let output = site.output();
-    for (path, width) in fallback.iter().chain(&webp) {
+    for (path, width) in fallback.iter().chain(&webp).chain(&avif) {
         let bytes = output
             .get(path)
             .unwrap_or_else(|| panic!("{path} not written"));
-        let decoded = image::load_from_memory(bytes).expect("decodes");
-        assert_eq!(decoded.width(), *width, "{path}");
-        assert_eq!(decoded.height(), width * 2, "{path}");
+        let size = if path.ends_with(".avif") {
+            // An AVIF file (`ftyp` box, brand `avif`) of the picture's
+            // boxes only: no `Exif` or XMP item could hide in its `meta`.
+            assert_eq!(&bytes[4..12], b"ftypavif", "{path}");
+            assert!(!contains(bytes, b"mime"), "{path} has an XMP item");
+            let decoded = libavif::decode_rgb(bytes).expect("decodes");
+            (decoded.width(), decoded.height())
+        } else {
+            let decoded = image::load_from_memory(bytes).expect("decodes");
+            (decoded.width(), decoded.height())
+        };
+        assert_eq!(size, (*width, width * 2), "{path}");
         for needle in [&b"Exif"[..], b"http://ns.adobe.com/xap", b"GPS"] {
             assert!(!contains(bytes, needle), "{path} has {needle:?}");
         }
@@ -209,6 +224,21 @@ fn a_phone_photo_is_published_upright_in_widths_with_no_metadata() {
         png.iter()
             .all(|(p, _)| p.ends_with(".png") && output.contains_key(p))
     );
+    // Its AVIF `<source>` names, at each width, the AVIF file where it is
+    // lighter than the PNG, and the PNG where it is not.
+    assert_eq!(attr(&sources[2], "type").as_deref(), Some("image/avif"));
+    let body_avif = srcset(&attr(&sources[2], "srcset").expect("srcset"));
+    assert_eq!(widths(&body_avif), vec![480, 800, 900]);
+    for ((avif, _), (png, _)) in body_avif.iter().zip(&png) {
+        if avif.ends_with(".avif") {
+            assert!(output[avif].len() <= output[png].len(), "{avif}");
+        } else {
+            assert_eq!(avif, png);
+            let dropped = png.replace(".png", ".avif");
+            assert!(!output.contains_key(&dropped), "{dropped} written");
+        }
+    }
+    assert!(body_avif.iter().any(|(p, _)| p.ends_with(".avif")));
 
     // The GIF is copied as it is, in a plain <img>.
     assert_eq!(output["actualites/forum/anim.gif"], GIF);
@@ -229,7 +259,11 @@ fn a_rebuild_encodes_nothing_repairs_a_damaged_entry_and_prunes_unused_ones() {
     let site = photo_site();
     site.build_ok(&[]);
     let first = cache_times(&site.root);
-    assert_eq!(first.len(), 11, "two manifests, 6 cover and 3 body files");
+    assert_eq!(
+        first.len(),
+        16,
+        "two manifests, 9 cover files (AVIF, WebP, JPEG), 3 PNG and 2 AVIF body files"
+    );
     let output = site.output();
 
     std::thread::sleep(std::time::Duration::from_millis(20));
@@ -366,14 +400,26 @@ fn written_at_their_widths(output: &BTreeMap<String, Vec<u8>>, value: &str) -> V
         let bytes = output
             .get(&path)
             .unwrap_or_else(|| panic!("{path} not written"));
-        let decoded = image::load_from_memory(bytes).expect("decodes");
-        assert_eq!(decoded.width(), width, "{path}");
+        let decoded_width = if path.ends_with(".avif") {
+            libavif::decode_rgb(bytes).expect("decodes").width()
+        } else {
+            image::load_from_memory(bytes).expect("decodes").width()
+        };
+        assert_eq!(decoded_width, width, "{path}");
         for needle in [&b"Exif"[..], b"http://ns.adobe.com/xap", b"GPS"] {
             assert!(!contains(bytes, needle), "{path} has {needle:?}");
         }
         widths.push(width);
     }
     widths
+}
+
+/// The `<source>` of `sources` of media type `media_type`.
+fn source_of<'a>(sources: &'a [String], media_type: &str) -> &'a String {
+    sources
+        .iter()
+        .find(|s| attr(s, "type").as_deref() == Some(media_type))
+        .unwrap_or_else(|| panic!("no {media_type} source in {sources:?}"))
 }
 
 /// The `<picture>` of the first `<img>` whose attributes hold `needle`
@@ -469,13 +515,28 @@ fn people_s_photos_are_published_in_avatar_widths() {
         Some("192"),
         "600×400 at 288"
     );
-    assert_eq!(sources.len(), 1);
-    assert_eq!(attr(&sources[0], "type").as_deref(), Some("image/webp"));
-    assert_eq!(attr(&sources[0], "sizes").as_deref(), Some("56px"));
+    // AVIF first, then WebP.
+    let types: Vec<_> = sources.iter().map(|s| attr(s, "type")).collect();
+    assert_eq!(
+        types,
+        [
+            Some("image/avif".to_string()),
+            Some("image/webp".to_string())
+        ]
+    );
+    assert_eq!(attr(&sources[1], "sizes").as_deref(), Some("56px"));
+    // The AVIF files decode at their widths and carry no metadata.
+    written_at_their_widths(
+        &output,
+        &attr(source_of(&sources, "image/avif"), "srcset").expect("srcset"),
+    );
     // Every avatar width is offered by the WebP `<source>` (naming the
     // JPEG where it is lighter); the JPEGs are those widths, or fewer
     // (one heavier than a wider one is left out).
-    let webp = written_at_their_widths(&output, &attr(&sources[0], "srcset").expect("srcset"));
+    let webp = written_at_their_widths(
+        &output,
+        &attr(source_of(&sources, "image/webp"), "srcset").expect("srcset"),
+    );
     assert_eq!(webp, AVATAR);
     assert!(widths.iter().all(|w| AVATAR.contains(w)), "{widths:?}");
     // The upload's own address serves the largest, metadata-free.
@@ -488,7 +549,10 @@ fn people_s_photos_are_published_in_avatar_widths() {
     // up to it, and its own.
     let (img, sources) = picture_of(&article, "/actualites/accord/karim.jpg\"");
     written_at_their_widths(&output, &attr(&img, "srcset").expect("srcset"));
-    let webp = written_at_their_widths(&output, &attr(&sources[0], "srcset").expect("srcset"));
+    let webp = written_at_their_widths(
+        &output,
+        &attr(source_of(&sources, "image/webp"), "srcset").expect("srcset"),
+    );
     assert_eq!(webp, AVATAR);
     sized_as_largest(&output, &img);
 
@@ -540,7 +604,10 @@ fn a_card_shows_the_cover_s_narrower_variants_kept_on_its_focus() {
     // The cover's own variants that fit a card: 480 and 800, not 1200+.
     let widths = written_at_their_widths(&output, &attr(&img, "srcset").expect("srcset"));
     assert_eq!(widths, [480, 800]);
-    let webp = written_at_their_widths(&output, &attr(&sources[0], "srcset").expect("srcset"));
+    let webp = written_at_their_widths(
+        &output,
+        &attr(source_of(&sources, "image/webp"), "srcset").expect("srcset"),
+    );
     assert_eq!(webp, [480, 800]);
     sized_as_largest(&output, &img);
     assert_eq!(attr(&img, "height").as_deref(), Some("400"));
@@ -639,7 +706,10 @@ fn a_photo_and_a_logo_of_static_are_published_in_variants_too() {
     let page = site.page("personnes/helene-marchal/index.html");
     let (img, sources) = picture_of(&page, "class=\"person-photo\"");
     written_at_their_widths(&output, &attr(&img, "srcset").expect("srcset"));
-    let webp = written_at_their_widths(&output, &attr(&sources[0], "srcset").expect("srcset"));
+    let webp = written_at_their_widths(
+        &output,
+        &attr(source_of(&sources, "image/webp"), "srcset").expect("srcset"),
+    );
     assert_eq!(webp, AVATAR);
     sized_as_largest(&output, &img);
     // The upload's own address serves the largest variant, with no EXIF.

@@ -942,6 +942,22 @@ fn serve_answers_at_once_then_swaps_in_the_photos_variants() {
             .unwrap();
         assert_eq!(decoded.width(), width, "{url}");
     }
+    // The AVIF files, offered first, are served as `image/avif`.
+    let avifs = srcset_of("image/avif");
+    assert!(
+        avifs.iter().any(|u| u.ends_with(".1600w.avif")),
+        "{swapped}"
+    );
+    for url in avifs.iter().filter(|u| u.ends_with(".avif")) {
+        let (status, head, body) = http(&addr, url);
+        assert_eq!(status, 200, "{url}: {head}");
+        assert!(
+            head.to_ascii_lowercase()
+                .contains("content-type: image/avif"),
+            "{url}: {head}"
+        );
+        assert_eq!(body.get(4..12), Some(&b"ftypavif"[..]), "{url}");
+    }
     assert!(run.output().contains("variant"), "{}", run.output());
     run.interrupt();
 }

@@ -7,7 +7,7 @@
 //! It runs between assembly and rendering, on the build only: each source
 //! file once however many articles show it, on rayon's threads, through the
 //! site's cache (`images::cache`), so a rebuild encodes only what changed.
-//! The variants sit beside the source (`photo.jpg` → `photo.800w.webp`,
+//! The variants sit beside the source (`photo.jpg` → `photo.800w.avif`, `photo.800w.webp`,
 //! `photo.800w.jpg`), and the source's own address serves its largest
 //! fallback instead of the file as uploaded, so a card, a link or a feed
 //! that names it gets the same upright, metadata-free pixels. The model is
@@ -403,49 +403,64 @@ fn pictures_of(variants: &Variants, s: &Source<'_>, settings: &Settings) -> Made
 /// `output`), and its files.
 fn picture(variants: &Variants, url: &str, output: &str) -> (Picture, Files) {
     let mut files = Files::new();
-    let mut srcsets: BTreeMap<&'static str, String> = BTreeMap::new();
-    let fallback = variants.fallback;
-    let webp_at = |width| variants.of(Format::WebP).any(|w| w.width == width);
     for v in &variants.files {
-        let suffix = format!(".{}w.{}", v.width, v.format.extension());
-        let mut add = |format: Format| {
-            let srcset = srcsets.entry(format.media_type()).or_default();
-            if !srcset.is_empty() {
-                srcset.push_str(", ");
-            }
-            let _ = write!(srcset, "{}{suffix} {}w", stem(url), v.width);
-        };
-        add(v.format);
-        // Where the WebP was heavier and dropped, the WebP `<source>`
-        // names the fallback: its `srcset` keeps every width.
-        let some_webp = variants.of(Format::WebP).next().is_some();
-        if v.format == fallback && fallback != Format::WebP && some_webp && !webp_at(v.width) {
-            add(Format::WebP);
-        }
         files.insert(
-            format!("{}{suffix}", stem(output)),
+            format!("{}.{}w.{}", stem(output), v.width, v.format.extension()),
             Content::Bytes(v.bytes.clone()),
         );
+    }
+    let fallback = variants.fallback;
+    let mut widths: Vec<u32> = variants.files.iter().map(|v| v.width).collect();
+    widths.dedup();
+    // A format's `srcset` names, at each width, its own file or, where it
+    // was heavier and dropped, the next format's: AVIF, then WebP, then
+    // the fallback (a browser that took the AVIF `<source>` reads no other).
+    let srcset = |preferred: &[Format]| {
+        let mut out = String::new();
+        for &width in &widths {
+            let has = |f: &Format| {
+                variants
+                    .files
+                    .iter()
+                    .any(|v| v.width == width && v.format == *f)
+            };
+            if let Some(format) = preferred.iter().find(|f| has(f)) {
+                if !out.is_empty() {
+                    out.push_str(", ");
+                }
+                let _ = write!(
+                    out,
+                    "{}.{width}w.{} {width}w",
+                    stem(url),
+                    format.extension()
+                );
+            }
+        }
+        out
+    };
+    // No WebP `<source>` for a WebP source (its fallback is WebP), and no
+    // `<source>` for a format none of whose files is offered.
+    let mut sources = Vec::new();
+    if variants.of(Format::Avif).next().is_some() {
+        sources.push(PictureSource {
+            media_type: Format::Avif.media_type(),
+            srcset: srcset(&[Format::Avif, Format::WebP, fallback]),
+        });
+    }
+    if fallback != Format::WebP && variants.of(Format::WebP).next().is_some() {
+        sources.push(PictureSource {
+            media_type: Format::WebP.media_type(),
+            srcset: srcset(&[Format::WebP, fallback]),
+        });
     }
     let largest = variants.largest();
     if let Some(largest) = largest {
         files.insert(output.to_string(), Content::Bytes(largest.bytes.clone()));
     }
-    // No `<source>` for a WebP source (its fallback is WebP), nor when
-    // every WebP was heavier than its fallback and none is offered.
-    let sources = srcsets
-        .get(Format::WebP.media_type())
-        .filter(|_| fallback != Format::WebP)
-        .map(|srcset| PictureSource {
-            media_type: Format::WebP.media_type(),
-            srcset: srcset.clone(),
-        })
-        .into_iter()
-        .collect();
     let picture = Picture {
         sources,
         src: url.to_string(),
-        srcset: srcsets.remove(fallback.media_type()).unwrap_or_default(),
+        srcset: srcset(&[fallback]),
         media_type: fallback.media_type(),
         width: largest.map_or(0, |v| v.width),
         height: largest.map_or(0, |v| v.height),
@@ -614,5 +629,39 @@ mod tests {
         );
         assert_eq!(p.srcset, "/a/p.480w.png 480w, /a/p.1200w.png 1200w");
         assert!(!files.contains_key("a/p.1200w.webp"));
+    }
+
+    #[test]
+    fn avif_comes_first_and_names_the_next_format_where_it_was_dropped() {
+        let file = |width, format| crate::images::Variant {
+            width,
+            height: width / 2,
+            format,
+            bytes: vec![1],
+        };
+        let variants = Variants {
+            fallback: Format::Jpeg,
+            files: vec![
+                file(480, Format::Avif),
+                file(480, Format::WebP),
+                file(480, Format::Jpeg),
+                file(800, Format::WebP),
+                file(800, Format::Jpeg),
+                file(1200, Format::Jpeg),
+            ],
+        };
+        let (p, files) = picture(&variants, "/a/p.jpg", "a/p.jpg");
+        let types: Vec<&str> = p.sources.iter().map(|s| s.media_type).collect();
+        assert_eq!(types, ["image/avif", "image/webp"]);
+        assert_eq!(
+            p.sources[0].srcset,
+            "/a/p.480w.avif 480w, /a/p.800w.webp 800w, /a/p.1200w.jpg 1200w"
+        );
+        assert_eq!(
+            p.sources[1].srcset,
+            "/a/p.480w.webp 480w, /a/p.800w.webp 800w, /a/p.1200w.jpg 1200w"
+        );
+        assert!(files.contains_key("a/p.480w.avif"));
+        assert!(!files.contains_key("a/p.800w.avif"));
     }
 }
