@@ -31,11 +31,7 @@ fail() { printf 'install-test: FAILED: %s\n' "$*" >&2; exit 1; }
 
 # Both installs build libavif and libaom (the AVIF encoder) from C: cmake,
 # and nasm for libaom's SIMD, from apt when missing.
-if ! command -v cmake >/dev/null || ! command -v nasm >/dev/null; then
-  step "apt-get install cmake nasm (libavif and libaom are built from C)"
-  if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq cmake nasm;
-  else sudo apt-get update -qq && sudo apt-get install -y -qq cmake nasm; fi
-fi
+bash "$ROOT/scripts/build-deps.sh"
 
 VERSION="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$ROOT/Cargo.toml" | head -n 1)"
 [ -n "$VERSION" ] || fail "no version in Cargo.toml"
