@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use crate::content::front_matter::{self, ArticleMeta, PersonRef, Split};
+use crate::content::front_matter::{self, ArticleMeta, Split};
 use crate::content::markdown::Rendered;
 use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
@@ -53,24 +53,7 @@ pub fn refused_front_matter(
     if let Some(url) = meta.source.as_ref().and_then(|s| s.url.as_ref()) {
         written.push(("source", url.as_str()));
     }
-    for person in meta.people.values() {
-        if let Some(photo) = &person.photo {
-            written.push(("people", photo.as_str()));
-        }
-    }
-    if let Some(interview) = &meta.interview {
-        let photos = interview
-            .questions
-            .iter()
-            .filter_map(|q| inline_photo(&q.by));
-        written.extend(photos.map(|p| ("interview", p)));
-    }
-    for group in meta.testimonials.values() {
-        let photos = group.items.iter().filter_map(|t| inline_photo(&t.by));
-        written.extend(photos.map(|p| ("testimonials", p)));
-    }
-    let photos = meta.quotes.values().filter_map(|q| inline_photo(&q.by));
-    written.extend(photos.map(|p| ("quotes", p)));
+    written.extend(meta.photos_written());
     written
         .into_iter()
         .filter_map(|(key, value)| {
@@ -80,14 +63,6 @@ pub fn refused_front_matter(
             Some(urls.refusal(&refused, lang).at(source, span))
         })
         .collect()
-}
-
-/// The photo of a person written inline after a `by:`.
-fn inline_photo(by: &Option<PersonRef>) -> Option<&str> {
-    match by {
-        Some(PersonRef::Inline(p)) => p.photo.as_ref().map(|t| t.as_str()),
-        _ => None,
-    }
 }
 
 /// Where `written` first occurs in the front matter after `key`; `key`

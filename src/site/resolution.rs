@@ -346,7 +346,7 @@ fn file_link(loaded: &LoadedArticle, key: &str, dest: &str) -> LinkRef {
         dest: dest.to_string(),
         span: super::positions::value_span(loaded, key, dest),
         kind: match key {
-            "image" | "people" => LinkKind::Image,
+            "image" | "people" | "interview" | "testimonials" | "quotes" => LinkKind::Image,
             "downloads" => LinkKind::Download,
             _ => LinkKind::Link,
         },

@@ -24,7 +24,7 @@ use super::blocks::{
 use super::checks;
 use super::dated::{self, Dated};
 use super::fences::Split;
-use super::people::Person;
+use super::people::{Person, PersonRef};
 use super::positions::Places;
 use super::shapes;
 use super::theme_extra;
@@ -250,6 +250,40 @@ impl ArticleMeta {
             template: raw.template.map(|t| t.0),
             extra: theme_extra(raw.extra),
         }
+    }
+
+    /// Every person's photo the front matter writes, with the top-level
+    /// key it is written under: `people`, then the people written inline
+    /// after a `by:` of `interview`, `testimonials` and `quotes`, in the
+    /// order of the file.
+    pub fn photos_written(&self) -> Vec<(&'static str, &str)> {
+        fn inline(by: &Option<PersonRef>) -> Option<&str> {
+            match by {
+                Some(PersonRef::Inline(p)) => p.photo.as_ref().map(|t| t.as_str()),
+                _ => None,
+            }
+        }
+        let people = self.people.values().filter_map(|p| p.photo.as_ref());
+        let mut out: Vec<(&'static str, &str)> = people.map(|t| ("people", t.as_str())).collect();
+        let questions = self.interview.iter().flat_map(|i| &i.questions);
+        out.extend(
+            questions
+                .filter_map(|q| inline(&q.by))
+                .map(|p| ("interview", p)),
+        );
+        let testimonies = self.testimonials.values().flat_map(|g| &g.items);
+        out.extend(
+            testimonies
+                .filter_map(|t| inline(&t.by))
+                .map(|p| ("testimonials", p)),
+        );
+        out.extend(
+            self.quotes
+                .values()
+                .filter_map(|q| inline(&q.by))
+                .map(|p| ("quotes", p)),
+        );
+        out
     }
 }
 

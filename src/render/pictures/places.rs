@@ -12,7 +12,6 @@
 //! `.card-media`); a site whose templates show them otherwise still gets
 //! `srcset`s the browser picks from.
 
-use crate::content::front_matter::PersonRef;
 use crate::images::{Variants, widths_for};
 use crate::site::Site;
 
@@ -99,29 +98,10 @@ pub fn people_photos(site: &Site) -> Vec<String> {
     });
     let mut out: Vec<String> = registry.collect();
     for a in &site.articles {
-        let meta = &a.loaded.meta;
-        let inline = |by: &Option<PersonRef>| match by {
-            Some(PersonRef::Inline(p)) => p.photo.as_ref().map(|t| t.0.clone()),
-            _ => None,
-        };
-        let written = meta
-            .people
-            .values()
-            .filter_map(|p| p.photo.as_ref().map(|t| t.0.clone()))
-            .chain(
-                meta.interview
-                    .iter()
-                    .flat_map(|i| &i.questions)
-                    .filter_map(|q| inline(&q.by)),
-            )
-            .chain(
-                meta.testimonials
-                    .values()
-                    .flat_map(|g| &g.items)
-                    .filter_map(|t| inline(&t.by)),
-            )
-            .chain(meta.quotes.values().filter_map(|q| inline(&q.by)));
-        out.extend(written.filter_map(|p| site.photo_address(&a.base_dir, &(p, true))));
+        let written = a.loaded.meta.photos_written().into_iter();
+        out.extend(
+            written.filter_map(|(_, p)| site.photo_address(&a.base_dir, &(p.to_string(), true))),
+        );
     }
     out
 }

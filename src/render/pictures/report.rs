@@ -1,9 +1,10 @@
 //! Where a person's photo or a logo that cannot be published is named:
-//! its value in `_people.yaml` or `_organisations.yaml`, or under an
-//! article's `people:`. An article's cover and body images carry their
-//! own positions (`site::PhotoUse`); these are found again here, from the
-//! address the image step published them at, only when one fails, so a
-//! good build reads no registry file twice.
+//! its value in `_people.yaml` or `_organisations.yaml`, or in an
+//! article's front matter (under `people:`, or written inline after a
+//! `by:`). An article's cover and body images carry their own positions
+//! (`site::PhotoUse`); these are found again here, from the address the
+//! image step published them at, only when one fails, so a good build
+//! reads no registry file twice.
 
 use std::path::Path;
 
@@ -53,12 +54,11 @@ pub fn errors(site: &Site, root: &Path, address: &str, e: ImageError) -> Vec<Dia
         let loaded = &a.loaded;
         let named: Vec<(&str, &str)> = loaded
             .meta
-            .people
-            .iter()
-            .filter_map(|(key, p)| {
-                let written = p.photo.as_ref()?.as_str();
-                let at = site.photo_address(&a.base_dir, &(written.to_string(), true))?;
-                (at == address).then_some((key.as_str(), written))
+            .photos_written()
+            .into_iter()
+            .filter(|(_, written)| {
+                let photo = (written.to_string(), true);
+                site.photo_address(&a.base_dir, &photo).as_deref() == Some(address)
             })
             .collect();
         if named.is_empty() {
@@ -74,10 +74,15 @@ pub fn errors(site: &Site, root: &Path, address: &str, e: ImageError) -> Vec<Dia
         let yaml_range = loaded.split.yaml.clone();
         let front = source.text.get(yaml_range.clone()).unwrap_or("");
         for (key, written) in named {
-            let at = yaml::locate_value(front, &["people", key, "photo"])
-                .map_or(yaml_range.start..yaml_range.start, |r| {
-                    yaml_range.start + r.start..yaml_range.start + r.end
+            // The value itself, first written after its top-level key
+            // (`people:`, or a block with a person written inline).
+            let key_at = yaml::locate_value(front, &[key]).unwrap_or(0..0);
+            let at = front[key_at.start..]
+                .find(written)
+                .map_or(key_at.clone(), |i| {
+                    key_at.start + i..key_at.start + i + written.len()
                 });
+            let at = yaml_range.start + at.start..yaml_range.start + at.end;
             out.push(diagnostic(&source, at, written));
         }
     }

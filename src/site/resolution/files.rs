@@ -118,14 +118,13 @@ fn photo(r: &Resolving, link: &LinkRef, cover: bool) -> Option<PhotoUse> {
     })
 }
 
-/// The photos of the article's people that sit beside it must exist.
+/// The photos of the article's people that sit beside it (under
+/// `people:` or written inline after a `by:`) must exist.
 pub(super) fn check_photos(r: &mut Resolving) {
-    for person in r.article.loaded.meta.people.values() {
-        if let Some(photo) = &person.photo
-            && !photo.as_str().starts_with('/')
-            && !photo.as_str().contains("://")
-        {
-            r.file("people", photo.as_str());
+    let loaded = std::sync::Arc::clone(&r.article.loaded);
+    for (key, photo) in loaded.meta.photos_written() {
+        if !photo.starts_with('/') && !photo.contains("://") {
+            r.file(key, photo);
         }
     }
 }
