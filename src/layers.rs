@@ -29,6 +29,7 @@ pub const LAYERS: &[&[&str]] = &[
     &["pipeline"],
     &["build", "init"],
     &["archetype", "check", "serve"],
+    &["studio"],
     &["cli"],
 ];
 

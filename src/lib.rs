@@ -32,6 +32,7 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod sources;
+pub mod studio;
 pub mod typography;
 pub mod url_schemes;
 pub mod yaml;
