@@ -37,11 +37,7 @@ pub fn create(config: &Config, path: &str, kind: &str, today: Date) -> Result<Pa
         .in_file(&target)
         .with_help(t!(lang, "archetype-exists-help")));
     }
-    let text = archetype(config, kind)?;
-    let escaped = title(rel).replace('\\', "\\\\").replace('"', "\\\"");
-    let body = text
-        .replace("__TITLE__", &escaped)
-        .replace("__DATE__", &today.to_string());
+    let body = filled(config, kind, &title(rel), today)?;
     write_new(&full, &body).map_err(|e| {
         Diagnostic::error(
             Code::NewWrite,
@@ -54,6 +50,16 @@ pub fn create(config: &Config, path: &str, kind: &str, today: Date) -> Result<Pa
         .in_file(&target)
     })?;
     Ok(target)
+}
+
+/// The text of a new article of `kind`: its archetype with `title` and
+/// `today` in place (the studio starts a new article from it).
+pub fn filled(config: &Config, kind: &str, title: &str, today: Date) -> Result<String, Diagnostic> {
+    let text = archetype(config, kind)?;
+    let escaped = title.replace('\\', "\\\\").replace('"', "\\\"");
+    Ok(text
+        .replace("__TITLE__", &escaped)
+        .replace("__DATE__", &today.to_string()))
 }
 
 /// The article's path under `content/` without `.md`, from the `path` the

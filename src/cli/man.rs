@@ -27,12 +27,13 @@ use crate::outcome::Outcome;
 
 /// The commands that have a page of their own (a test keeps the list equal
 /// to the command line's).
-pub const COMMANDS: [&str; 8] = [
+pub const COMMANDS: [&str; 9] = [
     "build",
     "check",
     "init",
     "new",
     "serve",
+    "edit",
     "next-change",
     "completions",
     "man",

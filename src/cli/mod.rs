@@ -51,6 +51,9 @@ pub enum Command {
     /// Preview the site: build it in memory, serve it on 127.0.0.1:1111,
     /// rebuild what each saved change touches and reload the open tabs.
     Serve(ServeArgs),
+    /// Write in the browser: the preview with the studio (`serve --edit`),
+    /// opened in the browser.
+    Edit(EditArgs),
     /// Print when the built site will next change by itself (an embargo
     /// lifting, an article expiring), as an RFC 3339 UTC time; nothing if never.
     NextChange,
@@ -136,6 +139,41 @@ pub struct ServeArgs {
     /// Open the preview in the browser once it listens.
     #[arg(long)]
     pub open: bool,
+    /// Serve the studio too, at /__gazette/studio/ (loopback only).
+    #[arg(long)]
+    pub edit: bool,
+}
+
+/// `gazette edit`: `serve --edit --open`.
+#[derive(Debug, clap::Args)]
+pub struct EditArgs {
+    /// The address to listen on (a loopback address).
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port (0 picks a free one).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Include drafts in the preview.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Include embargoed articles (future dates) in the preview.
+    #[arg(long)]
+    pub future: bool,
+}
+
+impl EditArgs {
+    fn run(self, root: PathBuf) -> i32 {
+        ServeArgs {
+            bind: self.bind,
+            port: self.port,
+            base_url: None,
+            drafts: self.drafts,
+            future: self.future,
+            open: true,
+            edit: true,
+        }
+        .run(root)
+    }
 }
 
 impl ServeArgs {
@@ -154,6 +192,16 @@ impl ServeArgs {
             bind: self.bind,
             port: self.port,
             open: self.open,
+            extension: None,
+        };
+        let opts = if self.edit {
+            let studio = crate::studio::Studio::new(&opts.build.root);
+            crate::serve::ServeOptions {
+                extension: Some(std::sync::Arc::new(studio)),
+                ..opts
+            }
+        } else {
+            opts
         };
         crate::serve::serve(opts, crate::serve::stop_on_ctrl_c())
     }
@@ -239,6 +287,7 @@ impl Cli {
             Command::Init(args) => args.run(),
             Command::New(args) => args.run(self.root),
             Command::Serve(args) => args.run(self.root),
+            Command::Edit(args) => args.run(self.root),
             Command::NextChange => next_change(self.root),
             Command::Completions(args) => args.run(lang),
             Command::Man(args) => args.run(lang),

@@ -13,8 +13,8 @@
 //! (`--bind 0.0.0.0`, a preview for colleagues), any IP literal is accepted
 //! too: a page can rebind a name, never an IP literal.
 //!
-//! A request that changes something (none yet: an in-browser editor will
-//! add them) must also come from a page of the preview itself: a form on
+//! A request that changes something (the studio's, `serve --edit`) must
+//! also come from a page of the preview itself: a form on
 //! another site can send one without reading the answer, with a `Host` that
 //! is genuinely ours. Browsers send `Origin` with every such request, so
 //! one missing or naming another origin is refused.

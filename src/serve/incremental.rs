@@ -242,6 +242,17 @@ impl Session {
         &self.pipeline.options().root
     }
 
+    /// The last good site, when there is one.
+    pub fn site(&self) -> Option<&Site> {
+        self.site.as_ref()
+    }
+
+    /// The stages and what they keep: what discovery found, every
+    /// article as last loaded (drafts and failures included).
+    pub fn pipeline(&self) -> &Pipeline {
+        &self.pipeline
+    }
+
     /// Whether a good build exists.
     pub fn has_site(&self) -> bool {
         self.site.is_some()

@@ -54,8 +54,12 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port; 0 picks a free one.
     pub port: u16,
-    /// Open the preview in the browser once the server listens.
+    /// Open the preview in the browser once the server listens (the
+    /// extension's page when there is one).
     pub open: bool,
+    /// What the server also answers under a path of its own (the studio:
+    /// `serve --edit`); only on a loopback address.
+    pub extension: Option<Arc<dyn server::Extension>>,
 }
 
 /// A flag set by Ctrl-C (SIGINT, SIGTERM). Setting the handler twice is
@@ -148,6 +152,10 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
         not_a_site(&opts.build);
         return Outcome::Usage.code();
     }
+    if opts.extension.is_some() && !opts.bind.is_loopback() {
+        refuse_remote_edit(opts.bind, lang_guess);
+        return Outcome::Usage.code();
+    }
     let Some(listener) = listen(&opts, lang_guess) else {
         return Outcome::Usage.code();
     };
@@ -184,27 +192,21 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
         search_stale: AtomicBool::new(session.search_stale()),
         session: Mutex::new(session),
         addresses,
+        extension: opts.extension.clone(),
     });
     if first.ok {
         announce_first_build(&shared, &first, lang);
     }
     start_photos(jobs, &shared, &stop, lang);
     print(&t!(lang, "serve-preview-at", url = &url));
+    let studio = announce_extension(&opts, &host, port, lang);
     let Some(server) = start_server(listener, &shared, lang) else {
         return Outcome::Usage.code();
     };
     if opts.open {
-        browser::open(&url, lang);
+        browser::open(studio.as_ref().unwrap_or(&url), lang);
     }
-    let mut watcher = watcher
-        .map_err(|e| {
-            eprint(&t!(
-                lang,
-                "serve-cannot-watch-serving",
-                error = e.to_string()
-            ))
-        })
-        .ok();
+    let mut watcher = serving_without_watch(watcher, lang);
     let stopped = || stop.load(Ordering::SeqCst);
     while let Some(changes) = next_changes(watcher.as_mut(), &stopped) {
         if !apply_change(&shared, &changes, None) {
@@ -217,6 +219,51 @@ pub fn serve(opts: ServeOptions, stop: Arc<AtomicBool>) -> i32 {
     server.stop();
     print(&t!(lang, "serve-stopped"));
     Outcome::Success.code()
+}
+
+/// The watcher, or nothing after saying that the preview goes on without
+/// following edits.
+fn serving_without_watch(
+    watcher: notify::Result<SourceWatcher>,
+    lang: Language,
+) -> Option<SourceWatcher> {
+    watcher
+        .map_err(|e| {
+            eprint(&t!(
+                lang,
+                "serve-cannot-watch-serving",
+                error = e.to_string()
+            ))
+        })
+        .ok()
+}
+
+/// Says why the studio does not open on `bind`, an address other
+/// computers reach.
+fn refuse_remote_edit(bind: IpAddr, lang: Language) {
+    eprint(
+        &Diagnostic::error(
+            Code::ServeBind,
+            t!(lang, "serve-edit-not-loopback", bind = bind.to_string()),
+        )
+        .with_help(t!(lang, "serve-edit-not-loopback-help"))
+        .render(lang),
+    );
+}
+
+/// Prints where the extension (the studio) is, and returns that address.
+fn announce_extension(
+    opts: &ServeOptions,
+    host: &str,
+    port: u16,
+    lang: Language,
+) -> Option<String> {
+    let url = opts
+        .extension
+        .as_ref()
+        .map(|e| format!("http://{host}:{port}{}", e.prefix()))?;
+    print(&t!(lang, "serve-studio-at", url = &url));
+    Some(url)
 }
 
 /// Listens on the address and port asked for, or says why not.

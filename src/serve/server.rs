@@ -87,6 +87,42 @@ pub struct Shared {
     pub search_stale: AtomicBool,
     /// The addresses the server answers to.
     pub addresses: Addresses,
+    /// What answers under its own path besides the site (the studio).
+    pub extension: Option<Arc<dyn Extension>>,
+}
+
+/// A part of Gazette the preview's server hands some requests to (the
+/// studio, which lives above `serve` and which `serve` does not know):
+/// every request under [`Extension::prefix`], once its `Host` (and, for a
+/// method other than GET and HEAD, its `Origin`) passed the server's
+/// checks, with its body read (at most [`Extension::body_limit`] bytes).
+pub trait Extension: Send + Sync + std::fmt::Debug {
+    /// The path its requests start with (`/__gazette/studio/`).
+    fn prefix(&self) -> &str;
+    /// The most bytes a request's body may have (a photo uploaded).
+    fn body_limit(&self) -> usize;
+    /// The answer to `request`; called on a blocking thread, so it may
+    /// lock the session and render.
+    fn answer(&self, request: Handed, shared: &Shared) -> Answer;
+    /// What to add to a page of the site served at `file` (its output
+    /// path), if anything: HTML put before `</body>`.
+    fn page_extra(&self, file: &str, shared: &Shared) -> Option<String>;
+}
+
+/// A request handed to an [`Extension`].
+#[derive(Debug)]
+pub struct Handed {
+    /// `GET`, `POST`…
+    pub method: Method,
+    /// The path after the extension's prefix, percent-decoded, checked as
+    /// every request path is (no `..`).
+    pub path: String,
+    /// The query string, as sent (without `?`).
+    pub query: String,
+    /// The request's headers.
+    pub headers: hyper::HeaderMap,
+    /// The whole body.
+    pub body: Bytes,
 }
 
 impl Shared {
@@ -197,10 +233,50 @@ async fn handle(request: Request<Incoming>, shared: Arc<Shared>) -> Result<Reply
     if method == Method::GET && target.split('?').next() == Some(reload::EVENTS_PATH) {
         return Ok(event_stream(shared));
     }
+    if let Some(extension) = shared.extension.clone()
+        && target.starts_with(extension.prefix())
+    {
+        return Ok(hand_over(request, &target, extension, shared)
+            .await
+            .into_reply());
+    }
     let answer = tokio::task::spawn_blocking(move || answer(&method, &target, &shared))
         .await
         .unwrap_or_else(|_| Answer::plain(500, "500\n"));
     Ok(answer.into_reply())
+}
+
+/// Reads the body of a request for `extension` (up to its limit) and has
+/// it answered on a blocking thread.
+async fn hand_over(
+    request: Request<Incoming>,
+    target: &str,
+    extension: Arc<dyn Extension>,
+    shared: Arc<Shared>,
+) -> Answer {
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    let rest = &path[extension.prefix().len()..];
+    let path = match request_path(&format!("/{rest}")) {
+        Ok(p) => p.trim_start_matches('/').to_string(),
+        Err(Refused::Malformed) => return Answer::plain(400, "400 bad request\n"),
+        Err(Refused::Outside) => return Answer::plain(403, "403 forbidden\n"),
+    };
+    let (parts, body) = request.into_parts();
+    let limit = extension.body_limit();
+    let body = match http_body_util::Limited::new(body, limit).collect().await {
+        Ok(collected) => collected.to_bytes(),
+        Err(_) => return Answer::plain(413, "413 content too large\n"),
+    };
+    let handed = Handed {
+        method: parts.method,
+        path,
+        query: query.to_string(),
+        headers: parts.headers,
+        body,
+    };
+    tokio::task::spawn_blocking(move || extension.answer(handed, &shared))
+        .await
+        .unwrap_or_else(|_| Answer::plain(500, "500\n"))
 }
 
 /// The answer to a request the server must not serve: a `Host` that is not
@@ -268,7 +344,7 @@ impl Body for EventBody {
 }
 
 /// A whole answer: status, headers, body.
-struct Answer {
+pub struct Answer {
     status: u16,
     content_type: &'static str,
     location: Option<String>,
@@ -277,7 +353,8 @@ struct Answer {
 }
 
 impl Answer {
-    fn new(status: u16, content_type: &'static str, body: Vec<u8>) -> Answer {
+    /// An answer with `status`, of `content_type`.
+    pub fn new(status: u16, content_type: &'static str, body: Vec<u8>) -> Answer {
         Answer {
             status,
             content_type,
@@ -287,7 +364,8 @@ impl Answer {
         }
     }
 
-    fn plain(status: u16, text: &str) -> Answer {
+    /// A plain-text answer.
+    pub fn plain(status: u16, text: &str) -> Answer {
         Answer::new(
             status,
             "text/plain; charset=utf-8",
@@ -468,9 +546,24 @@ fn answer(method: &Method, target: &str, shared: &Shared) -> Answer {
     };
     let kind = content_type(&file);
     if kind.starts_with("text/html") {
+        let extra = with_extension(shared, &file, status, extra);
         return Answer::new(status, kind, overlay::inject(&bytes, &extra));
     }
     Answer::new(status, kind, bytes)
+}
+
+/// What a page of the site gets before `</body>`: `extra` (the reload
+/// script, the overlay), after what the extension adds to a page found.
+fn with_extension(shared: &Shared, file: &str, status: u16, extra: String) -> String {
+    let added = shared
+        .extension
+        .as_ref()
+        .filter(|_| status == 200)
+        .and_then(|e| e.page_extra(file, shared));
+    match added {
+        Some(added) => format!("{added}{extra}"),
+        None => extra,
+    }
 }
 
 fn redirect(to: &str) -> Answer {

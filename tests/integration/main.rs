@@ -45,5 +45,6 @@ mod search;
 mod serve;
 mod sources;
 mod statement;
+mod studio;
 mod support;
 mod urls;

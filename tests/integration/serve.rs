@@ -10,116 +10,13 @@ use std::fs;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, ChildStdout, Command, Stdio};
-use std::sync::{Arc, Mutex};
+use std::process::Command;
 use std::time::{Duration, Instant, SystemTime};
 
 use crate::support::{
-    EXAMPLE_ARTICLE as ARTICLE, EXAMPLE_ARTICLE_PAGE as ARTICLE_PAGE, TestSite, append, browser,
-    files, manifest_dir, replace_in,
+    EXAMPLE_ARTICLE as ARTICLE, EXAMPLE_ARTICLE_PAGE as ARTICLE_PAGE, Running, TestSite, append,
+    browser, files, http, manifest_dir, replace_in, send, text,
 };
-
-// ---------------------------------------------------------------------------
-// The binary.
-
-/// A running `gazette` process, its output lines collected.
-struct Running {
-    child: Child,
-    lines: Arc<Mutex<Vec<String>>>,
-}
-
-impl Running {
-    fn start(root: &Path, args: &[&str]) -> Running {
-        Running::start_with(root, args, &[])
-    }
-
-    /// [`Running::start`] with more environment variables.
-    fn start_with(root: &Path, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Running {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
-            .arg("--root")
-            .arg(root)
-            .args(args)
-            .envs(env.iter().copied())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let lines = Arc::new(Mutex::new(Vec::new()));
-        let out: ChildStdout = child.stdout.take().unwrap();
-        let err = child.stderr.take().unwrap();
-        for reader in [
-            Box::new(out) as Box<dyn Read + Send>,
-            Box::new(err) as Box<dyn Read + Send>,
-        ] {
-            let lines = lines.clone();
-            std::thread::spawn(move || {
-                for line in BufReader::new(reader).lines().map_while(Result::ok) {
-                    lines.lock().unwrap().push(line);
-                }
-            });
-        }
-        Running { child, lines }
-    }
-
-    fn output(&self) -> String {
-        self.lines.lock().unwrap().join("\n")
-    }
-
-    /// Waits for an output line containing `text`, after the `skip` first.
-    fn wait_line(&self, text: &str, skip: usize) -> String {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            if let Some(l) = self
-                .lines
-                .lock()
-                .unwrap()
-                .iter()
-                .skip(skip)
-                .find(|l| l.contains(text))
-            {
-                return l.clone();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "no line with {text:?}:\n{}",
-                self.output()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn line_count(&self) -> usize {
-        self.lines.lock().unwrap().len()
-    }
-
-    /// Ctrl-C, and the exit status must be success.
-    fn interrupt(mut self) {
-        let status = Command::new("kill")
-            .args(["-INT", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            if let Some(s) = self.child.try_wait().unwrap() {
-                assert!(s.success(), "exit {s:?}:\n{}", self.output());
-                return;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("did not stop on Ctrl-C:\n{}", self.output());
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 /// The modification time of every file under `dir`.
 fn mtimes(dir: &Path) -> BTreeMap<String, SystemTime> {
@@ -212,40 +109,6 @@ fn build_watch_rewrites_only_what_changed() {
     assert_eq!(mtimes(&out), snapshot);
     assert!(!root.join("output/.gazette-tmp").exists());
     run.interrupt();
-}
-
-/// A raw HTTP/1.1 GET (the path as given, not normalised).
-fn http(addr: &str, path: &str) -> (u16, String, Vec<u8>) {
-    send(
-        addr,
-        &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
-    )
-}
-
-/// Sends `request` as written and reads the answer until the server closes.
-fn send(addr: &str, request: &str) -> (u16, String, Vec<u8>) {
-    let mut s = TcpStream::connect(addr).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
-    s.write_all(request.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).unwrap();
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or(raw.len());
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let status = head
-        .split_whitespace()
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    let body = raw.get(split + 4..).unwrap_or_default().to_vec();
-    (status, head, body)
-}
-
-fn text(addr: &str, path: &str) -> (u16, String) {
-    let (status, _, body) = http(addr, path);
-    (status, String::from_utf8_lossy(&body).into_owned())
 }
 
 /// Polls `path` until `check` holds.
@@ -702,7 +565,7 @@ fn serve_answers_only_to_its_own_address() {
     run.interrupt();
 }
 
-/// A request that would change something (the coming editor's) is refused
+/// A request that would change something (the studio's) is refused
 /// unless it comes from a page of the preview: a form on another site can
 /// send one with a Host that is genuinely ours.
 #[test]

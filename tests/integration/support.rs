@@ -13,9 +13,12 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Child, ChildStdout, Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
@@ -598,4 +601,140 @@ pub fn png(w: u32, h: u32) -> Vec<u8> {
         .write_image(img.as_raw(), w, h, image::ExtendedColorType::Rgb8)
         .expect("png");
     out
+}
+
+// ---------------------------------------------------------------------------
+// The binary as a server (serve, edit), and raw HTTP to it.
+
+/// A running `gazette` process, its output lines collected.
+pub struct Running {
+    child: Child,
+    lines: Arc<Mutex<Vec<String>>>,
+}
+
+impl Running {
+    pub fn start(root: &Path, args: &[&str]) -> Running {
+        Running::start_with(root, args, &[])
+    }
+
+    /// [`Running::start`] with more environment variables.
+    pub fn start_with(root: &Path, args: &[&str], env: &[(&str, &std::ffi::OsStr)]) -> Running {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gazette"))
+            .arg("--root")
+            .arg(root)
+            .args(args)
+            .envs(env.iter().copied())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let out: ChildStdout = child.stdout.take().unwrap();
+        let err = child.stderr.take().unwrap();
+        for reader in [
+            Box::new(out) as Box<dyn Read + Send>,
+            Box::new(err) as Box<dyn Read + Send>,
+        ] {
+            let lines = lines.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(reader).lines().map_while(Result::ok) {
+                    lines.lock().unwrap().push(line);
+                }
+            });
+        }
+        Running { child, lines }
+    }
+
+    pub fn output(&self) -> String {
+        self.lines.lock().unwrap().join("\n")
+    }
+
+    /// Waits for an output line containing `text`, after the `skip` first.
+    pub fn wait_line(&self, text: &str, skip: usize) -> String {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Some(l) = self
+                .lines
+                .lock()
+                .unwrap()
+                .iter()
+                .skip(skip)
+                .find(|l| l.contains(text))
+            {
+                return l.clone();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no line with {text:?}:\n{}",
+                self.output()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.lines.lock().unwrap().len()
+    }
+
+    /// Ctrl-C, and the exit status must be success.
+    pub fn interrupt(mut self) {
+        let status = Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                assert!(s.success(), "exit {s:?}:\n{}", self.output());
+                return;
+            }
+            if Instant::now() > deadline {
+                let _ = self.child.kill();
+                panic!("did not stop on Ctrl-C:\n{}", self.output());
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A raw HTTP/1.1 GET (the path as given, not normalised).
+pub fn http(addr: &str, path: &str) -> (u16, String, Vec<u8>) {
+    send(
+        addr,
+        &format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    )
+}
+
+/// Sends `request` as written and reads the answer until the server closes.
+pub fn send(addr: &str, request: &str) -> (u16, String, Vec<u8>) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).unwrap();
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(raw.len());
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = raw.get(split + 4..).unwrap_or_default().to_vec();
+    (status, head, body)
+}
+
+pub fn text(addr: &str, path: &str) -> (u16, String) {
+    let (status, _, body) = http(addr, path);
+    (status, String::from_utf8_lossy(&body).into_owned())
 }

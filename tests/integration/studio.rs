@@ -1,0 +1,185 @@
+//! The studio (`gazette serve --edit`, `gazette edit`) as a real process
+//! on a copy of the example site: who it answers (loopback only, its own
+//! `Host` and `Origin`, its token), the « Modifier cet article » link of
+//! the preview's pages, and its API driven over HTTP the way its page
+//! drives it.
+
+use std::process::Command;
+
+use crate::support::{Running, TestSite, http, send};
+
+/// Starts `gazette <args>` on `root` and returns it with its address
+/// (`127.0.0.1:port`) once the studio's line is printed.
+fn start(root: &std::path::Path, args: &[&str]) -> (Running, String) {
+    let run = Running::start(root, args);
+    let line = run.wait_line("/__gazette/studio/", 0);
+    let url = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("the studio's address");
+    let addr = url
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .expect("host and port")
+        .to_string();
+    (run, addr)
+}
+
+/// The token the studio's page carries.
+fn token(addr: &str) -> String {
+    let (status, _, body) = http(addr, "/__gazette/studio/");
+    assert_eq!(status, 200);
+    let page = String::from_utf8(body).expect("UTF-8 page");
+    let at = page
+        .find("name=\"gazette-token\" content=\"")
+        .expect("the token's meta element")
+        + "name=\"gazette-token\" content=\"".len();
+    page[at..at + 64].to_string()
+}
+
+/// A POST of `json` to the studio's API call `call`, with these extra
+/// header lines.
+fn post(addr: &str, call: &str, headers: &str, json: &str) -> (u16, String) {
+    let (status, _, body) = send(
+        addr,
+        &format!(
+            "POST /__gazette/studio/api/{call} HTTP/1.1\r\nHost: {addr}\r\n{headers}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{json}",
+            json.len()
+        ),
+    );
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// A GET of the API call `call`, with these extra header lines.
+fn get(addr: &str, call: &str, headers: &str) -> (u16, String) {
+    let (status, _, body) = send(
+        addr,
+        &format!(
+            "GET /__gazette/studio/api/{call} HTTP/1.1\r\nHost: {addr}\r\n{headers}Connection: close\r\n\r\n"
+        ),
+    );
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+#[test]
+fn edit_refuses_an_address_other_computers_reach() {
+    let site = TestSite::example();
+    for args in [
+        &["serve", "--edit", "--bind", "0.0.0.0", "--port", "0"][..],
+        &["edit", "--bind", "0.0.0.0", "--port", "0"][..],
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_gazette"))
+            .arg("--root")
+            .arg(&site.root)
+            .args(args)
+            .env("BROWSER", "false")
+            .output()
+            .expect("gazette runs");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        insta::assert_snapshot!("edit-not-loopback", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+#[test]
+fn the_studio_answers_its_own_page_only_with_its_token() {
+    let site = TestSite::example();
+    let (run, addr) = start(&site.root, &["serve", "--edit", "--port", "0"]);
+    let token = token(&addr);
+    let origin = format!("Origin: http://{addr}\r\n");
+    let with_token = format!("x-gazette-token: {token}\r\n");
+
+    // Its page's script and stylesheet are served from the binary.
+    for asset in ["studio.js", "studio.css"] {
+        let (status, head, _) = http(&addr, &format!("/__gazette/studio/{asset}"));
+        assert_eq!(status, 200, "{asset}: {head}");
+    }
+
+    // The site's values, with the token only.
+    let (status, body) = get(&addr, "site", "");
+    assert_eq!(status, 403);
+    assert_eq!(
+        body,
+        r#"{"error":"Cette demande ne vient pas de la page du studio ouverte par Gazette : rechargez la page du studio, puis recommencez."}"#
+    );
+    let (status, body) = get(&addr, "site", "x-gazette-token: 0123\r\n");
+    assert_eq!(status, 403, "{body}");
+    let (status, body) = get(&addr, "site", &with_token);
+    assert_eq!(status, 200, "{body}");
+    let site_values: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    let titles: Vec<&str> = site_values["articles"]
+        .as_array()
+        .expect("articles")
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    // Drafts and embargoed articles are listed: the writer must find them.
+    assert!(
+        titles.contains(&"Semaine de la qualité de vie au travail : le programme"),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"Mobilité interne 2027 : 120 postes ouverts dans le réseau"),
+        "{titles:?}"
+    );
+    assert_eq!(site_values["model"][0]["key"], "title");
+
+    // A page of another site posting to it: refused before the studio sees it.
+    let (status, body) = post(
+        &addr,
+        "preview",
+        &format!("Origin: http://evil.example\r\n{with_token}"),
+        "{}",
+    );
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("evil.example"), "{body}");
+    // From its own page without the token: refused.
+    let (status, _) = post(&addr, "preview", &origin, "{}");
+    assert_eq!(status, 403);
+
+    // A name that is not the studio's (DNS rebinding): refused.
+    let (status, _, body) = send(
+        &addr,
+        &format!(
+            "GET /__gazette/studio/ HTTP/1.1\r\nHost: evil.example:{}\r\nConnection: close\r\n\r\n",
+            addr.rsplit(':').next().expect("a port")
+        ),
+    );
+    assert_eq!(status, 421, "{}", String::from_utf8_lossy(&body));
+    run.interrupt();
+}
+
+#[test]
+fn preview_pages_link_to_the_studio_only_with_edit() {
+    let site = TestSite::example();
+    let page = "/actualites/comment-publier-sur-l-intranet/";
+    let (run, addr) = start(&site.root, &["serve", "--edit", "--port", "0"]);
+    let (status, _, body) = http(&addr, page);
+    assert_eq!(status, 200);
+    let html = String::from_utf8(body).expect("UTF-8");
+    assert!(
+        html.contains("<a href=\"/__gazette/studio/#edit=content%2Factualites%2Fcomment-publier-sur-l-intranet.md\" data-gazette-studio"),
+        "{html}"
+    );
+    assert!(html.contains(">Modifier cet article</a>"));
+    // A listing is no article: no link.
+    let (_, _, listing) = http(&addr, "/actualites/");
+    assert!(!String::from_utf8_lossy(&listing).contains("data-gazette-studio"));
+    run.interrupt();
+
+    let plain = Running::start(&site.root, &["serve", "--port", "0"]);
+    let line = plain.wait_line("http://", 0);
+    let addr = line
+        .split_whitespace()
+        .find(|w| w.starts_with("http://"))
+        .expect("address")
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_string();
+    let (_, _, body) = http(&addr, page);
+    assert!(!String::from_utf8_lossy(&body).contains("data-gazette-studio"));
+    let (status, _, _) = http(&addr, "/__gazette/studio/");
+    assert_eq!(status, 404, "no studio without --edit");
+    plain.interrupt();
+}
