@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the browser tests drive, from this repository alone:
 # Debian's Chromium (apt, with sudo when not root) when /usr/bin/chromium is
-# missing, and playwright-core at the version pinned by
+# missing, and playwright-core and axe-core (the accessibility rules the
+# studio's test runs) at the versions pinned by
 # tests/browser/package-lock.json (`npm ci` into tests/browser/node_modules,
 # git-ignored). Re-running is cheap: what is already there is kept.
 set -euo pipefail
