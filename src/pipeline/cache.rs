@@ -125,9 +125,25 @@ impl ArticleCache {
     /// The discovered articles as loaded, in discovery's order, the errors
     /// of those that failed and their content paths; the cache keeps them.
     pub fn share(&self, discovered: &Discovered) -> Gathered {
+        self.share_replacing(discovered, None)
+    }
+
+    /// [`share`](Self::share), with the article at `replaced`'s path taken
+    /// as `replaced` says rather than as cached (an unsaved version of it,
+    /// which discovery may not have found on disk yet: it must be in
+    /// `discovered`); the cache is left as it was.
+    pub fn share_replacing(
+        &self,
+        discovered: &Discovered,
+        replaced: Option<(&Path, &Loaded)>,
+    ) -> Gathered {
         let mut gathered = Gathered::with_capacity(discovered.articles.len());
         for a in &discovered.articles {
-            match self.get(&a.path) {
+            let loaded = match replaced {
+                Some((path, loaded)) if path == a.path => Some(loaded),
+                _ => self.get(&a.path),
+            };
+            match loaded {
                 Some(Ok(l)) => gathered.articles.push(Arc::clone(l)),
                 Some(Err(e)) => gathered.failed(&a.path, e.iter().cloned()),
                 None => {}

@@ -282,6 +282,57 @@ impl Pipeline {
     /// articles that failed to load are reported by their own errors and
     /// given to assembly as known targets: links to them are no errors.
     pub fn assemble(&mut self, retention: Retention) -> Staged<Site> {
+        let gathered = match retention {
+            Retention::Everything => self.articles.share(&self.discovered),
+            Retention::RenderOnly => self.articles.take(&self.discovered),
+        };
+        let assembled = self.assemble_gathered(&self.discovered, gathered, retention, None);
+        self.timer.lap("assemble");
+        assembled
+    }
+
+    /// Loads `text`, an unsaved version of the article file `origin`, as
+    /// loading that file would (the studio's preview): nothing is read
+    /// from disk nor kept. `None` until the settings are read.
+    pub fn load_text(&self, origin: ArticleSource, text: &str) -> Option<Loaded> {
+        let config = self.config.as_ref()?;
+        let cx = load_context(config, self.theme.as_ref(), &self.highlighter);
+        Some(crate::content::article::load(origin, text.to_string(), &cx).map(std::sync::Arc::new))
+    }
+
+    /// Assembly as [`Pipeline::assemble`] keeping everything, with the
+    /// article `origin` loaded as `loaded` (see [`Pipeline::load_text`])
+    /// instead of as its file was, or beside the others when discovery did
+    /// not find it (a new article), and in the site whatever its draft
+    /// state and dates; the other articles keep the site's rules. Nothing
+    /// is kept: the pipeline, its cache included, is left as it was (the
+    /// studio's preview).
+    pub fn assemble_with(&self, origin: &ArticleSource, loaded: &Loaded) -> Staged<Site> {
+        let mut discovered = self.discovered.clone();
+        // Assembly sorts the articles itself: a new one may go last.
+        if !discovered.articles.iter().any(|a| a.path == origin.path) {
+            discovered.articles.push(origin.clone());
+        }
+        let gathered = self
+            .articles
+            .share_replacing(&discovered, Some((&origin.path, loaded)));
+        self.assemble_gathered(
+            &discovered,
+            gathered,
+            Retention::Everything,
+            Some(&origin.path),
+        )
+    }
+
+    /// Assembly from the articles `gathered` of `discovered`; `shown` is an
+    /// article in the site whatever its draft state and dates.
+    fn assemble_gathered(
+        &self,
+        discovered: &Discovered,
+        gathered: cache::Gathered,
+        retention: Retention,
+        shown: Option<&Path>,
+    ) -> Staged<Site> {
         let Some(config) = self.config.clone() else {
             return Staged::failed(Vec::new());
         };
@@ -291,27 +342,20 @@ impl Pipeline {
             articles,
             mut errors,
             unloaded,
-        } = match retention {
-            Retention::Everything => self.articles.share(&self.discovered),
-            Retention::RenderOnly => self.articles.take(&self.discovered),
-        };
+        } = gathered;
         let cx = load_context(&config, self.theme.as_ref(), &self.highlighter);
-        let (sections, found) = load_sections(&root, &self.discovered, &cx);
+        let (sections, found) = load_sections(&root, discovered, &cx);
         errors.extend(found);
         let (registry, found) = Registry::load(
             &root,
-            self.discovered.people.as_deref(),
-            self.discovered.organisations.as_deref(),
+            discovered.people.as_deref(),
+            discovered.organisations.as_deref(),
             lang,
         );
         errors.extend(found);
         if let Some(theme) = &self.theme {
             errors.extend(registry_files_missing(
-                &root,
-                &self.discovered,
-                &registry,
-                theme,
-                lang,
+                &root, discovered, &registry, theme, lang,
             ));
             let pages = articles
                 .iter()
@@ -330,7 +374,7 @@ impl Pipeline {
         };
         let assembled = site::assemble(
             config,
-            &self.discovered,
+            discovered,
             sections,
             articles,
             registry,
@@ -339,10 +383,10 @@ impl Pipeline {
                 retention,
                 statics: self.theme.as_ref().map_or(&[][..], |t| &t.static_files),
                 unloaded: &unloaded,
+                shown,
             },
         );
         errors.extend(assembled.found);
-        self.timer.lap("assemble");
         Staged::new(assembled.value, errors)
     }
 
@@ -363,6 +407,19 @@ impl Pipeline {
         encoding: Encoding<'_>,
         progress: &dyn Progress,
     ) -> Staged<pictures::Published> {
+        let staged = self.photos_untimed(site, encoding, progress);
+        self.timer.lap("photos");
+        staged
+    }
+
+    /// The photo stage ([`Pipeline::photos`]) on a pipeline only read: the
+    /// same work, not timed (the studio's preview, `Encoding::Ready`).
+    pub fn photos_untimed(
+        &self,
+        site: &mut Site,
+        encoding: Encoding<'_>,
+        progress: &dyn Progress,
+    ) -> Staged<pictures::Published> {
         let statics = self.theme.as_ref().map_or(&[][..], |t| &t.static_files);
         let settings = site.config.images.clone();
         let mut published = pictures::publish(
@@ -373,7 +430,6 @@ impl Pipeline {
             statics,
             progress,
         );
-        self.timer.lap("photos");
         let mut found = std::mem::take(&mut published.errors);
         found.append(&mut published.warnings);
         Staged::new(Some(published), found)

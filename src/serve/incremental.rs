@@ -237,6 +237,20 @@ impl Session {
         &self.files
     }
 
+    /// The stages and what they keep (settings, theme, what discovery
+    /// found, the articles as loaded), only to be read: the studio's
+    /// preview assembles an unsaved article with them, leaving the session
+    /// as it was.
+    pub fn pipeline(&self) -> &Pipeline {
+        &self.pipeline
+    }
+
+    /// Whether the session publishes photos in variants (the preview's and
+    /// `build --watch`'s), rather than as uploaded (`Session::new`).
+    pub fn shows_variants(&self) -> bool {
+        !matches!(self.photos, Photos::Uploads)
+    }
+
     /// The site's folder.
     fn root(&self) -> &Path {
         &self.pipeline.options().root

@@ -7,13 +7,16 @@
 //! for two readers: the link resolver, which reports a link to it as
 //! unpublished rather than missing, and `next-change`, which tells when the
 //! site will change by itself (an embargo lifting, an expiry; an article
-//! that will expire counts too, though it is in).
+//! that will expire counts too, though it is in). The studio's preview
+//! names one article (`shown`) that is in whatever its state, so that a
+//! writer sees a draft or an embargoed article as it will be published.
 //!
 //! The order is decided here, once: newest first, ties by path, so that it
 //! never depends on the machine or on the parallel stage the articles come
 //! from. Every index into `Site::articles` refers to this order.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -59,11 +62,13 @@ pub(super) struct Included {
 }
 
 /// Sorts out `loaded` (in any order) for a build of `inclusion`;
-/// `draft_sections` are the folders of the draft sections left out.
+/// `draft_sections` are the folders of the draft sections left out;
+/// `shown` (a source path) is in whatever its draft state and dates.
 pub(super) fn select(
     loaded: Vec<Arc<LoadedArticle>>,
     draft_sections: &HashSet<String>,
     inclusion: Inclusion,
+    shown: Option<&Path>,
 ) -> Included {
     let loaded = sorted_by(loaded, |a, b| a.origin.path.cmp(&b.origin.path));
     let mut timeline = Vec::new();
@@ -72,7 +77,8 @@ pub(super) fn select(
     let mut kept: Vec<Arc<LoadedArticle>> = Vec::with_capacity(loaded.len());
     for article in loaded {
         let content_path = ContentPath::of(&article.origin.path);
-        if let Some((why, at)) = left_out(&article, draft_sections, inclusion) {
+        let rules = shown != Some(article.origin.path.as_path());
+        if let Some((why, at)) = left_out(&article, draft_sections, inclusion).filter(|_| rules) {
             if why == Excluded::Draft {
                 draft_folders.insert(article.origin.section.clone());
             }

@@ -49,7 +49,7 @@ mod unloaded;
 pub mod urls;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use jiff::Timestamp;
@@ -305,6 +305,9 @@ pub struct Assembly<'a> {
     /// of links and `related:` (see `unloaded`), their errors reported
     /// apart.
     pub unloaded: &'a [ContentPath],
+    /// An article (its source path) in the site whatever its draft state
+    /// and dates: the one the studio previews; `None` in a build.
+    pub shown: Option<&'a Path>,
 }
 
 /// Builds the site model. Errors are returned with everything else found.
@@ -321,6 +324,7 @@ pub fn assemble(
         retention,
         statics,
         unloaded,
+        shown,
     } = how;
     let lang = config.language;
     let mut errors: Vec<Diagnostic> = registry.refused_urls(
@@ -331,7 +335,7 @@ pub fn assemble(
         lang,
     );
     let mut sections = sections::build(&config, &sections_in, inclusion);
-    let included = inclusion::select(loaded, &sections.drafts, inclusion);
+    let included = inclusion::select(loaded, &sections.drafts, inclusion, shown);
     let draft_only =
         sections::leave_out_draft_only(&mut sections, &included.kept, &included.draft_folders);
     let mut resolver = Resolver {

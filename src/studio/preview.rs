@@ -1,1 +1,509 @@
-//! See the parent module.
+//! One article rendered in memory from its unsaved text, with its
+//! diagnostics: what the studio shows beside the form as the writer types.
+//!
+//! Why it is shaped so:
+//!
+//! - **The real pipeline, the whole site.** The text is loaded as its file
+//!   would be (`Pipeline::load_text`), and the site is assembled again
+//!   from the session's pipeline with that one article in place of its
+//!   file's (`Pipeline::assemble_with`): links, bundle images, people,
+//!   registries, "further reading", listings and addresses are resolved
+//!   exactly as in a build, against the rest of the site as last loaded.
+//!   A patch of the last good site (`site::patch`) would be cheaper, but
+//!   is right only for a body edit; the form changes the front matter
+//!   (date, slug, tags) as often as the body. Then only the article's own
+//!   page is rendered (`render::partial`, which also makes every listing
+//!   summary its "further reading" box may show).
+//! - **Nothing of the session changes.** Everything is read through
+//!   `Session::pipeline` (shared, read only) and the new site is dropped
+//!   after rendering: the files the preview serves, the source cache and
+//!   the next rebuild are those of a session that never previewed.
+//! - **Drafts and embargoes are shown.** The previewed article is in the
+//!   site whatever its draft state and dates (`Assembly::shown`); every
+//!   other article keeps the site's rules. A new article (a path discovery
+//!   did not find) is added to a copy of what discovery found.
+//! - **Photos are never encoded.** A session that publishes variants
+//!   (`Session::shows_variants`) runs the photo stage with
+//!   `Encoding::Ready`: variants the cache holds, else the upload itself;
+//!   nothing is sent to the encoding queue.
+//! - **Diagnostics.** Those whose file is this article, sorted as the
+//!   command line prints them, positions in `text`: loading and assembly
+//!   errors (a bad date, a broken link, an unknown person), photo errors
+//!   and warnings, the errors of rendering its page (a template error,
+//!   whatever its file: it is why the page is missing), and the lints
+//!   `gazette check` runs on each article: the loading warnings and every
+//!   lint of `check::article::lint` (alt texts, link texts, site paths,
+//!   code languages, raw images, table headers, heading levels of the body
+//!   and of the page as rendered, interview questions, quotes, foreign
+//!   terms). Site paths are checked against the files the session serves,
+//!   that is the site as last built. Not included: `check`'s site-wide
+//!   lint of unused registry entries.
+//! - **Cost.** The assembly of the whole site dominates, about what the
+//!   session's full path spends assembling, plus the photo stage's look-ups
+//!   (each photo read and hashed to find its cache entry) and the listing
+//!   summaries of every article; no other page is rendered. Measured on
+//!   the example site (23 articles with photos), in a debug build on a
+//!   shared 2-core machine: about 250 ms a preview (loading and assembly
+//!   190 ms, photos 40 ms, rendering and lints 15 ms), where the session's
+//!   own assembly takes 120 ms; an optimized build is several times
+//!   faster. The bench corpus was not measured: there, assembly is a
+//!   second or more, and the next step would be patching the last good
+//!   site when only the body changed (`site::patch`).
+
+use std::path::{Component, Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::content::discover::{ArticleSource, CONTENT_DIR, Discovered};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::images::cache::Cache;
+use crate::language::Language;
+use crate::messages::t;
+use crate::pipeline::Loaded;
+use crate::progress::Quiet;
+use crate::render::partial::{self, Touched};
+use crate::render::pictures::Encoding;
+use crate::render::{Content, Files};
+use crate::serve::incremental::Session;
+use crate::site::Site;
+
+/// One article as the studio previews it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Preview {
+    /// The article's page as the site would publish it (None when the
+    /// article has errors that stop it from rendering).
+    pub html: Option<String>,
+    /// The page's address in the preview (`/actualites/mon-article/`), when known.
+    pub address: Option<String>,
+    /// This article's diagnostics only (errors and the warnings `gazette
+    /// check` gives for it), in the order the command line prints them.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `path`: the article file relative to the site root
+/// (`content/actualites/mon-article.md` or `.../index.md`), which may not
+/// exist on disk yet (a new article); `text`: the file's whole unsaved text.
+///
+/// The session is only read (see the module's documentation); without
+/// settings read (a session whose first build could not read `site.yaml`)
+/// the preview is empty, the session's own errors saying why.
+pub fn preview(session: &mut Session, path: &Path, text: &str) -> Preview {
+    let session: &Session = session;
+    let pipeline = session.pipeline();
+    let Some(origin) = origin(pipeline.discovered(), path) else {
+        return bad_path(path, session.language());
+    };
+    let Some(loaded) = pipeline.load_text(origin.clone(), text) else {
+        return Preview::default();
+    };
+    let (site, mut found) = assembled(session, &origin, &loaded);
+    let shown = site.as_ref().and_then(|site| {
+        let index = site
+            .articles
+            .iter()
+            .position(|a| a.loaded.origin.path == path)?;
+        Some((site, index))
+    });
+    // Not in the site: it did not load, and its errors say why.
+    let Some((site, index)) = shown else {
+        return Preview {
+            diagnostics: own(&found, path),
+            ..Preview::default()
+        };
+    };
+    let blocked = own(&found, path).iter().any(Diagnostic::is_error);
+    let (html, stopped) = match pipeline.theme() {
+        Some(theme) if !blocked => page(site, theme, index),
+        _ => (None, Vec::new()),
+    };
+    found.extend(lints(session, site, index, html.as_deref()));
+    // The errors that stopped the page come last, whatever their file.
+    let mut diagnostics = own(&found, path);
+    diagnostics.extend(stopped);
+    Preview {
+        html,
+        address: Some(site.articles[index].url.clone()),
+        diagnostics,
+    }
+}
+
+/// The site assembled with `origin` loaded as `loaded`, its photos as the
+/// session publishes them (never encoded), and everything found.
+fn assembled(
+    session: &Session,
+    origin: &ArticleSource,
+    loaded: &Loaded,
+) -> (Option<Site>, Diagnostics) {
+    let pipeline = session.pipeline();
+    let (mut site, found_assembling) = pipeline.assemble_with(origin, loaded).into_parts();
+    let mut found = Diagnostics::new();
+    found.extend(found_assembling);
+    if let Some(site) = site.as_mut().filter(|_| session.shows_variants()) {
+        let cache = Cache::open(&pipeline.options().root);
+        let photos = pipeline.photos_untimed(site, Encoding::Ready(&cache), &Quiet);
+        found.extend(photos.found);
+    }
+    (site, found)
+}
+
+/// What `gazette check` finds in article `index` besides the build's
+/// errors: its loading warnings and the per-article lints, its site paths
+/// checked against the files the session serves; `page` is its HTML.
+fn lints(session: &Session, site: &Site, index: usize, page: Option<&str>) -> Vec<Diagnostic> {
+    let article = &site.articles[index];
+    let mut found = article.loaded.warnings.clone();
+    found.extend(crate::check::article::lint(
+        site,
+        article,
+        page,
+        session.files(),
+    ));
+    found
+}
+
+/// What discovery found for `path`, else the origin a new article at
+/// `path` would have; `None` when `path` is no article file under
+/// `content/` (a section's `_index.md`, another extension, `..`).
+fn origin(discovered: &Discovered, path: &Path) -> Option<ArticleSource> {
+    match discovered.articles.iter().find(|a| a.path == path) {
+        Some(found) => Some(found.clone()),
+        None => new_origin(path),
+    }
+}
+
+/// The origin discovery would give a new article file at `path`: a single
+/// file (`content/actualites/x.md`) or a bundle's `index.md`
+/// (`content/actualites/x/index.md`, not directly in `content/`).
+fn new_origin(path: &Path) -> Option<ArticleSource> {
+    let rel = path.strip_prefix(CONTENT_DIR).ok()?;
+    if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+        return None;
+    }
+    let parts: Vec<&str> = rel.iter().map(|c| c.to_str()).collect::<Option<_>>()?;
+    let (name, folders) = parts.split_last()?;
+    let stem = name.strip_suffix(".md")?;
+    if stem.is_empty() || stem == "_index" || crate::sources::is_ignored(name) {
+        return None;
+    }
+    if stem != "index" {
+        return Some(ArticleSource {
+            path: path.to_path_buf(),
+            section: folders.join("/"),
+            bundle: None,
+            stem: stem.to_string(),
+        });
+    }
+    let (bundle, sections) = folders.split_last()?;
+    Some(ArticleSource {
+        path: path.to_path_buf(),
+        section: sections.join("/"),
+        bundle: Some(Path::new(CONTENT_DIR).join(folders.join("/"))),
+        stem: bundle.to_string(),
+    })
+}
+
+/// The preview of a path that is no article file: the error alone.
+fn bad_path(path: &Path, lang: Language) -> Preview {
+    let shown = crate::diagnostics::display_path(path);
+    let error = Diagnostic::error(
+        Code::NewBadPath,
+        t!(lang, "archetype-bad-path", path = shown.as_str()),
+    )
+    .in_file(PathBuf::from(path));
+    Preview {
+        diagnostics: vec![error],
+        ..Preview::default()
+    }
+}
+
+/// The page of article `index`, and the errors of rendering it.
+fn page(
+    site: &Site,
+    theme: &crate::render::theme::Theme,
+    index: usize,
+) -> (Option<String>, Vec<Diagnostic>) {
+    let touched = [Touched {
+        article: index,
+        summary: false,
+    }];
+    let (files, errors): (Files, Vec<Diagnostic>) =
+        partial::render_touching(site, theme, &touched, &mut Vec::new());
+    let html = match files.get(&site.articles[index].rel_url.page_file()) {
+        Some(Content::Bytes(bytes)) => Some(String::from_utf8_lossy(bytes).into_owned()),
+        _ => None,
+    };
+    (html, errors)
+}
+
+/// The diagnostics of `found` whose file is `path`, sorted as the command
+/// line prints them, duplicates removed.
+fn own(found: &Diagnostics, path: &Path) -> Vec<Diagnostic> {
+    found
+        .sorted()
+        .into_iter()
+        .filter(|d| d.file.as_deref() == Some(path))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::build::BuildOptions;
+    use crate::serve::watch::Changes;
+
+    /// The starter's first article, relative to the site.
+    const WELCOME: &str = "content/actualites/bienvenue.md";
+
+    /// A starter site (`gazette init`) in a temporary folder, and the
+    /// preview's session on it, built once.
+    fn site() -> (tempfile::TempDir, Session) {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let today = jiff::civil::date(2026, 3, 1);
+        crate::init::init(dir.path(), today, None).expect("starter site");
+        let mut session = Session::preview(BuildOptions {
+            root: dir.path().to_path_buf(),
+            output: None,
+            base_url: Some("http://127.0.0.1:1111/".into()),
+            relative_urls: Some(false),
+            drafts: false,
+            future: false,
+            policy: Default::default(),
+        });
+        let built = session.build();
+        assert!(built.ok, "{:?}", built.diagnostics.sorted());
+        (dir, session)
+    }
+
+    fn read(dir: &tempfile::TempDir, path: &str) -> String {
+        std::fs::read_to_string(dir.path().join(path)).expect("starter file")
+    }
+
+    /// The text of the page's `<h1>` element.
+    fn h1(html: &str) -> &str {
+        let start = html.find("<h1").expect("an h1");
+        let end = html[start..].find("</h1>").expect("h1 closed");
+        &html[start..start + end]
+    }
+
+    fn served(session: &Session, page: &str) -> String {
+        match session.files().get(page) {
+            Some(Content::Bytes(b)) => String::from_utf8_lossy(b).into_owned(),
+            _ => panic!("{page} is not served"),
+        }
+    }
+
+    /// An article with this front matter (after the title) and body.
+    fn article(title: &str, more: &str, body: &str) -> String {
+        format!("---\ntitle: \"{title}\"\ndate: 2026-02-20\n{more}---\n\n{body}\n")
+    }
+
+    #[test]
+    fn the_changed_title_is_in_the_page_heading() {
+        let (dir, mut session) = site();
+        let text = read(&dir, WELCOME).replace(
+            "Un nouveau site pour le journal interne",
+            "Le journal change d’outil",
+        );
+        let p = preview(&mut session, Path::new(WELCOME), &text);
+        let html = p.html.expect("the page");
+        assert!(
+            h1(&html).contains("Le journal change d’outil"),
+            "{}",
+            h1(&html)
+        );
+        assert_eq!(p.address.as_deref(), Some("/actualites/bienvenue/"));
+        assert!(!p.diagnostics.iter().any(Diagnostic::is_error));
+    }
+
+    #[test]
+    fn a_broken_date_is_reported_in_the_unsaved_text_with_no_page() {
+        let (dir, mut session) = site();
+        // A comment line moves the date one line down from the file's.
+        let text = read(&dir, WELCOME).replacen("---\n", "---\n# relu par la rédaction\n", 1);
+        let date_line = text
+            .lines()
+            .position(|l| l.starts_with("date:"))
+            .expect("date")
+            + 1;
+        let at = text.find("date: ").expect("date") + "date: ".len();
+        let text = format!(
+            "{}2026-13-45{}",
+            &text[..at],
+            &text[at + "2026-03-01".len()..]
+        );
+        let p = preview(&mut session, Path::new(WELCOME), &text);
+        assert_eq!(p.html, None);
+        let error = p
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::FrontMatterBadDate)
+            .expect("the date's error");
+        assert!(error.is_error());
+        let position = error.position.as_ref().expect("a position");
+        assert_eq!((position.line, position.column), (date_line, 7));
+        assert_eq!(date_line, 4);
+        // The same text as the command line gives for the file saved.
+        std::fs::write(dir.path().join(WELCOME), &text).expect("saved");
+        let opts = BuildOptions {
+            root: dir.path().to_path_buf(),
+            output: None,
+            base_url: Some("http://127.0.0.1:1111/".into()),
+            relative_urls: Some(false),
+            drafts: false,
+            future: false,
+            policy: Default::default(),
+        };
+        let checked = crate::check::check(&opts, &Quiet);
+        let cli: Vec<Diagnostic> = checked
+            .diagnostics
+            .sorted()
+            .into_iter()
+            .filter(|d| d.file.as_deref() == Some(Path::new(WELCOME)))
+            .collect();
+        assert_eq!(p.diagnostics, cli);
+    }
+
+    #[test]
+    fn a_new_article_not_on_disk_previews_in_its_section() {
+        let (dir, mut session) = site();
+        let path = Path::new("content/actualites/nouvel-article.md");
+        let text = article("Un article tout neuf", "", "Premier paragraphe.");
+        let p = preview(&mut session, path, &text);
+        let html = p.html.expect("the page");
+        assert!(h1(&html).contains("Un article tout neuf"));
+        assert!(html.contains("Premier paragraphe."));
+        assert_eq!(p.address.as_deref(), Some("/actualites/nouvel-article/"));
+        assert!(!dir.path().join(path).exists());
+        // A bundle too, named after its folder.
+        let bundle = Path::new("content/actualites/dossier-rentree/index.md");
+        let p = preview(&mut session, bundle, &text);
+        assert!(p.html.is_some(), "{:?}", p.diagnostics);
+        assert_eq!(p.address.as_deref(), Some("/actualites/dossier-rentree/"));
+    }
+
+    #[test]
+    fn a_draft_and_an_embargoed_article_preview() {
+        let (_dir, mut session) = site();
+        let path = Path::new("content/actualites/brouillon.md");
+        let draft = article("En préparation", "draft: true\n", "Bientôt.");
+        let p = preview(&mut session, path, &draft);
+        assert!(h1(&p.html.expect("the draft's page")).contains("En préparation"));
+        let future = article("Sous embargo", "", "Plus tard.").replace("2026-02-20", "2099-01-04");
+        let p = preview(&mut session, path, &future);
+        assert!(h1(&p.html.expect("the embargoed page")).contains("Sous embargo"));
+    }
+
+    #[test]
+    fn the_other_articles_keep_the_sites_rules() {
+        let (dir, mut session) = site();
+        let draft = "content/actualites/en-cours.md";
+        let text = article("En cours", "draft: true\n", "Pas encore.");
+        std::fs::write(dir.path().join(draft), text).expect("draft saved");
+        let mut changes = Changes::default();
+        changes.add(Path::new(draft));
+        assert!(session.apply(&changes).ok);
+        let linking = article("Lien", "", "Voir [l’article en cours](en-cours.md).");
+        let path = Path::new("content/actualites/lien.md");
+        let p = preview(&mut session, path, &linking);
+        assert_eq!(p.html, None);
+        assert!(
+            p.diagnostics
+                .iter()
+                .any(|d| d.code == Code::LinkToUnpublished && d.is_error()),
+            "{:?}",
+            p.diagnostics
+        );
+    }
+
+    #[test]
+    fn a_link_to_a_missing_article_is_this_articles_error() {
+        let (dir, mut session) = site();
+        let text = format!(
+            "{}\nVoir [le bilan](bilan-inexistant.md).\n",
+            read(&dir, WELCOME)
+        );
+        let p = preview(&mut session, Path::new(WELCOME), &text);
+        assert_eq!(p.html, None);
+        let broken = p
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::LinkBroken)
+            .expect("the broken link");
+        let line = text.lines().count();
+        assert_eq!(broken.position.as_ref().map(|p| p.line), Some(line));
+        // Only this article's: the others' files are not named.
+        assert!(
+            p.diagnostics
+                .iter()
+                .all(|d| d.file.as_deref() == Some(Path::new(WELCOME)))
+        );
+    }
+
+    #[test]
+    fn the_lints_of_check_are_included() {
+        let (dir, mut session) = site();
+        let text = format!(
+            "{}\nPour tout savoir, [cliquez ici](https://example.org/).\n",
+            read(&dir, WELCOME)
+        );
+        let p = preview(&mut session, Path::new(WELCOME), &text);
+        assert!(p.html.is_some());
+        let vague = p
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::A11yVagueLink)
+            .expect("the vague link");
+        assert!(!vague.is_error());
+    }
+
+    #[test]
+    fn a_path_outside_content_is_refused_without_a_page() {
+        let (_dir, mut session) = site();
+        for path in [
+            "site.yaml",
+            "content/../x.md",
+            "content/actualites/_index.md",
+            "content/index.md",
+        ] {
+            let p = preview(&mut session, Path::new(path), "---\ntitle: x\n---\n");
+            assert_eq!(p.html, None, "{path}");
+            assert_eq!(p.diagnostics.len(), 1, "{path}");
+            assert_eq!(p.diagnostics[0].code, Code::NewBadPath, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_session_serves_and_rebuilds_as_if_nothing_was_previewed() {
+        let (dir, mut session) = site();
+        let (other_dir, mut other) = site();
+        let page = "actualites/bienvenue/index.html";
+        let before = session.files().clone();
+        let text = read(&dir, WELCOME).replace("Un nouveau site", "Un site refait");
+        let p = preview(&mut session, Path::new(WELCOME), &text);
+        assert!(p.html.is_some_and(|h| h.contains("Un site refait")));
+        let p = preview(
+            &mut session,
+            Path::new("content/actualites/neuf.md"),
+            &article("Neuf", "", "Texte."),
+        );
+        assert!(p.html.is_some());
+        assert!(session.files() == &before, "the served files changed");
+        assert!(!served(&session, page).contains("Un site refait"));
+        assert!(!session.files().contains_key("actualites/neuf/index.html"));
+        // The next rebuild: a body edit saved in both sites.
+        for (d, s) in [(&dir, &mut session), (&other_dir, &mut other)] {
+            let saved = read(d, WELCOME) + "\nUn paragraphe ajouté.\n";
+            std::fs::write(d.path().join(WELCOME), saved).expect("saved");
+            let mut changes = Changes::default();
+            changes.add(Path::new(WELCOME));
+            let rebuilt = s.apply(&changes);
+            assert!(rebuilt.ok);
+            assert_eq!(rebuilt.route, crate::serve::incremental::Route::Articles);
+        }
+        assert!(served(&session, page).contains("Un paragraphe ajouté."));
+        assert!(!served(&session, page).contains("Un site refait"));
+        let keys = |s: &Session| s.files().keys().cloned().collect::<Vec<_>>();
+        assert_eq!(keys(&session), keys(&other));
+        assert_eq!(served(&session, page), served(&other, page));
+    }
+}
