@@ -238,7 +238,8 @@ impl Session {
     }
 
     /// The stages and what they keep (settings, theme, what discovery
-    /// found, the articles as loaded), only to be read: the studio's
+    /// found, the articles as loaded, drafts and failures included), only
+    /// to be read: the studio lists the articles from them, and its
     /// preview assembles an unsaved article with them, leaving the session
     /// as it was.
     pub fn pipeline(&self) -> &Pipeline {
@@ -259,12 +260,6 @@ impl Session {
     /// The last good site, when there is one.
     pub fn site(&self) -> Option<&Site> {
         self.site.as_ref()
-    }
-
-    /// The stages and what they keep: what discovery found, every
-    /// article as last loaded (drafts and failures included).
-    pub fn pipeline(&self) -> &Pipeline {
-        &self.pipeline
     }
 
     /// Whether a good build exists.
