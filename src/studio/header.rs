@@ -40,7 +40,7 @@ use crate::diagnostics::{Code, SourceText};
 use crate::language::Language;
 
 /// The canonical order of an article's top-level keys: the order of the
-/// content model's table (`docs/writing.md`, « Les clés de l’en-tête »).
+/// content model's table (`docs/writing.md`, "Front matter keys").
 pub const ORDER: &[&str] = &[
     "title",
     "date",
@@ -1192,6 +1192,29 @@ extra:
 Le texte.
 ";
         assert_eq!(written.text, expected);
+    }
+
+    #[test]
+    fn the_example_of_the_writers_guides_is_what_the_studio_writes() {
+        let values = map(json!({
+            "title": "Mentorat : regards croisés d'un binôme",
+            "draft": true,
+            "date": "2026-01-21",
+            "tags": ["mentorat", "formation"],
+            "authors": ["Claire Vasseur"],
+            "interview": {"with": "cb", "questions": [{
+                "q": "Qu'attendiez-vous du mentorat ?",
+                "a": "Honnêtement, je ne savais pas trop.\n\nJ'ai compris assez vite.\n"
+            }]}
+        }));
+        let body = "Lancé début 2025, le programme de mentorat associe deux collègues.\n";
+        let written = write(None, &values, body).expect("writable");
+        let block = format!("```yaml\n{}```\n", written.text);
+        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+        for guide in ["writing.md", "fr/rediger.md"] {
+            let text = std::fs::read_to_string(docs.join(guide)).expect("a guide");
+            assert!(text.contains(&block), "{guide} lacks:\n{block}");
+        }
     }
 
     #[test]
