@@ -442,7 +442,8 @@ fn write_over(
     body: &str,
 ) -> Result<Written, HeaderError> {
     let parts = Parts::of(original)?;
-    let had = normalised_map(&to_json_map(&parse_yaml(original, &parts)?)?)?;
+    let written = to_json_map(&parse_yaml(original, &parts)?)?;
+    let had = normalised_map(&written)?;
     let yaml = parts.yaml(original);
     let head = &original[..parts.yaml.start];
     let tail = &original[parts.yaml.end..parts.body.start];
@@ -453,17 +454,19 @@ fn write_over(
     } else {
         with_eol(body, parts.eol)
     };
-    let expected_body = body_text.clone();
     let minimal = segments(yaml).map(|segments| merged(yaml, &segments, &had, wanted, parts.eol));
     if let Some((new_yaml, lost)) = minimal {
         let text = format!("{head}{new_yaml}{tail}{body_text}");
-        if let Ok(written) = verified(text, wanted, &expected_body, lost) {
-            return Ok(written);
+        if let Ok(done) = verified(text, wanted, &body_text, lost) {
+            return Ok(done);
         }
     }
     // The header cannot be cut into keys, or a kept part reads otherwise
     // among its new neighbours: the whole header is written canonically.
-    let unchanged = had.len() == wanted.len() && same_maps(&had, wanted);
+    let unchanged = had.len() == wanted.len()
+        && wanted
+            .iter()
+            .all(|(k, v)| had.get(k).is_some_and(|h| same(h, v)));
     let new_yaml = if unchanged {
         yaml.to_string()
     } else {
@@ -472,28 +475,14 @@ fn write_over(
     let lost = if unchanged || !has_comments(yaml) {
         Vec::new()
     } else {
-        top_level_keys(original, &parts)
+        written.keys().cloned().collect()
     };
     verified(
         format!("{head}{new_yaml}{tail}{body_text}"),
         wanted,
-        &expected_body,
+        &body_text,
         lost,
     )
-}
-
-/// Whether two maps hold the same keys with the same values, in order.
-fn same_maps(a: &Map<String, Value>, b: &Map<String, Value>) -> bool {
-    same(&Value::Object(a.clone()), &Value::Object(b.clone()))
-}
-
-/// The keys of `original`'s header, in the order written.
-fn top_level_keys(original: &str, parts: &Parts) -> Vec<String> {
-    parse_yaml(original, parts)
-        .ok()
-        .and_then(|y| to_json_map(&y).ok())
-        .map(|m| m.keys().cloned().collect())
-        .unwrap_or_default()
 }
 
 /// `text` as written to disk if it reads back as `wanted` and `body`;
@@ -672,24 +661,32 @@ fn merged(
     insert(&mut out, None);
     for segment in segments {
         let text = &yaml[segment.range.clone()];
-        let before = had.get(&segment.key);
-        let after = wanted.get(&segment.key);
-        match (before, after) {
-            (None, None) => out.push_str(text),
-            (Some(b), Some(a)) if same(b, a) => out.push_str(text),
-            (_, Some(a)) => out.push_str(&canonical_entry(&segment.key, a, eol)),
-            (Some(_), None) => {}
+        let (before, after) = (had.get(&segment.key), wanted.get(&segment.key));
+        if unchanged(before, after) {
+            out.push_str(text);
+        } else {
+            if let Some(value) = after {
+                out.push_str(&canonical_entry(&segment.key, value, eol));
+            }
+            if has_comments(text) {
+                lost.push(segment.key.clone());
+            }
         }
-        let rewritten = !matches!((before, after), (None, None))
-            && !matches!((before, after), (Some(b), Some(a)) if same(b, a));
-        if rewritten && has_comments(text) && !lost.contains(&segment.key) {
-            lost.push(segment.key.clone());
-        }
-        if kept.contains(&segment.key.as_str()) {
+        if after.is_some() || before.is_none() {
             insert(&mut out, Some(segment.key.as_str()));
         }
     }
     (out, lost)
+}
+
+/// Whether a key's value is the same before and after (absent in both
+/// counts: `series:` with nothing after it stays as written).
+fn unchanged(before: Option<&Value>, after: Option<&Value>) -> bool {
+    match (before, after) {
+        (None, None) => true,
+        (Some(b), Some(a)) => same(b, a),
+        _ => false,
+    }
 }
 
 /// The key of `kept` a new `key` goes after: the one closest before it in
@@ -821,7 +818,10 @@ fn item(value: &Value, indent: usize, out: &mut Vec<String>) {
     let pad = " ".repeat(indent);
     let node = node("", value, indent + 2, false);
     match node.head {
-        Some(head) => out.push(format!("{pad}- {head}")),
+        Some(head) => {
+            out.push(format!("{pad}- {head}"));
+            out.extend(node.lines);
+        }
         None => {
             let mut lines = node.lines.into_iter();
             if let Some(first) = lines.next() {
@@ -1069,6 +1069,20 @@ mod tests {
         write(Some(text), &read.values, &read.body).expect("writable")
     }
 
+    /// Asserts that two headers hold the same values once what a file
+    /// leaves out is left out (top-level order aside).
+    fn assert_same_values(got: &Map<String, Value>, wanted: &Map<String, Value>, text: &str) {
+        let got = normalised_map(got).expect("normalised");
+        let wanted = normalised_map(wanted).expect("normalised");
+        assert_eq!(got.len(), wanted.len(), "{wanted:?}\n{text}");
+        for (key, value) in &wanted {
+            assert!(
+                got.get(key).is_some_and(|g| same(g, value)),
+                "{key}: {wanted:?}\n{text}"
+            );
+        }
+    }
+
     /// Loads `text` as the site's loader does; panics with its diagnostics.
     fn loads_in_gazette(text: &str, what: &Path) {
         let source = SourceText::new("article.md", text);
@@ -1284,6 +1298,50 @@ Le texte.
     }
 
     #[test]
+    fn any_text_in_any_place_is_written_and_read_back() {
+        const ALPHABET: &[char] = &[
+            'a', 'é', ' ', ':', '#', '-', '\n', '\t', '"', '\'', '\\', '[', ']', ',', '|', '>',
+            '\r', '0', '1', '.', '\u{85}', '\u{2028}', '~', '!', '&', '*', '?', '{', '%', '@', '`',
+            '\u{feff}', '\u{7}',
+        ];
+        let mut rng = fastrand::Rng::with_seed(22);
+        let mut text = || -> String {
+            let len = rng.usize(0..10);
+            (0..len)
+                .map(|_| ALPHABET[rng.usize(..ALPHABET.len())])
+                .collect()
+        };
+        for _ in 0..800 {
+            let (a, b, c, d) = (text(), text(), text(), text());
+            let values = map(json!({
+                "title": a,
+                "tags": [b, c],
+                "extra": {d.clone(): [{"x": b, d.clone(): a}]},
+            }));
+            let written = write(None, &values, &c).unwrap_or_else(|e| panic!("{values:?}: {e}"));
+            let back = read(&written.text).expect("readable");
+            assert_same_values(&back.values, &values, &written.text);
+            assert_eq!(back.body, c);
+            // Over a hand-written file (LF or CRLF), beside kept keys.
+            let crlf = HAND_WRITTEN.replace('\n', "\r\n");
+            let original = if a.len() % 2 == 0 {
+                HAND_WRITTEN
+            } else {
+                &crlf
+            };
+            let mut merged = read(original).expect("readable").values;
+            merged.extend(values);
+            if b.len() % 3 == 0 {
+                merged.remove("quotes");
+            }
+            let over =
+                write(Some(original), &merged, &c).unwrap_or_else(|e| panic!("{merged:?}: {e}"));
+            let back = read(&over.text).expect("readable");
+            assert_same_values(&back.values, &merged, &over.text);
+        }
+    }
+
+    #[test]
     fn dates_are_written_plain_and_stay_dates() {
         for date in ["2026-12-05", "2026-12-05T09:30:00+01:00"] {
             let values = map(json!({"title": "T", "date": date, "updated": date}));
@@ -1358,6 +1416,28 @@ Le texte, après une ligne vide.
             );
         assert_eq!(written.text, expected);
         assert_eq!(written.lost_comments, vec!["title", "tags"]);
+    }
+
+    #[test]
+    fn a_removed_key_takes_its_comments_and_a_hash_in_a_text_is_no_comment() {
+        let mut read = read(HAND_WRITTEN).expect("readable");
+        read.values.remove("tags");
+        let written = write(Some(HAND_WRITTEN), &read.values, &read.body).expect("writable");
+        let expected = HAND_WRITTEN.replace("\n# The tags, in a flow list\ntags: [a, b]\n", "");
+        assert_eq!(written.text, expected);
+        assert_eq!(written.lost_comments, vec!["tags"]);
+
+        let text = "---\ntitle: T\ninterview:\n  questions:\n    - q: \"Q #1\"\n      a: |\n        # Un intertitre\n        Un #mot-dièse\n---\n";
+        let mut read = super::read(text).expect("readable");
+        read.values
+            .insert("interview".into(), json!({"questions": []}));
+        let written = write(Some(text), &read.values, &read.body).expect("writable");
+        assert_eq!(written.text, "---\ntitle: T\n---\n");
+        assert!(
+            written.lost_comments.is_empty(),
+            "{:?}",
+            written.lost_comments
+        );
     }
 
     #[test]
