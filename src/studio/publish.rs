@@ -313,17 +313,45 @@ impl Repository {
         if paths.is_empty() || self.unchanged(paths)? {
             return Err(PublishError::NothingToCommit);
         }
-        let (present, kept) = self.committable(paths)?;
-        if kept.is_empty() {
+        let chosen = self.committable(paths)?;
+        if chosen.kept.is_empty() {
             return Err(PublishError::NothingToCommit);
         }
-        if !present.is_empty() {
-            // New files become known to git (without staging their content),
-            // so that `commit --only` takes them; known files are untouched.
+        if !chosen.new.is_empty() {
+            // New files become known to git (without staging their content)
+            // so that `commit --only` takes them.
             let mut add = vec!["add", "--intent-to-add", "--"];
-            add.extend(present.iter().map(String::as_str));
+            add.extend(chosen.new.iter().map(String::as_str));
             self.step("add", &add, QUERY_TIMEOUT)?;
         }
+        let committed = self.commit_only(&chosen.kept, message, author);
+        if committed.is_err() && !chosen.new.is_empty() {
+            // Leave the index as it was: the new files untracked again. If
+            // this fails, they stay marked « to be added », which the next
+            // publication completes.
+            let mut reset = vec!["reset", "-q", "--"];
+            reset.extend(chosen.new.iter().map(String::as_str));
+            let _ = self.step("reset", &reset, QUERY_TIMEOUT);
+        }
+        committed?;
+        self.step(
+            "rev-parse",
+            &["rev-parse", "--short", "HEAD"],
+            QUERY_TIMEOUT,
+        )
+        .map(|hash| hash.trim().to_string())
+    }
+
+    /// `git commit --only` of `paths` with `message` by `author` (committer
+    /// too), the repository's hooks included.
+    fn commit_only(
+        &self,
+        paths: &[String],
+        message: &str,
+        author: &Author,
+    ) -> Result<(), PublishError> {
+        // `whitespace`, not the default `strip`: « #3 » begins a message
+        // rather than a comment to drop.
         let mut commit = vec![
             "commit",
             "--only",
@@ -332,7 +360,7 @@ impl Repository {
             message,
             "--",
         ];
-        commit.extend(kept.iter().map(String::as_str));
+        commit.extend(paths.iter().map(String::as_str));
         let mut command = self.git(&commit);
         let email = author.email.as_deref().unwrap_or_default();
         for (variable, value) in [
@@ -343,19 +371,17 @@ impl Repository {
         ] {
             command.env(variable, value);
         }
-        let ran = self.checked("commit", command, COMMIT_TIMEOUT);
-        match ran {
-            Err(PublishError::Git { reason, .. }) if says_nothing_to_commit(&reason) => {
-                Err(PublishError::NothingToCommit)
-            }
-            other => other.map(|_| ()),
-        }?;
-        self.step(
-            "rev-parse",
-            &["rev-parse", "--short", "HEAD"],
-            QUERY_TIMEOUT,
-        )
-        .map(|hash| hash.trim().to_string())
+        let ran = execute("commit", command, COMMIT_TIMEOUT)?;
+        if ran.succeeded() {
+            Ok(())
+        } else if says_nothing_to_commit(&ran.stdout) {
+            Err(PublishError::NothingToCommit)
+        } else {
+            Err(PublishError::Git {
+                step: "commit",
+                reason: ran.reason(),
+            })
+        }
     }
 
     /// Whether `paths` show no change at all (staged, unstaged or untracked).
@@ -371,9 +397,9 @@ impl Repository {
         Ok(self.step("status", &status, QUERY_TIMEOUT)?.is_empty())
     }
 
-    /// Of `paths`, those on disk and those the commit takes (on disk, or
-    /// known to git and deleted).
-    fn committable(&self, paths: &[String]) -> Result<(Vec<String>, Vec<String>), PublishError> {
+    /// Which of `paths` are new (on disk, unknown to git) and which the
+    /// commit takes (on disk, or known to git and deleted).
+    fn committable(&self, paths: &[String]) -> Result<Committable, PublishError> {
         let mut ls = vec!["ls-files", "-z", "--"];
         ls.extend(paths.iter().map(String::as_str));
         let listed = self.step("ls-files", &ls, QUERY_TIMEOUT)?;
@@ -383,17 +409,18 @@ impl Repository {
                 .iter()
                 .any(|k| *k == path || k.strip_prefix(path).is_some_and(|r| r.starts_with('/')))
         };
-        let present: Vec<String> = paths
-            .iter()
-            .filter(|p| self.site.join(p.as_str()).symlink_metadata().is_ok())
-            .cloned()
-            .collect();
-        let kept = paths
-            .iter()
-            .filter(|p| present.contains(p) || is_known(p))
-            .cloned()
-            .collect();
-        Ok((present, kept))
+        let on_disk = |path: &str| self.site.join(path).symlink_metadata().is_ok();
+        let mut chosen = Committable::default();
+        for path in paths {
+            let (known, present) = (is_known(path), on_disk(path));
+            if present && !known {
+                chosen.new.push(path.clone());
+            }
+            if present || known {
+                chosen.kept.push(path.clone());
+            }
+        }
+        Ok(chosen)
     }
 
     /// The current branch's name, `None` on a detached HEAD.
@@ -449,19 +476,7 @@ impl Repository {
         command: Command,
         limit: Duration,
     ) -> Result<String, PublishError> {
-        let ran = run(command, limit).map_err(|e| match e.kind() {
-            io::ErrorKind::NotFound => PublishError::Unavailable(Unavailable::NoGit),
-            _ => PublishError::Git {
-                step,
-                reason: e.to_string(),
-            },
-        })?;
-        if ran.timed_out() {
-            return Err(PublishError::TimedOut {
-                step,
-                seconds: limit.as_secs(),
-            });
-        }
+        let ran = execute(step, command, limit)?;
         if !ran.succeeded() {
             return Err(PublishError::Git {
                 step,
@@ -497,6 +512,34 @@ impl Repository {
     }
 }
 
+/// The paths a commit takes, and which of them git does not know yet.
+#[derive(Default)]
+struct Committable {
+    /// On disk and unknown to git.
+    new: Vec<String>,
+    /// Everything the commit takes.
+    kept: Vec<String>,
+}
+
+/// Runs `command` as step `step`, however git ends, unless it could not
+/// be started or had to be stopped.
+fn execute(step: &'static str, command: Command, limit: Duration) -> Result<Ran, PublishError> {
+    let ran = run(command, limit).map_err(|e| match e.kind() {
+        io::ErrorKind::NotFound => PublishError::Unavailable(Unavailable::NoGit),
+        _ => PublishError::Git {
+            step,
+            reason: e.to_string(),
+        },
+    })?;
+    if ran.timed_out() {
+        return Err(PublishError::TimedOut {
+            step,
+            seconds: limit.as_secs(),
+        });
+    }
+    Ok(ran)
+}
+
 /// `file` as a git pathspec relative to the site (`/`-separated), or `None`
 /// when it is absolute or climbs out of the site.
 fn pathspec(file: &Path) -> Option<String> {
@@ -511,9 +554,9 @@ fn pathspec(file: &Path) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
-/// Whether git's failure text says there was nothing to commit.
-fn says_nothing_to_commit(reason: &str) -> bool {
-    reason.contains("nothing to commit") || reason.contains("no changes added to commit")
+/// Whether git's output says there was nothing to commit.
+fn says_nothing_to_commit(output: &str) -> bool {
+    output.contains("nothing to commit") || output.contains("no changes added to commit")
 }
 
 /// What a git run gave.
@@ -557,10 +600,11 @@ impl Ran {
         let text = last
             .iter()
             .map(|l| {
-                l.strip_prefix("fatal:")
+                let l = l
+                    .strip_prefix("fatal:")
                     .or_else(|| l.strip_prefix("error:"))
-                    .unwrap_or(l)
-                    .trim()
+                    .unwrap_or(l);
+                l.split_whitespace().collect::<Vec<_>>().join(" ")
             })
             .collect::<Vec<_>>()
             .join(" ; ");
@@ -870,8 +914,13 @@ mod tests {
         let scratch = Scratch::new();
         let root = scratch.repository("site");
         fs::write(root.join("articles/old.md"), "# Old, revised\n").expect("write");
-        publish(&root, &["articles/old.md"], "Correction").expect("published");
+        publish(&root, &["articles/old.md"], "#2 Correction").expect("published");
         assert_eq!(scratch.last_changes(&root), "M\tarticles/old.md");
+        assert_eq!(
+            scratch.git(&root, &["log", "-1", "--format=%s"]),
+            "#2 Correction",
+            "a message starting with # is a message, not a comment"
+        );
         assert_eq!(
             scratch.git(&root, &["show", "HEAD:articles/old.md"]),
             "# Old, revised"
@@ -1072,6 +1121,51 @@ mod tests {
                 remote: "origin".to_string(),
                 seconds: 1
             }
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_hook_that_refuses_the_commit_is_reported_and_the_index_left_as_it_was() {
+        use std::os::unix::fs::PermissionsExt;
+        let scratch = Scratch::new();
+        let root = scratch.repository("site");
+        let hook = root.join(".git/hooks/pre-commit");
+        fs::write(
+            &hook,
+            "#!/bin/sh\necho 'refused by the newsroom hook' >&2\nexit 1\n",
+        )
+        .expect("write");
+        fs::set_permissions(&hook, fs::Permissions::from_mode(0o755)).expect("chmod");
+        fs::write(root.join("articles/new.md"), "# New\n").expect("write");
+        let result = publish(&root, &["articles/new.md"], "Nouvel article");
+        let Err(PublishError::Git { step, reason }) = &result else {
+            panic!("expected a git error, got {result:?}");
+        };
+        assert_eq!(*step, "commit");
+        assert!(reason.contains("refused by the newsroom hook"), "{reason}");
+        assert_eq!(
+            scratch.git(&root, &["status", "--porcelain", "--untracked-files=all"]),
+            "?? articles/new.md"
+        );
+        assert_eq!(scratch.git(&root, &["log", "-1", "--format=%s"]), "First");
+    }
+
+    #[test]
+    fn the_first_commit_of_an_empty_repository_is_made() {
+        let scratch = Scratch::new();
+        scratch.git(
+            scratch.dir.path(),
+            &["-c", "init.defaultBranch=main", "init", "-q", "empty"],
+        );
+        let root = scratch.path("empty");
+        fs::write(root.join("index.md"), "# Home\n").expect("write");
+        fs::write(root.join("other.md"), "# Other\n").expect("write");
+        publish(&root, &["index.md"], "Premier article").expect("published");
+        assert_eq!(scratch.git(&root, &["ls-files"]), "index.md");
+        assert_eq!(
+            scratch.git(&root, &["log", "--format=%an|%s"]),
+            "Jeanne Dupont|Premier article"
         );
     }
 
