@@ -147,7 +147,8 @@ pub enum PublishError {
     NoAuthor,
     /// The commit message is empty.
     NoMessage,
-    /// A path is absolute or climbs out of the site's folder.
+    /// A path is absolute, climbs out of the site's folder, or is not
+    /// valid Unicode (git pathspecs are passed as text).
     PathOutsideSite(PathBuf),
     /// A git command failed.
     Git {
@@ -277,7 +278,7 @@ impl Repository {
             return Push::NoRemote;
         };
         let target = format!("HEAD:refs/heads/{}", upstream.branch);
-        let mut command = self.git(&["push", &upstream.remote, &target]);
+        let mut command = self.git(&["push", "--", &upstream.remote, &target]);
         if self.needs_batch_ssh() {
             command.env("GIT_SSH_COMMAND", "ssh -o BatchMode=yes");
         }
@@ -429,12 +430,15 @@ impl Repository {
             .filter(|b| !b.is_empty())
     }
 
-    /// The upstream of `branch`, from `branch.<name>.remote` and `.merge`.
+    /// The upstream of `branch`, from `branch.<name>.remote` and `.merge`
+    /// (the configuration `git push -u` and `git clone` write).
     fn upstream_of(&self, branch: Option<&str>) -> Option<Upstream> {
         let branch = branch?;
         let remote = self.query(&["config", "--get", &format!("branch.{branch}.remote")])?;
         let merge = self.query(&["config", "--get", &format!("branch.{branch}.merge")])?;
-        let merge = merge.strip_prefix("refs/heads/").unwrap_or(&merge);
+        // An upstream that is not a branch (a tag, a custom ref) is not
+        // somewhere to publish.
+        let merge = merge.strip_prefix("refs/heads/")?;
         (!remote.is_empty() && !merge.is_empty()).then(|| Upstream {
             remote,
             branch: merge.to_string(),
@@ -646,8 +650,14 @@ fn run(mut command: Command, limit: Duration) -> io::Result<Ran> {
     let deadline = Instant::now() + limit;
     let status = loop {
         receive(&receiver, POLL, &mut stdout, &mut stderr);
-        if let Some(status) = child.try_wait()? {
-            break Some(status);
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) => {}
+            Err(e) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(e);
+            }
         }
         if Instant::now() >= deadline {
             // Killing fails only when git has just ended: either way it is over.
@@ -721,7 +731,9 @@ pub fn describe(result: &Result<Published, PublishError>, lang: Language) -> Str
     }
 }
 
-/// A commit that was made, and its push.
+/// A commit that was made, and its push. A push the remote rejected (git
+/// says `[rejected]`, in its C-locale words) has advice of its own: someone
+/// published in between, which no connection check will fix.
 fn describe_push(commit: &str, push: &Push, lang: Language) -> String {
     match push {
         Push::NoRemote => t!(lang, "studio-publish-no-remote", commit = commit),
@@ -731,6 +743,13 @@ fn describe_push(commit: &str, push: &Push, lang: Language) -> String {
             commit = commit,
             remote = remote,
             branch = branch
+        ),
+        Push::Failed { remote, reason } if reason.contains("[rejected]") => t!(
+            lang,
+            "studio-publish-push-rejected",
+            commit = commit,
+            remote = remote,
+            reason = reason
         ),
         Push::Failed { remote, reason } => t!(
             lang,
@@ -1088,6 +1107,8 @@ mod tests {
             panic!("expected a failed push, got {:?}", published.push);
         };
         assert!(reason.contains("rejected"), "{reason}");
+        let text = describe(&Ok(published.clone()), Language::Fr);
+        assert!(text.contains("quelqu’un d’autre a publié"), "{text}");
     }
 
     #[cfg(unix)]
