@@ -68,13 +68,13 @@ type Files = &'static [(&'static str, &'static str)];
 /// The French catalog.
 const FRENCH: Files = catalog!("fr":
     "archetype", "check", "cli", "config", "content", "dates", "diagnostics", "images", "init", "os-errors", "output",
-    "progress", "render", "search", "serve", "site", "sources", "url-schemes", "yaml",
+    "progress", "render", "search", "serve", "site", "sources", "studio", "url-schemes", "yaml",
 );
 
 /// The English catalog: the same files.
 const ENGLISH: Files = catalog!("en":
     "archetype", "check", "cli", "config", "content", "dates", "diagnostics", "images", "init", "os-errors", "output",
-    "progress", "render", "search", "serve", "site", "sources", "url-schemes", "yaml",
+    "progress", "render", "search", "serve", "site", "sources", "studio", "url-schemes", "yaml",
 );
 
 /// The files of `lang`'s catalog.
