@@ -240,7 +240,7 @@ pub fn save(root: &Path, path: &str, text: &str, base: Option<&str>) -> Result<S
             written: false,
         });
     }
-    let full = root.join(&rel);
+    let full = written_path(&root.join(&rel));
     if let Some(parent) = full.parent() {
         fs::create_dir_all(parent).map_err(|e| io_error(&rel, e))?;
     }
@@ -272,7 +272,7 @@ pub fn new_article_path(
 ) -> Result<String, FileError> {
     let dir = section_dir(section)?;
     check_inside(root, &dir, section)?;
-    if !root.join(&dir).is_dir() {
+    if !root.join(&dir).is_dir() || inside_bundle(root, &dir) {
         return Err(FileError::NoSection {
             section: section.to_string(),
         });
@@ -316,6 +316,11 @@ pub fn add_image(
     base: Option<&str>,
 ) -> Result<Added, FileError> {
     let rel = article_path(article)?;
+    if rel.file_name().is_some_and(|n| n == "_index.md") {
+        return Err(FileError::BadPath {
+            path: article.to_string(),
+        });
+    }
     let name = image_name(file_name, bytes)?;
     let text = read_text(root, article, &rel)?;
     let current = version(text.as_bytes());
@@ -470,6 +475,25 @@ fn io_error(rel: &Path, error: io::Error) -> FileError {
         path: sources::to_slash(rel),
         error,
     }
+}
+
+/// Where a save of `full` writes: the file a symbolic link (inside the
+/// site, as [`check_inside`] made sure) leads to, so the link stays a
+/// link; `full` itself otherwise.
+fn written_path(full: &Path) -> PathBuf {
+    let is_link = fs::symlink_metadata(full).is_ok_and(|m| m.file_type().is_symlink());
+    match is_link {
+        true => full.canonicalize().unwrap_or_else(|_| full.to_path_buf()),
+        false => full.to_path_buf(),
+    }
+}
+
+/// Whether the folder `dir` (under `content/`) is an article's bundle or
+/// lies in one: a new article there would be one of its files.
+fn inside_bundle(root: &Path, dir: &Path) -> bool {
+    dir.ancestors()
+        .take_while(|a| *a != Path::new(CONTENT) && !a.as_os_str().is_empty())
+        .any(|a| root.join(a).join("index.md").is_file())
 }
 
 /// Whether anything (a file, a folder, a link, even a broken one) stands

@@ -6,8 +6,9 @@
 //! pulldown-cmark with their offsets (so nothing in code, fenced or
 //! inline, is rewritten), and in the front matter the values that name
 //! files (`src:` of `image`, `file:` of `downloads`, every `photo:`,
-//! relative to the article's folder) and the entries of `related:`
-//! (relative to `content/`). A destination is rewritten when it names the
+//! relative to the article's folder), the Markdown links inside header
+//! values (a summary, an answer) and the entries of `related:` (relative
+//! to `content/`). A destination is rewritten when it names the
 //! moved article, or when the file it is written in moved to another
 //! folder (its relative paths then start from there). A value the scan
 //! cannot take apart exactly (an escape in quotes, a block scalar) is
@@ -174,10 +175,13 @@ fn inline_dest(source: &str, dest: &str) -> Option<usize> {
 }
 
 /// Where the YAML header (starting at `offset` in the file) writes a file
-/// path: `src:`, `file:` and `photo:` values, and `related:` entries.
+/// path: `src:`, `file:` and `photo:` values, `related:` entries, and the
+/// Markdown links of its values. The lines of a block scalar (`answer: |`)
+/// are text: only their Markdown links are paths.
 fn header_paths(yaml: &str, offset: usize) -> Vec<(Range<usize>, Base)> {
     let mut out = Vec::new();
     let mut related_indent: Option<usize> = None;
+    let mut block_indent: Option<usize> = None;
     let mut at = offset;
     for line in yaml.split_inclusive('\n') {
         let start = at;
@@ -187,6 +191,12 @@ fn header_paths(yaml: &str, offset: usize) -> Vec<(Range<usize>, Base)> {
         let trimmed = content.trim_start();
         if trimmed.is_empty() || trimmed.starts_with('#') {
             continue;
+        }
+        let links = inline_links(content, start).into_iter();
+        out.extend(links.map(|r| (r, Base::Folder)));
+        match block_indent {
+            Some(key_indent) if indent > key_indent => continue,
+            _ => block_indent = opens_block_scalar(trimmed).then_some(indent),
         }
         if let Some(key_indent) = related_indent {
             if let Some(entry) = trimmed.strip_prefix('-').filter(|_| indent >= key_indent) {
@@ -202,14 +212,42 @@ fn header_paths(yaml: &str, offset: usize) -> Vec<(Range<usize>, Base)> {
             continue;
         }
         for key in ["src:", "file:", "photo:"] {
-            out.extend(
-                keyed(content, key, start)
-                    .into_iter()
-                    .map(|r| (r, Base::Folder)),
-            );
+            let values = keyed(content, key, start).into_iter();
+            out.extend(values.map(|r| (r, Base::Folder)));
         }
     }
     out
+}
+
+/// Whether a header line ends with the opener of a block scalar (`|`,
+/// `>-`, `|2`…), whose text follows on the more indented lines.
+fn opens_block_scalar(line: &str) -> bool {
+    let value = line.split(" #").next().unwrap_or(line).trim_end();
+    let value =
+        value.trim_end_matches(['-', '+', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
+    let Some(before) = value.strip_suffix(['|', '>']) else {
+        return false;
+    };
+    before.is_empty() || before.ends_with(": ") || before.ends_with("- ")
+}
+
+/// The destinations of the Markdown links written inside a header value
+/// (`summary: Voir [le bilan](bilan.md).`, an answer of an interview),
+/// which the build resolves from the article's folder as the body's: the
+/// text after each `](` up to `)`, a space or a quote; one with an escape
+/// is left as written.
+fn inline_links(line: &str, offset: usize) -> Vec<Range<usize>> {
+    line.match_indices("](")
+        .filter_map(|(i, _)| {
+            let start = i + 2 + usize::from(line[i + 2..].starts_with('<'));
+            let rest = &line[start..];
+            let len = rest
+                .find([')', '>', ' ', '"', '\'', '\t'])
+                .unwrap_or(rest.len());
+            let dest = &rest[..len];
+            (!dest.is_empty() && !dest.contains('\\')).then(|| offset + start..offset + start + len)
+        })
+        .collect()
 }
 
 /// The entries of `related:` whose value `rest` starts at `offset`: a

@@ -266,6 +266,9 @@ fn a_new_article_path_refuses_what_it_cannot_name() {
     }
     let err = new_article_path(root, "rapports", "Titre", None).expect_err("missing");
     assert!(matches!(err, FileError::NoSection { .. }), "{err:?}");
+    write(root, "content/actualites/forum/index.md", "x");
+    let err = new_article_path(root, "actualites/forum", "Titre", None).expect_err("bundle");
+    assert!(matches!(err, FileError::NoSection { .. }), "{err:?}");
     let err = new_article_path(root, "actualites", "…", None).expect_err("empty");
     assert!(matches!(err, FileError::EmptySlug), "{err:?}");
 }
@@ -273,7 +276,7 @@ fn a_new_article_path_refuses_what_it_cannot_name() {
 /// A site where `actualites/x.md` links to a neighbour, a section
 /// elsewhere links to it, and code shows a link that is not one.
 fn linked_site() -> tempfile::TempDir {
-    let x = "---\ntitle: X\ndate: 2026-03-12\n---\nVoir [a](autre.md) et [accueil](../dossiers/y.md).\n\n## Les chiffres\n\n```markdown\n[a](autre.md)\n```\n";
+    let x = "---\ntitle: X\ndate: 2026-03-12\nsummary: \"Voir [l’autre](autre.md).\"\n---\nVoir [a](autre.md) et [accueil](../dossiers/y.md).\n\n## Les chiffres\n\n```markdown\n[a](autre.md)\n```\n";
     let autre = article(
         "Autre",
         "Lire [b](x.md), [les chiffres](x.md#les-chiffres) et [c][ref].\n\n[ref]: ./x.md\n",
@@ -313,6 +316,7 @@ fn an_image_turns_a_single_file_article_into_a_bundle_with_its_links_kept() {
         before
             .text
             .replace("[a](autre.md) et", "[a](../autre.md) et")
+            .replace("[l’autre](autre.md)", "[l’autre](../autre.md)")
             .replace("../dossiers/y.md", "../../dossiers/y.md")
     );
     assert_eq!(added.version, version(index.as_bytes()));
@@ -446,4 +450,99 @@ fn messages_name_the_file_in_the_writers_language() {
         en.contains("content/a.md") && en.contains("changed"),
         "{en}"
     );
+}
+
+/// `text` of `sec/x.md` as it reads once moved to `sec/x/index.md`.
+fn moved_text(text: &str) -> String {
+    let moved = rewrite::Move {
+        from: "sec/x.md",
+        to: "sec/x/index.md",
+    };
+    rewrite::rewrite(text, "sec", "sec/x", &moved)
+}
+
+/// `text` of `sec/autre.md` once `sec/x.md` moved.
+fn neighbour_text(text: &str) -> String {
+    let moved = rewrite::Move {
+        from: "sec/x.md",
+        to: "sec/x/index.md",
+    };
+    rewrite::rewrite(text, "sec", "sec", &moved)
+}
+
+#[test]
+fn every_file_path_of_the_header_follows_the_move() {
+    let header = "---\ntitle: X\nsummary: \"Voir [le bilan](bilan.pdf).\"\npeople:\n  marie:\n    name: Marie\n    photo: marie.jpg\ninterview:\n  questions:\n    - by: {name: Paul, photo: 'paul.jpg'}\n      q: Pourquoi ?\n      a: >-\n        Lire [la note](note.md).\n        src: pas-un-chemin.png\nrelated: [sec/y.md, autre/z.md]\n---\n";
+    assert_eq!(
+        moved_text(header),
+        header
+            .replace("(bilan.pdf)", "(../bilan.pdf)")
+            .replace("photo: marie.jpg", "photo: ../marie.jpg")
+            .replace("'paul.jpg'", "'../paul.jpg'")
+            .replace("(note.md)", "(../note.md)")
+    );
+}
+
+#[test]
+fn what_is_not_a_relative_path_is_kept_byte_for_byte() {
+    let text = "---\ntitle: X\nimage:\n  src: \"a\\u00e9.png\"\n  alt: |\n    src: b.png\nrelated:\n  - sec/y.md\n---\nVoir `[a](c.md)`, [site](https://example.org/a.md), [ancre](#haut),\n[racine](/actualites/), [mail](mailto:a@b.fr) et <https://example.org>.\n\n    [indenté](d.md)\n\n~~~\n![img](e.png)\n~~~\n";
+    assert_eq!(moved_text(text), text);
+}
+
+#[test]
+fn body_links_images_and_definitions_follow_the_move() {
+    let text = "---\ntitle: X\n---\n![Photo](photo.jpg \"photo.jpg\") [moi](x.md#haut) [dossier](../dossiers/)\n[![vignette](v.png)](grand.png) [réf][r]\n\n[r]: <y.md> \"Y\"\n";
+    assert_eq!(
+        moved_text(text),
+        "---\ntitle: X\n---\n![Photo](../photo.jpg \"photo.jpg\") [moi](index.md#haut) [dossier](../../dossiers/)\n[![vignette](../v.png)](../grand.png) [réf][r]\n\n[r]: <../y.md> \"Y\"\n"
+    );
+}
+
+#[test]
+fn a_neighbour_changes_only_its_links_to_the_moved_article() {
+    let text = "---\ntitle: A\nrelated:\n  - ./sec/x.md\n  - sec/y.md\nsummary: Lire [x](x.md?v=1).\n---\n[x](./x.md) [y](y.md) [x encore](../sec/x.md#a)\n";
+    assert_eq!(
+        neighbour_text(text),
+        "---\ntitle: A\nrelated:\n  - sec/x/index.md\n  - sec/y.md\nsummary: Lire [x](x/index.md?v=1).\n---\n[x](x/index.md) [y](y.md) [x encore](x/index.md#a)\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn saving_through_a_link_inside_the_site_keeps_the_link() {
+    let text = article("A", "Un.\n");
+    let tmp = site(&[("content/archives/a.md", &text)]);
+    let root = tmp.path();
+    std::os::unix::fs::symlink(
+        root.join("content/archives/a.md"),
+        root.join("content/a.md"),
+    )
+    .expect("symlink");
+    let new = article("A", "Deux.\n");
+    save(root, "content/a.md", &new, Some(&version(text.as_bytes()))).expect("save");
+    assert!(
+        fs::symlink_metadata(root.join("content/a.md"))
+            .expect("link")
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(read(root, "content/archives/a.md"), new);
+}
+
+#[test]
+fn a_section_index_takes_no_image() {
+    let tmp = site(&[(
+        "content/actualites/_index.md",
+        "---\ntitle: Actualités\n---\n",
+    )]);
+    let err = add_image(
+        tmp.path(),
+        "content/actualites/_index.md",
+        "a.png",
+        &png(),
+        None,
+    )
+    .expect_err("section");
+    assert!(matches!(err, FileError::BadPath { .. }), "{err:?}");
+    assert!(!tmp.path().join("content/actualites/_index").exists());
 }
