@@ -669,6 +669,14 @@ fn make_bundle(
             .map_err(|e| io_error(&index, e))?;
         let image = write_image(root, &bundle, name, bytes)?;
         let others = rewrite_others(root, rel, &moved, &mut undo)?;
+        // Edited elsewhere meanwhile: removing it would lose that edit.
+        let now = read_current(root, rel, &sources::to_slash(rel))?;
+        if now.as_deref().map(version) != Some(version(text.as_bytes())) {
+            return Err(FileError::Conflict {
+                path: sources::to_slash(rel),
+                current: now.as_deref().map(version),
+            });
+        }
         Ok((image, others))
     })();
     let (image, others) = match result {
