@@ -26,6 +26,8 @@
 //! made when the studio starts, which only its own page holds (in a `meta`
 //! element: a page of another origin cannot read it).
 
+pub mod calls;
+pub mod fields;
 pub mod files;
 pub mod header;
 pub mod model;
@@ -34,7 +36,9 @@ pub mod preview;
 pub mod publish;
 pub mod web;
 
-use std::path::Path;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use hyper::Method;
 
@@ -53,14 +57,23 @@ const BODY_LIMIT: usize = 64 * 1024 * 1024;
 /// The studio of one preview: its site and its token.
 #[derive(Debug)]
 pub struct Studio {
+    /// The site's folder.
+    root: PathBuf,
+    /// Files changed beside each article (links rewritten when it became
+    /// a folder), committed with it by « Publier ».
+    touched: Mutex<HashMap<String, BTreeSet<String>>>,
     /// The token every API call must carry (64 hex digits).
     token: String,
 }
 
 impl Studio {
     /// The studio of the site at `root`, with a token of its own.
-    pub fn new(_root: &Path) -> Studio {
-        Studio { token: new_token() }
+    pub fn new(root: &Path) -> Studio {
+        Studio {
+            root: root.to_path_buf(),
+            touched: Mutex::new(HashMap::new()),
+            token: new_token(),
+        }
     }
 
     /// The token its page carries (for tests that drive the API).
@@ -165,18 +178,59 @@ impl Extension for Studio {
 }
 
 impl Studio {
-    /// Answers a call of the API (`api/<name>`).
+    /// Answers a call of the API (`api/<name>`), the session locked for
+    /// its whole length (a preview renders with it).
     fn api(&self, name: &str, request: Handed, shared: &Shared, lang: Language) -> Answer {
+        let Ok(mut session) = shared.session.lock() else {
+            return web::refused(500, lang, web::Refusal::Busy);
+        };
+        let mut cx = calls::Context {
+            root: &self.root,
+            session: &mut session,
+            lang,
+            touched: &self.touched,
+        };
+        let bad = |e: String| web::json(400, &serde_json::json!({ "error": e }));
         match (&request.method, name) {
             (&Method::GET, "site") => {
-                let Ok(session) = shared.session.lock() else {
-                    return web::refused(500, lang, web::Refusal::Busy);
-                };
-                web::json(200, &offers::site(&session))
+                let mut site = offers::site(cx.session);
+                if let (Some(site), serde_json::Value::Object(git)) =
+                    (site.as_object_mut(), calls::git(&self.root))
+                {
+                    site.extend(git);
+                }
+                web::json(200, &site)
             }
+            (&Method::GET, "article") => calls::article(&mut cx, &request.query),
+            (&Method::GET, "new") => calls::new(&mut cx, &request.query, today()),
+            (&Method::POST, "preview") => match parse(&request.body) {
+                Ok(draft) => calls::preview(&mut cx, &draft),
+                Err(e) => bad(e),
+            },
+            (&Method::POST, "save") => match parse(&request.body) {
+                Ok(save) => calls::save(&mut cx, save),
+                Err(e) => bad(e),
+            },
+            (&Method::POST, "image") => calls::image(&mut cx, &request.query, &request.body),
+            (&Method::POST, "publish") => match parse(&request.body) {
+                Ok(publish) => calls::publish(&mut cx, &publish),
+                Err(e) => bad(e),
+            },
             _ => web::refused(404, lang, web::Refusal::Unknown),
         }
     }
+}
+
+/// Today's date (UTC, as `gazette new` dates an article).
+fn today() -> jiff::civil::Date {
+    crate::pipeline::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date()
+}
+
+/// A request's JSON body, or why it is not the call's.
+fn parse<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, String> {
+    serde_json::from_slice(body).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -1,0 +1,368 @@
+//! The studio's API: one function per call of its page, each taking the
+//! request's JSON (or bytes) and answering JSON.
+//!
+//! Every call is the same few steps of the parts it joins: the form's
+//! values become the article's text ([`header`]), the text is previewed
+//! with the site's pipeline ([`preview`]) and its diagnostics placed on
+//! fields ([`fields`]), then saved ([`files`]) or published ([`publish`]).
+//! The rules a writer meets are here: an article with errors is saved
+//! only as a draft, a file changed on disk since it was opened is never
+//! overwritten without the writer's choice, comments of a hand-written
+//! header are dropped only once the writer agreed.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+use super::{fields, files, header, preview, publish, web};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::language::Language;
+use crate::serve::incremental::Session;
+use crate::serve::server::Answer;
+
+/// What a call needs of the studio.
+pub struct Context<'a> {
+    /// The site's folder.
+    pub root: &'a Path,
+    /// The preview's session (locked for the call).
+    pub session: &'a mut Session,
+    /// The site's language.
+    pub lang: Language,
+    /// Files changed beside each article since it was opened (an article
+    /// moved into a folder rewrites links elsewhere), for « Publier ».
+    pub touched: &'a Mutex<HashMap<String, BTreeSet<String>>>,
+}
+
+/// The form's article: where it is (or will be) and what it holds.
+#[derive(Debug, Deserialize)]
+pub struct Draft {
+    /// The file, relative to the site (`content/actualites/x.md`); none
+    /// for a new article.
+    pub path: Option<String>,
+    /// A new article's section (its folder under `content/`).
+    pub section: Option<String>,
+    /// A new article's slug, when the writer gave one.
+    pub slug: Option<String>,
+    /// The front matter, as the form holds it.
+    #[serde(default)]
+    pub values: Map<String, Value>,
+    /// The body, as typed.
+    #[serde(default)]
+    pub body: String,
+}
+
+/// « Enregistrer »: the draft and what the writer chose.
+#[derive(Debug, Deserialize)]
+pub struct Save {
+    #[serde(flatten)]
+    draft: Draft,
+    /// The version of the file the form was opened from.
+    version: Option<String>,
+    /// Save with `draft: true` (an article with errors).
+    #[serde(default)]
+    as_draft: bool,
+    /// The writer saw that comments would go and agreed.
+    #[serde(default)]
+    accept_lost_comments: bool,
+}
+
+/// « Publier »: which article, with what message, by whom.
+#[derive(Debug, Deserialize)]
+pub struct Publish {
+    path: String,
+    message: String,
+    #[serde(default)]
+    author: String,
+}
+
+/// An error answer: `{"error": message}`.
+fn error(status: u16, message: &str) -> Answer {
+    web::json(status, &json!({ "error": message }))
+}
+
+/// A file's error, as the writer reads it.
+fn file_error(e: &files::FileError, lang: Language) -> Answer {
+    let status = match e {
+        files::FileError::Conflict { .. } => 409,
+        files::FileError::Missing { .. } => 404,
+        files::FileError::Io { .. } => 500,
+        _ => 422,
+    };
+    error(status, &files::message(e, lang))
+}
+
+/// A header that the studio cannot read or write, as the command line
+/// would report it for that text.
+fn header_error(cx: &mut Context<'_>, path: &str, text: &str, e: &header::HeaderError) -> Answer {
+    let found = preview::preview(cx.session, Path::new(path), text);
+    let shown: Vec<String> = found
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.render(cx.lang))
+        .collect();
+    let message = if shown.is_empty() {
+        e.to_string()
+    } else {
+        shown.join("\n")
+    };
+    error(422, &message)
+}
+
+/// A diagnostic for the page: its texts, position and field.
+fn shown(d: &Diagnostic, text: &str) -> Value {
+    let (line, column) = d.position.as_ref().map_or((0, 0), |p| (p.line, p.column));
+    let field = if line == 0 {
+        Vec::new()
+    } else {
+        fields::path_at(text, line)
+    };
+    json!({
+        "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
+        "code": d.code,
+        "message": d.message,
+        "help": d.help,
+        "line": (line > 0).then_some(line),
+        "column": (line > 0).then_some(column),
+        "field": field,
+    })
+}
+
+/// `GET api/article?path=`: an article for the form.
+pub fn article(cx: &mut Context<'_>, query: &str) -> Answer {
+    let Some(path) = param(query, "path") else {
+        return error(400, "path");
+    };
+    let opened = match files::open(cx.root, &path) {
+        Ok(o) => o,
+        Err(e) => return file_error(&e, cx.lang),
+    };
+    match header::read(&opened.text) {
+        Ok(read) => web::json(
+            200,
+            &json!({"path": path, "version": opened.version, "values": read.values, "body": read.body}),
+        ),
+        Err(e) => header_error(cx, &path, &opened.text, &e),
+    }
+}
+
+/// `GET api/new?section=&kind=`: a new article's values, from the
+/// archetype of its kind (not saved: the first « Enregistrer » makes it).
+pub fn new(cx: &mut Context<'_>, query: &str, today: jiff::civil::Date) -> Answer {
+    let kind = param(query, "kind").unwrap_or_else(|| "article".into());
+    if !["article", "interview", "testimonials", "principles"].contains(&kind.as_str()) {
+        return error(400, "kind");
+    }
+    let Some(config) = cx.session.config() else {
+        return web::refused(500, cx.lang, web::Refusal::Busy);
+    };
+    let text = match crate::archetype::filled(config, &kind, "", today) {
+        Ok(t) => t,
+        Err(d) => return error(422, &d.render(cx.lang)),
+    };
+    match header::read(&text) {
+        Ok(read) => web::json(200, &json!({"values": read.values, "body": read.body})),
+        Err(e) => error(500, &e.to_string()),
+    }
+}
+
+/// Where a draft is, or would be saved: its path, or a new article's
+/// free path in its section.
+fn draft_path(root: &Path, draft: &Draft) -> Result<String, files::FileError> {
+    if let Some(path) = &draft.path {
+        return Ok(path.clone());
+    }
+    let section = draft.section.as_deref().unwrap_or_default();
+    let title = draft
+        .values
+        .get("title")
+        .and_then(Value::as_str)
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or("article");
+    let slug = draft.slug.as_deref().filter(|s| !s.trim().is_empty());
+    files::new_article_path(root, section, title, slug)
+}
+
+/// The file a draft makes: written over the file on disk (only what
+/// changed), or in the canonical layout for a new article; with the file
+/// as it was opened.
+fn text_of(
+    root: &Path,
+    path: &str,
+    draft: &Draft,
+    lang: Language,
+) -> Result<(header::Written, Option<files::Opened>), Answer> {
+    let opened = match &draft.path {
+        Some(_) => Some(files::open(root, path).map_err(|e| file_error(&e, lang))?),
+        None => None,
+    };
+    let original = opened.as_ref().map(|o| o.text.as_str());
+    let written = header::write(original, &draft.values, &draft.body)
+        .map_err(|e| error(422, &e.to_string()))?;
+    Ok((written, opened))
+}
+
+/// `POST api/preview`: the draft's page and diagnostics, nothing saved.
+pub fn preview(cx: &mut Context<'_>, draft: &Draft) -> Answer {
+    let path = draft_path(cx.root, draft).unwrap_or_else(|_| {
+        let section = draft.section.as_deref().unwrap_or("articles");
+        format!("content/{section}/nouvel-article.md")
+    });
+    let (written, _) = match text_of(cx.root, &path, draft, cx.lang) {
+        Ok(w) => w,
+        Err(answer) => return answer,
+    };
+    let found = preview::preview(cx.session, Path::new(&path), &written.text);
+    let diagnostics: Vec<Value> = found
+        .diagnostics
+        .iter()
+        .map(|d| shown(d, &written.text))
+        .collect();
+    web::json(
+        200,
+        &json!({"html": found.html, "address": found.address, "diagnostics": diagnostics}),
+    )
+}
+
+/// `POST api/save`: « Enregistrer ».
+pub fn save(cx: &mut Context<'_>, mut request: Save) -> Answer {
+    let path = match draft_path(cx.root, &request.draft) {
+        Ok(p) => p,
+        Err(e) => return file_error(&e, cx.lang),
+    };
+    if request.as_draft {
+        request
+            .draft
+            .values
+            .insert("draft".into(), Value::Bool(true));
+    }
+    let (written, opened) = match text_of(cx.root, &path, &request.draft, cx.lang) {
+        Ok(w) => w,
+        Err(answer) => return answer,
+    };
+    if let Some(opened) = &opened
+        && request.version.as_deref() != Some(opened.version.as_str())
+    {
+        return web::json(409, &json!({"conflict": true, "current": opened.version}));
+    }
+    if !written.lost_comments.is_empty() && !request.accept_lost_comments {
+        return web::json(409, &json!({"lost_comments": written.lost_comments}));
+    }
+    let found = preview::preview(cx.session, Path::new(&path), &written.text);
+    let diagnostics: Vec<Value> = found
+        .diagnostics
+        .iter()
+        .map(|d| shown(d, &written.text))
+        .collect();
+    if found.diagnostics.iter().any(Diagnostic::is_error) && !request.as_draft {
+        return web::json(422, &json!({"diagnostics": diagnostics}));
+    }
+    let base = opened.as_ref().map(|o| o.version.as_str());
+    match files::save(cx.root, &path, &written.text, base) {
+        Ok(saved) => web::json(
+            200,
+            &json!({
+                "path": path,
+                "version": saved.version,
+                "unchanged": !saved.written,
+                "as_draft": request.as_draft,
+                "values": request.as_draft.then_some(&request.draft.values),
+                "diagnostics": diagnostics,
+            }),
+        ),
+        Err(files::FileError::Conflict { current, .. }) => {
+            web::json(409, &json!({"conflict": true, "current": current}))
+        }
+        Err(e) => file_error(&e, cx.lang),
+    }
+}
+
+/// `POST api/image?path=&name=&version=`: an image copied into the
+/// article's folder (the article becomes a folder when it is one file).
+pub fn image(cx: &mut Context<'_>, query: &str, bytes: &[u8]) -> Answer {
+    let (Some(path), Some(name)) = (param(query, "path"), param(query, "name")) else {
+        return error(400, "path, name");
+    };
+    let version = param(query, "version").filter(|v| !v.is_empty());
+    match files::add_image(cx.root, &path, &name, bytes, version.as_deref()) {
+        Ok(added) => {
+            if let Ok(mut touched) = cx.touched.lock() {
+                let mut set = touched.remove(&path).unwrap_or_default();
+                set.extend(added.changed.iter().cloned());
+                touched.insert(added.article.clone(), set);
+            }
+            web::json(
+                200,
+                &json!({"path": added.article, "image": added.image, "version": added.version}),
+            )
+        }
+        Err(e) => file_error(&e, cx.lang),
+    }
+}
+
+/// The files « Publier » commits for the article at `path`: the article
+/// (its whole folder when it is one), and what moving it changed.
+fn publish_files(cx: &Context<'_>, path: &str) -> Vec<PathBuf> {
+    let mut out: BTreeSet<String> = BTreeSet::new();
+    match path.strip_suffix("/index.md") {
+        Some(folder) => out.insert(folder.to_string()),
+        None => out.insert(path.to_string()),
+    };
+    if let Ok(touched) = cx.touched.lock()
+        && let Some(set) = touched.get(path)
+    {
+        out.extend(set.iter().cloned());
+    }
+    out.into_iter().map(PathBuf::from).collect()
+}
+
+/// `POST api/publish`: « Publier ».
+pub fn publish(cx: &mut Context<'_>, request: &Publish) -> Answer {
+    let repository = match publish::repository(cx.root) {
+        Ok(r) => r,
+        Err(e) => {
+            let result = Err(publish::PublishError::from(e));
+            return error(409, &publish::describe(&result, cx.lang));
+        }
+    };
+    let configured = repository.configured_author();
+    let name = Some(request.author.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .or_else(|| configured.as_ref().map(|a| a.name.clone()))
+        .unwrap_or_default();
+    let author = publish::Author {
+        name,
+        email: configured.and_then(|a| a.email),
+    };
+    let files = publish_files(cx, &request.path);
+    let result = repository.publish(&files, &request.message, &author);
+    let message = publish::describe(&result, cx.lang);
+    match &result {
+        Ok(done) => {
+            if let Ok(mut touched) = cx.touched.lock() {
+                touched.remove(&request.path);
+            }
+            let pushed = matches!(done.push, publish::Push::Pushed { .. });
+            web::json(200, &json!({"message": message, "pushed": pushed}))
+        }
+        Err(_) => error(422, &message),
+    }
+}
+
+/// Whether the site can publish, and git's name for the writer.
+pub fn git(root: &Path) -> Value {
+    match publish::repository(root) {
+        Ok(r) => json!({"git": true, "git_author": r.configured_author().map(|a| a.name)}),
+        Err(_) => json!({"git": false, "git_author": null}),
+    }
+}
+
+/// The value of `name` in a query string, percent-decoded.
+pub fn param(query: &str, name: &str) -> Option<String> {
+    url::form_urlencoded::parse(query.as_bytes())
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.into_owned())
+}
