@@ -6,7 +6,7 @@
 
 use std::process::Command;
 
-use crate::support::{Running, TestSite, http, send};
+use crate::support::{Running, TestSite, browser, http, manifest_dir, send};
 
 /// Starts `gazette <args>` on `root` and returns it with its address
 /// (`127.0.0.1:port`) once the studio's line is printed.
@@ -182,4 +182,95 @@ fn preview_pages_link_to_the_studio_only_with_edit() {
     let (status, _, _) = http(&addr, "/__gazette/studio/");
     assert_eq!(status, 404, "no studio without --edit");
     plain.interrupt();
+}
+
+/// The studio in headless Chromium (`tests/studio-browser.mjs`), as a
+/// writer uses it: a new interview made through the form, an invalid date,
+/// a title changed, two tabs, the keyboard alone, and axe on every screen;
+/// then what it wrote is checked on disk and built.
+#[test]
+fn the_studio_in_chromium() {
+    let (chromium, playwright) = browser();
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    let title_file = root.join("content/actualites/nouvelle-plateforme-formation.md");
+    let title_before = std::fs::read_to_string(&title_file).expect("the article");
+    let (run, addr) = start(root, &["serve", "--edit", "--port", "0"]);
+    let profile = tempfile::tempdir().expect("a profile folder");
+    let output = Command::new("node")
+        .arg(manifest_dir().join("tests/studio-browser.mjs"))
+        .env("PLAYWRIGHT_CORE", &playwright)
+        .env("CHROMIUM", chromium)
+        .env("PROFILE_DIR", profile.path())
+        .env("STUDIO_URL", format!("http://{addr}/__gazette/studio/"))
+        .env("SITE_ROOT", root)
+        .output()
+        .expect("node runs");
+    assert!(
+        output.status.success(),
+        "browser test failed:\n{}\n{}\nserver:\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr),
+        run.output()
+    );
+    run.interrupt();
+
+    // Only the title line changed.
+    let title_after = std::fs::read_to_string(&title_file).expect("the article");
+    let changed: Vec<(&str, &str)> = title_before
+        .lines()
+        .zip(title_after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [(
+            "title: Une nouvelle plateforme pour toutes vos formations",
+            "title: Une nouvelle plateforme pour toutes vos formations (mis à jour)"
+        )]
+    );
+    assert_eq!(title_before.lines().count(), title_after.lines().count());
+
+    // The interview made through the form builds, with its two questions,
+    // its testimony and its pull quote. (The article saved as a draft with
+    // a wrong date is put back first: it is the writer's to fix.)
+    let draft = root.join("content/actualites/comment-publier-sur-l-intranet.md");
+    let fixed = std::fs::read_to_string(&draft)
+        .expect("the draft")
+        .replace("date: \"2026-02-30\"", "date: 2026-02-16")
+        .replace("date: 2026-02-30", "date: 2026-02-16");
+    std::fs::write(&draft, fixed).expect("fix the date");
+    let out = tempfile::tempdir().expect("an output folder");
+    let built = Command::new(env!("CARGO_BIN_EXE_gazette"))
+        .arg("--root")
+        .arg(root)
+        .args(["build", "--output"])
+        .arg(out.path())
+        .output()
+        .expect("gazette runs");
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let page = std::fs::read_to_string(
+        out.path()
+            .join("actualites/rencontre-avec-l-equipe-d-accueil-de-rouen/index.html"),
+    )
+    .expect("the interview's page");
+    for shown in [
+        // (French typography puts a narrow no-break space before `?`.)
+        "Comment accueillez-vous les visiteurs\u{202f}?",
+        "Qu’est-ce qui a changé cette année\u{202f}?",
+        "Un accueil attentif, du début à la fin.",
+        "Karim B.",
+        "Chacun se sent responsable de l’accueil.",
+    ] {
+        assert!(page.contains(shown), "{shown} is not on the page");
+    }
+    // The article written with the keyboard alone is there too.
+    assert!(
+        root.join("content/portraits/un-article-ecrit-au-clavier.md")
+            .is_file()
+    );
 }

@@ -213,13 +213,28 @@ function labelOf(path) {
 }
 
 /// The label path of a field at `path` (["interview", "questions", 2, "q"]
-/// → "interview.questions.q"; a person's keys → "person.x").
+/// → "interview.questions.q"; a person's keys → "person.x"), found by
+/// walking the model: the id of a named item and the position in a list
+/// are no part of it.
 function labelPath(path) {
-  const keys = path.filter((p) => typeof p === "string");
-  const by = keys.lastIndexOf("by");
-  if (by >= 0 && by < keys.length - 1) return "person." + keys[keys.length - 1];
-  if (keys[0] === "people" && keys.length > 2) return "person." + keys[keys.length - 1];
-  return keys.join(".");
+  let fields = site.model;
+  const out = [];
+  let i = 0;
+  while (i < path.length) {
+    const f = fields.find((x) => x.key === path[i]);
+    if (!f) break;
+    out.push(f.key);
+    i += 1;
+    const person = f.kind === "person" || (f.key === "people" && out.length === 1);
+    if (person) {
+      if (f.kind === "keyed") i += 1;
+      return i < path.length ? "person." + path[path.length - 1] : out.join(".");
+    }
+    if (f.kind === "keyed") i += 1;
+    if (f.kind === "items" && typeof path[i] === "number") i += 1;
+    fields = f.fields || [];
+  }
+  return out.join(".");
 }
 
 /// The id of the control of `path` in the form.
@@ -356,7 +371,8 @@ function fieldBox(field, path, input, id, extra) {
   const described = [help ? id + "-help" : null, id + "-problem"].filter(Boolean).join(" ");
   if (input) input.setAttribute("aria-describedby", described);
   return el("div", { class: "field", "data-path": path.join(".") },
-    el("label", { for: id }, label, field.required ? el("span", { class: "required", "aria-hidden": "true" }, " *") : null),
+    el("label", { for: id }, label),
+    field.required ? el("span", { class: "required", "aria-hidden": "true" }, " *") : null,
     help ? el("p", { class: "help", id: id + "-help" }, help) : null,
     input, extra || null,
     el("p", { class: "problem", id: id + "-problem" }));
@@ -428,10 +444,9 @@ function boolControl(field, holder, key, path) {
   const id = controlId(path);
   const value = holder[key] === undefined ? Boolean(field.default) : Boolean(holder[key]);
   const input = el("input", { id, type: "checkbox", checked: value });
-  // A key the file did not write stays unwritten while it keeps its default.
-  const written = holder[key] !== undefined;
+  // Back to its default, the key is left out of the file.
   input.addEventListener("change", () => {
-    holder[key] = !written && input.checked === Boolean(field.default) ? undefined : input.checked;
+    holder[key] = input.checked === Boolean(field.default) ? undefined : input.checked;
   });
   const help = WORDS["help." + labelPath(path)];
   input.setAttribute("aria-describedby", [help ? id + "-help" : null, id + "-problem"].filter(Boolean).join(" "));
@@ -571,9 +586,10 @@ function keyedControl(field, holder, key, path) {
   };
   const addButton = el("button", { type: "button", onclick: () => {
     const map = holder[key] && typeof holder[key] === "object" ? holder[key] : {};
-    let n = Object.keys(map).length + 1;
-    let k = (path[0] === "people" ? "p" : path[0].slice(0, 5)) + n;
-    while (k in map) { n += 1; k = (path[0] === "people" ? "p" : path[0].slice(0, 5)) + n; }
+    const base = NEW_IDS[path[0]] || "bloc";
+    let n = 1;
+    let k = base;
+    while (k in map) { n += 1; k = base + "-" + n; }
     map[k] = {};
     holder[key] = map;
     render();
@@ -587,6 +603,9 @@ function keyedControl(field, holder, key, path) {
   box.append(el("p", { class: "help", id: id + "-id-help" }, w("id-help")), list, addButton, el("p", { class: "problem", id: id + "-problem" }));
   return box;
 }
+
+/// The id a new named item gets (then the writer's to change).
+const NEW_IDS = { people: "personne", testimonials: "temoignages", principles: "principes", quotes: "citation", extra: "champ" };
 
 function personFields() {
   const people = site.model.find((f) => f.key === "people");
@@ -971,10 +990,8 @@ async function save(asDraft, choice) {
     announce(text, r.body.as_draft ? "warning" : "success", true);
     if (wasNew || r.body.as_draft) {
       history.replaceState(null, "", "#edit=" + encodeURIComponent(state.path));
-      const keep = document.getElementById("status").innerHTML;
       editor({ path: state.path, version: state.version, values: denormalise(state.values), body: state.body });
-      document.getElementById("status").innerHTML = keep;
-      document.getElementById("status").focus();
+      announce(text, r.body.as_draft ? "warning" : "success", true);
     }
     loadSite();
     return;
