@@ -6,6 +6,8 @@
 //   interview  a new interview through the form: two questions, a
 //              testimony, a pull quote; saved, it must build (the Rust
 //              test builds it and reads the page)
+//   publish    that interview published with « Publier »: committed and
+//              pushed (the Rust test reads the remote's history)
 //   date       an invalid date: its error beside « Date de publication »,
 //              the save refused but as a draft
 //   title      an example article's title changed and saved (the Rust test
@@ -59,10 +61,15 @@ async function interview(context) {
   await page.locator("#f-interview--questions--0--a").fill("Sur rendez-vous, le plus souvent.\n\nLes autres sont orientés dès l’entrée.");
   await page.locator("#f-interview--questions--1--q").fill("Qu’est-ce qui a changé cette année ?");
   await page.locator("#f-interview--questions--1--a").fill("Le temps d’attente a été divisé par deux.");
-  // Move the second question up, then back down: the order buttons work.
-  await page.getByRole("button", { name: "Monter la question 2" }).click();
+  // Move the second question up, then back down, with the keyboard: focus
+  // follows the moved question.
+  await page.getByRole("button", { name: "Monter la question 2" }).focus();
+  await page.keyboard.press("Enter");
   check((await page.locator("#f-interview--questions--0--q").inputValue()).startsWith("Qu’est-ce"), "question 2 moved up");
-  await page.getByRole("button", { name: "Descendre la question 1" }).click();
+  const focused = await page.evaluate(() => document.activeElement.textContent);
+  check(focused === "Descendre la question 1", `focus after moving: ${focused}`);
+  await page.keyboard.press("Enter");
+  check((await page.locator("#f-interview--questions--1--q").inputValue()).startsWith("Qu’est-ce"), "and back down");
   // A testimony, by a person written here.
   await page.getByRole("button", { name: "Ajouter : témoignages" }).click();
   await page.getByRole("button", { name: "Ajouter : le témoignage 1" }).click();
@@ -88,6 +95,22 @@ async function interview(context) {
   const status = await page.locator("#status").innerText();
   check(status.includes("content/actualites/rencontre-avec-l-equipe-d-accueil-de-rouen.md"), `saved where expected: ${status}`);
   console.log("interview saved:", status);
+}
+
+async function publish(context) {
+  const page = await open(context, "#edit=" + encodeURIComponent("content/actualites/rencontre-avec-l-equipe-d-accueil-de-rouen.md"));
+  await page.getByLabel("Titre", { exact: true }).waitFor();
+  await page.getByRole("button", { name: "Publier", exact: true }).click();
+  await page.getByLabel("Message").fill("Entretien avec l’équipe d’accueil de Rouen");
+  await page.getByLabel("Votre nom").fill("Claire Martin");
+  await page.locator("form.publish").getByRole("button", { name: "Publier", exact: true }).click();
+  await page.locator("#status.success").waitFor({ timeout: 30000 }).catch(async (e) => {
+    console.log("status:", await page.locator("#status").innerText());
+    throw e;
+  });
+  const told = await page.locator("#status").innerText();
+  check(told.includes("envoyé"), `published and sent: ${told}`);
+  console.log("published:", told);
 }
 
 async function date(context) {
@@ -214,7 +237,7 @@ async function axe(context) {
   console.log("axe: no violation");
 }
 
-const SCENARIOS = { interview, date, title, conflict, keyboard, axe };
+const SCENARIOS = { interview, publish, date, title, conflict, keyboard, axe };
 const context = await launch();
 let failed = false;
 try {

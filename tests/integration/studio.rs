@@ -12,18 +12,23 @@ use crate::support::{Running, TestSite, browser, http, manifest_dir, send};
 /// (`127.0.0.1:port`) once the studio's line is printed.
 fn start(root: &std::path::Path, args: &[&str]) -> (Running, String) {
     let run = Running::start(root, args);
+    let addr = address(&run);
+    (run, addr)
+}
+
+/// The address (`127.0.0.1:port`) of a running studio, once its line is
+/// printed.
+fn address(run: &Running) -> String {
     let line = run.wait_line("/__gazette/studio/", 0);
     let url = line
         .split_whitespace()
         .find(|w| w.starts_with("http://"))
         .expect("the studio's address");
-    let addr = url
-        .trim_start_matches("http://")
+    url.trim_start_matches("http://")
         .split('/')
         .next()
         .expect("host and port")
-        .to_string();
-    (run, addr)
+        .to_string()
 }
 
 /// The token the studio's page carries.
@@ -195,7 +200,42 @@ fn the_studio_in_chromium() {
     let root = site.root.as_path();
     let title_file = root.join("content/actualites/nouvelle-plateforme-formation.md");
     let title_before = std::fs::read_to_string(&title_file).expect("the article");
-    let (run, addr) = start(root, &["serve", "--edit", "--port", "0"]);
+    // The site is a git repository whose branch follows a remote's.
+    let remote = tempfile::tempdir().expect("a remote folder");
+    let git = |dir: &std::path::Path, args: &[&str]| {
+        let out = Command::new("git")
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    git(remote.path(), &["init", "-q", "--bare", "-b", "main"]);
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["config", "user.name", "Équipe web"]);
+    git(root, &["config", "user.email", "web@example.org"]);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "Le site"]);
+    let remote_path = remote.path().to_string_lossy().into_owned();
+    git(root, &["remote", "add", "origin", &remote_path]);
+    git(root, &["push", "-q", "-u", "origin", "main"]);
+    let run = Running::start_with(
+        root,
+        &["serve", "--edit", "--port", "0"],
+        &[
+            ("GIT_CONFIG_GLOBAL", std::ffi::OsStr::new("/dev/null")),
+            ("GIT_CONFIG_NOSYSTEM", std::ffi::OsStr::new("1")),
+        ],
+    );
+    let addr = address(&run);
     let profile = tempfile::tempdir().expect("a profile folder");
     let output = Command::new("node")
         .arg(manifest_dir().join("tests/studio-browser.mjs"))
@@ -230,6 +270,17 @@ fn the_studio_in_chromium() {
         )]
     );
     assert_eq!(title_before.lines().count(), title_after.lines().count());
+
+    // The interview was published: one commit on the remote, by the
+    // writer, with the article alone.
+    let log = git(
+        remote.path(),
+        &["log", "-1", "--format=%an|%s", "--name-status", "main"],
+    );
+    assert_eq!(
+        log.trim(),
+        "Claire Martin|Entretien avec l’équipe d’accueil de Rouen\n\nA\tcontent/actualites/rencontre-avec-l-equipe-d-accueil-de-rouen.md"
+    );
 
     // The interview made through the form builds, with its two questions,
     // its testimony and its pull quote. (The article saved as a draft with

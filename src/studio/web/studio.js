@@ -523,7 +523,10 @@ function itemsControl(field, holder, key, path) {
     }));
     if (focus) {
       const li = list.children[focus.index];
-      const target = li && (li.querySelector('[data-move="' + focus.button + '"]:not([disabled])') || li.querySelector("input, textarea, select, button"));
+      // Focus stays on the moved item's button, or its other move button
+      // once it reached the end of the list.
+      const target = li && (li.querySelector('[data-move="' + focus.button + '"]:not([disabled])')
+        || li.querySelector('[data-move]:not([disabled])') || li.querySelector("input, textarea, select"));
       (target || addButton).focus();
     }
   };
