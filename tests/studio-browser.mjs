@@ -8,6 +8,9 @@
 //              test builds it and reads the page)
 //   publish    that interview published with « Publier »: committed and
 //              pushed (the Rust test reads the remote's history)
+//   image      an image chosen for the text of an article of one file:
+//              its alternative text first, then it is copied, the article
+//              becomes a folder (the Rust test builds the site)
 //   date       an invalid date: its error beside « Date de publication »,
 //              the save refused but as a draft
 //   title      an example article's title changed and saved (the Rust test
@@ -111,6 +114,50 @@ async function publish(context) {
   const told = await page.locator("#status").innerText();
   check(told.includes("envoyé"), `published and sent: ${told}`);
   console.log("published:", told);
+}
+
+/// A small PNG, made here: 40 × 30 pixels of one colour.
+function png() {
+  const zlib = require("node:zlib");
+  const crc = (buf) => {
+    let c = ~0;
+    for (const b of buf) { c ^= b; for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1)); }
+    return (~c) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const len = Buffer.alloc(4); len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const sum = Buffer.alloc(4); sum.writeUInt32BE(crc(body));
+    return Buffer.concat([len, body, sum]);
+  };
+  const [w, h] = [40, 30];
+  const header = Buffer.alloc(13); header.writeUInt32BE(w, 0); header.writeUInt32BE(h, 4); header[8] = 8; header[9] = 2;
+  const rows = Buffer.concat(Array.from({ length: h }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(w * 3, 0x5a)])));
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", zlib.deflateSync(rows)), chunk("IEND", Buffer.alloc(0))]);
+}
+
+async function image(context) {
+  const page = await open(context, "#edit=" + encodeURIComponent("content/vie-au-travail/salaries-aidants.md"));
+  await page.getByLabel("Titre", { exact: true }).waitFor();
+  await page.locator("#f-body").focus();
+  await page.locator("#f-body-image").setInputFiles({ name: "Équipe aidants.png", mimeType: "image/png", buffer: png() });
+  // No alternative text: nothing is copied, the writer is told.
+  await page.getByRole("button", { name: "Insérer l’image" }).click();
+  const problem = await page.locator("#f-body-image-alt-problem").innerText();
+  check(problem.includes("Décrivez l’image"), `alt required: ${problem}`);
+  check(await page.evaluate(() => document.activeElement.id === "f-body-image-alt"), "focus on the alternative text");
+  await page.getByLabel("Texte alternatif de l’image à insérer").fill("L’équipe des aidants réunie");
+  await page.getByRole("button", { name: "Insérer l’image" }).click();
+  await page.locator("#status", { hasText: "Image copiée" }).waitFor({ timeout: 20000 });
+  const body = await page.locator("#f-body").inputValue();
+  check(body.includes("![L’équipe des aidants réunie](equipe-aidants.png)"), "the image is in the text");
+  check(/#edit=content%2Fvie-au-travail%2Fsalaries-aidants%2Findex.md$/.test(page.url()), `the address follows the article: ${page.url()}`);
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await page.locator("#status.success").waitFor({ timeout: 20000 }).catch(async (e) => {
+    console.log("status:", await page.locator("#status").innerText(), await page.locator("#problems").innerText());
+    throw e;
+  });
+  console.log("image:", await page.locator("#status").innerText());
 }
 
 async function date(context) {
@@ -237,7 +284,7 @@ async function axe(context) {
   console.log("axe: no violation");
 }
 
-const SCENARIOS = { interview, publish, date, title, conflict, keyboard, axe };
+const SCENARIOS = { interview, publish, image, date, title, conflict, keyboard, axe };
 const context = await launch();
 let failed = false;
 try {

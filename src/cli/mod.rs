@@ -153,12 +153,6 @@ pub struct EditArgs {
     /// The port (0 picks a free one).
     #[arg(long, default_value_t = 1111)]
     pub port: u16,
-    /// Include drafts in the preview.
-    #[arg(long)]
-    pub drafts: bool,
-    /// Include embargoed articles (future dates) in the preview.
-    #[arg(long)]
-    pub future: bool,
 }
 
 impl EditArgs {
@@ -167,8 +161,8 @@ impl EditArgs {
             bind: self.bind,
             port: self.port,
             base_url: None,
-            drafts: self.drafts,
-            future: self.future,
+            drafts: true,
+            future: true,
             open: true,
             edit: true,
         }
@@ -185,8 +179,10 @@ impl ServeArgs {
                 base_url: self.base_url,
                 // The preview serves over HTTP: root-relative addresses work.
                 relative_urls: Some(false),
-                drafts: self.drafts,
-                future: self.future,
+                // The studio previews drafts and embargoed articles with
+                // their files: the preview shows them too.
+                drafts: self.drafts || self.edit,
+                future: self.future || self.edit,
                 policy: Default::default(),
             },
             bind: self.bind,

@@ -373,6 +373,16 @@ impl Answer {
         )
     }
 
+    /// Its status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Its body.
+    pub fn into_body(self) -> Vec<u8> {
+        self.body
+    }
+
     fn into_reply(self) -> Reply {
         let mut response = Response::new(Full::new(Bytes::from(self.body)).boxed());
         *response.status_mut() =

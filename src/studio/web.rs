@@ -111,3 +111,52 @@ border-radius:.4rem;text-decoration:underline;box-shadow:0 2px 6px rgba(0,0,0,.3
         escape(&t!(lang, "studio-edit-link"))
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys(lang: Language) -> BTreeSet<String> {
+        let words: serde_json::Map<String, serde_json::Value> =
+            serde_json::from_str(catalog(lang)).expect("a JSON object");
+        words.keys().cloned().collect()
+    }
+
+    #[test]
+    fn both_catalogs_have_the_same_words() {
+        let (fr, en) = (keys(Language::Fr), keys(Language::En));
+        assert_eq!(
+            fr.symmetric_difference(&en).collect::<Vec<_>>(),
+            Vec::<&String>::new()
+        );
+    }
+
+    #[test]
+    fn every_field_of_the_form_has_a_label_in_both_languages() {
+        let paths = super::super::model::label_paths(&super::super::model::article(), "");
+        for lang in [Language::Fr, Language::En] {
+            let words = keys(lang);
+            let missing: Vec<&String> = paths
+                .iter()
+                .filter(|p| !words.contains(&format!("field.{p}")))
+                .collect();
+            assert!(missing.is_empty(), "{lang:?}: no label for {missing:?}");
+        }
+    }
+
+    #[test]
+    fn the_page_carries_the_token_and_no_text_can_close_its_script() {
+        let answer = page("abc", Language::Fr);
+        let html = String::from_utf8(answer.into_body()).expect("UTF-8");
+        assert!(html.contains(r#"<meta name="gazette-token" content="abc">"#));
+        assert!(html.contains(r#"<html lang="fr">"#));
+        let script = html
+            .split(r#"<script id="words" type="application/json">"#)
+            .nth(1)
+            .and_then(|rest| rest.split("</script>").next())
+            .expect("the catalog's script");
+        let words: serde_json::Value = serde_json::from_str(script).expect("JSON");
+        assert_eq!(words["save"], "Enregistrer");
+    }
+}

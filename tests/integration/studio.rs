@@ -319,6 +319,29 @@ fn the_studio_in_chromium() {
     ] {
         assert!(page.contains(shown), "{shown} is not on the page");
     }
+    // The image went into the article's new folder, its text names it, and
+    // the old file is gone.
+    let bundle = root.join("content/vie-au-travail/salaries-aidants");
+    assert!(bundle.join("equipe-aidants.png").is_file());
+    assert!(
+        std::fs::read_to_string(bundle.join("index.md"))
+            .expect("the article, moved")
+            .contains("![L’équipe des aidants réunie](equipe-aidants.png)")
+    );
+    assert!(
+        !root
+            .join("content/vie-au-travail/salaries-aidants.md")
+            .exists()
+    );
+    let aidants = std::fs::read_to_string(
+        out.path()
+            .join("vie-au-travail/salaries-aidants/index.html"),
+    )
+    .expect("its page");
+    assert!(
+        aidants.contains("alt=\"L’équipe des aidants réunie\""),
+        "{aidants}"
+    );
     // The article written with the keyboard alone is there too.
     assert!(
         root.join("content/portraits/un-article-ecrit-au-clavier.md")

@@ -252,7 +252,7 @@ function editor(opened) {
     slug: opened.slug || "",
     diagnostics: [],
   };
-  const title = opened.path ? w("editing", { title: state.values.title || opened.path }) : w("creating", { section: opened.section });
+  const title = opened.path ? w("editing", { title: state.values.title || opened.path }) : w("creating", { section: (site.sections.find((x) => x.dir === opened.section) || { title: opened.section }).title });
   const form = el("form", { class: "editor-form", novalidate: true });
   form.addEventListener("submit", (e) => { e.preventDefault(); save(false); });
   const problems = el("section", { class: "problems", "aria-labelledby": "problems-title", tabindex: "-1", id: "problems" },
@@ -269,6 +269,7 @@ function editor(opened) {
   const status = el("div", { id: "status", class: "status", tabindex: "-1", role: "status" });
   buildForm(form);
   form.append(actions);
+  state.saved = JSON.stringify(draft());
   screen(title, status, problems, el("div", { class: "editor" }, el("div", { class: "form-side" }, form, el("div", { id: "publish-panel" })), preview));
   form.addEventListener("input", schedulePreview);
   form.addEventListener("change", schedulePreview);
@@ -644,7 +645,7 @@ function personControl(field, holder, key, path) {
   const articlePeople = Object.keys(state.values.people || {});
   const sitePeople = site.registry.people || [];
   const select = el("select", { id },
-    el("option", { value: "" }, w("person-none")),
+    el("option", { value: "" }, w(labelPath(path) === "interview.questions.by" ? "person-interviewee" : "person-none")),
     el("optgroup", { label: w("person-of-article") }, articlePeople.map((p) => el("option", { value: "id:" + p, selected: current === p }, ((state.values.people[p] || {}).name || p) + " (" + p + ")"))),
     el("optgroup", { label: w("person-of-site") }, sitePeople.map((p) => el("option", { value: "id:" + p.id, selected: current === p.id }, p.name + " (" + p.id + ")"))),
     el("option", { value: "inline", selected: Boolean(inline) }, w("person-inline")));
@@ -696,10 +697,18 @@ function fileControl(field, holder, key, path) {
   input.addEventListener("input", () => { holder[key] = input.value; });
   const picker = el("input", { type: "file", id: id + "-pick", accept: "image/jpeg,image/png,image/webp,image/gif", class: "visually-hidden" });
   const pick = el("label", { for: id + "-pick", class: "button small file-pick" }, w("choose-file"));
-  const upload = async (file) => {
-    const name = await uploadImage(file);
-    if (name) { input.value = name; holder[key] = name; schedulePreview(); input.focus(); }
-  };
+  const upload = (file) => uploadImage(file, (name, reread) => {
+    if (reread) {
+      setAt(state.values, path, name);
+      const again = document.getElementById(id);
+      if (again) { again.value = name; again.focus(); }
+    } else {
+      input.value = name;
+      holder[key] = name;
+      input.focus();
+    }
+    schedulePreview();
+  });
   picker.addEventListener("change", () => { if (picker.files[0]) upload(picker.files[0]); });
   const box = fieldBox(field, path, input, id, el("div", { class: "file-tools" }, picker, pick));
   dropZone(box, upload);
@@ -867,13 +876,15 @@ function imageInserter(textarea) {
   const step = el("div", { class: "image-insert", hidden: true },
     el("label", { for: altId }, w("image-alt-for-insert")), alt,
     el("button", { type: "button", onclick: async () => {
-      if (!alt.value.trim()) { problem.textContent = w("alt-required"); alt.focus(); return; }
+      if (!alt.value.trim()) { problem.textContent = w("alt-required-body"); alt.focus(); return; }
       problem.textContent = "";
-      const name = await uploadImage(pending);
-      if (!name) return;
-      step.hidden = true;
-      insertAtCursor(textarea, "![" + alt.value.trim().replace(/[[\]]/g, "") + "](" + name + ")");
-      alt.value = "";
+      const text = alt.value.trim().replace(/[[\]]/g, "");
+      await uploadImage(pending, (name, reread) => {
+        step.hidden = true;
+        alt.value = "";
+        const body = reread ? document.getElementById("f-body") : textarea;
+        insertAtCursor(body, "![" + text + "](" + name + ")");
+      });
     } }, w("insert-image-button")), problem);
   const box = el("div", { class: "image-inserter" }, picker, el("label", { for: pickId, class: "button small file-pick" }, w("insert-image")), step);
   box.prepare = (file) => { pending = file; step.hidden = false; alt.focus(); };
@@ -892,20 +903,52 @@ function dropZone(box, onFile) {
   });
 }
 
-/// Copies an image into the article's folder; the name to write, or null.
-async function uploadImage(file) {
-  if (!state.path) { announce(w("publish-save-first"), "error", true); return null; }
+/// Whether the form holds changes not saved yet.
+function dirty() {
+  return state && JSON.stringify(draft()) !== state.saved;
+}
+
+/// Sets the value at `path` of `values`, making the maps and lists on
+/// the way.
+function setAt(values, path, value) {
+  let holder = values;
+  for (let i = 0; i < path.length - 1; i++) {
+    if (holder[path[i]] === undefined || holder[path[i]] === null) holder[path[i]] = typeof path[i + 1] === "number" ? [] : {};
+    holder = holder[path[i]];
+  }
+  holder[path[path.length - 1]] = value;
+}
+
+/// Copies an image into the article's folder, then `apply(name)` gives
+/// it its place. An article of one file becomes a folder (its links are
+/// rewritten on disk): it must be saved first, and the form is read again
+/// from the disk before `apply` runs. Returns whether the form was read
+/// again (then its controls are new).
+async function uploadImage(file, apply) {
+  if (!state.path) { announce(w("publish-save-first"), "error", true); return false; }
+  const moves = !state.path.endsWith("/index.md");
+  if (moves && dirty()) { announce(w("image-save-first"), "error", true); return false; }
   announce(w("uploading"), "info");
   try {
     const bytes = await file.arrayBuffer();
     const r = await call("image?path=" + encodeURIComponent(state.path) + "&name=" + encodeURIComponent(file.name) + "&version=" + encodeURIComponent(state.version || ""),
       { method: "POST", body: new Blob([bytes]) });
-    if (r.status !== 200) { announce(r.body.error || w("network-error"), "error", true); return null; }
-    state.path = r.body.path;
+    if (r.status !== 200) { announce(r.body.error || w("network-error"), "error", true); return false; }
+    const name = r.body.image;
+    if (r.body.path !== state.path) {
+      const a = await call("article?path=" + encodeURIComponent(r.body.path));
+      if (a.status !== 200) { announce(a.body.error || w("network-error"), "error", true); return false; }
+      history.replaceState(null, "", "#edit=" + encodeURIComponent(r.body.path));
+      editor({ path: r.body.path, version: a.body.version, values: a.body.values, body: a.body.body });
+      apply(name, true);
+      announce(w("uploaded-moved", { name, path: r.body.path }), "info", true);
+      return true;
+    }
     state.version = r.body.version;
-    announce(w("uploaded", { name: r.body.image }), "info");
-    return r.body.image;
-  } catch (_) { fail(); return null; }
+    apply(name, false);
+    announce(w("uploaded", { name }), "info");
+    return false;
+  } catch (_) { fail(); return false; }
 }
 
 // ---------------------------------------------------------------------
@@ -988,6 +1031,7 @@ async function save(asDraft, choice) {
     state.path = r.body.path;
     state.version = r.body.version;
     if (r.body.values) state.values = normalise(r.body.values);
+    state.saved = JSON.stringify(draft());
     if (r.body.diagnostics) showDiagnostics(r.body.diagnostics);
     const text = r.body.unchanged ? w("unchanged") : r.body.as_draft ? w("saved-draft", { path: r.body.path }) : w("saved", { path: r.body.path });
     announce(text, r.body.as_draft ? "warning" : "success", true);
@@ -1037,7 +1081,7 @@ async function save(asDraft, choice) {
 
 function showPublish() {
   const panel = document.getElementById("publish-panel");
-  if (!state.path) { announce(w("publish-save-first"), "error", true); return; }
+  if (!state.path || dirty()) { announce(w("publish-save-first"), "error", true); return; }
   if (!site.git) { announce(w("publish-no-git"), "warning", true); return; }
   const messageId = uid("message");
   const authorId = uid("author");
