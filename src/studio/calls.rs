@@ -112,10 +112,13 @@ fn header_error(cx: &mut Context<'_>, path: &str, text: &str, e: &header::Header
     error(422, &message)
 }
 
-/// A diagnostic for the page: its texts, position and field.
-fn shown(d: &Diagnostic, text: &str) -> Value {
+/// A diagnostic for the page: its texts, file, position and field. Only a
+/// diagnostic of the article itself (`path`, whose text is `text`) is
+/// placed on a field: a template's error (the page could not be rendered)
+/// has its line in the template, which names no field of the form.
+fn shown(d: &Diagnostic, path: &str, text: &str) -> Value {
     let (line, column) = d.position.as_ref().map_or((0, 0), |p| (p.line, p.column));
-    let field = if line == 0 {
+    let field = if line == 0 || d.file.as_deref() != Some(Path::new(path)) {
         Vec::new()
     } else {
         fields::path_at(text, line)
@@ -125,10 +128,20 @@ fn shown(d: &Diagnostic, text: &str) -> Value {
         "code": d.code,
         "message": d.message,
         "help": d.help,
+        "file": d.file.as_deref().map(crate::sources::to_slash),
         "line": (line > 0).then_some(line),
         "column": (line > 0).then_some(column),
         "field": field,
     })
+}
+
+/// Every diagnostic of a preview of the article at `path`, for the page.
+fn all_shown(found: &preview::Preview, path: &str, text: &str) -> Vec<Value> {
+    found
+        .diagnostics
+        .iter()
+        .map(|d| shown(d, path, text))
+        .collect()
 }
 
 /// `GET api/article?path=`: an article for the form.
@@ -216,11 +229,7 @@ pub fn preview(cx: &mut Context<'_>, draft: &Draft) -> Answer {
         Err(answer) => return answer,
     };
     let found = preview::preview(cx.session, Path::new(&path), &written.text);
-    let diagnostics: Vec<Value> = found
-        .diagnostics
-        .iter()
-        .map(|d| shown(d, &written.text))
-        .collect();
+    let diagnostics = all_shown(&found, &path, &written.text);
     web::json(
         200,
         &json!({"html": found.html, "address": found.address, "diagnostics": diagnostics}),
@@ -252,11 +261,7 @@ pub fn save(cx: &mut Context<'_>, mut request: Save) -> Answer {
         return web::json(409, &json!({"lost_comments": written.lost_comments}));
     }
     let found = preview::preview(cx.session, Path::new(&path), &written.text);
-    let diagnostics: Vec<Value> = found
-        .diagnostics
-        .iter()
-        .map(|d| shown(d, &written.text))
-        .collect();
+    let diagnostics = all_shown(&found, &path, &written.text);
     if found.diagnostics.iter().any(Diagnostic::is_error) && !request.as_draft {
         return web::json(422, &json!({"diagnostics": diagnostics}));
     }

@@ -726,3 +726,39 @@ fn publishing_an_article_made_a_folder_commits_its_move_and_the_links_to_it() {
     // Nothing of the move is left out of the commit.
     assert_eq!(git(&site, &site.root, &["status", "--porcelain"]), "");
 }
+
+#[test]
+fn an_error_of_the_theme_is_placed_on_no_field_of_the_article() {
+    let site = TestSite::example();
+    // A template that fails only for an article with `extra.boom`, at its
+    // line 3 (the article's line 3 is its date).
+    let template = site.path("themes/gazette/templates/article.html");
+    let original = std::fs::read_to_string(&template).expect("template");
+    let (first, rest) = original.split_at(original.find("{#-").expect("a comment"));
+    std::fs::write(
+        &template,
+        format!("{first}{{% if article.extra.boom %}}{{{{ article.extra.boom.missing }}}}{{% endif %}}\n{rest}"),
+    )
+    .expect("template written");
+    let studio = Studio::start(&site);
+    let mut draft = save_of(&studio.open(ARTICLE));
+    draft["values"]["extra"] = json!({"boom": 1});
+
+    let (status, previewed) = studio.post("preview", &draft);
+    assert_eq!(status, 200, "{previewed}");
+    let errors: Vec<&Value> = previewed["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .collect();
+    assert_eq!(errors.len(), 1, "{previewed}");
+    let error = errors[0];
+    assert_eq!(
+        error["file"], "themes/gazette/templates/article.html",
+        "{error}"
+    );
+    assert_eq!(error["line"], 3, "{error}");
+    assert_eq!(error["field"], json!([]), "{error}");
+    studio.run.interrupt();
+}
