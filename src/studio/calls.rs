@@ -200,8 +200,8 @@ fn draft_path(root: &Path, draft: &Draft) -> Result<String, files::FileError> {
 }
 
 /// The file a draft makes: written over the file on disk (only what
-/// changed), or in the canonical layout for a new article; with the file
-/// as it was opened.
+/// changed), or in the canonical layout for a new article (or one deleted
+/// since it was opened); with the file as it was opened.
 fn text_of(
     root: &Path,
     path: &str,
@@ -209,13 +209,23 @@ fn text_of(
     lang: Language,
 ) -> Result<(header::Written, Option<files::Opened>), Answer> {
     let opened = match &draft.path {
-        Some(_) => Some(files::open(root, path).map_err(|e| file_error(&e, lang))?),
+        Some(_) => on_disk(root, path).map_err(|e| file_error(&e, lang))?,
         None => None,
     };
     let original = opened.as_ref().map(|o| o.text.as_str());
     let written = header::write(original, &draft.values, &draft.body)
         .map_err(|e| error(422, &e.to_string()))?;
     Ok((written, opened))
+}
+
+/// The article at `path` as it is on disk; `None` when it is not there
+/// (deleted since the form opened it: the writer may recreate it).
+fn on_disk(root: &Path, path: &str) -> Result<Option<files::Opened>, files::FileError> {
+    match files::open(root, path) {
+        Ok(opened) => Ok(Some(opened)),
+        Err(files::FileError::Missing { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// `POST api/preview`: the draft's page and diagnostics, nothing saved.
@@ -236,7 +246,12 @@ pub fn preview(cx: &mut Context<'_>, draft: &Draft) -> Answer {
     )
 }
 
-/// `POST api/save`: « Enregistrer ».
+/// `POST api/save`: « Enregistrer ». Stops, writing nothing, when the
+/// file is no longer the version the form opened (changed or deleted on
+/// disk: `409 {conflict, current}`, `current` null when deleted; saving
+/// again with `current` overwrites or recreates it), when comments would
+/// go (`409 {lost_comments}`), or when the article has errors and is not
+/// saved as a draft (`422 {diagnostics}`).
 pub fn save(cx: &mut Context<'_>, mut request: Save) -> Answer {
     let path = match draft_path(cx.root, &request.draft) {
         Ok(p) => p,
@@ -252,10 +267,11 @@ pub fn save(cx: &mut Context<'_>, mut request: Save) -> Answer {
         Ok(w) => w,
         Err(answer) => return answer,
     };
-    if let Some(opened) = &opened
-        && request.version.as_deref() != Some(opened.version.as_str())
-    {
-        return web::json(409, &json!({"conflict": true, "current": opened.version}));
+    // The file must be as the form opened it: still there at the same
+    // version, or gone when the writer chose to recreate it (no version).
+    let current = opened.as_ref().map(|o| o.version.as_str());
+    if request.draft.path.is_some() && request.version.as_deref() != current {
+        return web::json(409, &json!({"conflict": true, "current": current}));
     }
     if !written.lost_comments.is_empty() && !request.accept_lost_comments {
         return web::json(409, &json!({"lost_comments": written.lost_comments}));

@@ -762,3 +762,37 @@ fn an_error_of_the_theme_is_placed_on_no_field_of_the_article() {
     assert_eq!(error["field"], json!([]), "{error}");
     studio.run.interrupt();
 }
+
+#[test]
+fn a_file_deleted_on_disk_is_recreated_only_when_the_writer_chooses() {
+    let site = TestSite::example();
+    let studio = Studio::start(&site);
+    let mut mine = save_of(&studio.open(ARTICLE));
+    mine["values"]["title"] = json!("Publier sur l'intranet");
+    site.remove(ARTICLE);
+
+    let (status, conflict) = studio.post("save", &mine);
+    assert_eq!(status, 409, "{conflict}");
+    assert_eq!(conflict, json!({"conflict": true, "current": null}));
+    assert!(!site.path(ARTICLE).exists(), "nothing written");
+    // The preview still shows the writer's text.
+    let (status, previewed) = studio.post("preview", &mine);
+    assert_eq!(status, 200, "{previewed}");
+    assert!(
+        previewed["html"]
+            .as_str()
+            .is_some_and(|h| h.contains("Publier sur l’intranet")),
+        "{previewed}"
+    );
+
+    // « Écraser » (the version the conflict gave: none): the file is back,
+    // with the form's text.
+    mine["version"] = conflict["current"].clone();
+    let (status, saved) = studio.post("save", &mine);
+    assert_eq!(status, 200, "{saved}");
+    let back = studio.open(ARTICLE);
+    assert_eq!(back["values"], mine["values"]);
+    assert_eq!(back["body"], mine["body"]);
+    assert_eq!(back["version"], saved["version"]);
+    studio.run.interrupt();
+}
