@@ -796,3 +796,67 @@ fn a_file_deleted_on_disk_is_recreated_only_when_the_writer_chooses() {
     assert_eq!(back["version"], saved["version"]);
     studio.run.interrupt();
 }
+
+#[test]
+fn an_article_whose_header_is_broken_opens_with_the_command_line_s_error() {
+    let site = TestSite::example();
+    let path = "content/actualites/en-tete-casse.md";
+    site.write(
+        path,
+        "---\ntitle: Un en-tête cassé\ndate: 2026-02-01\ntags: [intranet\n---\nLe texte.\n",
+    );
+    let studio = Studio::start(&site);
+    let (status, answer) = studio.get(&format!("article?path={}", encode(path)));
+    studio.run.interrupt();
+    assert_eq!(status, 422, "{answer}");
+    let error = answer["error"].as_str().expect("an error");
+    let check = site.gazette(&["check"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    let first = error.lines().next().expect("a line");
+    assert!(first.starts_with("erreur : "), "{error}");
+    assert!(check.stderr.contains(first), "{error}\n{}", check.stderr);
+}
+
+#[test]
+fn a_new_article_is_published_by_the_repository_s_author_when_none_is_given() {
+    let site = TestSite::example();
+    let remote = git_site(&site);
+    let studio = Studio::start(&site);
+    let (_, new) = studio.get("new?section=vie-au-travail&kind=article");
+    let mut values = new["values"].clone();
+    values["title"] = json!("Le télétravail en été");
+    let (status, saved) = studio.post(
+        "save",
+        &json!({"section": "vie-au-travail", "values": values, "body": "Le texte.\n"}),
+    );
+    assert_eq!(status, 200, "{saved}");
+    let path = saved["path"].as_str().expect("its path").to_string();
+    assert_eq!(path, "content/vie-au-travail/le-teletravail-en-ete.md");
+    let (status, published) = studio.post(
+        "publish",
+        &json!({"path": path, "message": "Nouvel article", "author": " "}),
+    );
+    assert_eq!(status, 200, "{published}");
+    assert_eq!(published["pushed"], true, "{published}");
+    studio.run.interrupt();
+
+    let log = git(
+        &site,
+        &remote,
+        &[
+            "log",
+            "-1",
+            "--format=%an <%ae>%n%s",
+            "--name-status",
+            "main",
+        ],
+    );
+    assert_eq!(
+        log.lines().filter(|l| !l.is_empty()).collect::<Vec<_>>(),
+        [
+            "Camille Rédaction <camille@example.org>",
+            "Nouvel article",
+            &format!("A\t{path}"),
+        ]
+    );
+}
