@@ -83,13 +83,16 @@ fn error(status: u16, message: &str) -> Answer {
     web::json(status, &json!({ "error": message }))
 }
 
-/// A file's error, as the writer reads it.
+/// A file's error, as the writer reads it. A request no draft could
+/// satisfy (a title that names no file, an unknown section, a bad path or
+/// image) is `400`: `422` is kept for an article with errors, which the
+/// page offers to save as a draft.
 fn file_error(e: &files::FileError, lang: Language) -> Answer {
     let status = match e {
         files::FileError::Conflict { .. } => 409,
         files::FileError::Missing { .. } => 404,
         files::FileError::Io { .. } => 500,
-        _ => 422,
+        _ => 400,
     };
     error(status, &files::message(e, lang))
 }
@@ -214,7 +217,7 @@ fn text_of(
     };
     let original = opened.as_ref().map(|o| o.text.as_str());
     let written = header::write(original, &draft.values, &draft.body)
-        .map_err(|e| error(422, &e.to_string()))?;
+        .map_err(|e| error(400, &e.to_string()))?;
     Ok((written, opened))
 }
 
@@ -251,7 +254,8 @@ pub fn preview(cx: &mut Context<'_>, draft: &Draft) -> Answer {
 /// disk: `409 {conflict, current}`, `current` null when deleted; saving
 /// again with `current` overwrites or recreates it), when comments would
 /// go (`409 {lost_comments}`), or when the article has errors and is not
-/// saved as a draft (`422 {diagnostics}`).
+/// saved as a draft (`422 {diagnostics}`, the only `422`: saving as a
+/// draft would do); what no draft could save is `400 {error}`.
 pub fn save(cx: &mut Context<'_>, mut request: Save) -> Answer {
     let path = match draft_path(cx.root, &request.draft) {
         Ok(p) => p,

@@ -860,3 +860,26 @@ fn a_new_article_is_published_by_the_repository_s_author_when_none_is_given() {
         ]
     );
 }
+
+#[test]
+fn a_title_that_names_no_file_is_said_and_not_offered_as_a_draft() {
+    let site = TestSite::example();
+    let studio = Studio::start(&site);
+    let (_, new) = studio.get("new?section=actualites&kind=article");
+    let mut values = new["values"].clone();
+    values["title"] = json!("« ? »");
+    let mut draft = json!({"section": "actualites", "values": values, "body": "Le texte.\n"});
+    let before = crate::support::tree(&site.path("content"));
+    for as_draft in [false, true] {
+        draft["as_draft"] = json!(as_draft);
+        let (status, answer) = studio.post("save", &draft);
+        // Not 422, which the page reads as « errors: save it as a draft ».
+        assert_eq!(status, 400, "{answer}");
+        assert_eq!(
+            answer,
+            json!({"error": "le titre n’a ni lettre ni chiffre pour nommer le fichier : écrivez un titre, ou un nom de fichier (slug)"})
+        );
+    }
+    assert_eq!(crate::support::tree(&site.path("content")), before);
+    studio.run.interrupt();
+}
