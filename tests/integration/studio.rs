@@ -347,6 +347,12 @@ fn saving_an_article_rewrites_only_what_changed() {
     let site = TestSite::example();
     let studio = Studio::start(&site);
     let before = std::fs::read(site.path(ARTICLE)).expect("article");
+    let modified = || {
+        std::fs::metadata(site.path(ARTICLE))
+            .and_then(|m| m.modified())
+            .expect("modification time")
+    };
+    let untouched = modified();
 
     let article = studio.open(ARTICLE);
     assert_eq!(article["values"]["title"], "Comment publier sur l'intranet");
@@ -355,6 +361,7 @@ fn saving_an_article_rewrites_only_what_changed() {
     assert_eq!(saved["unchanged"], true, "{saved}");
     assert_eq!(saved["version"], article["version"]);
     assert_eq!(std::fs::read(site.path(ARTICLE)).expect("article"), before);
+    assert_eq!(modified(), untouched, "not even rewritten");
 
     let mut changed = save_of(&article);
     changed["values"]["title"] = json!("Publier sur l'intranet : le pas-à-pas");
@@ -586,6 +593,22 @@ fn an_image_turns_a_single_file_article_into_a_folder() {
     assert_eq!(
         studio.open(&format!("{bundle}/index.md"))["version"],
         added["version"]
+    );
+    // A second image of the same name, into the folder it now is: beside
+    // the first, which stays.
+    let query = format!(
+        "image?path={}&name={}&version={}",
+        encode(&format!("{bundle}/index.md")),
+        encode("Départ du challenge.PNG"),
+        added["version"].as_str().expect("version")
+    );
+    let (status, second) = studio.call("POST", &query, "image/png", &png(20, 10));
+    assert_eq!(status, 200, "{second}");
+    assert_eq!(second["path"], format!("{bundle}/index.md"), "{second}");
+    assert_eq!(second["image"], "depart-du-challenge-2.png", "{second}");
+    assert_eq!(
+        std::fs::read(site.path(&format!("{bundle}/{image}"))).expect("the first image"),
+        png(64, 48)
     );
     studio.run.interrupt();
 
