@@ -216,7 +216,6 @@ fn isolated_env(site: &TestSite) -> Vec<(&'static str, std::ffi::OsString)> {
         ("GIT_CONFIG_GLOBAL", empty.into()),
         ("GIT_CONFIG_NOSYSTEM", "1".into()),
         ("GIT_CEILING_DIRECTORIES", site.parent().into()),
-        ("LC_ALL", "C".into()),
     ]
 }
 
