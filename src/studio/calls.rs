@@ -83,13 +83,16 @@ fn error(status: u16, message: &str) -> Answer {
     web::json(status, &json!({ "error": message }))
 }
 
-/// A file's error, as the writer reads it.
+/// A file's error, as the writer reads it. A request no draft could
+/// satisfy (a title that names no file, an unknown section, a bad path or
+/// image) is `400`: `422` is kept for an article with errors, which the
+/// page offers to save as a draft.
 fn file_error(e: &files::FileError, lang: Language) -> Answer {
     let status = match e {
         files::FileError::Conflict { .. } => 409,
         files::FileError::Missing { .. } => 404,
         files::FileError::Io { .. } => 500,
-        _ => 422,
+        _ => 400,
     };
     error(status, &files::message(e, lang))
 }
@@ -112,10 +115,13 @@ fn header_error(cx: &mut Context<'_>, path: &str, text: &str, e: &header::Header
     error(422, &message)
 }
 
-/// A diagnostic for the page: its texts, position and field.
-fn shown(d: &Diagnostic, text: &str) -> Value {
+/// A diagnostic for the page: its texts, file, position and field. Only a
+/// diagnostic of the article itself (`path`, whose text is `text`) is
+/// placed on a field: a template's error (the page could not be rendered)
+/// has its line in the template, which names no field of the form.
+fn shown(d: &Diagnostic, path: &str, text: &str) -> Value {
     let (line, column) = d.position.as_ref().map_or((0, 0), |p| (p.line, p.column));
-    let field = if line == 0 {
+    let field = if line == 0 || d.file.as_deref() != Some(Path::new(path)) {
         Vec::new()
     } else {
         fields::path_at(text, line)
@@ -125,10 +131,20 @@ fn shown(d: &Diagnostic, text: &str) -> Value {
         "code": d.code,
         "message": d.message,
         "help": d.help,
+        "file": d.file.as_deref().map(crate::sources::to_slash),
         "line": (line > 0).then_some(line),
         "column": (line > 0).then_some(column),
         "field": field,
     })
+}
+
+/// Every diagnostic of a preview of the article at `path`, for the page.
+fn all_shown(found: &preview::Preview, path: &str, text: &str) -> Vec<Value> {
+    found
+        .diagnostics
+        .iter()
+        .map(|d| shown(d, path, text))
+        .collect()
 }
 
 /// `GET api/article?path=`: an article for the form.
@@ -187,8 +203,8 @@ fn draft_path(root: &Path, draft: &Draft) -> Result<String, files::FileError> {
 }
 
 /// The file a draft makes: written over the file on disk (only what
-/// changed), or in the canonical layout for a new article; with the file
-/// as it was opened.
+/// changed), or in the canonical layout for a new article (or one deleted
+/// since it was opened); with the file as it was opened.
 fn text_of(
     root: &Path,
     path: &str,
@@ -196,13 +212,23 @@ fn text_of(
     lang: Language,
 ) -> Result<(header::Written, Option<files::Opened>), Answer> {
     let opened = match &draft.path {
-        Some(_) => Some(files::open(root, path).map_err(|e| file_error(&e, lang))?),
+        Some(_) => on_disk(root, path).map_err(|e| file_error(&e, lang))?,
         None => None,
     };
     let original = opened.as_ref().map(|o| o.text.as_str());
     let written = header::write(original, &draft.values, &draft.body)
-        .map_err(|e| error(422, &e.to_string()))?;
+        .map_err(|e| error(400, &e.to_string()))?;
     Ok((written, opened))
+}
+
+/// The article at `path` as it is on disk; `None` when it is not there
+/// (deleted since the form opened it: the writer may recreate it).
+fn on_disk(root: &Path, path: &str) -> Result<Option<files::Opened>, files::FileError> {
+    match files::open(root, path) {
+        Ok(opened) => Ok(Some(opened)),
+        Err(files::FileError::Missing { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// `POST api/preview`: the draft's page and diagnostics, nothing saved.
@@ -216,18 +242,20 @@ pub fn preview(cx: &mut Context<'_>, draft: &Draft) -> Answer {
         Err(answer) => return answer,
     };
     let found = preview::preview(cx.session, Path::new(&path), &written.text);
-    let diagnostics: Vec<Value> = found
-        .diagnostics
-        .iter()
-        .map(|d| shown(d, &written.text))
-        .collect();
+    let diagnostics = all_shown(&found, &path, &written.text);
     web::json(
         200,
         &json!({"html": found.html, "address": found.address, "diagnostics": diagnostics}),
     )
 }
 
-/// `POST api/save`: « Enregistrer ».
+/// `POST api/save`: « Enregistrer ». Stops, writing nothing, when the
+/// file is no longer the version the form opened (changed or deleted on
+/// disk: `409 {conflict, current}`, `current` null when deleted; saving
+/// again with `current` overwrites or recreates it), when comments would
+/// go (`409 {lost_comments}`), or when the article has errors and is not
+/// saved as a draft (`422 {diagnostics}`, the only `422`: saving as a
+/// draft would do); what no draft could save is `400 {error}`.
 pub fn save(cx: &mut Context<'_>, mut request: Save) -> Answer {
     let path = match draft_path(cx.root, &request.draft) {
         Ok(p) => p,
@@ -243,20 +271,17 @@ pub fn save(cx: &mut Context<'_>, mut request: Save) -> Answer {
         Ok(w) => w,
         Err(answer) => return answer,
     };
-    if let Some(opened) = &opened
-        && request.version.as_deref() != Some(opened.version.as_str())
-    {
-        return web::json(409, &json!({"conflict": true, "current": opened.version}));
+    // The file must be as the form opened it: still there at the same
+    // version, or gone when the writer chose to recreate it (no version).
+    let current = opened.as_ref().map(|o| o.version.as_str());
+    if request.draft.path.is_some() && request.version.as_deref() != current {
+        return web::json(409, &json!({"conflict": true, "current": current}));
     }
     if !written.lost_comments.is_empty() && !request.accept_lost_comments {
         return web::json(409, &json!({"lost_comments": written.lost_comments}));
     }
     let found = preview::preview(cx.session, Path::new(&path), &written.text);
-    let diagnostics: Vec<Value> = found
-        .diagnostics
-        .iter()
-        .map(|d| shown(d, &written.text))
-        .collect();
+    let diagnostics = all_shown(&found, &path, &written.text);
     if found.diagnostics.iter().any(Diagnostic::is_error) && !request.as_draft {
         return web::json(422, &json!({"diagnostics": diagnostics}));
     }
