@@ -20,6 +20,7 @@ studio-publish-push-timed-out = Article saved in git (commit { $commit }), but s
 studio-publish-no-git = The git program was not found on this computer: the article cannot be published from here. It stays saved in the site's files. Ask your IT department to install git (https://git-scm.com), then restart Gazette.
 studio-publish-not-a-repository = This site is not a git repository: the article cannot be published from here. It stays saved in the site's files. To publish from the studio, ask the person who manages the site to make it a git repository (git init, or git clone of the team's repository), then restart Gazette.
 studio-publish-nothing-to-commit = Nothing to publish: the article and its files have not changed since they were last published.
+studio-publish-has-errors = Cannot publish: the saved article has errors (see “Problems to fix”); published, it would stop the site from building. Fix them, save, then publish.
 studio-publish-no-author = Cannot publish: no author name. Enter your name in the “Your name” field of the publishing panel.
 studio-publish-no-message = Cannot publish: the publication message is empty. Describe your change in one sentence.
 # $path: a file given to publish, as given.

@@ -20,6 +20,7 @@ studio-publish-push-timed-out = Article enregistré dans git (commit { $commit }
 studio-publish-no-git = Le programme git est introuvable sur cet ordinateur : l’article ne peut pas être publié d’ici. Il reste enregistré dans les fichiers du site. Demandez à votre service informatique d’installer git (https://git-scm.com), puis relancez Gazette.
 studio-publish-not-a-repository = Ce site n’est pas un dépôt git : l’article ne peut pas être publié d’ici. Il reste enregistré dans les fichiers du site. Pour publier depuis le studio, demandez à la personne qui gère le site d’en faire un dépôt git (git init, ou git clone du dépôt de l’équipe), puis relancez Gazette.
 studio-publish-nothing-to-commit = Rien à publier : l’article et ses fichiers n’ont pas changé depuis leur dernière publication.
+studio-publish-has-errors = Publication impossible : l’article enregistré a des erreurs (voir « Problèmes à corriger ») ; publié, il empêcherait la construction du site. Corrigez-les, enregistrez, puis publiez.
 studio-publish-no-author = Publication impossible : aucun nom d’auteur. Indiquez votre nom dans le champ « Votre nom » de la publication.
 studio-publish-no-message = Publication impossible : le message de publication est vide. Décrivez votre modification en une phrase.
 # $path: a file given to publish, as given.

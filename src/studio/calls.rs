@@ -18,8 +18,9 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use super::{fields, files, header, preview, publish, web};
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Code, Diagnostic, Severity};
 use crate::language::Language;
+use crate::messages::t;
 use crate::serve::incremental::Session;
 use crate::serve::server::Answer;
 
@@ -121,21 +122,42 @@ fn header_error(cx: &mut Context<'_>, path: &str, text: &str, e: &header::Header
 /// has its line in the template, which names no field of the form.
 fn shown(d: &Diagnostic, path: &str, text: &str) -> Value {
     let (line, column) = d.position.as_ref().map_or((0, 0), |p| (p.line, p.column));
-    let field = if line == 0 || d.file.as_deref() != Some(Path::new(path)) {
-        Vec::new()
+    let own = d.file.as_deref() == Some(Path::new(path));
+    // A required key left empty is the form's field of that key; the
+    // command line's help (add a line to the header) is for a file.
+    let missing = (own && d.code == Code::FrontMatterMissingKey)
+        .then(|| missing_required(text))
+        .flatten();
+    let field = match missing {
+        Some(key) => vec![Value::from(key)],
+        None if line == 0 || !own => Vec::new(),
+        None => fields::path_at(text, line),
+    };
+    let help = if missing.is_some() {
+        None
     } else {
-        fields::path_at(text, line)
+        d.help.clone()
     };
     json!({
         "severity": match d.severity { Severity::Error => "error", Severity::Warning => "warning" },
         "code": d.code,
         "message": d.message,
-        "help": d.help,
+        "help": help,
         "file": d.file.as_deref().map(crate::sources::to_slash),
         "line": (line > 0).then_some(line),
         "column": (line > 0).then_some(column),
         "field": field,
     })
+}
+
+/// The first key the form requires that `text`'s header lacks.
+fn missing_required(text: &str) -> Option<&'static str> {
+    let values = header::read(text).ok()?.values;
+    super::model::article()
+        .into_iter()
+        .filter(|f| f.required)
+        .map(|f| f.key)
+        .find(|key| values.get(*key).is_none_or(Value::is_null))
 }
 
 /// Every diagnostic of a preview of the article at `path`, for the page.
@@ -353,17 +375,23 @@ pub fn publish(cx: &mut Context<'_>, request: &Publish) -> Answer {
             return error(409, &publish::describe(&result, cx.lang));
         }
     };
-    let configured = repository.configured_author();
-    let name = Some(request.author.trim().to_string())
-        .filter(|n| !n.is_empty())
-        .or_else(|| configured.as_ref().map(|a| a.name.clone()))
-        .unwrap_or_default();
-    let author = publish::Author {
-        name,
-        email: configured.and_then(|a| a.email),
-    };
+    // An article with errors would stop the site's build for everyone.
+    if let Ok(opened) = files::open(cx.root, &request.path) {
+        let found = preview::preview(cx.session, Path::new(&request.path), &opened.text);
+        if found.diagnostics.iter().any(Diagnostic::is_error) {
+            return error(422, &t!(cx.lang, "studio-publish-has-errors"));
+        }
+    }
+    let author = author(&repository, &request.author);
     let files = publish_files(cx, &request.path);
-    let result = repository.publish(&files, &request.message, &author);
+    let mut result = repository.publish(&files, &request.message, &author);
+    // Nothing new to commit, but earlier publications not sent yet: send
+    // them now (the writer was told « relancez l’envoi »).
+    if matches!(result, Err(publish::PublishError::NothingToCommit))
+        && let Some(resent) = repository.resend()
+    {
+        result = Ok(resent);
+    }
     let message = publish::describe(&result, cx.lang);
     match &result {
         Ok(done) => {
@@ -374,6 +402,21 @@ pub fn publish(cx: &mut Context<'_>, request: &Publish) -> Answer {
             web::json(200, &json!({"message": message, "pushed": pushed}))
         }
         Err(_) => error(422, &message),
+    }
+}
+
+/// Who publishes: the name the writer gave, else git's; git's e-mail only
+/// with git's own name (another person's name gets no e-mail rather than
+/// someone else's).
+fn author(repository: &publish::Repository, given: &str) -> publish::Author {
+    let configured = repository.configured_author();
+    let given = given.trim();
+    match configured {
+        Some(c) if given.is_empty() || given == c.name => c,
+        _ => publish::Author {
+            name: given.to_string(),
+            email: None,
+        },
     }
 }
 

@@ -270,8 +270,25 @@ impl Repository {
         })
     }
 
+    /// Sends again what earlier publications committed but could not
+    /// send (the branch is ahead of its upstream): the last commit and
+    /// its push, or `None` when there is nothing to send.
+    pub fn resend(&self) -> Option<Published> {
+        let upstream = self.upstream_of(self.current_branch().as_deref())?;
+        let range = format!("refs/remotes/{}/{}..HEAD", upstream.remote, upstream.branch);
+        let ahead: u64 = self.query(&["rev-list", "--count", &range])?.parse().ok()?;
+        if ahead == 0 {
+            return None;
+        }
+        let commit = self.query(&["rev-parse", "--short", "HEAD"])?;
+        Some(Published {
+            commit,
+            push: self.push(),
+        })
+    }
+
     /// Pushes `HEAD` to the current branch's upstream: what [`Self::publish`]
-    /// does after its commit, and what the studio offers again after a
+    /// does after its commit, and what [`Self::resend`] does again after a
     /// failed push.
     pub fn push(&self) -> Push {
         let Some(upstream) = self.upstream_of(self.current_branch().as_deref()) else {

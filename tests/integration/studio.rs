@@ -1070,3 +1070,80 @@ fn a_title_that_names_no_file_is_said_and_not_offered_as_a_draft() {
     assert_eq!(crate::support::tree(&site.path("content")), before);
     studio.run.interrupt();
 }
+
+#[test]
+fn a_title_left_empty_is_placed_on_its_field() {
+    let site = TestSite::example();
+    let studio = Studio::start(&site);
+    let mut draft = save_of(&studio.open(ARTICLE));
+    draft["values"]["title"] = json!("");
+    let (status, previewed) = studio.post("preview", &draft);
+    assert_eq!(status, 200, "{previewed}");
+    let missing: Vec<&Value> = previewed["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "front-matter-missing-key")
+        .collect();
+    assert_eq!(missing.len(), 1, "{previewed}");
+    assert_eq!(missing[0]["field"], json!(["title"]), "{previewed}");
+    // The command line's help (add a line to the header) is for a file.
+    assert_eq!(missing[0]["help"], Value::Null, "{previewed}");
+    studio.run.interrupt();
+}
+
+#[test]
+fn publish_refuses_an_article_with_errors_and_sends_again_what_could_not_be_sent() {
+    let site = TestSite::example();
+    let remote = git_site(&site);
+    let studio = Studio::start(&site);
+
+    // Saved as a draft with a wrong date: not published (it would stop the
+    // site's build).
+    let mut draft = save_of(&studio.open(ARTICLE));
+    draft["values"]["date"] = json!("2026-13-45");
+    draft["as_draft"] = json!(true);
+    let (status, saved) = studio.post("save", &draft);
+    assert_eq!(status, 200, "{saved}");
+    let head = git(&site, &site.root, &["rev-parse", "HEAD"]);
+    let (status, refused) = studio.post(
+        "publish",
+        &json!({"path": ARTICLE, "message": "Brouillon", "author": "Alex Martin"}),
+    );
+    assert_eq!(status, 422, "{refused}");
+    assert_eq!(
+        refused["error"],
+        "Publication impossible : l’article enregistré a des erreurs (voir « Problèmes à corriger ») ; publié, il empêcherait la construction du site. Corrigez-les, enregistrez, puis publiez."
+    );
+    assert_eq!(git(&site, &site.root, &["rev-parse", "HEAD"]), head);
+
+    // Fixed, then published while the remote is out of reach: committed,
+    // not sent; published again once it is back: sent.
+    let mut draft = save_of(&studio.open(ARTICLE));
+    draft["values"]["date"] = json!("2026-02-16");
+    draft["values"]["draft"] = Value::Null;
+    draft["values"]["title"] = json!("Publier sur l'intranet, pas à pas");
+    let (status, saved) = studio.post("save", &draft);
+    assert_eq!(status, 200, "{saved}");
+    let away = site.parent().join("away.git");
+    std::fs::rename(&remote, &away).expect("the remote goes away");
+    let request = json!({"path": ARTICLE, "message": "Date corrigée", "author": "Alex Martin"});
+    let (status, published) = studio.post("publish", &request);
+    assert_eq!(status, 200, "{published}");
+    assert_eq!(published["pushed"], false, "{published}");
+    std::fs::rename(&away, &remote).expect("the remote is back");
+    let (status, published) = studio.post("publish", &request);
+    assert_eq!(status, 200, "{published}");
+    assert_eq!(published["pushed"], true, "{published}");
+    assert!(
+        published["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("envoyé sur origin/main")),
+        "{published}"
+    );
+    studio.run.interrupt();
+    assert_eq!(
+        git(&site, &remote, &["log", "-1", "--format=%s", "main"]).trim(),
+        "Date corrigée"
+    );
+}

@@ -1023,7 +1023,7 @@ function fieldFor(path) {
 async function save(asDraft, choice) {
   if (!state) return;
   announce(w("working"), "info");
-  const request = { ...draft(), version: state.version, as_draft: Boolean(asDraft), overwrite: choice === "overwrite", accept_lost_comments: choice === "lose-comments" || choice === "overwrite" };
+  const request = { ...draft(), version: state.version, as_draft: Boolean(asDraft), accept_lost_comments: choice === "lose-comments" };
   let r;
   try { r = await call("save", { body: request }); } catch (_) { fail(); return; }
   if (r.status === 200) {
@@ -1063,8 +1063,8 @@ async function save(asDraft, choice) {
     region.focus();
     return;
   }
-  if (r.status === 422) {
-    showDiagnostics(r.body.diagnostics || []);
+  if (r.status === 422 && r.body.diagnostics) {
+    showDiagnostics(r.body.diagnostics);
     const region = document.getElementById("status");
     region.className = "status error";
     region.replaceChildren(el("p", {}, w("errors-draft-only")),
