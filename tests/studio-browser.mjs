@@ -148,7 +148,7 @@ async function image(context) {
   check(await page.evaluate(() => document.activeElement.id === "f-body-image-alt"), "focus on the alternative text");
   await page.getByLabel("Texte alternatif de l’image à insérer").fill("L’équipe des aidants réunie");
   await page.getByRole("button", { name: "Insérer l’image" }).click();
-  await page.locator("#status", { hasText: "Image copiée" }).waitFor({ timeout: 20000 });
+  await page.locator("#status", { hasText: "Fichier copié" }).waitFor({ timeout: 20000 });
   const body = await page.locator("#f-body").inputValue();
   check(body.includes("![L’équipe des aidants réunie](equipe-aidants.png)"), "the image is in the text");
   check(/#edit=content%2Fvie-au-travail%2Fsalaries-aidants%2Findex.md$/.test(page.url()), `the address follows the article: ${page.url()}`);

@@ -42,5 +42,7 @@ studio-files-empty-slug = the title has no letter or digit to name the file: wri
 studio-files-bundle-exists = the folder { $path } already exists: the article cannot move into it to take the image; rename or move that folder, then try again
 studio-files-image-type = “{ $name }” is not an image the site publishes: choose a { $types } file
 studio-files-not-an-image = “{ $name }” is not an image of that type (its content does not match its name): export it again from your image software
+studio-files-document-type = “{ $name }” is not a document the studio copies: choose a { $types } file
+studio-files-not-a-document = “{ $name }” is not a document of this type (its content does not match its name): save it again from your software
 studio-files-no-free-name = no free name for { $path }: rename the file before adding it
 studio-files-io = { $path }: { $reason }

@@ -42,5 +42,7 @@ studio-files-empty-slug = le titre n’a ni lettre ni chiffre pour nommer le fic
 studio-files-bundle-exists = le dossier { $path } existe déjà : l’article ne peut pas y être déplacé pour recevoir l’image ; renommez ou déplacez ce dossier, puis réessayez
 studio-files-image-type = « { $name } » n’est pas une image que le site publie : choisissez un fichier { $types }
 studio-files-not-an-image = « { $name } » n’est pas une image de ce type (son contenu ne correspond pas à son nom) : exportez-la à nouveau depuis votre logiciel d’images
+studio-files-document-type = « { $name } » n’est pas un document que le studio copie : choisissez un fichier { $types }
+studio-files-not-a-document = « { $name } » n’est pas un document de ce type (son contenu ne correspond pas à son nom) : enregistrez-le à nouveau depuis votre logiciel
 studio-files-no-free-name = aucun nom libre pour { $path } : renommez le fichier avant de l’ajouter
 studio-files-io = { $path } : { $reason }

@@ -374,6 +374,18 @@ fn photos_ready(shared: &Shared, made: usize) {
     apply_change(shared, &again, Some(made));
 }
 
+/// Has the preview follow files its extension (the studio) just changed,
+/// at once rather than when the watcher reports them: the site is
+/// assembled again and published, and the open tabs told. The watcher's
+/// own report of the same files then finds nothing more to do.
+pub fn follow_sources(shared: &Shared) -> bool {
+    let again = watch::Changes {
+        structure: true,
+        ..watch::Changes::default()
+    };
+    apply_change(shared, &again, None)
+}
+
 /// Rebuilds after `changes` (or, with `photos`, because the worker made
 /// that many photos' variants), publishes the result (or the errors) and
 /// tells the open tabs. `false` when the session is gone (stop serving).

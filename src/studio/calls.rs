@@ -327,16 +327,27 @@ pub fn save(cx: &mut Context<'_>, mut request: Save) -> Answer {
     }
 }
 
-/// `POST api/image?path=&name=&version=`: an image copied into the
-/// article's folder (the article becomes a folder when it is one file).
-pub fn image(cx: &mut Context<'_>, query: &str, bytes: &[u8]) -> Answer {
+/// `POST api/image?path=&name=&version=&kind=`: an image (or, with
+/// `kind=document`, a document to download) copied into the article's
+/// folder (the article becomes a folder when it is one file).
+pub fn image(
+    root: &Path,
+    touched: &Mutex<HashMap<String, BTreeSet<String>>>,
+    lang: Language,
+    query: &str,
+    bytes: &[u8],
+) -> Answer {
     let (Some(path), Some(name)) = (param(query, "path"), param(query, "name")) else {
         return error(400, "path, name");
     };
     let version = param(query, "version").filter(|v| !v.is_empty());
-    match files::add_image(cx.root, &path, &name, bytes, version.as_deref()) {
+    let accepted = match param(query, "kind").as_deref() {
+        Some("document") => files::Accepted::Document,
+        _ => files::Accepted::Image,
+    };
+    match files::add_file(root, &path, &name, bytes, version.as_deref(), accepted) {
         Ok(added) => {
-            if let Ok(mut touched) = cx.touched.lock() {
+            if let Ok(mut touched) = touched.lock() {
                 let mut set = touched.remove(&path).unwrap_or_default();
                 set.extend(added.changed.iter().cloned());
                 touched.insert(added.article.clone(), set);
@@ -346,7 +357,7 @@ pub fn image(cx: &mut Context<'_>, query: &str, bytes: &[u8]) -> Answer {
                 &json!({"path": added.article, "image": added.image, "version": added.version}),
             )
         }
-        Err(e) => file_error(&e, cx.lang),
+        Err(e) => file_error(&e, lang),
     }
 }
 

@@ -1,5 +1,5 @@
 //! The studio's writes to the writer's files: saving an article, finding a
-//! free path for a new one, and copying an image into an article's bundle.
+//! free path for a new one, and copying an image or a document into an article's bundle.
 //!
 //! The studio must never lose a writer's file, so every write here is
 //! shaped by that:
@@ -56,6 +56,32 @@ const MAX_SUFFIX: usize = 1000;
 /// runs its scripts).
 const IMAGE_TYPES: [&str; 5] = ["jpg", "jpeg", "png", "webp", "gif"];
 
+/// The documents an article offers to download (`downloads:`): PDF, the
+/// office formats, and plain text tables. Nothing a browser would run
+/// (HTML, SVG, scripts: discovery refuses them in `content/`).
+const DOCUMENT_TYPES: [&str; 12] = [
+    "pdf", "odt", "ods", "odp", "docx", "xlsx", "pptx", "doc", "xls", "ppt", "csv", "txt",
+];
+
+/// What a file copied into an article's folder may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accepted {
+    /// A photo or an illustration ([`IMAGE_TYPES`]).
+    Image,
+    /// A document to download ([`DOCUMENT_TYPES`]).
+    Document,
+}
+
+impl Accepted {
+    /// Its file types (extensions).
+    fn types(self) -> &'static [&'static str] {
+        match self {
+            Accepted::Image => &IMAGE_TYPES,
+            Accepted::Document => &DOCUMENT_TYPES,
+        }
+    }
+}
+
 /// Why a read or a write of the studio did not happen. The file named is
 /// relative to the site root.
 #[derive(Debug)]
@@ -106,8 +132,18 @@ pub enum FileError {
         /// The file name as sent.
         name: String,
     },
+    /// A document of a type the studio does not copy.
+    DocumentType {
+        /// The file name as sent.
+        name: String,
+    },
     /// The bytes are not an image of the type its name says.
     NotAnImage {
+        /// The file name as sent.
+        name: String,
+    },
+    /// The bytes are not a document of the type its name says.
+    NotADocument {
         /// The file name as sent.
         name: String,
     },
@@ -153,8 +189,17 @@ pub fn message(error: &FileError, lang: Language) -> String {
             name = name.as_str(),
             types = IMAGE_TYPES.join(", ")
         ),
+        FileError::DocumentType { name } => t!(
+            lang,
+            "studio-files-document-type",
+            name = name.as_str(),
+            types = DOCUMENT_TYPES.join(", ")
+        ),
         FileError::NotAnImage { name } => {
             t!(lang, "studio-files-not-an-image", name = name.as_str())
+        }
+        FileError::NotADocument { name } => {
+            t!(lang, "studio-files-not-a-document", name = name.as_str())
         }
         FileError::NoFreeName { path } => {
             t!(lang, "studio-files-no-free-name", path = path.as_str())
@@ -315,13 +360,27 @@ pub fn add_image(
     bytes: &[u8],
     base: Option<&str>,
 ) -> Result<Added, FileError> {
+    add_file(root, article, file_name, bytes, base, Accepted::Image)
+}
+
+/// [`add_image`] for a file that is `accepted`: an image, or a document
+/// to download (PDF, office formats, text tables; its bytes checked as an
+/// image's are).
+pub fn add_file(
+    root: &Path,
+    article: &str,
+    file_name: &str,
+    bytes: &[u8],
+    base: Option<&str>,
+    accepted: Accepted,
+) -> Result<Added, FileError> {
     let rel = article_path(article)?;
     if rel.file_name().is_some_and(|n| n == "_index.md") {
         return Err(FileError::BadPath {
             path: article.to_string(),
         });
     }
-    let name = image_name(file_name, bytes)?;
+    let name = image_name(file_name, bytes, accepted)?;
     let text = read_text(root, article, &rel)?;
     let current = version(text.as_bytes());
     if base.is_some_and(|b| b != current) {
@@ -581,18 +640,22 @@ fn bundle_of(rel: &Path) -> Option<PathBuf> {
 /// The safe name of an uploaded image: the slug of its stem (`image` when
 /// nothing is left) and its lower-case extension, one of
 /// [`IMAGE_TYPES`], its bytes checked against it.
-fn image_name(file_name: &str, bytes: &[u8]) -> Result<String, FileError> {
+fn image_name(file_name: &str, bytes: &[u8], accepted: Accepted) -> Result<String, FileError> {
     let base = file_name.rsplit(['/', '\\']).next().unwrap_or(file_name);
     let (stem, ext) = base.rsplit_once('.').unwrap_or((base, ""));
     let ext = ext.to_ascii_lowercase();
-    if !IMAGE_TYPES.contains(&ext.as_str()) {
-        return Err(FileError::ImageType {
-            name: file_name.to_string(),
+    if !accepted.types().contains(&ext.as_str()) {
+        let name = file_name.to_string();
+        return Err(match accepted {
+            Accepted::Image => FileError::ImageType { name },
+            Accepted::Document => FileError::DocumentType { name },
         });
     }
     if !magic_matches(&ext, bytes) {
-        return Err(FileError::NotAnImage {
-            name: file_name.to_string(),
+        let name = file_name.to_string();
+        return Err(match accepted {
+            Accepted::Image => FileError::NotAnImage { name },
+            Accepted::Document => FileError::NotADocument { name },
         });
     }
     let stem = match slugify(stem) {
@@ -609,6 +672,14 @@ fn magic_matches(ext: &str, bytes: &[u8]) -> bool {
         "png" => bytes.starts_with(b"\x89PNG\r\n\x1a\n"),
         "gif" => bytes.starts_with(b"GIF87a") || bytes.starts_with(b"GIF89a"),
         "webp" => bytes.len() >= 12 && bytes.starts_with(b"RIFF") && &bytes[8..12] == b"WEBP",
+        "pdf" => bytes.starts_with(b"%PDF-"),
+        // Zip containers: OpenDocument and Office Open XML.
+        "odt" | "ods" | "odp" | "docx" | "xlsx" | "pptx" => bytes.starts_with(b"PK\x03\x04"),
+        // The compound file of older Office documents.
+        "doc" | "xls" | "ppt" => {
+            bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+        }
+        "csv" | "txt" => std::str::from_utf8(bytes).is_ok_and(|t| !t.contains('\0')),
         _ => false,
     }
 }

@@ -15,7 +15,7 @@
 //!   in the canonical layout, changing only the keys that changed;
 //! - [`preview`]: one article rendered in memory, with its diagnostics;
 //! - [`files`]: saving atomically (with conflicts detected), new articles,
-//!   images copied into an article's folder;
+//!   images and documents copied into an article's folder;
 //! - [`publish`]: a commit (and a push) with the `git` program;
 //! - [`web`]: the page, its script and stylesheet, embedded in the binary.
 //!
@@ -181,6 +181,21 @@ impl Studio {
     /// Answers a call of the API (`api/<name>`), the session locked for
     /// its whole length (a preview renders with it).
     fn api(&self, name: &str, request: Handed, shared: &Shared, lang: Language) -> Answer {
+        if request.method == Method::POST && name == "image" {
+            // A new file, and maybe an article moved: the preview follows
+            // at once, so the next preview and save find them.
+            let answer = calls::image(
+                &self.root,
+                &self.touched,
+                lang,
+                &request.query,
+                &request.body,
+            );
+            if answer.status() == 200 {
+                crate::serve::follow_sources(shared);
+            }
+            return answer;
+        }
         let Ok(mut session) = shared.session.lock() else {
             return web::refused(500, lang, web::Refusal::Busy);
         };
@@ -211,7 +226,6 @@ impl Studio {
                 Ok(save) => calls::save(&mut cx, save),
                 Err(e) => bad(e),
             },
-            (&Method::POST, "image") => calls::image(&mut cx, &request.query, &request.body),
             (&Method::POST, "publish") => match parse(&request.body) {
                 Ok(publish) => calls::publish(&mut cx, &publish),
                 Err(e) => bad(e),

@@ -1147,3 +1147,54 @@ fn publish_refuses_an_article_with_errors_and_sends_again_what_could_not_be_sent
         "Date corrigée"
     );
 }
+
+#[test]
+fn a_document_to_download_is_copied_beside_its_article_and_listed() {
+    let site = TestSite::example();
+    let path = "content/actualites/challenge-mobilite-douce.md";
+    let studio = Studio::start(&site);
+    let article = studio.open(path);
+    let version = article["version"].as_str().expect("version");
+    let upload = |name: &str, bytes: &[u8]| {
+        let query = format!(
+            "image?path={}&name={}&version={version}&kind=document",
+            encode(path),
+            encode(name)
+        );
+        studio.call("POST", &query, "application/octet-stream", bytes)
+    };
+    // A page that a browser would run, and a file whose bytes are not what
+    // its name says: refused, nothing moved.
+    let (status, refused) = upload("programme.html", b"<script>alert(1)</script>");
+    assert_eq!(status, 400, "{refused}");
+    assert_eq!(
+        refused["error"],
+        "« programme.html » n’est pas un document que le studio copie : choisissez un fichier pdf, odt, ods, odp, docx, xlsx, pptx, doc, xls, ppt, csv, txt"
+    );
+    let (status, refused) = upload("Règlement.pdf", b"not a PDF");
+    assert_eq!(status, 400, "{refused}");
+    assert!(site.path(path).is_file());
+
+    let pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    let (status, added) = upload("Règlement du challenge.PDF", pdf);
+    assert_eq!(status, 200, "{added}");
+    assert_eq!(added["image"], "reglement-du-challenge.pdf", "{added}");
+    let moved = added["path"]
+        .as_str()
+        .expect("the article's path")
+        .to_string();
+    // The form lists it under « Documents à télécharger » and saves.
+    let mut draft = save_of(&studio.open(&moved));
+    draft["values"]["downloads"] = json!([
+        {"file": "reglement-du-challenge.pdf", "title": "Le règlement du challenge"}
+    ]);
+    let (status, saved) = studio.post("save", &draft);
+    assert_eq!(status, 200, "{saved}");
+    studio.run.interrupt();
+
+    let out = build(&site);
+    let page = std::fs::read_to_string(out.join("actualites/challenge-mobilite-douce/index.html"))
+        .expect("the page");
+    assert!(page.contains("reglement-du-challenge.pdf"), "{page}");
+    assert!(page.contains("Le règlement du challenge"), "{page}");
+}

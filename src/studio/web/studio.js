@@ -695,9 +695,12 @@ function fileControl(field, holder, key, path) {
   const id = controlId(path);
   const input = el("input", { id, type: "text", value: holder[key] || "", required: field.required });
   input.addEventListener("input", () => { holder[key] = input.value; });
-  const picker = el("input", { type: "file", id: id + "-pick", accept: "image/jpeg,image/png,image/webp,image/gif", class: "visually-hidden" });
+  // A download is a document; every other file of the form an image.
+  const kind = labelPath(path) === "downloads.file" ? "document" : "image";
+  const accept = kind === "document" ? DOCUMENT_TYPES : "image/jpeg,image/png,image/webp,image/gif";
+  const picker = el("input", { type: "file", id: id + "-pick", accept, class: "visually-hidden" });
   const pick = el("label", { for: id + "-pick", class: "button small file-pick" }, w("choose-file"));
-  const upload = (file) => uploadImage(file, (name, reread) => {
+  const upload = (file) => uploadImage(file, kind, (name, reread) => {
     if (reread) {
       setAt(state.values, path, name);
       const again = document.getElementById(id);
@@ -879,7 +882,7 @@ function imageInserter(textarea) {
       if (!alt.value.trim()) { problem.textContent = w("alt-required-body"); alt.focus(); return; }
       problem.textContent = "";
       const text = alt.value.trim().replace(/[[\]]/g, "");
-      await uploadImage(pending, (name, reread) => {
+      await uploadImage(pending, "image", (name, reread) => {
         step.hidden = true;
         alt.value = "";
         const body = reread ? document.getElementById("f-body") : textarea;
@@ -919,19 +922,23 @@ function setAt(values, path, value) {
   holder[path[path.length - 1]] = value;
 }
 
-/// Copies an image into the article's folder, then `apply(name)` gives
+/// The documents a download may be (as the server accepts them).
+const DOCUMENT_TYPES = ".pdf,.odt,.ods,.odp,.docx,.xlsx,.pptx,.doc,.xls,.ppt,.csv,.txt";
+
+/// Copies an image (or, of `kind` "document", a document) into the
+/// article's folder, then `apply(name)` gives
 /// it its place. An article of one file becomes a folder (its links are
 /// rewritten on disk): it must be saved first, and the form is read again
 /// from the disk before `apply` runs. Returns whether the form was read
 /// again (then its controls are new).
-async function uploadImage(file, apply) {
+async function uploadImage(file, kind, apply) {
   if (!state.path) { announce(w("publish-save-first"), "error", true); return false; }
   const moves = !state.path.endsWith("/index.md");
   if (moves && dirty()) { announce(w("image-save-first"), "error", true); return false; }
   announce(w("uploading"), "info");
   try {
     const bytes = await file.arrayBuffer();
-    const r = await call("image?path=" + encodeURIComponent(state.path) + "&name=" + encodeURIComponent(file.name) + "&version=" + encodeURIComponent(state.version || ""),
+    const r = await call("image?path=" + encodeURIComponent(state.path) + "&name=" + encodeURIComponent(file.name) + "&version=" + encodeURIComponent(state.version || "") + "&kind=" + kind,
       { method: "POST", body: new Blob([bytes]) });
     if (r.status !== 200) { announce(r.body.error || w("network-error"), "error", true); return false; }
     const name = r.body.image;
