@@ -184,6 +184,7 @@ pub fn site(session: &Session) -> Value {
     let config = session.config();
     json!({
         "title": config.map(|c| c.title.clone()),
+        "root_path": config.map(|c| c.root_path.clone()),
         "language": session.language(),
         "model": super::model::article(),
         "sections": sections(session),

@@ -92,6 +92,7 @@ async function loadSite() {
     const r = await call("site");
     site = r.body;
     document.getElementById("site-title").textContent = site.title ? "· " + site.title : "";
+    if (site.root_path) document.getElementById("to-site").setAttribute("href", site.root_path);
   } catch (_) {
     site = { articles: [], sections: [], model: [], values: {}, registry: { people: [], organisations: [] }, kinds: [] };
   }
@@ -142,7 +143,7 @@ function showList() {
       el("td", {}, sectionTitle(a.section)),
       el("td", {}, a.date || ""),
       el("td", {}, stateOf(a)))));
-    count.textContent = found.length ? w("count", { n: found.length }) : w("none-found");
+    count.textContent = found.length === 0 ? w("none-found") : found.length === 1 ? w("count-one") : w("count", { n: found.length });
   };
   input.addEventListener("input", fill);
   screen(w("articles"),
