@@ -85,6 +85,8 @@ async function interview(context) {
   await page.getByRole("button", { name: "Insérer dans le texte" }).or(page.locator("#insert-tools")).first().waitFor();
   await page.locator("#insert-tools").getByRole("button", { name: "les témoignages « temoignages »" }).click();
   await previewSettled(page);
+  // The page's address, from the title, before anything is saved.
+  await page.locator("#new-address", { hasText: "/actualites/rencontre-avec-l-equipe-d-accueil-de-rouen/" }).waitFor({ timeout: 20000 });
   const frame = page.frameLocator("#preview-frame");
   await frame.getByText("Qu’est-ce qui a changé cette année ?").first().waitFor({ timeout: 20000 });
   await frame.getByText("Karim B.").first().waitFor();

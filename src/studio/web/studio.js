@@ -286,7 +286,8 @@ function buildForm(form) {
   if (!state.path) {
     const id = uid("slug");
     const input = el("input", { id, type: "text", value: state.slug, "aria-describedby": id + "-help", oninput: (e) => { state.slug = e.target.value; } });
-    slug = el("div", { class: "field" }, el("label", { for: id }, w("slug-new")), el("p", { class: "help", id: id + "-help" }, w("slug-new-help")), input);
+    slug = el("div", { class: "field" }, el("label", { for: id }, w("slug-new")), el("p", { class: "help", id: id + "-help" }, w("slug-new-help")), input,
+      el("p", { class: "help", id: "new-address", "aria-live": "polite" }));
   }
   form.append(fieldset("main", parts.main, slug));
   form.append(bodyEditor());
@@ -980,6 +981,8 @@ async function refreshPreview() {
     showDiagnostics(r.body.diagnostics || []);
     const frame = document.getElementById("preview-frame");
     const note = document.getElementById("preview-note");
+    const address = document.getElementById("new-address");
+    if (address) address.textContent = r.body.address ? w("new-address", { address: r.body.address }) : "";
     if (r.body.html) {
       frame.srcdoc = r.body.html;
       note.textContent = "";
