@@ -76,11 +76,6 @@ impl Studio {
         }
     }
 
-    /// The token its page carries (for tests that drive the API).
-    pub fn token(&self) -> &str {
-        &self.token
-    }
-
     /// Whether `request` carries this studio's token.
     fn has_token(&self, request: &Handed) -> bool {
         request

@@ -213,41 +213,8 @@ fn the_studio_in_chromium() {
     let title_file = root.join("content/actualites/nouvelle-plateforme-formation.md");
     let title_before = std::fs::read_to_string(&title_file).expect("the article");
     // The site is a git repository whose branch follows a remote's.
-    let remote = tempfile::tempdir().expect("a remote folder");
-    let git = |dir: &std::path::Path, args: &[&str]| {
-        let out = Command::new("git")
-            .arg("-C")
-            .arg(dir)
-            .args(args)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .output()
-            .expect("git runs");
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    };
-    git(remote.path(), &["init", "-q", "--bare", "-b", "main"]);
-    git(root, &["init", "-q", "-b", "main"]);
-    git(root, &["config", "user.name", "Équipe web"]);
-    git(root, &["config", "user.email", "web@example.org"]);
-    git(root, &["add", "-A"]);
-    git(root, &["commit", "-q", "-m", "Le site"]);
-    let remote_path = remote.path().to_string_lossy().into_owned();
-    git(root, &["remote", "add", "origin", &remote_path]);
-    git(root, &["push", "-q", "-u", "origin", "main"]);
-    let run = Running::start_with(
-        root,
-        &["serve", "--edit", "--port", "0"],
-        &[
-            ("GIT_CONFIG_GLOBAL", std::ffi::OsStr::new("/dev/null")),
-            ("GIT_CONFIG_NOSYSTEM", std::ffi::OsStr::new("1")),
-        ],
-    );
-    let addr = address(&run);
+    let remote = git_site(&site);
+    let Studio { run, addr, .. } = Studio::start(&site);
     let profile = tempfile::tempdir().expect("a profile folder");
     let output = Command::new("node")
         .arg(manifest_dir().join("tests/studio-browser.mjs"))
@@ -286,7 +253,8 @@ fn the_studio_in_chromium() {
     // The interview was published: one commit on the remote, by the
     // writer, with the article alone.
     let log = git(
-        remote.path(),
+        &site,
+        &remote,
         &["log", "-1", "--format=%an|%s", "--name-status", "main"],
     );
     assert_eq!(
@@ -303,22 +271,13 @@ fn the_studio_in_chromium() {
         .replace("date: \"2026-02-30\"", "date: 2026-02-16")
         .replace("date: 2026-02-30", "date: 2026-02-16");
     std::fs::write(&draft, fixed).expect("fix the date");
-    let out = tempfile::tempdir().expect("an output folder");
-    let built = Command::new(env!("CARGO_BIN_EXE_gazette"))
-        .arg("--root")
-        .arg(root)
-        .args(["build", "--output"])
-        .arg(out.path())
-        .output()
-        .expect("gazette runs");
-    assert!(
-        built.status.success(),
-        "{}",
-        String::from_utf8_lossy(&built.stderr)
-    );
+    // (With embargoed articles: the one given an image is dated after the
+    // tests' « now ».)
+    let out = site.parent().join("built");
+    let run = site.gazette(&["build", "--future", "--output", &out.display().to_string()]);
+    run.assert_ok();
     let page = std::fs::read_to_string(
-        out.path()
-            .join("actualites/rencontre-avec-l-equipe-d-accueil-de-rouen/index.html"),
+        out.join("actualites/rencontre-avec-l-equipe-d-accueil-de-rouen/index.html"),
     )
     .expect("the interview's page");
     for shown in [
@@ -345,11 +304,8 @@ fn the_studio_in_chromium() {
             .join("content/vie-au-travail/salaries-aidants.md")
             .exists()
     );
-    let aidants = std::fs::read_to_string(
-        out.path()
-            .join("vie-au-travail/salaries-aidants/index.html"),
-    )
-    .expect("its page");
+    let aidants = std::fs::read_to_string(out.join("vie-au-travail/salaries-aidants/index.html"))
+        .expect("its page");
     assert!(
         aidants.contains("alt=\"L’équipe des aidants réunie\""),
         "{aidants}"
