@@ -2,7 +2,7 @@ use std::{cmp::Ordering, path::PathBuf};
 
 use anyhow::{bail, Result};
 use either::Either;
-use fossick::{FossickedData, Fossicker};
+use fossick::{FossickedData, Fossicker, WordMemo};
 use futures::future::join_all;
 use hashbrown::HashMap;
 use index::PagefindIndexes;
@@ -35,6 +35,11 @@ struct SearchState {
     options: SearchOptions,
     fossicked_pages: Vec<FossickedData>,
     built_indexes: Vec<PagefindIndexes>,
+    /// Patched for Gazette (PATCHES.md, change 5): where each URL's page
+    /// is in `fossicked_pages` (the first, as a search of the list finds),
+    /// and the words worked out for the pages added one at a time.
+    page_positions: HashMap<String, usize>,
+    word_memo: WordMemo,
 }
 
 impl SearchState {
@@ -43,6 +48,8 @@ impl SearchState {
             options,
             fossicked_pages: vec![],
             built_indexes: vec![],
+            page_positions: HashMap::new(),
+            word_memo: WordMemo::default(),
         }
     }
 
@@ -108,25 +115,34 @@ impl SearchState {
         }
 
         let existing_page_count = self.fossicked_pages.len();
+        for (position, page) in results.iter().enumerate() {
+            self.page_positions
+                .entry(page.url.clone())
+                .or_insert(existing_page_count + position);
+        }
         self.fossicked_pages.extend(results);
 
         Ok(self.fossicked_pages.len() - existing_page_count)
     }
 
-    pub fn fossick_one(&mut self, file: Fossicker) -> Result<FossickedData> {
-        let result = file.fossick_sync(&self.options);
-        if let Some(result) = result.as_ref().ok() {
-            let existing = self
-                .fossicked_pages
-                .iter()
-                .position(|page| page.url == result.url);
-            if let Some(existing) = existing {
-                *self.fossicked_pages.get_mut(existing).unwrap() = result.clone();
-            } else {
-                self.fossicked_pages.push(result.clone());
+    /// Patched for Gazette (PATCHES.md, change 5): the page is kept, not
+    /// copied, and found again by its URL without a search of every page;
+    /// the caller reads what it needs of it through the reference.
+    pub fn fossick_one(&mut self, file: Fossicker) -> Result<&FossickedData> {
+        let result = file.fossick_sync_with(&self.options, &mut self.word_memo)?;
+        let position = match self.page_positions.get(&result.url) {
+            Some(&existing) => {
+                self.fossicked_pages[existing] = result;
+                existing
             }
-        }
-        result
+            None => {
+                self.page_positions
+                    .insert(result.url.clone(), self.fossicked_pages.len());
+                self.fossicked_pages.push(result);
+                self.fossicked_pages.len() - 1
+            }
+        };
+        Ok(&self.fossicked_pages[position])
     }
 
     pub async fn build_indexes(&mut self) -> Result<()> {
@@ -170,13 +186,15 @@ impl SearchState {
             !d.word_data.is_empty()
         });
 
-        let mut language_map: HashMap<String, Vec<fossick::FossickedData>> = HashMap::new();
+        // Patched for Gazette (PATCHES.md, change 5): the pages are read
+        // where they are, not copied.
+        let mut language_map: HashMap<String, Vec<&fossick::FossickedData>> = HashMap::new();
         for page in pages_with_data {
             let language = page.language.clone();
             if let Some(lang_pages) = language_map.get_mut(&language) {
-                lang_pages.push(page.clone());
+                lang_pages.push(page);
             } else {
-                language_map.insert(language, vec![page.clone()]);
+                language_map.insert(language, vec![page]);
             }
         }
 
@@ -408,5 +426,45 @@ impl SearchState {
                 .strip_prefix(&self.options.working_directory)
                 .unwrap_or(&self.options.bundle_output)
         ));
+    }
+}
+
+// Patched for Gazette (PATCHES.md, change 5): a page added again under its
+// URL replaces the first, found through the URLs' positions.
+#[cfg(test)]
+mod gazette_tests {
+    use super::*;
+    use crate::options::PagefindServiceConfig;
+    use rust_patch::Patch;
+
+    fn state() -> SearchState {
+        let mut config: PagefindInboundConfig = serde_json::from_str("{}").unwrap();
+        config.service = true;
+        let config = PagefindServiceConfig::builder()
+            .force_language("fr".to_string())
+            .build()
+            .apply(config);
+        SearchState::new(SearchOptions::load(config).unwrap())
+    }
+
+    fn page(url: &str, text: &str) -> Fossicker {
+        Fossicker::new_synthetic(
+            None,
+            Some(url.into()),
+            format!("<html><body><p>{text}</p></body></html>"),
+        )
+    }
+
+    #[test]
+    fn a_page_added_again_replaces_the_first() {
+        let mut state = state();
+        state.fossick_one(page("/a/", "Premier texte.")).unwrap();
+        state.fossick_one(page("/b/", "Autre page.")).unwrap();
+        let again = state.fossick_one(page("/a/", "Texte corrigé.")).unwrap();
+        assert_eq!(again.fragment.data.content, "Texte corrigé.");
+        let urls: Vec<_> = state.fossicked_pages.iter().map(|p| p.url.as_str()).collect();
+        assert_eq!(urls, ["/a/", "/b/"]);
+        assert!(state.fossicked_pages[0].word_data.contains_key("corrig"));
+        assert!(!state.fossicked_pages[0].word_data.contains_key("premi"));
     }
 }

@@ -13,6 +13,7 @@ use std::io::Error;
 use std::io::Read;
 use std::ops::Mul;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::fossick::splitting::{
@@ -40,7 +41,9 @@ pub struct FossickedWord {
     pub position: u32,
     pub weight: u8,
     /// The original word before diacritic normalization, if it differs from the normalized form.
-    pub original_word: Option<String>,
+    /// Patched for Gazette (PATCHES.md, change 5): shared, not copied, by
+    /// every occurrence of the word.
+    pub original_word: Option<Arc<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +67,39 @@ pub struct FossickedData {
     pub has_old_bundle_reference: bool,
     pub has_default_ui_reference: bool,
     pub language: String,
+}
+
+/// Patched for Gazette (PATCHES.md, change 5): the indexable words of each
+/// distinct word met so far, per language, kept by an index between its
+/// pages, so that a word is normalised and stemmed once per index rather
+/// than once per page. What a word gives depends on the word, the language
+/// and the options alone, and one index has one set of options.
+#[derive(Default)]
+pub struct WordMemo {
+    by_language: HashMap<String, HashMap<String, RememberedWord>>,
+}
+
+/// Past this many words of one language, a memo starts again: a bound on
+/// its memory for an index of unusual vocabulary.
+const WORD_MEMO_LIMIT: usize = 1_000_000;
+
+/// The indexable words of one word, and their original spellings, shared.
+struct RememberedWord {
+    words: Vec<IndexableWord>,
+    originals: Vec<Option<Arc<str>>>,
+}
+
+impl WordMemo {
+    fn language(&mut self, language: &str) -> &mut HashMap<String, RememberedWord> {
+        if !self.by_language.contains_key(language) {
+            self.by_language.insert(language.to_string(), HashMap::new());
+        }
+        let memo = self.by_language.get_mut(language).unwrap();
+        if memo.len() > WORD_MEMO_LIMIT {
+            memo.clear();
+        }
+        memo
+    }
 }
 
 /// Segment a run of text into words, for languages that
@@ -293,7 +329,17 @@ impl Fossicker {
         }))
     }
 
-    pub fn fossick_sync(mut self, options: &SearchOptions) -> Result<FossickedData> {
+    pub fn fossick_sync(self, options: &SearchOptions) -> Result<FossickedData> {
+        self.fossick_sync_with(options, &mut WordMemo::default())
+    }
+
+    /// [`Self::fossick_sync`], with the words already worked out by `memo`
+    /// (patched for Gazette, PATCHES.md, change 5).
+    pub fn fossick_sync_with(
+        mut self,
+        options: &SearchOptions,
+        memo: &mut WordMemo,
+    ) -> Result<FossickedData> {
         if (self.file_path.is_some() || self.synthetic_content.is_some()) && self.data.is_none() {
             if let Err(e) = self.fossick_html_sync(options) {
                 let path_desc = self
@@ -309,7 +355,7 @@ impl Fossicker {
             }
         }
 
-        let (content, word_data, anchors, word_count) = self.parse_digest(options);
+        let (content, word_data, anchors, word_count) = self.parse_digest_with(options, memo);
         self.tidy_meta_and_filters();
 
         let data = self.data.unwrap();
@@ -344,7 +390,6 @@ impl Fossicker {
             has_default_ui_reference: data.has_default_ui_reference,
             language: data.language,
             fragment: PageFragment {
-                page_number: 0, // This page number is updated later once determined
                 data: PageFragmentData {
                     url,
                     content,
@@ -360,9 +405,23 @@ impl Fossicker {
         })
     }
 
+    #[cfg(test)]
     fn parse_digest(
         &mut self,
         options: &SearchOptions,
+    ) -> (
+        String,
+        HashMap<String, Vec<FossickedWord>>,
+        Vec<PageAnchorData>,
+        usize,
+    ) {
+        self.parse_digest_with(options, &mut WordMemo::default())
+    }
+
+    fn parse_digest_with(
+        &mut self,
+        options: &SearchOptions,
+        memo: &mut WordMemo,
     ) -> (
         String,
         HashMap<String, Vec<FossickedWord>>,
@@ -421,10 +480,11 @@ impl Fossicker {
 
         let mut weight_stack: Vec<u8> = vec![(1.0 * weight_multiplier) as u8];
 
-        // Patched for Gazette (PATCHES.md): the indexable words of a word
-        // depend on the word alone, so they are worked out (normalised,
-        // stemmed) once per distinct word of the page, not per occurrence.
-        let mut indexable_memo: HashMap<String, Vec<IndexableWord>> = HashMap::new();
+        // Patched for Gazette (PATCHES.md, changes 2 and 5): the indexable
+        // words of a word depend on the word alone, so they are worked out
+        // (normalised, stemmed) once per distinct word of the index, kept in
+        // `memo`, and read from there for every occurrence, without a copy.
+        let indexable_memo = memo.language(&data.language);
 
         let mut track_word = |word: &str,
                               append_whitespace: bool,
@@ -513,30 +573,31 @@ impl Fossicker {
 
             let word_weight = *weight_stack.last().unwrap_or(&1);
 
-            let mut indexable_words = match indexable_memo.get(base_word.as_str()) {
-                Some(words) => words.clone(),
-                None => {
-                    let mut words = get_indexable_words(
-                        &base_word,
-                        stemmer.as_ref(),
-                        &options.include_characters,
-                    );
-                    let dotted_tails = get_dotted_tails(
-                        &base_word,
-                        stemmer.as_ref(),
-                        &options.include_characters,
-                        &words,
-                    );
-                    words.extend(dotted_tails);
-                    indexable_memo.insert(base_word.clone(), words.clone());
-                    words
-                }
-            };
+            if !indexable_memo.contains_key(base_word.as_str()) {
+                let mut words =
+                    get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
+                let dotted_tails = get_dotted_tails(
+                    &base_word,
+                    stemmer.as_ref(),
+                    &options.include_characters,
+                    &words,
+                );
+                words.extend(dotted_tails);
+                let originals = words
+                    .iter()
+                    .map(|w| w.original.as_deref().map(Arc::from))
+                    .collect();
+                indexable_memo.insert(base_word.clone(), RememberedWord { words, originals });
+            }
+            let remembered = &indexable_memo[base_word.as_str()];
+            let mut extra_words: Vec<IndexableWord> = Vec::new();
             let mut cross_bigram = None;
             if segmented {
+                let mut indexable_words = remembered.words.clone();
                 let bigrams =
                     get_indexable_bigrams(&base_word, stemmer.as_ref(), &indexable_words);
-                indexable_words.extend(bigrams);
+                indexable_words.extend(bigrams.iter().cloned());
+                extra_words = bigrams;
                 // The pair that spans the boundary from the previous segment is
                 // indexed against that segment, so it is tracked separately
                 cross_bigram = get_indexable_cross_bigram(
@@ -547,8 +608,10 @@ impl Fossicker {
                 );
             }
 
-            let compound_count = indexable_words
+            let compound_count = remembered
+                .words
                 .iter()
+                .chain(extra_words.iter())
                 .filter(|w| w.is_compound_part)
                 .count()
                 + usize::from(cross_bigram.is_some());
@@ -558,7 +621,16 @@ impl Fossicker {
                 0
             };
 
-            for indexable in indexable_words {
+            let extra_originals: Vec<Option<Arc<str>>> = extra_words
+                .iter()
+                .map(|w| w.original.as_deref().map(Arc::from))
+                .collect();
+            let indexables = remembered
+                .words
+                .iter()
+                .zip(remembered.originals.iter())
+                .chain(extra_words.iter().zip(extra_originals.iter()));
+            for (indexable, original) in indexables {
                 let weight = if indexable.is_compound_part {
                     partial_weight
                 } else {
@@ -568,12 +640,12 @@ impl Fossicker {
                 let entry = FossickedWord {
                     position: total_word_index.try_into().unwrap(),
                     weight,
-                    original_word: indexable.original,
+                    original_word: original.clone(),
                 };
-                if let Some(repeat) = map.get_mut(&indexable.stemmed) {
+                if let Some(repeat) = map.get_mut(indexable.stemmed.as_str()) {
                     repeat.push(entry);
                 } else {
-                    map.insert(indexable.stemmed, vec![entry]);
+                    map.insert(indexable.stemmed.clone(), vec![entry]);
                 }
             }
 
@@ -586,7 +658,7 @@ impl Fossicker {
                     let entry = FossickedWord {
                         position: position.try_into().unwrap(),
                         weight: partial_weight,
-                        original_word: indexable.original,
+                        original_word: indexable.original.as_deref().map(Arc::from),
                     };
                     let positions = map.entry(indexable.stemmed).or_default();
                     // The word before may already index this pair
@@ -849,6 +921,43 @@ mod tests {
         );
     }
 
+    // Patched for Gazette (change 5): pages that share one memo are indexed
+    // word for word as each is alone, diacritics' spellings included.
+    #[tokio::test]
+    async fn a_memo_shared_by_pages_indexes_each_as_alone() {
+        let opts = test_opts();
+        let page = |text: &str| {
+            Fossicker::new_synthetic(
+                None,
+                Some("/p/".into()),
+                format!("<html lang=\"fr\"><body><h2 id=\"a\">Élèves</h2><p>{text}</p></body></html>"),
+            )
+        };
+        let second = "Élèves, lisez ; les élèves écrivent à l’école-maternelle.";
+        let mut memo = WordMemo::default();
+        let first = page("Les élèves lisent à l’école.")
+            .fossick_sync_with(&opts, &mut memo)
+            .unwrap();
+        let shared = page(second).fossick_sync_with(&opts, &mut memo).unwrap();
+        let alone = page(second).fossick_sync(&opts).unwrap();
+        assert_eq!(shared.word_data, alone.word_data);
+        assert_eq!(shared.fragment.data.content, alone.fragment.data.content);
+        assert_eq!(shared.fragment.data.word_count, alone.fragment.data.word_count);
+        let eleves: Vec<_> = shared.word_data["elev"]
+            .iter()
+            .map(|w| (w.position, w.original_word.as_deref().map(str::to_string)))
+            .collect();
+        assert_eq!(
+            eleves,
+            vec![
+                (0, Some("élèves".to_string())),
+                (1, Some("élèves".to_string())),
+                (5, Some("élèves".to_string()))
+            ]
+        );
+        assert!(first.word_data.contains_key("elev"));
+    }
+
     // Patched for Gazette: a word met again comes from the page's memo, and
     // must be indexed as the first occurrence was (stem, original, weight).
     #[tokio::test]
@@ -867,7 +976,7 @@ mod tests {
         let at = |stem: &str| -> Vec<(u32, Option<String>)> {
             words[stem]
                 .iter()
-                .map(|w| (w.position, w.original_word.clone()))
+                .map(|w| (w.position, w.original_word.as_deref().map(str::to_string)))
                 .collect()
         };
         assert_eq!(at("le"), vec![(0, None), (3, None)]);
@@ -952,7 +1061,7 @@ mod tests {
                     vec![FossickedWord {
                         position: 2,
                         weight: 24,
-                        original_word: Some("*beföre".to_string()),
+                        original_word: Some("*beföre".into()),
                     }]
                 ),
                 (
@@ -960,7 +1069,7 @@ mod tests {
                     vec![FossickedWord {
                         position: 2,
                         weight: 24,
-                        original_word: Some("beföre".to_string()),
+                        original_word: Some("beföre".into()),
                     }]
                 ),
                 (

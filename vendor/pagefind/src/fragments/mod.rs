@@ -24,6 +24,7 @@ pub struct PageFragmentData {
 
 #[derive(Debug, Clone)]
 pub struct PageFragment {
-    pub page_number: usize,
+    // Patched for Gazette (PATCHES.md, change 5): no `page_number` here; a
+    // page's number is its place in the list `build_indexes` reads.
     pub data: PageFragmentData,
 }
