@@ -375,7 +375,7 @@ def measure(steps, out, log_prefix, clean=(), cold=True):
             run["user"] += ru.ru_utime
             run["sys"] += ru.ru_stime
             run["maxrss_mib"] = max(run["maxrss_mib"], ru.ru_maxrss / 1024.0)  # KiB on Linux
-            run["exit"] = os.waitstatus_to_exitcode(status)
+            run["exit"] = proc.returncode = os.waitstatus_to_exitcode(status)
             if run["exit"] != 0:
                 run["failed_step"] = os.path.basename(cmd[0])
                 break
