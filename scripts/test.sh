@@ -11,6 +11,9 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 bash "$ROOT/scripts/build-deps.sh"
 bash "$ROOT/scripts/browser-deps.sh"
 cd "$ROOT"
+# The benchmark's own choices (what it compares, which pages, which
+# targets): standard library only, no timing.
+python3 -m unittest scripts/bench/test_bench.py
 cargo test "$@"
 # The patched pagefind's own tests (vendor/pagefind/PATCHES.md), as Gazette
 # builds it: without its `serve` feature.
