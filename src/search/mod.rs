@@ -16,6 +16,9 @@
 //!   forgets `<html lang>` still gets French stemming) and returns its bundle
 //!   (`get_files`): the index chunks, the fragments, the language's WebAssembly
 //!   and `pagefind.js`, which the theme's search page loads.
+//! - **Each page trimmed to what pagefind reads** (`trim`): its head and
+//!   its `data-pagefind-body` element, without the header, menus, related
+//!   articles and footer that pagefind would parse only to drop.
 //! - **In parts on a large site.** pagefind indexes pages one after another
 //!   and keeps every word in memory until it writes. Above [`SPLIT_ABOVE`]
 //!   pages the index is built in parts (two at least, one per
@@ -52,6 +55,7 @@
 //!   (`relative_urls: true`), where pagefind cannot load: `offline`.
 
 pub mod offline;
+mod trim;
 
 use crate::diagnostics::Code;
 use std::collections::BTreeMap;
@@ -184,7 +188,11 @@ fn index_part(pages: &[(String, &str)], lang: Language, level: u32) -> Result<Bu
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
         for (url, html) in pages {
             index
-                .add_html_file(None, Some(url.clone()), with_body(html))
+                .add_html_file(
+                    None,
+                    Some(url.clone()),
+                    trim::trimmed(&with_body(html)).into_owned(),
+                )
                 .await
                 .map_err(|e| format!("{url}: {e}"))?;
         }
@@ -411,6 +419,45 @@ mod tests {
             chosen,
             index_part(&pages, Language::Fr, COMPRESSION_LEVEL).unwrap()
         );
+    }
+
+    #[test]
+    fn a_page_without_a_cover_takes_no_photo_from_its_related_articles() {
+        let related = "<section><h2>À lire aussi</h2><article class=\"card\">\
+            <img src=\"/autre/cover.jpg\" alt=\"Une autre photo\"><a href=\"/autre/\">Autre</a>\
+            </article></section>";
+        let page = |cover: &str| {
+            format!(
+                "<!DOCTYPE html><html lang=\"fr\"><head><title>Accord</title></head><body>\
+                 <header><nav>Menu</nav></header><main><article data-pagefind-body>\
+                 <h1>Accord signé</h1>{cover}<p>Le texte de l’accord.</p></article>\
+                 {related}</main><footer>Pied</footer></body></html>"
+            )
+        };
+        let bare = page("");
+        let covered = page(
+            "<img src=\"/accord/cover.jpg\" alt=\"La signature\" \
+             data-pagefind-meta=\"image[src], image_alt[alt]\">",
+        );
+        let pages = vec![
+            ("/bare/".to_string(), bare.as_str()),
+            ("/covered/".to_string(), covered.as_str()),
+        ];
+        let bundle = index_part(&pages, Language::Fr, COMPRESSION_LEVEL).unwrap();
+        let fragments: Vec<String> = unpacked(&bundle)
+            .into_iter()
+            .filter(|(name, _)| name.ends_with(".pf_fragment"))
+            .map(|(_, data)| String::from_utf8_lossy(&data).into_owned())
+            .collect();
+        let of = |url: &str| {
+            fragments
+                .iter()
+                .find(|f| f.contains(&format!("\"url\":\"{url}\"")))
+                .unwrap_or_else(|| panic!("{url} not indexed: {fragments:?}"))
+        };
+        assert!(!of("/bare/").contains("image"), "{}", of("/bare/"));
+        assert!(of("/covered/").contains("\"image\":\"/accord/cover.jpg\""));
+        assert!(!of("/covered/").contains("autre"));
     }
 
     #[test]
