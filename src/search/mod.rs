@@ -19,10 +19,12 @@
 //! - **Each page trimmed to what pagefind reads** (`trim`): its head and
 //!   its `data-pagefind-body` element, without the header, menus, related
 //!   articles and footer that pagefind would parse only to drop.
-//! - **In parts on a large site.** pagefind indexes pages one after another
-//!   and keeps every word in memory until it writes. Above [`SPLIT_ABOVE`]
+//! - **In parts on a large site.** pagefind keeps every word of the pages
+//!   it indexes in memory until it writes. Above [`SPLIT_ABOVE`]
 //!   pages the index is built in parts (two at least, one per
-//!   [`PAGES_PER_PART`] pages), side by side on rayon's threads: the first at `pagefind/`, the others at
+//!   [`PAGES_PER_PART`] pages), one after the other, each part's pages read
+//!   side by side on rayon's threads (the vendored pagefind's
+//!   `add_html_files`), so memory holds one part: the first at `pagefind/`, the others at
 //!   `pagefind/parts/2/`…, listed in `pagefind/gazette-parts.json`, which
 //!   the theme's script merges with pagefind's `mergeIndex`. How many parts
 //!   depends only on the number of pages, never on the machine.
@@ -62,7 +64,6 @@ use std::collections::BTreeMap;
 
 use pagefind::api::PagefindIndex;
 use pagefind::options::PagefindServiceConfig;
-use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Staged};
 use crate::language::Language;
@@ -138,8 +139,10 @@ fn index_in_parts(
     if chunks.is_empty() {
         chunks.push(&[]);
     }
+    // One part after the other, each read and built on every core: the
+    // memory of one part at a time.
     let built: Vec<Result<Bundle, String>> = chunks
-        .par_iter()
+        .iter()
         .map(|chunk| index_part(chunk, lang, COMPRESSION_LEVEL))
         .collect();
     let mut out = BTreeMap::new();
@@ -186,16 +189,14 @@ fn index_part(pages: &[(String, &str)], lang: Language, level: u32) -> Result<Bu
             .compression_level(level)
             .build();
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
-        for (url, html) in pages {
-            index
-                .add_html_file(
-                    None,
-                    Some(url.clone()),
-                    trim::trimmed(&with_body(html)).into_owned(),
-                )
-                .await
-                .map_err(|e| format!("{url}: {e}"))?;
-        }
+        let pages = pages
+            .iter()
+            .map(|(url, html)| (url.clone(), trim::trimmed(&with_body(html)).into_owned()))
+            .collect();
+        index
+            .add_html_files(pages)
+            .await
+            .map_err(|e| e.to_string())?;
         index.get_files().await.map_err(|e| e.to_string())
     })?;
     Ok(files

@@ -125,6 +125,33 @@ impl SearchState {
         Ok(self.fossicked_pages.len() - existing_page_count)
     }
 
+    /// Patched for Gazette (PATCHES.md, change 6): pages read side by side
+    /// on rayon's threads, each thread with its own memo of words, then
+    /// kept in the order given, as [`Self::fossick_one`] keeps each (a page
+    /// added again under its URL replaces the first). The first page that
+    /// fails to read fails the call, and none of the pages is kept.
+    pub fn fossick_synthetic_many(&mut self, files: Vec<Fossicker>) -> Result<usize> {
+        let options = &self.options;
+        let read: Vec<FossickedData> = files
+            .into_par_iter()
+            .map_init(WordMemo::default, |memo, file| {
+                file.fossick_sync_with(options, memo)
+            })
+            .collect::<Result<_>>()?;
+        let count = read.len();
+        for page in read {
+            match self.page_positions.get(&page.url) {
+                Some(&existing) => self.fossicked_pages[existing] = page,
+                None => {
+                    self.page_positions
+                        .insert(page.url.clone(), self.fossicked_pages.len());
+                    self.fossicked_pages.push(page);
+                }
+            }
+        }
+        Ok(count)
+    }
+
     /// Patched for Gazette (PATCHES.md, change 5): the page is kept, not
     /// copied, and found again by its URL without a search of every page;
     /// the caller reads what it needs of it through the reference.
@@ -453,6 +480,28 @@ mod gazette_tests {
             Some(url.into()),
             format!("<html><body><p>{text}</p></body></html>"),
         )
+    }
+
+    #[test]
+    fn pages_read_side_by_side_are_kept_in_order_as_one_by_one() {
+        let pages = || {
+            (0..40)
+                .map(|i| page(&format!("/p{}/", i % 30), &format!("Élèves {i}, écoles et lycées.")))
+                .collect::<Vec<_>>()
+        };
+        let mut many = state();
+        assert_eq!(many.fossick_synthetic_many(pages()).unwrap(), 40);
+        let mut one = state();
+        for file in pages() {
+            one.fossick_one(file).unwrap();
+        }
+        assert_eq!(many.fossicked_pages.len(), 30);
+        for (a, b) in many.fossicked_pages.iter().zip(&one.fossicked_pages) {
+            assert_eq!(a.url, b.url);
+            assert_eq!(a.fragment.data.content, b.fragment.data.content);
+            assert_eq!(a.word_data, b.word_data);
+        }
+        assert_eq!(many.fossicked_pages[0].fragment.data.content, "Élèves 30, écoles et lycées.");
     }
 
     #[test]

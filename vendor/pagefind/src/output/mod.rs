@@ -7,6 +7,7 @@ use crate::{SearchOptions, PAGEFIND_VERSION};
 use flate2::write::GzEncoder; // TODO: Replace flate2 with async-compression since we
 use flate2::Compression; //   // require that crate for the input compression anyway.
 use futures::future::join_all;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use include_dir::{include_dir, Dir};
 use minifier::js::minify;
@@ -321,7 +322,10 @@ impl PagefindIndexes {
             WriteBehavior::Immutable
         };
 
-        let mut files = vec![write(
+        // Patched for Gazette (PATCHES.md, change 6): the files are listed
+        // first; kept in memory, they are compressed side by side on rayon's
+        // threads (an async `write` per file ran them one after the other).
+        let mut jobs: Vec<(PathBuf, Vec<&[u8]>, Compress, WriteBehavior)> = vec![(
             outdir.join(format!("pagefind.{}.pf_meta", &self.meta_index.0)),
             vec![&self.meta_index.1],
             Compress::GZ(options.compression_level),
@@ -330,7 +334,7 @@ impl PagefindIndexes {
 
         if self.language != "unknown" {
             if let Some(wasm_path) = self.lang_wasm_path() {
-                files.push(write(
+                jobs.push((
                     outdir.join(format!("wasm.{}.pagefind", self.language)),
                     vec![WEB_WASM_FILES
                         .get_file(wasm_path)
@@ -352,8 +356,8 @@ impl PagefindIndexes {
             }
         }
 
-        files.extend(self.fragments.iter().map(|(hash, fragment)| {
-            write(
+        jobs.extend(self.fragments.iter().map(|(hash, fragment)| {
+            (
                 outdir.join(format!("fragment/{}.pf_fragment", hash)),
                 vec![fragment.as_bytes()],
                 Compress::GZ(options.compression_level),
@@ -361,30 +365,66 @@ impl PagefindIndexes {
             )
         }));
 
-        files.extend(self.word_indexes.iter().map(|(hash, index)| {
-            write(
+        jobs.extend(self.word_indexes.iter().map(|(hash, index)| {
+            (
                 outdir.join(format!("index/{}.pf_index", hash)),
-                vec![index],
+                vec![index.as_slice()],
                 Compress::GZ(options.compression_level),
                 immutable_write_behaviour,
             )
         }));
 
-        files.extend(self.filter_indexes.iter().map(|(hash, index)| {
-            write(
+        jobs.extend(self.filter_indexes.iter().map(|(hash, index)| {
+            (
                 outdir.join(format!("filter/{}.pf_filter", hash)),
-                vec![index],
+                vec![index.as_slice()],
                 Compress::GZ(options.compression_level),
                 immutable_write_behaviour,
             )
         }));
 
-        let output_files = join_all(files).await;
         if synthetic {
-            Some(output_files.into_iter().flatten().collect())
-        } else {
-            None
+            return Some(
+                jobs.into_par_iter()
+                    .filter_map(|(filename, chunks, compression, _)| {
+                        in_memory(filename, chunks, compression)
+                    })
+                    .collect(),
+            );
         }
+        join_all(
+            jobs.into_iter()
+                .map(|(filename, chunks, compression, behavior)| {
+                    write(filename, chunks, compression, behavior)
+                }),
+        )
+        .await;
+        None
+    }
+}
+
+/// Patched for Gazette (PATCHES.md, change 6): a file kept in memory,
+/// compressed as `write` compresses it, on the calling thread.
+fn in_memory(
+    filename: PathBuf,
+    content_chunks: Vec<&[u8]>,
+    compression: Compress,
+) -> Option<SyntheticFile> {
+    match compression {
+        Compress::GZ(level) => {
+            let mut gz = GzEncoder::new(Vec::new(), Compression::new(level));
+            for chunk in content_chunks {
+                gz.write_all(b"pagefind_dcd").unwrap();
+                gz.write_all(chunk).unwrap();
+            }
+            gz.finish()
+                .ok()
+                .map(|contents| SyntheticFile { filename, contents })
+        }
+        Compress::None => Some(SyntheticFile {
+            filename,
+            contents: content_chunks.into_iter().flatten().cloned().collect(),
+        }),
     }
 }
 

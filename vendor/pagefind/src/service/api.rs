@@ -113,6 +113,25 @@ impl PagefindIndex {
         .map_err(|e| anyhow::anyhow!("Task join error: {e}"))?
     }
 
+    /// Patched for Gazette (PATCHES.md, change 6): adds many HTML pages
+    /// that aren't on disk at once, read side by side on rayon's threads.
+    ///
+    /// # Arguments
+    /// * `pages` - Each page's URL and its HTML.
+    ///
+    /// # Returns
+    /// The number of pages read, or the first error met (then none is kept).
+    pub async fn add_html_files(&mut self, pages: Vec<(String, String)>) -> Result<usize> {
+        let files = pages
+            .into_iter()
+            .map(|(url, content)| Fossicker::new_synthetic(None, Some(url), content))
+            .collect();
+        let state = Arc::clone(&self.search_index);
+        tokio::task::spawn_blocking(move || state.blocking_lock().fossick_synthetic_many(files))
+            .await
+            .map_err(|e| anyhow::anyhow!("Task join error: {e}"))?
+    }
+
     /// Index a custom record that isn't backed by an HTML file.
     ///
     /// # Arguments
