@@ -40,6 +40,37 @@ struct SearchState {
     /// and the words worked out for the pages added one at a time.
     page_positions: HashMap<String, usize>,
     word_memo: WordMemo,
+    /// Patched for Gazette (PATCHES.md, change 7): the memos of the pages
+    /// read side by side, kept for the next call.
+    memo_pool: Vec<WordMemo>,
+}
+
+/// A memo taken from a pool, given back when dropped (PATCHES.md, change 7).
+struct PooledMemo<'a> {
+    memo: Option<WordMemo>,
+    pool: &'a std::sync::Mutex<Vec<WordMemo>>,
+}
+
+impl<'a> PooledMemo<'a> {
+    fn take(pool: &'a std::sync::Mutex<Vec<WordMemo>>) -> Self {
+        let memo = pool.lock().ok().and_then(|mut p| p.pop()).unwrap_or_default();
+        Self {
+            memo: Some(memo),
+            pool,
+        }
+    }
+
+    fn get(&mut self) -> &mut WordMemo {
+        self.memo.get_or_insert_with(WordMemo::default)
+    }
+}
+
+impl Drop for PooledMemo<'_> {
+    fn drop(&mut self) {
+        if let (Some(memo), Ok(mut pool)) = (self.memo.take(), self.pool.lock()) {
+            pool.push(memo);
+        }
+    }
 }
 
 impl SearchState {
@@ -50,6 +81,7 @@ impl SearchState {
             built_indexes: vec![],
             page_positions: HashMap::new(),
             word_memo: WordMemo::default(),
+            memo_pool: Vec::new(),
         }
     }
 
@@ -132,12 +164,18 @@ impl SearchState {
     /// fails to read fails the call, and none of the pages is kept.
     pub fn fossick_synthetic_many(&mut self, files: Vec<Fossicker>) -> Result<usize> {
         let options = &self.options;
+        // The memos go back to a pool when a thread's share of the pages is
+        // done, for the next share to start from (change 7): a word is
+        // worked out about once per thread, not once per share.
+        let pool = std::sync::Mutex::new(std::mem::take(&mut self.memo_pool));
         let read: Vec<FossickedData> = files
             .into_par_iter()
-            .map_init(WordMemo::default, |memo, file| {
-                file.fossick_sync_with(options, memo)
-            })
+            .map_init(
+                || PooledMemo::take(&pool),
+                |memo, file| file.fossick_sync_with(options, memo.get()),
+            )
             .collect::<Result<_>>()?;
+        self.memo_pool = pool.into_inner().unwrap_or_default();
         let count = read.len();
         for page in read {
             match self.page_positions.get(&page.url) {

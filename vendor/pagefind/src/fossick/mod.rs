@@ -557,7 +557,13 @@ impl Fossicker {
 
             // We use zero-width spaces as boundary values for some languages,
             // so we make sure that all are removed from the source content before going into the index.
-            let base_word = word.replace('\u{200B}', "");
+            // Patched for Gazette (PATCHES.md, change 7): a copy of the word
+            // only when it holds one.
+            let base_word: std::borrow::Cow<str> = if word.contains('\u{200B}') {
+                std::borrow::Cow::Owned(word.replace('\u{200B}', ""))
+            } else {
+                std::borrow::Cow::Borrowed(word)
+            };
             if base_word.is_empty() {
                 return;
             }
@@ -573,7 +579,7 @@ impl Fossicker {
 
             let word_weight = *weight_stack.last().unwrap_or(&1);
 
-            if !indexable_memo.contains_key(base_word.as_str()) {
+            let remembered = indexable_memo.entry_ref(&*base_word).or_insert_with(|| {
                 let mut words =
                     get_indexable_words(&base_word, stemmer.as_ref(), &options.include_characters);
                 let dotted_tails = get_dotted_tails(
@@ -587,9 +593,9 @@ impl Fossicker {
                     .iter()
                     .map(|w| w.original.as_deref().map(Arc::from))
                     .collect();
-                indexable_memo.insert(base_word.clone(), RememberedWord { words, originals });
-            }
-            let remembered = &indexable_memo[base_word.as_str()];
+                RememberedWord { words, originals }
+            });
+            let remembered = &*remembered;
             let mut extra_words: Vec<IndexableWord> = Vec::new();
             let mut cross_bigram = None;
             if segmented {
