@@ -164,7 +164,7 @@ pub fn build_with(
     };
     let photos_encoded = cache.encoded();
     let theme = pipeline.take_theme();
-    let (Some(site), Some(theme)) = (&prepared.site, &theme) else {
+    let (Some(site), Some(theme)) = (&mut prepared.site, &theme) else {
         return (prepared.diagnostics, None, Outcome::SiteErrors);
     };
     if prepared.diagnostics.has_errors() {
@@ -224,7 +224,7 @@ pub fn build_with(
 /// Renders `site` into the new tree of `staging`: the site's errors (the
 /// new tree dropped, the output untouched), or what was published.
 fn write_site(
-    site: &Site,
+    site: &mut Site,
     theme: &Theme,
     opts: &BuildOptions,
     staging: output::Publication,
@@ -254,9 +254,19 @@ fn write_site(
             keep_first(e);
         }
         if searched.contains(&path) {
+            // Only what the index reads is kept (`search::as_indexed`).
+            let indexed = match &content {
+                Content::Bytes(html) => match std::str::from_utf8(html) {
+                    Ok(text) => {
+                        Content::Bytes(crate::search::as_indexed(text).into_owned().into_bytes())
+                    }
+                    Err(_) => content,
+                },
+                _ => content,
+            };
             kept.lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .insert(path, content);
+                .insert(path, indexed);
         }
     });
     if let Some(e) = failure
@@ -270,6 +280,8 @@ fn write_site(
         staging.abort();
         return Ok(Err(errors));
     }
+    // Every page is rendered: what only they read goes, for the index.
+    site.release_page_texts();
     // Copied files and the search index come after every page: they win a
     // path a page also claims.
     let mut extra = Files::new();

@@ -191,7 +191,7 @@ fn index_part(pages: &[(String, &str)], lang: Language, level: u32) -> Result<Bu
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
         let pages = pages
             .iter()
-            .map(|(url, html)| (url.clone(), trim::trimmed(&with_body(html)).into_owned()))
+            .map(|(url, html)| (url.clone(), as_indexed(html).into_owned()))
             .collect();
         index
             .add_html_files(pages)
@@ -244,6 +244,19 @@ pub fn site_index(site: &Site, files: &Files) -> Staged<Files> {
             )
             .with_help(t!(lang, "search-index-failed-help")),
         ]),
+    }
+}
+
+/// The page as pagefind reads it: trimmed to its head and its
+/// `data-pagefind-body` element (`trim`), or marked whole, on `<body>`,
+/// where the template marked nothing. `build` keeps each article page so,
+/// as it is rendered, until the index is built: the index's input in
+/// memory is the trimmed pages, not the whole ones.
+pub fn as_indexed(html: &str) -> std::borrow::Cow<'_, str> {
+    if html.contains(trim::BODY_MARK) {
+        trim::trimmed(html)
+    } else {
+        std::borrow::Cow::Owned(with_body(html))
     }
 }
 

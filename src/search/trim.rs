@@ -31,15 +31,15 @@
 use std::borrow::Cow;
 
 /// The attribute that marks the element pagefind indexes.
-const BODY_MARK: &str = "data-pagefind-body";
+pub(super) const BODY_MARK: &str = "data-pagefind-body";
 
 /// `html` as pagefind should read it: without what lies between `<body>`
 /// and the `data-pagefind-body` element, nor after it, when pagefind would
 /// find nothing there; the page whole otherwise.
 pub fn trimmed(html: &str) -> Cow<'_, str> {
     match parts(html) {
-        Some(parts) => Cow::Owned(parts.join(html)),
-        None => Cow::Borrowed(html),
+        Some(parts) if parts.leaves_out_anything(html) => Cow::Owned(parts.join(html)),
+        _ => Cow::Borrowed(html),
     }
 }
 
@@ -52,6 +52,13 @@ struct Parts {
 }
 
 impl Parts {
+    /// Whether a stretch goes: a page already trimmed comes back as it is.
+    fn leaves_out_anything(&self, html: &str) -> bool {
+        [&self.before, &self.after]
+            .into_iter()
+            .any(|stretch| !stretch.is_empty() && !worth_keeping(&html[stretch.clone()]))
+    }
+
     fn join(&self, html: &str) -> String {
         let mut out = String::with_capacity(html.len());
         out.push_str(&html[..self.before.start]);
@@ -228,6 +235,13 @@ mod tests {
             trimmed(&html),
             format!("{HEAD}<body class=\"page\">{ARTICLE}</body></html>")
         );
+    }
+
+    #[test]
+    fn a_trimmed_page_comes_back_as_it_is() {
+        let html = page("<nav>Menu</nav>", ARTICLE, "<footer>Pied</footer>");
+        let once = trimmed(&html).into_owned();
+        assert!(matches!(trimmed(&once), Cow::Borrowed(again) if again == once));
     }
 
     #[test]

@@ -385,6 +385,17 @@ pub fn assemble(
 }
 
 impl Site {
+    /// Frees what only the pages read of the articles (their bodies with
+    /// links resolved, their blocks' HTML), once every page is rendered:
+    /// `build`'s search index reads the rendered pages, and the memory goes
+    /// to it instead (a sixth of a 10,000-article build's peak).
+    pub fn release_page_texts(&mut self) {
+        for article in &mut self.articles {
+            article.body_html = Default::default();
+            article.blocks = Default::default();
+        }
+    }
+
     /// The address of a person's photo as written (`photo`, and whether
     /// it was written in an article, whose folder `base_dir` a relative
     /// path starts from): an address as it is, a site path under the
