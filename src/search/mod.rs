@@ -83,10 +83,9 @@ const UNUSED: &[&str] = &[
     "pagefind-highlight.js",
 ];
 
-/// Pages per part of the index. pagefind indexes one page after another,
-/// keeping every word of every page in memory: a large site is indexed in
-/// parts, side by side on rayon's threads, each with a fraction of the
-/// memory. The number of parts depends on the number of pages only, so the
+/// Pages per part of the index. pagefind keeps every word of every page
+/// in memory until it writes: a large site is indexed in parts, one after
+/// the other, each with a fraction of the memory. The number of parts depends on the number of pages only, so the
 /// output is the same on every machine.
 pub const PAGES_PER_PART: usize = 2_500;
 
@@ -110,9 +109,11 @@ pub fn index(pages: &[(String, &str)], lang: Language) -> Result<Vec<(String, Ve
     index_in_parts(pages, lang, PAGES_PER_PART)
 }
 
-/// Above this many pages the index comes in two parts at least, so that a
-/// site of a thousand articles is indexed on two cores, not one: pagefind
-/// works on one page, then one file, at a time.
+/// Above this many pages the index comes in two parts at least. It was so
+/// that a site of a thousand articles was indexed on two cores, when parts
+/// were built side by side; each part is now built on every core, and the
+/// threshold is kept so that an index keeps its shape from one version to
+/// the next (one part up to 2,500 pages would save readers a few requests).
 pub const SPLIT_ABOVE: usize = 500;
 
 /// How many parts an index of `pages` pages comes in: one per `per_part`
