@@ -254,7 +254,7 @@ pub fn site_index(site: &Site, files: &Files) -> Staged<Files> {
 /// as it is rendered, until the index is built: the index's input in
 /// memory is the trimmed pages, not the whole ones.
 pub fn as_indexed(html: &str) -> std::borrow::Cow<'_, str> {
-    if html.contains(trim::BODY_MARK) {
+    if memchr::memmem::find(html.as_bytes(), trim::BODY_MARK.as_bytes()).is_some() {
         trim::trimmed(html)
     } else {
         std::borrow::Cow::Owned(with_body(html))

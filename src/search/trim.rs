@@ -84,8 +84,9 @@ fn worth_keeping(stretch: &str) -> bool {
 /// The stretches around the body element, when the page has exactly one
 /// and it sits inside `<body>`.
 fn parts(html: &str) -> Option<Parts> {
-    let mark = html.find(BODY_MARK)?;
-    if html[mark + BODY_MARK.len()..].contains(BODY_MARK) {
+    let mark = memchr::memmem::find(html.as_bytes(), BODY_MARK.as_bytes())?;
+    let rest = &html.as_bytes()[mark + BODY_MARK.len()..];
+    if memchr::memmem::find(rest, BODY_MARK.as_bytes()).is_some() {
         return None;
     }
     let open = html[..mark].rfind('<')?;
