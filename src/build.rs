@@ -293,7 +293,7 @@ fn write_site(
         let kept = kept
             .into_inner()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let index = crate::search::site_index(site, &kept);
+        let index = crate::search::site_index_of_indexed(site, &kept);
         errors.extend(index.found);
         extra.extend(index.value.unwrap_or_default());
     }

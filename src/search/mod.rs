@@ -103,8 +103,9 @@ pub const PARTS_DIR: &str = "parts/";
 /// to [`DIR`]), which the theme's script merges into the first.
 pub const PARTS_FILE: &str = "gazette-parts.json";
 
-/// Indexes `pages` (URL path, rendered HTML) in `lang`; returns the files
-/// to add to the output (paths under [`DIR`], in path order).
+/// Indexes `pages` (URL path, the page as pagefind reads it: [`as_indexed`])
+/// in `lang`; returns the files to add to the output (paths under [`DIR`],
+/// in path order).
 pub fn index(pages: &[(String, &str)], lang: Language) -> Result<Vec<(String, Vec<u8>)>, String> {
     index_in_parts(pages, lang, PAGES_PER_PART)
 }
@@ -192,7 +193,7 @@ fn index_part(pages: &[(String, &str)], lang: Language, level: u32) -> Result<Bu
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
         let pages = pages
             .iter()
-            .map(|(url, html)| (url.clone(), as_indexed(html).into_owned()))
+            .map(|(url, html)| (url.clone(), html.to_string()))
             .collect();
         index
             .add_html_files(pages)
@@ -213,20 +214,42 @@ fn index_part(pages: &[(String, &str)], lang: Language, level: u32) -> Result<Bu
 }
 
 /// The build's step: indexes every published article of `site`, read from
-/// the rendered `files`, and returns the index's output files. Listings,
-/// the 404 page and alias redirects are not articles, so they are never
-/// indexed.
+/// the rendered `files` (whole pages, each made what pagefind reads here,
+/// `as_indexed`), and returns the index's output files. Listings, the 404
+/// page and alias redirects are not articles, so they are never indexed.
 pub fn site_index(site: &Site, files: &Files) -> Staged<Files> {
-    let lang = site.config.language;
-    let pages: Vec<(String, &str)> = site
-        .articles
+    let pages: Vec<(String, std::borrow::Cow<'_, str>)> = article_pages(site, files)
+        .into_iter()
+        .map(|(url, html)| (url, as_indexed(html)))
+        .collect();
+    let pages: Vec<(String, &str)> = pages.iter().map(|(u, h)| (u.clone(), h.as_ref())).collect();
+    index_site(site, files, &pages)
+}
+
+/// [`site_index`], from article pages already as pagefind reads them
+/// (`as_indexed`): what `build` keeps of each page as it renders it, so
+/// that no page is trimmed twice.
+pub fn site_index_of_indexed(site: &Site, pages: &Files) -> Staged<Files> {
+    index_site(site, pages, &article_pages(site, pages))
+}
+
+/// Each published article's URL and its page in `files`, in the site's
+/// order (an article whose page is absent is left out).
+fn article_pages<'a>(site: &Site, files: &'a Files) -> Vec<(String, &'a str)> {
+    site.articles
         .iter()
         .filter_map(|a| match files.get(&a.rel_url.page_file()) {
             Some(Content::Bytes(html)) => Some((a.url.clone(), std::str::from_utf8(html).ok()?)),
             _ => None,
         })
-        .collect();
-    match index(&pages, lang) {
+        .collect()
+}
+
+/// The index of `pages` (as pagefind reads them), and the offline one
+/// from `files` when the site opens from disk.
+fn index_site(site: &Site, files: &Files, pages: &[(String, &str)]) -> Staged<Files> {
+    let lang = site.config.language;
+    match index(pages, lang) {
         Ok(index) => {
             let mut out: Files = index
                 .into_iter()
@@ -454,9 +477,10 @@ mod tests {
             "<img src=\"/accord/cover.jpg\" alt=\"La signature\" \
              data-pagefind-meta=\"image[src], image_alt[alt]\">",
         );
+        let (bare, covered) = (as_indexed(&bare), as_indexed(&covered));
         let pages = vec![
-            ("/bare/".to_string(), bare.as_str()),
-            ("/covered/".to_string(), covered.as_str()),
+            ("/bare/".to_string(), bare.as_ref()),
+            ("/covered/".to_string(), covered.as_ref()),
         ];
         let bundle = index_part(&pages, Language::Fr, COMPRESSION_LEVEL).unwrap();
         let fragments: Vec<String> = unpacked(&bundle)

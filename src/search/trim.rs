@@ -38,38 +38,55 @@ pub(super) const BODY_MARK: &str = "data-pagefind-body";
 /// find nothing there; the page whole otherwise.
 pub fn trimmed(html: &str) -> Cow<'_, str> {
     match parts(html) {
-        Some(parts) if parts.leaves_out_anything(html) => Cow::Owned(parts.join(html)),
+        Some(parts) if parts.leaves_out_anything() => Cow::Owned(parts.join(html)),
         _ => Cow::Borrowed(html),
     }
 }
 
-/// Where the stretches to leave out are: byte ranges of `html`.
+/// The stretches around the body element (byte ranges of the page), each
+/// with whether it stays.
 struct Parts {
     /// After the `<body…>` tag, before the body element.
-    before: std::ops::Range<usize>,
+    before: Stretch,
     /// After the body element, before `</body>`.
-    after: std::ops::Range<usize>,
+    after: Stretch,
+}
+
+/// A stretch outside the body element.
+struct Stretch {
+    range: std::ops::Range<usize>,
+    /// Whether pagefind could read something in it ([`worth_keeping`]).
+    kept: bool,
+}
+
+impl Stretch {
+    fn new(html: &str, range: std::ops::Range<usize>) -> Self {
+        let kept = worth_keeping(&html[range.clone()]);
+        Self { range, kept }
+    }
+
+    fn goes(&self) -> bool {
+        !self.range.is_empty() && !self.kept
+    }
 }
 
 impl Parts {
     /// Whether a stretch goes: a page already trimmed comes back as it is.
-    fn leaves_out_anything(&self, html: &str) -> bool {
-        [&self.before, &self.after]
-            .into_iter()
-            .any(|stretch| !stretch.is_empty() && !worth_keeping(&html[stretch.clone()]))
+    fn leaves_out_anything(&self) -> bool {
+        self.before.goes() || self.after.goes()
     }
 
     fn join(&self, html: &str) -> String {
         let mut out = String::with_capacity(html.len());
-        out.push_str(&html[..self.before.start]);
+        out.push_str(&html[..self.before.range.start]);
         for (stretch, next) in [
-            (self.before.clone(), self.after.start),
-            (self.after.clone(), html.len()),
+            (&self.before, self.after.range.start),
+            (&self.after, html.len()),
         ] {
-            if worth_keeping(&html[stretch.clone()]) {
-                out.push_str(&html[stretch.clone()]);
+            if stretch.kept {
+                out.push_str(&html[stretch.range.clone()]);
             }
-            out.push_str(&html[stretch.end..next]);
+            out.push_str(&html[stretch.range.end..next]);
         }
         out
     }
@@ -99,8 +116,8 @@ fn parts(html: &str) -> Option<Parts> {
     let body_end = tag_at(html, body)?.1;
     let close = end + find_ignore_case(&html[end..], "</body")?;
     Some(Parts {
-        before: body_end..open,
-        after: end..close,
+        before: Stretch::new(html, body_end..open),
+        after: Stretch::new(html, end..close),
     })
 }
 
