@@ -115,10 +115,32 @@ pub struct Summary {
     pub kept: usize,
     /// Photos encoded by this build (the others came from the cache).
     pub photos_encoded: usize,
+    /// Parts of the search index taken from the build cache.
+    pub search_parts_reused: usize,
+    /// Parts of the search index made from their pages.
+    pub search_parts_made: usize,
     /// Wall time.
     pub seconds: f64,
     /// The output folder.
     pub output: PathBuf,
+}
+
+impl Summary {
+    /// The summary of `stats`, written into `output` by a build started
+    /// at `started`, nothing said of the caches yet.
+    fn of(stats: &output::WriteStats, started: Instant, output: PathBuf) -> Summary {
+        Summary {
+            pages: stats.html,
+            written: stats.written,
+            removed: stats.removed,
+            kept: stats.kept,
+            photos_encoded: 0,
+            search_parts_reused: 0,
+            search_parts_made: 0,
+            seconds: started.elapsed().as_secs_f64(),
+            output,
+        }
+    }
 }
 
 /// Builds into the output folder. Returns the diagnostics, the summary when
@@ -168,32 +190,33 @@ pub fn build_with(
         return (prepared.diagnostics, None, Outcome::SiteErrors);
     };
     if prepared.diagnostics.has_errors() {
-        // Nothing is written, but the pages that assembled are rendered in
-        // memory all the same, so one run reports the template errors too.
-        let errors = render::render_with(site, theme, progress).found;
-        let errors = render::theme::not_yet_reported(errors, &prepared.diagnostics);
-        prepared.diagnostics.extend(errors);
+        add_template_errors(site, theme, progress, &mut prepared.diagnostics);
         return (prepared.diagnostics, None, Outcome::SiteErrors);
     }
-    let publication = match output::Publication::open(&output_dir, &opts.root, opts.policy, &|| {
-        progress.waiting(&output_dir)
-    }) {
+    let publication = match open_publication(opts, &output_dir, lang, progress) {
         Ok(p) => p,
-        Err(e) => {
-            prepared.diagnostics.push(e.diagnostic(&output_dir, lang));
-            let outcome = if e.is_usage() {
-                Outcome::Usage
-            } else {
-                Outcome::SiteErrors
-            };
+        Err((problem, outcome)) => {
+            prepared.diagnostics.push(problem);
             return (prepared.diagnostics, None, outcome);
         }
     };
-    let written = write_site(site, theme, opts, publication, progress, photo_files);
+    let search_cache = crate::search::cache::Cache::open(&opts.root);
+    let written = write_site(
+        site,
+        theme,
+        opts,
+        publication,
+        progress,
+        photo_files,
+        &search_cache,
+    );
     pipeline.timer.lap("render and write");
     let mut diagnostics = prepared.diagnostics;
     let stats = match written {
-        Ok(Ok(stats)) => stats,
+        Ok(Ok((stats, warnings))) => {
+            diagnostics.extend(warnings);
+            stats
+        }
         Ok(Err(errors)) => {
             diagnostics.extend(errors);
             return (diagnostics, None, Outcome::SiteErrors);
@@ -206,14 +229,13 @@ pub fn build_with(
     // Only a build that published drops the cache entries it did not use:
     // a failed one may have stopped before reaching every photo.
     cache.prune();
+    search_cache.prune();
+    let (search_parts_reused, search_parts_made) = search_cache.counts();
     let summary = Summary {
         photos_encoded,
-        pages: stats.html,
-        written: stats.written,
-        removed: stats.removed,
-        kept: stats.kept,
-        seconds: started.elapsed().as_secs_f64(),
-        output: output_dir,
+        search_parts_reused,
+        search_parts_made,
+        ..Summary::of(&stats, started, output_dir)
     };
     // A build is the last thing the process does: the model goes with it,
     // without spending time freeing it piece by piece.
@@ -221,8 +243,46 @@ pub fn build_with(
     (diagnostics, Some(summary), Outcome::Success)
 }
 
+/// Renders the pages that assembled in memory, though nothing will be
+/// written, so that one run reports the template errors too.
+fn add_template_errors(
+    site: &Site,
+    theme: &Theme,
+    progress: &dyn Progress,
+    diagnostics: &mut Diagnostics,
+) {
+    let errors = render::render_with(site, theme, progress).found;
+    let errors = render::theme::not_yet_reported(errors, diagnostics);
+    diagnostics.extend(errors);
+}
+
+/// The output's new tree, once the output folder is Gazette's and no
+/// other build holds it; else the problem and the outcome it gives.
+fn open_publication(
+    opts: &BuildOptions,
+    output_dir: &std::path::Path,
+    lang: crate::language::Language,
+    progress: &dyn Progress,
+) -> Result<output::Publication, (Diagnostic, Outcome)> {
+    output::Publication::open(output_dir, &opts.root, opts.policy, &|| {
+        progress.waiting(output_dir)
+    })
+    .map_err(|e| {
+        let outcome = if e.is_usage() {
+            Outcome::Usage
+        } else {
+            Outcome::SiteErrors
+        };
+        (e.diagnostic(output_dir, lang), outcome)
+    })
+}
+
+/// What `write_site` published, and the warnings found on the way.
+type Published = (output::WriteStats, Vec<Diagnostic>);
+
 /// Renders `site` into the new tree of `staging`: the site's errors (the
-/// new tree dropped, the output untouched), or what was published.
+/// new tree dropped, the output untouched), or what was published. The
+/// search index's parts go through `search_cache`.
 fn write_site(
     site: &mut Site,
     theme: &Theme,
@@ -230,7 +290,8 @@ fn write_site(
     staging: output::Publication,
     progress: &dyn Progress,
     photos: Files,
-) -> Result<Result<output::WriteStats, Vec<Diagnostic>>, output::PublishError> {
+    search_cache: &crate::search::cache::Cache,
+) -> Result<Result<Published, Vec<Diagnostic>>, output::PublishError> {
     // The article pages, kept for the search index when there is one.
     let searched: HashSet<String> = if site.config.search {
         site.articles
@@ -284,6 +345,7 @@ fn write_site(
     site.release_page_texts();
     // Copied files and the search index come after every page: they win a
     // path a page also claims.
+    let mut warnings = Vec::new();
     let mut extra = Files::new();
     render::copied::add(&mut extra, site, theme, &opts.root);
     // A photo's address serves its largest variant, not the upload.
@@ -293,8 +355,11 @@ fn write_site(
         let kept = kept
             .into_inner()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let index = crate::search::site_index_of_indexed(site, &kept);
-        errors.extend(index.found);
+        let index = crate::search::site_index_of_indexed(site, &kept, search_cache);
+        let (found_errors, found_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
+            index.found.into_iter().partition(Diagnostic::is_error);
+        errors.extend(found_errors);
+        warnings.extend(found_warnings);
         extra.extend(index.value.unwrap_or_default());
     }
     if !errors.is_empty() {
@@ -306,5 +371,5 @@ fn write_site(
         .par_iter()
         .try_for_each(|(path, content)| staging.put(usize::MAX, path, content))?;
     progress.stage(Stage::Write, None);
-    staging.commit().map(Ok)
+    staging.commit().map(|stats| Ok((stats, warnings)))
 }

@@ -14,6 +14,11 @@ cli-build-summary = { $pages } pages in { $secs } s into { $output } ({ $written
         [1] , 1 file of other origin kept
        *[other] , { $kept } files of other origin kept
     })
+# After the summary, when the build cache held parts of the search index.
+cli-build-search-cached = search index: { $reused } of { $total } { $total ->
+        [1] part
+       *[other] parts
+    } taken from the cache (.gazette-cache/search/)
 cli-check-summary = check: { $errors } { $errors ->
         [1] error
        *[other] errors

@@ -14,6 +14,14 @@ cli-build-summary = { $pages } pages en { $secs } s dans { $output } ({ $written
         [1] , 1 fichier d’autre origine conservé
        *[other] , { $kept } fichiers d’autre origine conservés
     })
+# After the summary, when the build cache held parts of the search index.
+cli-build-search-cached = index de recherche : { $reused ->
+        [1] 1 partie
+       *[other] { $reused } parties
+    } sur { $total } { $reused ->
+        [1] reprise
+       *[other] reprises
+    } du cache (.gazette-cache/search/)
 cli-check-summary = vérification : { $errors } { $errors ->
         [0] erreur
         [1] erreur

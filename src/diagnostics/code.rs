@@ -200,6 +200,8 @@ pub enum Code {
     OutputWrite,
     /// `search-index`
     SearchIndex,
+    /// `search-cache-ignored`
+    SearchCacheIgnored,
     /// `serve-bind`
     ServeBind,
     /// `init-not-empty`
@@ -335,6 +337,7 @@ impl Code {
         Code::OutputForeignFile,
         Code::OutputWrite,
         Code::SearchIndex,
+        Code::SearchCacheIgnored,
         Code::ServeBind,
         Code::InitNotEmpty,
         Code::InitNotAFolder,
@@ -455,6 +458,7 @@ impl Code {
             Code::OutputForeignFile => "output-foreign-file",
             Code::OutputWrite => "output-write",
             Code::SearchIndex => "search-index",
+            Code::SearchCacheIgnored => "search-cache-ignored",
             Code::ServeBind => "serve-bind",
             Code::InitNotEmpty => "init-not-empty",
             Code::InitNotAFolder => "init-not-a-folder",

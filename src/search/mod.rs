@@ -56,6 +56,7 @@
 //! - **A plain-script index beside it for a site opened from disk**
 //!   (`relative_urls: true`), where pagefind cannot load: `offline`.
 
+pub mod cache;
 pub mod offline;
 mod trim;
 
@@ -107,7 +108,7 @@ pub const PARTS_FILE: &str = "gazette-parts.json";
 /// in `lang`; returns the files to add to the output (paths under [`DIR`],
 /// in path order).
 pub fn index(pages: &[(String, &str)], lang: Language) -> Result<Vec<(String, Vec<u8>)>, String> {
-    index_in_parts(pages, lang, PAGES_PER_PART)
+    index_in_parts(pages, lang, PAGES_PER_PART, None)
 }
 
 /// Above this many pages the index comes in two parts at least. It was so
@@ -129,11 +130,14 @@ fn part_count(pages: usize, per_part: usize) -> usize {
     }
 }
 
-/// [`index`], in parts of at most `per_part` pages (about evenly filled).
+/// [`index`], in parts of at most `per_part` pages (about evenly filled),
+/// each taken from `cache` when it holds that part and stored there when
+/// it is made.
 fn index_in_parts(
     pages: &[(String, &str)],
     lang: Language,
     per_part: usize,
+    cache: Option<&cache::Cache>,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let parts = part_count(pages.len(), per_part);
     let per_part = pages.len().div_ceil(parts).max(1);
@@ -145,7 +149,18 @@ fn index_in_parts(
     // memory of one part at a time.
     let built: Vec<Result<Bundle, String>> = chunks
         .iter()
-        .map(|chunk| index_part(chunk, lang, COMPRESSION_LEVEL))
+        .map(|chunk| match cache {
+            None => index_part(chunk, lang, COMPRESSION_LEVEL, None),
+            Some(cache) => {
+                let key = cache::key(chunk, lang, COMPRESSION_LEVEL, NOT_TEXT);
+                if let Some(found) = cache.part(&key) {
+                    return Ok(found);
+                }
+                let made = index_part(chunk, lang, COMPRESSION_LEVEL, Some(cache))?;
+                cache.store(&key, &made);
+                Ok(made)
+            }
+        })
         .collect();
     let mut out = BTreeMap::new();
     let mut others = Vec::new();
@@ -179,8 +194,15 @@ pub const NOT_TEXT: &[&str] = &[".table-wrap", ".footnote-ref", ".footnote-back"
 type Bundle = Vec<(String, Vec<u8>)>;
 
 /// One part of the index: pagefind's bundle for `pages`, its files gzipped
-/// at `level`, less the ready-made interfaces.
-fn index_part(pages: &[(String, &str)], lang: Language, level: u32) -> Result<Bundle, String> {
+/// at `level`, less the ready-made interfaces. With a `cache`, the pages
+/// it holds as pagefind read them are not read again, and the others are
+/// stored there once read.
+fn index_part(
+    pages: &[(String, &str)],
+    lang: Language,
+    level: u32,
+    cache: Option<&cache::Cache>,
+) -> Result<Bundle, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| e.to_string())?;
@@ -191,14 +213,22 @@ fn index_part(pages: &[(String, &str)], lang: Language, level: u32) -> Result<Bu
             .compression_level(level)
             .build();
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
-        let pages = pages
-            .iter()
-            .map(|(url, html)| (url.clone(), html.to_string()))
-            .collect();
-        index
-            .add_html_files(pages)
-            .await
-            .map_err(|e| e.to_string())?;
+        match cache {
+            None => {
+                let pages = pages
+                    .iter()
+                    .map(|(url, html)| (url.clone(), html.to_string()))
+                    .collect();
+                index
+                    .add_html_files(pages)
+                    .await
+                    .map_err(|e| e.to_string())?;
+            }
+            Some(cache) => {
+                let read = read_through(&mut index, pages, lang, cache).await?;
+                index.add_read_pages(read).await;
+            }
+        }
         index.get_files().await.map_err(|e| e.to_string())
     })?;
     Ok(files
@@ -213,6 +243,51 @@ fn index_part(pages: &[(String, &str)], lang: Language, level: u32) -> Result<Bu
         .collect())
 }
 
+/// `pages` as pagefind reads them, in their order: each from `cache` when
+/// it holds the page, the others read by `index` side by side and stored.
+async fn read_through(
+    index: &mut PagefindIndex,
+    pages: &[(String, &str)],
+    lang: Language,
+    cache: &cache::Cache,
+) -> Result<Vec<pagefind::FossickedData>, String> {
+    use rayon::prelude::*;
+    let keys: Vec<String> = pages
+        .par_iter()
+        .map(|(url, html)| cache::page_key(url, html, lang, NOT_TEXT))
+        .collect();
+    let found: Vec<Option<pagefind::FossickedData>> =
+        keys.par_iter().map(|key| cache.page(key)).collect();
+    let missing: Vec<(String, String)> = pages
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| f.is_none())
+        .map(|((url, html), _)| (url.clone(), html.to_string()))
+        .collect();
+    let wanted = missing.len();
+    let read = index
+        .read_html_files(missing)
+        .await
+        .map_err(|e| e.to_string())?;
+    if read.len() != wanted {
+        return Err(format!("{} pages read of {wanted}", read.len()));
+    }
+    let missing_keys: Vec<&String> = keys
+        .iter()
+        .zip(&found)
+        .filter(|(_, f)| f.is_none())
+        .map(|(k, _)| k)
+        .collect();
+    read.par_iter()
+        .zip(missing_keys.par_iter())
+        .for_each(|(page, key)| cache.store_page(key, page));
+    let mut read = read.into_iter();
+    Ok(found
+        .into_iter()
+        .filter_map(|f| f.or_else(|| read.next()))
+        .collect())
+}
+
 /// The build's step: indexes every published article of `site`, read from
 /// the rendered `files` (whole pages, each made what pagefind reads here,
 /// `as_indexed`), and returns the index's output files. Listings, the 404
@@ -223,14 +298,17 @@ pub fn site_index(site: &Site, files: &Files) -> Staged<Files> {
         .map(|(url, html)| (url, as_indexed(html)))
         .collect();
     let pages: Vec<(String, &str)> = pages.iter().map(|(u, h)| (u.clone(), h.as_ref())).collect();
-    index_site(site, files, &pages)
+    index_site(site, files, &pages, None)
 }
 
 /// [`site_index`], from article pages already as pagefind reads them
 /// (`as_indexed`): what `build` keeps of each page as it renders it, so
-/// that no page is trimmed twice.
-pub fn site_index_of_indexed(site: &Site, pages: &Files) -> Staged<Files> {
-    index_site(site, pages, &article_pages(site, pages))
+/// that no page is trimmed twice. The parts whose pages `cache` already
+/// indexed are taken from it (`cache`), its warnings reported.
+pub fn site_index_of_indexed(site: &Site, pages: &Files, cache: &cache::Cache) -> Staged<Files> {
+    let mut index = index_site(site, pages, &article_pages(site, pages), Some(cache));
+    index.found.extend(cache.warnings(site.config.language));
+    index
 }
 
 /// Each published article's URL and its page in `files`, in the site's
@@ -247,9 +325,14 @@ fn article_pages<'a>(site: &Site, files: &'a Files) -> Vec<(String, &'a str)> {
 
 /// The index of `pages` (as pagefind reads them), and the offline one
 /// from `files` when the site opens from disk.
-fn index_site(site: &Site, files: &Files, pages: &[(String, &str)]) -> Staged<Files> {
+fn index_site(
+    site: &Site,
+    files: &Files,
+    pages: &[(String, &str)],
+    cache: Option<&cache::Cache>,
+) -> Staged<Files> {
     let lang = site.config.language;
-    match index(pages, lang) {
+    match index_in_parts(pages, lang, PAGES_PER_PART, cache) {
         Ok(index) => {
             let mut out: Files = index
                 .into_iter()
@@ -377,7 +460,7 @@ mod tests {
             .map(|(i, t)| (format!("/p{}/", i + 1), t.as_str()))
             .collect();
         // Five pages, two per part: three parts, the first at pagefind/.
-        let files = index_in_parts(&pages, Language::Fr, 2).unwrap();
+        let files = index_in_parts(&pages, Language::Fr, 2, None).unwrap();
         let file = |name: &str| {
             files
                 .iter()
@@ -406,7 +489,10 @@ mod tests {
         let one = index(&pages, Language::Fr).unwrap();
         let list = &one.iter().find(|(n, _)| n.ends_with(PARTS_FILE)).unwrap().1;
         assert_eq!(list, b"[]");
-        assert_eq!(files, index_in_parts(&pages, Language::Fr, 2).unwrap());
+        assert_eq!(
+            files,
+            index_in_parts(&pages, Language::Fr, 2, None).unwrap()
+        );
     }
 
     /// The gzipped files of a bundle (all but pagefind's scripts, its
@@ -441,8 +527,8 @@ mod tests {
             .enumerate()
             .map(|(i, t)| (format!("/n{i}/"), t.as_str()))
             .collect();
-        let chosen = index_part(&pages, Language::Fr, COMPRESSION_LEVEL).unwrap();
-        let best = index_part(&pages, Language::Fr, 9).unwrap();
+        let chosen = index_part(&pages, Language::Fr, COMPRESSION_LEVEL, None).unwrap();
+        let best = index_part(&pages, Language::Fr, 9, None).unwrap();
         // The same files, named by the same hashes, holding the same data:
         // only their compressed bytes differ.
         assert_eq!(unpacked(&chosen), unpacked(&best));
@@ -455,7 +541,7 @@ mod tests {
         assert_ne!(size(&chosen), size(&best), "the level reaches pagefind");
         assert_eq!(
             chosen,
-            index_part(&pages, Language::Fr, COMPRESSION_LEVEL).unwrap()
+            index_part(&pages, Language::Fr, COMPRESSION_LEVEL, None).unwrap()
         );
     }
 
@@ -482,7 +568,7 @@ mod tests {
             ("/bare/".to_string(), bare.as_ref()),
             ("/covered/".to_string(), covered.as_ref()),
         ];
-        let bundle = index_part(&pages, Language::Fr, COMPRESSION_LEVEL).unwrap();
+        let bundle = index_part(&pages, Language::Fr, COMPRESSION_LEVEL, None).unwrap();
         let fragments: Vec<String> = unpacked(&bundle)
             .into_iter()
             .filter(|(name, _)| name.ends_with(".pf_fragment"))

@@ -42,6 +42,7 @@ mod readme;
 mod relative;
 mod safety;
 mod search;
+mod search_cache;
 mod serve;
 mod sources;
 mod statement;

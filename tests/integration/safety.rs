@@ -13,6 +13,11 @@ fn simple_site() -> TestSite {
 fn nothing_outside(site: &TestSite, expected_root: &[&str]) {
     assert_eq!(entries(site.parent()), ["site"]);
     assert_eq!(entries(&site.root), expected_root);
+    // A build's cache (the search index's, this site having no photos)
+    // is in the site's own cache folder.
+    if expected_root.contains(&".gazette-cache") {
+        assert_eq!(entries(&site.path(".gazette-cache")), ["search"]);
+    }
 }
 
 #[test]
@@ -23,7 +28,10 @@ fn slug_that_climbs_is_made_safe() {
         article("Accord", "slug: ../../evil\n"),
     );
     site.build_ok(&[]);
-    nothing_outside(&site, &["content", "output", "site.yaml", "themes"]);
+    nothing_outside(
+        &site,
+        &[".gazette-cache", "content", "output", "site.yaml", "themes"],
+    );
     assert!(site.has("actualites/evil/index.html"));
     let evil: Vec<String> = site
         .output()
@@ -65,7 +73,10 @@ fn aliases_write_redirects_inside_the_output() {
         ),
     );
     site.build_ok(&[]);
-    nothing_outside(&site, &["content", "output", "site.yaml", "themes"]);
+    nothing_outside(
+        &site,
+        &[".gazette-cache", "content", "output", "site.yaml", "themes"],
+    );
     for page in ["anciennes-actus/accord/index.html", "vieux/accord.html"] {
         let html = site.page(page);
         assert!(

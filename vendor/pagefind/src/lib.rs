@@ -2,7 +2,7 @@ use std::{cmp::Ordering, path::PathBuf};
 
 use anyhow::{bail, Result};
 use either::Either;
-use fossick::{FossickedData, Fossicker, WordMemo};
+use fossick::{Fossicker, WordMemo};
 use futures::future::join_all;
 use hashbrown::HashMap;
 use index::PagefindIndexes;
@@ -10,6 +10,9 @@ use options::{PagefindInboundConfig, SearchOptions};
 use output::SyntheticFile;
 use rayon::prelude::*;
 pub use service::api;
+/// Patched for Gazette (PATCHES.md, change 9): a page as read, which a
+/// caller may keep (`to_record`) and give back (`add_read_pages`).
+pub use fossick::FossickedData;
 use wax::walk::Entry;
 use wax::Glob;
 
@@ -163,6 +166,15 @@ impl SearchState {
     /// added again under its URL replaces the first). The first page that
     /// fails to read fails the call, and none of the pages is kept.
     pub fn fossick_synthetic_many(&mut self, files: Vec<Fossicker>) -> Result<usize> {
+        let read = self.read_synthetic_many(files)?;
+        Ok(self.add_read_pages(read))
+    }
+
+    /// Patched for Gazette (PATCHES.md, change 9): the pages read side by
+    /// side, as [`Self::fossick_synthetic_many`] reads them, returned
+    /// rather than kept (in the order given; the first page that fails to
+    /// read fails the call).
+    pub fn read_synthetic_many(&mut self, files: Vec<Fossicker>) -> Result<Vec<FossickedData>> {
         let options = &self.options;
         // The memos go back to a pool when a thread's share of the pages is
         // done, for the next share to start from (change 7): a word is
@@ -176,6 +188,14 @@ impl SearchState {
             )
             .collect::<Result<_>>()?;
         self.memo_pool = pool.into_inner().unwrap_or_default();
+        Ok(read)
+    }
+
+    /// Patched for Gazette (PATCHES.md, change 9): pages already read
+    /// (by [`Self::read_synthetic_many`], or kept as records and read back)
+    /// kept in the order given, a page added again under its URL replacing
+    /// the first; returns how many.
+    pub fn add_read_pages(&mut self, read: Vec<FossickedData>) -> usize {
         let count = read.len();
         for page in read {
             match self.page_positions.get(&page.url) {
@@ -187,7 +207,7 @@ impl SearchState {
                 }
             }
         }
-        Ok(count)
+        count
     }
 
     /// Patched for Gazette (PATCHES.md, change 5): the page is kept, not
@@ -553,5 +573,77 @@ mod gazette_tests {
         assert_eq!(urls, ["/a/", "/b/"]);
         assert!(state.fossicked_pages[0].word_data.contains_key("corrig"));
         assert!(!state.fossicked_pages[0].word_data.contains_key("premi"));
+    }
+
+    /// A page of each kind of content a record holds: meta and its words,
+    /// filters, sort keys, anchors with and without a title, weights,
+    /// accented spellings, a custom body.
+    fn rich_page(i: usize) -> Fossicker {
+        Fossicker::new_synthetic(
+            None,
+            Some(format!("/r{i}/")),
+            format!(
+                "<html lang=\"fr\"><head><title>Page {i}</title></head><body>\
+                 <main data-pagefind-body data-pagefind-filter=\"rubrique:Métiers\" \
+                 data-pagefind-sort=\"date:2026-0{}-01\">\
+                 <h1 id=\"titre\">Élections {i} à l’école</h1>\
+                 <img src=\"/i{i}.jpg\" alt=\"Une photo\" data-pagefind-meta=\"image[src], image_alt[alt]\">\
+                 <p data-pagefind-weight=\"3\">Les élèves élisent leurs délégués.</p>\
+                 <section id=\"suite\" data-pagefind-title=\"La suite\"><h2>Suite</h2>\
+                 <p>Déléguées et délégués, {i}.</p></section>\
+                 <span data-pagefind-meta=\"auteur\">Anne-Sophie Morel</span>\
+                 </main></body></html>",
+                1 + i % 9
+            ),
+        )
+    }
+
+    #[test]
+    fn pages_kept_as_records_index_as_the_pages_read() {
+        let pages = || (0..12).map(rich_page).collect::<Vec<_>>();
+        let runtime = tokio::runtime::Builder::new_current_thread().build().unwrap();
+        let files = |state: &mut SearchState| {
+            runtime.block_on(async {
+                state.build_indexes().await.unwrap();
+                state
+                    .get_files()
+                    .await
+                    .into_iter()
+                    .map(|f| (f.filename, f.contents))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let mut read = state();
+        read.fossick_synthetic_many(pages()).unwrap();
+        let mut kept = state();
+        let records: Vec<Vec<u8>> = kept
+            .read_synthetic_many(pages())
+            .unwrap()
+            .iter()
+            .map(FossickedData::to_record)
+            .collect();
+        let back: Vec<FossickedData> = records
+            .iter()
+            .map(|r| FossickedData::from_record(r).expect("a record reads back"))
+            .collect();
+        for (record, page) in records.iter().zip(&back) {
+            assert_eq!(&page.to_record(), record, "the same bytes again");
+        }
+        assert!(back[0].meta_word_data.values().any(|w| !w.is_empty()));
+        assert!(back[0].fragment.data.anchors.iter().any(|a| a.title.is_some()));
+        assert!(!back[0].sort.is_empty() && !back[0].fragment.data.filters.is_empty());
+        assert_eq!(kept.add_read_pages(back), 12);
+        assert_eq!(files(&mut kept), files(&mut read));
+        // A cut or changed record is refused, never misread.
+        let record = &records[0];
+        for len in 0..record.len() {
+            assert!(FossickedData::from_record(&record[..len]).is_none(), "cut at {len}");
+        }
+        let mut longer = record.clone();
+        longer.push(0);
+        assert!(FossickedData::from_record(&longer).is_none());
+        let mut other_format = record.clone();
+        other_format[0] = 2;
+        assert!(FossickedData::from_record(&other_format).is_none());
     }
 }

@@ -34,6 +34,7 @@ lazy_static! {
 }
 
 pub mod parser;
+mod record;
 mod splitting;
 
 #[derive(Debug, Clone, PartialEq)]

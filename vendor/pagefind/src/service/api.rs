@@ -132,6 +132,36 @@ impl PagefindIndex {
             .map_err(|e| anyhow::anyhow!("Task join error: {e}"))?
     }
 
+    /// Patched for Gazette (PATCHES.md, change 9): reads pages as
+    /// [`Self::add_html_files`] does, side by side, and returns them
+    /// without adding them: the caller may keep each as a record
+    /// (`FossickedData::to_record`) and add them with
+    /// [`Self::add_read_pages`].
+    ///
+    /// # Returns
+    /// The pages read, in the order given, or the first error met.
+    pub async fn read_html_files(
+        &mut self,
+        pages: Vec<(String, String)>,
+    ) -> Result<Vec<crate::FossickedData>> {
+        let files = pages
+            .into_iter()
+            .map(|(url, content)| Fossicker::new_synthetic(None, Some(url), content))
+            .collect();
+        let state = Arc::clone(&self.search_index);
+        tokio::task::spawn_blocking(move || state.blocking_lock().read_synthetic_many(files))
+            .await
+            .map_err(|e| anyhow::anyhow!("Task join error: {e}"))?
+    }
+
+    /// Patched for Gazette (PATCHES.md, change 9): adds pages already read
+    /// ([`Self::read_html_files`], or records read back with
+    /// `FossickedData::from_record`), in the order given, as
+    /// [`Self::add_html_files`] would have added them.
+    pub async fn add_read_pages(&mut self, pages: Vec<crate::FossickedData>) -> usize {
+        self.search_index.lock().await.add_read_pages(pages)
+    }
+
     /// Index a custom record that isn't backed by an HTML file.
     ///
     /// # Arguments
