@@ -201,16 +201,12 @@ pub fn build_with(
         }
     };
     let search_cache = crate::search::cache::Cache::open(&opts.root);
-    let written = write_site(
-        site,
-        theme,
-        opts,
-        publication,
-        progress,
-        photo_files,
-        &search_cache,
-    );
-    pipeline.timer.lap("render and write");
+    let added = Added {
+        photos: photo_files,
+        search_cache: &search_cache,
+        timer: &mut pipeline.timer,
+    };
+    let written = write_site(site, theme, opts, publication, progress, added);
     let mut diagnostics = prepared.diagnostics;
     let stats = match written {
         Ok(Ok((stats, warnings))) => {
@@ -280,18 +276,44 @@ fn open_publication(
 /// What `write_site` published, and the warnings found on the way.
 type Published = (output::WriteStats, Vec<Diagnostic>);
 
+/// An article page as the search index reads it (`search::as_indexed`).
+fn as_indexed(content: Content) -> Content {
+    match content {
+        Content::Bytes(html) => match std::str::from_utf8(&html) {
+            Ok(text) => Content::Bytes(crate::search::as_indexed(text).into_owned().into_bytes()),
+            Err(_) => Content::Bytes(html),
+        },
+        other => other,
+    }
+}
+
+/// What `write_site` adds to the pages, and where it says how long each
+/// step took.
+struct Added<'a> {
+    /// The photos' variants.
+    photos: Files,
+    /// The search index's build cache.
+    search_cache: &'a crate::search::cache::Cache,
+    /// The stages' timings (`GAZETTE_TIMINGS`): render, search index, write.
+    timer: &'a mut crate::pipeline::StageTimer,
+}
+
 /// Renders `site` into the new tree of `staging`: the site's errors (the
-/// new tree dropped, the output untouched), or what was published. The
-/// search index's parts go through `search_cache`.
+/// new tree dropped, the output untouched), or what was published, with
+/// the files `added` (the search index's parts through its cache).
 fn write_site(
     site: &mut Site,
     theme: &Theme,
     opts: &BuildOptions,
     staging: output::Publication,
     progress: &dyn Progress,
-    photos: Files,
-    search_cache: &crate::search::cache::Cache,
+    added: Added<'_>,
 ) -> Result<Result<Published, Vec<Diagnostic>>, output::PublishError> {
+    let Added {
+        photos,
+        search_cache,
+        timer,
+    } = added;
     // The article pages, kept for the search index when there is one.
     let searched: HashSet<String> = if site.config.search {
         site.articles
@@ -315,19 +337,10 @@ fn write_site(
             keep_first(e);
         }
         if searched.contains(&path) {
-            // Only what the index reads is kept (`search::as_indexed`).
-            let indexed = match &content {
-                Content::Bytes(html) => match std::str::from_utf8(html) {
-                    Ok(text) => {
-                        Content::Bytes(crate::search::as_indexed(text).into_owned().into_bytes())
-                    }
-                    Err(_) => content,
-                },
-                _ => content,
-            };
+            // Only what the index reads is kept.
             kept.lock()
                 .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .insert(path, indexed);
+                .insert(path, as_indexed(content));
         }
     });
     if let Some(e) = failure
@@ -341,6 +354,7 @@ fn write_site(
         staging.abort();
         return Ok(Err(errors));
     }
+    timer.lap("render");
     // Every page is rendered: what only they read goes, for the index.
     site.release_page_texts();
     // Copied files and the search index come after every page: they win a
@@ -356,6 +370,7 @@ fn write_site(
             .into_inner()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let index = crate::search::site_index_of_indexed(site, &kept, search_cache);
+        timer.lap("search index");
         let (found_errors, found_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
             index.found.into_iter().partition(Diagnostic::is_error);
         errors.extend(found_errors);
@@ -371,5 +386,7 @@ fn write_site(
         .par_iter()
         .try_for_each(|(path, content)| staging.put(usize::MAX, path, content))?;
     progress.stage(Stage::Write, None);
-    staging.commit().map(|stats| Ok((stats, warnings)))
+    let committed = staging.commit();
+    timer.lap("write");
+    committed.map(|stats| Ok((stats, warnings)))
 }
