@@ -88,7 +88,9 @@ fn in_memory(opts: &BuildOptions, progress: &dyn Progress, search: bool) -> InMe
         // Search (src/search/): pagefind's index of the published articles.
         if search && site.config.search && !diagnostics.has_errors() {
             progress.stage(Stage::Search, None);
-            let index = timer.time("search index", || crate::search::site_index(site, &files));
+            let index = timer.time("search index", || {
+                crate::search::site_index(site, &files, None)
+            });
             files.extend(index.report(&mut diagnostics).unwrap_or_default());
         }
     }

@@ -292,13 +292,21 @@ async fn read_through(
 /// the rendered `files` (whole pages, each made what pagefind reads here,
 /// `as_indexed`), and returns the index's output files. Listings, the 404
 /// page and alias redirects are not articles, so they are never indexed.
-pub fn site_index(site: &Site, files: &Files) -> Staged<Files> {
+///
+/// With a `cache` (the preview's and `build --watch`'s index, remade after
+/// each change), the parts and pages it holds are not indexed again, and
+/// its warnings are reported.
+pub fn site_index(site: &Site, files: &Files, cache: Option<&cache::Cache>) -> Staged<Files> {
     let pages: Vec<(String, std::borrow::Cow<'_, str>)> = article_pages(site, files)
         .into_iter()
         .map(|(url, html)| (url, as_indexed(html)))
         .collect();
     let pages: Vec<(String, &str)> = pages.iter().map(|(u, h)| (u.clone(), h.as_ref())).collect();
-    index_site(site, files, &pages, None)
+    let mut index = index_site(site, files, &pages, cache);
+    if let Some(cache) = cache {
+        index.found.extend(cache.warnings(site.config.language));
+    }
+    index
 }
 
 /// [`site_index`], from article pages already as pagefind reads them

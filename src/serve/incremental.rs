@@ -42,9 +42,11 @@
 //! gets the pictures known and sends the others, so it never waits for an
 //! encoder.
 //!
-//! The search index (pagefind, a minute on a large site) is not rebuilt on
+//! The search index (pagefind, seconds on a large site) is not rebuilt on
 //! every change: it is marked stale and rebuilt by `refresh_search`, which
-//! the server calls when a page asks for the index. `files_complete` gives
+//! the server calls when a page asks for the index, through the site's
+//! build cache (`search::cache`): only the parts whose pages changed are
+//! made again, and only those pages read. `files_complete` gives
 //! exactly what `build` would write, which is what the tests compare.
 
 use std::collections::HashMap;
@@ -341,8 +343,15 @@ impl Session {
             .map(|(p, c)| (p.clone(), c.clone()))
             .collect();
         files.retain(|p, _| !p.starts_with(SEARCH_DIR));
-        match crate::search::site_index(site, &files).value {
-            Some(index) => files.extend(index),
+        // Through the site's build cache, as `build` does: only the parts
+        // whose pages changed are made again. The entries this index did
+        // not use are dropped, as a build drops them.
+        let cache = crate::search::cache::Cache::open(&self.pipeline.options().root);
+        match crate::search::site_index(site, &files, Some(&cache)).value {
+            Some(index) => {
+                files.extend(index);
+                cache.prune();
+            }
             // A full build reports it; the preview keeps the old index.
             None => files.extend(old.clone()),
         }

@@ -299,3 +299,70 @@ fn a_cache_of_another_version_a_truncated_entry_and_an_edited_one_are_ignored_wi
     assert_eq!(now.len(), 2, "{now:?}");
     assert!(now.contains(&theirs) && !now.contains(entry), "{now:?}");
 }
+
+#[test]
+fn the_watching_session_remakes_only_the_part_of_the_index_that_changed() {
+    use gazette::build::BuildOptions;
+    use gazette::serve::incremental::Session;
+    use gazette::serve::watch::Changes;
+
+    let site = generated_site(1_000);
+    let opts = BuildOptions {
+        root: site.root.clone(),
+        output: None,
+        base_url: None,
+        relative_urls: None,
+        drafts: false,
+        future: false,
+        policy: Default::default(),
+    };
+    // `build --watch`'s session: its index goes through the site's cache.
+    let mut session = Session::publishing(opts.clone());
+    assert!(session.build().ok);
+    session.files_complete();
+    let before = entries_of(&site);
+    assert_eq!(before.len(), 2, "two parts: {before:?}");
+    let written = |p: &std::path::Path| fs::metadata(p).and_then(|m| m.modified()).unwrap();
+    let times: Vec<_> = before.iter().map(|p| written(p)).collect();
+
+    let article = "content/vie-interne/article-0998.md";
+    crate::support::append(&site.path(article), "\nLes montgolfières décollent.\n");
+    let mut changes = Changes::default();
+    changes.add(std::path::Path::new(article));
+    assert!(session.apply(&changes).ok);
+    let index: BTreeMap<String, Vec<u8>> = session
+        .files_complete()
+        .iter()
+        .filter(|(p, _)| p.starts_with("pagefind/"))
+        .map(|(p, c)| match c {
+            gazette::render::Content::Bytes(b) => (p.clone(), b.clone()),
+            other => panic!("{p}: {other:?}"),
+        })
+        .collect();
+    // The same index as a build of the edited site from nothing.
+    let full = gazette::build::build_in_memory(&opts);
+    let full_index: BTreeMap<String, Vec<u8>> = full
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("pagefind/"))
+        .map(|(p, c)| match c {
+            gazette::render::Content::Bytes(b) => (p.clone(), b.clone()),
+            other => panic!("{p}: {other:?}"),
+        })
+        .collect();
+    assert_same_files(&index, &full_index, "the watching session's index");
+    // The part without the edited article was taken from the cache, not
+    // written again; the other was made and its old entry dropped.
+    let after = entries_of(&site);
+    assert_eq!(after.len(), 2, "{after:?}");
+    let kept: Vec<_> = before
+        .iter()
+        .zip(&times)
+        .filter(|(p, t)| after.contains(p) && written(p) == **t)
+        .collect();
+    assert_eq!(
+        kept.len(),
+        1,
+        "one part kept as it was: {before:?} → {after:?}"
+    );
+}
