@@ -5,10 +5,12 @@ answering that page with the new text.
 Generates (once) a site of N articles with ../shared/bench/gen_corpus.py
 (target `plain`), adds a site.yaml and the gazette theme, starts
 `target/release/gazette serve --port 0`, then edits one article EDITS times
-(appends a unique word) and, after each write, polls the article's page
+(appends a unique word to its body, or with `--edit title` puts it in its
+title, a front-matter edit) and, after each write, polls the article's page
 until it contains the word. Prints the median, p90 and max.
 
 Usage: scripts/bench-serve.py [--articles 10000] [--edits 30] [--dir DIR]
+[--edit body|title]
 (build first: cargo build --release). Standard library only.
 """
 
@@ -49,6 +51,8 @@ def main():
     ap.add_argument("--edits", type=int, default=30)
     ap.add_argument("--dir", default=None)
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "gazette"))
+    ap.add_argument("--edit", choices=["body", "title"], default="body",
+                    help="what each edit changes: the body (appended) or the title")
     args = ap.parse_args()
     site = args.dir or f"/tmp/gazette-bench-serve-{args.articles}"
     make_site(args.articles, site)
@@ -82,8 +86,14 @@ def main():
     try:
         for i in range(args.edits):
             word = f"motunique{os.getpid()}x{i}"
-            with open(path, "a", encoding="utf-8") as f:
-                f.write(f"\n{word}\n")
+            if args.edit == "body":
+                with open(path, "a", encoding="utf-8") as f:
+                    f.write(f"\n{word}\n")
+            else:
+                # The whole file written again in place, the title changed.
+                text = re.sub(r"^title:.*$", f"title: Titre {word}", original, count=1, flags=re.M)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
             t0 = time.monotonic()
             while True:
                 if word.encode() in get(page):
@@ -103,7 +113,7 @@ def main():
             proc.kill()
     times.sort()
     p90 = times[min(len(times) - 1, int(round(0.9 * (len(times) - 1))))]
-    print(f"{args.articles} articles, {len(times)} edits of {name}: "
+    print(f"{args.articles} articles, {len(times)} {args.edit} edits of {name}: "
           f"median {statistics.median(times):.1f} ms, p90 {p90:.1f} ms, "
           f"min {times[0]:.1f} ms, max {times[-1]:.1f} ms")
 

@@ -1,6 +1,7 @@
 //! Rendering only the pages that read a given article: watch mode's fast
 //! path, when an edit changed an article's body and nothing the rest of the
-//! site is built from (see `crate::serve::incremental`).
+//! site is built from, or its front matter without moving it anywhere
+//! (see `crate::serve::incremental`).
 //!
 //! It lives beside `render` rather than in `serve` because it must know what
 //! each `Job` reads, and the job list is private to rendering: the plan is
@@ -16,9 +17,9 @@
 //! - a feed: the summaries of its first entries;
 //! - an alias: its article's title and address.
 //!
-//! Everything else (taxonomy indexes, sitemap, robots.txt, 404, search and
-//! accessibility pages) reads only front matter, which the fast path never
-//! sees change.
+//! The taxonomy indexes and the sitemap read only front matter: rendered
+//! again after a front-matter edit, never after a body edit. The 404,
+//! search and accessibility pages and robots.txt read no article.
 
 use rayon::prelude::*;
 
@@ -53,6 +54,31 @@ pub fn render_touching(
     touched: &[Touched],
     summaries: &mut Vec<Value>,
 ) -> (Files, Vec<Diagnostic>) {
+    render_reading(site, theme, touched, false, summaries)
+}
+
+/// [`render_touching`] after an edit of the touched articles' front matter
+/// that moved none of them (`site::patch::same_places`): the pages that
+/// read their front matter too, the taxonomy indexes and the sitemap
+/// (dates), are rendered again.
+pub fn render_touching_front_matter(
+    site: &Site,
+    theme: &Theme,
+    touched: &[Touched],
+    summaries: &mut Vec<Value>,
+) -> (Files, Vec<Diagnostic>) {
+    render_reading(site, theme, touched, true, summaries)
+}
+
+/// The pages that read any of `touched`, and with `front_matter` the
+/// pages that read only front matter.
+fn render_reading(
+    site: &Site,
+    theme: &Theme,
+    touched: &[Touched],
+    front_matter: bool,
+    summaries: &mut Vec<Value>,
+) -> (Files, Vec<Diagnostic>) {
     let mut cx = Contexts::with_summaries(site, theme, std::mem::take(summaries));
     if cx.summaries.len() != site.articles.len() {
         cx.summaries = (0..site.articles.len())
@@ -66,7 +92,7 @@ pub fn render_touching(
     }
     let jobs: Vec<Job> = plan(site)
         .into_iter()
-        .filter(|job| reads(site, &cx.home, job, touched))
+        .filter(|job| reads(site, &cx.home, job, touched, front_matter))
         .collect();
     let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .par_iter()
@@ -76,9 +102,10 @@ pub fn render_touching(
     super::collect_pages(results)
 }
 
-/// Whether `job` reads one of the touched articles.
-/// `home` is the home page's list (its articles less the pinned ones).
-fn reads(site: &Site, home: &[usize], job: &Job, touched: &[Touched]) -> bool {
+/// Whether `job` reads one of the touched articles (`front_matter`: their
+/// front matter changed too). `home` is the home page's list (its articles
+/// less the pinned ones).
+fn reads(site: &Site, home: &[usize], job: &Job, touched: &[Touched], front_matter: bool) -> bool {
     let whole = |i: usize| touched.iter().any(|t| t.article == i);
     let summary = |i: usize| touched.iter().any(|t| t.article == i && t.summary);
     let page_of = |list: &[usize], per_page: usize, number: usize| -> bool {
@@ -115,11 +142,7 @@ fn reads(site: &Site, home: &[usize], job: &Job, touched: &[Touched]) -> bool {
                 || t.person.as_ref().is_some_and(|(i, _)| whole(*i))
         }
         Job::Feed(feed) => feed.articles.iter().take(FEED_ENTRIES).any(|&i| summary(i)),
-        Job::Taxonomy(_)
-        | Job::NotFound
-        | Job::Search
-        | Job::Sitemap
-        | Job::Robots
-        | Job::Accessibility => false,
+        Job::Taxonomy(_) | Job::Sitemap => front_matter,
+        Job::NotFound | Job::Search | Job::Robots | Job::Accessibility => false,
     }
 }

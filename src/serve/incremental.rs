@@ -13,12 +13,19 @@
 //!   (`render::partial`): its own page, and when its summary changed the
 //!   listing pages, feeds and "further reading" boxes that show it. On a
 //!   10,000-article site this is milliseconds instead of seconds;
-//! - **an article's front matter, a new, deleted or renamed file, a section,
-//!   a registry, a content file**: the changed files are loaded again, the
-//!   others come from the cache, and the site is assembled and rendered
-//!   whole. Such a change can move an article anywhere (date, tags, slug,
-//!   draft), and a full render is the one plan that is right by
-//!   construction;
+//! - **an article's front matter that moves nothing** (a title, a lead, a
+//!   cover's text: every article still at its place, with the same
+//!   address, lists, terms, "further reading" and files,
+//!   `site::patch::same_places`): the changed files are loaded again and
+//!   the site assembled again, then only the pages that show those
+//!   articles rendered (`render::partial`), with the sitemap and the
+//!   taxonomy indexes;
+//! - **an article's front matter that moves it, a new, deleted or renamed
+//!   file, a section, a registry, a content file**: the changed files are
+//!   loaded again, the others come from the cache, and the site is
+//!   assembled and rendered whole. Such a change can move an article
+//!   anywhere (date, tags, slug, draft), and a full render is the one plan
+//!   that is right by construction;
 //! - **a template or UI string**: the theme is reloaded and every page
 //!   rendered again, with no article parsed or assembled;
 //! - **a static file**: only the copied files are listed again (the full
@@ -89,6 +96,9 @@ pub enum Route {
     Statics,
     /// Templates: every page rendered, nothing parsed.
     Templates,
+    /// Front matter of articles that stayed in place: assembled again, and
+    /// only the pages showing them rendered.
+    InPlace,
     /// Loaded what changed, assembled and rendered everything.
     Full,
 }
@@ -737,6 +747,103 @@ impl Session {
             self.failing = None;
             return self.failed(diagnostics, kind);
         }
+        if kind == Route::Full
+            && let Some(new) = &rebuilt_site
+            && let Some(edited) = self.in_place_edits(new, changes)
+            && let Some(new) = rebuilt_site.take()
+        {
+            return self.in_place(new, &edited, diagnostics, (photo_files, pictures));
+        }
+        self.render_new(rebuilt_site, diagnostics, kind, (photo_files, pictures))
+    }
+
+    /// The edited articles of `changes` by index, when nothing but known
+    /// articles changed, the session is up to date and `new`, assembled
+    /// after the change, differs from the last site only in their own
+    /// texts (`site::patch::same_places`); `None` otherwise.
+    fn in_place_edits(&self, new: &Site, changes: &Changes) -> Option<Vec<usize>> {
+        if self.dirty
+            || changes.settings
+            || changes.templates
+            || changes.structure
+            || !changes.statics.is_empty()
+            || changes.articles.is_empty()
+        {
+            return None;
+        }
+        let edited: Vec<usize> = changes
+            .articles
+            .iter()
+            .map(|p| self.index.get(p).copied())
+            .collect::<Option<_>>()?;
+        let old = self.site.as_ref()?;
+        patch::same_places(old, new, &edited).then_some(edited)
+    }
+
+    /// The new site `new`, in which only the articles `edited` changed
+    /// (`in_place_edits`): only the pages showing them are rendered
+    /// (`render::partial`), the others kept.
+    fn in_place(
+        &mut self,
+        new: Site,
+        edited: &[usize],
+        mut diagnostics: Diagnostics,
+        (photo_files, pictures): (Files, Pictures),
+    ) -> Rebuilt {
+        let Some(theme) = self.pipeline.theme() else {
+            return self.failed(diagnostics, Route::InPlace);
+        };
+        let touched: Vec<Touched> = edited
+            .iter()
+            .map(|&article| Touched {
+                article,
+                summary: true,
+            })
+            .collect();
+        let (pages, errors) =
+            partial::render_touching_front_matter(&new, theme, &touched, &mut self.summaries);
+        diagnostics.extend(errors);
+        if diagnostics.has_errors() {
+            self.failing = None;
+            // The summaries were made for the new site: made again next time.
+            self.summaries.clear();
+            return self.failed(diagnostics, Route::InPlace);
+        }
+        let changed: Vec<String> = pages
+            .iter()
+            .filter(|(p, c)| self.files.get(*p) != Some(*c))
+            .map(|(p, _)| p.clone())
+            .collect();
+        self.files.extend(pages);
+        if self.pipeline.config().is_some_and(|c| c.search) {
+            self.search_stale = true;
+        }
+        // The same articles in the same order: the index by path holds.
+        self.site = Some(new);
+        self.photo_files = photo_files;
+        self.pictures = pictures;
+        self.dirty = false;
+        self.failing = None;
+        Rebuilt {
+            ok: true,
+            usage_error: false,
+            diagnostics,
+            changed,
+            removed: Vec::new(),
+            route: Route::InPlace,
+            took: Duration::ZERO,
+        }
+    }
+
+    /// Every page of `rebuilt_site` (or of the last site, for templates)
+    /// rendered, and kept as the session's files when it all went well.
+    fn render_new(
+        &mut self,
+        rebuilt_site: Option<Site>,
+        mut diagnostics: Diagnostics,
+        kind: Route,
+        (photo_files, pictures): (Files, Pictures),
+    ) -> Rebuilt {
         let Some((mut files, mut copied, errors)) =
             self.render_all(rebuilt_site.as_ref().or(self.site.as_ref()))
         else {

@@ -68,7 +68,7 @@ pub use resolution::Retention;
 pub use urls::{PageFolder, content_rel};
 
 /// A section: a folder of articles, or the home page.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Section {
     /// Folder relative to `content/` (empty for home).
     pub dir: String,

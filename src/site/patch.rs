@@ -1,5 +1,8 @@
 //! Patching an assembled `Site` in place when one article's body changed:
-//! watch mode's fast path (see `crate::serve::incremental`).
+//! watch mode's fast path (see `crate::serve::incremental`); and, when an
+//! edit of the front matter needed the site assembled again, telling
+//! whether it moved anything (`same_places`), so that only the pages
+//! showing the edited articles are rendered again.
 //!
 //! Assembly is whole-site work (sorting, URLs, taxonomies, "further
 //! reading", the link resolver), a second or more on a large site. But an
@@ -43,4 +46,44 @@ pub fn replace_body(
     article.apply(parts);
     site.articles[index] = article;
     Ok(summary_changed)
+}
+
+/// Whether `new`, assembled again after an edit of the articles `edited`
+/// (their indexes, the same in both), differs from `old` only in those
+/// articles' own texts: every article at the same place with the same
+/// address, folder, section, "further reading" and aliases, the edited
+/// ones with the same anchors and pinned or not as before (`edited` must
+/// be indexes of both); the same sections and lists, taxonomies
+/// and terms (with their people and organisations), and the same files to
+/// copy and photo variants. Then every other article resolved as before
+/// (resolution reads only its own file, the addresses and anchors of the
+/// articles it links to, the settings and the registries, which an
+/// article's edit does not change), and only the pages that show an
+/// edited article differ from the last render.
+pub fn same_places(old: &Site, new: &Site, edited: &[usize]) -> bool {
+    let articles = old.articles.len() == new.articles.len()
+        && old.articles.iter().zip(&new.articles).all(|(a, b)| {
+            a.content_path == b.content_path
+                && a.url == b.url
+                && a.rel_url == b.rel_url
+                && a.base_dir == b.base_dir
+                && a.section == b.section
+                && a.related == b.related
+                && a.aliases == b.aliases
+        });
+    articles
+        && edited.iter().all(|&i| i < old.articles.len())
+        && edited.iter().all(|&i| {
+            let (a, b) = (&old.articles[i].loaded, &new.articles[i].loaded);
+            // Pinned or not decides where the home page shows it, beside
+            // its place in the lists.
+            a.meta.pinned == b.meta.pinned && a.anchors() == b.anchors()
+        })
+        && old.sections == new.sections
+        && old.taxonomies == new.taxonomies
+        && old.assets == new.assets
+        && old.variants == new.variants
+        && old.static_variants == new.static_variants
+        && old.portraits == new.portraits
+        && old.logos == new.logos
 }

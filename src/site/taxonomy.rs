@@ -101,7 +101,7 @@ impl Kind {
 }
 
 /// One term and its articles.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Term {
     /// As first written.
     pub name: String,
@@ -118,7 +118,7 @@ pub struct Term {
 }
 
 /// A taxonomy and its terms.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Taxonomy {
     /// Which one.
     pub kind: Kind,
@@ -142,7 +142,7 @@ impl Taxonomy {
 }
 
 /// Every taxonomy of the site.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Taxonomies {
     /// In `Kind::ALL` order.
     pub list: Vec<Taxonomy>,

@@ -154,6 +154,43 @@ fn incremental_rebuilds_equal_full_builds() {
     assert!(r.changed.contains(&"atom.xml".to_string()));
     assert_equals_full_build(&mut session, root, "summary edit");
 
+    // Front matter that moves nothing (a title): the site assembled again,
+    // then only the pages that show the article rendered.
+    replace_in(
+        &root.join(fresh),
+        "title: Note de service",
+        "title: Note de service corrigée",
+    );
+    let r = session.apply(&changes(&[fresh]));
+    assert_eq!(r.route, Route::InPlace, "{:?}", r.changed);
+    for page in [
+        "actualites/note-de-service/index.html",
+        "page/2/index.html",
+        "actualites/index.html",
+        "mots-cles/organisation/index.html",
+        "atom.xml",
+    ] {
+        assert!(
+            r.changed.contains(&page.to_string()),
+            "{page}: {:?}",
+            r.changed
+        );
+    }
+    assert!(!r.changed.contains(&"index.html".to_string()));
+    assert!(r.removed.is_empty(), "{:?}", r.removed);
+    assert_equals_full_build(&mut session, root, "title");
+    // The same for an article that other articles show in their « À lire
+    // aussi », with an interview, people and quotes.
+    replace_in(&root.join(ARTICLE), "\ntitle: ", "\ntitle: Relu, ");
+    let r = session.apply(&changes(&[ARTICLE]));
+    assert_eq!(r.route, Route::InPlace, "{:?}", r.changed);
+    assert!(
+        r.changed.contains(&ARTICLE_PAGE.to_string()),
+        "{:?}",
+        r.changed
+    );
+    assert_equals_full_build(&mut session, root, "title with related");
+
     // Front matter that moves the article: date, tags, slug, draft.
     replace_in(&root.join(fresh), "date: 2026-04-20", "date: 2025-01-05");
     let r = session.apply(&changes(&[fresh]));
