@@ -11,4 +11,6 @@ search-index-failed-help = signalez le problème ; en attendant, mettez search: 
 search-cache-other-version = le cache de l’index de recherche vient d’une autre version de Gazette ({ $found }) : il est ignoré et l’index est refait
 search-cache-truncated = une entrée du cache de l’index de recherche est incomplète : elle est ignorée et cette partie de l’index est refaite
 search-cache-altered = une entrée du cache de l’index de recherche n’est pas celle que Gazette a écrite : elle est ignorée et cette partie de l’index est refaite
+search-cache-truncated-page = une page du cache de l’index de recherche est incomplète : elle est ignorée et la page est lue de nouveau
+search-cache-altered-page = une page du cache de l’index de recherche n’est pas celle que Gazette a écrite : elle est ignorée et la page est lue de nouveau
 search-cache-help = rien à faire : la construction a réécrit le cache ; le dossier .gazette-cache/ peut être supprimé à tout moment, il ne sert qu’à gagner du temps

@@ -101,6 +101,13 @@ impl Ignored {
                 t!(lang, "search-cache-other-version", found = found.as_str()),
                 Path::new(CACHE_DIR).join(STAMP),
             ),
+            // A part is made again; a page's record is only read again.
+            Ignored::Truncated(file) if is_page(file) => {
+                (t!(lang, "search-cache-truncated-page"), file.clone())
+            }
+            Ignored::Altered(file) if is_page(file) => {
+                (t!(lang, "search-cache-altered-page"), file.clone())
+            }
             Ignored::Truncated(file) => (t!(lang, "search-cache-truncated"), file.clone()),
             Ignored::Altered(file) => (t!(lang, "search-cache-altered"), file.clone()),
         };
@@ -108,6 +115,13 @@ impl Ignored {
             .in_file(file)
             .with_help(t!(lang, "search-cache-help"))
     }
+}
+
+/// Whether `file` (relative to the site) is a page's entry.
+fn is_page(file: &Path) -> bool {
+    file.parent()
+        .and_then(Path::file_name)
+        .is_some_and(|name| name == PAGES)
 }
 
 /// One build's use of the cache folder.
