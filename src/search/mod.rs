@@ -19,6 +19,9 @@
 //! - **Each page trimmed to what pagefind reads** (`trim`): its head and
 //!   its `data-pagefind-body` element, without the header, menus, related
 //!   articles and footer that pagefind would parse only to drop.
+//!   The vendored pagefind reads such a page, regular as the theme writes
+//!   it, with a plain tokenizer instead of lol_html, to the same result
+//!   (its patch 10); a page that is not regular is parsed as before.
 //! - **In parts on a large site.** pagefind keeps every word of the pages
 //!   it indexes in memory until it writes. Above [`SPLIT_ABOVE`]
 //!   pages the index is built in parts (two at least, one per

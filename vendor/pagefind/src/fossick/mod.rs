@@ -35,6 +35,7 @@ lazy_static! {
 
 pub mod parser;
 mod record;
+mod regular;
 mod splitting;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -253,6 +254,16 @@ impl Fossicker {
         let Some(contents) = self.synthetic_content.as_ref() else {
             return Ok(());
         };
+
+        // Patched for Gazette (PATCHES.md, change 10): a regular document
+        // is read without lol_html, to the same result.
+        if let Some(mut data) = regular::read(contents, options) {
+            if let Some(forced_language) = &options.force_language {
+                data.language = forced_language.clone();
+            }
+            self.data = Some(data);
+            return Ok(());
+        }
 
         let mut rewriter = DomParser::new(options);
 

@@ -1,5 +1,4 @@
 use lazy_static::lazy_static;
-use lol_html::html_content::Element;
 use lol_html::{element, text, HtmlRewriter, Selector, Settings};
 use regex::Regex;
 use std::cell::RefCell;
@@ -28,7 +27,7 @@ const INLINE_SELECTORS: &[&'static str] = &[
     "img", "input", "kbd", "label", "map", "object", "output", "q", "samp", "script", "select",
     "small", "span", "strong", "sub", "sup", "textarea", "time", "tt", "var",
 ];
-const REMOVE_SELECTORS: &[&'static str] = &[
+pub(super) const REMOVE_SELECTORS: &[&'static str] = &[
     "head", "style", "script", "noscript", "label", "form", "svg", "footer", "nav", "iframe",
     "template",
 ];
@@ -51,7 +50,7 @@ pub struct DomParser<'a> {
 // with a reference to the deepest HTML element
 // that we're currently reading
 #[derive(Default, Debug)]
-struct DomParserData {
+pub(super) struct DomParserData {
     current_node: Rc<RefCell<DomParsingNode>>,
     filters: BTreeMap<String, Vec<String>>,
     sort: BTreeMap<String, String>,
@@ -66,7 +65,7 @@ struct DomParserData {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum NodeStatus {
+pub(super) enum NodeStatus {
     Indexing,
     // Our content & children should not be indexed
     Ignored,
@@ -90,7 +89,7 @@ impl Default for NodeStatus {
 // and since we collapse this tree upwards while we parse,
 // we don't need to store tree structure.
 #[derive(Default, Debug)]
-struct DomParsingNode {
+pub(super) struct DomParsingNode {
     current_value: String,
     parent: Option<Rc<RefCell<DomParsingNode>>>,
     filter: Option<Vec<String>>,
@@ -103,7 +102,7 @@ struct DomParsingNode {
 }
 
 /// The search-relevant data that was retrieved from the given input
-#[derive(Debug)]
+#[derive(Debug, PartialEq)]
 pub struct DomParserResult {
     pub digest: String,
     pub filters: BTreeMap<String, Vec<String>>,
@@ -154,132 +153,37 @@ impl<'a> DomParser<'a> {
             .join(", ");
         let mut anchor_counter = 0;
 
+        // Patched for Gazette (PATCHES.md, change 10): what each handler
+        // does to the page's data is in the functions below the parser,
+        // which `regular` drives as well; the handlers keep lol_html's
+        // side of it (the tree of current nodes, the end tag handlers).
         let rewriter = HtmlRewriter::new(
             vec![
                     enclose! { (data) element!("html", move |el| {
-                        let mut data = data.borrow_mut();
-                        data.has_html_element = true;
-                        if let Some(lang) = el.get_attribute("lang") {
-                            data.language = Some(lang.to_lowercase());
-                        }
+                        html_element(&mut data.borrow_mut(), el.get_attribute("lang"));
                         Ok(())
                     })},
                     enclose! { (data) element!(root, move |el| {
-                        let explicit_ignore_flag = el.get_attribute("data-pagefind-ignore").map(|attr| {
-                            match attr.to_ascii_lowercase().as_str() {
-                                "" | "index" | "true" => NodeStatus::Ignored,
-                                "all" => NodeStatus::Excluded,
-                                _ => {
-                                    options.logger.warn(format!("data-pagefind-ignore value of \"{}\" is not valid. Expected no value, or one of: [index, all]. Assuming 'all' and excluding this element entirely.", attr));
-                                    NodeStatus::Excluded
-                                }
-                            }
-                        });
-                        let treat_as_body = el.has_attribute("data-pagefind-body");
-                        let weight = el.get_attribute("data-pagefind-weight").map(|attr| attr.to_string());
-                        let filter = el.get_attribute("data-pagefind-filter").map(|attr| parse_attr_string(attr, el));
-                        let element_id = el.get_attribute("id").map(|e| ALL_SPACES.replace_all(&e, "").to_string());
-                        let pagefind_title = el.get_attribute("data-pagefind-title").map(|title| normalize_content(&title)).filter(|title| !title.is_empty());
-                        let meta = el.get_attribute("data-pagefind-meta").map(|attr| parse_attr_string(attr, el));
-                        let default_meta = el.get_attribute("data-pagefind-default-meta").map(|attr| parse_attr_string(attr, el));
-                        let sort = el.get_attribute("data-pagefind-sort").map(|attr| parse_attr_string(attr, el));
-                        let index_attrs: Option<Vec<String>> = el.get_attribute("data-pagefind-index-attrs").map(|attr| attr.split(',').map(|a| a.trim().to_string()).collect());
                         let tag_name = el.tag_name();
-
-                        let status = if treat_as_body {
-                            NodeStatus::Body
-                        } else if let Some(explicit_ignore_flag) = explicit_ignore_flag {
-                            explicit_ignore_flag
-                        } else {
-                            NodeStatus::Indexing
-                        };
-
-                        let mut anchor_id = None;
-                        if status != NodeStatus::Excluded && status != NodeStatus::Ignored {
-                            if let Some(element_id) = element_id {
-                                let parent = &data.borrow().current_node;
-                                let mut parent = parent.borrow_mut();
-                                // Don't insert anchors if this node is outside of a body-tree
-                                if !(parent.status == NodeStatus::ParentOfBody
-                                    && status != NodeStatus::Body
-                                    && status != NodeStatus::ParentOfBody) {
-                                    parent.current_value.push_str(&format!(" ___PAGEFIND_ANCHOR___{tag_name}:{anchor_counter}:{element_id} "));
-                                    anchor_id = Some(format!("{anchor_counter}:{element_id}"));
-                                    anchor_counter += 1;
-                                }
-                            }
-                        }
-
-                        if let (Some(anchor_id), Some(title)) = (&anchor_id, pagefind_title) {
-                            data.borrow_mut().anchor_titles.insert(anchor_id.clone(), title);
-                        }
-
-                        if status != NodeStatus::Excluded {
-                            if let Some(attrs) = index_attrs {
-                                let parent = &data.borrow().current_node;
-                                for attr in attrs {
-                                    let mut value = el.get_attribute(attr.trim()).unwrap_or_default();
-                                    if value.chars()
-                                        .last()
-                                        .filter(|c| SENTENCE_CHARS.is_match(c.encode_utf8(&mut [0; 4])))
-                                        .is_some() {
-                                            value.push('.');
-                                        }
-                                    let mut parent = parent.borrow_mut();
-                                    parent.current_value.push(' ');
-                                    parent.current_value.push_str(&value);
-                                    parent.current_value.push(' ');
-                                }
-                            }
-                            // Handle adding spaces between words separated by <br/> tags and the like
-                            if SPACE_SELECTORS.contains(&el.tag_name().as_str()) {
-                                let parent = &data.borrow().current_node;
-                                let mut parent = parent.borrow_mut();
-                                parent.current_value.push(' ');
-                            }
-                        }
-
                         let node = {
                             let mut data = data.borrow_mut();
-                            let parent_node = data.current_node.borrow();
-                            let parent_status = parent_node.status;
-
-                            let mut node_anchors = if parent_node.anchor_ids.is_some() && INLINE_SELECTORS.contains(&tag_name.as_str()) {
-                                parent_node.anchor_ids.clone()
-                            } else {
-                                None
-                            };
-
-                            if let Some(this_node_anchor_id) = anchor_id {
-                                if let Some(existing) = node_anchors.as_mut() {
-                                    existing.push(this_node_anchor_id);
-                                } else {
-                                    node_anchors = Some(vec![this_node_anchor_id]);
-                                }
-                            }
-
-                            let node = Rc::new(RefCell::new(DomParsingNode{
-                                parent: Some(Rc::clone(&data.current_node)),
-                                status: match parent_status {
-                                    NodeStatus::Excluded => parent_status,
-                                    _ => status,
-                                },
-                                filter,
-                                meta,
-                                default_meta,
-                                sort,
-                                anchor_ids: node_anchors,
-                                current_value: String::default(),
-                                weight,
-                            }));
-
-                            drop(parent_node);
+                            let parent = Rc::clone(&data.current_node);
+                            let mut node = open_element(
+                                &mut data,
+                                &mut parent.borrow_mut(),
+                                &mut anchor_counter,
+                                &tag_name,
+                                &|name| el.get_attribute(name),
+                                options,
+                            );
+                            node.parent = Some(parent);
+                            let node = Rc::new(RefCell::new(node));
                             data.current_node = Rc::clone(&node);
                             node
                         };
 
                         let can_have_content = if let Some(handlers) = el.end_tag_handlers() {
-                            handlers.push(Box::new(enclose! { (data, node, tag_name) move |end| {
+                            let handler: lol_html::EndTagHandler<'static> = Box::new(enclose! { (data, node, tag_name) move |end| {
                             let mut data = data.borrow_mut();
                             let mut node = node.borrow_mut();
 
@@ -288,148 +192,12 @@ impl<'a> DomParser<'a> {
                             if let Some(parent) = &node.parent {
                                 data.current_node = Rc::clone(parent);
                             }
-
-                            // For fully-excluded elements, we want to bail before we
-                            // even get to filters or metadata.
-                            if node.status == NodeStatus::Excluded {
-                                return Ok(());
-                            }
-
-                            // Process filters & meta before we continue
-                            // (Filters & meta are valid on ignored elements)
-                            if let Some(filters) = &node.filter {
-                                for filter in filters {
-                                    if let Some((filter, value)) = node.get_attribute_pair(filter) {
-                                        match data.filters.get_mut(&filter) {
-                                            Some(filter_arr) => filter_arr.push(normalize_content(&value)),
-                                            None => {
-                                                data.filters.insert(filter, vec![
-                                                    normalize_content(&value)
-                                                ]);
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-
-                            if let Some(sorts) = &node.sort {
-                                for sort in sorts {
-                                    if let Some((sort, value)) = node.get_attribute_pair(sort) {
-                                        data.sort.insert(sort, value);
-                                    }
-                                }
-                            }
-
-                            if let Some(metas) = &node.meta {
-                                for meta in metas {
-                                    if let Some((meta, value)) = node.get_attribute_pair(meta) {
-                                        data.meta.insert(meta, value);
-                                    }
-                                }
-                            }
-                            if let Some(metas) = &node.default_meta {
-                                for meta in metas {
-                                    if let Some((meta, value)) = node.get_attribute_pair(meta) {
-                                        data.default_meta.insert(meta, value);
-                                    }
-                                }
-                            }
-
-                            // Try to capture the first title on the page (if unset)
-                            if tag_name == "h1" && !data.meta.contains_key("auto_title") && !node.current_value.trim().is_empty() {
-                                data.meta.insert("auto_title".into(), normalize_content(&node.current_value));
-                            }
-                            // Try to capture the actual title of the page as a fallback for later
-                            if tag_name == "title" && !data.meta.contains_key("auto_page_title") {
-                                data.meta.insert("auto_page_title".into(), normalize_content(&node.current_value));
-                            }
-
-                            // If we bail out now, the content won't be persisted anywhere
-                            // and the node + children will be dropped.
-                            if node.status == NodeStatus::Ignored {
-                                return Ok(());
-                            }
-
-                            let tag_name = end.name();
-                            if SENTENCE_SELECTORS.contains(&tag_name.as_str()) {
-                                // For block elements, we want to make sure sentences
-                                // don't hug each other without whitespace.
-                                // We normalize repeated whitespace later, so we
-                                // can add this indiscriminately.
-                                node.current_value.insert(0, ' ');
-
-                                // Similarly, we want to separate block elements
-                                // with punctuation, so that the excerpts read nicely.
-                                // (As long as it doesn't already end with, say, a . or ?)
-                                if node.current_value.chars()
-                                    .last()
-                                    .filter(|c| SENTENCE_CHARS.is_match(c.encode_utf8(&mut [0; 4])))
-                                    .is_some() {
-                                        node.current_value.push('.');
-                                }
-                                node.current_value.push(' ');
-                            }
-
-                            if let Some(weight) = &node.weight {
-                                node.current_value = [
-                                    " ___PAGEFIND_WEIGHT___",
-                                    &weight,
-                                    " ",
-                                    &node.current_value,
-                                    " ___END_PAGEFIND_WEIGHT___ "
-                                ].concat();
-                            } else {
-                                if let Some(auto_weight) = match &tag_name[..] {
-                                    "h1" => Some("7".to_string()),
-                                    "h2" => Some("6".to_string()),
-                                    "h3" => Some("5".to_string()),
-                                    "h4" => Some("4".to_string()),
-                                    "h5" => Some("3".to_string()),
-                                    "h6" => Some("2".to_string()),
-                                    _ => None,
-                                } {
-                                    node.current_value = [
-                                        " ___PAGEFIND_AUTO_WEIGHT___",
-                                        &auto_weight,
-                                        " ",
-                                        &node.current_value,
-                                        " ___END_PAGEFIND_WEIGHT___ "
-                                    ].concat();
-                                }
-                            }
-
-                            // Huck all of the content we have onto the end of the
-                            // content that the parent node has (so far)
-                            // This will include all of our children's content,
-                            // and the order of tree traversal will mean that it
-                            // is inserted in the correct position in the parent's content.
-                            let mut parent = data.current_node.borrow_mut();
-
-                            // If the parent is a parent of a body, we don't want to append
-                            // any more content to it. (Unless, of course, we are representing another body)
-                            if parent.status == NodeStatus::ParentOfBody
-                                && node.status != NodeStatus::Body
-                                && node.status != NodeStatus::ParentOfBody {
-                                    return Ok(());
-                            }
-                            match node.status {
-                                NodeStatus::Ignored | NodeStatus::Excluded => {},
-                                NodeStatus::Indexing => {
-                                    parent.current_value.push_str(&node.current_value);
-                                },
-                                NodeStatus::Body | NodeStatus::ParentOfBody => {
-                                    // If our parent is already a parent of a body, then
-                                    // we're probably a subsequent body. Avoid clearing it out.
-                                    if parent.status != NodeStatus::ParentOfBody {
-                                        parent.current_value.clear();
-                                    }
-                                    parent.current_value.push_str(&node.current_value);
-                                    parent.status = NodeStatus::ParentOfBody;
-                                }
-                            };
-
+                            let parent = Rc::clone(&data.current_node);
+                            let end_name: String = end.name();
+                            close_element(&mut data, &mut node, &tag_name, &end_name, &mut parent.borrow_mut());
                             Ok(())
-                        }}));
+                        }});
+                            handlers.push(handler);
                             true
                         } else {
                             false
@@ -444,123 +212,27 @@ impl<'a> DomParser<'a> {
                             if let Some(parent) = &node.parent {
                                 data.current_node = Rc::clone(parent);
                             }
-
-                            // For fully-excluded elements, we want to bail before we
-                            // even get to filters or metadata.
-                            if node.status == NodeStatus::Excluded {
-                                return Ok(());
-                            }
-
-                            // Process filters & meta before we continue
-                            // TODO: Abstract repetition into function
-                            if let Some(filters) = &node.filter {
-                                for filter in filters {
-                                    if let Some((filter, value)) = node.get_attribute_pair(filter) {
-                                        match data.filters.get_mut(&filter) {
-                                            Some(filter_arr) => filter_arr.push(normalize_content(&value)),
-                                            None => {
-                                                data.filters.insert(filter, vec![
-                                                    normalize_content(&value)
-                                                ]);
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-
-                            if let Some(sorts) = &node.sort {
-                                for sort in sorts {
-                                    if let Some((sort, value)) = node.get_attribute_pair(sort) {
-                                        data.sort.insert(sort, value);
-                                    }
-                                }
-                            }
-
-                            if let Some(metas) = &node.meta {
-                                for meta in metas {
-                                    if let Some((meta, value)) = node.get_attribute_pair(meta) {
-                                        data.meta.insert(meta, value);
-                                    }
-                                }
-                            }
-                            if let Some(metas) = &node.default_meta {
-                                for meta in metas {
-                                    if let Some((meta, value)) = node.get_attribute_pair(meta) {
-                                        data.default_meta.insert(meta, value);
-                                    }
-                                }
-                            }
-
-                            // Try to capture the first image _after_ a title (if unset)
-                            if tag_name == "img"
-                                && !data.meta.contains_key("auto_image")
-                                && (data.meta.contains_key("auto_title") || data.meta.contains_key("title")) {
-                                if let Some(src) = el.get_attribute("src") {
-                                    data.meta.insert("auto_image".into(), normalize_content(&src));
-
-                                    if let Some(alt) = el.get_attribute("alt") {
-                                        data.meta.insert("auto_image_alt".into(), normalize_content(&alt));
-                                    }
-                                }
-                            }
+                            close_void_element(&mut data, &node, &tag_name, &|name| el.get_attribute(name));
                         }
                         Ok(())
                     })},
                     // If we hit a selector that should be excluded, mark whatever the current node is as such
                     enclose! { (data) element!(custom_exclusions, move |_el| {
                         let data = data.borrow_mut();
-                        let mut node = data.current_node.borrow_mut();
-                        node.status = NodeStatus::Ignored;
+                        exclude(&mut data.current_node.borrow_mut());
                         Ok(())
                     })},
                     // Slap any text we encounter inside the body into the current node's current value
                     enclose! { (data) text!(&options.root_selector, move |el| {
                         let mut data = data.borrow_mut();
-                        let mut node = data.current_node.borrow_mut();
-                        let element_text = el.as_str();
-                        node.current_value.push_str(element_text);
-
-                        let node_is_ignored = node.status == NodeStatus::Ignored || node.status == NodeStatus::Excluded;
-
-                        if !node_is_ignored && node.anchor_ids.is_some() {
-                            let anchor_ids = node.anchor_ids.clone().unwrap();
-                            drop(node);
-                            for anchor_id in anchor_ids {
-                                if let Some(anchor_text) = data.anchor_content.get_mut(&anchor_id) {
-                                    anchor_text.push_str(element_text);
-                                } else {
-                                    data.anchor_content.insert(anchor_id, element_text.to_string());
-                                }
-                            }
-                        }
+                        let node = Rc::clone(&data.current_node);
+                        add_text(&mut data, &mut node.borrow_mut(), el.as_str());
                         Ok(())
                     })},
                     // Dig into script and style references to see if they refer to pre-1.0 conventions
                     // or the Default UI (pagefind-ui.js / pagefind-modular-ui.js)
                     enclose! { (data) element!("script, link", move |el| {
-                        if el.tag_name() == "script" {
-                            if let Some(src) = el.get_attribute("src") {
-                                if src.starts_with("_pagefind") || src.contains("/_pagefind") {
-                                    let mut data = data.borrow_mut();
-                                    data.has_old_bundle_reference = true;
-                                }
-                                if src.contains("pagefind-ui.js") || src.contains("pagefind-modular-ui.js") {
-                                    let mut data = data.borrow_mut();
-                                    data.has_default_ui_reference = true;
-                                }
-                            }
-                        } else if el.tag_name() == "link" {
-                            if let Some(href) = el.get_attribute("href") {
-                                if href.starts_with("_pagefind") || href.contains("/_pagefind") {
-                                    let mut data = data.borrow_mut();
-                                    data.has_old_bundle_reference = true;
-                                }
-                                if href.contains("pagefind-ui.css") || href.contains("pagefind-modular-ui.css") {
-                                    let mut data = data.borrow_mut();
-                                    data.has_default_ui_reference = true;
-                                }
-                            }
-                        }
+                        script_or_link(&mut data.borrow_mut(), &el.tag_name(), &|name| el.get_attribute(name));
                         Ok(())
                     })},
             ]
@@ -583,7 +255,7 @@ impl<'a> DomParser<'a> {
     pub fn wrap(self) -> DomParserResult {
         drop(self.rewriter); // Clears the extra Rcs on and within data
         let mut data = Rc::try_unwrap(self.data).unwrap().into_inner();
-        let mut node = data.current_node;
+        let mut node = std::mem::take(&mut data.current_node);
 
         // Fallback: If we are left with a tree, collapse it up into the parents
         // until we get to the root node.
@@ -611,53 +283,408 @@ impl<'a> DomParser<'a> {
             node = new_node;
         }
 
-        if let Some(image) = data.meta.remove("auto_image") {
-            let alt = data.meta.remove("auto_image_alt").unwrap_or_default();
-            if !data.meta.contains_key("image") {
-                data.meta.insert("image".into(), image);
-                data.meta.insert("image_alt".into(), alt);
-            }
-        }
-
-        if let Some(title) = data.meta.remove("auto_title") {
-            if !data.meta.contains_key("title") {
-                data.meta.insert("title".into(), title);
-            }
-        }
-        if let Some(title) = data.meta.remove("auto_page_title") {
-            if !data.meta.contains_key("title") {
-                data.meta.insert("title".into(), title);
-            }
-        }
-
-        // Merge the collected metadata over top of the defaults, if any
-        data.default_meta.extend(data.meta);
-
         let node = node.borrow();
+        finish(data, &node)
+    }
+}
 
-        DomParserResult {
-            digest: normalize_content(&node.current_value),
-            filters: data.filters,
-            sort: data.sort,
-            meta: data.default_meta,
-            anchor_content: data.anchor_content,
-            anchor_titles: data.anchor_titles,
-            has_custom_body: node.status == NodeStatus::ParentOfBody,
-            force_inclusion: false,
-            has_html_element: data.has_html_element,
-            has_old_bundle_reference: data.has_old_bundle_reference,
-            has_default_ui_reference: data.has_default_ui_reference,
-            language: data
-                .language
-                .filter(|lang| !lang.is_empty())
-                .unwrap_or_else(|| "unknown".into()),
+// Patched for Gazette (PATCHES.md, change 10): what the handlers above did
+// inline, as functions of the page's data, the current node and an
+// element's attributes (`attribute`: its value by name, as lol_html's
+// `get_attribute` gives it, entities left as written), so that `regular`
+// reads a regular document to the same result without lol_html.
+
+/// The `<html>` element: the page's language.
+pub(super) fn html_element(data: &mut DomParserData, lang: Option<String>) {
+    data.has_html_element = true;
+    if let Some(lang) = lang {
+        data.language = Some(lang.to_lowercase());
+    }
+}
+
+/// An element's start (every element under the root selector): its node,
+/// whose parent is `parent`, the current node; an anchor for its `id`.
+pub(super) fn open_element(
+    data: &mut DomParserData,
+    parent: &mut DomParsingNode,
+    anchor_counter: &mut usize,
+    tag_name: &str,
+    attribute: &dyn Fn(&str) -> Option<String>,
+    options: &SearchOptions,
+) -> DomParsingNode {
+    let explicit_ignore_flag = attribute("data-pagefind-ignore").map(|attr| {
+        match attr.to_ascii_lowercase().as_str() {
+            "" | "index" | "true" => NodeStatus::Ignored,
+            "all" => NodeStatus::Excluded,
+            _ => {
+                options.logger.warn(format!("data-pagefind-ignore value of \"{}\" is not valid. Expected no value, or one of: [index, all]. Assuming 'all' and excluding this element entirely.", attr));
+                NodeStatus::Excluded
+            }
+        }
+    });
+    let treat_as_body = attribute("data-pagefind-body").is_some();
+    let weight = attribute("data-pagefind-weight");
+    let filter = attribute("data-pagefind-filter").map(|attr| parse_attr_string(attr, attribute));
+    let element_id = attribute("id").map(|e| ALL_SPACES.replace_all(&e, "").to_string());
+    let pagefind_title = attribute("data-pagefind-title").map(|title| normalize_content(&title)).filter(|title| !title.is_empty());
+    let meta = attribute("data-pagefind-meta").map(|attr| parse_attr_string(attr, attribute));
+    let default_meta = attribute("data-pagefind-default-meta").map(|attr| parse_attr_string(attr, attribute));
+    let sort = attribute("data-pagefind-sort").map(|attr| parse_attr_string(attr, attribute));
+    let index_attrs: Option<Vec<String>> = attribute("data-pagefind-index-attrs").map(|attr| attr.split(',').map(|a| a.trim().to_string()).collect());
+
+    let status = if treat_as_body {
+        NodeStatus::Body
+    } else if let Some(explicit_ignore_flag) = explicit_ignore_flag {
+        explicit_ignore_flag
+    } else {
+        NodeStatus::Indexing
+    };
+
+    let mut anchor_id = None;
+    if status != NodeStatus::Excluded && status != NodeStatus::Ignored {
+        if let Some(element_id) = element_id {
+            // Don't insert anchors if this node is outside of a body-tree
+            if !(parent.status == NodeStatus::ParentOfBody
+                && status != NodeStatus::Body
+                && status != NodeStatus::ParentOfBody) {
+                parent.current_value.push_str(&format!(" ___PAGEFIND_ANCHOR___{tag_name}:{anchor_counter}:{element_id} "));
+                anchor_id = Some(format!("{anchor_counter}:{element_id}"));
+                *anchor_counter += 1;
+            }
+        }
+    }
+
+    if let (Some(anchor_id), Some(title)) = (&anchor_id, pagefind_title) {
+        data.anchor_titles.insert(anchor_id.clone(), title);
+    }
+
+    if status != NodeStatus::Excluded {
+        if let Some(attrs) = index_attrs {
+            for attr in attrs {
+                let mut value = attribute(attr.trim()).unwrap_or_default();
+                if value.chars()
+                    .last()
+                    .filter(|c| SENTENCE_CHARS.is_match(c.encode_utf8(&mut [0; 4])))
+                    .is_some() {
+                        value.push('.');
+                    }
+                parent.current_value.push(' ');
+                parent.current_value.push_str(&value);
+                parent.current_value.push(' ');
+            }
+        }
+        // Handle adding spaces between words separated by <br/> tags and the like
+        if SPACE_SELECTORS.contains(&tag_name) {
+            parent.current_value.push(' ');
+        }
+    }
+
+    let mut node_anchors = if parent.anchor_ids.is_some() && INLINE_SELECTORS.contains(&tag_name) {
+        parent.anchor_ids.clone()
+    } else {
+        None
+    };
+
+    if let Some(this_node_anchor_id) = anchor_id {
+        if let Some(existing) = node_anchors.as_mut() {
+            existing.push(this_node_anchor_id);
+        } else {
+            node_anchors = Some(vec![this_node_anchor_id]);
+        }
+    }
+
+    DomParsingNode {
+        parent: None,
+        status: match parent.status {
+            NodeStatus::Excluded => parent.status,
+            _ => status,
+        },
+        filter,
+        meta,
+        default_meta,
+        sort,
+        anchor_ids: node_anchors,
+        current_value: String::default(),
+        weight,
+    }
+}
+
+/// An element matching an exclusion selector: the current node ignored.
+pub(super) fn exclude(node: &mut DomParsingNode) {
+    node.status = NodeStatus::Ignored;
+}
+
+/// Text under the root selector, into the current node `node`.
+pub(super) fn add_text(data: &mut DomParserData, node: &mut DomParsingNode, element_text: &str) {
+    node.current_value.push_str(element_text);
+
+    let node_is_ignored = node.status == NodeStatus::Ignored || node.status == NodeStatus::Excluded;
+
+    if !node_is_ignored {
+        if let Some(anchor_ids) = &node.anchor_ids {
+            for anchor_id in anchor_ids {
+                if let Some(anchor_text) = data.anchor_content.get_mut(anchor_id) {
+                    anchor_text.push_str(element_text);
+                } else {
+                    data.anchor_content.insert(anchor_id.clone(), element_text.to_string());
+                }
+            }
         }
     }
 }
 
-fn parse_attr_string(input: String, el: &Element) -> Vec<String> {
+/// A `<script>` or `<link>` element: references to pre-1.0 conventions or
+/// to the Default UI.
+pub(super) fn script_or_link(data: &mut DomParserData, tag_name: &str, attribute: &dyn Fn(&str) -> Option<String>) {
+    if tag_name == "script" {
+        if let Some(src) = attribute("src") {
+            if src.starts_with("_pagefind") || src.contains("/_pagefind") {
+                data.has_old_bundle_reference = true;
+            }
+            if src.contains("pagefind-ui.js") || src.contains("pagefind-modular-ui.js") {
+                data.has_default_ui_reference = true;
+            }
+        }
+    } else if tag_name == "link" {
+        if let Some(href) = attribute("href") {
+            if href.starts_with("_pagefind") || href.contains("/_pagefind") {
+                data.has_old_bundle_reference = true;
+            }
+            if href.contains("pagefind-ui.css") || href.contains("pagefind-modular-ui.css") {
+                data.has_default_ui_reference = true;
+            }
+        }
+    }
+}
+
+/// An element's filters, sort keys and metadata, at its end.
+fn take_attributes(data: &mut DomParserData, node: &DomParsingNode) {
+    if let Some(filters) = &node.filter {
+        for filter in filters {
+            if let Some((filter, value)) = node.get_attribute_pair(filter) {
+                match data.filters.get_mut(&filter) {
+                    Some(filter_arr) => filter_arr.push(normalize_content(&value)),
+                    None => {
+                        data.filters.insert(filter, vec![
+                            normalize_content(&value)
+                        ]);
+                    }
+                }
+            }
+        }
+    }
+
+    if let Some(sorts) = &node.sort {
+        for sort in sorts {
+            if let Some((sort, value)) = node.get_attribute_pair(sort) {
+                data.sort.insert(sort, value);
+            }
+        }
+    }
+
+    if let Some(metas) = &node.meta {
+        for meta in metas {
+            if let Some((meta, value)) = node.get_attribute_pair(meta) {
+                data.meta.insert(meta, value);
+            }
+        }
+    }
+    if let Some(metas) = &node.default_meta {
+        for meta in metas {
+            if let Some((meta, value)) = node.get_attribute_pair(meta) {
+                data.default_meta.insert(meta, value);
+            }
+        }
+    }
+}
+
+/// An element's end tag (`end_name`; `tag_name` is its start's): its
+/// content handed to `parent`, the current node again.
+pub(super) fn close_element(
+    data: &mut DomParserData,
+    node: &mut DomParsingNode,
+    tag_name: &str,
+    end_name: &str,
+    parent: &mut DomParsingNode,
+) {
+    // For fully-excluded elements, we want to bail before we
+    // even get to filters or metadata.
+    if node.status == NodeStatus::Excluded {
+        return;
+    }
+
+    // Process filters & meta before we continue
+    // (Filters & meta are valid on ignored elements)
+    take_attributes(data, node);
+
+    // Try to capture the first title on the page (if unset)
+    if tag_name == "h1" && !data.meta.contains_key("auto_title") && !node.current_value.trim().is_empty() {
+        data.meta.insert("auto_title".into(), normalize_content(&node.current_value));
+    }
+    // Try to capture the actual title of the page as a fallback for later
+    if tag_name == "title" && !data.meta.contains_key("auto_page_title") {
+        data.meta.insert("auto_page_title".into(), normalize_content(&node.current_value));
+    }
+
+    // If we bail out now, the content won't be persisted anywhere
+    // and the node + children will be dropped.
+    if node.status == NodeStatus::Ignored {
+        return;
+    }
+
+    if SENTENCE_SELECTORS.contains(&end_name) {
+        // For block elements, we want to make sure sentences
+        // don't hug each other without whitespace.
+        // We normalize repeated whitespace later, so we
+        // can add this indiscriminately.
+        node.current_value.insert(0, ' ');
+
+        // Similarly, we want to separate block elements
+        // with punctuation, so that the excerpts read nicely.
+        // (As long as it doesn't already end with, say, a . or ?)
+        if node.current_value.chars()
+            .last()
+            .filter(|c| SENTENCE_CHARS.is_match(c.encode_utf8(&mut [0; 4])))
+            .is_some() {
+                node.current_value.push('.');
+        }
+        node.current_value.push(' ');
+    }
+
+    if let Some(weight) = &node.weight {
+        node.current_value = [
+            " ___PAGEFIND_WEIGHT___",
+            weight,
+            " ",
+            &node.current_value,
+            " ___END_PAGEFIND_WEIGHT___ "
+        ].concat();
+    } else if let Some(auto_weight) = match end_name {
+        "h1" => Some("7"),
+        "h2" => Some("6"),
+        "h3" => Some("5"),
+        "h4" => Some("4"),
+        "h5" => Some("3"),
+        "h6" => Some("2"),
+        _ => None,
+    } {
+        node.current_value = [
+            " ___PAGEFIND_AUTO_WEIGHT___",
+            auto_weight,
+            " ",
+            &node.current_value,
+            " ___END_PAGEFIND_WEIGHT___ "
+        ].concat();
+    }
+
+    // Huck all of the content we have onto the end of the
+    // content that the parent node has (so far)
+    // This will include all of our children's content,
+    // and the order of tree traversal will mean that it
+    // is inserted in the correct position in the parent's content.
+
+    // If the parent is a parent of a body, we don't want to append
+    // any more content to it. (Unless, of course, we are representing another body)
+    if parent.status == NodeStatus::ParentOfBody
+        && node.status != NodeStatus::Body
+        && node.status != NodeStatus::ParentOfBody {
+            return;
+    }
+    match node.status {
+        NodeStatus::Ignored | NodeStatus::Excluded => {},
+        NodeStatus::Indexing => {
+            parent.current_value.push_str(&node.current_value);
+        },
+        NodeStatus::Body | NodeStatus::ParentOfBody => {
+            // If our parent is already a parent of a body, then
+            // we're probably a subsequent body. Avoid clearing it out.
+            if parent.status != NodeStatus::ParentOfBody {
+                parent.current_value.clear();
+            }
+            parent.current_value.push_str(&node.current_value);
+            parent.status = NodeStatus::ParentOfBody;
+        }
+    };
+}
+
+/// A void element (`<img>`, `<br>`…), which has no end tag: done at its
+/// start, the current node its parent again.
+pub(super) fn close_void_element(
+    data: &mut DomParserData,
+    node: &DomParsingNode,
+    tag_name: &str,
+    attribute: &dyn Fn(&str) -> Option<String>,
+) {
+    // For fully-excluded elements, we want to bail before we
+    // even get to filters or metadata.
+    if node.status == NodeStatus::Excluded {
+        return;
+    }
+
+    // Process filters & meta before we continue
+    take_attributes(data, node);
+
+    // Try to capture the first image _after_ a title (if unset)
+    if tag_name == "img"
+        && !data.meta.contains_key("auto_image")
+        && (data.meta.contains_key("auto_title") || data.meta.contains_key("title")) {
+        if let Some(src) = attribute("src") {
+            data.meta.insert("auto_image".into(), normalize_content(&src));
+
+            if let Some(alt) = attribute("alt") {
+                data.meta.insert("auto_image_alt".into(), normalize_content(&alt));
+            }
+        }
+    }
+}
+
+/// The search-relevant data of a page read whole: `root` is the node
+/// everything was handed up to.
+pub(super) fn finish(mut data: DomParserData, root: &DomParsingNode) -> DomParserResult {
+    if let Some(image) = data.meta.remove("auto_image") {
+        let alt = data.meta.remove("auto_image_alt").unwrap_or_default();
+        if !data.meta.contains_key("image") {
+            data.meta.insert("image".into(), image);
+            data.meta.insert("image_alt".into(), alt);
+        }
+    }
+
+    if let Some(title) = data.meta.remove("auto_title") {
+        if !data.meta.contains_key("title") {
+            data.meta.insert("title".into(), title);
+        }
+    }
+    if let Some(title) = data.meta.remove("auto_page_title") {
+        if !data.meta.contains_key("title") {
+            data.meta.insert("title".into(), title);
+        }
+    }
+
+    // Merge the collected metadata over top of the defaults, if any
+    data.default_meta.extend(data.meta);
+
+    DomParserResult {
+        digest: normalize_content(&root.current_value),
+        filters: data.filters,
+        sort: data.sort,
+        meta: data.default_meta,
+        anchor_content: data.anchor_content,
+        anchor_titles: data.anchor_titles,
+        has_custom_body: root.status == NodeStatus::ParentOfBody,
+        force_inclusion: false,
+        has_html_element: data.has_html_element,
+        has_old_bundle_reference: data.has_old_bundle_reference,
+        has_default_ui_reference: data.has_default_ui_reference,
+        language: data
+            .language
+            .filter(|lang| !lang.is_empty())
+            .unwrap_or_else(|| "unknown".into()),
+    }
+}
+
+fn parse_attr_string(input: String, attribute: &dyn Fn(&str) -> Option<String>) -> Vec<String> {
     if let Some((attrs, literal)) = input.split_once(':') {
-        let mut attrs = parse_attr_string(attrs.to_owned(), el);
+        let mut attrs = parse_attr_string(attrs.to_owned(), attribute);
         if let Some(last) = attrs.last_mut() {
             last.push(':');
             last.push_str(literal);
@@ -671,7 +698,7 @@ fn parse_attr_string(input: String, el: &Element) -> Vec<String> {
             if let Some(value) = ATTRIBUTE_MATCH.captures(chunk) {
                 let name = value.name("name").unwrap().as_str().to_owned();
                 let attr = value.name("attribute").unwrap().as_str().to_owned();
-                format!("{}:{}", name, el.get_attribute(&attr).unwrap_or_default())
+                format!("{}:{}", name, attribute(&attr).unwrap_or_default())
             } else {
                 chunk.to_owned()
             }
