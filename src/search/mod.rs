@@ -29,8 +29,12 @@
 //!   side by side on rayon's threads (the vendored pagefind's
 //!   `add_html_files`), so memory holds one part: the first at `pagefind/`, the others at
 //!   `pagefind/parts/2/`…, listed in `pagefind/gazette-parts.json`, which
-//!   the theme's script merges with pagefind's `mergeIndex`. How many parts
-//!   depends only on the number of pages, never on the machine.
+//!   the theme's script merges with pagefind's `mergeIndex` (which ranks
+//!   the results of all parts together, by score). How many parts depends
+//!   only on the number of pages, never on the machine; which part a page
+//!   is in, only on its address (a hash), so that a new article, or one
+//!   moved in the site's order, changes one part: the build cache keeps
+//!   the others.
 //! - **A current-thread tokio runtime.** The API is `async` and hands each
 //!   page to `tokio::task::spawn_blocking`, so it needs a tokio runtime, and
 //!   pagefind already depends on tokio: the smallest runtime that works is
@@ -133,9 +137,9 @@ fn part_count(pages: usize, per_part: usize) -> usize {
     }
 }
 
-/// [`index`], in parts of at most `per_part` pages (about evenly filled),
-/// each taken from `cache` when it holds that part and stored there when
-/// it is made.
+/// [`index`], in one part per `per_part` pages ([`part_count`]), each page
+/// in the part its address falls in ([`part_of`]), each part taken from
+/// `cache` when it holds that part and stored there when it is made.
 fn index_in_parts(
     pages: &[(String, &str)],
     lang: Language,
@@ -143,10 +147,9 @@ fn index_in_parts(
     cache: Option<&cache::Cache>,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
     let parts = part_count(pages.len(), per_part);
-    let per_part = pages.len().div_ceil(parts).max(1);
-    let mut chunks: Vec<&[(String, &str)]> = pages.chunks(per_part).collect();
-    if chunks.is_empty() {
-        chunks.push(&[]);
+    let mut chunks: Vec<Vec<(String, &str)>> = vec![Vec::new(); parts];
+    for (url, html) in pages {
+        chunks[part_of(url, parts)].push((url.clone(), html));
     }
     // One part after the other, each read and built on every core: the
     // memory of one part at a time.
@@ -182,6 +185,18 @@ fn index_in_parts(
     let list = serde_json::to_vec(&others).map_err(|e| e.to_string())?;
     out.insert(format!("{DIR}{PARTS_FILE}"), list);
     Ok(out.into_iter().collect())
+}
+
+/// The part of `parts` a page's address falls in: by a hash of the
+/// address, not by the page's place in the site's order, so that a page
+/// added, removed or moved in that order changes its own part only, and a
+/// rebuild takes every other part from the cache. SipHash-1-3 with fixed
+/// keys: the same part on every machine and with every Rust version.
+fn part_of(url: &str, parts: usize) -> usize {
+    use std::hash::Hasher;
+    let mut hasher = siphasher::sip::SipHasher13::new_with_keys(0, 0);
+    hasher.write(url.as_bytes());
+    (hasher.finish() % parts.max(1) as u64) as usize
 }
 
 /// What pagefind leaves out of an article's body besides the theme's
@@ -472,7 +487,7 @@ mod tests {
             .collect();
         // Five pages, two per part: three parts, the first at pagefind/.
         let files = index_in_parts(&pages, Language::Fr, 2, None).unwrap();
-        let file = |name: &str| {
+        let file = |files: &[(String, Vec<u8>)], name: &str| {
             files
                 .iter()
                 .find(|(n, _)| n == name)
@@ -480,22 +495,56 @@ mod tests {
                 .unwrap_or_else(|| panic!("{name} missing"))
         };
         assert_eq!(
-            file("pagefind/gazette-parts.json"),
+            file(&files, "pagefind/gazette-parts.json"),
             r#"["parts/2/","parts/3/"]"#
         );
-        for (part, count) in [("", 2), ("parts/2/", 2), ("parts/3/", 1)] {
-            let entry = file(&format!("pagefind/{part}pagefind-entry.json"));
+        // Each page in the part its address falls in.
+        let mut counts = [0; 3];
+        for (url, _) in &pages {
+            counts[part_of(url, 3)] += 1;
+        }
+        for (k, part) in ["", "parts/2/", "parts/3/"].into_iter().enumerate() {
+            let entry = file(&files, &format!("pagefind/{part}pagefind-entry.json"));
             assert!(
-                entry.contains(&format!("\"page_count\":{count}")),
+                entry.contains(&format!("\"page_count\":{}", counts[k])),
                 "{part}: {entry}"
             );
-            file(&format!("pagefind/{part}wasm.fr.pagefind"));
+            file(&files, &format!("pagefind/{part}wasm.fr.pagefind"));
         }
+        assert_eq!(counts.iter().sum::<usize>(), 5);
         assert!(
             !files
                 .iter()
                 .any(|(n, _)| n.starts_with("pagefind/parts/4/"))
         );
+        // A page added first in the site's order (as a new article is)
+        // changes its own part only.
+        let new = page("Nouvelle", "Un sujet tout neuf.");
+        let mut more = vec![("/p0/".to_string(), new.as_str())];
+        more.extend(pages.iter().cloned());
+        let with_new = index_in_parts(&more, Language::Fr, 2, None).unwrap();
+        let folder = |k: usize| match k {
+            0 => "pagefind/".to_string(),
+            k => format!("pagefind/parts/{}/", k + 1),
+        };
+        let part_files = |files: &[(String, Vec<u8>)], k: usize| -> Vec<(String, Vec<u8>)> {
+            files
+                .iter()
+                .filter(|(n, _)| {
+                    n.strip_prefix(&folder(k))
+                        .is_some_and(|rest| !rest.starts_with("parts/") && rest != PARTS_FILE)
+                })
+                .cloned()
+                .collect()
+        };
+        let changed = part_of("/p0/", 3);
+        for k in 0..3 {
+            assert_eq!(
+                part_files(&files, k) == part_files(&with_new, k),
+                k != changed,
+                "part {k}"
+            );
+        }
         // One part below the threshold: an empty list.
         let one = index(&pages, Language::Fr).unwrap();
         let list = &one.iter().find(|(n, _)| n.ends_with(PARTS_FILE)).unwrap().1;

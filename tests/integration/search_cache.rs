@@ -165,7 +165,8 @@ fn a_generated_site_of_a_thousand_articles_remakes_only_the_part_that_changed() 
     let site = generated_site(1_000);
     let first = site.build_ok(&[]);
     assert_eq!(cache_report(&first.stdout), None, "{}", first.stdout);
-    // A thousand articles: two parts of five hundred.
+    // A thousand articles: two parts, each page in the one its address
+    // falls in.
     assert_eq!(
         fs::read_to_string(site.path("output/pagefind/gazette-parts.json")).unwrap(),
         "[\"parts/2/\"]"
@@ -182,6 +183,19 @@ fn a_generated_site_of_a_thousand_articles_remakes_only_the_part_that_changed() 
         "{stdout}"
     );
     assert!(index_text(&site).contains("dirigeables"));
+    // A new article, the newest: first in the site's order, which moves
+    // every other article one place, yet it changes its own part only.
+    site.write(
+        "content/actualites/nouvel-article.md",
+        "---\ntitle: Les montgolfières arrivent\ndate: 2025-06-01\ntags: [caisse]\n---\nLe service des montgolfières ouvre.\n",
+    );
+    let stdout = assert_same_as_cold(&site, "1,000 articles after a new one");
+    assert_eq!(
+        cache_report(&stdout),
+        Some(cached_line(1, 2).as_str()),
+        "{stdout}"
+    );
+    assert!(index_text(&site).contains("montgolfières"));
 }
 
 /// Every entry of the site's search cache, by path: its parts.
