@@ -70,6 +70,22 @@ pub struct BuildOptions {
     pub policy: crate::output::Policy,
 }
 
+impl BuildOptions {
+    /// The site at `root`, built as `gazette build` builds it without
+    /// options (into `root/output`).
+    pub fn of(root: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            base_url: None,
+            relative_urls: None,
+            drafts: false,
+            future: false,
+            policy: Default::default(),
+        }
+    }
+}
+
 /// The present: `SOURCE_DATE_EPOCH` when set, else the clock.
 pub fn now() -> Timestamp {
     std::env::var("SOURCE_DATE_EPOCH")

@@ -815,24 +815,14 @@ impl Session {
             .map(|(p, _)| p.clone())
             .collect();
         self.files.extend(pages);
-        if self.pipeline.config().is_some_and(|c| c.search) {
-            self.search_stale = true;
-        }
         // The same articles in the same order: the index by path holds.
         self.site = Some(new);
-        self.photo_files = photo_files;
-        self.pictures = pictures;
-        self.dirty = false;
-        self.failing = None;
-        Rebuilt {
-            ok: true,
-            usage_error: false,
+        self.succeeded(
+            (photo_files, pictures),
             diagnostics,
-            changed,
-            removed: Vec::new(),
-            route: Route::InPlace,
-            took: Duration::ZERO,
-        }
+            (changed, Vec::new()),
+            Route::InPlace,
+        )
     }
 
     /// Every page of `rebuilt_site` (or of the last site, for templates)
@@ -864,14 +854,30 @@ impl Session {
                     .filter(|(p, _)| p.starts_with(SEARCH_DIR))
                     .map(|(p, c)| (p.clone(), c.clone())),
             );
-            self.search_stale = true;
         }
-        let (changed, removed) = diff(&self.files, &files);
+        let changes = diff(&self.files, &files);
         if let Some(site) = rebuilt_site {
             self.keep_site(site);
         }
         self.files = files;
         self.copied = copied;
+        self.succeeded((photo_files, pictures), diagnostics, changes, kind)
+    }
+
+    /// What every rebuild that rendered pages does once they are kept: the
+    /// photos' files and pictures of the new site kept, the search index
+    /// marked stale (pages changed), the session up to date again; the
+    /// result, with the paths `changed` and `removed`.
+    fn succeeded(
+        &mut self,
+        (photo_files, pictures): (Files, Pictures),
+        diagnostics: Diagnostics,
+        (changed, removed): (Vec<String>, Vec<String>),
+        route: Route,
+    ) -> Rebuilt {
+        if self.pipeline.config().is_some_and(|c| c.search) {
+            self.search_stale = true;
+        }
         self.photo_files = photo_files;
         self.pictures = pictures;
         self.dirty = false;
@@ -882,7 +888,7 @@ impl Session {
             diagnostics,
             changed,
             removed,
-            route: kind,
+            route,
             took: Duration::ZERO,
         }
     }

@@ -72,12 +72,14 @@ pub fn same_places(old: &Site, new: &Site, edited: &[usize]) -> bool {
                 && a.aliases == b.aliases
         });
     articles
-        && edited.iter().all(|&i| i < old.articles.len())
         && edited.iter().all(|&i| {
-            let (a, b) = (&old.articles[i].loaded, &new.articles[i].loaded);
+            // The same length, checked above: an index of one is of both.
+            let (Some(a), Some(b)) = (old.articles.get(i), new.articles.get(i)) else {
+                return false;
+            };
             // Pinned or not decides where the home page shows it, beside
             // its place in the lists.
-            a.meta.pinned == b.meta.pinned && a.anchors() == b.anchors()
+            a.loaded.meta.pinned == b.loaded.meta.pinned && a.loaded.anchors() == b.loaded.anchors()
         })
         && old.sections == new.sections
         && old.taxonomies == new.taxonomies

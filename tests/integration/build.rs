@@ -532,15 +532,7 @@ fn in_memory_build_gives_the_same_pages() {
     // library reads no `SOURCE_DATE_EPOCH` here) builds the same site.
     let site = TestSite::fixture("ok/crlf-bom");
     site.build_ok(&[]);
-    let result = gazette::build::build_in_memory(&gazette::build::BuildOptions {
-        root: site.root.clone(),
-        output: None,
-        base_url: None,
-        relative_urls: None,
-        drafts: false,
-        future: false,
-        policy: Default::default(),
-    });
+    let result = gazette::build::build_in_memory(&gazette::build::BuildOptions::of(&site.root));
     assert!(
         !result.diagnostics.has_errors(),
         "{}",

@@ -35,13 +35,8 @@ fn changes(paths: &[&str]) -> Changes {
 /// `the_preview_takes_cached_variants_and_keeps_them_on_a_body_edit`.)
 fn opts(root: &Path) -> BuildOptions {
     BuildOptions {
-        root: root.to_path_buf(),
-        output: None,
         base_url: Some("http://127.0.0.1:1111/".into()),
-        relative_urls: None,
-        drafts: false,
-        future: false,
-        policy: Default::default(),
+        ..BuildOptions::of(root)
     }
 }
 

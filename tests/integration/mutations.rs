@@ -334,13 +334,9 @@ fn mutated_sources_build_or_fail_with_positions_in_process() {
 /// their rendering, or why there are none (a panic, the deadline).
 fn check_in_process(root: &Path) -> Result<(Vec<Found>, String), String> {
     let opts = BuildOptions {
-        root: root.to_path_buf(),
-        output: None,
-        base_url: None,
-        relative_urls: None,
         drafts: true,
         future: true,
-        policy: Default::default(),
+        ..BuildOptions::of(root)
     };
     let (send, receive) = mpsc::channel();
     let worker = thread::Builder::new()

@@ -335,13 +335,9 @@ fn every_written_file_is_claimed() {
         ),
     );
     let opts = BuildOptions {
-        root: site.root.clone(),
-        output: None,
-        base_url: None,
-        relative_urls: None,
         drafts: true,
         future: true,
-        policy: Default::default(),
+        ..BuildOptions::of(&site.root)
     };
     let built = build_in_memory(&opts);
     assert!(

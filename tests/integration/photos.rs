@@ -371,15 +371,7 @@ impl gazette::progress::Progress for Told {
 fn the_build_progress_counts_one_step_per_photo() {
     let site = photo_site();
     let told = Told::default();
-    let opts = gazette::build::BuildOptions {
-        root: site.path(""),
-        output: None,
-        base_url: None,
-        relative_urls: None,
-        drafts: false,
-        future: false,
-        policy: Default::default(),
-    };
+    let opts = gazette::build::BuildOptions::of(site.path(""));
     let (diagnostics, summary, _) = gazette::build::build_with(&opts, &told);
     assert!(summary.is_some(), "{diagnostics:?}");
     let told = told.0.into_inner().unwrap();

@@ -257,31 +257,23 @@ fn a_cache_of_another_version_a_truncated_entry_and_an_edited_one_are_ignored_wi
     assert_eq!(entries.len(), 1, "{entries:?}");
     let entry = &entries[0];
     let bytes = fs::read(entry).unwrap();
-    fs::write(entry, &bytes[..bytes.len() / 2]).unwrap();
-    let run = site.build_ok(&[]);
-    insta::assert_snapshot!("truncated", warnings(&site, &run.stderr));
-    assert_eq!(cache_report(&run.stdout), None, "{}", run.stdout);
-    assert_same_files(&site.output(), &cold, "after a truncated entry");
-    assert_eq!(
-        fs::read(entry).unwrap(),
-        bytes,
-        "the entry is written again"
-    );
+    // Each damage: the warning, the part made again (none from the cache),
+    // the output the cold build's, the entry written again whole.
+    let damaged = |name: &str, damage: &[u8]| {
+        fs::write(entry, damage).unwrap();
+        let run = site.build_ok(&[]);
+        insta::assert_snapshot!(name, warnings(&site, &run.stderr));
+        assert_eq!(cache_report(&run.stdout), None, "{name}: {}", run.stdout);
+        assert_same_files(&site.output(), &cold, name);
+        assert_eq!(fs::read(entry).unwrap(), bytes, "{name}: written again");
+    };
+    damaged("truncated", &bytes[..bytes.len() / 2]);
 
     // An entry edited by hand: one byte of a file changed, its length kept.
     let mut edited = bytes.clone();
     let at = bytes.len() / 2;
     edited[at] = edited[at].wrapping_add(1);
-    fs::write(entry, &edited).unwrap();
-    let run = site.build_ok(&[]);
-    insta::assert_snapshot!("edited", warnings(&site, &run.stderr));
-    assert_eq!(cache_report(&run.stdout), None, "{}", run.stdout);
-    assert_same_files(&site.output(), &cold, "after an edited entry");
-    assert_eq!(
-        fs::read(entry).unwrap(),
-        bytes,
-        "the entry is written again"
-    );
+    damaged("edited", &edited);
 
     // A page's record cut short, its part gone: the page is read again.
     let records = files_in(&site, "pages");
@@ -321,15 +313,7 @@ fn the_watching_session_remakes_only_the_part_of_the_index_that_changed() {
     use gazette::serve::watch::Changes;
 
     let site = generated_site(1_000);
-    let opts = BuildOptions {
-        root: site.root.clone(),
-        output: None,
-        base_url: None,
-        relative_urls: None,
-        drafts: false,
-        future: false,
-        policy: Default::default(),
-    };
+    let opts = BuildOptions::of(&site.root);
     // `build --watch`'s session: its index goes through the site's cache.
     let mut session = Session::publishing(opts.clone());
     assert!(session.build().ok);
