@@ -57,6 +57,22 @@ pub fn render_touching(
     render_reading(site, theme, touched, false, summaries)
 }
 
+/// The page of article `index` alone, and nothing else: the studio's
+/// preview of an unsaved text, in a site assembled for it and dropped
+/// after. The page reads its own summary and those of its "further
+/// reading" articles (`article::render`), so only those are made, not
+/// every article's: at 10,000 articles making them all was the largest
+/// part of a preview.
+pub fn render_article_page(site: &Site, theme: &Theme, index: usize) -> (Files, Vec<Diagnostic>) {
+    let mut cx = Contexts::with_summaries(site, theme, Vec::new());
+    let mut summaries = vec![Value::none(); site.articles.len()];
+    for i in std::iter::once(index).chain(site.articles[index].related.iter().copied()) {
+        summaries[i] = cx.summary_value(theme, i);
+    }
+    cx.summaries = summaries;
+    super::collect_pages(vec![render_job(&Job::Article(index), site, theme, &cx)])
+}
+
 /// [`render_touching`] after an edit of the touched articles' front matter
 /// that moved none of them (`site::patch::same_places`): the pages that
 /// read their front matter too, the taxonomy indexes and the sitemap

@@ -12,8 +12,9 @@
 //!   A patch of the last good site (`site::patch`) would be cheaper, but
 //!   is right only for a body edit; the form changes the front matter
 //!   (date, slug, tags) as often as the body. Then only the article's own
-//!   page is rendered (`render::partial`, which also makes every listing
-//!   summary its "further reading" box may show).
+//!   page is rendered (`render::partial::render_article_page`, which makes
+//!   only the listing summaries the page shows: its own and its "further
+//!   reading" ones).
 //! - **Nothing of the session changes.** Everything is read through
 //!   `Session::pipeline` (shared, read only) and the new site is dropped
 //!   after rendering: the files the preview serves, the source cache and
@@ -40,15 +41,15 @@
 //!   lint of unused registry entries.
 //! - **Cost.** The assembly of the whole site dominates, about what the
 //!   session's full path spends assembling, plus the photo stage's look-ups
-//!   (each photo read and hashed to find its cache entry) and the listing
-//!   summaries of every article; no other page is rendered. Measured on
-//!   the example site (23 articles with photos), in a debug build on a
-//!   shared 2-core machine: about 250 ms a preview (loading and assembly
-//!   190 ms, photos 40 ms, rendering and lints 15 ms), where the session's
-//!   own assembly takes 120 ms; an optimized build is several times
-//!   faster. The bench corpus was not measured: there, assembly is a
-//!   second or more, and the next step would be patching the last good
-//!   site when only the body changed (`site::patch`).
+//!   (each photo read and hashed to find its cache entry); no other page is
+//!   rendered. Measured on the example site (23 articles with photos), in a
+//!   debug build on a shared 2-core machine: about 250 ms a preview
+//!   (loading and assembly 190 ms, photos 40 ms, rendering and lints
+//!   15 ms). On the 10,000-article bench corpus, optimized: 260–320 ms a
+//!   preview, of which assembly is most (every article's links resolved
+//!   again); it was 460–530 ms while every article's listing summary was
+//!   made for the one page. The next step would be keeping the resolved
+//!   parts of the articles whose links' targets did not move.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -61,7 +62,7 @@ use crate::language::Language;
 use crate::messages::t;
 use crate::pipeline::Loaded;
 use crate::progress::Quiet;
-use crate::render::partial::{self, Touched};
+use crate::render::partial;
 use crate::render::pictures::Encoding;
 use crate::render::{Content, Files};
 use crate::serve::incremental::Session;
@@ -222,12 +223,8 @@ fn page(
     theme: &crate::render::theme::Theme,
     index: usize,
 ) -> (Option<String>, Vec<Diagnostic>) {
-    let touched = [Touched {
-        article: index,
-        summary: false,
-    }];
     let (files, errors): (Files, Vec<Diagnostic>) =
-        partial::render_touching(site, theme, &touched, &mut Vec::new());
+        partial::render_article_page(site, theme, index);
     let html = match files.get(&site.articles[index].rel_url.page_file()) {
         Some(Content::Bytes(bytes)) => Some(String::from_utf8_lossy(bytes).into_owned()),
         _ => None,
@@ -313,6 +310,47 @@ mod tests {
         );
         assert_eq!(p.address.as_deref(), Some("/actualites/bienvenue/"));
         assert!(!p.diagnostics.iter().any(Diagnostic::is_error));
+    }
+
+    #[test]
+    fn the_preview_of_a_saved_text_is_its_page_as_served_byte_for_byte() {
+        let (dir, mut session) = site();
+        // An article sharing the welcome's tags: each is the other's
+        // "further reading", whose cards come from the listing summaries.
+        let added = "content/actualites/publier.md";
+        let text = article(
+            "Publier un article",
+            "tags: [publication, mode d’emploi]\n",
+            "Comment publier.",
+        );
+        std::fs::write(dir.path().join(added), text).expect("written");
+        let mut changes = Changes::default();
+        changes.add(Path::new(added));
+        assert!(session.apply(&changes).ok);
+        let articles: Vec<(String, String)> = session
+            .site()
+            .expect("the site")
+            .articles
+            .iter()
+            .map(|a| {
+                let path = a.loaded.origin.path.to_string_lossy().into_owned();
+                (path, a.rel_url.page_file())
+            })
+            .collect();
+        let mut with_further_reading = 0;
+        for (path, page) in &articles {
+            let p = preview(&mut session, Path::new(path), &read(&dir, path));
+            let html = p.html.unwrap_or_else(|| panic!("{path}: no page"));
+            assert!(
+                html == served(&session, page),
+                "{path}: not the served page"
+            );
+            with_further_reading += usize::from(html.contains("class=\"card-title\""));
+        }
+        assert!(
+            articles.len() >= 3 && with_further_reading >= 1,
+            "{articles:?}"
+        );
     }
 
     #[test]
