@@ -67,3 +67,10 @@ serve-overlay-explain = A file of the site has a mistake: the message below name
 # When the site has never built: no page is behind the overlay.
 serve-overlay-explain-no-page = A file of the site has a mistake: the message below names the file and the line, and says how to fix it. The site will show as soon as the mistake is fixed: fix the file and save it, and this page will update by itself.
 serve-overlay-close = Close
+# The bare answers of the preview's server when no page of the site can answer.
+serve-http-400 = malformed request
+serve-http-403 = forbidden: this address is outside the site
+serve-http-404 = page not found
+serve-http-405 = method not allowed: the preview answers reads only (GET, HEAD)
+serve-http-413 = content too large
+serve-http-500 = internal error of the preview

@@ -79,3 +79,10 @@ serve-overlay-explain = Un fichier du site contient une erreur : le message ci-d
 # When the site has never built: no page is behind the overlay.
 serve-overlay-explain-no-page = Un fichier du site contient une erreur : le message ci-dessous indique le fichier, la ligne et la correction à faire. Le site s’affichera dès que l’erreur sera corrigée : corrigez le fichier et enregistrez-le, cette page se mettra à jour d’elle-même.
 serve-overlay-close = Fermer
+# The bare answers of the preview's server when no page of the site can answer.
+serve-http-400 = requête mal formée
+serve-http-403 = accès refusé : cette adresse est hors du site
+serve-http-404 = page introuvable
+serve-http-405 = méthode non autorisée : l’aperçu ne répond qu’aux lectures (GET, HEAD)
+serve-http-413 = contenu trop volumineux
+serve-http-500 = erreur interne de l’aperçu

@@ -53,6 +53,7 @@ use super::incremental::Session;
 use super::overlay;
 use super::reload::{self, Reloader};
 use crate::language::Language;
+use crate::messages::t;
 use crate::render::{Content, Files};
 use crate::site::PageFolder;
 
@@ -89,6 +90,13 @@ pub struct Shared {
     pub addresses: Addresses,
     /// What answers under its own path besides the site (the studio).
     pub extension: Option<Arc<dyn Extension>>,
+}
+
+impl Shared {
+    /// The site's language, as last built (French before a first build).
+    pub fn lang(&self) -> Language {
+        self.published.read().map(|p| p.lang).unwrap_or_default()
+    }
 }
 
 /// A part of Gazette the preview's server hands some requests to (the
@@ -240,9 +248,10 @@ async fn handle(request: Request<Incoming>, shared: Arc<Shared>) -> Result<Reply
             .await
             .into_reply());
     }
+    let lang = shared.lang();
     let answer = tokio::task::spawn_blocking(move || answer(&method, &target, &shared))
         .await
-        .unwrap_or_else(|_| Answer::plain(500, "500\n"));
+        .unwrap_or_else(|_| Answer::bare(500, lang));
     Ok(answer.into_reply())
 }
 
@@ -258,14 +267,14 @@ async fn hand_over(
     let rest = &path[extension.prefix().len()..];
     let path = match request_path(&format!("/{rest}")) {
         Ok(p) => p.trim_start_matches('/').to_string(),
-        Err(Refused::Malformed) => return Answer::plain(400, "400 bad request\n"),
-        Err(Refused::Outside) => return Answer::plain(403, "403 forbidden\n"),
+        Err(Refused::Malformed) => return Answer::bare(400, shared.lang()),
+        Err(Refused::Outside) => return Answer::bare(403, shared.lang()),
     };
     let (parts, body) = request.into_parts();
     let limit = extension.body_limit();
     let body = match http_body_util::Limited::new(body, limit).collect().await {
         Ok(collected) => collected.to_bytes(),
-        Err(_) => return Answer::plain(413, "413 content too large\n"),
+        Err(_) => return Answer::bare(413, shared.lang()),
     };
     let handed = Handed {
         method: parts.method,
@@ -274,9 +283,10 @@ async fn hand_over(
         headers: parts.headers,
         body,
     };
+    let lang = shared.lang();
     tokio::task::spawn_blocking(move || extension.answer(handed, &shared))
         .await
-        .unwrap_or_else(|_| Answer::plain(500, "500\n"))
+        .unwrap_or_else(|_| Answer::bare(500, lang))
 }
 
 /// The answer to a request the server must not serve: a `Host` that is not
@@ -362,6 +372,21 @@ impl Answer {
             allow: false,
             body,
         }
+    }
+
+    /// A bare answer with `status` (400, 403, 404, 405, 413 or 500) saying
+    /// what went wrong in `lang`, the site's language: no page of the site
+    /// can answer (its own 404 page answers when it has one).
+    pub fn bare(status: u16, lang: Language) -> Answer {
+        let text = match status {
+            400 => t!(lang, "serve-http-400"),
+            403 => t!(lang, "serve-http-403"),
+            404 => t!(lang, "serve-http-404"),
+            405 => t!(lang, "serve-http-405"),
+            413 => t!(lang, "serve-http-413"),
+            _ => t!(lang, "serve-http-500"),
+        };
+        Answer::plain(status, &format!("{status} {text}\n"))
     }
 
     /// A plain-text answer.
@@ -485,14 +510,14 @@ pub fn content_type(path: &str) -> &'static str {
 /// The answer to `method` on `target` (path and query).
 fn answer(method: &Method, target: &str, shared: &Shared) -> Answer {
     if !matches!(*method, Method::GET | Method::HEAD) {
-        let mut r = Answer::plain(405, "405 method not allowed\n");
+        let mut r = Answer::bare(405, shared.lang());
         r.allow = true;
         return r;
     }
     let path = match request_path(target) {
         Ok(p) => p,
-        Err(Refused::Malformed) => return Answer::plain(400, "400 bad request\n"),
-        Err(Refused::Outside) => return Answer::plain(403, "403 forbidden\n"),
+        Err(Refused::Malformed) => return Answer::bare(400, shared.lang()),
+        Err(Refused::Outside) => return Answer::bare(403, shared.lang()),
     };
     let root_path = shared
         .published
@@ -515,7 +540,7 @@ fn answer(method: &Method, target: &str, shared: &Shared) -> Answer {
         None => rel.clone(),
     };
     let Ok(published) = shared.published.read() else {
-        return Answer::plain(500, "500\n");
+        return Answer::bare(500, shared.lang());
     };
     let script = reload::script(shared.reloader.version());
     let extra = match &published.errors {
@@ -541,7 +566,7 @@ fn answer(method: &Method, target: &str, shared: &Shared) -> Answer {
         }
         None => match published.files.get("404.html") {
             Some(c) => (404, "404.html".to_string(), c.clone()),
-            None => return Answer::plain(404, "404 not found\n"),
+            None => return Answer::bare(404, shared.lang()),
         },
     };
     drop(published);
@@ -550,7 +575,7 @@ fn answer(method: &Method, target: &str, shared: &Shared) -> Answer {
         Content::Copy(src) => match std::fs::read(shared.root.join(&src)) {
             Ok(b) => b,
             Err(_) => {
-                return Answer::plain(404, "404 not found\n");
+                return Answer::bare(404, shared.lang());
             }
         },
     };

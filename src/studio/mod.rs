@@ -154,7 +154,7 @@ impl Extension for Studio {
         match (&request.method, path.as_str()) {
             (&Method::GET | &Method::HEAD, "" | "index.html") => web::page(&self.token, lang),
             (&Method::GET | &Method::HEAD, asset) if !asset.starts_with("api/") => {
-                web::asset(asset)
+                web::asset(asset, lang)
             }
             (_, api) => {
                 if !self.has_token(&request) {

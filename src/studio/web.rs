@@ -51,8 +51,8 @@ pub fn page(token: &str, lang: Language) -> Answer {
     Answer::new(200, "text/html; charset=utf-8", html.into_bytes())
 }
 
-/// One of the page's files, by name.
-pub fn asset(name: &str) -> Answer {
+/// One of the page's files, by name (a bare 404 in `lang` for another).
+pub fn asset(name: &str, lang: Language) -> Answer {
     match name {
         "studio.js" => Answer::new(
             200,
@@ -60,7 +60,7 @@ pub fn asset(name: &str) -> Answer {
             SCRIPT.as_bytes().to_vec(),
         ),
         "studio.css" => Answer::new(200, "text/css; charset=utf-8", STYLE.as_bytes().to_vec()),
-        _ => Answer::plain(404, "404 not found\n"),
+        _ => Answer::bare(404, lang),
     }
 }
 

@@ -273,6 +273,11 @@ fn serve_answers_from_memory_and_follows_edits() {
             "{bad}: {status}"
         );
         assert!(!body.contains("base_url"), "{bad} leaked site.yaml");
+        match status {
+            403 => assert_eq!(body, "403 accès refusé : cette adresse est hors du site\n"),
+            400 => assert_eq!(body, "400 requête mal formée\n"),
+            _ => {}
+        }
     }
     // Malformed requests do not bring it down.
     for junk in [
@@ -601,8 +606,13 @@ fn serve_refuses_changes_from_another_origin() {
         );
     }
     // From the preview's own page: no such route yet.
-    let (status, head, _) = post("POST", Some(&format!("http://{addr}")));
+    let (status, head, body) = post("POST", Some(&format!("http://{addr}")));
     assert_eq!(status, 405, "{head}");
+    assert_eq!(
+        String::from_utf8_lossy(&body),
+        "405 méthode non autorisée : l’aperçu ne répond qu’aux lectures (GET, HEAD)\n",
+        "in the site's language"
+    );
     assert!(
         head.to_ascii_lowercase().contains("allow: get, head"),
         "{head}"
