@@ -349,14 +349,11 @@ impl BuildArgs {
 impl CheckArgs {
     fn run(self, root: PathBuf) -> i32 {
         let opts = BuildOptions {
-            root,
-            output: None,
-            base_url: None,
             // The site's addresses are linted as the model makes them.
             relative_urls: Some(false),
             drafts: self.drafts,
             future: self.future,
-            policy: Default::default(),
+            ..BuildOptions::of(root)
         };
         let lang = site_language::site_language(&opts.root);
         let report = match crate::progress::Bar::on_terminal(lang) {
@@ -505,15 +502,7 @@ impl NewArgs {
 }
 
 fn next_change(root: PathBuf) -> i32 {
-    let opts = BuildOptions {
-        root,
-        output: None,
-        base_url: None,
-        relative_urls: None,
-        drafts: false,
-        future: false,
-        policy: Default::default(),
-    };
+    let opts = BuildOptions::of(root);
     // The model is all it needs: no page is rendered.
     let mut pipeline = crate::pipeline::Pipeline::new(opts);
     let prepared = pipeline.prepare(&crate::progress::Quiet, crate::site::Retention::RenderOnly);

@@ -251,21 +251,22 @@ mod tests {
     /// The starter's first article, relative to the site.
     const WELCOME: &str = "content/actualites/bienvenue.md";
 
+    /// How the preview's server builds the site in `dir`.
+    fn options(dir: &tempfile::TempDir) -> BuildOptions {
+        BuildOptions {
+            base_url: Some("http://127.0.0.1:1111/".into()),
+            relative_urls: Some(false),
+            ..BuildOptions::of(dir.path())
+        }
+    }
+
     /// A starter site (`gazette init`) in a temporary folder, and the
     /// preview's session on it, built once.
     fn site() -> (tempfile::TempDir, Session) {
         let dir = tempfile::tempdir().expect("temporary folder");
         let today = jiff::civil::date(2026, 3, 1);
         crate::init::init(dir.path(), today, None).expect("starter site");
-        let mut session = Session::preview(BuildOptions {
-            root: dir.path().to_path_buf(),
-            output: None,
-            base_url: Some("http://127.0.0.1:1111/".into()),
-            relative_urls: Some(false),
-            drafts: false,
-            future: false,
-            policy: Default::default(),
-        });
+        let mut session = Session::preview(options(&dir));
         let built = session.build();
         assert!(built.ok, "{:?}", built.diagnostics.sorted());
         (dir, session)
@@ -382,16 +383,7 @@ mod tests {
         assert_eq!(date_line, 4);
         // The same text as the command line gives for the file saved.
         std::fs::write(dir.path().join(WELCOME), &text).expect("saved");
-        let opts = BuildOptions {
-            root: dir.path().to_path_buf(),
-            output: None,
-            base_url: Some("http://127.0.0.1:1111/".into()),
-            relative_urls: Some(false),
-            drafts: false,
-            future: false,
-            policy: Default::default(),
-        };
-        let checked = crate::check::check(&opts, &Quiet);
+        let checked = crate::check::check(&options(&dir), &Quiet);
         let cli: Vec<Diagnostic> = checked
             .diagnostics
             .sorted()

@@ -171,31 +171,30 @@ fn a_generated_site_of_a_thousand_articles_remakes_only_the_part_that_changed() 
         fs::read_to_string(site.path("output/pagefind/gazette-parts.json")).unwrap(),
         "[\"parts/2/\"]"
     );
+    // After each change: the output a cold build's, one part of two taken
+    // from the cache, the new word in the index.
+    let one_part_remade = |what: &str, word: &str| {
+        let stdout = assert_same_as_cold(&site, what);
+        assert_eq!(
+            cache_report(&stdout),
+            Some(cached_line(1, 2).as_str()),
+            "{what}: {stdout}"
+        );
+        assert!(index_text(&site).contains(word), "{what}: {word}");
+    };
     replace_in(
         &site.path("content/metiers/article-0004.md"),
         "title: Article numéro 4",
         "title: Article numéro 4 sur les dirigeables",
     );
-    let stdout = assert_same_as_cold(&site, "1,000 articles after an edit");
-    assert_eq!(
-        cache_report(&stdout),
-        Some(cached_line(1, 2).as_str()),
-        "{stdout}"
-    );
-    assert!(index_text(&site).contains("dirigeables"));
+    one_part_remade("1,000 articles after an edit", "dirigeables");
     // A new article, the newest: first in the site's order, which moves
     // every other article one place, yet it changes its own part only.
     site.write(
         "content/actualites/nouvel-article.md",
         "---\ntitle: Les montgolfières arrivent\ndate: 2025-06-01\ntags: [caisse]\n---\nLe service des montgolfières ouvre.\n",
     );
-    let stdout = assert_same_as_cold(&site, "1,000 articles after a new one");
-    assert_eq!(
-        cache_report(&stdout),
-        Some(cached_line(1, 2).as_str()),
-        "{stdout}"
-    );
-    assert!(index_text(&site).contains("montgolfières"));
+    one_part_remade("1,000 articles after a new one", "montgolfières");
 }
 
 /// Every entry of the site's search cache, by path: its parts.

@@ -49,15 +49,7 @@ fn copy_dir(from: &Path, to: &Path) {
 
 /// The build's errors on the site, as text (empty when it builds).
 fn build_errors(root: &Path) -> Vec<String> {
-    let opts = BuildOptions {
-        root: root.to_path_buf(),
-        output: None,
-        base_url: None,
-        relative_urls: None,
-        drafts: false,
-        future: false,
-        policy: Default::default(),
-    };
+    let opts = BuildOptions::of(root);
     let built = render_in_memory(&opts, &Quiet);
     built
         .diagnostics
