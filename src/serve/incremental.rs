@@ -13,13 +13,20 @@
 //!   (`render::partial`): its own page, and when its summary changed the
 //!   listing pages, feeds and "further reading" boxes that show it. On a
 //!   10,000-article site this is milliseconds instead of seconds;
-//! - **an article's front matter that moves nothing** (a title, a lead, a
-//!   cover's text: every article still at its place, with the same
-//!   address, lists, terms, "further reading" and files,
-//!   `site::patch::same_places`): the changed files are loaded again and
-//!   the site assembled again, then only the pages that show those
-//!   articles rendered (`render::partial`), with the sitemap and the
-//!   taxonomy indexes;
+//! - **an article's front-matter texts** (a title, a lead, a cover's
+//!   caption, a quote's words: `site::patch::texts_only`): its own page
+//!   first, made from the last site with that article patched
+//!   (`site::patch::replace`) and handed to the caller's `early` callback,
+//!   which the preview serves at once (milliseconds on any site); then the
+//!   next route;
+//! - **an article's front matter that moves nothing** (every article still
+//!   at its place, with the same address, lists, terms, "further reading"
+//!   and files, `site::patch::same_places`): the changed files are loaded
+//!   again and the site assembled again, then only the pages that show
+//!   those articles rendered (`render::partial`), with the sitemap and the
+//!   taxonomy indexes. A page shown first is rendered again with them and
+//!   is the same, unless the rest moved it (a section sorted by title);
+//!   if this rebuild fails, the page shown first is put back;
 //! - **an article's front matter that moves it, a new, deleted or renamed
 //!   file, a section, a registry, a content file**: the changed files are
 //!   loaded again, the others come from the cache, and the site is
@@ -81,9 +88,30 @@ use super::watch::Changes;
 /// Output paths of the search index.
 const SEARCH_DIR: &str = "pagefind/";
 
-/// Articles of the site whose body alone changed: their index in the site
+/// Articles of the site edited without moving: their index in the site
 /// and their new loading.
 type Replaced = Vec<(usize, Arc<LoadedArticle>)>;
+
+/// Where [`Session::apply_with`] hands the pages it can show before the
+/// rest of a rebuild is done: the session's files, and the paths changed.
+pub type Early<'a> = &'a mut dyn FnMut(&Files, &[String]);
+
+/// The changed articles as reloaded, by what their edits touched.
+struct Reloaded {
+    /// Their bodies alone (`site::patch::body_only`).
+    bodies: Replaced,
+    /// Texts of the front matter too (`site::patch::texts_only`).
+    texts: Replaced,
+}
+
+/// What a page shown first replaced, to put back if the rebuild that
+/// follows fails.
+struct ShownFirst {
+    /// The articles as they were.
+    articles: Vec<(usize, site::Article)>,
+    /// The pages as they were (`None`: there was none).
+    pages: Vec<(String, Option<Content>)>,
+}
 
 /// Which rebuild a change got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,6 +146,10 @@ pub struct Rebuilt {
     pub removed: Vec<String>,
     /// Which rebuild ran.
     pub route: Route,
+    /// The pages handed to the `early` callback of [`Session::apply_with`]
+    /// before the rest of the rebuild ran (within `changed` when it
+    /// succeeded).
+    pub early: Vec<String>,
     /// Wall time.
     pub took: Duration,
 }
@@ -294,6 +326,18 @@ impl Session {
 
     /// Rebuilds after `changes`.
     pub fn apply(&mut self, changes: &Changes) -> Rebuilt {
+        self.apply_with(changes, &mut |_, _| {})
+    }
+
+    /// Rebuilds after `changes`, handing `early` the pages that are ready
+    /// before the rest: after an edit of an article's front matter texts
+    /// (`site::patch::texts_only`), its own page is made from the last
+    /// site with that article patched, in milliseconds, and handed over
+    /// before the site is assembled again for the listings, feeds and term
+    /// pages that show it (the preview serves it meanwhile). If that
+    /// rebuild fails, the page is put back as it was and named in the
+    /// result's `changed`, for the caller to serve again.
+    pub fn apply_with(&mut self, changes: &Changes, early: Early) -> Rebuilt {
         let started = Instant::now();
         // What failed to apply before goes with this change.
         let mut all = std::mem::take(&mut self.pending);
@@ -305,7 +349,7 @@ impl Session {
         } else if changes.templates {
             self.full(changes, true)
         } else if !changes.articles.is_empty() || changes.structure || self.dirty {
-            match self.articles_fast(changes) {
+            match self.articles_fast(changes, early) {
                 Some(done) => done,
                 None => self.full(changes, false),
             }
@@ -382,6 +426,7 @@ impl Session {
             changed: Vec::new(),
             removed: Vec::new(),
             route: Route::Nothing,
+            early: Vec::new(),
             took: Duration::ZERO,
         }
     }
@@ -395,26 +440,131 @@ impl Session {
             changed: Vec::new(),
             removed: Vec::new(),
             route,
+            early: Vec::new(),
             took: Duration::ZERO,
         }
     }
 
-    /// The fast path: every change is an article body. `None` when the
-    /// change needs the full path.
-    fn articles_fast(&mut self, changes: &Changes) -> Option<Rebuilt> {
+    /// The fast paths: every change is an article edit that moves nothing,
+    /// in its body (the pages showing it rendered, nothing assembled) or in
+    /// its front matter's texts (its page shown first, then the rest
+    /// assembled again). `None` when the change needs the full path.
+    fn articles_fast(&mut self, changes: &Changes, early: Early) -> Option<Rebuilt> {
         if !self.may_go_fast(changes) {
             return None;
         }
-        let replaced = match self.reload_bodies(changes)? {
-            Ok(replaced) => replaced,
+        let Reloaded { mut bodies, texts } = match self.reload_edited(changes)? {
+            Ok(reloaded) => reloaded,
             Err(failed) => return Some(failed),
         };
-        if replaced.is_empty() {
+        if !texts.is_empty() {
+            bodies.extend(texts);
+            return Some(self.page_first(bodies, changes, early));
+        }
+        if bodies.is_empty() {
             self.dirty = false;
             self.failing = None;
             return Some(self.nothing());
         }
-        self.patch_bodies(replaced, changes)
+        self.patch_bodies(bodies, changes)
+    }
+
+    /// The pages of the articles `edited` shown first ([`Session::show_first`]),
+    /// then the rebuild that assembles the site again: the pages shown are
+    /// among its `changed` and in its `early`; put back if it fails.
+    fn page_first(&mut self, edited: Replaced, changes: &Changes, early: Early) -> Rebuilt {
+        let shown = self.show_first(&edited, early);
+        let mut done = self.full(changes, false);
+        let Some(shown) = shown else {
+            return done;
+        };
+        if done.ok {
+            let paths: Vec<String> = shown.pages.iter().map(|(p, _)| p.clone()).collect();
+            for path in &paths {
+                if !done.changed.contains(path) {
+                    done.changed.push(path.clone());
+                }
+            }
+            done.early = paths;
+            return done;
+        }
+        if let Some(site) = self.site.as_mut() {
+            for (i, article) in shown.articles {
+                site.articles[i] = article;
+            }
+        }
+        done.changed.clear();
+        for (path, page) in shown.pages {
+            match page {
+                Some(content) => {
+                    self.files.insert(path.clone(), content);
+                    done.changed.push(path);
+                }
+                None => {
+                    self.files.remove(&path);
+                    done.removed.push(path);
+                }
+            }
+        }
+        done
+    }
+
+    /// Patches the articles `edited` into the last site (`site::patch::replace`)
+    /// and renders their own pages alone, handed to `early` when they
+    /// changed; `None`, with the site as it was, when one of them does not
+    /// resolve or render, or shows a photo without variants in a session
+    /// that must make them first (the full path then reports or makes it).
+    fn show_first(&mut self, edited: &Replaced, early: Early) -> Option<ShownFirst> {
+        let theme = self.pipeline.theme()?;
+        let site = self.site.as_mut()?;
+        let articles: Vec<(usize, site::Article)> = edited
+            .iter()
+            .map(|(i, _)| (*i, site.articles[*i].clone()))
+            .collect();
+        let put_back = |site: &mut Site, articles: Vec<(usize, site::Article)>| {
+            for (i, article) in articles {
+                site.articles[i] = article;
+            }
+        };
+        let touched: Vec<Touched> = edited
+            .iter()
+            .map(|&(article, _)| Touched {
+                article,
+                summary: false,
+            })
+            .collect();
+        let resolved = edited
+            .iter()
+            .all(|(i, loaded)| patch::replace(site, *i, loaded.clone()).is_ok());
+        if !resolved || !give_pictures(&self.photos, &self.pictures, site, &touched) {
+            put_back(site, articles);
+            return None;
+        }
+        let mut pages = Files::new();
+        for (i, _) in edited {
+            let (files, errors) = partial::render_article_page(site, theme, *i);
+            if !errors.is_empty() {
+                put_back(site, articles);
+                return None;
+            }
+            pages.extend(files);
+        }
+        let mut before = Vec::new();
+        let mut changed = Vec::new();
+        for (path, content) in pages {
+            let old = self.files.insert(path.clone(), content.clone());
+            if old.as_ref() != Some(&content) {
+                changed.push(path.clone());
+            }
+            before.push((path, old));
+        }
+        if !changed.is_empty() {
+            early(&self.files, &changed);
+        }
+        Some(ShownFirst {
+            articles,
+            pages: before,
+        })
     }
 
     /// Whether `changes` may take the fast path at all: article files only,
@@ -439,12 +589,15 @@ impl Session {
             .any(|p| self.pipeline.article(p).is_none() || !self.root().join(p).is_file())
     }
 
-    /// Loads the changed articles again: the site's articles whose body
-    /// alone changed, with their new loading (`Ok`), or the failure of one
-    /// that no longer loads (`Err`); `None` when a change is more than a
-    /// body (the full path).
-    fn reload_bodies(&mut self, changes: &Changes) -> Option<Result<Replaced, Rebuilt>> {
-        let mut replaced = Vec::new();
+    /// Loads the changed articles again: the site's articles edited
+    /// without moving, by what the edit touched (`Ok`), or the failure of
+    /// one that no longer loads (`Err`); `None` when an edit may move an
+    /// article (the full path).
+    fn reload_edited(&mut self, changes: &Changes) -> Option<Result<Reloaded, Rebuilt>> {
+        let mut reloaded = Reloaded {
+            bodies: Vec::new(),
+            texts: Vec::new(),
+        };
         for path in &changes.articles {
             let before = match self.pipeline.article(path) {
                 Some(Ok(a)) => Some(a.clone()),
@@ -466,7 +619,10 @@ impl Session {
             let site = self.site.as_ref()?;
             match self.index.get(path) {
                 Some(&i) if patch::body_only(&site.articles[i].loaded, &after) => {
-                    replaced.push((i, after));
+                    reloaded.bodies.push((i, after));
+                }
+                Some(&i) if patch::texts_only(&site.articles[i].loaded, &after) => {
+                    reloaded.texts.push((i, after));
                 }
                 Some(_) => return None,
                 None => {
@@ -480,7 +636,7 @@ impl Session {
                 }
             }
         }
-        Some(Ok(replaced))
+        Some(Ok(reloaded))
     }
 
     /// Puts the new bodies in the site and renders the pages that show
@@ -495,7 +651,7 @@ impl Session {
         let mut errors = Diagnostics::new();
         let mut touched = Vec::new();
         for (i, loaded) in replaced {
-            match patch::replace_body(site, i, loaded) {
+            match patch::replace(site, i, loaded) {
                 Ok(summary) => touched.push(Touched {
                     article: i,
                     summary,
@@ -548,6 +704,7 @@ impl Session {
             changed,
             removed: Vec::new(),
             route: Route::Articles,
+            early: Vec::new(),
             took: Duration::ZERO,
         })
     }
@@ -697,6 +854,7 @@ impl Session {
             changed,
             removed,
             route: Route::Statics,
+            early: Vec::new(),
             took: Duration::ZERO,
         }
     }
@@ -889,6 +1047,7 @@ impl Session {
             changed,
             removed,
             route,
+            early: Vec::new(),
             took: Duration::ZERO,
         }
     }

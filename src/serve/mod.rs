@@ -398,7 +398,13 @@ fn apply_change(shared: &Shared, changes: &watch::Changes, photos: Option<usize>
         .read()
         .map(|p| p.errors.is_some())
         .unwrap_or(false);
-    let r = session.apply(changes);
+    // A page ready before the rest (an edit of an article's front-matter
+    // texts) is served at once, and the tabs told.
+    let mut early = |files: &crate::render::Files, changed: &[String]| {
+        shared.apply(files, changed, &[]);
+        shared.reloader.publish(Action::Reload);
+    };
+    let r = session.apply_with(changes, &mut early);
     let lang = session.language();
     if r.ok {
         shared.apply(session.files(), &r.changed, &r.removed);
@@ -432,6 +438,8 @@ fn apply_change(shared: &Shared, changes: &watch::Changes, photos: Option<usize>
             None => report_success(&r, lang, r.changed.len() + r.removed.len()),
         }
     } else {
+        // A page served early is put back as it was.
+        shared.apply(session.files(), &r.changed, &r.removed);
         drop(session);
         if let Ok(mut p) = shared.published.write() {
             p.errors = Some(r.diagnostics.render(lang));

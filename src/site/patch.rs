@@ -1,25 +1,42 @@
-//! Patching an assembled `Site` in place when one article's body changed:
-//! watch mode's fast path (see `crate::serve::incremental`); and, when an
-//! edit of the front matter needed the site assembled again, telling
-//! whether it moved anything (`same_places`), so that only the pages
-//! showing the edited articles are rendered again.
+//! Patching an assembled `Site` in place when one article changed without
+//! moving: watch mode's fast paths (see `crate::serve::incremental`); and,
+//! when an edit of the front matter needed the site assembled again,
+//! telling whether it moved anything (`same_places`), so that only the
+//! pages showing the edited articles are rendered again.
 //!
 //! Assembly is whole-site work (sorting, URLs, taxonomies, "further
-//! reading", the link resolver), a second or more on a large site. But an
-//! edit that leaves the front matter byte for byte the same and the
-//! anchors (the ids other articles may link to) the same changes none
-//! of it: only the article's own resolved HTML, and perhaps its summary. So
-//! `body_only` says when that holds, and `replace_body` redoes the one
-//! per-article step of assembly (`resolution::resolve_article`, the same
-//! function the full assembly runs) for that article alone. It is a child of `site` so it
-//! can call that private step instead of copying it.
+//! reading", the link resolver), a fifth of a second or more on a large
+//! site. But two kinds of edit change none of it:
+//!
+//! - a body edit that leaves the front matter byte for byte the same and
+//!   the anchors (the ids other articles may link to) the same
+//!   (`body_only`): only the article's own resolved HTML changes, and
+//!   perhaps its summary;
+//! - an edit of the front matter's *texts* only (`texts_only`): the title,
+//!   the lead, the cover's alternative text, caption and credit, the texts
+//!   of its quotes, testimonies, principles, interview and downloads, the
+//!   source's title and page; every value assembly places the article by
+//!   (dates, slug, terms, people, "further reading", files, flags) the
+//!   same, and the anchors too. The article's own page is then what
+//!   `replace` makes of it; the listings that show it may still move (a
+//!   section sorted by title), which the preview settles by assembling
+//!   again after showing the page (`same_places`).
+//!
+//! `replace` redoes the per-article steps of assembly for that article
+//! alone: its title (`placement::title`) and its resolution
+//! (`resolution::resolve_article`), the same functions the full assembly
+//! runs. It is a child of `site` so it can call those private steps
+//! instead of copying them.
 
 use std::sync::Arc;
 
 use super::Site;
+use super::placement;
 use super::resolution::resolve_article;
 use crate::content::article::LoadedArticle;
+use crate::content::front_matter::{ArticleMeta, RawPrinciple};
 use crate::diagnostics::Diagnostic;
+use crate::yaml::Text;
 
 /// Whether `new` differs from `old` only in what its own page shows: same
 /// file, same front matter text, same anchors (heading ids, in the body and
@@ -31,21 +48,80 @@ pub fn body_only(old: &LoadedArticle, new: &LoadedArticle) -> bool {
         && old.anchors() == new.anchors()
 }
 
-/// Replaces article `index`'s file by `loaded` (for which `body_only` holds)
-/// and resolves it again. Returns whether its summary changed, so listings
-/// showing it must be rendered again. On error the site is left untouched.
-pub fn replace_body(
+/// Whether `new` differs from `old` only in texts its page and its summary
+/// show (see the module's documentation): same file, same anchors, and
+/// the same front matter once those texts are set aside.
+pub fn texts_only(old: &LoadedArticle, new: &LoadedArticle) -> bool {
+    old.origin == new.origin
+        && old.anchors() == new.anchors()
+        && without_texts(&old.meta) == without_texts(&new.meta)
+}
+
+/// `meta` with its free texts emptied: what is left is what assembly
+/// places the article by.
+fn without_texts(meta: &ArticleMeta) -> ArticleMeta {
+    let mut m = meta.clone();
+    let blank = |t: &mut Text| t.0.clear();
+    m.title.clear();
+    m.summary = None;
+    if let Some(image) = &mut m.image {
+        image.alt.iter_mut().for_each(blank);
+        image.caption.iter_mut().for_each(blank);
+        image.credit.iter_mut().for_each(blank);
+    }
+    if let Some(interview) = &mut m.interview {
+        interview.intro.iter_mut().for_each(blank);
+        for q in &mut interview.questions {
+            blank(&mut q.q);
+            blank(&mut q.a);
+        }
+    }
+    for group in m.testimonials.values_mut() {
+        group.title.iter_mut().for_each(blank);
+        group.items.iter_mut().for_each(|i| blank(&mut i.text));
+    }
+    for list in m.principles.values_mut() {
+        list.title.iter_mut().for_each(blank);
+        for item in &mut list.items {
+            match item {
+                RawPrinciple::Plain(text) => blank(text),
+                RawPrinciple::Titled(t) => {
+                    blank(&mut t.title);
+                    t.text.iter_mut().for_each(blank);
+                }
+            }
+        }
+    }
+    m.quotes.values_mut().for_each(|q| blank(&mut q.text));
+    for d in &mut m.downloads {
+        d.title.iter_mut().for_each(blank);
+        d.description.iter_mut().for_each(blank);
+    }
+    if let Some(source) = &mut m.source {
+        blank(&mut source.title);
+        source.page.iter_mut().for_each(blank);
+    }
+    m
+}
+
+/// Replaces article `index`'s file by `loaded` (for which `body_only` or
+/// `texts_only` holds), and makes its title and resolution again. Returns
+/// whether its summary or title changed, so listings showing it must be
+/// rendered again. On error the site is left untouched.
+pub fn replace(
     site: &mut Site,
     index: usize,
     loaded: Arc<LoadedArticle>,
 ) -> Result<bool, Vec<Diagnostic>> {
     let mut article = site.articles[index].clone();
     article.loaded = loaded;
+    article.title = placement::title(&site.config, &article.loaded);
     let parts = resolve_article(&article, &site.resolver, &site.config, &site.registry)?;
-    let summary_changed = parts.summary_html != article.summary_html;
+    let shown_changed =
+        parts.summary_html != article.summary_html || article.title != site.articles[index].title;
     article.apply(parts);
     site.articles[index] = article;
-    Ok(summary_changed)
+    Ok(shown_changed)
 }
 
 /// Whether `new`, assembled again after an edit of the articles `edited`

@@ -96,8 +96,14 @@ fn address(config: &Config, sections: &Sections, loaded: &LoadedArticle) -> Plac
             Some(b) => content_rel(b),
             None => loaded.origin.section.clone(),
         },
-        title: crate::typography::typeset(config.language, &loaded.meta.title),
+        title: title(config, loaded),
     }
+}
+
+/// `loaded`'s title as pages show it (typography applied): here and when
+/// the preview patches an article in place (`site::patch`).
+pub(super) fn title(config: &Config, loaded: &LoadedArticle) -> String {
+    crate::typography::typeset(config.language, &loaded.meta.title)
 }
 
 /// The error when `placed`'s address is a section's, a listing's page or

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use gazette::build::{self, BuildOptions};
 use gazette::render::Files;
-use gazette::serve::incremental::{Route, Session};
+use gazette::serve::incremental::{Rebuilt, Route, Session};
 use gazette::serve::watch::{Changes, SourceWatcher};
 
 use crate::support::{
@@ -68,6 +68,31 @@ fn assert_equals_full_build(session: &mut Session, root: &Path, step: &str) {
         only_full.is_empty() && only_incremental.is_empty() && differ.is_empty(),
         "{step}: incremental ≠ full build\nonly in full: {only_full:?}\nonly in incremental: {only_incremental:?}\ndiffer: {differ:?}"
     );
+}
+
+/// Applies an edit of `article`'s front-matter texts, asserting that its
+/// page, alone, was handed over first, and was already the page the
+/// rebuild ends with.
+fn apply_showing_first(session: &mut Session, article: &str, page: &str) -> Rebuilt {
+    let mut shown: Vec<(String, Option<gazette::render::Content>)> = Vec::new();
+    let r = session.apply_with(&changes(&[article]), &mut |files, changed| {
+        shown.extend(changed.iter().map(|p| (p.clone(), files.get(p).cloned())));
+    });
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
+    let paths: Vec<&str> = shown.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths, [page]);
+    assert_eq!(r.early, [page]);
+    assert!(r.changed.contains(&page.to_string()), "{:?}", r.changed);
+    assert_eq!(
+        shown[0].1.as_ref(),
+        session.files().get(page),
+        "{page}: the page shown first is not the page rebuilt"
+    );
+    r
 }
 
 fn page_text(session: &Session, path: &str) -> String {
@@ -149,14 +174,15 @@ fn incremental_rebuilds_equal_full_builds() {
     assert!(r.changed.contains(&"atom.xml".to_string()));
     assert_equals_full_build(&mut session, root, "summary edit");
 
-    // Front matter that moves nothing (a title): the site assembled again,
-    // then only the pages that show the article rendered.
+    // Front matter that moves nothing (a title): its page shown first, the
+    // very page the rebuild ends with; then the site assembled again, and
+    // only the pages that show the article rendered.
     replace_in(
         &root.join(fresh),
         "title: Note de service",
         "title: Note de service corrigée",
     );
-    let r = session.apply(&changes(&[fresh]));
+    let r = apply_showing_first(&mut session, fresh, "actualites/note-de-service/index.html");
     assert_eq!(r.route, Route::InPlace, "{:?}", r.changed);
     for page in [
         "actualites/note-de-service/index.html",
@@ -177,14 +203,57 @@ fn incremental_rebuilds_equal_full_builds() {
     // The same for an article that other articles show in their « À lire
     // aussi », with an interview, people and quotes.
     replace_in(&root.join(ARTICLE), "\ntitle: ", "\ntitle: Relu, ");
-    let r = session.apply(&changes(&[ARTICLE]));
+    let r = apply_showing_first(&mut session, ARTICLE, ARTICLE_PAGE);
     assert_eq!(r.route, Route::InPlace, "{:?}", r.changed);
-    assert!(
-        r.changed.contains(&ARTICLE_PAGE.to_string()),
-        "{:?}",
-        r.changed
-    );
     assert_equals_full_build(&mut session, root, "title with related");
+    // The texts of an article's quotes, interview, testimonies, lead and
+    // cover caption, with its body, in one save: its page first too.
+    let mentoring = "content/portraits/binome-mentorat/index.md";
+    let mentoring_page = "portraits/binome-mentorat/index.html";
+    for (from, to) in [
+        (
+            "  caption: Le programme",
+            "  caption: Légende revue. Le programme",
+        ),
+        (
+            "summary: \"Depuis un an",
+            "summary: \"Chapeau revu. Depuis un an",
+        ),
+        (
+            "  intro: \"Camille",
+            "  intro: \"Introduction revue. Camille",
+        ),
+        ("    - q: Camille,", "    - q: Question revue, Camille,"),
+        (
+            "      - text: \"Accompagner",
+            "      - text: \"Témoignage revu. Accompagner",
+        ),
+        (
+            "    text: \"Le mentorat",
+            "    text: \"Citation revue. Le mentorat",
+        ),
+    ] {
+        replace_in(&root.join(mentoring), from, to);
+    }
+    append(&root.join(mentoring), "\nEt un mot de plus.\n");
+    let r = apply_showing_first(&mut session, mentoring, mentoring_page);
+    assert_eq!(r.route, Route::InPlace, "{:?}", r.changed);
+    let page = page_text(&session, mentoring_page);
+    for shown in [
+        "Légende revue.",
+        "Chapeau revu.",
+        "Introduction revue.",
+        "Question revue,",
+        "Témoignage revu.",
+        "Citation revue.",
+        "Et un mot de plus.",
+    ] {
+        assert!(
+            page.contains(shown),
+            "{mentoring_page} does not show {shown:?}"
+        );
+    }
+    assert_equals_full_build(&mut session, root, "texts of the front matter");
 
     // Front matter that moves the article: date, tags, slug, draft.
     replace_in(&root.join(fresh), "date: 2026-04-20", "date: 2025-01-05");
@@ -360,6 +429,54 @@ fn incremental_rebuilds_equal_full_builds() {
     );
     assert_eq!(r.route, Route::Full);
     assert_equals_full_build(&mut session, root, "settings");
+}
+
+#[test]
+fn a_page_shown_first_is_put_back_when_the_rest_of_the_rebuild_fails() {
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    // A section template that fails on one title: the article's own page
+    // renders, its section's listing does not.
+    replace_in(
+        &root.join("themes/gazette/templates/section.html"),
+        "{% block content %}",
+        "{% block content %}{% for item in pager.items %}{% if \"EN PANNE\" in item.title %}{{ panne.absente }}{% endif %}{% endfor %}",
+    );
+    let mut session = Session::preview(opts(root));
+    assert!(session.build().ok);
+    let before = session.files().clone();
+    replace_in(&root.join(ARTICLE), "\ntitle: ", "\ntitle: EN PANNE ");
+    let mut shown = Vec::new();
+    let r = session.apply_with(&changes(&[ARTICLE]), &mut |files, changed| {
+        shown.extend(changed.iter().map(|p| (p.clone(), files.get(p).cloned())));
+    });
+    let message = r.diagnostics.render(gazette::language::Language::Fr);
+    assert!(!r.ok);
+    assert!(message.contains("section.html"), "{message}");
+    // It was shown first, with the new title…
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert_eq!(shown[0].0, ARTICLE_PAGE);
+    let Some(gazette::render::Content::Bytes(early)) = &shown[0].1 else {
+        panic!("{:?}", shown[0].1)
+    };
+    assert!(String::from_utf8_lossy(early).contains("EN PANNE"));
+    // …then put back, and named for the server to serve again.
+    assert_eq!(r.changed, [ARTICLE_PAGE]);
+    assert!(r.early.is_empty(), "{:?}", r.early);
+    assert!(
+        session.files() == &before,
+        "the failed rebuild changed the files"
+    );
+    // Fixed: the page and the listings.
+    replace_in(&root.join(ARTICLE), "\ntitle: EN PANNE ", "\ntitle: Relu, ");
+    let r = session.apply(&changes(&[ARTICLE]));
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
+    assert!(page_text(&session, ARTICLE_PAGE).contains("Relu, "));
+    assert!(page_text(&session, "actualites/index.html").contains("Relu, "));
 }
 
 #[test]

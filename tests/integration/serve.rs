@@ -334,6 +334,15 @@ fn serve_answers_from_memory_and_follows_edits() {
         body.contains("Mot-nouveau-servi.")
     });
 
+    // A title: the page, then the listing that shows it.
+    replace_in(&root.join(ARTICLE), "\ntitle: ", "\ntitle: Titre-servi, ");
+    wait_page(&addr, PAGE, "retitled", |_, body| {
+        body.contains("Titre-servi, ")
+    });
+    wait_page(&addr, "/actualites/", "listed retitled", |_, body| {
+        body.contains("Titre-servi, ")
+    });
+
     // Created, renamed, deleted.
     fs::write(
         root.join("content/actualites/breve.md"),

@@ -63,7 +63,7 @@ struct RawArticle {
 }
 
 /// An article's front matter, checked.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ArticleMeta {
     /// Headline.
     pub title: String,

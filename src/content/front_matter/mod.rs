@@ -29,8 +29,12 @@
 //!
 //! A new article key is a field of `RawArticle` and `ArticleMeta` in
 //! `article`, and a function in `checks` if it can be wrong in a way serde
-//! does not see. Every item other modules use is re-exported here, so they
-//! name `front_matter::…` whatever file it lives in.
+//! does not see. A key whose value is text that only the article's page
+//! and its summary show may also be set aside in `site::patch` (the
+//! preview then shows an edit of it at once); a key left out there is
+//! one the article is placed by, the safe default. Every item other
+//! modules use is re-exported here, so they name `front_matter::…`
+//! whatever file it lives in.
 
 mod article;
 mod blocks;
