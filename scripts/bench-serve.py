@@ -6,14 +6,14 @@ Generates (once) a site of N articles with ../shared/bench/gen_corpus.py
 (target `plain`), adds a site.yaml and the gazette theme, starts
 `target/release/gazette serve --port 0`, then edits one article EDITS times
 (appends a unique word to its body, or with `--edit title` puts it in its
-title, a front-matter edit) and, after each write, polls the article's page
+title, a front-matter edit; `--edit date` gives it a new date, which moves it) and, after each write, polls the article's page
 until it contains the word. Prints the median, p90 and max. A title edit is
 also looked for on the section's listing page that shows the article (the
 page is shown first, the listings after): the time until it shows there is
 printed too, and the next edit waits for it.
 
 Usage: scripts/bench-serve.py [--articles 10000] [--edits 30] [--dir DIR]
-[--edit body|title]
+[--edit body|title|date]
 (build first: cargo build --release). Standard library only.
 """
 
@@ -55,8 +55,9 @@ def main():
     ap.add_argument("--edits", type=int, default=30)
     ap.add_argument("--dir", default=None)
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "gazette"))
-    ap.add_argument("--edit", choices=["body", "title"], default="body",
-                    help="what each edit changes: the body (appended) or the title")
+    ap.add_argument("--edit", choices=["body", "title", "date"], default="body",
+                    help="what each edit changes: the body (appended), the title, or "
+                         "the date (a day of 2011, which moves the article)")
     args = ap.parse_args()
     site = args.dir or f"/tmp/gazette-bench-serve-{args.articles}"
     make_site(args.articles, site)
@@ -106,9 +107,16 @@ def main():
             if args.edit == "body":
                 with open(path, "a", encoding="utf-8") as f:
                     f.write(f"\n{word}\n")
-            else:
+            elif args.edit == "title":
                 # The whole file written again in place, the title changed.
                 text = re.sub(r"^title:.*$", f"title: Titre {word}", original, count=1, flags=re.M)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+            else:
+                # A new date: the page shows it as `datetime="2011-…"`.
+                day = f"2011-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}"
+                word = f'datetime="{day}"'
+                text = re.sub(r"^date:.*$", f"date: {day}", original, count=1, flags=re.M)
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(text)
             t0 = time.monotonic()
