@@ -1,6 +1,9 @@
 // Driven by tests/serve.rs: opens a page served by `gazette serve` in
 // headless Chromium (playwright-core), then edits the article's file and
 // waits, without any reload of its own, for the page to show the new text;
+// edits its title and checks that the article's tab reloads once, the tab
+// on its section shows the new title, and a tab on a page showing no
+// article does not reload at all;
 // breaks the front matter and waits for the error overlay, and checks it as
 // a writer meets it: its title, a modal dialog with a name and the focus,
 // an opaque backdrop covering the page (in forced-colours mode too), no
@@ -26,10 +29,37 @@ try {
   let reloads = 0;
   page.on("load", () => reloads++);
 
+  // Two more tabs: the section listing the article, and a page that
+  // shows no article (the accessibility statement), which no edit of an
+  // article reloads.
+  const listing = await context.newPage();
+  await listing.goto(new URL("/actualites/", url).href, { waitUntil: "load" });
+  const other = await context.newPage();
+  await other.goto(new URL("/accessibilite/", url).href, { waitUntil: "load" });
+  await other.waitForTimeout(300);
+  let otherReloads = 0;
+  other.on("load", () => otherReloads++);
+
   const word = `Mot-vu-par-Chromium-${Date.now()}`;
   fs.writeFileSync(file, good + `\n${word}\n`);
   await page.waitForFunction((w) => document.body.innerText.includes(w), word, { timeout: 20000 });
   console.log(`new text seen after ${reloads} automatic reload(s)`);
+
+  // A title edit: the article's page first, then the listing; the
+  // article's tab reloads once for it.
+  const before = reloads;
+  const title = `Titre-vu-par-Chromium-${Date.now()}`;
+  fs.writeFileSync(file, good.replace("title: ", `title: ${title} `) + `\n${word}\n`);
+  await page.waitForFunction((w) => document.title.includes(w), title, { timeout: 20000 });
+  await listing.waitForFunction((w) => document.body.innerText.includes(w), title, { timeout: 20000 });
+  await page.waitForTimeout(500);
+  if (reloads - before !== 1) throw new Error(`the article's tab reloaded ${reloads - before} times for a title`);
+  if (otherReloads !== 0) throw new Error(`a tab showing no article reloaded ${otherReloads} times`);
+  console.log("title shown in the article's tab, then in the listing; the other tab untouched");
+  await listing.close();
+  await other.close();
+  fs.writeFileSync(file, good + `\n${word}\n`);
+  await page.waitForFunction((w) => !document.title.includes(w), title, { timeout: 20000 });
 
   fs.writeFileSync(file, good.replace("title:", "titel:"));
   const overlay = page.locator("#gazette-overlay[role=alertdialog]");

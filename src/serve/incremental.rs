@@ -147,8 +147,9 @@ pub struct Rebuilt {
     /// Which rebuild ran.
     pub route: Route,
     /// The pages handed to the `early` callback of [`Session::apply_with`]
-    /// before the rest of the rebuild ran (within `changed` when it
-    /// succeeded).
+    /// before the rest of the rebuild ran, and left as they were shown by
+    /// it (within `changed`; empty when it failed): their tabs need no
+    /// second reload.
     pub early: Vec<String>,
     /// Wall time.
     pub took: Duration,
@@ -469,9 +470,10 @@ impl Session {
         self.patch_bodies(bodies, changes)
     }
 
-    /// The pages of the articles `edited` shown first ([`Session::show_first`]),
-    /// then the rebuild that assembles the site again: the pages shown are
-    /// among its `changed` and in its `early`; put back if it fails.
+    /// The pages of the articles `edited` shown first
+    /// ([`Session::show_first`]), then the rebuild that assembles the site
+    /// again: the pages shown are among its `changed`, and in its `early`
+    /// unless it changed them again; put back if it fails.
     fn page_first(&mut self, edited: Replaced, changes: &Changes, early: Early) -> Rebuilt {
         let shown = self.show_first(&edited, early);
         let mut done = self.full(changes, false);
@@ -479,13 +481,15 @@ impl Session {
             return done;
         };
         if done.ok {
-            let paths: Vec<String> = shown.pages.iter().map(|(p, _)| p.clone()).collect();
-            for path in &paths {
-                if !done.changed.contains(path) {
-                    done.changed.push(path.clone());
-                }
-            }
-            done.early = paths;
+            // A page the rebuild changed again is not as shown first.
+            let early: Vec<String> = shown
+                .pages
+                .into_iter()
+                .map(|(p, _)| p)
+                .filter(|p| !done.changed.contains(p))
+                .collect();
+            done.changed.extend(early.iter().cloned());
+            done.early = early;
             return done;
         }
         if let Some(site) = self.site.as_mut() {

@@ -400,9 +400,16 @@ fn apply_change(shared: &Shared, changes: &watch::Changes, photos: Option<usize>
         .unwrap_or(false);
     // A page ready before the rest (an edit of an article's front-matter
     // texts) is served at once, and the tabs told.
+    let root_path = shared
+        .published
+        .read()
+        .map(|p| p.root_path.clone())
+        .unwrap_or_else(|_| "/".to_string());
     let mut early = |files: &crate::render::Files, changed: &[String]| {
         shared.apply(files, changed, &[]);
-        shared.reloader.publish(Action::Reload);
+        shared
+            .reloader
+            .publish(reload_action(changed, &[], &root_path));
     };
     let r = session.apply_with(changes, &mut early);
     let lang = session.language();
@@ -419,11 +426,21 @@ fn apply_change(shared: &Shared, changes: &watch::Changes, photos: Option<usize>
             .search_stale
             .store(session.search_stale(), Ordering::SeqCst);
         drop(session);
-        if had_errors || !r.changed.is_empty() || !r.removed.is_empty() {
-            let action = if r.css_only() && !had_errors {
+        // The pages served early are served as this rebuild left them:
+        // their tabs reloaded already.
+        let changed: Vec<String> = r
+            .changed
+            .iter()
+            .filter(|p| !r.early.contains(p))
+            .cloned()
+            .collect();
+        if had_errors || !changed.is_empty() || !r.removed.is_empty() {
+            let action = if had_errors {
+                Action::Reload
+            } else if r.css_only() {
                 Action::Css
             } else {
-                Action::Reload
+                reload_action(&changed, &r.removed, &root_path)
             };
             shared.reloader.publish(action);
         }
@@ -449,6 +466,35 @@ fn apply_change(shared: &Shared, changes: &watch::Changes, photos: Option<usize>
         report_failure(&r, lang, Kept::LastGoodPages);
     }
     true
+}
+
+/// How many pages a `pages` event names at most: beyond, every tab reloads
+/// (a change that large is a template's or the site's, and the event
+/// stays small).
+const MAX_PAGES_NAMED: usize = 200;
+
+/// What the open tabs do after the output paths `changed` and `removed`
+/// (under `root_path`) changed: when they are pages and feeds only, reload
+/// the tabs showing those pages (their addresses, `a/b/index.html` as
+/// `/a/b/`); else, or when the page of missing addresses changed (a tab
+/// may show it at any address), every tab reloads.
+fn reload_action(changed: &[String], removed: &[String], root_path: &str) -> Action {
+    let paths = || changed.iter().chain(removed);
+    let pages_only = paths().all(|p| {
+        p != "404.html"
+            && [".html", ".xml", ".txt"]
+                .iter()
+                .any(|extension| p.ends_with(extension))
+    });
+    let pages: Vec<String> = paths()
+        .filter(|p| p.ends_with(".html"))
+        .map(|p| format!("{root_path}{}", p.strip_suffix("index.html").unwrap_or(p)))
+        .collect();
+    if pages_only && pages.len() <= MAX_PAGES_NAMED {
+        Action::Pages(pages.into())
+    } else {
+        Action::Reload
+    }
 }
 
 /// Runs `gazette build --watch` until `stop` is set: the first build, then
@@ -620,6 +666,50 @@ fn write_out(
             } else {
                 Wrote::Nothing
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn owned(paths: &[&str]) -> Vec<String> {
+        paths.iter().map(|p| p.to_string()).collect()
+    }
+
+    #[test]
+    fn pages_and_feeds_reload_only_the_tabs_showing_those_pages() {
+        let changed = owned(&["actualites/note/index.html", "index.html", "atom.xml"]);
+        let removed = owned(&["actualites/page/3/index.html"]);
+        assert_eq!(
+            reload_action(&changed, &removed, "/intranet/"),
+            Action::Pages(
+                owned(&[
+                    "/intranet/actualites/note/",
+                    "/intranet/",
+                    "/intranet/actualites/page/3/"
+                ])
+                .into()
+            )
+        );
+    }
+
+    #[test]
+    fn anything_else_reloads_every_tab() {
+        for changed in [
+            owned(&["index.html", "js/gazette.js"]),
+            owned(&["actualites/x/photo-800.webp"]),
+            owned(&["404.html"]),
+            (0..=MAX_PAGES_NAMED)
+                .map(|n| format!("p{n}/index.html"))
+                .collect(),
+        ] {
+            assert_eq!(
+                reload_action(&changed, &[], "/"),
+                Action::Reload,
+                "{changed:?}"
+            );
         }
     }
 }

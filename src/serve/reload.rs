@@ -10,7 +10,13 @@
 //! rebuild finished between the page load and the stream opening still
 //! reloads the tab. When only stylesheets changed the event is `css`, and
 //! the script swaps each stylesheet's `href` with a cache-busting query
-//! instead of reloading, so the reader keeps their scroll position.
+//! instead of reloading, so the reader keeps their scroll position. When
+//! only pages changed (and feeds, which no tab shows with the script) the
+//! event is `pages`, with their addresses: only the tabs showing one of
+//! them reload. A front-matter edit publishes twice, its page first and
+//! the listings after: the tab on the article reloads once, for its page,
+//! and one on an unrelated page not at all. A tab that missed a version
+//! (two events apart) reloads whatever the event.
 //!
 //! A stream is a task on the server's runtime waiting on a `watch` channel
 //! of the version, not a thread: an open tab costs a socket and a few
@@ -43,25 +49,39 @@ const RETRY_WHEN_FULL: Duration = Duration::from_secs(10);
 const PING: Duration = Duration::from_secs(15);
 
 /// What open tabs must do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Reload the page.
     Reload,
     /// Swap the stylesheets.
     Css,
+    /// Reload the tabs that show one of these pages (their URL paths); the
+    /// others stay as they are, scroll position and all.
+    Pages(Arc<[String]>),
 }
 
 impl Action {
-    fn name(self) -> &'static str {
+    /// The event: its name, and its data lines after the version.
+    fn event(&self, version: u64) -> String {
         match self {
-            Action::Reload => "reload",
-            Action::Css => "css",
+            Action::Reload => format!("event: reload\ndata: {version}\n\n"),
+            Action::Css => format!("event: css\ndata: {version}\n\n"),
+            Action::Pages(paths) => {
+                let mut event = format!("event: pages\ndata: {version}\n");
+                for path in paths.iter() {
+                    event.push_str("data: ");
+                    event.push_str(path);
+                    event.push('\n');
+                }
+                event.push('\n');
+                event
+            }
         }
     }
 }
 
 /// The served version, the last change's action, whether the server stops.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 struct State {
     version: u64,
     action: Action,
@@ -141,7 +161,7 @@ async fn stream(
     out: mpsc::Sender<Bytes>,
     _slot: OwnedSemaphorePermit,
 ) {
-    let first = *state.borrow_and_update();
+    let first = state.borrow_and_update().clone();
     let mut seen = first.version;
     let hello = format!("retry: 500\nevent: hello\ndata: {seen}\n\n");
     if first.stopped || out.send(Bytes::from(hello)).await.is_err() {
@@ -150,7 +170,7 @@ async fn stream(
     loop {
         let event = tokio::select! {
             changed = state.changed() => {
-                let now = *state.borrow_and_update();
+                let now = state.borrow_and_update().clone();
                 if changed.is_err() || now.stopped {
                     return;
                 }
@@ -158,10 +178,10 @@ async fn stream(
                     continue;
                 }
                 // Several versions since the last event: one of them may
-                // have changed pages, so the whole page reloads.
+                // have changed this tab's page, so it reloads.
                 let action = if now.version == seen + 1 { now.action } else { Action::Reload };
                 seen = now.version;
-                format!("event: {}\ndata: {}\n\n", action.name(), now.version)
+                action.event(now.version)
             }
             _ = tokio::time::sleep(PING) => ": ping\n\n".to_string(),
             _ = out.closed() => return,
@@ -184,6 +204,12 @@ pub fn script(version: u64) -> String {
     if (Number(e.data) > served) location.reload();
   }});
   events.addEventListener("reload", function () {{ location.reload(); }});
+  events.addEventListener("pages", function (e) {{
+    var lines = e.data.split("\n");
+    var here = [location.pathname, decodeURI(location.pathname)];
+    if (lines.slice(1).some(function (p) {{ return here.indexOf(p) >= 0; }})) location.reload();
+    else served = Number(lines[0]);
+  }});
   events.addEventListener("css", function (e) {{
     served = Number(e.data);
     document.querySelectorAll('link[rel~="stylesheet"]').forEach(function (link) {{

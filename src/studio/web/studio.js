@@ -876,7 +876,9 @@ function imageInserter(textarea) {
   const altId = "f-body-image-alt";
   const picker = el("input", { type: "file", id: pickId, accept: "image/jpeg,image/png,image/webp,image/gif", class: "visually-hidden" });
   const alt = el("input", { type: "text", id: altId, "aria-describedby": altId + "-problem" });
-  const problem = el("p", { class: "problem", id: altId + "-problem" });
+  // The studio's own problem, not a check's: the checks' next answer
+  // leaves it (see `showDiagnostics`).
+  const problem = el("p", { class: "problem", id: altId + "-problem", "data-local": "true" });
   let pending = null;
   const step = el("div", { class: "image-insert", hidden: true },
     el("label", { for: altId }, w("image-alt-for-insert")), alt,
@@ -996,7 +998,7 @@ async function refreshPreview() {
 /// each linking to its field.
 function showDiagnostics(diagnostics) {
   state.diagnostics = diagnostics;
-  for (const p of document.querySelectorAll(".problem")) p.textContent = "";
+  for (const p of document.querySelectorAll(".problem:not([data-local])")) p.textContent = "";
   for (const f of document.querySelectorAll("[aria-invalid]")) f.removeAttribute("aria-invalid");
   const list = document.getElementById("problems-list");
   if (!list) return;
