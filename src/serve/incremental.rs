@@ -113,6 +113,19 @@ struct ShownFirst {
     pages: Vec<(String, Option<Content>)>,
 }
 
+/// An unsaved article patched into the last good site
+/// ([`Session::patch_unsaved`]), to be put back ([`Session::put_back`]).
+#[derive(Debug)]
+pub struct Unsaved {
+    /// Its index in the site.
+    pub index: usize,
+    /// The article as it was.
+    saved: site::Article,
+    /// What assembly and the photo stage find in it: the warnings of its
+    /// links and `related:`, the errors and warnings of its photos.
+    pub found: Vec<Diagnostic>,
+}
+
 /// Which rebuild a change got.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
@@ -315,6 +328,53 @@ impl Session {
     /// Whether the search index lags behind the pages.
     pub fn search_stale(&self) -> bool {
         self.search_stale
+    }
+
+    /// Puts `loaded`, an unsaved version of the article at `path`, in the
+    /// last good site in place of that article, when it moves nothing
+    /// (`site::patch::body_only` or `texts_only`): its title and links
+    /// resolved again, its photos as the session publishes them (variants
+    /// the cache holds, never encoded). The studio's preview then reads
+    /// the site (`Session::site`) and must call [`Session::put_back`]
+    /// with the value: nothing of the session changes in the end. `None`
+    /// when the article is not in the site (a new article, a draft) or
+    /// the edit may move it, or does not resolve: the caller assembles a
+    /// site of its own.
+    pub fn patch_unsaved(&mut self, path: &Path, loaded: &Arc<LoadedArticle>) -> Option<Unsaved> {
+        let index = *self.index.get(path)?;
+        let root = self.pipeline.options().root.clone();
+        let statics = self.pipeline.theme().map_or(&[][..], |t| &t.static_files);
+        let site = self.site.as_mut()?;
+        let old = &site.articles[index];
+        if !(patch::body_only(&old.loaded, loaded) || patch::texts_only(&old.loaded, loaded)) {
+            return None;
+        }
+        let saved = old.clone();
+        let mut found = patch::replace(site, index, loaded.clone()).ok()?.warnings;
+        if !matches!(self.photos, Photos::Uploads) {
+            let cache = crate::images::cache::Cache::open(&root);
+            let settings = site.config.images.clone();
+            found.extend(pictures::publish_article(
+                site,
+                index,
+                &root,
+                Encoding::Ready(&cache),
+                &settings,
+                statics,
+            ));
+        }
+        Some(Unsaved {
+            index,
+            saved,
+            found,
+        })
+    }
+
+    /// Puts the article [`Session::patch_unsaved`] replaced back as it was.
+    pub fn put_back(&mut self, unsaved: Unsaved) {
+        if let Some(site) = self.site.as_mut() {
+            site.articles[unsaved.index] = unsaved.saved;
+        }
     }
 
     /// The first build: everything read.
@@ -656,9 +716,9 @@ impl Session {
         let mut touched = Vec::new();
         for (i, loaded) in replaced {
             match patch::replace(site, i, loaded) {
-                Ok(summary) => touched.push(Touched {
+                Ok(replaced) => touched.push(Touched {
                     article: i,
-                    summary,
+                    summary: replaced.shown_changed,
                 }),
                 Err(e) => errors.extend(e),
             }

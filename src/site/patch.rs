@@ -31,8 +31,8 @@
 use std::sync::Arc;
 
 use super::Site;
-use super::placement;
 use super::resolution::resolve_article;
+use super::{placement, related};
 use crate::content::article::LoadedArticle;
 use crate::content::front_matter::{ArticleMeta, RawPrinciple};
 use crate::diagnostics::Diagnostic;
@@ -104,24 +104,43 @@ fn without_texts(meta: &ArticleMeta) -> ArticleMeta {
     m
 }
 
+/// What [`replace`] did.
+#[derive(Debug)]
+pub struct Replaced {
+    /// Whether the article's summary or title changed, so that listings
+    /// showing it must be rendered again.
+    pub shown_changed: bool,
+    /// The warnings assembly gives the article: its resolution's, and its
+    /// `related:` entries left out of this build.
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Replaces article `index`'s file by `loaded` (for which `body_only` or
-/// `texts_only` holds), and makes its title and resolution again. Returns
-/// whether its summary or title changed, so listings showing it must be
-/// rendered again. On error the site is left untouched.
+/// `texts_only` holds), and makes its title and resolution again. On
+/// error the site is left untouched.
 pub fn replace(
     site: &mut Site,
     index: usize,
     loaded: Arc<LoadedArticle>,
-) -> Result<bool, Vec<Diagnostic>> {
+) -> Result<Replaced, Vec<Diagnostic>> {
     let mut article = site.articles[index].clone();
     article.loaded = loaded;
     article.title = placement::title(&site.config, &article.loaded);
     let parts = resolve_article(&article, &site.resolver, &site.config, &site.registry)?;
     let shown_changed =
         parts.summary_html != article.summary_html || article.title != site.articles[index].title;
-    article.apply(parts);
+    let mut warnings = article.apply(parts);
     site.articles[index] = article;
-    Ok(shown_changed)
+    warnings.extend(related::problems(
+        &site.articles,
+        index,
+        &site.resolver,
+        site.config.language,
+    ));
+    Ok(Replaced {
+        shown_changed,
+        warnings,
+    })
 }
 
 /// Whether `new`, assembled again after an edit of the articles `edited`

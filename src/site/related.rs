@@ -34,30 +34,60 @@ pub(super) fn as_written(
     lang: Language,
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Vec<usize>> {
-    let index_of: HashMap<&ContentPath, usize> = articles
+    let index_of = by_content_path(articles);
+    articles
+        .iter()
+        .map(|a| written(a, &index_of, resolver, lang, errors))
+        .collect()
+}
+
+/// What [`as_written`] finds wrong in article `index`'s `related:` alone:
+/// when the preview patches that article in place (`site::patch`).
+pub(super) fn problems(
+    articles: &[Article],
+    index: usize,
+    resolver: &Resolver,
+    lang: Language,
+) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    let index_of = by_content_path(articles);
+    written(&articles[index], &index_of, resolver, lang, &mut found);
+    found
+}
+
+/// The articles by their content path.
+fn by_content_path(articles: &[Article]) -> HashMap<&ContentPath, usize> {
+    articles
         .iter()
         .enumerate()
         .map(|(i, a)| (&a.content_path, i))
-        .collect();
-    let mut related_all = Vec::with_capacity(articles.len());
-    for a in articles {
-        let mut rel = Vec::new();
-        for path in &a.loaded.meta.related {
-            let key = ContentPath::related(path);
-            match index_of
-                .get(&key)
-                .or_else(|| index_of.get(&key.inside("index.md")))
-            {
-                Some(&j) => rel.push(j),
-                // It exists but could not be loaded: its own errors say
-                // why, and this entry holds once it is fixed.
-                None if resolver.unloaded(&key).is_some() => {}
-                None => errors.push(not_found(a, path, key.as_str(), resolver, lang)),
-            }
+        .collect()
+}
+
+/// The indices of the articles `a`'s `related:` names, in its order; a
+/// path that leads nowhere is pushed on `errors`.
+fn written(
+    a: &Article,
+    index_of: &HashMap<&ContentPath, usize>,
+    resolver: &Resolver,
+    lang: Language,
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<usize> {
+    let mut rel = Vec::new();
+    for path in &a.loaded.meta.related {
+        let key = ContentPath::related(path);
+        match index_of
+            .get(&key)
+            .or_else(|| index_of.get(&key.inside("index.md")))
+        {
+            Some(&j) => rel.push(j),
+            // It exists but could not be loaded: its own errors say
+            // why, and this entry holds once it is fixed.
+            None if resolver.unloaded(&key).is_some() => {}
+            None => errors.push(not_found(a, path, key.as_str(), resolver, lang)),
         }
-        related_all.push(rel);
     }
-    related_all
+    rel
 }
 
 /// The problem with `path`, named by `a`'s `related:` and found nowhere in

@@ -4,21 +4,27 @@
 //! Why it is shaped so:
 //!
 //! - **The real pipeline, the whole site.** The text is loaded as its file
-//!   would be (`Pipeline::load_text`), and the site is assembled again
-//!   from the session's pipeline with that one article in place of its
-//!   file's (`Pipeline::assemble_with`): links, bundle images, people,
+//!   would be (`Pipeline::load_text`). When the edit moves nothing (the
+//!   body, or the front matter's texts: `site::patch::body_only`,
+//!   `texts_only`) and the article is in the last good site, that site is
+//!   used with the article patched in (`Session::patch_unsaved`: its title
+//!   and links resolved again, its `related:` checked, its photos looked
+//!   up) and put back after (`Session::put_back`). Otherwise (a date, a
+//!   slug, tags, a new article, a draft) the site is assembled again from
+//!   the session's pipeline with that one article in place of its file's
+//!   (`Pipeline::assemble_with`): links, bundle images, people,
 //!   registries, "further reading", listings and addresses are resolved
 //!   exactly as in a build, against the rest of the site as last loaded.
-//!   A patch of the last good site (`site::patch`) would be cheaper, but
-//!   is right only for a body edit; the form changes the front matter
-//!   (date, slug, tags) as often as the body. Then only the article's own
-//!   page is rendered (`render::partial::render_article_page`, which makes
-//!   only the listing summaries the page shows: its own and its "further
-//!   reading" ones).
+//!   Both give the same preview (tested on every example article). Then
+//!   only the article's own page is rendered
+//!   (`render::partial::render_article_page`, which makes only the listing
+//!   summaries the page shows: its own and its "further reading" ones).
 //! - **Nothing of the session changes.** Everything is read through
-//!   `Session::pipeline` (shared, read only) and the new site is dropped
-//!   after rendering: the files the preview serves, the source cache and
-//!   the next rebuild are those of a session that never previewed.
+//!   `Session::pipeline` (shared, read only); a site assembled for the
+//!   preview is dropped after rendering, and a patched article is put back
+//!   before `preview` returns: the files the preview serves, the source
+//!   cache and the next rebuild are those of a session that never
+//!   previewed.
 //! - **Drafts and embargoes are shown.** The previewed article is in the
 //!   site whatever its draft state and dates (`Assembly::shown`); every
 //!   other article keeps the site's rules. A new article (a path discovery
@@ -39,17 +45,14 @@
 //!   terms). Site paths are checked against the files the session serves,
 //!   that is the site as last built. Not included: `check`'s site-wide
 //!   lint of unused registry entries.
-//! - **Cost.** The assembly of the whole site dominates, about what the
-//!   session's full path spends assembling, plus the photo stage's look-ups
-//!   (each photo read and hashed to find its cache entry); no other page is
-//!   rendered. Measured on the example site (23 articles with photos), in a
-//!   debug build on a shared 2-core machine: about 250 ms a preview
+//! - **Cost.** Measured by `examples/studio_preview_speed.rs` on the
+//!   10,000-article corpus, optimized, on a shared 2-core machine: a title
+//!   edit previews in about 3 ms (the patched site: one article resolved,
+//!   one page rendered); a date edit in 250–350 ms, most of it the
+//!   assembly of the whole site. On the example site (23 articles with
+//!   photos), in a debug build, a preview that assembles took about 250 ms
 //!   (loading and assembly 190 ms, photos 40 ms, rendering and lints
-//!   15 ms). On the 10,000-article bench corpus, optimized: 260–320 ms a
-//!   preview, of which assembly is most (every article's links resolved
-//!   again); it was 460–530 ms while every article's listing summary was
-//!   made for the one page. The next step would be keeping the resolved
-//!   parts of the articles whose links' targets did not move.
+//!   15 ms).
 
 use std::path::{Component, Path, PathBuf};
 
@@ -89,7 +92,6 @@ pub struct Preview {
 /// settings read (a session whose first build could not read `site.yaml`)
 /// the preview is empty, the session's own errors saying why.
 pub fn preview(session: &mut Session, path: &Path, text: &str) -> Preview {
-    let session: &Session = session;
     let pipeline = session.pipeline();
     let Some(origin) = origin(pipeline.discovered(), path) else {
         return bad_path(path, session.language());
@@ -97,23 +99,47 @@ pub fn preview(session: &mut Session, path: &Path, text: &str) -> Preview {
     let Some(loaded) = pipeline.load_text(origin.clone(), text) else {
         return Preview::default();
     };
-    let (site, mut found) = assembled(session, &origin, &loaded);
-    let shown = site.as_ref().and_then(|site| {
-        let index = site
-            .articles
+    // An edit that moves nothing: the last site, that article patched.
+    if let Ok(article) = &loaded
+        && let Some(unsaved) = session.patch_unsaved(path, article)
+    {
+        let mut found = Diagnostics::new();
+        found.extend(unsaved.found.iter().cloned());
+        let preview = match session.site() {
+            Some(site) => shown(session, site, unsaved.index, found, path),
+            None => Preview::default(),
+        };
+        session.put_back(unsaved);
+        return preview;
+    }
+    let session: &Session = session;
+    let (site, found) = assembled(session, &origin, &loaded);
+    let index = site.as_ref().and_then(|site| {
+        site.articles
             .iter()
-            .position(|a| a.loaded.origin.path == path)?;
-        Some((site, index))
+            .position(|a| a.loaded.origin.path == path)
     });
-    // Not in the site: it did not load, and its errors say why.
-    let Some((site, index)) = shown else {
-        return Preview {
+    match (&site, index) {
+        (Some(site), Some(index)) => shown(session, site, index, found, path),
+        // Not in the site: it did not load, and its errors say why.
+        _ => Preview {
             diagnostics: own(&found, path),
             ..Preview::default()
-        };
-    };
+        },
+    }
+}
+
+/// The preview of article `index` of `site`, the file at `path`, with
+/// what assembling it found: its page and its diagnostics.
+fn shown(
+    session: &Session,
+    site: &Site,
+    index: usize,
+    mut found: Diagnostics,
+    path: &Path,
+) -> Preview {
     let blocked = own(&found, path).iter().any(Diagnostic::is_error);
-    let (html, stopped) = match pipeline.theme() {
+    let (html, stopped) = match session.pipeline().theme() {
         Some(theme) if !blocked => page(site, theme, index),
         _ => (None, Vec::new()),
     };
@@ -535,5 +561,123 @@ mod tests {
         let keys = |s: &Session| s.files().keys().cloned().collect::<Vec<_>>();
         assert_eq!(keys(&session), keys(&other));
         assert_eq!(served(&session, page), served(&other, page));
+    }
+
+    /// An article of the example site that names further reading.
+    const EXAMPLE_ARTICLE: &str = "content/actualites/comment-publier-sur-l-intranet.md";
+
+    /// The repository's example site (its photos served as uploaded: no
+    /// cache is copied) in a temporary folder, one of its articles naming a
+    /// draft in its `related:`, and the preview's session.
+    fn example() -> (tempfile::TempDir, Session) {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for folder in ["content", "themes/gazette"] {
+            for entry in walkdir::WalkDir::new(repo.join(folder)) {
+                let entry = entry.expect("example file");
+                let rel = entry.path().strip_prefix(repo).expect("inside");
+                let to = dir.path().join(rel);
+                if entry.file_type().is_dir() {
+                    std::fs::create_dir_all(&to).expect("folder");
+                } else {
+                    std::fs::copy(entry.path(), &to).expect("copy");
+                }
+            }
+        }
+        std::fs::copy(repo.join("site.yaml"), dir.path().join("site.yaml")).expect("settings");
+        // A draft named in an article's `related:`: a warning of assembly,
+        // which a preview shows with the others.
+        std::fs::write(
+            dir.path().join("content/actualites/brouillon.md"),
+            article("Brouillon", "draft: true\n", "Pas encore."),
+        )
+        .expect("draft");
+        let named = dir.path().join(EXAMPLE_ARTICLE);
+        let text = std::fs::read_to_string(&named).expect("example article");
+        std::fs::write(
+            &named,
+            text.replacen("related:\n", "related:\n  - actualites/brouillon.md\n", 1),
+        )
+        .expect("related");
+        let mut session = Session::preview(options(&dir));
+        let built = session.build();
+        assert!(built.ok, "{:?}", built.diagnostics.sorted());
+        (dir, session)
+    }
+
+    #[test]
+    fn an_edit_that_moves_nothing_previews_as_a_site_assembled_for_it() {
+        let (dir, mut session) = example();
+        let paths: Vec<PathBuf> = session
+            .site()
+            .expect("built")
+            .articles
+            .iter()
+            .map(|a| a.loaded.origin.path.clone())
+            .collect();
+        assert!(paths.len() > 12, "{}", paths.len());
+        for path in &paths {
+            let text = std::fs::read_to_string(dir.path().join(path)).expect("article");
+            // Inside its quotes, if the title is quoted.
+            let quote = ["\"", "'"]
+                .into_iter()
+                .find(|q| text.contains(&format!("\ntitle: {q}")))
+                .unwrap_or("");
+            let text = text.replacen(
+                &format!("\ntitle: {quote}"),
+                &format!("\ntitle: {quote}Relu, "),
+                1,
+            ) + "\nUn paragraphe ajouté, avec un [lien](/).\n";
+            // The patched site is the one previewed…
+            let loaded = session
+                .pipeline()
+                .load_text(
+                    origin(session.pipeline().discovered(), path).expect("origin"),
+                    &text,
+                )
+                .expect("settings read")
+                .expect("loads");
+            let unsaved = session.patch_unsaved(path, &loaded);
+            assert!(unsaved.is_some(), "{}: not patched", path.display());
+            session.put_back(unsaved.expect("patched"));
+            let patched = preview(&mut session, path, &text);
+            // …and shows what a site assembled for the new text shows.
+            let origin = origin(session.pipeline().discovered(), path).expect("origin");
+            let loaded = session
+                .pipeline()
+                .load_text(origin.clone(), &text)
+                .expect("loaded");
+            let (site, found) = assembled(&session, &origin, &loaded);
+            let site = site.expect("assembled");
+            let index = site
+                .articles
+                .iter()
+                .position(|a| &a.loaded.origin.path == path)
+                .expect("in the site");
+            let full = shown(&session, &site, index, found, path);
+            assert!(
+                patched
+                    .html
+                    .as_deref()
+                    .is_some_and(|h| h.contains("Relu, "))
+            );
+            assert_eq!(patched, full, "{}", path.display());
+        }
+        let warned = preview(
+            &mut session,
+            Path::new(EXAMPLE_ARTICLE),
+            &std::fs::read_to_string(dir.path().join(EXAMPLE_ARTICLE)).expect("article"),
+        );
+        assert!(
+            warned
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::RelatedUnpublished),
+            "{:?}",
+            warned.diagnostics
+        );
+        // The session is as built: its site has the texts of the files.
+        let site = session.site().expect("built");
+        assert!(!site.articles.iter().any(|a| a.title.contains("Relu, ")));
     }
 }

@@ -256,6 +256,56 @@ pub fn publish(
     published
 }
 
+/// The photos of article `index` alone, as [`publish`] makes them for
+/// the whole site: their pictures put in that article, the errors and
+/// warnings of its photos returned, nothing else of `site` changed (its
+/// variants, portraits and logos stay as the last [`publish`] left them).
+/// Only this article's photos are read and looked up: the studio's
+/// preview of an article patched into the last site (`site::patch`).
+pub fn publish_article(
+    site: &mut Site,
+    index: usize,
+    root: &Path,
+    encoding: Encoding<'_>,
+    settings: &Settings,
+    statics: &[(String, PathBuf)],
+) -> Vec<Diagnostic> {
+    let shown: Vec<PathBuf> = site.articles[index]
+        .photos
+        .iter()
+        .map(|p| p.source.clone())
+        .collect();
+    let mut found = Vec::new();
+    let mut pictures = HashMap::new();
+    let all = sources(site, root, statics);
+    for (source, s) in all.iter().filter(|(source, _)| shown.contains(source)) {
+        // A file that cannot be read is reported by its copy.
+        let Ok(bytes) = crate::sources::read(root, source) else {
+            continue;
+        };
+        let wanted = s.settings(settings);
+        let (made, warnings) = make(site, source, &bytes, s, encoding, (settings, &wanted));
+        found.extend(warnings);
+        match made {
+            Some(Ok((made, _))) => {
+                if let Some(placed) = made.placed {
+                    pictures.insert(source.clone(), placed);
+                }
+            }
+            Some(Err(e)) => {
+                found.extend(errors(site, source, e));
+                let address = site.config.url(s.output);
+                found.extend(report::errors(site, root, &address, e));
+            }
+            // Not encoded yet: shown as uploaded.
+            None => {}
+        }
+    }
+    drop(all);
+    place(&mut site.articles[index], &pictures);
+    found
+}
+
 /// The pictures and files of the photo `source` (its `bytes`, shown in
 /// the places of `s`) as `encoding` says, with the site's `settings` and
 /// those of its places, `wanted`; `None` when left pending; with `check`'s
