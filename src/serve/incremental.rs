@@ -653,6 +653,28 @@ impl Session {
             .any(|p| self.pipeline.article(p).is_none() || !self.root().join(p).is_file())
     }
 
+    /// Whether `changes` are edits of articles discovery found, each still
+    /// a file, and nothing else, with the session up to date: what
+    /// discovery finds is then what it found last time (a file created,
+    /// deleted or renamed is among `changes.articles` as a path it did
+    /// not find, or that is no file; anything else under `content/` is
+    /// `structure`).
+    fn known_articles_only(&self, changes: &Changes) -> bool {
+        !self.dirty
+            && !changes.settings
+            && !changes.templates
+            && !changes.structure
+            && changes.statics.is_empty()
+            && changes.articles.iter().all(|p| {
+                self.pipeline
+                    .discovered()
+                    .articles
+                    .iter()
+                    .any(|a| &a.path == p)
+                    && self.root().join(p).is_file()
+            })
+    }
+
     /// Loads the changed articles again: the site's articles edited
     /// without moving, by what the edit touched (`Ok`), or the failure of
     /// one that no longer loads (`Err`); `None` when an edit may move an
@@ -958,7 +980,12 @@ impl Session {
             }
             None
         } else {
-            let _discovered = self.pipeline.discover().report(&mut diagnostics);
+            // Known articles edited in place, nothing else: discovery
+            // would find what it found (a walk of every file, 50 ms at
+            // 10,000 articles).
+            if !self.known_articles_only(changes) {
+                let _discovered = self.pipeline.discover().report(&mut diagnostics);
+            }
             self.pipeline.load(&changes.articles, &Quiet);
             self.pipeline
                 .assemble(Retention::Everything)
