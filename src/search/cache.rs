@@ -27,6 +27,13 @@
 //!   reads only its changed pages; the others come back from their records,
 //!   and the part's files are the same bytes (pagefind's own test
 //!   `pages_kept_as_records_index_as_the_pages_read`).
+//! - **A part made again compresses only what changed.** The entries this
+//!   build does not use are the parts as they were before the change
+//!   ([`Cache::others`]); their files, named by hashes of their
+//!   uncompressed bytes, are given to pagefind, which takes a file of the
+//!   same name instead of compressing it again (vendor/pagefind/PATCHES.md
+//!   change 11): a page's fragment, and the word chunks the change left
+//!   alone.
 //! - **A version stamp for the folder.** `version` names the Gazette that
 //!   wrote the entries; a folder of another version is ignored whole, with
 //!   one warning, rather than entry by entry (their names would not match
@@ -176,6 +183,30 @@ impl Cache {
         let found = self.read(PARTS, key)?;
         self.reused.fetch_add(1, Ordering::Relaxed);
         Some(found)
+    }
+
+    /// The sound part entries not named in `keys`, which this build does
+    /// not use (the parts as an earlier build made them, before the pages
+    /// changed): a part made again takes from them the files it has not
+    /// changed. Read silently: a damaged one is left out, and pruned with
+    /// the others once the build has published.
+    pub fn others(&self, keys: &[String]) -> Vec<Bundle> {
+        if !self.trusted {
+            return Vec::new();
+        }
+        let Ok(dir) = std::fs::read_dir(self.dir.join(PARTS)) else {
+            return Vec::new();
+        };
+        dir.flatten()
+            .filter_map(|file| {
+                let name = file.file_name().to_string_lossy().into_owned();
+                if !is_key(&name) || keys.contains(&name) {
+                    return None;
+                }
+                let bytes = std::fs::read(file.path()).ok()?;
+                read_entry(&bytes, &name).ok()
+            })
+            .collect()
     }
 
     /// Stores the part `bundle` under `key`. A cache that cannot be

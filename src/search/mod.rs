@@ -153,21 +153,39 @@ fn index_in_parts(
     }
     // One part after the other, each read and built on every core: the
     // memory of one part at a time.
-    let built: Vec<Result<Bundle, String>> = chunks
-        .iter()
-        .map(|chunk| match cache {
-            None => index_part(chunk, lang, COMPRESSION_LEVEL, None),
-            Some(cache) => {
-                let key = cache::key(chunk, lang, COMPRESSION_LEVEL, NOT_TEXT);
-                if let Some(found) = cache.part(&key) {
-                    return Ok(found);
-                }
-                let made = index_part(chunk, lang, COMPRESSION_LEVEL, Some(cache))?;
-                cache.store(&key, &made);
-                Ok(made)
-            }
-        })
-        .collect();
+    let built: Vec<Result<Bundle, String>> = match cache {
+        None => chunks
+            .iter()
+            .map(|chunk| index_part(chunk, lang, COMPRESSION_LEVEL, None, &Made::new()))
+            .collect(),
+        Some(cache) => {
+            let keys: Vec<String> = chunks
+                .iter()
+                .map(|chunk| cache::key(chunk, lang, COMPRESSION_LEVEL, NOT_TEXT))
+                .collect();
+            let found: Vec<Option<Bundle>> = keys.iter().map(|key| cache.part(key)).collect();
+            // A part to make again: the files of the entries this build
+            // does not use (the parts as they were before the change)
+            // spare compressing the files it has not changed.
+            let made = if found.iter().any(Option::is_none) {
+                earlier_files(cache.others(&keys))
+            } else {
+                Made::new()
+            };
+            chunks
+                .iter()
+                .zip(keys.iter().zip(found))
+                .map(|(chunk, (key, found))| match found {
+                    Some(found) => Ok(found),
+                    None => {
+                        let part = index_part(chunk, lang, COMPRESSION_LEVEL, Some(cache), &made)?;
+                        cache.store(key, &part);
+                        Ok(part)
+                    }
+                })
+                .collect()
+        }
+    };
     let mut out = BTreeMap::new();
     let mut others = Vec::new();
     for (k, files) in built.into_iter().enumerate() {
@@ -211,15 +229,34 @@ pub const NOT_TEXT: &[&str] = &[".table-wrap", ".footnote-ref", ".footnote-back"
 /// Files of one part of the index: name in its folder, bytes.
 type Bundle = Vec<(String, Vec<u8>)>;
 
+/// Gzipped files an earlier build made, by name in their part's folder,
+/// which pagefind takes instead of compressing a file of the same name
+/// again (`vendor/pagefind/PATCHES.md`, change 11).
+type Made = std::collections::HashMap<std::path::PathBuf, Vec<u8>>;
+
+/// The files of `bundles` as [`Made`]: names are hashes of the
+/// uncompressed bytes, and an entry was made at [`COMPRESSION_LEVEL`] by
+/// this version (its key and its folder's stamp say so), so a file of the
+/// same name is the same bytes.
+fn earlier_files(bundles: Vec<Bundle>) -> Made {
+    bundles
+        .into_iter()
+        .flatten()
+        .map(|(name, bytes)| (std::path::PathBuf::from(name), bytes))
+        .collect()
+}
+
 /// One part of the index: pagefind's bundle for `pages`, its files gzipped
-/// at `level`, less the ready-made interfaces. With a `cache`, the pages
-/// it holds as pagefind read them are not read again, and the others are
+/// at `level` (or taken from `made` when a file of the same name is
+/// there), less the ready-made interfaces. With a `cache`, the pages it
+/// holds as pagefind read them are not read again, and the others are
 /// stored there once read.
 fn index_part(
     pages: &[(String, &str)],
     lang: Language,
     level: u32,
     cache: Option<&cache::Cache>,
+    made: &Made,
 ) -> Result<Bundle, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
@@ -247,7 +284,10 @@ fn index_part(
                 index.add_read_pages(read).await;
             }
         }
-        index.get_files().await.map_err(|e| e.to_string())
+        index
+            .get_files_reusing(made)
+            .await
+            .map_err(|e| e.to_string())
     })?;
     Ok(files
         .into_iter()
@@ -587,8 +627,9 @@ mod tests {
             .enumerate()
             .map(|(i, t)| (format!("/n{i}/"), t.as_str()))
             .collect();
-        let chosen = index_part(&pages, Language::Fr, COMPRESSION_LEVEL, None).unwrap();
-        let best = index_part(&pages, Language::Fr, 9, None).unwrap();
+        let chosen =
+            index_part(&pages, Language::Fr, COMPRESSION_LEVEL, None, &Made::new()).unwrap();
+        let best = index_part(&pages, Language::Fr, 9, None, &Made::new()).unwrap();
         // The same files, named by the same hashes, holding the same data:
         // only their compressed bytes differ.
         assert_eq!(unpacked(&chosen), unpacked(&best));
@@ -601,7 +642,7 @@ mod tests {
         assert_ne!(size(&chosen), size(&best), "the level reaches pagefind");
         assert_eq!(
             chosen,
-            index_part(&pages, Language::Fr, COMPRESSION_LEVEL, None).unwrap()
+            index_part(&pages, Language::Fr, COMPRESSION_LEVEL, None, &Made::new()).unwrap()
         );
     }
 
@@ -628,7 +669,8 @@ mod tests {
             ("/bare/".to_string(), bare.as_ref()),
             ("/covered/".to_string(), covered.as_ref()),
         ];
-        let bundle = index_part(&pages, Language::Fr, COMPRESSION_LEVEL, None).unwrap();
+        let bundle =
+            index_part(&pages, Language::Fr, COMPRESSION_LEVEL, None, &Made::new()).unwrap();
         let fragments: Vec<String> = unpacked(&bundle)
             .into_iter()
             .filter(|(name, _)| name.ends_with(".pf_fragment"))

@@ -441,6 +441,13 @@ impl SearchState {
     }
 
     pub async fn get_files(&self) -> Vec<SyntheticFile> {
+        self.get_files_reusing(&output::Made::new()).await
+    }
+
+    /// Patched for Gazette (PATCHES.md, change 11): [`Self::get_files`],
+    /// taking the gzipped files found in `made` (an earlier run's, by path
+    /// within the bundle) instead of compressing them again.
+    pub async fn get_files_reusing(&self, made: &output::Made) -> Vec<SyntheticFile> {
         let outdir = &self.options.bundle_output;
 
         let index_entries: Vec<_> = self
@@ -451,7 +458,7 @@ impl SearchState {
 
         let mut files: Vec<_> =
             join_all(self.built_indexes.iter().map(|indexes| async {
-                indexes.write_files_to_memory(&self.options, outdir).await
+                indexes.write_files_to_memory(&self.options, outdir, made).await
             }))
             .await
             .into_iter()

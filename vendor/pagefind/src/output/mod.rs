@@ -299,15 +299,21 @@ impl PagefindIndexes {
     }
 
     pub async fn write_files_to_disk(&self, options: &SearchOptions, outdir: &PathBuf) {
-        self.write_files(options, outdir, false).await;
+        self.write_files(options, outdir, false, &Made::new()).await;
     }
 
+    /// Patched for Gazette (PATCHES.md, change 11): `made` holds files an
+    /// earlier run made, by their path within the bundle; a gzipped file
+    /// (named by a hash of its content) found there is taken as it is
+    /// instead of compressed again, as the tool skips writing a hashed
+    /// file it finds on disk.
     pub async fn write_files_to_memory(
         &self,
         options: &SearchOptions,
         outdir: &PathBuf,
+        made: &Made,
     ) -> Vec<SyntheticFile> {
-        self.write_files(options, outdir, true).await.unwrap()
+        self.write_files(options, outdir, true, made).await.unwrap()
     }
 
     async fn write_files(
@@ -315,6 +321,7 @@ impl PagefindIndexes {
         options: &SearchOptions,
         outdir: &PathBuf,
         synthetic: bool,
+        made: &Made,
     ) -> Option<Vec<SyntheticFile>> {
         let immutable_write_behaviour = if synthetic {
             WriteBehavior::Synthetic
@@ -387,6 +394,19 @@ impl PagefindIndexes {
             return Some(
                 jobs.into_par_iter()
                     .filter_map(|(filename, chunks, compression, _)| {
+                        // Patched for Gazette (PATCHES.md, change 11).
+                        if let Compress::GZ(_) = compression {
+                            let earlier = filename
+                                .strip_prefix(outdir)
+                                .ok()
+                                .and_then(|relative| made.get(relative));
+                            if let Some(contents) = earlier {
+                                return Some(SyntheticFile {
+                                    filename,
+                                    contents: contents.clone(),
+                                });
+                            }
+                        }
                         in_memory(filename, chunks, compression)
                     })
                     .collect(),
@@ -441,6 +461,11 @@ enum WriteBehavior {
     Immutable,
     Disk,
 }
+
+/// Patched for Gazette (PATCHES.md, change 11): the gzipped files of an
+/// earlier run, by their path within the bundle, which
+/// `write_files_to_memory` takes instead of compressing again.
+pub type Made = std::collections::HashMap<PathBuf, Vec<u8>>;
 
 #[derive(Clone)]
 pub struct SyntheticFile {

@@ -272,6 +272,21 @@ impl PagefindIndex {
         state.build_indexes().await?;
         Ok(state.get_files().await)
     }
+
+    /// Patched for Gazette (PATCHES.md, change 11): [`Self::get_files`],
+    /// with the gzipped files of an earlier run (`made`, by their path
+    /// within the bundle, as `get_files` returned them) taken instead of
+    /// compressed again when a file of the same name is written: names are
+    /// hashes of the uncompressed content, so the bytes are the same when
+    /// the earlier run used the same compression level and version.
+    pub async fn get_files_reusing(
+        &mut self,
+        made: &crate::output::Made,
+    ) -> Result<Vec<SyntheticFile>> {
+        let mut state = self.search_index.lock().await;
+        state.build_indexes().await?;
+        Ok(state.get_files_reusing(made).await)
+    }
 }
 
 #[cfg(test)]
@@ -315,5 +330,77 @@ mod tests {
         assert!(filenames
             .iter()
             .any(|f| f.to_string_lossy().ends_with(".pf_index")));
+    }
+
+    // Patched for Gazette (PATCHES.md, change 11).
+    async fn files_of(pages: &[(&str, &str)], made: Option<&crate::output::Made>) -> Vec<SyntheticFile> {
+        let options = PagefindServiceConfig::builder()
+            .force_language("fr".to_string())
+            .compression_level(3)
+            .build();
+        let mut index = PagefindIndex::new(Some(options)).unwrap();
+        for (url, text) in pages {
+            index
+                .add_html_file(
+                    None,
+                    Some(url.to_string()),
+                    format!("<html lang=fr><body><h1>{url}</h1><p>{text}</p></body></html>"),
+                )
+                .await
+                .unwrap();
+        }
+        let mut files = match made {
+            Some(made) => index.get_files_reusing(made).await.unwrap(),
+            None => index.get_files().await.unwrap(),
+        };
+        files.sort_by(|a, b| a.filename.cmp(&b.filename));
+        files
+    }
+
+    const PAGES: &[(&str, &str)] = &[
+        ("/un/", "Les agents de l'accueil reçoivent les assurés."),
+        ("/deux/", "Le télétravail est ouvert à tous les services."),
+        ("/trois/", "La formation des nouveaux arrivants commence lundi."),
+    ];
+
+    #[tokio::test]
+    async fn files_made_before_are_taken_and_the_bundle_is_the_same() {
+        let before = files_of(PAGES, None).await;
+        let made: crate::output::Made = before
+            .iter()
+            .map(|f| (f.filename.clone(), f.contents.clone()))
+            .collect();
+        // One page changed: its fragment and some word chunks are new.
+        let mut edited = PAGES.to_vec();
+        edited[1] = ("/deux/", "Le télétravail est ouvert à tous les services, dès mars.");
+        let fresh = files_of(&edited, None).await;
+        let reusing = files_of(&edited, Some(&made)).await;
+        let names = |files: &[SyntheticFile]| files.iter().map(|f| f.filename.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&reusing), names(&fresh));
+        for (a, b) in reusing.iter().zip(&fresh) {
+            assert!(a.contents == b.contents, "{}", a.filename.display());
+        }
+        let kept = fresh.iter().filter(|f| made.contains_key(&f.filename)).count();
+        let fragments = fresh
+            .iter()
+            .filter(|f| f.filename.to_string_lossy().ends_with(".pf_fragment"))
+            .count();
+        assert!(kept >= 2 && fragments == 3, "{kept} files kept, {fragments} fragments");
+    }
+
+    #[tokio::test]
+    async fn a_gzipped_file_found_is_taken_as_it_is() {
+        let before = files_of(PAGES, None).await;
+        let fragment = before
+            .iter()
+            .find(|f| f.filename.to_string_lossy().ends_with(".pf_fragment"))
+            .unwrap();
+        let marked: crate::output::Made =
+            [(fragment.filename.clone(), b"made before".to_vec())].into_iter().collect();
+        let after = files_of(PAGES, Some(&marked)).await;
+        for file in &after {
+            let taken = file.contents == b"made before";
+            assert_eq!(taken, file.filename == fragment.filename, "{}", file.filename.display());
+        }
     }
 }
