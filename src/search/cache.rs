@@ -40,7 +40,10 @@
 //!   anyway: the version is in the key).
 //! - **Pruned by the build that published.** Entries the build did not use
 //!   are removed once its output is in place, so the folder holds one site's
-//!   index; only files named as entries are ever removed.
+//!   index; only files named as entries are ever removed. A build that made
+//!   a part again also marks the pages of the parts it took whole, and
+//!   prunes the page records: each edit would otherwise leave the record
+//!   of the page as it was.
 //! - **Never needed.** A cache that cannot be read or written costs only
 //!   time: the index is made from the pages either way.
 
@@ -292,18 +295,36 @@ impl Cache {
             .collect()
     }
 
+    /// Marks the pages named by `keys` as this build's, though it did not
+    /// read them (they are in parts it took whole): their records stay.
+    pub fn keep_pages(&self, keys: impl IntoIterator<Item = String>) {
+        lock(&self.used).extend(keys);
+    }
+
     /// Removes every entry this build neither used nor wrote; returns how
-    /// many. Only names an entry can have are touched.
+    /// many. Only names an entry can have are touched. Page records go
+    /// only when a part was made again (then every page of the site was
+    /// either read, taken from its record or kept, [`Cache::keep_pages`]):
+    /// a record left is a page as it was before an edit.
     pub fn prune(&self) -> usize {
         let used = lock(&self.used);
-        let Ok(dir) = std::fs::read_dir(self.dir.join(PARTS)) else {
-            return 0;
-        };
+        let mut folders = vec![PARTS];
+        if self.made.load(Ordering::Relaxed) > 0 {
+            folders.push(PAGES);
+        }
         let mut removed = 0;
-        for file in dir.flatten() {
-            let name = file.file_name().to_string_lossy().into_owned();
-            if is_key(&name) && !used.contains(&name) && std::fs::remove_file(file.path()).is_ok() {
-                removed += 1;
+        for folder in folders {
+            let Ok(dir) = std::fs::read_dir(self.dir.join(folder)) else {
+                continue;
+            };
+            for file in dir.flatten() {
+                let name = file.file_name().to_string_lossy().into_owned();
+                if is_key(&name)
+                    && !used.contains(&name)
+                    && std::fs::remove_file(file.path()).is_ok()
+                {
+                    removed += 1;
+                }
             }
         }
         removed

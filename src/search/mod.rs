@@ -168,6 +168,14 @@ fn index_in_parts(
             // does not use (the parts as they were before the change)
             // spare compressing the files it has not changed.
             let made = if found.iter().any(Option::is_none) {
+                // The records of the pages of the parts taken whole stay
+                // when the others are pruned.
+                let kept = chunks.iter().zip(&found).filter(|(_, f)| f.is_some());
+                cache.keep_pages(kept.flat_map(|(chunk, _)| {
+                    chunk
+                        .iter()
+                        .map(|(url, html)| cache::page_key(url, html, lang, NOT_TEXT))
+                }));
                 earlier_files(cache.others(&keys))
             } else {
                 Made::new()

@@ -188,6 +188,9 @@ fn a_generated_site_of_a_thousand_articles_remakes_only_the_part_that_changed() 
         "title: Article numéro 4 sur les dirigeables",
     );
     one_part_remade("1,000 articles after an edit", "dirigeables");
+    // One page record per article: the edited page's old one is pruned,
+    // those of the part taken whole are kept.
+    assert_eq!(files_in(&site, "pages").len(), 1_000);
     // A new article, the newest: first in the site's order, which moves
     // every other article one place, yet it changes its own part only.
     site.write(
@@ -303,6 +306,15 @@ fn a_cache_of_another_version_a_truncated_entry_and_an_edited_one_are_ignored_wi
     let now = entries_of(&site);
     assert_eq!(now.len(), 2, "{now:?}");
     assert!(now.contains(&theirs) && !now.contains(entry), "{now:?}");
+    // The edited page's record as it was is gone with its part: one record
+    // per article still.
+    let now = files_in(&site, "pages");
+    assert_eq!(now.len(), 6, "{now:?}");
+    assert_eq!(
+        records.iter().filter(|r| !now.contains(r)).count(),
+        1,
+        "the edited page's old record only: {now:?}"
+    );
 }
 
 #[test]
