@@ -337,10 +337,14 @@ impl Session {
     /// the cache holds, never encoded). The studio's preview then reads
     /// the site (`Session::site`) and must call [`Session::put_back`]
     /// with the value: nothing of the session changes in the end. `None`
-    /// when the article is not in the site (a new article, a draft) or
-    /// the edit may move it, or does not resolve: the caller assembles a
-    /// site of its own.
+    /// when the article is not in the site (a new article, a draft), the
+    /// edit may move it or does not resolve, or the last rebuild failed
+    /// (the last good site is then behind the sources): the caller
+    /// assembles a site of its own.
     pub fn patch_unsaved(&mut self, path: &Path, loaded: &Arc<LoadedArticle>) -> Option<Unsaved> {
+        if self.dirty {
+            return None;
+        }
         let index = *self.index.get(path)?;
         let root = self.pipeline.options().root.clone();
         let statics = self.pipeline.theme().map_or(&[][..], |t| &t.static_files);
