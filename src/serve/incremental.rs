@@ -108,7 +108,7 @@ struct Reloaded {
 /// follows fails.
 struct ShownFirst {
     /// The articles as they were.
-    articles: Vec<(usize, site::Article)>,
+    articles: Saved,
     /// The pages as they were (`None`: there was none).
     pages: Vec<(String, Option<Content>)>,
 }
@@ -557,9 +557,7 @@ impl Session {
             return done;
         }
         if let Some(site) = self.site.as_mut() {
-            for (i, article) in shown.articles {
-                site.articles[i] = article;
-            }
+            restore(site, shown.articles);
         }
         done.changed.clear();
         for (path, page) in shown.pages {
@@ -585,15 +583,7 @@ impl Session {
     fn show_first(&mut self, edited: &Replaced, early: Early) -> Option<ShownFirst> {
         let theme = self.pipeline.theme()?;
         let site = self.site.as_mut()?;
-        let articles: Vec<(usize, site::Article)> = edited
-            .iter()
-            .map(|(i, _)| (*i, site.articles[*i].clone()))
-            .collect();
-        let put_back = |site: &mut Site, articles: Vec<(usize, site::Article)>| {
-            for (i, article) in articles {
-                site.articles[i] = article;
-            }
-        };
+        let articles = save(site, edited);
         let touched: Vec<Touched> = edited
             .iter()
             .map(|&(article, _)| Touched {
@@ -605,14 +595,14 @@ impl Session {
             .iter()
             .all(|(i, loaded)| patch::replace(site, *i, loaded.clone()).is_ok());
         if !resolved || !give_pictures(&self.photos, &self.pictures, site, &touched) {
-            put_back(site, articles);
+            restore(site, articles);
             return None;
         }
         let mut pages = Files::new();
         for (i, _) in edited {
             let (files, errors) = partial::render_article_page(site, theme, *i);
             if !errors.is_empty() {
-                put_back(site, articles);
+                restore(site, articles);
                 return None;
             }
             pages.extend(files);
@@ -734,10 +724,7 @@ impl Session {
     fn patch_bodies(&mut self, replaced: Replaced, changes: &Changes) -> Option<Rebuilt> {
         // Patch a copy of the touched articles only if all resolve.
         let site = self.site.as_mut()?;
-        let saved: Vec<(usize, site::Article)> = replaced
-            .iter()
-            .map(|(i, _)| (*i, site.articles[*i].clone()))
-            .collect();
+        let saved = save(site, &replaced);
         let mut errors = Diagnostics::new();
         let mut touched = Vec::new();
         for (i, loaded) in replaced {
@@ -751,9 +738,7 @@ impl Session {
         }
         if !errors.has_errors() && !give_pictures(&self.photos, &self.pictures, site, &touched) {
             // A photo with no variants yet: the full path makes them.
-            for (i, a) in saved {
-                site.articles[i] = a;
-            }
+            restore(site, saved);
             return None;
         }
         let theme = self.pipeline.theme()?;
@@ -764,9 +749,7 @@ impl Session {
         };
         errors.extend(render_errors);
         if errors.has_errors() {
-            for (i, a) in saved {
-                site.articles[i] = a;
-            }
+            restore(site, saved);
             self.summaries.clear();
             self.failing = match changes.articles.len() {
                 1 => changes.articles.iter().next().cloned(),
@@ -1176,6 +1159,25 @@ fn give_pictures(
         pictures::place(&mut site.articles[t.article], pictures);
     }
     true
+}
+
+/// Articles of a site as they were before a patch, by index.
+type Saved = Vec<(usize, site::Article)>;
+
+/// Copies of the articles of `site` that `edited` replaces, to put back
+/// with [`restore`] if what follows fails.
+fn save(site: &Site, edited: &Replaced) -> Saved {
+    edited
+        .iter()
+        .map(|(i, _)| (*i, site.articles[*i].clone()))
+        .collect()
+}
+
+/// Puts the articles `saved` back into `site`.
+fn restore(site: &mut Site, saved: Saved) {
+    for (i, article) in saved {
+        site.articles[i] = article;
+    }
 }
 
 /// Paths added or changed, and removed, from `old` to `new`.

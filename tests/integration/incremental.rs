@@ -70,6 +70,15 @@ fn assert_equals_full_build(session: &mut Session, root: &Path, step: &str) {
     );
 }
 
+/// Asserts that a rebuild succeeded, else shows its diagnostics.
+fn assert_built(r: &Rebuilt) {
+    assert!(
+        r.ok,
+        "{}",
+        r.diagnostics.render(gazette::language::Language::Fr)
+    );
+}
+
 /// Applies an edit of `article`'s front-matter texts, asserting that its
 /// page, alone, was handed over first, and was already the page the
 /// rebuild ends with.
@@ -78,11 +87,7 @@ fn apply_showing_first(session: &mut Session, article: &str, page: &str) -> Rebu
     let r = session.apply_with(&changes(&[article]), &mut |files, changed| {
         shown.extend(changed.iter().map(|p| (p.clone(), files.get(p).cloned())));
     });
-    assert!(
-        r.ok,
-        "{}",
-        r.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&r);
     let paths: Vec<&str> = shown.iter().map(|(p, _)| p.as_str()).collect();
     assert_eq!(paths, [page]);
     assert_eq!(r.early, [page]);
@@ -108,21 +113,13 @@ fn incremental_rebuilds_equal_full_builds() {
     let root = site.root.as_path();
     let mut session = Session::publishing(opts(root));
     let first = session.build();
-    assert!(
-        first.ok,
-        "{}",
-        first.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&first);
     assert_equals_full_build(&mut session, root, "first build");
 
     // A body edit at the end: that page alone.
     append(&root.join(ARTICLE), "\nUn paragraphe ajouté à la fin.\n");
     let r = session.apply(&changes(&[ARTICLE]));
-    assert!(
-        r.ok,
-        "{}",
-        r.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&r);
     assert_eq!(r.route, Route::Articles);
     assert_eq!(r.changed, [ARTICLE_PAGE]);
     assert!(page_text(&session, ARTICLE_PAGE).contains("Un paragraphe ajouté à la fin."));
@@ -141,11 +138,7 @@ fn incremental_rebuilds_equal_full_builds() {
     )
     .unwrap();
     let r = session.apply(&changes(&[fresh]));
-    assert!(
-        r.ok,
-        "{}",
-        r.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&r);
     assert_eq!(r.route, Route::Full);
     assert!(
         r.changed
@@ -317,11 +310,7 @@ fn incremental_rebuilds_equal_full_builds() {
     let renamed = "content/actualites/publier-sur-l-intranet.md";
     fs::rename(root.join(ARTICLE), root.join(renamed)).unwrap();
     let r = session.apply(&changes(&[ARTICLE, renamed]));
-    assert!(
-        r.ok,
-        "{}",
-        r.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&r);
     assert!(r.removed.contains(&ARTICLE_PAGE.to_string()));
     assert!(
         r.changed
@@ -415,22 +404,14 @@ fn incremental_rebuilds_equal_full_builds() {
     )
     .unwrap();
     let r = session.apply(&changes(&[renamed]));
-    assert!(
-        r.ok,
-        "{}",
-        r.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&r);
     assert_eq!(r.route, Route::Articles);
     assert_equals_full_build(&mut session, root, "fixed");
 
     // The settings: everything again.
     replace_in(&root.join("site.yaml"), "paginate_by: 6", "paginate_by: 4");
     let r = session.apply(&changes(&["site.yaml"]));
-    assert!(
-        r.ok,
-        "{}",
-        r.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&r);
     assert_eq!(r.route, Route::Full);
     assert_equals_full_build(&mut session, root, "settings");
 }
@@ -474,11 +455,7 @@ fn a_page_shown_first_is_put_back_when_the_rest_of_the_rebuild_fails() {
     // Fixed: the page and the listings.
     replace_in(&root.join(ARTICLE), "\ntitle: EN PANNE ", "\ntitle: Relu, ");
     let r = session.apply(&changes(&[ARTICLE]));
-    assert!(
-        r.ok,
-        "{}",
-        r.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&r);
     assert!(page_text(&session, ARTICLE_PAGE).contains("Relu, "));
     assert!(page_text(&session, "actualites/index.html").contains("Relu, "));
 }
@@ -500,11 +477,7 @@ fn a_failure_elsewhere_keeps_the_session_behind_until_fixed() {
     assert!(!r.ok, "a body edit elsewhere cannot fix the site");
     fs::write(root.join(other), good).unwrap();
     let r = session.apply(&changes(&[other]));
-    assert!(
-        r.ok,
-        "{}",
-        r.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&r);
     assert!(page_text(&session, ARTICLE_PAGE).contains("Ajout."));
     assert_equals_full_build(&mut session, root, "after the fix");
 }
@@ -578,11 +551,7 @@ fn a_file_added_while_an_article_is_broken_is_published_once_it_is_fixed() {
     // The writer fixes the article: everything saved meanwhile is there.
     replace_in(&root.join(ARTICLE), "titel:", "title:");
     let r = session.apply(&changes(&[ARTICLE]));
-    assert!(
-        r.ok,
-        "{}",
-        r.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&r);
     assert!(
         session.files().contains_key("note.txt"),
         "the file added while broken is missing"
@@ -596,11 +565,7 @@ fn a_static_file_or_an_alias_taking_a_page_is_an_error_until_removed() {
     let root = site.root.as_path();
     let mut session = Session::publishing(opts(root));
     let first = session.build();
-    assert!(
-        first.ok,
-        "{}",
-        first.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&first);
     // Only a static file changes: the fast path still checks every path.
     fs::create_dir_all(root.join("static")).unwrap();
     fs::write(root.join("static/404.html"), "<p>perdu</p>").unwrap();
@@ -612,11 +577,7 @@ fn a_static_file_or_an_alias_taking_a_page_is_an_error_until_removed() {
     );
     fs::remove_file(root.join("static/404.html")).unwrap();
     let r = session.apply(&changes(&["static/404.html"]));
-    assert!(
-        r.ok,
-        "{}",
-        r.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&r);
     // A front-matter change: the whole site is assembled and checked.
     let rel = "content/actualites/comment-publier-sur-l-intranet.md";
     let article = root.join(rel);
@@ -631,11 +592,7 @@ fn a_static_file_or_an_alias_taking_a_page_is_an_error_until_removed() {
     );
     replace_in(&article, "aliases: [/sitemap.xml]\n", "");
     let r = session.apply(&changes(&[rel]));
-    assert!(
-        r.ok,
-        "{}",
-        r.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&r);
     assert_equals_full_build(&mut session, root, "paths fixed");
 }
 
@@ -656,11 +613,7 @@ fn a_registry_logo_deleted_from_static_is_an_error_until_it_is_back() {
     );
     let mut session = Session::publishing(opts(root));
     let first = session.build();
-    assert!(
-        first.ok,
-        "{}",
-        first.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&first);
     // Only a static file changes: the fast path still checks the registry.
     fs::remove_file(root.join("static/images/logos/cnav.svg")).unwrap();
     let r = session.apply(&changes(&["static/images/logos/cnav.svg"]));
@@ -677,11 +630,7 @@ fn a_registry_logo_deleted_from_static_is_an_error_until_it_is_back() {
     )
     .unwrap();
     let r = session.apply(&changes(&["static/images/logos/cnav.svg"]));
-    assert!(
-        r.ok,
-        "{}",
-        r.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&r);
     assert_equals_full_build(&mut session, root, "logo back");
 }
 
@@ -822,11 +771,7 @@ fn a_static_logo_in_variants_replaced_is_published_again_in_variants() {
     );
     let mut session = Session::publishing(opts(root));
     let first = session.build();
-    assert!(
-        first.ok,
-        "{}",
-        first.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&first);
     let files = session.files_complete();
     assert!(files.contains_key("images/logos/cnav.192w.png"));
     // 64 pixels high at 1× to 3×: 300 pixels wide is all there is.
@@ -839,11 +784,7 @@ fn a_static_logo_in_variants_replaced_is_published_again_in_variants() {
     )
     .unwrap();
     let r = session.apply(&changes(&["static/images/logos/cnav.png"]));
-    assert!(
-        r.ok,
-        "{}",
-        r.diagnostics.render(gazette::language::Language::Fr)
-    );
+    assert_built(&r);
     assert_ne!(r.route, Route::Statics);
     let files = session.files_complete();
     for width in [192, 384, 576] {
