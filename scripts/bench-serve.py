@@ -10,10 +10,12 @@ title, a front-matter edit; `--edit date` gives it a new date, which moves it) a
 until it contains the word. Prints the median, p90 and max. A title edit is
 also looked for on the section's listing page that shows the article (the
 page is shown first, the listings after): the time until it shows there is
-printed too, and the next edit waits for it.
+printed too, and the next edit waits for it; for a move, the time until
+the section's first page shows the article (moved to the top) or no
+longer does (moved to the end).
 
 Usage: scripts/bench-serve.py [--articles 10000] [--edits 30] [--dir DIR]
-[--edit body|title|date]
+[--edit body|title|date|move]
 (build first: cargo build --release). Standard library only.
 """
 
@@ -55,9 +57,10 @@ def main():
     ap.add_argument("--edits", type=int, default=30)
     ap.add_argument("--dir", default=None)
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "gazette"))
-    ap.add_argument("--edit", choices=["body", "title", "date"], default="body",
+    ap.add_argument("--edit", choices=["body", "title", "date", "move"], default="body",
                     help="what each edit changes: the body (appended), the title, or "
-                         "the date (a day of 2011, which moves the article)")
+                         "the date (a day of 2011, which moves the article), or "
+                         "the date back and forth between 2011 and 2026 (move)")
     args = ap.parse_args()
     site = args.dir or f"/tmp/gazette-bench-serve-{args.articles}"
     make_site(args.articles, site)
@@ -98,6 +101,8 @@ def main():
                 sys.exit("no listing page of the section shows the article")
             n += 1
         print(f"listed on {listing}")
+    if args.edit == "move":
+        listing = f"{url}articles/"
 
     times = []
     listed = []
@@ -115,6 +120,8 @@ def main():
             else:
                 # A new date: the page shows it as `datetime="2011-…"`.
                 day = f"2011-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}"
+                if args.edit == "move" and i % 2 == 1:
+                    day = f"2026-11-{1 + i % 28:02d}"
                 word = f'datetime="{day}"'
                 text = re.sub(r"^date:.*$", f"date: {day}", original, count=1, flags=re.M)
                 with open(path, "w", encoding="utf-8") as f:
@@ -127,7 +134,12 @@ def main():
                     sys.exit(f"edit {i}: the page never showed {word}")
                 time.sleep(0.001)
             times.append((time.monotonic() - t0) * 1000)
-            while listing and word.encode() not in get(listing):
+            def listed_now():
+                if args.edit != "move":
+                    return word.encode() in get(listing)
+                shown = f"/articles/{slug}/".encode() in get(listing)
+                return shown == (i % 2 == 1)
+            while listing and not listed_now():
                 if time.monotonic() - t0 > 60:
                     sys.exit(f"edit {i}: the listing never showed {word}")
                 time.sleep(0.001)

@@ -17,7 +17,9 @@
 //! of an article's link preview are `preview`'s. [`render_job`] only
 //! dispatches a job to its kind. A new kind of page is a `Job` variant in
 //! `plan`, a module here, and an arm in `render_kind` (and in
-//! `partial::reads`, which says whether watch mode must redo it).
+//! `partial::reads`, which says whether watch mode must redo it, and in
+//! `moved`'s `page_path` and `reusable`, which say whether a page of a
+//! site assembled again reads what it read before).
 //! `relative` rewrites each page's addresses when the site is to open from
 //! disk (`relative_urls`), in [`render_job`], the one way out of a page.
 
@@ -31,6 +33,7 @@ mod descriptions;
 pub mod feeds;
 pub mod fingerprint;
 mod listing;
+pub mod moved;
 mod not_found;
 mod outline;
 mod pager;

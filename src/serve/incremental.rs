@@ -14,11 +14,13 @@
 //!   listing pages, feeds and "further reading" boxes that show it. On a
 //!   10,000-article site this is milliseconds instead of seconds;
 //! - **an article's front-matter texts** (a title, a lead, a cover's
-//!   caption, a quote's words: `site::patch::texts_only`): its own page
-//!   first, made from the last site with that article patched
+//!   caption, a quote's words: `site::patch::texts_only`), **or front
+//!   matter that may move the article but leaves its page where it is**
+//!   (a date, tags, "further reading", pinned: `site::patch::stays`): its
+//!   own page first, made from the last site with that article patched
 //!   (`site::patch::replace`) and handed to the caller's `early` callback,
-//!   which the preview serves at once (milliseconds on any site); then the
-//!   next route;
+//!   which the preview serves at once (milliseconds on any site); the
+//!   last site is then put back as it was, and the next routes follow;
 //! - **an article's front matter that moves nothing** (every article still
 //!   at its place, with the same address, lists, terms, "further reading"
 //!   and files, `site::patch::same_places`): the changed files are loaded
@@ -27,12 +29,18 @@
 //!   taxonomy indexes. A page shown first is rendered again with them and
 //!   is the same, unless the rest moved it (a section sorted by title);
 //!   if this rebuild fails, the page shown first is put back;
-//! - **an article's front matter that moves it, a new, deleted or renamed
-//!   file, a section, a registry, a content file**: the changed files are
-//!   loaded again, the others come from the cache, and the site is
-//!   assembled and rendered whole. Such a change can move an article
-//!   anywhere (date, tags, slug, draft), and a full render is the one plan
-//!   that is right by construction;
+//! - **article files alone that move articles** (a date, tags, a slug, a
+//!   draft; a new, deleted or renamed article; a heading other articles
+//!   may link to): loaded again and assembled again, then the new site is
+//!   compared with the last one page by page (`render::moved`): only the
+//!   pages that read something else than before are rendered (those that
+//!   show the article, the listing pages it shifted, its terms', the
+//!   feeds, the "further reading" near it, the pages whose links lead to
+//!   it). A page shown first that its new place changes (a new term's
+//!   link, its "further reading") is shown again with the rest;
+//! - **a section, a registry, a content file**, or the session behind
+//!   after a failure: the changed files are loaded again, the others come
+//!   from the cache, and the site is assembled and rendered whole;
 //! - **a template or UI string**: the theme is reloaded and every page
 //!   rendered again, with no article parsed or assembled;
 //! - **a static file**: only the copied files are listed again (the full
@@ -102,13 +110,14 @@ struct Reloaded {
     bodies: Replaced,
     /// Texts of the front matter too (`site::patch::texts_only`).
     texts: Replaced,
+    /// Front matter that may move them, their pages staying where they
+    /// are (`site::patch::stays`).
+    moves: Replaced,
 }
 
 /// What a page shown first replaced, to put back if the rebuild that
 /// follows fails.
 struct ShownFirst {
-    /// The articles as they were.
-    articles: Saved,
     /// The pages as they were (`None`: there was none).
     pages: Vec<(String, Option<Content>)>,
 }
@@ -140,6 +149,9 @@ pub enum Route {
     /// Front matter of articles that stayed in place: assembled again, and
     /// only the pages showing them rendered.
     InPlace,
+    /// Articles moved, came or went: assembled again, and only the pages
+    /// that differ from the last site's rendered.
+    Moved,
     /// Loaded what changed, assembled and rendered everything.
     Full,
 }
@@ -518,12 +530,17 @@ impl Session {
         if !self.may_go_fast(changes) {
             return None;
         }
-        let Reloaded { mut bodies, texts } = match self.reload_edited(changes)? {
+        let Reloaded {
+            mut bodies,
+            texts,
+            moves,
+        } = match self.reload_edited(changes)? {
             Ok(reloaded) => reloaded,
             Err(failed) => return Some(failed),
         };
-        if !texts.is_empty() {
+        if !texts.is_empty() || !moves.is_empty() {
             bodies.extend(texts);
+            bodies.extend(moves);
             return Some(self.page_first(bodies, changes, early));
         }
         if bodies.is_empty() {
@@ -556,9 +573,6 @@ impl Session {
             done.early = early;
             return done;
         }
-        if let Some(site) = self.site.as_mut() {
-            restore(site, shown.articles);
-        }
         done.changed.clear();
         for (path, page) in shown.pages {
             match page {
@@ -577,9 +591,11 @@ impl Session {
 
     /// Patches the articles `edited` into the last site (`site::patch::replace`)
     /// and renders their own pages alone, handed to `early` when they
-    /// changed; `None`, with the site as it was, when one of them does not
-    /// resolve or render, or shows a photo without variants in a session
-    /// that must make them first (the full path then reports or makes it).
+    /// changed; `None` when one of them does not resolve or render, or
+    /// shows a photo without variants in a session that must make them
+    /// first (the full path then reports or makes it). The site is put
+    /// back as it was either way: the rebuild that follows compares the
+    /// new site with the one the other pages were rendered from.
     fn show_first(&mut self, edited: &Replaced, early: Early) -> Option<ShownFirst> {
         let theme = self.pipeline.theme()?;
         let site = self.site.as_mut()?;
@@ -607,6 +623,7 @@ impl Session {
             }
             pages.extend(files);
         }
+        restore(site, articles);
         let mut before = Vec::new();
         let mut changed = Vec::new();
         for (path, content) in pages {
@@ -619,10 +636,7 @@ impl Session {
         if !changed.is_empty() {
             early(&self.files, &changed);
         }
-        Some(ShownFirst {
-            articles,
-            pages: before,
-        })
+        Some(ShownFirst { pages: before })
     }
 
     /// Whether `changes` may take the fast path at all: article files only,
@@ -677,6 +691,7 @@ impl Session {
         let mut reloaded = Reloaded {
             bodies: Vec::new(),
             texts: Vec::new(),
+            moves: Vec::new(),
         };
         for path in &changes.articles {
             let before = match self.pipeline.article(path) {
@@ -703,6 +718,9 @@ impl Session {
                 }
                 Some(&i) if patch::texts_only(&site.articles[i].loaded, &after) => {
                     reloaded.texts.push((i, after));
+                }
+                Some(&i) if patch::stays(&site.articles[i].loaded, &after, site.now) => {
+                    reloaded.moves.push((i, after));
                 }
                 Some(_) => return None,
                 None => {
@@ -990,6 +1008,12 @@ impl Session {
         {
             return self.in_place(new, &edited, diagnostics, (photo_files, pictures));
         }
+        if kind == Route::Full
+            && self.articles_only(changes)
+            && let Some(new) = rebuilt_site.take()
+        {
+            return self.moved(new, diagnostics, (photo_files, pictures));
+        }
         self.render_new(rebuilt_site, diagnostics, kind, (photo_files, pictures))
     }
 
@@ -998,13 +1022,7 @@ impl Session {
     /// after the change, differs from the last site only in their own
     /// texts (`site::patch::same_places`); `None` otherwise.
     fn in_place_edits(&self, new: &Site, changes: &Changes) -> Option<Vec<usize>> {
-        if self.dirty
-            || changes.settings
-            || changes.templates
-            || changes.structure
-            || !changes.statics.is_empty()
-            || changes.articles.is_empty()
-        {
+        if !self.articles_only(changes) {
             return None;
         }
         let edited: Vec<usize> = changes
@@ -1014,6 +1032,64 @@ impl Session {
             .collect::<Option<_>>()?;
         let old = self.site.as_ref()?;
         patch::same_places(old, new, &edited).then_some(edited)
+    }
+
+    /// Whether `changes` are edits of article files alone (created,
+    /// changed or gone) and the session is up to date: then the settings,
+    /// registries and theme of the last site are the new one's.
+    fn articles_only(&self, changes: &Changes) -> bool {
+        !self.dirty
+            && !changes.settings
+            && !changes.templates
+            && !changes.structure
+            && changes.statics.is_empty()
+            && !changes.articles.is_empty()
+    }
+
+    /// The new site `new`, assembled after edits of article files alone
+    /// that moved some (`articles_only`): only the pages that differ from
+    /// the last site's rendered (`render::moved`), or every page when more
+    /// than the articles' places changed.
+    fn moved(
+        &mut self,
+        new: Site,
+        mut diagnostics: Diagnostics,
+        (photo_files, pictures): (Files, Pictures),
+    ) -> Rebuilt {
+        let (Some(theme), Some(old)) = (self.pipeline.theme(), self.site.as_ref()) else {
+            return self.render_new(Some(new), diagnostics, Route::Full, (photo_files, pictures));
+        };
+        let Some(moved) = render::moved::render_moved(old, &new, theme, &mut self.summaries) else {
+            return self.render_new(Some(new), diagnostics, Route::Full, (photo_files, pictures));
+        };
+        diagnostics.extend(moved.errors);
+        if diagnostics.has_errors() {
+            self.failing = None;
+            // The summaries were made for the new site: made again next time.
+            self.summaries.clear();
+            return self.failed(diagnostics, Route::Moved);
+        }
+        let changed: Vec<String> = moved
+            .pages
+            .iter()
+            .filter(|(p, c)| self.files.get(*p) != Some(*c))
+            .map(|(p, _)| p.clone())
+            .collect();
+        let removed: Vec<String> = moved
+            .gone
+            .into_iter()
+            .filter(|p| !moved.pages.contains_key(p) && self.files.remove(p).is_some())
+            .collect();
+        self.files.extend(moved.pages);
+        let summaries = std::mem::take(&mut self.summaries);
+        self.keep_site(new);
+        self.summaries = summaries;
+        self.succeeded(
+            (photo_files, pictures),
+            diagnostics,
+            (changed, removed),
+            Route::Moved,
+        )
     }
 
     /// The new site `new`, in which only the articles `edited` changed

@@ -112,7 +112,7 @@ fn report_success(r: &Rebuilt, lang: Language, files: usize) {
     }
     let ms = format!("{:.0}", r.took.as_secs_f64() * 1000.0);
     let how = match r.route {
-        Route::Articles | Route::InPlace => "article",
+        Route::Articles | Route::InPlace | Route::Moved => "article",
         Route::Statics => "statics",
         Route::Templates => "templates",
         Route::Full | Route::Nothing => "site",

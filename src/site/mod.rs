@@ -95,7 +95,7 @@ pub struct Section {
 }
 
 /// A cover image, resolved.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Image {
     /// URL.
     pub src: String,
@@ -150,7 +150,7 @@ pub struct PictureSource {
 /// A raster photo an article shows (an image of its body, its cover),
 /// which a build publishes in variants, and where to report it when it
 /// cannot.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PhotoUse {
     /// The address the page names it by (`/actualites/x/photo.jpg`).
     pub url: String,
@@ -167,7 +167,7 @@ pub struct PhotoUse {
 }
 
 /// An attached document, resolved.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Download {
     /// URL.
     pub url: String,
@@ -182,7 +182,7 @@ pub struct Download {
 }
 
 /// The front matter's Markdown with links resolved.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct BlockHtml {
     /// Interview introduction.
     pub interview_intro: Option<String>,

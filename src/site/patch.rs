@@ -22,6 +22,11 @@
 //!   section sorted by title), which the preview settles by assembling
 //!   again after showing the page (`same_places`).
 //!
+//! A third kind of edit moves the article but not its page (`stays`: a
+//! date, tags, "further reading"): `replace` then makes its own page as
+//! the article says it, for showing first, while the site is assembled
+//! again; what only its new place decides comes with that.
+//!
 //! `replace` redoes the per-article steps of assembly for that article
 //! alone: its title (`placement::title`) and its resolution
 //! (`resolution::resolve_article`), the same functions the full assembly
@@ -55,6 +60,25 @@ pub fn texts_only(old: &LoadedArticle, new: &LoadedArticle) -> bool {
     old.origin == new.origin
         && old.anchors() == new.anchors()
         && without_texts(&old.meta) == without_texts(&new.meta)
+}
+
+/// Whether `new` keeps `old`'s page where it is, whatever else the edit
+/// moved (its date, terms, "further reading", pinned or not): the same
+/// file, slug, aliases and template, still no draft and no expiry but as
+/// before, and a date that is not after `now` (an embargo would take it
+/// out). Its own page can then be shown first from the last site patched
+/// with it (`replace`): right for what the article itself says, while
+/// what depends on its new place (its "further reading", the address of
+/// a term no other article has) comes with the site assembled again.
+pub fn stays(old: &LoadedArticle, new: &LoadedArticle, now: jiff::Timestamp) -> bool {
+    let (a, b) = (&old.meta, &new.meta);
+    old.origin == new.origin
+        && a.slug == b.slug
+        && a.aliases == b.aliases
+        && a.template == b.template
+        && a.draft == b.draft
+        && a.expires == b.expires
+        && b.date.at <= now
 }
 
 /// `meta` with its free texts emptied: what is left is what assembly
@@ -116,8 +140,9 @@ pub struct Replaced {
 }
 
 /// Replaces article `index`'s file by `loaded` (for which `body_only` or
-/// `texts_only` holds), and makes its title and resolution again. On
-/// error the site is left untouched.
+/// `texts_only` holds, or `stays`, for showing its page first only), and
+/// makes its title and resolution again. On error the site is left
+/// untouched.
 pub fn replace(
     site: &mut Site,
     index: usize,

@@ -139,7 +139,7 @@ fn incremental_rebuilds_equal_full_builds() {
     .unwrap();
     let r = session.apply(&changes(&[fresh]));
     assert_built(&r);
-    assert_eq!(r.route, Route::Full);
+    assert_eq!(r.route, Route::Moved);
     assert!(
         r.changed
             .contains(&"actualites/note-de-service/index.html".to_string())
@@ -248,19 +248,40 @@ fn incremental_rebuilds_equal_full_builds() {
     }
     assert_equals_full_build(&mut session, root, "texts of the front matter");
 
-    // Front matter that moves the article: date, tags, slug, draft.
-    // None is shown first: its page may change with its place.
+    // Front matter that moves the article: date, tags, slug, draft. The
+    // site is assembled again, and only the pages that differ from the
+    // last site's are rendered (`render::moved`). While its page stays
+    // where it is (a date, tags), that page is shown first, made from the
+    // last site: the same as the rebuild's when what its new place changes
+    // does not show on it.
+    let page = "actualites/note-de-service/index.html";
     replace_in(&root.join(fresh), "date: 2026-04-20", "date: 2025-01-05");
-    let r = session.apply(&changes(&[fresh]));
-    assert_eq!((r.route, r.early.len()), (Route::Full, 0));
+    let r = apply_showing_first(&mut session, fresh, page);
+    assert_eq!(r.route, Route::Moved);
+    assert!(page_text(&session, page).contains("datetime=\"2025-01-05\""));
+    assert!(
+        r.changed.contains(&"page/2/index.html".to_string()),
+        "{:?}",
+        r.changed
+    );
     assert_equals_full_build(&mut session, root, "date");
+    // A term no article had: its page comes with the site, and the
+    // article's page, shown first with the tag unlinked, is shown again
+    // with the link.
     replace_in(
         &root.join(fresh),
         "tags: [organisation]",
         "tags: [mutation-rare]",
     );
-    let r = session.apply(&changes(&[fresh]));
-    assert_eq!((r.route, r.early.len()), (Route::Full, 0));
+    let mut shown = Vec::new();
+    let r = session.apply_with(&changes(&[fresh]), &mut |_, changed| {
+        shown.extend(changed.iter().cloned());
+    });
+    assert_built(&r);
+    assert_eq!(shown, [page]);
+    assert_eq!((r.route, r.early.len()), (Route::Moved, 0));
+    assert!(r.changed.contains(&page.to_string()));
+    assert!(page_text(&session, page).contains("href=\"/mots-cles/mutation-rare/\""));
     assert!(
         r.changed
             .contains(&"mots-cles/mutation-rare/index.html".to_string())
@@ -270,13 +291,17 @@ fn incremental_rebuilds_equal_full_builds() {
             .contains(&"mots-cles/organisation/index.html".to_string())
     );
     assert_equals_full_build(&mut session, root, "tags");
+    // A new address: the page of an article that links to it changes.
+    let link = "\nVoir la [note de service](note-de-service.md).\n";
+    append(&root.join(ARTICLE), link);
+    assert_built(&session.apply(&changes(&[ARTICLE])));
     replace_in(
         &root.join(fresh),
         "title: Note",
         "slug: note-renommee\ntitle: Note",
     );
     let r = session.apply(&changes(&[fresh]));
-    assert_eq!((r.route, r.early.len()), (Route::Full, 0));
+    assert_eq!((r.route, r.early.len()), (Route::Moved, 0));
     assert!(
         r.removed
             .contains(&"actualites/note-de-service/index.html".to_string())
@@ -285,10 +310,14 @@ fn incremental_rebuilds_equal_full_builds() {
         r.changed
             .contains(&"actualites/note-renommee/index.html".to_string())
     );
+    assert!(r.changed.contains(&ARTICLE_PAGE.to_string()));
+    assert!(page_text(&session, ARTICLE_PAGE).contains("/actualites/note-renommee/"));
     assert_equals_full_build(&mut session, root, "slug");
+    replace_in(&root.join(ARTICLE), link, "");
+    assert_built(&session.apply(&changes(&[ARTICLE])));
     replace_in(&root.join(fresh), "title: Note", "draft: true\ntitle: Note");
     let r = session.apply(&changes(&[fresh]));
-    assert_eq!((r.route, r.early.len()), (Route::Full, 0));
+    assert_eq!((r.route, r.early.len()), (Route::Moved, 0));
     assert!(
         r.removed
             .contains(&"actualites/note-renommee/index.html".to_string())
@@ -300,10 +329,12 @@ fn incremental_rebuilds_equal_full_builds() {
     assert_eq!((r.route, r.changed.len()), (Route::Nothing, 0));
     assert_equals_full_build(&mut session, root, "draft body");
 
-    // A heading renamed: other articles may link to it, so the full path.
+    // A heading renamed: other articles may link to it, so the site is
+    // assembled again; the pages of the articles whose links changed
+    // are rendered again with it.
     replace_in(&root.join(ARTICLE), "\n## ", "\n## Renommé : ");
     let r = session.apply(&changes(&[ARTICLE]));
-    assert_eq!(r.route, Route::Full);
+    assert_eq!(r.route, Route::Moved);
     assert_equals_full_build(&mut session, root, "heading");
 
     // Rename and delete.
@@ -792,4 +823,62 @@ fn a_static_logo_in_variants_replaced_is_published_again_in_variants() {
         assert!(files.contains_key(&path), "{path}");
     }
     assert_equals_full_build(&mut session, root, "logo replaced");
+}
+
+#[test]
+fn a_move_renders_again_only_the_pages_that_show_the_article_differently() {
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    let mut before = Session::preview(opts(root));
+    assert_built(&before.build());
+    // The article goes from the middle of the lists to their end.
+    replace_in(&root.join(ARTICLE), "date: 2026-02-16", "date: 2024-01-08");
+    let mut after = Session::preview(opts(root));
+    assert_built(&after.build());
+    let (old, new) = (before.site().unwrap(), after.site().unwrap());
+    let theme = after.pipeline().theme().unwrap();
+    let moved = gazette::render::moved::render_moved(old, new, theme, &mut Vec::new())
+        .expect("only articles moved");
+    assert!(moved.errors.is_empty() && moved.gone.is_empty());
+    let rendered: Vec<&str> = moved.pages.keys().map(String::as_str).collect();
+    for page in [
+        ARTICLE_PAGE,
+        "actualites/index.html",
+        "mots-cles/intranet/index.html",
+        "atom.xml",
+        "sitemap.xml",
+    ] {
+        assert!(
+            rendered.contains(&page),
+            "{page} not rendered: {rendered:?}"
+        );
+    }
+    // Every other article whose « À lire aussi » is what it was is left
+    // as it was rendered, and so are the pages of the settings alone.
+    let paths = |site: &gazette::site::Site, list: &[usize]| -> Vec<String> {
+        list.iter()
+            .map(|&i| site.articles[i].content_path.as_str().to_string())
+            .collect()
+    };
+    let mut kept = 0;
+    for a in &new.articles {
+        let was = old
+            .articles
+            .iter()
+            .find(|o| o.content_path == a.content_path)
+            .unwrap();
+        let page = a.rel_url.page_file();
+        if page != ARTICLE_PAGE && paths(new, &a.related) == paths(old, &was.related) {
+            assert!(!rendered.contains(&page.as_str()), "{page} rendered again");
+            kept += 1;
+        }
+    }
+    assert!(kept >= 10, "{kept}");
+    assert!(!rendered.contains(&"404.html"));
+    assert!(rendered.len() * 3 < after.files().len(), "{rendered:?}");
+    // The files the session ends with after the same move are a full
+    // build's (`incremental_rebuilds_equal_full_builds` for the others).
+    let r = before.apply(&changes(&[ARTICLE]));
+    assert_eq!(r.route, Route::Moved);
+    assert!(before.files() == after.files());
 }
