@@ -281,7 +281,7 @@ type Published = (output::WriteStats, Vec<Diagnostic>);
 /// An article page as the search index reads it (`search::as_indexed`).
 fn as_indexed(content: Content) -> Content {
     match content {
-        Content::Bytes(html) => match std::str::from_utf8(&html) {
+        Content::Bytes(html) => match simdutf8::basic::from_utf8(&html) {
             Ok(text) => Content::Bytes(crate::search::as_indexed(text).into_owned().into_bytes()),
             Err(_) => Content::Bytes(html),
         },
