@@ -76,8 +76,26 @@ pub fn render_with(
     theme: &Theme,
     progress: &dyn crate::progress::Progress,
 ) -> Staged<Files> {
+    render_in(&Contexts::new(site, theme), theme, progress)
+}
+
+/// `render`, with the article summaries it made (by article index): a
+/// caller that renders some pages again later (`partial`, `moved`)
+/// starts from them instead of making them all again.
+pub fn render_keeping_summaries(site: &Site, theme: &Theme) -> (Staged<Files>, Vec<tera::Value>) {
+    let mut cx = Contexts::new(site, theme);
+    let files = render_in(&cx, theme, &crate::progress::Quiet);
+    (files, std::mem::take(&mut cx.summaries))
+}
+
+/// Every page of `cx`'s site, collected in plan order.
+fn render_in(
+    cx: &Contexts,
+    theme: &Theme,
+    progress: &dyn crate::progress::Progress,
+) -> Staged<Files> {
     let pages = Mutex::new(Vec::new());
-    let rendered = render_each(site, theme, progress, &|order, path, html| {
+    let rendered = each_in(cx, theme, progress, &|order, path, html| {
         pages
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -108,15 +126,24 @@ pub fn render_each(
     progress: &dyn crate::progress::Progress,
     sink: &PageSink,
 ) -> Staged<()> {
-    let cx = Contexts::new(site, theme);
+    each_in(&Contexts::new(site, theme), theme, progress, sink)
+}
+
+/// [`render_each`] with the shared values made.
+fn each_in(
+    cx: &Contexts,
+    theme: &Theme,
+    progress: &dyn crate::progress::Progress,
+    sink: &PageSink,
+) -> Staged<()> {
+    let site = cx.site();
     let jobs = plan(site);
     progress.stage(crate::progress::Stage::Render, Some(jobs.len() as u64));
     let errors: Vec<Option<Diagnostic>> = jobs
         .par_iter()
         .enumerate()
         .map(|(order, job)| {
-            let page =
-                render_job(job, site, theme, &cx).map(|(path, html)| sink(order, path, html));
+            let page = render_job(job, site, theme, cx).map(|(path, html)| sink(order, path, html));
             progress.step();
             page.err()
         })

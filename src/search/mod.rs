@@ -391,7 +391,9 @@ fn article_pages<'a>(site: &Site, files: &'a Files) -> Vec<(String, &'a str)> {
     site.articles
         .iter()
         .filter_map(|a| match files.get(&a.rel_url.page_file()) {
-            Some(Content::Bytes(html)) => Some((a.url.clone(), simdutf8::basic::from_utf8(html).ok()?)),
+            Some(Content::Bytes(html)) => {
+                Some((a.url.clone(), simdutf8::basic::from_utf8(html).ok()?))
+            }
             _ => None,
         })
         .collect()

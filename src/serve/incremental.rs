@@ -100,6 +100,10 @@ const SEARCH_DIR: &str = "pagefind/";
 /// and their new loading.
 type Replaced = Vec<(usize, Arc<LoadedArticle>)>;
 
+/// What rendering a whole site gives: every file, the copied ones among
+/// them, the render errors and the article summaries made.
+type RenderedAll = (Files, Files, Vec<Diagnostic>, Vec<tera::Value>);
+
 /// Where [`Session::apply_with`] hands the pages it can show before the
 /// rest of a rebuild is done: the session's files, and the paths changed.
 pub type Early<'a> = &'a mut dyn FnMut(&Files, &[String]);
@@ -801,15 +805,17 @@ impl Session {
     }
 
     /// Every page of `site` rendered, with the copied files: (all files,
-    /// the copied ones, the render errors); `None` without a theme or site.
-    fn render_all(&self, site: Option<&Site>) -> Option<(Files, Files, Vec<Diagnostic>)> {
+    /// the copied ones, the render errors, the article summaries made);
+    /// `None` without a theme or site.
+    fn render_all(&self, site: Option<&Site>) -> Option<RenderedAll> {
         let (theme, site) = (self.pipeline.theme()?, site?);
-        let (files, errors) = render::render(site, theme).into_parts();
+        let (staged, summaries) = render::render_keeping_summaries(site, theme);
+        let (files, errors) = staged.into_parts();
         let mut files = files.unwrap_or_default();
         let mut copied = Files::new();
         render::copied::add(&mut copied, site, theme, &self.pipeline.options().root);
         files.extend(copied.iter().map(|(p, c)| (p.clone(), c.clone())));
-        Some((files, copied, errors))
+        Some((files, copied, errors, summaries))
     }
 
     /// The pipeline's photo stage on a newly assembled `site`, through the
@@ -1146,7 +1152,7 @@ impl Session {
         kind: Route,
         (photo_files, pictures): (Files, Pictures),
     ) -> Rebuilt {
-        let Some((mut files, mut copied, errors)) =
+        let Some((mut files, mut copied, errors, summaries)) =
             self.render_all(rebuilt_site.as_ref().or(self.site.as_ref()))
         else {
             return self.failed(diagnostics, kind);
@@ -1171,6 +1177,9 @@ impl Session {
         if let Some(site) = rebuilt_site {
             self.keep_site(site);
         }
+        // Made for the site kept, with the theme of this render: the next
+        // partial render starts from them.
+        self.summaries = summaries;
         self.files = files;
         self.copied = copied;
         self.succeeded((photo_files, pictures), diagnostics, changes, kind)
