@@ -882,3 +882,151 @@ fn a_move_renders_again_only_the_pages_that_show_the_article_differently() {
     assert_eq!(r.route, Route::Moved);
     assert!(before.files() == after.files());
 }
+
+/// A deterministic xorshift generator: the same edits on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        usize::try_from(self.0 % n as u64).unwrap_or_default()
+    }
+}
+
+/// `text` with its first line starting with `key:` replaced by `line`.
+fn with_line(text: &str, key: &str, line: &str) -> String {
+    let prefix = format!("\n{key}:");
+    let at = text.find(&prefix).expect("the key is there") + 1;
+    let end = text[at..].find('\n').map_or(text.len(), |e| at + e);
+    format!("{}{line}{}", &text[..at], &text[end..])
+}
+
+#[test]
+fn random_moves_each_equal_a_full_build() {
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    let articles: Vec<String> = [
+        "content/actualites/challenge-mobilite-douce.md",
+        "content/actualites/mobilite-interne-2027.md",
+        "content/actualites/semaine-qvct-2026.md",
+        "content/portraits/premiers-jours.md",
+        "content/vie-au-travail/reunions-efficaces.md",
+        "content/actualites/bilan-social-2025/index.md",
+        ARTICLE,
+    ]
+    .map(String::from)
+    .to_vec();
+    let dates = [
+        "2024-03-02",
+        "2025-12-03",
+        "2026-02-16",
+        "2026-06-30",
+        "2026-11-11",
+    ];
+    let tags = [
+        "formation",
+        "Formation",
+        "mobilité",
+        "accueil",
+        "télétravail",
+        "tout-nouveau",
+        "autre-neuf",
+    ];
+    let fresh = "content/actualites/note-aleatoire.md";
+    let mut session = Session::publishing(opts(root));
+    assert_built(&session.build());
+    let mut rng = Rng(0x5eed_1234_abcd_0042);
+    let mut routes = std::collections::BTreeSet::new();
+    for step in 0..14 {
+        let path = if rng.below(5) == 0 {
+            // An article that comes and goes.
+            if root.join(fresh).exists() {
+                fs::remove_file(root.join(fresh)).unwrap();
+            } else {
+                let day = dates[rng.below(dates.len())];
+                let text = format!(
+                    "---\ntitle: Note {step}\ndate: {day}\ntags: [{}]\n---\nUne note.\n",
+                    tags[rng.below(tags.len())]
+                );
+                fs::write(root.join(fresh), text).unwrap();
+            }
+            fresh.to_string()
+        } else {
+            let path = articles[rng.below(articles.len())].clone();
+            let text = fs::read_to_string(root.join(&path)).unwrap();
+            let text = match rng.below(3) {
+                0 => with_line(
+                    &text,
+                    "date",
+                    &format!("date: {}", dates[rng.below(dates.len())]),
+                ),
+                1 => {
+                    let chosen: Vec<&str> = (0..1 + rng.below(3))
+                        .map(|_| tags[rng.below(tags.len())])
+                        .collect();
+                    with_line(&text, "tags", &format!("tags: [{}]", chosen.join(", ")))
+                }
+                _ if text.contains("\npinned: true") => text.replacen("\npinned: true", "", 1),
+                _ => text.replacen("\ntitle:", "\npinned: true\ntitle:", 1),
+            };
+            fs::write(root.join(&path), text).unwrap();
+            path
+        };
+        let r = session.apply(&changes(&[path.as_str()]));
+        assert_built(&r);
+        routes.insert(format!("{:?}", r.route));
+        assert_equals_full_build(&mut session, root, &format!("step {step}: {path}"));
+    }
+    // The edits went through the route that compares the two sites.
+    assert!(routes.contains("Moved"), "{routes:?}");
+
+    // A term is named as its newest article writes it: written otherwise
+    // there, it is renamed on each of its pages, the later ones showing the
+    // same articles as before. (Older articles give the term a second
+    // page.)
+    let older: Vec<String> = (1..=6)
+        .map(|k| format!("content/actualites/formation-{k}.md"))
+        .collect();
+    for (k, path) in older.iter().enumerate() {
+        let text = format!(
+            "---\ntitle: Formation {k}\ndate: 2023-0{}-01\ntags: [formation]\n---\nTexte.\n",
+            k + 1
+        );
+        fs::write(root.join(path), text).unwrap();
+    }
+    let older: Vec<&str> = older.iter().map(String::as_str).collect();
+    assert_built(&session.apply(&changes(&older)));
+    let (path, pages) = {
+        let site = session.site().unwrap();
+        let tags = site
+            .taxonomies
+            .get(gazette::site::taxonomy::Kind::Tags)
+            .unwrap();
+        let term = tags.terms.iter().find(|t| t.name == "formation").unwrap();
+        let newest = &site.articles[term.articles[0]];
+        let per_page = site.config.paginate_by;
+        let path = format!("content/{}", newest.content_path.as_str());
+        (path, term.articles.len().div_ceil(per_page))
+    };
+    assert!(pages >= 2, "{pages}");
+    let text = fs::read_to_string(root.join(&path)).unwrap();
+    let at = text.find("\ntags:").unwrap();
+    let line_end = at + 1 + text[at + 1..].find('\n').unwrap();
+    let line = text[at..line_end].replacen("formation", "Formation", 1);
+    fs::write(
+        root.join(&path),
+        format!("{}{line}{}", &text[..at], &text[line_end..]),
+    )
+    .unwrap();
+    let r = session.apply(&changes(&[path.as_str()]));
+    assert_built(&r);
+    assert!(
+        r.changed
+            .contains(&"mots-cles/formation/page/2/index.html".to_string()),
+        "{:?}",
+        r.changed
+    );
+    assert_equals_full_build(&mut session, root, "a term written otherwise");
+}
