@@ -469,9 +469,12 @@ fn apply_change(shared: &Shared, changes: &watch::Changes, photos: Option<usize>
 }
 
 /// How many pages a `pages` event names at most: beyond, every tab reloads
-/// (a change that large is a template's or the site's, and the event
-/// stays small).
-const MAX_PAGES_NAMED: usize = 200;
+/// (a change that large is a template's or the site's). An article moved
+/// from one end of the lists to the other on a 10,000-article site shifts
+/// about 2,100 pages (every listing page of its section and of the home
+/// page): the tabs showing other pages need not reload for it, and the
+/// event (about 130 kB) is sent once to each tab, on this machine.
+const MAX_PAGES_NAMED: usize = 5_000;
 
 /// What the open tabs do after the output paths `changed` and `removed`
 /// (under `root_path`) changed: when they are pages and feeds only, reload
