@@ -247,10 +247,9 @@ impl Pair<'_> {
                     && self.page_same(&ot.articles, &nt.articles, new.config.paginate_by, *nn)
             }
             (Job::Feed(fo), Job::Feed(fnew)) => {
-                let first = |list: &[usize]| list[..list.len().min(FEED_ENTRIES)].to_vec();
                 fo.title == fnew.title
                     && fo.alternate == fnew.alternate
-                    && self.lists_same(&first(&fo.articles), &first(&fnew.articles))
+                    && self.page_same(&fo.articles, &fnew.articles, FEED_ENTRIES, 1)
             }
             _ => false,
         }
@@ -259,14 +258,10 @@ impl Pair<'_> {
     /// Whether page `number` of two lists of `per_page` shows the same
     /// articles, each unchanged.
     fn page_same(&self, old: &[usize], new: &[usize], per_page: usize, number: usize) -> bool {
-        let page = |list: &[usize]| -> Vec<usize> {
-            list.iter()
-                .copied()
-                .skip((number - 1) * per_page)
-                .take(per_page)
-                .collect()
-        };
-        self.lists_same(&page(old), &page(new))
+        self.lists_same(
+            page_of(old, per_page, number),
+            page_of(new, per_page, number),
+        )
     }
 
     /// Whether two lists of articles (old, new) name the same articles in
@@ -292,6 +287,12 @@ impl Pair<'_> {
             && old.organisation == new.organisation
             && person
     }
+}
+
+/// Page `number` (from 1) of `list`, `per_page` articles a page.
+fn page_of(list: &[usize], per_page: usize, number: usize) -> &[usize] {
+    let start = (number.saturating_sub(1) * per_page).min(list.len());
+    &list[start..(start + per_page).min(list.len())]
 }
 
 /// Whether everything but the articles' lists and places is the same: the

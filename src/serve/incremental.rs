@@ -672,11 +672,7 @@ impl Session {
     /// not find, or that is no file; anything else under `content/` is
     /// `structure`).
     fn known_articles_only(&self, changes: &Changes) -> bool {
-        !self.dirty
-            && !changes.settings
-            && !changes.templates
-            && !changes.structure
-            && changes.statics.is_empty()
+        self.nothing_but_articles(changes)
             && changes.articles.iter().all(|p| {
                 self.pipeline
                     .discovered()
@@ -1044,12 +1040,17 @@ impl Session {
     /// changed or gone) and the session is up to date: then the settings,
     /// registries and theme of the last site are the new one's.
     fn articles_only(&self, changes: &Changes) -> bool {
+        self.nothing_but_articles(changes) && !changes.articles.is_empty()
+    }
+
+    /// Whether the session is up to date and `changes` touch no file but
+    /// articles (perhaps none).
+    fn nothing_but_articles(&self, changes: &Changes) -> bool {
         !self.dirty
             && !changes.settings
             && !changes.templates
             && !changes.structure
             && changes.statics.is_empty()
-            && !changes.articles.is_empty()
     }
 
     /// The new site `new`, assembled after edits of article files alone
@@ -1062,10 +1063,13 @@ impl Session {
         mut diagnostics: Diagnostics,
         (photo_files, pictures): (Files, Pictures),
     ) -> Rebuilt {
-        let (Some(theme), Some(old)) = (self.pipeline.theme(), self.site.as_ref()) else {
-            return self.render_new(Some(new), diagnostics, Route::Full, (photo_files, pictures));
+        let moved = match (self.pipeline.theme(), self.site.as_ref()) {
+            (Some(theme), Some(old)) => {
+                render::moved::render_moved(old, &new, theme, &mut self.summaries)
+            }
+            _ => None,
         };
-        let Some(moved) = render::moved::render_moved(old, &new, theme, &mut self.summaries) else {
+        let Some(moved) = moved else {
             return self.render_new(Some(new), diagnostics, Route::Full, (photo_files, pictures));
         };
         diagnostics.extend(moved.errors);
@@ -1084,7 +1088,7 @@ impl Session {
         let removed: Vec<String> = moved
             .gone
             .into_iter()
-            .filter(|p| !moved.pages.contains_key(p) && self.files.remove(p).is_some())
+            .filter(|p| self.files.remove(p).is_some())
             .collect();
         self.files.extend(moved.pages);
         let summaries = std::mem::take(&mut self.summaries);

@@ -1012,14 +1012,9 @@ fn random_moves_each_equal_a_full_build() {
     };
     assert!(pages >= 2, "{pages}");
     let text = fs::read_to_string(root.join(&path)).unwrap();
-    let at = text.find("\ntags:").unwrap();
-    let line_end = at + 1 + text[at + 1..].find('\n').unwrap();
-    let line = text[at..line_end].replacen("formation", "Formation", 1);
-    fs::write(
-        root.join(&path),
-        format!("{}{line}{}", &text[..at], &text[line_end..]),
-    )
-    .unwrap();
+    let line = text.lines().find(|l| l.starts_with("tags:")).unwrap();
+    let line = line.replacen("formation", "Formation", 1);
+    fs::write(root.join(&path), with_line(&text, "tags", &line)).unwrap();
     let r = session.apply(&changes(&[path.as_str()]));
     assert_built(&r);
     assert!(

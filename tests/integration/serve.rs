@@ -363,6 +363,18 @@ fn serve_answers_from_memory_and_follows_edits() {
     assert!(!listings.contains(&PAGE.to_string()), "{listings:?}");
     assert!(text(&addr, "/actualites/").1.contains("Titre-servi, "));
 
+    // A date that moves it: its page first, then the pages its new place
+    // changes (the listings it left and joined), not every page.
+    replace_in(&root.join(ARTICLE), "date: 2026-02-16", "date: 2025-06-02");
+    assert_eq!(read_pages(&mut events), [PAGE]);
+    assert!(text(&addr, PAGE).1.contains("datetime=\"2025-06-02\""));
+    let moved = read_pages(&mut events);
+    assert!(
+        moved.iter().any(|p| p.starts_with("/actualites/")),
+        "{moved:?}"
+    );
+    assert!(!moved.contains(&"/accessibilite/".to_string()), "{moved:?}");
+
     // Created, renamed, deleted.
     fs::write(
         root.join("content/actualites/breve.md"),
