@@ -9,7 +9,14 @@
 //!   `GAZETTE_COMMIT` of the environment (a build from an archive can say
 //!   which commit it was made from), else « unknown ». The files git moves
 //!   when HEAD changes are asked of git itself (`--git-path`), since in a
-//!   worktree `.git` is a file and the refs live in the main repository.
+//!   worktree `.git` is a file and the refs live in the main repository;
+//! - a hash of the code the binary is made from (`GAZETTE_SOURCE_HASH`):
+//!   `src/`, `locales/`, the vendored pagefind and `Cargo.lock`, names and
+//!   bytes. The build cache's rendered pages are only as good as the code
+//!   that rendered them, and a commit does not say so: a binary built from
+//!   uncommitted changes names the same commit. The same sources give the
+//!   same hash on every machine, so a CI job that keeps the cache reuses it
+//!   from run to run of the same code.
 
 use std::path::Path;
 use std::process::Command;
@@ -25,10 +32,41 @@ fn main() {
         .or_else(|| std::env::var("GAZETTE_COMMIT").ok())
         .unwrap_or_else(|| "unknown".to_string());
     println!("cargo:rustc-env=GAZETTE_COMMIT={commit}");
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    for source in SOURCES {
+        println!("cargo:rerun-if-changed={source}");
+        hash_tree(Path::new(source), &mut hasher);
+    }
+    println!(
+        "cargo:rustc-env=GAZETTE_SOURCE_HASH={:016x}",
+        std::hash::Hasher::finish(&hasher)
+    );
     if checkout {
         for watched in head_files() {
             println!("cargo:rerun-if-changed={watched}");
         }
+    }
+}
+
+/// What the binary is made from, for `GAZETTE_SOURCE_HASH`.
+const SOURCES: &[&str] = &["src", "locales", "vendor/pagefind/src", "Cargo.lock"];
+
+/// Feeds `hasher` with the path and bytes of every file at or under `path`,
+/// in name order (nothing for a path that is not there).
+fn hash_tree(path: &Path, hasher: &mut impl std::hash::Hasher) {
+    if path.is_dir() {
+        let Ok(entries) = std::fs::read_dir(path) else {
+            return;
+        };
+        let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            hash_tree(&p, hasher);
+        }
+    } else if let Ok(bytes) = std::fs::read(path) {
+        hasher.write(path.to_string_lossy().replace('\\', "/").as_bytes());
+        hasher.write_usize(bytes.len());
+        hasher.write(&bytes);
     }
 }
 

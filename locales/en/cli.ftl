@@ -14,6 +14,8 @@ cli-build-summary = { $pages } pages in { $secs } s into { $output } ({ $written
         [1] , 1 file of other origin kept
        *[other] , { $kept } files of other origin kept
     })
+# After the summary, when the build cache let pages be kept as published.
+cli-build-pages-cached = pages: { $reused } of { $total } kept as published (.gazette-cache/pages/)
 # After the summary, when the build cache held parts of the search index.
 cli-build-search-cached = search index: { $reused } of { $total } { $total ->
         [1] part

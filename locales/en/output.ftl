@@ -26,3 +26,8 @@ output-foreign-files = files Gazette did not write stand where the site puts fil
 output-foreign-files-help = Gazette never deletes what it did not write: move or delete these files yourself, or publish with --take-over --clean to empty the folder first
 output-write-failed = cannot publish into { $output }: { $reason } ({ $path })
 output-write-failed-help = check permissions and free disk space, including in the folder that holds the output folder (Gazette prepares the new site there)
+# The build cache's record of published pages (.gazette-cache/pages/).
+page-cache-other-version = the pages' cache comes from another version of Gazette ({ $found }): it is ignored and every page is made again
+page-cache-truncated = the pages' cache is incomplete: it is ignored and every page is made again
+page-cache-altered = the pages' cache is not the one Gazette wrote: it is ignored and every page is made again
+page-cache-help = nothing to do: the build rewrote the cache; the .gazette-cache/ folder can be deleted at any time, it only saves time

@@ -14,6 +14,11 @@ cli-build-summary = { $pages } pages en { $secs } s dans { $output } ({ $written
         [1] , 1 fichier d’autre origine conservé
        *[other] , { $kept } fichiers d’autre origine conservés
     })
+# After the summary, when the build cache let pages be kept as published.
+cli-build-pages-cached = pages : { $reused } sur { $total } { $reused ->
+        [1] reprise
+       *[other] reprises
+    } telles que publiées (.gazette-cache/pages/)
 # After the summary, when the build cache held parts of the search index.
 cli-build-search-cached = index de recherche : { $reused ->
         [1] 1 partie

@@ -26,3 +26,8 @@ output-foreign-files = des fichiers que Gazette n’a pas écrits occupent la pl
 output-foreign-files-help = Gazette ne supprime jamais ce qu’il n’a pas écrit : déplacez ou supprimez ces fichiers vous-même, ou publiez avec --take-over --clean pour vider le dossier d’abord
 output-write-failed = publication impossible dans { $output } : { $reason } ({ $path })
 output-write-failed-help = vérifiez les droits et la place sur le disque, y compris dans le dossier qui contient le dossier de sortie (Gazette y prépare le nouveau site)
+# The build cache's record of published pages (.gazette-cache/pages/).
+page-cache-other-version = le cache des pages vient d’une autre version de Gazette ({ $found }) : il est ignoré et toutes les pages sont refaites
+page-cache-truncated = le cache des pages est incomplet : il est ignoré et toutes les pages sont refaites
+page-cache-altered = le cache des pages n’est pas celui que Gazette a écrit : il est ignoré et toutes les pages sont refaites
+page-cache-help = rien à faire : la construction a réécrit le cache ; le dossier .gazette-cache/ peut être supprimé à tout moment, il ne sert qu’à gagner du temps

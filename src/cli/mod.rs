@@ -325,6 +325,17 @@ impl BuildArgs {
             (Some(s), Outcome::Success) => {
                 let mut out = std::io::stdout().lock();
                 let _ = writeln!(out, "{}", summary_line(s, lang));
+                if s.pages_reused > 0 {
+                    let total = s.pages_reused + s.pages_rendered;
+                    let reused = s.pages_reused;
+                    let line = t!(
+                        lang,
+                        "cli-build-pages-cached",
+                        reused = reused,
+                        total = total
+                    );
+                    let _ = writeln!(out, "{line}");
+                }
                 if s.search_parts_reused > 0 {
                     let total = s.search_parts_reused + s.search_parts_made;
                     let reused = s.search_parts_reused;

@@ -67,6 +67,9 @@ impl BlockContent {
 pub struct LoadedArticle {
     /// The file's text and path.
     pub source: Arc<SourceText>,
+    /// A hash of that text (SipHash-1-3, 128 bits): what the build cache
+    /// knows the article by once a build has freed the text.
+    pub source_hash: u128,
     /// Where it was found.
     pub origin: ArticleSource,
     /// Where the front matter and body are.
@@ -212,6 +215,7 @@ pub fn load(
         return Err(errors);
     }
     let mut loaded = LoadedArticle {
+        source_hash: text_hash(&source.text),
         source,
         origin,
         split,
@@ -226,6 +230,15 @@ pub fn load(
     };
     loaded.words = reading_words(&loaded);
     Ok(loaded)
+}
+
+/// A hash of an article's text (SipHash-1-3, 128 bits), for
+/// [`LoadedArticle::source_hash`].
+pub fn text_hash(text: &str) -> u128 {
+    use siphasher::sip128::Hasher128;
+    let mut h = siphasher::sip128::SipHasher13::new();
+    std::hash::Hasher::write(&mut h, text.as_bytes());
+    h.finish128().as_u128()
 }
 
 /// The words of everything a reader reads on the article's page but its

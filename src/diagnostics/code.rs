@@ -202,6 +202,8 @@ pub enum Code {
     SearchIndex,
     /// `search-cache-ignored`
     SearchCacheIgnored,
+    /// `page-cache-ignored`
+    PageCacheIgnored,
     /// `serve-bind`
     ServeBind,
     /// `init-not-empty`
@@ -338,6 +340,7 @@ impl Code {
         Code::OutputWrite,
         Code::SearchIndex,
         Code::SearchCacheIgnored,
+        Code::PageCacheIgnored,
         Code::ServeBind,
         Code::InitNotEmpty,
         Code::InitNotAFolder,
@@ -459,6 +462,7 @@ impl Code {
             Code::OutputWrite => "output-write",
             Code::SearchIndex => "search-index",
             Code::SearchCacheIgnored => "search-cache-ignored",
+            Code::PageCacheIgnored => "page-cache-ignored",
             Code::ServeBind => "serve-bind",
             Code::InitNotEmpty => "init-not-empty",
             Code::InitNotAFolder => "init-not-a-folder",

@@ -199,6 +199,37 @@ impl Publication {
         write_content(&target, content, &self.root)
     }
 
+    /// The output folder, absolute and resolved.
+    pub fn output(&self) -> &Path {
+        &self.output
+    }
+
+    /// Claims the published file at `rel` as this build's, unchanged,
+    /// without being handed its bytes: a page the build cache knows this
+    /// build would render the same. `false` when the file cannot be kept so
+    /// (not Gazette's, in a foreign file's way, or already claimed): the
+    /// page must then be rendered and handed over with [`Publication::put`].
+    pub fn keep(&self, order: usize, rel: &str) -> bool {
+        if !super::is_safe_relative(rel)
+            || !self.found.owned.contains(rel)
+            || self.blocked_by_foreign(rel)
+        {
+            return false;
+        }
+        let mut claims = self.claims.lock().unwrap_or_else(|p| p.into_inner());
+        if claims.contains_key(rel) {
+            return false;
+        }
+        claims.insert(
+            rel.to_string(),
+            Claim {
+                order,
+                written: false,
+            },
+        );
+        true
+    }
+
     /// Whether a file not Gazette's stands at `rel` or at a folder above it,
     /// or a folder not Gazette's stands at `rel`.
     fn blocked_by_foreign(&self, rel: &str) -> bool {

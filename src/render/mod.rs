@@ -32,6 +32,7 @@ pub mod copied;
 mod descriptions;
 pub mod feeds;
 pub mod fingerprint;
+pub mod keys;
 mod listing;
 pub mod moved;
 mod not_found;
@@ -127,6 +128,120 @@ pub fn render_each(
     sink: &PageSink,
 ) -> Staged<()> {
     each_in(&Contexts::new(site, theme), theme, progress, sink)
+}
+
+/// Whether a build takes a page as it published it last time, given its
+/// place in the plan, its file and its key ([`keys`]); a page taken so is
+/// the build's to claim, and is not rendered.
+pub type Reuse<'a> = dyn Fn(usize, &str, keys::Key) -> bool + Sync + 'a;
+
+/// [`render_each`], but for the pages `reuse` takes as published: every
+/// page with a key is offered to `reuse` first. The summaries made are
+/// only those the pages rendered show. Returns every keyed page's file and
+/// key, in plan order, for the build to keep.
+pub fn render_each_reusing(
+    site: &Site,
+    theme: &Theme,
+    progress: &dyn crate::progress::Progress,
+    reuse: &Reuse,
+    sink: &PageSink,
+) -> Staged<Vec<(String, keys::Key)>> {
+    let jobs = plan(site);
+    let articles: Vec<keys::Key> = site
+        .articles
+        .par_iter()
+        .map(|a| keys::article_key(site, a))
+        .collect();
+    let page_keys = keys::PageKeys::of(site, &jobs, keys::seed(site, theme), &articles);
+    let again: Vec<bool> = page_keys
+        .pages
+        .par_iter()
+        .enumerate()
+        .map(|(order, page)| {
+            page.as_ref()
+                .is_none_or(|(path, key)| !reuse(order, path, *key))
+        })
+        .collect();
+    let shown = summaries_shown(site, &jobs, &again);
+    let mut cx = Contexts::with_summaries(site, theme, Vec::new());
+    cx.summaries = (0..site.articles.len())
+        .into_par_iter()
+        .map(|i| {
+            if shown[i] {
+                cx.summary_value(theme, i)
+            } else {
+                tera::Value::none()
+            }
+        })
+        .collect();
+    let todo: Vec<(usize, &Job)> = jobs
+        .iter()
+        .enumerate()
+        .filter(|(order, _)| again[*order])
+        .collect();
+    progress.stage(crate::progress::Stage::Render, Some(todo.len() as u64));
+    let errors: Vec<Option<Diagnostic>> = todo
+        .par_iter()
+        .map(|&(order, job)| {
+            let page =
+                render_job(job, site, theme, &cx).map(|(path, html)| sink(order, path, html));
+            progress.step();
+            page.err()
+        })
+        .collect();
+    let keyed = page_keys.pages.into_iter().flatten().collect();
+    Staged::new(Some(keyed), errors.into_iter().flatten().collect())
+}
+
+/// Which articles' summaries the pages of `jobs` marked `again` show:
+/// an article page its own and its "further reading", a listing or term
+/// page those of its articles (and the home page the pinned ones).
+fn summaries_shown(site: &Site, jobs: &[Job], again: &[bool]) -> Vec<bool> {
+    let mut shown = vec![false; site.articles.len()];
+    let home = context::home_list(site);
+    let mut show = |list: &[usize]| list.iter().for_each(|&i| shown[i] = true);
+    for (job, _) in jobs.iter().zip(again).filter(|(_, again)| **again) {
+        match job {
+            Job::Article(i) => {
+                show(&[*i]);
+                show(&site.articles[*i].related);
+            }
+            Job::Listing {
+                section, number, ..
+            } => {
+                let s = &site.sections[*section];
+                if *section == 0 {
+                    show(keys::page_of(&home, s.paginate_by, *number));
+                    if *number == 1 {
+                        let pinned: Vec<usize> = (0..site.articles.len())
+                            .filter(|&i| site.articles[i].loaded.meta.pinned)
+                            .collect();
+                        show(&pinned);
+                    }
+                } else {
+                    show(keys::page_of(&s.articles, s.paginate_by, *number));
+                }
+            }
+            Job::Term {
+                taxonomy,
+                term,
+                number,
+                ..
+            } => {
+                let t = &site.taxonomies.list[*taxonomy].terms[*term];
+                show(keys::page_of(&t.articles, site.config.paginate_by, *number));
+            }
+            Job::Alias { .. }
+            | Job::Feed(_)
+            | Job::NotFound
+            | Job::Search
+            | Job::Taxonomy(_)
+            | Job::Sitemap
+            | Job::Robots
+            | Job::Accessibility => {}
+        }
+    }
+    shown
 }
 
 /// [`render_each`] with the shared values made.

@@ -74,7 +74,7 @@ pub const CACHE_DIR: &str = ".gazette-cache/search";
 pub const VERSION: &str = concat!(
     "gazette ",
     env!("CARGO_PKG_VERSION"),
-    " search-cache 1; pagefind 1.6.0 with gazette patches 1-8"
+    " search-cache 2; pagefind 1.6.0 with gazette patches 1-11"
 );
 
 /// The first line of every entry.
@@ -356,9 +356,12 @@ pub fn page_key(url: &str, html: &str, lang: Language, not_text: &[&str]) -> Str
     format!("{:032x}", h.finish128().as_u128())
 }
 
-/// The name of the entry for a part of `pages` (URL, the page as pagefind
-/// reads it) indexed in `lang` at gzip `level`, leaving out `not_text`.
-pub fn key(pages: &[(String, &str)], lang: Language, level: u32, not_text: &[&str]) -> String {
+/// The name of the entry for a part of `pages` (each by its URL and the
+/// key of the page as pagefind reads it, [`page_key`]) indexed in `lang`
+/// at gzip `level`, leaving out `not_text`. The pages' keys stand for
+/// their text: a build that took a page as published has its key, not its
+/// text.
+pub fn key(pages: &[&super::Page], lang: Language, level: u32, not_text: &[&str]) -> String {
     let mut h = SipHasher13::new();
     h.write(VERSION.as_bytes());
     h.write(lang.code().as_bytes());
@@ -369,11 +372,10 @@ pub fn key(pages: &[(String, &str)], lang: Language, level: u32, not_text: &[&st
         h.write(s.as_bytes());
     }
     h.write_usize(pages.len());
-    for (url, html) in pages {
-        h.write_usize(url.len());
-        h.write(url.as_bytes());
-        h.write_usize(html.len());
-        h.write(html.as_bytes());
+    for page in pages {
+        h.write_usize(page.url.len());
+        h.write(page.url.as_bytes());
+        h.write(page.key.as_bytes());
     }
     format!("{:032x}", h.finish128().as_u128())
 }
@@ -543,15 +545,23 @@ mod tests {
 
     #[test]
     fn the_key_depends_on_every_input() {
-        let pages = [("/a/".to_string(), "<p>un</p>")];
+        let page = |url: &str, html: &str| super::super::Page {
+            url: url.to_string(),
+            key: page_key(url, html, Language::Fr, &[".x"]),
+            html: None,
+        };
+        let (a, two, b) = (
+            page("/a/", "<p>un</p>"),
+            page("/a/", "<p>deux</p>"),
+            page("/b/", "<p>un</p>"),
+        );
+        let pages = [&a];
         let base = key(&pages, Language::Fr, 3, &[".x"]);
         assert!(is_key(&base));
         assert_eq!(base, key(&pages, Language::Fr, 3, &[".x"]));
-        let other_page = [("/a/".to_string(), "<p>deux</p>")];
-        let other_url = [("/b/".to_string(), "<p>un</p>")];
         for other in [
-            key(&other_page, Language::Fr, 3, &[".x"]),
-            key(&other_url, Language::Fr, 3, &[".x"]),
+            key(&[&two], Language::Fr, 3, &[".x"]),
+            key(&[&b], Language::Fr, 3, &[".x"]),
             key(&pages, Language::En, 3, &[".x"]),
             key(&pages, Language::Fr, 9, &[".x"]),
             key(&pages, Language::Fr, 3, &[".y"]),

@@ -121,7 +121,7 @@ pub const PARTS_FILE: &str = "gazette-parts.json";
 /// in `lang`; returns the files to add to the output (paths under [`DIR`],
 /// in path order).
 pub fn index(pages: &[(String, &str)], lang: Language) -> Result<Vec<(String, Vec<u8>)>, String> {
-    index_in_parts(pages, lang, PAGES_PER_PART, None)
+    index_in_parts(pages, lang, PAGES_PER_PART)
 }
 
 /// Above this many pages the index comes in two parts at least. It was so
@@ -144,62 +144,89 @@ fn part_count(pages: usize, per_part: usize) -> usize {
 }
 
 /// [`index`], in one part per `per_part` pages ([`part_count`]), each page
-/// in the part its address falls in ([`part_of`]), each part taken from
-/// `cache` when it holds that part and stored there when it is made.
+/// in the part its address falls in ([`part_of`]).
 fn index_in_parts(
     pages: &[(String, &str)],
     lang: Language,
     per_part: usize,
-    cache: Option<&cache::Cache>,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let parts = part_count(pages.len(), per_part);
-    let mut chunks: Vec<Vec<(String, &str)>> = vec![Vec::new(); parts];
-    for (url, html) in pages {
-        chunks[part_of(url, parts)].push((url.clone(), html));
-    }
     // One part after the other, each read and built on every core: the
     // memory of one part at a time.
-    let built: Vec<Result<Bundle, String>> = match cache {
-        None => chunks
-            .iter()
-            .map(|chunk| index_part(chunk, lang, COMPRESSION_LEVEL, None, &Made::new()))
-            .collect(),
-        Some(cache) => {
-            let keys: Vec<String> = chunks
+    let built = in_parts(pages, |(url, _)| url, per_part)
+        .iter()
+        .map(|chunk| {
+            let chunk: Vec<(String, &str)> = chunk
                 .iter()
-                .map(|chunk| cache::key(chunk, lang, COMPRESSION_LEVEL, NOT_TEXT))
+                .map(|(url, html)| (url.clone(), *html))
                 .collect();
-            let found: Vec<Option<Bundle>> = keys.iter().map(|key| cache.part(key)).collect();
-            // A part to make again: the files of the entries this build
-            // does not use (the parts as they were before the change)
-            // spare compressing the files it has not changed.
-            let made = if found.iter().any(Option::is_none) {
-                // The records of the pages of the parts taken whole stay
-                // when the others are pruned.
-                let kept = chunks.iter().zip(&found).filter(|(_, f)| f.is_some());
-                cache.keep_pages(kept.flat_map(|(chunk, _)| {
-                    chunk
-                        .iter()
-                        .map(|(url, html)| cache::page_key(url, html, lang, NOT_TEXT))
-                }));
-                earlier_files(cache.others(&keys))
-            } else {
-                Made::new()
-            };
-            chunks
-                .iter()
-                .zip(keys.iter().zip(found))
-                .map(|(chunk, (key, found))| match found {
-                    Some(found) => Ok(found),
-                    None => {
-                        let part = index_part(chunk, lang, COMPRESSION_LEVEL, Some(cache), &made)?;
-                        cache.store(key, &part);
-                        Ok(part)
-                    }
-                })
-                .collect()
-        }
+            index_part(Input::Pages(&chunk), lang, COMPRESSION_LEVEL, &Made::new())
+        })
+        .collect();
+    bundle_parts(built)
+}
+
+/// [`index_in_parts`] through `cache`: each part taken from it when it
+/// holds that part (by the keys of its pages), and stored there when it is
+/// made; see [`site_index_of_pages`].
+fn index_with_cache(
+    pages: &[Page],
+    lang: Language,
+    per_part: usize,
+    cache: &cache::Cache,
+    reread: &Reread,
+) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let chunks = in_parts(pages, |p| &p.url, per_part);
+    let keys: Vec<String> = chunks
+        .iter()
+        .map(|chunk| cache::key(chunk, lang, COMPRESSION_LEVEL, NOT_TEXT))
+        .collect();
+    let found: Vec<Option<Bundle>> = keys.iter().map(|key| cache.part(key)).collect();
+    // A part to make again: the files of the entries this build does not
+    // use (the parts as they were before the change) spare compressing the
+    // files it has not changed.
+    let made = if found.iter().any(Option::is_none) {
+        // The records of the pages of the parts taken whole stay when the
+        // others are pruned.
+        let kept = chunks.iter().zip(&found).filter(|(_, f)| f.is_some());
+        cache.keep_pages(kept.flat_map(|(chunk, _)| chunk.iter().map(|p| p.key.clone())));
+        earlier_files(cache.others(&keys))
+    } else {
+        Made::new()
     };
+    let built = chunks
+        .iter()
+        .zip(keys.iter().zip(found))
+        .map(|(chunk, (key, found))| match found {
+            Some(found) => Ok(found),
+            None => {
+                let input = Input::Cached {
+                    pages: chunk,
+                    cache,
+                    reread,
+                };
+                let part = index_part(input, lang, COMPRESSION_LEVEL, &made)?;
+                cache.store(key, &part);
+                Ok(part)
+            }
+        })
+        .collect();
+    bundle_parts(built)
+}
+
+/// `items` in [`part_count`] parts, each in the part its address (`url`)
+/// falls in ([`part_of`]), in their order.
+fn in_parts<T>(items: &[T], url: impl Fn(&T) -> &String, per_part: usize) -> Vec<Vec<&T>> {
+    let parts = part_count(items.len(), per_part);
+    let mut chunks: Vec<Vec<&T>> = vec![Vec::new(); parts];
+    for item in items {
+        chunks[part_of(url(item), parts)].push(item);
+    }
+    chunks
+}
+
+/// The parts' files at their places in the output: the first at [`DIR`],
+/// the others in [`PARTS_DIR`], listed in [`PARTS_FILE`].
+fn bundle_parts(built: Vec<Result<Bundle, String>>) -> Result<Vec<(String, Vec<u8>)>, String> {
     let mut out = BTreeMap::new();
     let mut others = Vec::new();
     for (k, files) in built.into_iter().enumerate() {
@@ -260,18 +287,23 @@ fn earlier_files(bundles: Vec<Bundle>) -> Made {
         .collect()
 }
 
-/// One part of the index: pagefind's bundle for `pages`, its files gzipped
-/// at `level` (or taken from `made` when a file of the same name is
-/// there), less the ready-made interfaces. With a `cache`, the pages it
-/// holds as pagefind read them are not read again, and the others are
-/// stored there once read.
-fn index_part(
-    pages: &[(String, &str)],
-    lang: Language,
-    level: u32,
-    cache: Option<&cache::Cache>,
-    made: &Made,
-) -> Result<Bundle, String> {
+/// What a part of the index is made from.
+enum Input<'a> {
+    /// Pages as pagefind reads them (URL, page), all read.
+    Pages(&'a [(String, &'a str)]),
+    /// Pages by their keys in `cache`: those it holds are not read again,
+    /// the others are read (from memory, or through `reread`) and stored.
+    Cached {
+        pages: &'a [&'a Page<'a>],
+        cache: &'a cache::Cache,
+        reread: &'a Reread<'a>,
+    },
+}
+
+/// One part of the index: pagefind's bundle for its `input`, its files
+/// gzipped at `level` (or taken from `made` when a file of the same name
+/// is there), less the ready-made interfaces.
+fn index_part(input: Input, lang: Language, level: u32, made: &Made) -> Result<Bundle, String> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| e.to_string())?;
@@ -282,8 +314,8 @@ fn index_part(
             .compression_level(level)
             .build();
         let mut index = PagefindIndex::new(Some(options)).map_err(|e| e.to_string())?;
-        match cache {
-            None => {
+        match input {
+            Input::Pages(pages) => {
                 let pages = pages
                     .iter()
                     .map(|(url, html)| (url.clone(), html.to_string()))
@@ -293,8 +325,12 @@ fn index_part(
                     .await
                     .map_err(|e| e.to_string())?;
             }
-            Some(cache) => {
-                let read = read_through(&mut index, pages, lang, cache).await?;
+            Input::Cached {
+                pages,
+                cache,
+                reread,
+            } => {
+                let read = read_through(&mut index, pages, cache, reread).await?;
                 index.add_read_pages(read).await;
             }
         }
@@ -319,23 +355,25 @@ fn index_part(
 /// it holds the page, the others read by `index` side by side and stored.
 async fn read_through(
     index: &mut PagefindIndex,
-    pages: &[(String, &str)],
-    lang: Language,
+    pages: &[&Page<'_>],
     cache: &cache::Cache,
+    reread: &Reread<'_>,
 ) -> Result<Vec<pagefind::FossickedData>, String> {
     use rayon::prelude::*;
-    let keys: Vec<String> = pages
-        .par_iter()
-        .map(|(url, html)| cache::page_key(url, html, lang, NOT_TEXT))
-        .collect();
     let found: Vec<Option<pagefind::FossickedData>> =
-        keys.par_iter().map(|key| cache.page(key)).collect();
+        pages.par_iter().map(|p| cache.page(&p.key)).collect();
     let missing: Vec<(String, String)> = pages
-        .iter()
+        .par_iter()
         .zip(&found)
         .filter(|(_, f)| f.is_none())
-        .map(|((url, html), _)| (url.clone(), html.to_string()))
-        .collect();
+        .map(|(p, _)| {
+            let html = match &p.html {
+                Some(html) => html.to_string(),
+                None => reread(&p.url).ok_or_else(|| format!("{}: page not found", p.url))?,
+            };
+            Ok((p.url.clone(), html))
+        })
+        .collect::<Result<_, String>>()?;
     let wanted = missing.len();
     let read = index
         .read_html_files(missing)
@@ -344,11 +382,11 @@ async fn read_through(
     if read.len() != wanted {
         return Err(format!("{} pages read of {wanted}", read.len()));
     }
-    let missing_keys: Vec<&String> = keys
+    let missing_keys: Vec<&String> = pages
         .iter()
         .zip(&found)
         .filter(|(_, f)| f.is_none())
-        .map(|(k, _)| k)
+        .map(|(p, _)| &p.key)
         .collect();
     read.par_iter()
         .zip(missing_keys.par_iter())
@@ -369,25 +407,69 @@ async fn read_through(
 /// each change), the parts and pages it holds are not indexed again, and
 /// its warnings are reported.
 pub fn site_index(site: &Site, files: &Files, cache: Option<&cache::Cache>) -> Staged<Files> {
+    let lang = site.config.language;
     let pages: Vec<(String, std::borrow::Cow<'_, str>)> = article_pages(site, files)
         .into_iter()
         .map(|(url, html)| (url, as_indexed(html)))
         .collect();
     let pages: Vec<(String, &str)> = pages.iter().map(|(u, h)| (u.clone(), h.as_ref())).collect();
-    let mut index = index_site(site, files, &pages, cache);
+    let index = match cache {
+        None => index_in_parts(&pages, lang, PAGES_PER_PART),
+        Some(cache) => {
+            let keyed: Vec<Page> = {
+                use rayon::prelude::*;
+                pages
+                    .par_iter()
+                    .map(|(url, html)| Page {
+                        key: cache::page_key(url, html, lang, NOT_TEXT),
+                        url: url.clone(),
+                        html: Some(std::borrow::Cow::Borrowed(*html)),
+                    })
+                    .collect()
+            };
+            index_with_cache(&keyed, lang, PAGES_PER_PART, cache, &|_| None)
+        }
+    };
+    let mut index = published(site, files, index);
     if let Some(cache) = cache {
-        index.found.extend(cache.warnings(site.config.language));
+        index.found.extend(cache.warnings(lang));
     }
     index
 }
 
-/// [`site_index`], from article pages already as pagefind reads them
-/// (`as_indexed`): what `build` keeps of each page as it renders it, so
-/// that no page is trimmed twice. The parts whose pages `cache` already
-/// indexed are taken from it (`cache`), its warnings reported.
-pub fn site_index_of_indexed(site: &Site, pages: &Files, cache: &cache::Cache) -> Staged<Files> {
-    let mut index = index_site(site, pages, &article_pages(site, pages), Some(cache));
-    index.found.extend(cache.warnings(site.config.language));
+/// An article page as a build hands it to the index through the cache.
+pub struct Page<'a> {
+    /// Its address (URL path).
+    pub url: String,
+    /// The key of the page as pagefind reads it ([`cache::page_key`]):
+    /// what its part's key is made from.
+    pub key: String,
+    /// The page as pagefind reads it ([`as_indexed`]), when the build has
+    /// it in memory; a page the build took as published last time is read
+    /// again only if the cache lacks its record.
+    pub html: Option<std::borrow::Cow<'a, str>>,
+}
+
+/// Reads again a page the build did not render, by its address, as
+/// pagefind reads it (from the published output).
+pub type Reread<'a> = dyn Fn(&str) -> Option<String> + Sync + 'a;
+
+/// [`site_index`], from the article pages a build kept ([`Page`]), in the
+/// site's order: the parts whose pages `cache` already indexed are taken
+/// from it, the pages it holds are not read again, and a page in neither
+/// is read through `reread`. `files` are the rendered files (the offline
+/// index of a site that opens from disk reads them).
+pub fn site_index_of_pages(
+    site: &Site,
+    files: &Files,
+    pages: &[Page],
+    cache: &cache::Cache,
+    reread: &Reread,
+) -> Staged<Files> {
+    let lang = site.config.language;
+    let index = index_with_cache(pages, lang, PAGES_PER_PART, cache, reread);
+    let mut index = published(site, files, index);
+    index.found.extend(cache.warnings(lang));
     index
 }
 
@@ -405,16 +487,15 @@ fn article_pages<'a>(site: &Site, files: &'a Files) -> Vec<(String, &'a str)> {
         .collect()
 }
 
-/// The index of `pages` (as pagefind reads them), and the offline one
-/// from `files` when the site opens from disk.
-fn index_site(
+/// The `index` made, as output files, with the offline one from `files`
+/// when the site opens from disk; or the error that stopped it.
+fn published(
     site: &Site,
     files: &Files,
-    pages: &[(String, &str)],
-    cache: Option<&cache::Cache>,
+    index: Result<Vec<(String, Vec<u8>)>, String>,
 ) -> Staged<Files> {
     let lang = site.config.language;
-    match index_in_parts(pages, lang, PAGES_PER_PART, cache) {
+    match index {
         Ok(index) => {
             let mut out: Files = index
                 .into_iter()
@@ -542,7 +623,7 @@ mod tests {
             .map(|(i, t)| (format!("/p{}/", i + 1), t.as_str()))
             .collect();
         // Five pages, two per part: three parts, the first at pagefind/.
-        let files = index_in_parts(&pages, Language::Fr, 2, None).unwrap();
+        let files = index_in_parts(&pages, Language::Fr, 2).unwrap();
         let file = |files: &[(String, Vec<u8>)], name: &str| {
             files
                 .iter()
@@ -578,7 +659,7 @@ mod tests {
         let new = page("Nouvelle", "Un sujet tout neuf.");
         let mut more = vec![("/p0/".to_string(), new.as_str())];
         more.extend(pages.iter().cloned());
-        let with_new = index_in_parts(&more, Language::Fr, 2, None).unwrap();
+        let with_new = index_in_parts(&more, Language::Fr, 2).unwrap();
         let folder = |k: usize| match k {
             0 => "pagefind/".to_string(),
             k => format!("pagefind/parts/{}/", k + 1),
@@ -605,10 +686,7 @@ mod tests {
         let one = index(&pages, Language::Fr).unwrap();
         let list = &one.iter().find(|(n, _)| n.ends_with(PARTS_FILE)).unwrap().1;
         assert_eq!(list, b"[]");
-        assert_eq!(
-            files,
-            index_in_parts(&pages, Language::Fr, 2, None).unwrap()
-        );
+        assert_eq!(files, index_in_parts(&pages, Language::Fr, 2).unwrap());
     }
 
     /// The gzipped files of a bundle (all but pagefind's scripts, its
@@ -643,9 +721,14 @@ mod tests {
             .enumerate()
             .map(|(i, t)| (format!("/n{i}/"), t.as_str()))
             .collect();
-        let chosen =
-            index_part(&pages, Language::Fr, COMPRESSION_LEVEL, None, &Made::new()).unwrap();
-        let best = index_part(&pages, Language::Fr, 9, None, &Made::new()).unwrap();
+        let chosen = index_part(
+            Input::Pages(&pages),
+            Language::Fr,
+            COMPRESSION_LEVEL,
+            &Made::new(),
+        )
+        .unwrap();
+        let best = index_part(Input::Pages(&pages), Language::Fr, 9, &Made::new()).unwrap();
         // The same files, named by the same hashes, holding the same data:
         // only their compressed bytes differ.
         assert_eq!(unpacked(&chosen), unpacked(&best));
@@ -658,7 +741,13 @@ mod tests {
         assert_ne!(size(&chosen), size(&best), "the level reaches pagefind");
         assert_eq!(
             chosen,
-            index_part(&pages, Language::Fr, COMPRESSION_LEVEL, None, &Made::new()).unwrap()
+            index_part(
+                Input::Pages(&pages),
+                Language::Fr,
+                COMPRESSION_LEVEL,
+                &Made::new()
+            )
+            .unwrap()
         );
     }
 
@@ -685,8 +774,13 @@ mod tests {
             ("/bare/".to_string(), bare.as_ref()),
             ("/covered/".to_string(), covered.as_ref()),
         ];
-        let bundle =
-            index_part(&pages, Language::Fr, COMPRESSION_LEVEL, None, &Made::new()).unwrap();
+        let bundle = index_part(
+            Input::Pages(&pages),
+            Language::Fr,
+            COMPRESSION_LEVEL,
+            &Made::new(),
+        )
+        .unwrap();
         let fragments: Vec<String> = unpacked(&bundle)
             .into_iter()
             .filter(|(name, _)| name.ends_with(".pf_fragment"))

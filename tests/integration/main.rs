@@ -33,6 +33,7 @@ mod mutations;
 mod navigation;
 mod output;
 mod ownership;
+mod page_cache;
 mod paths;
 mod people;
 mod photos;

@@ -25,8 +25,9 @@ fn cache_report(stdout: &str) -> Option<&str> {
     stdout.lines().find(|l| l.starts_with("index de recherche"))
 }
 
-/// A copy of `site`'s sources (not its output, not its search cache).
-fn sources_of(site: &TestSite) -> TestSite {
+/// A copy of `site`'s sources (not its output, not its search cache nor
+/// its record of published pages).
+pub(crate) fn sources_of(site: &TestSite) -> TestSite {
     let copy = TestSite::new();
     for rel in ["content", "themes", "static", "templates", ".gazette-cache"] {
         if site.path(rel).is_dir() {
@@ -35,6 +36,7 @@ fn sources_of(site: &TestSite) -> TestSite {
     }
     fs::copy(site.path("site.yaml"), copy.path("site.yaml")).expect("site.yaml");
     let _ = fs::remove_dir_all(copy.path(".gazette-cache/search"));
+    let _ = fs::remove_dir_all(copy.path(".gazette-cache/pages"));
     copy
 }
 
@@ -52,7 +54,11 @@ fn assert_same_as_cold(site: &TestSite, what: &str) -> String {
 }
 
 #[track_caller]
-fn assert_same_files(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>, what: &str) {
+pub(crate) fn assert_same_files(
+    a: &BTreeMap<String, Vec<u8>>,
+    b: &BTreeMap<String, Vec<u8>>,
+    what: &str,
+) {
     let differ: Vec<&String> = a
         .keys()
         .chain(b.keys())
@@ -65,7 +71,7 @@ fn assert_same_files(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>
 }
 
 /// Every word of the search index's files, unpacked, in one text.
-fn index_text(site: &TestSite) -> String {
+pub(crate) fn index_text(site: &TestSite) -> String {
     site.output_texts()
         .into_iter()
         .filter(|(p, _)| p.starts_with("pagefind/") && p.contains(".pf_"))
@@ -103,7 +109,7 @@ fn the_example_site_rebuilt_from_its_cache_is_its_cold_build_byte_for_byte() {
 /// A generated site of `count` articles in three sections, with tags and
 /// a few paragraphs of French words each (a fixed sequence: the same site
 /// every run).
-fn generated_site(count: usize) -> TestSite {
+pub(crate) fn generated_site(count: usize) -> TestSite {
     const WORDS: &[&str] = &[
         "caisse",
         "assurés",

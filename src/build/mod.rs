@@ -8,9 +8,12 @@
 //! stops before the disk (the preview's tests compare with it), and
 //! `render_in_memory` before the search index too (what `check` lints).
 
-use std::collections::HashSet;
+mod page_cache;
+
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -117,6 +120,11 @@ pub struct Summary {
     pub kept: usize,
     /// Photos encoded by this build (the others came from the cache).
     pub photos_encoded: usize,
+    /// Pages taken as published by the last build (`.gazette-cache/pages/`).
+    pub pages_reused: usize,
+    /// Pages rendered (of those there are many of: articles, listings,
+    /// terms, aliases, feeds).
+    pub pages_rendered: usize,
     /// Parts of the search index taken from the build cache.
     pub search_parts_reused: usize,
     /// Parts of the search index made from their pages.
@@ -137,6 +145,8 @@ impl Summary {
             removed: stats.removed,
             kept: stats.kept,
             photos_encoded: 0,
+            pages_reused: 0,
+            pages_rendered: 0,
             search_parts_reused: 0,
             search_parts_made: 0,
             seconds: started.elapsed().as_secs_f64(),
@@ -210,11 +220,8 @@ pub fn build_with(
     };
     let written = write_site(site, theme, opts, publication, progress, added);
     let mut diagnostics = prepared.diagnostics;
-    let stats = match written {
-        Ok(Ok((stats, warnings))) => {
-            diagnostics.extend(warnings);
-            stats
-        }
+    let published = match written {
+        Ok(Ok(published)) => published,
         Ok(Err(errors)) => {
             diagnostics.extend(errors);
             return (diagnostics, None, Outcome::SiteErrors);
@@ -229,11 +236,14 @@ pub fn build_with(
     cache.prune();
     search_cache.prune();
     let (search_parts_reused, search_parts_made) = search_cache.counts();
+    diagnostics.extend(published.warnings);
     let summary = Summary {
         photos_encoded,
         search_parts_reused,
         search_parts_made,
-        ..Summary::of(&stats, started, output_dir)
+        pages_reused: published.pages_reused,
+        pages_rendered: published.pages_rendered,
+        ..Summary::of(&published.stats, started, output_dir)
     };
     // A build is the last thing the process does: the model goes with it,
     // without spending time freeing it piece by piece.
@@ -276,17 +286,19 @@ fn open_publication(
 }
 
 /// What `write_site` published, and the warnings found on the way.
-type Published = (output::WriteStats, Vec<Diagnostic>);
+struct Published {
+    stats: output::WriteStats,
+    warnings: Vec<Diagnostic>,
+    /// Pages taken as published by the last build, not rendered.
+    pages_reused: usize,
+    /// Pages rendered.
+    pages_rendered: usize,
+}
 
 /// An article page as the search index reads it (`search::as_indexed`).
-fn as_indexed(content: Content) -> Content {
-    match content {
-        Content::Bytes(html) => match simdutf8::basic::from_utf8(&html) {
-            Ok(text) => Content::Bytes(crate::search::as_indexed(text).into_owned().into_bytes()),
-            Err(_) => Content::Bytes(html),
-        },
-        other => other,
-    }
+fn as_indexed(html: &[u8]) -> Option<String> {
+    let text = simdutf8::basic::from_utf8(html).ok()?;
+    Some(crate::search::as_indexed(text).into_owned())
 }
 
 /// What `write_site` adds to the pages, and where it says how long each
@@ -300,9 +312,127 @@ struct Added<'a> {
     timer: &'a mut crate::pipeline::StageTimer,
 }
 
+/// Takes the lock's value, even from a thread that panicked holding it.
+fn take<T>(m: Mutex<T>) -> T {
+    m.into_inner()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// One build's rendering into its publication: which pages it keeps as
+/// published, and what it keeps of those it renders.
+struct RenderPass<'a> {
+    page_cache: &'a page_cache::PageCache,
+    staging: &'a output::Publication,
+    lang: crate::language::Language,
+    /// The article pages, by file, with their addresses: the search
+    /// index's (none without search).
+    searched: HashMap<String, String>,
+    /// Whether a page may be kept as published: not on a site that opens
+    /// from disk with search, whose offline index has the text of every
+    /// article page.
+    may_reuse: bool,
+    /// The article pages rendered, as the index reads them, with their
+    /// keys in its cache.
+    indexed: Mutex<HashMap<String, (String, String)>>,
+    /// The article pages kept as published, with their keys.
+    kept_searched: Mutex<HashMap<String, String>>,
+    /// How many pages were kept.
+    reused: AtomicUsize,
+    /// The first write that failed.
+    failure: Mutex<Option<output::PublishError>>,
+}
+
+impl<'a> RenderPass<'a> {
+    fn new(
+        site: &Site,
+        page_cache: &'a page_cache::PageCache,
+        staging: &'a output::Publication,
+    ) -> Self {
+        let search = site.config.search;
+        let searched = if search {
+            site.articles
+                .iter()
+                .map(|a| (a.rel_url.page_file(), a.url.clone()))
+                .collect()
+        } else {
+            HashMap::new()
+        };
+        RenderPass {
+            page_cache,
+            staging,
+            lang: site.config.language,
+            searched,
+            may_reuse: !(search && site.config.relative_urls),
+            indexed: Mutex::new(HashMap::new()),
+            kept_searched: Mutex::new(HashMap::new()),
+            reused: AtomicUsize::new(0),
+            failure: Mutex::new(None),
+        }
+    }
+
+    /// Whether the page at `path` with `key` is kept as published (see
+    /// `render::Reuse`): claimed in the publication if so.
+    fn reuse(&self, order: usize, path: &str, key: render::keys::Key) -> bool {
+        if !self.may_reuse {
+            return false;
+        }
+        let searched = self.searched.contains_key(path);
+        let Some(search_key) = self.page_cache.reusable(path, key, searched) else {
+            return false;
+        };
+        if !self.staging.keep(order, path) {
+            return false;
+        }
+        if let Some(search_key) = search_key {
+            lock(&self.kept_searched).insert(path.to_string(), search_key.to_string());
+        }
+        self.reused.fetch_add(1, Ordering::Relaxed);
+        true
+    }
+
+    /// A page rendered: handed to the publication, and kept as the index
+    /// reads it when it is an article's.
+    fn sink(&self, order: usize, path: String, html: Vec<u8>) {
+        let content = Content::Bytes(html);
+        if let Err(e) = self.staging.put(order, &path, &content) {
+            lock(&self.failure).get_or_insert(e);
+        }
+        if let (Some(url), Content::Bytes(html)) = (self.searched.get(&path), &content)
+            && let Some(text) = as_indexed(html)
+        {
+            // Only what the index reads is kept.
+            let not_text = crate::search::NOT_TEXT;
+            let key = crate::search::cache::page_key(url, &text, self.lang, not_text);
+            lock(&self.indexed).insert(path, (key, text));
+        }
+    }
+}
+
+impl RenderPass<'_> {
+    /// The article pages to index, and how many pages were kept; or the
+    /// first write that failed.
+    fn finish(self) -> Result<(SearchedPages, usize), output::PublishError> {
+        if let Some(e) = take(self.failure) {
+            return Err(e);
+        }
+        let pages = SearchedPages {
+            indexed: take(self.indexed),
+            kept: take(self.kept_searched),
+        };
+        Ok((pages, self.reused.into_inner()))
+    }
+}
+
+/// The lock's guard, even from a thread that panicked holding it.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Renders `site` into the new tree of `staging`: the site's errors (the
 /// new tree dropped, the output untouched), or what was published, with
-/// the files `added` (the search index's parts through its cache).
+/// the files `added` (the search index's parts through its cache). The
+/// pages the record of the last build (`page_cache`) shows published as
+/// this build would render them are kept, not rendered.
 fn write_site(
     site: &mut Site,
     theme: &Theme,
@@ -316,62 +446,46 @@ fn write_site(
         search_cache,
         timer,
     } = added;
-    // The article pages, kept for the search index when there is one.
-    let searched: HashSet<String> = if site.config.search {
-        site.articles
-            .iter()
-            .map(|a| a.rel_url.page_file())
-            .collect()
-    } else {
-        HashSet::new()
-    };
-    let kept = Mutex::new(Files::new());
-    let failure: Mutex<Option<output::PublishError>> = Mutex::new(None);
-    let keep_first = |e: output::PublishError| {
-        failure
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .get_or_insert(e);
-    };
-    let rendered = render::render_each(site, theme, progress, &|order, path, html| {
-        let content = Content::Bytes(html);
-        if let Err(e) = staging.put(order, &path, &content) {
-            keep_first(e);
-        }
-        if searched.contains(&path) {
-            // Only what the index reads is kept.
-            kept.lock()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
-                .insert(path, as_indexed(content));
-        }
-    });
-    if let Some(e) = failure
-        .into_inner()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-    {
-        return Err(e);
-    }
+    let lang = site.config.language;
+    let search = site.config.search;
+    let page_cache = page_cache::PageCache::open(&opts.root, staging.output());
+    let pass = RenderPass::new(site, &page_cache, &staging);
+    let rendered = render::render_each_reusing(
+        site,
+        theme,
+        progress,
+        &|order, path, key| pass.reuse(order, path, key),
+        &|order, path, html| pass.sink(order, path, html),
+    );
+    let (searched, pages_reused) = pass.finish()?;
     let mut errors = rendered.found;
     if !errors.is_empty() {
         staging.abort();
         return Ok(Err(errors));
     }
+    let keyed = rendered.value.unwrap_or_default();
+    let pages_rendered = keyed.len() - pages_reused;
     timer.lap("render");
     // Every page is rendered: what only they read goes, for the index.
     site.release_page_texts();
     // Copied files and the search index come after every page: they win a
     // path a page also claims.
-    let mut warnings = Vec::new();
+    let mut warnings = page_cache.warnings(lang);
     let mut extra = Files::new();
     render::copied::add(&mut extra, site, theme, &opts.root);
     // A photo's address serves its largest variant, not the upload.
     extra.extend(photos);
-    if site.config.search {
+    // Each article page's key in the search index's cache, for the record.
+    let mut search_keys: HashMap<String, String> = HashMap::new();
+    if search {
         progress.stage(Stage::Search, None);
-        let kept = kept
-            .into_inner()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        let index = crate::search::site_index_of_indexed(site, &kept, search_cache);
+        let index = index_pages(
+            site,
+            searched,
+            staging.output(),
+            search_cache,
+            &mut search_keys,
+        );
         timer.lap("search index");
         let (found_errors, found_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
             index.found.into_iter().partition(Diagnostic::is_error);
@@ -390,5 +504,68 @@ fn write_site(
     progress.stage(Stage::Write, None);
     let committed = staging.commit();
     timer.lap("write");
-    committed.map(|stats| Ok((stats, warnings)))
+    let stats = committed?;
+    // The record of what is now published, for the next build.
+    page_cache.save(&keyed, &search_keys);
+    timer.lap("page record");
+    Ok(Ok(Published {
+        stats,
+        warnings,
+        pages_reused,
+        pages_rendered,
+    }))
+}
+
+/// The article pages a build hands to the search index, by file.
+struct SearchedPages {
+    /// Those rendered, as the index reads them, with their keys in its
+    /// cache.
+    indexed: HashMap<String, (String, String)>,
+    /// Those kept as published, with their keys.
+    kept: HashMap<String, String>,
+}
+
+/// The search index of `site`'s article `pages`, through `cache`; a page
+/// kept as published whose record the cache lacks is read again from
+/// `output`. Each page's key in the cache goes into `search_keys`.
+fn index_pages(
+    site: &Site,
+    mut pages: SearchedPages,
+    output: &std::path::Path,
+    cache: &crate::search::cache::Cache,
+    search_keys: &mut HashMap<String, String>,
+) -> crate::diagnostics::Staged<Files> {
+    let mut list = Vec::with_capacity(site.articles.len());
+    // The offline index (a site that opens from disk) reads the pages, all
+    // rendered then.
+    let mut texts = Files::new();
+    for a in &site.articles {
+        let path = a.rel_url.page_file();
+        let (key, html) = match pages.indexed.remove(&path) {
+            Some((key, text)) => (key, Some(std::borrow::Cow::<str>::Owned(text))),
+            None => match pages.kept.get(&path) {
+                Some(key) => (key.clone(), None),
+                None => continue,
+            },
+        };
+        if let (true, Some(html)) = (site.config.relative_urls, &html) {
+            texts.insert(path.clone(), Content::Bytes(html.as_bytes().to_vec()));
+        }
+        search_keys.insert(path, key.clone());
+        list.push(crate::search::Page {
+            url: a.url.clone(),
+            key,
+            html,
+        });
+    }
+    let files_of: HashMap<&str, String> = site
+        .articles
+        .iter()
+        .map(|a| (a.url.as_str(), a.rel_url.page_file()))
+        .collect();
+    let reread = |url: &str| {
+        let bytes = std::fs::read(output.join(files_of.get(url)?)).ok()?;
+        as_indexed(&bytes)
+    };
+    crate::search::site_index_of_pages(site, &texts, &list, cache, &reread)
 }
