@@ -463,7 +463,7 @@ fn write_site(
         staging.abort();
         return Ok(Err(errors));
     }
-    let keyed = rendered.value.unwrap_or_default();
+    let mut keyed = rendered.value.unwrap_or_default();
     let pages_rendered = keyed.len() - pages_reused;
     timer.lap("render");
     // Every page is rendered: what only they read goes, for the index.
@@ -479,13 +479,18 @@ fn write_site(
     let mut search_keys: HashMap<String, String> = HashMap::new();
     if search {
         progress.stage(Stage::Search, None);
-        let index = index_pages(
+        let (index, parts) = index_pages(
             site,
             searched,
-            staging.output(),
+            &staging,
+            &page_cache,
             search_cache,
             &mut search_keys,
         );
+        for part in parts {
+            let key = page_cache::part_key(&part.key, &part.folder);
+            keyed.extend(part.paths.into_iter().map(|path| (path, key)));
+        }
         timer.lap("search index");
         let (found_errors, found_warnings): (Vec<Diagnostic>, Vec<Diagnostic>) =
             index.found.into_iter().partition(Diagnostic::is_error);
@@ -526,15 +531,23 @@ struct SearchedPages {
 }
 
 /// The search index of `site`'s article `pages`, through `cache`; a page
-/// kept as published whose record the cache lacks is read again from
-/// `output`. Each page's key in the cache goes into `search_keys`.
+/// kept as published whose record the cache lacks is read again from the
+/// output, and a part whose files `record` shows published as this build
+/// would make them is kept (claimed in `staging`). Each page's key in the
+/// cache goes into `search_keys`. Returns the files to publish and the
+/// parts as published.
 fn index_pages(
     site: &Site,
     mut pages: SearchedPages,
-    output: &std::path::Path,
+    staging: &output::Publication,
+    record: &page_cache::PageCache,
     cache: &crate::search::cache::Cache,
     search_keys: &mut HashMap<String, String>,
-) -> crate::diagnostics::Staged<Files> {
+) -> (
+    crate::diagnostics::Staged<Files>,
+    Vec<crate::search::PublishedPart>,
+) {
+    let output = staging.output();
     let mut list = Vec::with_capacity(site.articles.len());
     // The offline index (a site that opens from disk) reads the pages, all
     // rendered then.
@@ -567,5 +580,13 @@ fn index_pages(
         let bytes = std::fs::read(output.join(files_of.get(url)?)).ok()?;
         as_indexed(&bytes)
     };
-    crate::search::site_index_of_pages(site, &texts, &list, cache, &reread)
+    // A part whose key and files are the recorded ones is kept as it is.
+    let keep = |key: &str, folder: &str| {
+        let paths = record.unchanged_files(page_cache::part_key(key, folder))?;
+        paths
+            .iter()
+            .all(|path| staging.keep(usize::MAX, path))
+            .then_some(paths)
+    };
+    crate::search::site_index_of_pages(site, &texts, &list, cache, &reread, &keep)
 }

@@ -19,6 +19,10 @@
 //!   a part of the index is named by its pages' keys, so a rebuild finds
 //!   its parts without the pages' text, and reads a page kept from the last
 //!   build again only when the search cache has lost its record.
+//! - **The index's files too**, each under its part's key and folder
+//!   ([`part_key`]): a part whose pages did not change is kept as
+//!   published, file by file, without reading its entry in the search
+//!   cache (about 9 MB a part at 10,000 articles).
 //! - **One file that proves itself**, as the search cache's entries: a
 //!   header naming the format, the Gazette that wrote it (`keys::BUILD`,
 //!   which changes with its code) and the output folder it describes, then
@@ -119,6 +123,23 @@ impl PageCache {
         let entry = self.entries.get(path).filter(|e| e.key == key)?;
         let found = stat(&self.output.join(path))?;
         (found == (entry.size, entry.modified)).then_some(entry)
+    }
+
+    /// The files recorded with `key` (a part of the search index,
+    /// [`part_key`]), when there are some and each is published as
+    /// recorded.
+    pub fn unchanged_files(&self, key: Key) -> Option<Vec<String>> {
+        let paths: Vec<String> = self
+            .entries
+            .iter()
+            .filter(|(_, e)| e.key == key)
+            .map(|(path, _)| path.clone())
+            .collect();
+        let unchanged = !paths.is_empty()
+            && paths
+                .par_iter()
+                .all(|path| self.unchanged(path, key).is_some());
+        unchanged.then_some(paths)
     }
 
     /// Whether the page at `path` with `key` is published as recorded
@@ -245,6 +266,17 @@ fn parse(text: &str, output: &Path) -> Result<HashMap<String, Entry>, Option<Ign
         );
     }
     Ok(entries)
+}
+
+/// The key the files of a part of the search index are recorded with:
+/// its key in the search cache (a hash of its pages) and its folder.
+pub fn part_key(key: &str, folder: &str) -> Key {
+    let mut h = SipHasher13::new();
+    h.write(b"search part");
+    h.write_usize(key.len());
+    h.write(key.as_bytes());
+    h.write(folder.as_bytes());
+    h.finish128().as_u128()
 }
 
 /// A regular file's size and modification time (nanoseconds since 1970),

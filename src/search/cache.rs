@@ -5,12 +5,16 @@
 //! Why it is shaped so:
 //!
 //! - **One entry per part, named by a hash of everything that decides its
-//!   files**: each page's URL and the page as pagefind reads it, the
-//!   language, the gzip level, what pagefind leaves out, and [`VERSION`]
-//!   (Gazette's and pagefind's versions). pagefind's output depends on
-//!   nothing else, so an entry found by its name is the part a build would
-//!   make, byte for byte; a page that changed changes its part's name, and
-//!   only that part is indexed again.
+//!   files**: each page's URL and the page as pagefind reads it (by its
+//!   key, [`page_key`], a hash of it: a build that kept a page as published
+//!   has its key from its record, not its text), the language, the gzip
+//!   level, what pagefind leaves out, and [`VERSION`] (Gazette's and
+//!   pagefind's versions). pagefind's output depends on nothing else, so an
+//!   entry found by its name is the part a build would make, byte for
+//!   byte; a page that changed changes its part's name, and only that part
+//!   is indexed again. A build whose record shows a part's files published
+//!   as they would be made keeps them without reading the entry
+//!   ([`Cache::keep_part`]).
 //! - **A file per entry that proves itself.** `parts/<key>` holds a header
 //!   (the format, [`VERSION`], the key), the part's files, and an end line
 //!   with a hash of every byte before it. An entry without its end line was
@@ -186,6 +190,14 @@ impl Cache {
         let found = self.read(PARTS, key)?;
         self.reused.fetch_add(1, Ordering::Relaxed);
         Some(found)
+    }
+
+    /// Marks the part named `key` as this build's, though it did not read
+    /// it: the build kept the part's files as published (their record says
+    /// they are this part's). Counted as taken from the cache.
+    pub fn keep_part(&self, key: &str) {
+        self.reused.fetch_add(1, Ordering::Relaxed);
+        lock(&self.used).insert(key.to_string());
     }
 
     /// The sound part entries not named in `keys`, which this build does

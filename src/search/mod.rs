@@ -165,35 +165,53 @@ fn index_in_parts(
     bundle_parts(built)
 }
 
-/// [`index_in_parts`] through `cache`: each part taken from it when it
-/// holds that part (by the keys of its pages), and stored there when it is
-/// made; see [`site_index_of_pages`].
+/// [`index_in_parts`] through `cache`: each part kept as published when
+/// `keep` says so, else taken from the cache when it holds that part (by
+/// the keys of its pages), else made and stored there; see
+/// [`site_index_of_pages`]. Returns the files to publish (those of the
+/// parts not kept) and every part as published.
 fn index_with_cache(
     pages: &[Page],
     lang: Language,
     per_part: usize,
     cache: &cache::Cache,
     reread: &Reread,
-) -> Result<Vec<(String, Vec<u8>)>, String> {
+    keep: &KeepPart,
+) -> Result<(IndexFiles, Vec<PublishedPart>), String> {
     let chunks = in_parts(pages, |p| &p.url, per_part);
     let keys: Vec<String> = chunks
         .iter()
         .map(|chunk| cache::key(chunk, lang, COMPRESSION_LEVEL, NOT_TEXT))
         .collect();
-    let found: Vec<Option<Bundle>> = keys.iter().map(|key| cache.part(key)).collect();
+    let kept: Vec<Option<Vec<String>>> = keys
+        .iter()
+        .enumerate()
+        .map(|(k, key)| keep(key, &part_folder(k)))
+        .collect();
+    let found: Vec<Option<Bundle>> = keys
+        .iter()
+        .zip(&kept)
+        .map(|(key, kept)| match kept {
+            Some(_) => {
+                cache.keep_part(key);
+                Some(Bundle::new())
+            }
+            None => cache.part(key),
+        })
+        .collect();
     // A part to make again: the files of the entries this build does not
     // use (the parts as they were before the change) spare compressing the
     // files it has not changed.
     let made = if found.iter().any(Option::is_none) {
         // The records of the pages of the parts taken whole stay when the
         // others are pruned.
-        let kept = chunks.iter().zip(&found).filter(|(_, f)| f.is_some());
-        cache.keep_pages(kept.flat_map(|(chunk, _)| chunk.iter().map(|p| p.key.clone())));
+        let whole = chunks.iter().zip(&found).filter(|(_, f)| f.is_some());
+        cache.keep_pages(whole.flat_map(|(chunk, _)| chunk.iter().map(|p| p.key.clone())));
         earlier_files(cache.others(&keys))
     } else {
         Made::new()
     };
-    let built = chunks
+    let built: Vec<Result<Bundle, String>> = chunks
         .iter()
         .zip(keys.iter().zip(found))
         .map(|(chunk, (key, found))| match found {
@@ -210,8 +228,24 @@ fn index_with_cache(
             }
         })
         .collect();
-    bundle_parts(built)
+    let mut parts = Vec::with_capacity(keys.len());
+    for (k, ((key, kept), built)) in keys.into_iter().zip(kept).zip(&built).enumerate() {
+        let folder = part_folder(k);
+        let paths = match (kept, built) {
+            (Some(paths), _) => paths,
+            (None, Ok(files)) => files
+                .iter()
+                .map(|(name, _)| format!("{folder}{name}"))
+                .collect(),
+            (None, Err(_)) => Vec::new(),
+        };
+        parts.push(PublishedPart { key, folder, paths });
+    }
+    Ok((bundle_parts(built)?, parts))
 }
+
+/// The files of an index, by path in the output.
+type IndexFiles = Vec<(String, Vec<u8>)>;
 
 /// `items` in [`part_count`] parts, each in the part its address (`url`)
 /// falls in ([`part_of`]), in their order.
@@ -230,15 +264,12 @@ fn bundle_parts(built: Vec<Result<Bundle, String>>) -> Result<Vec<(String, Vec<u
     let mut out = BTreeMap::new();
     let mut others = Vec::new();
     for (k, files) in built.into_iter().enumerate() {
-        let folder = if k == 0 {
-            String::new()
-        } else {
-            let folder = format!("{PARTS_DIR}{}/", k + 1);
-            others.push(folder.clone());
-            folder
-        };
+        let folder = part_folder(k);
+        if k > 0 {
+            others.push(folder[DIR.len()..].to_string());
+        }
         for (name, bytes) in files? {
-            out.insert(format!("{DIR}{folder}{name}"), bytes);
+            out.insert(format!("{folder}{name}"), bytes);
         }
     }
     let list = serde_json::to_vec(&others).map_err(|e| e.to_string())?;
@@ -427,7 +458,8 @@ pub fn site_index(site: &Site, files: &Files, cache: Option<&cache::Cache>) -> S
                     })
                     .collect()
             };
-            index_with_cache(&keyed, lang, PAGES_PER_PART, cache, &|_| None)
+            index_with_cache(&keyed, lang, PAGES_PER_PART, cache, &|_| None, &|_, _| None)
+                .map(|(files, _)| files)
         }
     };
     let mut index = published(site, files, index);
@@ -454,23 +486,56 @@ pub struct Page<'a> {
 /// pagefind reads it (from the published output).
 pub type Reread<'a> = dyn Fn(&str) -> Option<String> + Sync + 'a;
 
+/// Whether a build keeps the files of a part as published, given the
+/// part's key in the cache and its folder in the output (`pagefind/`,
+/// `pagefind/parts/2/`…): their paths if so, claimed by the build; the
+/// part is then neither read from the cache nor made.
+pub type KeepPart<'a> = dyn Fn(&str, &str) -> Option<Vec<String>> + Sync + 'a;
+
+/// A part of the index as a build published it: its key in the cache and
+/// its files' paths in the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublishedPart {
+    /// Its key ([`cache::key`]).
+    pub key: String,
+    /// Its folder in the output.
+    pub folder: String,
+    /// Its files.
+    pub paths: Vec<String>,
+}
+
+/// The output folder of part `k` (from 0) of the index.
+fn part_folder(k: usize) -> String {
+    if k == 0 {
+        DIR.to_string()
+    } else {
+        format!("{DIR}{PARTS_DIR}{}/", k + 1)
+    }
+}
+
 /// [`site_index`], from the article pages a build kept ([`Page`]), in the
 /// site's order: the parts whose pages `cache` already indexed are taken
 /// from it, the pages it holds are not read again, and a page in neither
-/// is read through `reread`. `files` are the rendered files (the offline
-/// index of a site that opens from disk reads them).
+/// is read through `reread`; a part whose files `keep` keeps as published
+/// is not read at all. `files` are the rendered files (the offline index of
+/// a site that opens from disk reads them). Returns the files to publish
+/// and every part as published.
 pub fn site_index_of_pages(
     site: &Site,
     files: &Files,
     pages: &[Page],
     cache: &cache::Cache,
     reread: &Reread,
-) -> Staged<Files> {
+    keep: &KeepPart,
+) -> (Staged<Files>, Vec<PublishedPart>) {
     let lang = site.config.language;
-    let index = index_with_cache(pages, lang, PAGES_PER_PART, cache, reread);
+    let (index, parts) = match index_with_cache(pages, lang, PAGES_PER_PART, cache, reread, keep) {
+        Ok((index, parts)) => (Ok(index), parts),
+        Err(e) => (Err(e), Vec::new()),
+    };
     let mut index = published(site, files, index);
     index.found.extend(cache.warnings(lang));
-    index
+    (index, parts)
 }
 
 /// Each published article's URL and its page in `files`, in the site's

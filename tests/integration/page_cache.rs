@@ -253,3 +253,29 @@ fn a_site_that_opens_from_disk_with_search_renders_every_page() {
             .contains("dirigeables")
     );
 }
+
+#[test]
+fn the_search_index_is_kept_as_published_when_its_pages_are() {
+    let site = generated_site(30);
+    site.build_ok(&[]);
+    let published = site.output();
+    // The search cache's parts cut short: a rebuild that changed no page
+    // keeps the index as published, and does not even read them.
+    let parts = site.path(".gazette-cache/search/parts");
+    for entry in fs::read_dir(&parts).expect("the cache's parts") {
+        let path = entry.expect("an entry").path();
+        let bytes = fs::read(&path).unwrap();
+        fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    }
+    let run = site.build_ok(&[]);
+    assert_eq!(run.stderr, "", "no entry read");
+    assert_eq!(site.output(), published);
+
+    // A file of the index changed by hand: the index is made again (the
+    // entry cut short is reported), and published as a cold build's.
+    let file = site.path("output/pagefind/pagefind-entry.json");
+    append(&file, " ");
+    let run = site.build_ok(&[]);
+    assert!(run.stderr.contains("incomplète"), "{}", run.stderr);
+    assert_eq!(site.output(), published);
+}
