@@ -49,7 +49,7 @@ pub struct UrlPolicy {
 pub static BUILT_IN_POLICY: UrlPolicy = UrlPolicy { extra: Vec::new() };
 
 /// A refused address: its scheme, lower case.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Refused {
     /// `javascript`, `data`…
     pub scheme: String,

@@ -31,3 +31,10 @@ page-cache-other-version = the pages' cache comes from another version of Gazett
 page-cache-truncated = the pages' cache is incomplete: it is ignored and every page is made again
 page-cache-altered = the pages' cache is not the one Gazette wrote: it is ignored and every page is made again
 page-cache-help = nothing to do: the build rewrote the cache; the .gazette-cache/ folder can be deleted at any time, it only saves time
+# The build cache's rendered article bodies (.gazette-cache/bodies/).
+body-cache-other-version = the cache of article bodies comes from another version of Gazette ({ $found }): it is ignored and the articles are read again
+body-cache-damaged = { $count ->
+        [1] an entry of the cache of article bodies is incomplete or not the one Gazette wrote: it is ignored and the article is read again
+       *[other] { $count } entries of the cache of article bodies are incomplete or not the ones Gazette wrote: they are ignored and those articles are read again
+    }
+body-cache-help = nothing to do: the build rewrote the cache; the .gazette-cache/ folder can be deleted at any time, it only saves time

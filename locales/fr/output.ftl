@@ -31,3 +31,10 @@ page-cache-other-version = le cache des pages vient d’une autre version de Gaz
 page-cache-truncated = le cache des pages est incomplet : il est ignoré et toutes les pages sont refaites
 page-cache-altered = le cache des pages n’est pas celui que Gazette a écrit : il est ignoré et toutes les pages sont refaites
 page-cache-help = rien à faire : la construction a réécrit le cache ; le dossier .gazette-cache/ peut être supprimé à tout moment, il ne sert qu’à gagner du temps
+# The build cache's rendered article bodies (.gazette-cache/bodies/).
+body-cache-other-version = le cache des corps d’articles vient d’une autre version de Gazette ({ $found }) : il est ignoré et les articles sont relus
+body-cache-damaged = { $count ->
+        [1] une entrée du cache des corps d’articles est incomplète ou n’est pas celle que Gazette a écrite : elle est ignorée et l’article est relu
+       *[other] { $count } entrées du cache des corps d’articles sont incomplètes ou ne sont pas celles que Gazette a écrites : elles sont ignorées et ces articles sont relus
+    }
+body-cache-help = rien à faire : la construction a réécrit le cache ; le dossier .gazette-cache/ peut être supprimé à tout moment, il ne sert qu’à gagner du temps

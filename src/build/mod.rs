@@ -172,11 +172,14 @@ pub fn build_with(
 ) -> (Diagnostics, Option<Summary>, Outcome) {
     let started = Instant::now();
     let mut pipeline = Pipeline::new(opts.clone());
+    // Bodies rendered by the last build are taken from the site's cache.
+    pipeline.keep_bodies();
     let mut prepared = pipeline.prepare(progress, Retention::RenderOnly);
     if prepared.usage_error {
         return (prepared.diagnostics, None, Outcome::Usage);
     }
     let lang = prepared.config.language;
+    prepared.diagnostics.extend(pipeline.body_warnings(lang));
     let output_dir = opts
         .output
         .clone()
@@ -235,6 +238,7 @@ pub fn build_with(
     // a failed one may have stopped before reaching every photo.
     cache.prune();
     search_cache.prune();
+    pipeline.save_bodies();
     let (search_parts_reused, search_parts_made) = search_cache.counts();
     diagnostics.extend(published.warnings);
     let summary = Summary {

@@ -144,6 +144,9 @@ pub struct LoadContext<'a> {
     pub markdown: MarkdownOptions<'a>,
     /// Shortcodes the theme or site adds.
     pub custom_shortcodes: &'a BTreeSet<String>,
+    /// Where a build keeps the articles' rendered bodies (none but for
+    /// `build`).
+    pub bodies: Option<&'a dyn markdown::RenderCache>,
 }
 
 /// Loads one article from its text.
@@ -189,7 +192,7 @@ pub fn load(
         blocks,
         placed_questions,
     } = mark_blocks(&placing, segments, &mut errors);
-    let body = markdown::render(&text, &OffsetMap::pieces(pieces), &cx.markdown);
+    let body = markdown::render_through(&text, &OffsetMap::pieces(pieces), &cx.markdown, cx.bodies);
     let content = render_block_content(&source, &split, &meta, &cx.markdown);
     let summary = meta.summary.as_ref().map(|s| {
         let at = front_matter::locate(&source, &split, &["summary"]).start;

@@ -204,6 +204,8 @@ pub enum Code {
     SearchCacheIgnored,
     /// `page-cache-ignored`
     PageCacheIgnored,
+    /// `body-cache-ignored`
+    BodyCacheIgnored,
     /// `serve-bind`
     ServeBind,
     /// `init-not-empty`
@@ -341,6 +343,7 @@ impl Code {
         Code::SearchIndex,
         Code::SearchCacheIgnored,
         Code::PageCacheIgnored,
+        Code::BodyCacheIgnored,
         Code::ServeBind,
         Code::InitNotEmpty,
         Code::InitNotAFolder,
@@ -463,6 +466,7 @@ impl Code {
             Code::SearchIndex => "search-index",
             Code::SearchCacheIgnored => "search-cache-ignored",
             Code::PageCacheIgnored => "page-cache-ignored",
+            Code::BodyCacheIgnored => "body-cache-ignored",
             Code::ServeBind => "serve-bind",
             Code::InitNotEmpty => "init-not-empty",
             Code::InitNotAFolder => "init-not-a-folder",

@@ -13,6 +13,10 @@
 //! lints them in memory, the preview keeps them to serve, `next-change`
 //! needs none.
 //!
+//! `build` also loads through the site's cache of rendered bodies
+//! (`bodies`, [`Pipeline::keep_bodies`]): between two runs of the
+//! process, a body whose text did not change is read back, not rendered.
+//!
 //! After assembly, the photo stage ([`Pipeline::photos`]) publishes the
 //! photos in variants for the drivers that publish (`build`, `build
 //! --watch`), plans them for `check`, or takes what the cache holds for
@@ -22,6 +26,7 @@
 //! Each stage returns its diagnostics and goes as far as it can, so one run
 //! reports every problem; the drivers decide the outcome once, at the end.
 
+mod bodies;
 mod cache;
 mod sections;
 mod timer;
@@ -118,6 +123,8 @@ pub struct Pipeline {
     highlighter: Highlighter,
     discovered: Discovered,
     articles: cache::ArticleCache,
+    /// The build cache's rendered bodies, for `build` ([`Pipeline::keep_bodies`]).
+    bodies: Option<bodies::Bodies>,
     /// Stage timings (`GAZETTE_TIMINGS`).
     pub timer: StageTimer,
 }
@@ -135,8 +142,32 @@ impl Pipeline {
             highlighter: Highlighter::new(),
             discovered: Discovered::default(),
             articles: cache::ArticleCache::default(),
+            bodies: None,
             timer: StageTimer::from_env(),
         }
+    }
+
+    /// Loads articles through the site's cache of rendered bodies
+    /// (`.gazette-cache/bodies/`): `build`'s, which publishes, then
+    /// writes it ([`Pipeline::save_bodies`]).
+    pub fn keep_bodies(&mut self) {
+        self.bodies = Some(bodies::Bodies::open(&self.opts.root));
+    }
+
+    /// Writes the bodies this build rendered into the cache, and drops
+    /// those it did not use: after a build that published.
+    pub fn save_bodies(&self) {
+        if let Some(bodies) = &self.bodies {
+            bodies.save();
+        }
+    }
+
+    /// What the cache of bodies could not use, as warnings.
+    pub fn body_warnings(&self, lang: Language) -> Vec<Diagnostic> {
+        self.bodies
+            .as_ref()
+            .map(|b| b.warnings(lang))
+            .unwrap_or_default()
     }
 
     /// A pipeline the preview runs again at each change: its source cache
@@ -269,7 +300,11 @@ impl Pipeline {
         let Some(config) = &self.config else {
             return;
         };
-        let cx = load_context(config, self.theme.as_ref(), &self.highlighter);
+        let bodies = self
+            .bodies
+            .as_ref()
+            .map(|b| b as &dyn crate::content::markdown::RenderCache);
+        let cx = load_context(config, self.theme.as_ref(), &self.highlighter, bodies);
         self.articles
             .load(&self.opts.root, &self.discovered, changed, &cx, progress);
         self.timer.lap("load articles");
@@ -282,7 +317,7 @@ impl Pipeline {
             return false;
         };
         let origin = origin.clone();
-        let cx = load_context(config, self.theme.as_ref(), &self.highlighter);
+        let cx = load_context(config, self.theme.as_ref(), &self.highlighter, None);
         self.articles.reload(&self.opts.root, &origin, &cx)
     }
 
@@ -312,7 +347,7 @@ impl Pipeline {
     /// from disk nor kept. `None` until the settings are read.
     pub fn load_text(&self, origin: ArticleSource, text: &str) -> Option<Loaded> {
         let config = self.config.as_ref()?;
-        let cx = load_context(config, self.theme.as_ref(), &self.highlighter);
+        let cx = load_context(config, self.theme.as_ref(), &self.highlighter, None);
         Some(crate::content::article::load(origin, text.to_string(), &cx).map(std::sync::Arc::new))
     }
 
@@ -359,7 +394,7 @@ impl Pipeline {
             mut errors,
             unloaded,
         } = gathered;
-        let cx = load_context(&config, self.theme.as_ref(), &self.highlighter);
+        let cx = load_context(&config, self.theme.as_ref(), &self.highlighter, None);
         let (sections, found) = load_sections(&root, discovered, &cx);
         errors.extend(found);
         let (registry, found) = Registry::load(
@@ -487,6 +522,7 @@ fn load_context<'a>(
     config: &'a Config,
     theme: Option<&'a Theme>,
     highlighter: &'a Highlighter,
+    bodies: Option<&'a dyn crate::content::markdown::RenderCache>,
 ) -> LoadContext<'a> {
     LoadContext {
         markdown: MarkdownOptions {
@@ -497,6 +533,7 @@ fn load_context<'a>(
             urls: &config.urls,
         },
         custom_shortcodes: theme.map_or(&NO_SHORTCODES, |t| &t.custom_shortcodes),
+        bodies,
     }
 }
 

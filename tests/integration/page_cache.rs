@@ -279,3 +279,56 @@ fn the_search_index_is_kept_as_published_when_its_pages_are() {
     assert!(run.stderr.contains("incomplète"), "{}", run.stderr);
     assert_eq!(site.output(), published);
 }
+
+/// The entries of the site's cache of rendered bodies, by path.
+fn body_entries(site: &TestSite) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<_> = fs::read_dir(site.path(".gazette-cache/bodies"))
+        .expect("the cache of bodies")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.file_name().is_some_and(|n| n.len() == 32))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_body_cache_entry_cut_short_edited_or_of_another_version_is_ignored_with_a_warning() {
+    let site = generated_site(6);
+    site.build_ok(&[]);
+    let published = site.output();
+    let entries = body_entries(&site);
+    assert_eq!(entries.len(), 6, "one body per article: {entries:?}");
+    let whole: Vec<Vec<u8>> = entries.iter().map(|e| fs::read(e).unwrap()).collect();
+
+    // Each: the warning, the bodies rendered again, the output the same,
+    // the entries written again whole.
+    let ignored = |name: &str| {
+        let run = site.build_ok(&[]);
+        insta::assert_snapshot!(name, site.redact(&run.stderr));
+        assert_eq!(site.output(), published, "{name}");
+        let now: Vec<Vec<u8>> = entries.iter().map(|e| fs::read(e).unwrap()).collect();
+        assert_eq!(now, whole, "{name}: written again");
+        let run = site.build_ok(&[]);
+        assert_eq!(run.stderr, "", "{name}: the cache is sound again");
+    };
+    fs::write(&entries[1], &whole[1][..whole[1].len() / 2]).unwrap();
+    ignored("body-cut-short");
+    for entry in &entries[2..4] {
+        let mut edited = fs::read(entry).unwrap();
+        let at = edited.len() / 2;
+        edited[at] = edited[at].wrapping_add(1);
+        fs::write(entry, edited).unwrap();
+    }
+    ignored("bodies-edited");
+    fs::write(
+        site.path(".gazette-cache/bodies/version"),
+        "0.0.1+0123456789abcdef",
+    )
+    .unwrap();
+    ignored("bodies-of-another-version");
+
+    // An article removed: its body goes with it.
+    fs::remove_file(site.path("content/actualites/article-0003.md")).unwrap();
+    site.build_ok(&[]);
+    assert_eq!(body_entries(&site).len(), 5);
+}

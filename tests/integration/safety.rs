@@ -13,10 +13,14 @@ fn simple_site() -> TestSite {
 fn nothing_outside(site: &TestSite, expected_root: &[&str]) {
     assert_eq!(entries(site.parent()), ["site"]);
     assert_eq!(entries(&site.root), expected_root);
-    // A build's cache (the record of its pages and the search index's,
-    // this site having no photos) is in the site's own cache folder.
+    // A build's cache (its articles' bodies, the record of its pages and
+    // the search index's, this site having no photos) is in the site's
+    // own cache folder.
     if expected_root.contains(&".gazette-cache") {
-        assert_eq!(entries(&site.path(".gazette-cache")), ["pages", "search"]);
+        assert_eq!(
+            entries(&site.path(".gazette-cache")),
+            ["bodies", "pages", "search"]
+        );
     }
 }
 

@@ -15,7 +15,7 @@ use super::escape::escape_attr;
 use super::transform::{Events, State, find_end, inside};
 
 /// A fenced code block whose language syntect does not know.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct UnknownLanguage {
     /// The language as written.
     pub language: String,

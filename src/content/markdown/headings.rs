@@ -14,7 +14,7 @@ use super::transform::{Events, State, find_end, inside, plain_text};
 use crate::content::slug::slugify;
 
 /// A heading of the body, for anchors and tables of contents.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Heading {
     /// 1 to 6.
     pub level: u8,

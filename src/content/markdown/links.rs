@@ -19,7 +19,7 @@ use super::transform::{Events, State, find_end, inside, plain_text};
 use crate::url_schemes::Refused;
 
 /// What a [`LinkRef`] is: what its error messages call it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LinkKind {
     /// A link (`[]()`).
     Link,
@@ -30,7 +30,7 @@ pub enum LinkKind {
 }
 
 /// What a link or image points to, as written, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LinkRef {
     /// The destination as written (`../rapports/bilan.md#chiffres`).
     pub dest: String,
@@ -43,7 +43,7 @@ pub struct LinkRef {
 }
 
 /// An image, for accessibility lints.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ImageRef {
     /// Its alternative text.
     pub alt: String,
@@ -52,7 +52,7 @@ pub struct ImageRef {
 }
 
 /// A link or image whose address the site's scheme allowlist refuses.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct RefusedUrl {
     /// The scheme refused.
     pub refused: Refused,

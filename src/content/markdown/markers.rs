@@ -51,7 +51,9 @@ pub(super) fn is_block_marker(text: &str) -> bool {
 
 /// HTML as the Markdown renderer wrote it: relative links and images are
 /// link markers, and an article's body holds its block markers too.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// (Serializable for the build cache, which reads back only what the
+/// renderer wrote: its entries prove themselves.)
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct HtmlWithLinkMarkers(String);
 
 impl HtmlWithLinkMarkers {

@@ -65,7 +65,7 @@ use crate::url_schemes::UrlPolicy;
 use transform::State;
 
 /// Rendered Markdown, with markers where links and blocks go.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Rendered {
     /// The HTML, with markers.
     pub html: HtmlWithLinkMarkers,
@@ -124,6 +124,57 @@ fn parser_options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+/// Where rendered Markdown is kept between builds, by the key of what it
+/// was rendered from ([`render_key`]): the build cache's article bodies
+/// (`pipeline`'s), which this layer only calls.
+pub trait RenderCache: Sync {
+    /// The text rendered under `key`, when the cache holds it sound.
+    fn get(&self, key: u128) -> Option<Rendered>;
+    /// Keeps `rendered` under `key`.
+    fn put(&self, key: u128, rendered: &Rendered);
+}
+
+/// The key of `render(text, offsets, opts)`: a hash of the text, of where
+/// it is in its file, and of every option that changes the result. (The
+/// code that renders is the cache's to tell apart.)
+pub fn render_key(text: &str, offsets: &OffsetMap, opts: &MarkdownOptions) -> u128 {
+    use siphasher::sip128::Hasher128;
+    use std::hash::Hasher;
+    let mut h = siphasher::sip128::SipHasher13::new();
+    let described = format!(
+        "markdown 1 {} {:?} {:?} {:?} {:?}",
+        opts.lang.code(),
+        opts.raw_html,
+        opts.id_prefix,
+        opts.urls,
+        offsets
+    );
+    h.write_usize(described.len());
+    h.write(described.as_bytes());
+    h.write(text.as_bytes());
+    h.finish128().as_u128()
+}
+
+/// [`render`], taken from `cache` when it holds the same text rendered
+/// with the same options, and kept there when it is rendered.
+pub fn render_through(
+    text: &str,
+    offsets: &OffsetMap,
+    opts: &MarkdownOptions,
+    cache: Option<&dyn RenderCache>,
+) -> Rendered {
+    let Some(cache) = cache else {
+        return render(text, offsets, opts);
+    };
+    let key = render_key(text, offsets, opts);
+    if let Some(found) = cache.get(key) {
+        return found;
+    }
+    let rendered = render(text, offsets, opts);
+    cache.put(key, &rendered);
+    rendered
 }
 
 /// Renders a Markdown text (an article body or a block of a front-matter value).
