@@ -29,6 +29,7 @@ use tera::Value;
 
 use super::context::{Contexts, home_list};
 use super::feeds::FEED_ENTRIES;
+use super::keys::{page_of, page_path};
 use super::plan::{Job, plan};
 use super::theme::Theme;
 use super::{Files, collect_pages, render_job};
@@ -134,42 +135,6 @@ pub fn render_moved(
         gone,
         errors,
     })
-}
-
-/// The file a page of a list (a listing's, a term's, an article's, an
-/// alias', a feed) is written to; `None` for the pages there is one of
-/// (the home page is a listing).
-fn page_path(job: &Job, site: &Site) -> Option<String> {
-    match job {
-        Job::Listing {
-            section, number, ..
-        } => Some(
-            site.sections[*section]
-                .rel_url
-                .listing_page(*number)
-                .page_file(),
-        ),
-        Job::Article(i) => Some(site.articles[*i].rel_url.page_file()),
-        Job::Alias { path, .. } => Some(crate::site::paths::alias_file(path)),
-        Job::Term {
-            taxonomy,
-            term,
-            number,
-            ..
-        } => Some(
-            site.taxonomies.list[*taxonomy].terms[*term]
-                .rel_url
-                .listing_page(*number)
-                .page_file(),
-        ),
-        Job::Feed(feed) => Some(feed.path.clone()),
-        Job::NotFound
-        | Job::Search
-        | Job::Taxonomy(_)
-        | Job::Sitemap
-        | Job::Robots
-        | Job::Accessibility => None,
-    }
 }
 
 /// Both sites, and which article of the old one each new one equals.
@@ -287,12 +252,6 @@ impl Pair<'_> {
             && old.organisation == new.organisation
             && person
     }
-}
-
-/// Page `number` (from 1) of `list`, `per_page` articles a page.
-fn page_of(list: &[usize], per_page: usize, number: usize) -> &[usize] {
-    let start = (number.saturating_sub(1) * per_page).min(list.len());
-    &list[start..(start + per_page).min(list.len())]
 }
 
 /// Whether everything but the articles' lists and places is the same: the
