@@ -281,6 +281,14 @@ pub fn home_list(site: &Site) -> Vec<usize> {
         .unwrap_or_default()
 }
 
+/// The pinned articles, which the home page's first page shows apart from
+/// its list, in the site's order.
+pub fn pinned(site: &Site) -> Vec<usize> {
+    (0..site.articles.len())
+        .filter(|&i| site.articles[i].loaded.meta.pinned)
+        .collect()
+}
+
 impl<'a> Contexts<'a> {
     /// Prepares the shared values and every article's summary.
     pub fn new(site: &'a Site, theme: &Theme) -> Self {

@@ -260,17 +260,9 @@ fn page_key(
         } => {
             h.str("listing");
             h.debug(&(section, number, count));
-            let s = &site.sections[*section];
-            if *section == 0 {
-                list(&mut h, page_of(home, s.paginate_by, *number));
-                if *number == 1 {
-                    let pinned: Vec<usize> = (0..site.articles.len())
-                        .filter(|&i| site.articles[i].loaded.meta.pinned)
-                        .collect();
-                    list(&mut h, &pinned);
-                }
-            } else {
-                list(&mut h, page_of(&s.articles, s.paginate_by, *number));
+            if let Some((page, pinned)) = listed(site, home, job) {
+                list(&mut h, page);
+                list(&mut h, &pinned);
             }
         }
         Job::Term {
@@ -281,12 +273,10 @@ fn page_key(
         } => {
             h.str("term");
             h.debug(&(taxonomy, number, count));
-            let t = &site.taxonomies.list[*taxonomy].terms[*term];
-            term_frame(&mut h, site, t);
-            list(
-                &mut h,
-                page_of(&t.articles, site.config.paginate_by, *number),
-            );
+            term_frame(&mut h, site, &site.taxonomies.list[*taxonomy].terms[*term]);
+            if let Some((page, _)) = listed(site, home, job) {
+                list(&mut h, page);
+            }
         }
         Job::Feed(feed) => {
             let Feed {
@@ -325,6 +315,44 @@ fn term_frame(h: &mut Feed128, site: &Site, t: &Term) {
             h.str(&site.articles[*i].base_dir);
         }
         None => h.str("-"),
+    }
+}
+
+/// The articles a listing or term page shows: its page of its list, and
+/// on the home page's first page the pinned ones (`home` is the home
+/// page's list, `context::home_list`); `None` for other pages.
+pub(super) fn listed<'a>(
+    site: &'a Site,
+    home: &'a [usize],
+    job: &Job,
+) -> Option<(&'a [usize], Vec<usize>)> {
+    match job {
+        Job::Listing {
+            section, number, ..
+        } => {
+            let s = &site.sections[*section];
+            if *section == 0 {
+                let pinned = if *number == 1 {
+                    super::context::pinned(site)
+                } else {
+                    Vec::new()
+                };
+                Some((page_of(home, s.paginate_by, *number), pinned))
+            } else {
+                Some((page_of(&s.articles, s.paginate_by, *number), Vec::new()))
+            }
+        }
+        Job::Term {
+            taxonomy,
+            term,
+            number,
+            ..
+        } => {
+            let t = &site.taxonomies.list[*taxonomy].terms[*term];
+            let page = page_of(&t.articles, site.config.paginate_by, *number);
+            Some((page, Vec::new()))
+        }
+        _ => None,
     }
 }
 

@@ -206,30 +206,11 @@ fn summaries_shown(site: &Site, jobs: &[Job], again: &[bool]) -> Vec<bool> {
                 show(&[*i]);
                 show(&site.articles[*i].related);
             }
-            Job::Listing {
-                section, number, ..
-            } => {
-                let s = &site.sections[*section];
-                if *section == 0 {
-                    show(keys::page_of(&home, s.paginate_by, *number));
-                    if *number == 1 {
-                        let pinned: Vec<usize> = (0..site.articles.len())
-                            .filter(|&i| site.articles[i].loaded.meta.pinned)
-                            .collect();
-                        show(&pinned);
-                    }
-                } else {
-                    show(keys::page_of(&s.articles, s.paginate_by, *number));
+            Job::Listing { .. } | Job::Term { .. } => {
+                if let Some((page, pinned)) = keys::listed(site, &home, job) {
+                    show(page);
+                    show(&pinned);
                 }
-            }
-            Job::Term {
-                taxonomy,
-                term,
-                number,
-                ..
-            } => {
-                let t = &site.taxonomies.list[*taxonomy].terms[*term];
-                show(keys::page_of(&t.articles, site.config.paginate_by, *number));
             }
             Job::Alias { .. }
             | Job::Feed(_)

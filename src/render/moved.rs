@@ -27,7 +27,7 @@ use std::collections::{HashMap, HashSet};
 use rayon::prelude::*;
 use tera::Value;
 
-use super::context::{Contexts, home_list};
+use super::context::{Contexts, home_list, pinned};
 use super::feeds::FEED_ENTRIES;
 use super::keys::{page_of, page_path};
 use super::plan::{Job, plan};
@@ -179,11 +179,6 @@ impl Pair<'_> {
                 if *sn == 0 {
                     // The home page shows the pinned articles on its first
                     // page, apart from its list.
-                    let pinned = |site: &Site| -> Vec<usize> {
-                        (0..site.articles.len())
-                            .filter(|&i| site.articles[i].loaded.meta.pinned)
-                            .collect()
-                    };
                     self.page_same(&self.old_home, self.new_home, per_page, *nn)
                         && (*nn != 1 || self.lists_same(&pinned(old), &pinned(new)))
                 } else {
