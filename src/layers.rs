@@ -16,7 +16,7 @@
 /// The top-level modules by layer, lowest first. Modules of one layer do
 /// not use each other.
 pub const LAYERS: &[&[&str]] = &[
-    &["language"],
+    &["language", "digest"],
     &["messages"],
     &["diagnostics", "dates", "os_errors", "outcome", "typography"],
     &["yaml", "url_schemes", "progress", "images"],

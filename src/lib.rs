@@ -17,6 +17,7 @@ pub mod config;
 pub mod content;
 pub mod dates;
 pub mod diagnostics;
+pub mod digest;
 pub mod images;
 pub mod init;
 pub mod language;

@@ -39,12 +39,10 @@
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
-use siphasher::sip128::{Hasher128, SipHasher13};
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::language::Language;
@@ -59,7 +57,7 @@ pub const CACHE_DIR: &str = ".gazette-cache/pages";
 const FILE: &str = "index";
 
 /// The record's first line.
-const FORMAT: &str = "gazette page cache 1";
+const FORMAT: &str = "gazette page cache 2";
 
 /// A published page as recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -271,12 +269,12 @@ fn parse(text: &str, output: &Path) -> Result<HashMap<String, Entry>, Option<Ign
 /// The key the files of a part of the search index are recorded with:
 /// its key in the search cache (a hash of its pages) and its folder.
 pub fn part_key(key: &str, folder: &str) -> Key {
-    let mut h = SipHasher13::new();
+    let mut h = crate::digest::Digest::new();
     h.write(b"search part");
     h.write_usize(key.len());
     h.write(key.as_bytes());
     h.write(folder.as_bytes());
-    h.finish128().as_u128()
+    h.finish()
 }
 
 /// A regular file's size and modification time (nanoseconds since 1970),
@@ -292,7 +290,7 @@ fn stat(path: &Path) -> Option<(u64, u128)> {
 
 /// A hash of `bytes`, as the end line holds it.
 fn checksum(bytes: &[u8]) -> String {
-    let mut h = SipHasher13::new();
+    let mut h = crate::digest::Digest::new();
     h.write(bytes);
-    format!("{:032x}", h.finish128().as_u128())
+    crate::digest::hex(h.finish())
 }

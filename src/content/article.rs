@@ -67,7 +67,7 @@ impl BlockContent {
 pub struct LoadedArticle {
     /// The file's text and path.
     pub source: Arc<SourceText>,
-    /// A hash of that text (SipHash-1-3, 128 bits): what the build cache
+    /// A hash of that text (`digest`, 128 bits): what the build cache
     /// knows the article by once a build has freed the text.
     pub source_hash: u128,
     /// Where it was found.
@@ -235,13 +235,10 @@ pub fn load(
     Ok(loaded)
 }
 
-/// A hash of an article's text (SipHash-1-3, 128 bits), for
+/// A hash of an article's text (`digest`, 128 bits), for
 /// [`LoadedArticle::source_hash`].
 pub fn text_hash(text: &str) -> u128 {
-    use siphasher::sip128::Hasher128;
-    let mut h = siphasher::sip128::SipHasher13::new();
-    std::hash::Hasher::write(&mut h, text.as_bytes());
-    h.finish128().as_u128()
+    crate::digest::of(text.as_bytes())
 }
 
 /// The words of everything a reader reads on the article's page but its

@@ -28,12 +28,9 @@
 //!   time.
 
 use std::collections::HashSet;
-use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-use siphasher::sip128::{Hasher128, SipHasher13};
 
 use crate::content::markdown::{RenderCache, Rendered};
 use crate::diagnostics::{Code, Diagnostic};
@@ -48,7 +45,7 @@ pub const CACHE_DIR: &str = ".gazette-cache/bodies";
 const STAMP: &str = "version";
 
 /// The first line of every entry.
-const FORMAT: &[u8] = b"gazette body 1\n";
+const FORMAT: &[u8] = b"gazette body 2\n";
 
 /// One build's use of the folder.
 pub struct Bodies {
@@ -216,9 +213,7 @@ fn read_entry(bytes: &[u8]) -> Option<Rendered> {
 
 /// A hash of `bytes`, as an entry ends with it.
 fn checksum(bytes: &[u8]) -> u128 {
-    let mut h = SipHasher13::new();
-    h.write(bytes);
-    h.finish128().as_u128()
+    crate::digest::of(bytes)
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -27,18 +27,16 @@
 //!   for one binary (no hash map is fed so; the two the site holds are
 //!   sorted first), and the binary is in the seed. Long texts (bodies,
 //!   templates) are fed as bytes.
-//! - **SipHash-1-3, 128 bits**, as the search cache: a page reused by
+//! - **128 bits** (`digest`, as every build cache): a page reused by
 //!   mistake would be a wrong page published, so a collision must be out
 //!   of reach, not merely unlikely.
 
 use std::fmt::{self, Debug, Write as _};
-use std::hash::Hasher;
-
-use siphasher::sip128::{Hasher128, SipHasher13};
 
 use super::feeds::{FEED_ENTRIES, Feed};
 use super::plan::Job;
 use super::theme::Theme;
+use crate::digest::Digest;
 use crate::site::taxonomy::Term;
 use crate::site::{Article, Section, Site};
 
@@ -51,7 +49,7 @@ pub type Key = u128;
 pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("GAZETTE_SOURCE_HASH"));
 
 /// A hasher fed by bytes, strings and `Debug` texts, each delimited.
-struct Feed128(SipHasher13);
+struct Feed128(Digest);
 
 impl fmt::Write for Feed128 {
     fn write_str(&mut self, s: &str) -> fmt::Result {
@@ -62,20 +60,19 @@ impl fmt::Write for Feed128 {
 
 impl Feed128 {
     fn new(kind: &str) -> Feed128 {
-        let mut h = Feed128(SipHasher13::new());
+        let mut h = Feed128(Digest::new());
         h.str(kind);
         h
     }
 
     fn str(&mut self, s: &str) {
-        self.0.write_usize(s.len());
-        self.0.write(s.as_bytes());
+        self.0.write_str(s);
     }
 
     fn debug(&mut self, value: &dyn Debug) {
         // Writing into a hasher cannot fail.
         let _ = write!(self, "{value:?}");
-        self.0.write_u8(0xff);
+        self.0.write(&[0xff]);
     }
 
     fn num(&mut self, n: usize) {
@@ -87,7 +84,7 @@ impl Feed128 {
     }
 
     fn finish(self) -> Key {
-        self.0.finish128().as_u128()
+        self.0.finish()
     }
 }
 

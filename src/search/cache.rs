@@ -52,13 +52,10 @@
 //!   time: the index is made from the pages either way.
 
 use std::collections::HashSet;
-use std::hash::Hasher;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-
-use siphasher::sip128::{Hasher128, SipHasher13};
 
 use pagefind::FossickedData;
 
@@ -78,7 +75,7 @@ pub const CACHE_DIR: &str = ".gazette-cache/search";
 pub const VERSION: &str = concat!(
     "gazette ",
     env!("CARGO_PKG_VERSION"),
-    " search-cache 2; pagefind 1.6.0 with gazette patches 1-11"
+    " search-cache 3; pagefind 1.6.0 with gazette patches 1-11"
 );
 
 /// The first line of every entry.
@@ -352,7 +349,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// The name of the entry for the page `html` at `url`, as pagefind reads
 /// it in `lang`, leaving out `not_text` (the gzip level is not the page's).
 pub fn page_key(url: &str, html: &str, lang: Language, not_text: &[&str]) -> String {
-    let mut h = SipHasher13::new();
+    let mut h = crate::digest::Digest::new();
     h.write(VERSION.as_bytes());
     h.write(b"page");
     h.write(lang.code().as_bytes());
@@ -365,7 +362,7 @@ pub fn page_key(url: &str, html: &str, lang: Language, not_text: &[&str]) -> Str
     h.write(url.as_bytes());
     h.write_usize(html.len());
     h.write(html.as_bytes());
-    format!("{:032x}", h.finish128().as_u128())
+    crate::digest::hex(h.finish())
 }
 
 /// The name of the entry for a part of `pages` (each by its URL and the
@@ -374,10 +371,10 @@ pub fn page_key(url: &str, html: &str, lang: Language, not_text: &[&str]) -> Str
 /// their text: a build that took a page as published has its key, not its
 /// text.
 pub fn key(pages: &[&super::Page], lang: Language, level: u32, not_text: &[&str]) -> String {
-    let mut h = SipHasher13::new();
+    let mut h = crate::digest::Digest::new();
     h.write(VERSION.as_bytes());
     h.write(lang.code().as_bytes());
-    h.write_u32(level);
+    h.write_usize(level as usize);
     h.write_usize(not_text.len());
     for s in not_text {
         h.write_usize(s.len());
@@ -389,7 +386,7 @@ pub fn key(pages: &[&super::Page], lang: Language, level: u32, not_text: &[&str]
         h.write(page.url.as_bytes());
         h.write(page.key.as_bytes());
     }
-    format!("{:032x}", h.finish128().as_u128())
+    crate::digest::hex(h.finish())
 }
 
 /// Whether `name` is one an entry can have (32 hexadecimal digits).
@@ -399,9 +396,9 @@ fn is_key(name: &str) -> bool {
 
 /// The hash an entry's end line holds, of every byte before it.
 fn checksum(bytes: &[u8]) -> String {
-    let mut h = SipHasher13::new();
+    let mut h = crate::digest::Digest::new();
     h.write(bytes);
-    format!("{:032x}", h.finish128().as_u128())
+    crate::digest::hex(h.finish())
 }
 
 /// The bytes of the entry for `bundle` under `key`: the header, then each

@@ -192,7 +192,7 @@ fn a_record_of_another_version_cut_short_or_edited_is_ignored_with_a_warning() {
     let record = site.path(".gazette-cache/pages/index");
     let whole = fs::read_to_string(&record).expect("the record");
     let lines: Vec<&str> = whole.lines().collect();
-    assert_eq!(lines[0], "gazette page cache 1");
+    assert_eq!(lines[0], "gazette page cache 2");
     assert!(lines[1].starts_with("build "), "{}", lines[1]);
     assert!(lines.last().unwrap().starts_with("end "), "{whole}");
 

@@ -140,9 +140,7 @@ pub trait RenderCache: Sync {
 /// it is in its file, and of every option that changes the result. (The
 /// code that renders is the cache's to tell apart.)
 pub fn render_key(text: &str, offsets: &OffsetMap, opts: &MarkdownOptions) -> u128 {
-    use siphasher::sip128::Hasher128;
-    use std::hash::Hasher;
-    let mut h = siphasher::sip128::SipHasher13::new();
+    let mut h = crate::digest::Digest::new();
     let described = format!(
         "markdown 1 {} {:?} {:?} {:?} {:?}",
         opts.lang.code(),
@@ -151,10 +149,9 @@ pub fn render_key(text: &str, offsets: &OffsetMap, opts: &MarkdownOptions) -> u1
         opts.urls,
         offsets
     );
-    h.write_usize(described.len());
-    h.write(described.as_bytes());
+    h.write_str(&described);
     h.write(text.as_bytes());
-    h.finish128().as_u128()
+    h.finish()
 }
 
 /// [`render`], taken from `cache` when it holds the same text rendered
