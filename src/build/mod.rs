@@ -215,6 +215,7 @@ pub fn build_with(
             return (prepared.diagnostics, None, outcome);
         }
     };
+    pipeline.timer.lap("open output");
     let search_cache = crate::search::cache::Cache::open(&opts.root);
     let added = Added {
         photos: photo_files,
@@ -387,6 +388,7 @@ impl<'a> RenderPass<'a> {
         if !self.staging.keep(order, path) {
             return false;
         }
+        self.page_cache.kept(path);
         if let Some(search_key) = search_key {
             lock(&self.kept_searched).insert(path.to_string(), search_key.to_string());
         }
@@ -587,10 +589,11 @@ fn index_pages(
     // A part whose key and files are the recorded ones is kept as it is.
     let keep = |key: &str, folder: &str| {
         let paths = record.unchanged_files(page_cache::part_key(key, folder))?;
-        paths
-            .iter()
-            .all(|path| staging.keep(usize::MAX, path))
-            .then_some(paths)
+        let all = paths.iter().all(|path| staging.keep(usize::MAX, path));
+        if all {
+            paths.iter().for_each(|path| record.kept(path));
+        }
+        all.then_some(paths)
     };
     crate::search::site_index_of_pages(site, &texts, &list, cache, &reread, &keep)
 }

@@ -37,9 +37,10 @@
 //! - **Never needed.** A record that cannot be read or written costs only
 //!   time: every page is rendered, as without a cache.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
@@ -91,6 +92,9 @@ pub struct PageCache {
     /// The pages, by path in the output.
     entries: HashMap<String, Entry>,
     ignored: Option<Ignored>,
+    /// The pages this build kept as published ([`PageCache::kept`]): their
+    /// files stay the recorded ones, so the new record need not read them.
+    kept: Mutex<HashSet<String>>,
 }
 
 impl PageCache {
@@ -104,6 +108,7 @@ impl PageCache {
             output: output.to_path_buf(),
             entries: HashMap::new(),
             ignored: None,
+            kept: Mutex::new(HashSet::new()),
         };
         let Ok(text) = std::fs::read_to_string(&cache.file) else {
             return cache;
@@ -152,6 +157,19 @@ impl PageCache {
         }
     }
 
+    /// Notes that the build kept the file at `path` as published, after
+    /// [`PageCache::reusable`] or [`PageCache::unchanged_files`] found it
+    /// so: the new tree has it under a second name (a hard link), with the
+    /// same size and time. (Where the file system copies instead, the time
+    /// differs, and the next build renders the page again: a lost reuse,
+    /// never a wrong page.)
+    pub fn kept(&self, path: &str) {
+        self.kept
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(path.to_string());
+    }
+
     /// Replaces the record with `pages` (path in the output, key), as now
     /// published, with the article pages' keys in the search index's cache
     /// (`search`, by path): each file's size and time are read from the
@@ -159,9 +177,13 @@ impl PageCache {
     /// its place, then renamed into it; a failure leaves no record (the
     /// next build renders every page).
     pub fn save(&self, pages: &[(String, Key)], search: &HashMap<String, String>) {
+        let kept = self.kept.lock().unwrap_or_else(|p| p.into_inner());
         let stats: Vec<Option<(u64, u128)>> = pages
             .par_iter()
-            .map(|(path, _)| stat(&self.output.join(path)))
+            .map(|(path, key)| match self.entries.get(path) {
+                Some(e) if e.key == *key && kept.contains(path) => Some((e.size, e.modified)),
+                _ => stat(&self.output.join(path)),
+            })
             .collect();
         let mut text = String::with_capacity(pages.len() * 120);
         let _ = writeln!(text, "{FORMAT}");

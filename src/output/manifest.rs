@@ -17,8 +17,6 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use walkdir::WalkDir;
-
 use crate::diagnostics::Diagnostic;
 use crate::language::Language;
 use crate::messages::t;
@@ -109,10 +107,8 @@ pub fn inspect(dir: &Path) -> io::Result<Found> {
     // Folders that hold an owned file, found as the files are.
     let mut holding: HashSet<String> = HashSet::new();
     let mut dirs: Vec<String> = Vec::new();
-    for entry in WalkDir::new(dir).min_depth(1).follow_links(false) {
-        let entry = entry.map_err(io::Error::other)?;
-        let rel = relative(dir, entry.path());
-        if entry.file_type().is_dir() {
+    for (rel, is_dir) in tree(dir, dir)? {
+        if is_dir {
             dirs.push(rel);
         } else if rel == MANIFEST {
             continue;
@@ -132,6 +128,32 @@ pub fn inspect(dir: &Path) -> io::Result<Found> {
     found.foreign_dirs = dirs.into_iter().filter(|d| !holding.contains(d)).collect();
     found.manifest = manifest;
     Ok(found)
+}
+
+/// Every entry under `dir` (inside the output folder `root`), by its path
+/// from `root` and whether it is a folder (a link is not, whatever it
+/// points to). Folders are read side by side, on rayon's threads: an
+/// output of 10,000 articles is 13,000 folders, read at the start of every
+/// build (about 0.1 s on one core).
+fn tree(root: &Path, dir: &Path) -> io::Result<Vec<(String, bool)>> {
+    use rayon::prelude::*;
+    let mut entries = Vec::new();
+    let mut folders = Vec::new();
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        let is_dir = entry.file_type()?.is_dir();
+        entries.push((relative(root, &path), is_dir));
+        if is_dir {
+            folders.push(path);
+        }
+    }
+    let nested = folders
+        .par_iter()
+        .map(|folder| tree(root, folder))
+        .collect::<io::Result<Vec<_>>>()?;
+    entries.extend(nested.into_iter().flatten());
+    Ok(entries)
 }
 
 fn relative(dir: &Path, path: &Path) -> String {

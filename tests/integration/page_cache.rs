@@ -153,6 +153,59 @@ fn a_published_page_edited_by_hand_is_rendered_again() {
     assert_eq!(site.output(), published);
 }
 
+/// Each line of the record that disagrees with the published file it
+/// names (size, modification time in nanoseconds), as `path: recorded ≠
+/// found`.
+fn record_disagreements(site: &TestSite) -> Vec<String> {
+    let record = fs::read_to_string(site.path(".gazette-cache/pages/index")).expect("the record");
+    let lines: Vec<&str> = record.lines().collect();
+    let mut wrong = Vec::new();
+    for line in &lines[3..lines.len() - 1] {
+        let fields: Vec<&str> = line.splitn(5, ' ').collect();
+        let (size, modified, path) = (fields[1], fields[2], fields[4]);
+        let meta = fs::metadata(site.path("output").join(path)).expect("a published file");
+        let found_modified = meta
+            .modified()
+            .unwrap()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos();
+        let found = format!("{} {found_modified}", meta.len());
+        let recorded = format!("{size} {modified}");
+        if recorded != found {
+            wrong.push(format!("{path}: {recorded} ≠ {found}"));
+        }
+    }
+    wrong
+}
+
+#[test]
+fn the_record_names_each_file_as_published_after_a_rebuild() {
+    let site = generated_site(12);
+    site.build_ok(&[]);
+    // A rebuild that keeps most pages and renders an edited article's
+    // again; then one that renders again a page edited by hand (its key
+    // unchanged, its file not the recorded one).
+    let edits = [
+        site.path("content/metiers/article-0004.md"),
+        site.path("output/actualites/article-0003/index.html"),
+    ];
+    for (edited, text) in edits
+        .iter()
+        .zip(["\nUne phrase de plus.\n", "<!-- à la main -->"])
+    {
+        append(edited, text);
+        let run = site.build_ok(&[]);
+        let (reused, total) = kept(&run.stdout).expect("pages kept");
+        assert!(reused > 0 && reused < total, "{}", run.stdout);
+        assert_eq!(record_disagreements(&site), Vec::<String>::new());
+    }
+    // And so the next build keeps every page.
+    let run = site.build_ok(&[]);
+    let (reused, total) = kept(&run.stdout).expect("pages kept");
+    assert_eq!(reused, total, "{}", run.stdout);
+}
+
 #[test]
 fn a_theme_edit_or_another_output_folder_renders_every_page() {
     let site = generated_site(12);
