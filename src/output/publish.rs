@@ -71,7 +71,7 @@ pub struct Publication {
     clean: bool,
     claims: Mutex<HashMap<String, Claim>>,
     /// Folders made in the new tree so far.
-    dirs: Mutex<HashSet<PathBuf>>,
+    dirs: Mutex<HashSet<String>>,
     /// Paths where a file not Gazette's stands in the way.
     foreign_hits: Mutex<BTreeSet<String>>,
     /// Folders this publication created above the work folder.
@@ -246,12 +246,11 @@ impl Publication {
                 .any(|p| f.foreign_files.contains(&crate::sources::to_slash(p)))
     }
 
-    /// Makes the folder of `rel` in the new tree, once.
+    /// Makes the folder of `rel` in the new tree, once. (A path handed
+    /// over is relative and `/`-separated: its folder is the text before
+    /// its last `/`, looked up without making a path.)
     fn make_parent(&self, rel: &str) -> io::Result<()> {
-        let Some(parent) = Path::new(rel)
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-        else {
+        let Some((parent, _)) = rel.rsplit_once('/').filter(|(p, _)| !p.is_empty()) else {
             return Ok(());
         };
         if self
@@ -266,7 +265,7 @@ impl Publication {
         self.dirs
             .lock()
             .unwrap_or_else(|p| p.into_inner())
-            .insert(parent.to_path_buf());
+            .insert(parent.to_string());
         Ok(())
     }
 
