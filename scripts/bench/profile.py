@@ -3,8 +3,10 @@
 
 Usage: python3 scripts/bench/profile.py SITE [BINARY] [--frequency HZ]
 
-Builds SITE once, cold (into an empty /dev/shm/gazette-profile-out), under
-`perf record -g`, then sorts every sample by what it was doing:
+Builds SITE once, cold (into an empty /dev/shm/gazette-profile-out, with
+the site's build cache, `.gazette-cache/`, removed first, as the
+benchmark's cold builds do), under `perf record -g`, then sorts every
+sample by what it was doing:
 
 - the kernel creating, writing and reading files, or handling page faults
   (first touches of new memory);
@@ -38,7 +40,7 @@ KINDS = [
     ("kernel: file calls", r"__x64_sys_(openat|mkdir|write|close|read|statx|newfstatat|rename|getdents64|unlink)|ksys_(write|read)"),
     ("kernel: page faults", r"exc_page_fault"),
     ("pagefind (search index)", r"pagefind|lol_html|zlib_rs|flate2"),
-    ("Tera 2: rendering templates", None),  # tera under render_page
+    ("Tera 2: rendering templates", None),  # tera under render_template (render_page before)
     ("Tera 2: building values", r"tera::"),
     ("pulldown-cmark", r"pulldown_cmark"),
     ("serde_yaml / libyaml", r"unsafe_libyaml|serde_yaml"),
@@ -46,7 +48,7 @@ KINDS = [
     ("other kernel", r"entry_SYSCALL|asm_sysvec|asm_common_interrupt|irq"),
 ]
 TERA = re.compile(r"tera::")
-RENDER_PAGE = re.compile(r"gazette::render::render_page")
+RENDER_PAGE = re.compile(r"gazette::render::render_(page|template)\b")
 GAZETTE = re.compile(r"^<?gazette::")
 
 
@@ -93,6 +95,7 @@ def main():
     if shutil.which("perf") is None:
         sys.exit("perf is not installed (linux-perf / linux-tools)")
     shutil.rmtree(OUT, ignore_errors=True)
+    shutil.rmtree(os.path.join(site, ".gazette-cache"), ignore_errors=True)
     with tempfile.TemporaryDirectory() as tmp:
         data = os.path.join(tmp, "perf.data")
         subprocess.run(["perf", "record", "-F", frequency, "-g", "-o", data,
