@@ -124,38 +124,16 @@ fn render_reading(
 fn reads(site: &Site, home: &[usize], job: &Job, touched: &[Touched], front_matter: bool) -> bool {
     let whole = |i: usize| touched.iter().any(|t| t.article == i);
     let summary = |i: usize| touched.iter().any(|t| t.article == i && t.summary);
-    let page_of = |list: &[usize], per_page: usize, number: usize| -> bool {
-        list.iter()
-            .skip((number - 1) * per_page)
-            .take(per_page)
-            .any(|&i| summary(i))
-    };
     match job {
         Job::Article(i) => whole(*i) || site.articles[*i].related.iter().any(|&j| summary(j)),
         Job::Alias { article, .. } => whole(*article),
-        Job::Listing {
-            section, number, ..
-        } => {
-            let s = &site.sections[*section];
-            if *section == 0 {
-                page_of(home, s.paginate_by, *number)
-                    || (*number == 1
-                        && touched
-                            .iter()
-                            .any(|t| t.summary && site.articles[t.article].loaded.meta.pinned))
-            } else {
-                page_of(&s.articles, s.paginate_by, *number)
-            }
-        }
-        Job::Term {
-            taxonomy,
-            term,
-            number,
-            ..
-        } => {
-            let t = &site.taxonomies.list[*taxonomy].terms[*term];
-            page_of(&t.articles, site.config.paginate_by, *number)
-                || t.person.as_ref().is_some_and(|(i, _)| whole(*i))
+        Job::Listing { .. } => super::keys::listed(site, home, job)
+            .is_some_and(|(page, pinned)| page.iter().chain(&pinned).any(|&i| summary(i))),
+        Job::Term { taxonomy, term, .. } => {
+            let person = &site.taxonomies.list[*taxonomy].terms[*term].person;
+            super::keys::listed(site, home, job)
+                .is_some_and(|(page, _)| page.iter().any(|&i| summary(i)))
+                || person.as_ref().is_some_and(|(i, _)| whole(*i))
         }
         Job::Feed(feed) => feed.articles.iter().take(FEED_ENTRIES).any(|&i| summary(i)),
         Job::Taxonomy(_) | Job::Sitemap => front_matter,

@@ -448,6 +448,37 @@ fn incremental_rebuilds_equal_full_builds() {
 }
 
 #[test]
+fn a_pinned_article_s_first_paragraph_edited_renders_the_home_page_again() {
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    // Old, so that only its pin puts it on the home page's first page.
+    let pinned = "content/actualites/rappel-permanent.md";
+    fs::write(
+        root.join(pinned),
+        "---\ntitle: Rappel permanent\ndate: 2019-01-07\npinned: true\n---\nPremier paragraphe.\n\nDeuxième paragraphe.\n",
+    )
+    .unwrap();
+    let mut session = Session::publishing(opts(root));
+    assert_built(&session.build());
+    assert!(page_text(&session, "index.html").contains("Premier paragraphe."));
+    replace_in(
+        &root.join(pinned),
+        "Premier paragraphe.",
+        "Premier paragraphe, réécrit.",
+    );
+    let r = session.apply(&changes(&[pinned]));
+    assert_built(&r);
+    assert_eq!(r.route, Route::Articles);
+    assert!(
+        r.changed.contains(&"index.html".to_string()),
+        "{:?}",
+        r.changed
+    );
+    assert!(page_text(&session, "index.html").contains("Premier paragraphe, réécrit."));
+    assert_equals_full_build(&mut session, root, "a pinned article's summary");
+}
+
+#[test]
 fn a_page_shown_first_is_put_back_when_the_rest_of_the_rebuild_fails() {
     let site = TestSite::example();
     let root = site.root.as_path();

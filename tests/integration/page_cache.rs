@@ -136,6 +136,21 @@ fn a_rebuild_renders_again_only_the_pages_that_show_what_changed() {
 }
 
 #[test]
+fn a_pinned_article_s_first_paragraph_edited_renders_the_home_page_again() {
+    let site = generated_site(30);
+    // The oldest article: only its pin puts it on the home page's first
+    // page (the others' list it on the second).
+    let article = site.path("content/actualites/article-0000.md");
+    replace_in(&article, "\ntitle:", "\npinned: true\ntitle:");
+    site.build_ok(&[]);
+    replace_in(&article, "\n---\nLe ", "\n---\nAvant tout, le ");
+    let run = site.build_ok(&[]);
+    assert!(kept(&run.stdout).is_some(), "{}", run.stdout);
+    assert!(site.page("index.html").contains("Avant tout, le "));
+    assert_cold(&site, "a pinned article's summary");
+}
+
+#[test]
 fn a_published_page_edited_by_hand_is_rendered_again() {
     let site = generated_site(12);
     site.build_ok(&[]);
