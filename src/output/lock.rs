@@ -7,7 +7,8 @@
 //! (`flock` on Unix, `LockFileEx` on Windows, through the standard library),
 //! which the system releases if the build dies, so a killed build never
 //! blocks the next one. A second build into the same folder waits for the
-//! first. The work folder is removed when a build ends; because a waiting
+//! first. The lock file is removed when a build ends (and the work folder,
+//! unless it keeps the tree the build replaced, `spare`); because a waiting
 //! build may then hold a lock on a file that no longer has a name, a lock
 //! counts only when the file it locked is still the one at the path.
 
@@ -66,8 +67,8 @@ impl Lock {
         }
     }
 
-    /// Removes the work folder (it must hold only the lock by now), then
-    /// lets the next build in.
+    /// Removes the lock file, and the work folder if that leaves it empty,
+    /// then lets the next build in.
     pub fn release(self) {
         let _ = fs::remove_file(self.dir.join("lock"));
         let _ = fs::remove_dir(&self.dir);

@@ -12,6 +12,8 @@
 //!   beside it where the new tree is prepared;
 //! - `publish`: the new tree, filled as pages are rendered, completed with
 //!   the unchanged and the foreign files, then swapped in;
+//! - `spare`: the tree a swap replaced, kept in the work folder with where
+//!   it differs from the published one, to be the next build's new tree;
 //! - `swap`: the one-step replacement of the published tree.
 //!
 //! The result: a build deletes only files it wrote itself; a failed, killed
@@ -23,6 +25,7 @@ mod guard;
 mod lock;
 mod manifest;
 mod publish;
+mod spare;
 mod swap;
 
 use std::collections::BTreeMap;

@@ -1,11 +1,14 @@
 //! One build's publication: the new tree prepared beside the output folder,
 //! then swapped in whole.
 //!
+//! The new tree starts empty, or as the tree the last build replaced
+//! (`spare`), which holds every file but those that build changed.
 //! Files are handed over one by one, from rayon's threads, as they are
 //! rendered, so a build never holds the whole site in memory. A file whose
 //! bytes the published tree already holds is noted, not written; any other
-//! is written into the new tree at once. At commit the unchanged files are
-//! hard-linked into the new tree (no copy, same modification time), the
+//! is written into the new tree at once. At commit the unchanged files the
+//! new tree does not hold yet are
+//! hard-linked into it (no copy, same modification time), the
 //! files Gazette does not own are carried over the same way, the manifest is
 //! written, and the new tree replaces the old one in one rename (`swap`).
 //! Until that rename the published folder is exactly as it was; after it,
@@ -22,7 +25,7 @@ use rayon::prelude::*;
 
 use super::lock::{self, Lock};
 use super::manifest::{self, Found, MANIFEST, Refusal};
-use super::{Content, PublishError, swap};
+use super::{Content, PublishError, spare, swap};
 
 /// What a write did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +66,8 @@ pub struct Publication {
     output: PathBuf,
     /// What copied files are relative to.
     root: PathBuf,
+    /// The work folder: the lock, the new tree, the spare (`spare`).
+    work: PathBuf,
     /// The new tree, in the work folder.
     stage: PathBuf,
     /// Where a tree is set aside when it cannot be exchanged.
@@ -77,6 +82,11 @@ pub struct Publication {
     /// Folders this publication created above the work folder.
     created: Vec<PathBuf>,
     lock: Option<Lock>,
+    /// The new tree is the tree the last build replaced (`spare`): what
+    /// it holds.
+    reuse: Option<spare::Taken>,
+    /// Paths of that tree written over or emptied by this build.
+    touched: Mutex<HashSet<String>>,
 }
 
 impl Publication {
@@ -105,6 +115,7 @@ impl Publication {
         let mut publication = Publication {
             stage: work.join("stage"),
             aside: work.join("previous"),
+            work,
             output,
             root: root.to_path_buf(),
             found: Found::default(),
@@ -114,6 +125,8 @@ impl Publication {
             foreign_hits: Mutex::new(BTreeSet::new()),
             created,
             lock: Some(lock),
+            reuse: None,
+            touched: Mutex::new(HashSet::new()),
         };
         publication.prepare(policy)?;
         Ok(publication)
@@ -144,7 +157,23 @@ impl Publication {
                 sample: manifest::sample(&self.found),
             }));
         }
-        fs::create_dir(&self.stage).map_err(|e| io(e, &self.stage))?;
+        self.reuse = if policy.clean {
+            spare::discard(&self.work);
+            None
+        } else {
+            spare::take(&self.work, &self.output, &self.found, &self.stage)
+        };
+        if self.reuse.is_some() {
+            // Folders made read-only in the published tree (the spare's root,
+            // foreign folders) are filled, then given their permissions back
+            // at commit, as in a tree made from nothing.
+            spare::writable(&self.stage);
+            for dir in &self.found.foreign_dirs {
+                spare::writable(&self.stage.join(dir));
+            }
+        } else {
+            fs::create_dir(&self.stage).map_err(|e| io(e, &self.stage))?;
+        }
         Ok(())
     }
 
@@ -189,14 +218,26 @@ impl Publication {
                 .is_some_and(|c| c.written)
         };
         let target = self.stage.join(rel);
+        if self.reuse.is_some() && (earlier_written || !unchanged) {
+            self.touched
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .insert(rel.to_string());
+            // A new file, never one shared with the published tree.
+            spare::clear(&target)?;
+        }
         if unchanged {
-            if earlier_written {
+            if earlier_written && self.reuse.is_none() {
                 fs::remove_file(&target)?;
             }
             return Ok(());
         }
         self.make_parent(rel)?;
-        write_content(&target, content, &self.root)
+        if self.reuse.is_some() {
+            spare::retrying(&target, || write_content(&target, content, &self.root))
+        } else {
+            write_content(&target, content, &self.root)
+        }
     }
 
     /// The output folder, absolute and resolved.
@@ -261,7 +302,26 @@ impl Publication {
         {
             return Ok(());
         }
-        fs::create_dir_all(self.stage.join(parent))?;
+        if let Err(e) = fs::create_dir_all(self.stage.join(parent)) {
+            if self.reuse.is_none() {
+                return Err(e);
+            }
+            // The tree the last build replaced may hold a file where this
+            // build needs a folder: a page it no longer publishes.
+            let mut at = String::new();
+            for part in parent.split('/') {
+                if !at.is_empty() {
+                    at.push('/');
+                }
+                at.push_str(part);
+                let path = self.stage.join(&at);
+                if fs::symlink_metadata(&path).is_ok_and(|m| !m.is_dir()) {
+                    spare::clear(&path)?;
+                }
+            }
+            let dir = self.stage.join(parent);
+            spare::retrying(&dir, || fs::create_dir_all(&dir))?;
+        }
         self.dirs
             .lock()
             .unwrap_or_else(|p| p.into_inner())
@@ -303,9 +363,11 @@ impl Publication {
             .manifest
             .as_ref()
             .is_some_and(|m| m.len() == claims.len() && claims.keys().all(|k| m.contains(k)));
+        let touched = std::mem::take(self.touched.get_mut().unwrap_or_else(|p| p.into_inner()));
         if stats.written == 0 && stats.removed == 0 && !dropped_foreign && same_manifest {
             // Nothing changed: the published tree stays as it is, untouched.
             stats.kept = self.found.foreign_files.len();
+            self.set_spare_aside(&claims, touched);
             self.finish();
             return Ok(stats);
         }
@@ -313,19 +375,14 @@ impl Publication {
             path: path.to_path_buf(),
             error: e,
         };
-        // One link per unchanged file: a system call each, on every core.
-        claims
-            .par_iter()
-            .filter(|(_, claim)| !claim.written)
-            .try_for_each(|(rel, _)| {
-                self.make_parent(rel).map_err(|e| io(e, &self.stage))?;
-                link_or_copy(&self.output.join(rel), &self.stage.join(rel))
-                    .map_err(|e| io(e, &self.output.join(rel)))
-            })?;
+        self.complete(&claims, &touched)?;
         if !self.clean {
             stats.kept = self.carry_foreign()?;
         }
         let target = self.stage.join(MANIFEST);
+        if self.reuse.is_some() {
+            spare::clear(&target).map_err(|e| io(e, &target))?;
+        }
         if same_manifest {
             // The same list: the same file, as for any unchanged file.
             link_or_copy(&self.output.join(MANIFEST), &target)
@@ -341,12 +398,147 @@ impl Publication {
         let old = swap::replace(&self.stage, &self.output, &self.aside)
             .map_err(|e| io(e, &self.output))?
             .to_path_buf();
-        // The old tree: its own files go, and the files carried over keep
-        // their other name in the new tree.
-        let _ = swap::remove_tree(&old);
+        self.reuse = None;
+        self.keep_spare(&old, &claims);
         self.created.clear();
         self.finish();
         Ok(stats)
+    }
+
+    /// Makes the new tree hold every unchanged file: links to the
+    /// published ones where it does not hold them yet; from a kept tree,
+    /// first removes what this build no longer publishes.
+    fn complete(
+        &mut self,
+        claims: &HashMap<String, Claim>,
+        touched: &HashSet<String>,
+    ) -> Result<(), PublishError> {
+        let io = |e: io::Error, path: &Path| PublishError::Io {
+            path: path.to_path_buf(),
+            error: e,
+        };
+        if let Some(taken) = &self.reuse {
+            // What the kept tree holds that this build does not publish.
+            taken
+                .owned
+                .par_iter()
+                .filter(|rel| !claims.contains_key(*rel))
+                .try_for_each(|rel| spare::remove(&self.stage, rel))
+                .map_err(|e| io(e, &self.stage))?;
+            // Folders it emptied are gone: each is made again when needed.
+            self.dirs
+                .get_mut()
+                .unwrap_or_else(|p| p.into_inner())
+                .clear();
+        }
+        // One link per unchanged file the new tree does not hold yet: a
+        // system call each, on every core.
+        claims
+            .par_iter()
+            .filter(|(rel, claim)| {
+                !claim.written
+                    && self
+                        .reuse
+                        .as_ref()
+                        .is_none_or(|t| t.may_differ(rel) || touched.contains(*rel))
+            })
+            .try_for_each(|(rel, _)| {
+                let target = self.stage.join(rel);
+                if self.reuse.is_some() {
+                    spare::clear(&target).map_err(|e| io(e, &target))?;
+                }
+                self.make_parent(rel).map_err(|e| io(e, &self.stage))?;
+                let from = self.output.join(rel);
+                spare::retrying(&target, || link_or_copy(&from, &target)).map_err(|e| io(e, &from))
+            })?;
+        Ok(())
+    }
+
+    /// After the swap: keeps the tree replaced, `old`, as the next build's
+    /// new tree (`spare`), with where it differs from the new published
+    /// one. A replaced tree Gazette did not make (a folder taken over) is
+    /// removed. The first build into a folder replaces none and keeps
+    /// none: a build in CI, into a new folder each time, would only pay
+    /// for it.
+    fn keep_spare(&self, old: &Path, claims: &HashMap<String, Claim>) {
+        let replaced = fs::symlink_metadata(old).is_ok();
+        let Some(mut record) = self.record().filter(|_| replaced) else {
+            if replaced {
+                let _ = swap::remove_tree(old);
+            }
+            return;
+        };
+        // A tree whose foreign files this build dropped (`--clean`) holds
+        // what the new one does not: it is not kept.
+        let dropped = self.clean && self.found.has_foreign();
+        if replaced && self.found.manifest.is_some() && !dropped {
+            // The old tree differs from the new one where this build wrote
+            // a file, and where it removed one.
+            record.differs = claims
+                .iter()
+                .filter(|(_, c)| c.written)
+                .map(|(rel, _)| rel.clone())
+                .chain(
+                    self.found
+                        .owned
+                        .iter()
+                        .filter(|rel| !claims.contains_key(*rel))
+                        .cloned(),
+                )
+                .collect();
+            spare::keep(&self.work, old, &record);
+        } else if replaced {
+            let _ = swap::remove_tree(old);
+        }
+    }
+
+    /// When nothing changed: the new tree, if it is the spare taken, is
+    /// the spare again; else a spare is made (once, on the first rebuild
+    /// that changes nothing) by linking the published tree.
+    fn set_spare_aside(&mut self, claims: &HashMap<String, Claim>, touched: HashSet<String>) {
+        let Some(mut record) = self.record() else {
+            return;
+        };
+        match self.reuse.take() {
+            Some(taken) => {
+                record.differs = taken.differs.into_iter().chain(touched).collect();
+                spare::keep(&self.work, &self.stage, &record);
+            }
+            None if self.found.manifest.is_some() => self.make_spare(claims, &record),
+            None => {}
+        }
+    }
+
+    /// The spare's record for the published tree as this build leaves it,
+    /// with no difference yet; `None` where the system cannot identify it.
+    fn record(&self) -> Option<spare::Record> {
+        let keep_foreign = !self.clean;
+        Some(spare::Record {
+            published: spare::identity(&self.output)?,
+            differs: BTreeSet::new(),
+            foreign_files: if keep_foreign {
+                self.found.foreign_files.clone()
+            } else {
+                BTreeSet::new()
+            },
+            foreign_dirs: if keep_foreign {
+                self.found.foreign_dirs.clone()
+            } else {
+                BTreeSet::new()
+            },
+        })
+    }
+
+    /// A spare that shares every file of the published tree.
+    fn make_spare(&self, claims: &HashMap<String, Claim>, record: &spare::Record) {
+        let files: Vec<&str> = claims
+            .keys()
+            .map(String::as_str)
+            .chain(std::iter::once(MANIFEST))
+            .chain(record.foreign_files.iter().map(String::as_str))
+            .collect();
+        let dirs: Vec<&str> = record.foreign_dirs.iter().map(String::as_str).collect();
+        spare::make(&self.work, &self.output, &files, &dirs, record);
     }
 
     /// Hard-links the entries Gazette does not own into the new tree;
@@ -362,11 +554,23 @@ impl Publication {
         }
         for rel in &f.foreign_files {
             let from = self.output.join(rel);
+            let target = self.stage.join(rel);
+            if self.reuse.is_some() {
+                // The kept tree holds it already, unless it was replaced
+                // in the published tree since.
+                if spare::same_file(&from, &target) {
+                    continue;
+                }
+                spare::clear(&target).map_err(|e| PublishError::Io {
+                    path: target.clone(),
+                    error: e,
+                })?;
+            }
             self.make_parent(rel).map_err(|e| PublishError::Io {
                 path: self.stage.clone(),
                 error: e,
             })?;
-            carry(&from, &self.stage.join(rel)).map_err(|e| PublishError::Io {
+            carry(&from, &target).map_err(|e| PublishError::Io {
                 path: from,
                 error: e,
             })?;

@@ -95,14 +95,14 @@ fn remove_in_parallel(path: &Path) -> io::Result<()> {
 }
 
 #[cfg(unix)]
-fn owner_may_write(permissions: &mut fs::Permissions) {
+pub(super) fn owner_may_write(permissions: &mut fs::Permissions) {
     use std::os::unix::fs::PermissionsExt;
     permissions.set_mode(permissions.mode() | 0o700);
 }
 
 #[cfg(not(unix))]
 #[allow(clippy::permissions_set_readonly_false)]
-fn owner_may_write(permissions: &mut fs::Permissions) {
+pub(super) fn owner_may_write(permissions: &mut fs::Permissions) {
     permissions.set_readonly(false);
 }
 

@@ -46,6 +46,7 @@ mod search;
 mod search_cache;
 mod serve;
 mod sources;
+mod spare;
 mod statement;
 mod studio;
 mod support;

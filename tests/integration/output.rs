@@ -5,7 +5,7 @@
 use std::fs;
 use std::time::{Duration, SystemTime};
 
-use crate::support::{TestSite, entries, manifest_dir, tree};
+use crate::support::{TestSite, assert_work_folder_settled, entries, manifest_dir, tree};
 
 /// `12 pages en 0,13 s dans ./output (21 fichiers écrits, 0 supprimés)`:
 /// (pages, written, removed). A rebuild may say on lines of their own that
@@ -138,7 +138,7 @@ fn what_a_killed_build_leaves_beside_the_output_is_cleared_or_put_back() {
     site.write(".output.gazette/stage/index.html", "<p>moitié de page");
     site.write(".output.gazette/stage/actualites/index.html", "");
     site.build_ok(&[]);
-    assert!(!site.path(".output.gazette").exists());
+    assert_work_folder_settled(&site.root, "output");
     assert!(site.output() == expected);
 
     // Killed between the two renames of a file system that cannot exchange
@@ -146,7 +146,7 @@ fn what_a_killed_build_leaves_beside_the_output_is_cleared_or_put_back() {
     fs::create_dir_all(site.path(".output.gazette")).expect("mkdir");
     fs::rename(site.path("output"), site.path(".output.gazette/previous")).expect("rename");
     let run = site.build_ok(&[]);
-    assert!(!site.path(".output.gazette").exists());
+    assert_work_folder_settled(&site.root, "output");
     assert!(site.output() == expected);
     // Put back as it was: nothing to write.
     assert_eq!(summary(&run.stdout).1, 0, "{}", run.stdout);

@@ -186,6 +186,22 @@ pub fn entries(dir: &Path) -> Vec<String> {
     names
 }
 
+/// Asserts that a finished build left in the work folder beside its output
+/// folder `output` (in `parent`) only what the next build reuses: the tree
+/// it replaced, that tree's record and the `.gitignore` keeping them out of
+/// git (or nothing at all); never a new tree, a tree set aside or a lock.
+pub fn assert_work_folder_settled(parent: &Path, output: &str) {
+    let work = parent.join(format!(".{output}.gazette"));
+    if !work.exists() {
+        return;
+    }
+    assert_eq!(
+        entries(&work),
+        [".gitignore", "spare", "spare.record"],
+        "the work folder holds more than the kept tree"
+    );
+}
+
 /// What a run of the binary gave.
 #[derive(Debug)]
 pub struct Run {
