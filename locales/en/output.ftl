@@ -37,4 +37,5 @@ body-cache-damaged = { $count ->
         [1] an entry of the cache of article bodies is incomplete or not the one Gazette wrote: it is ignored and the article is read again
        *[other] { $count } entries of the cache of article bodies are incomplete or not the ones Gazette wrote: they are ignored and those articles are read again
     }
+body-cache-front-matter-damaged = the file of article headers read (front-matter) in the cache is incomplete or not the one Gazette wrote: it is ignored and the headers are read again
 body-cache-help = nothing to do: the build rewrote the cache; the .gazette-cache/ folder can be deleted at any time, it only saves time

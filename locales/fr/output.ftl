@@ -37,4 +37,5 @@ body-cache-damaged = { $count ->
         [1] une entrée du cache des corps d’articles est incomplète ou n’est pas celle que Gazette a écrite : elle est ignorée et l’article est relu
        *[other] { $count } entrées du cache des corps d’articles sont incomplètes ou ne sont pas celles que Gazette a écrites : elles sont ignorées et ces articles sont relus
     }
+body-cache-front-matter-damaged = le fichier des en-têtes d’articles lus (front-matter) du cache est incomplet ou n’est pas celui que Gazette a écrit : il est ignoré et les en-têtes sont relus
 body-cache-help = rien à faire : la construction a réécrit le cache ; le dossier .gazette-cache/ peut être supprimé à tout moment, il ne sert qu’à gagner du temps

@@ -147,6 +147,8 @@ pub struct LoadContext<'a> {
     /// Where a build keeps the articles' rendered bodies (none but for
     /// `build`).
     pub bodies: Option<&'a dyn markdown::RenderCache>,
+    /// Where a build keeps the headers it read (none but for `build`).
+    pub front_matter: Option<&'a dyn front_matter::FrontMatterCache>,
 }
 
 /// Loads one article from its text.
@@ -166,7 +168,7 @@ pub fn load(
         scrubbed.unwrap_or(text),
     ));
     let split = front_matter::split(&source, lang).map_err(|d| vec![d])?;
-    let meta = front_matter::parse_article(&source, &split, lang)?;
+    let meta = front_matter::parse_article_cached(&source, &split, lang, cx.front_matter)?;
     let mut errors = Vec::new();
     let body_text = &source.text[split.body.clone()];
     let (segments, parse_errors) = shortcodes::parse(body_text);

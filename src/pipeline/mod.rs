@@ -300,11 +300,12 @@ impl Pipeline {
         let Some(config) = &self.config else {
             return;
         };
-        let bodies = self
-            .bodies
-            .as_ref()
-            .map(|b| b as &dyn crate::content::markdown::RenderCache);
-        let cx = load_context(config, self.theme.as_ref(), &self.highlighter, bodies);
+        let cx = load_context(
+            config,
+            self.theme.as_ref(),
+            &self.highlighter,
+            self.bodies.as_ref(),
+        );
         self.articles
             .load(&self.opts.root, &self.discovered, changed, &cx, progress);
         self.timer.lap("load articles");
@@ -522,7 +523,7 @@ fn load_context<'a>(
     config: &'a Config,
     theme: Option<&'a Theme>,
     highlighter: &'a Highlighter,
-    bodies: Option<&'a dyn crate::content::markdown::RenderCache>,
+    bodies: Option<&'a bodies::Bodies>,
 ) -> LoadContext<'a> {
     LoadContext {
         markdown: MarkdownOptions {
@@ -533,7 +534,8 @@ fn load_context<'a>(
             urls: &config.urls,
         },
         custom_shortcodes: theme.map_or(&NO_SHORTCODES, |t| &t.custom_shortcodes),
-        bodies,
+        bodies: bodies.map(|b| b as &dyn crate::content::markdown::RenderCache),
+        front_matter: bodies.map(|b| b as &dyn crate::content::front_matter::FrontMatterCache),
     }
 }
 

@@ -58,6 +58,16 @@ pub struct Read<T> {
 }
 
 impl<T> Read<T> {
+    /// A document read without a mistake: `value`, taken from a cache of
+    /// the readings of this very text.
+    pub fn clean(value: T) -> Read<T> {
+        Read {
+            value,
+            errors: Vec::new(),
+            mentioned: Vec::new(),
+        }
+    }
+
     /// Whether the writer wrote `key` at the top of the document, even
     /// misspelt (an unknown key taken for it) or with a value that could
     /// not be read: its error is already reported, so a check that finds

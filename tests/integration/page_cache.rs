@@ -400,3 +400,41 @@ fn a_body_cache_entry_cut_short_edited_or_of_another_version_is_ignored_with_a_w
     site.build_ok(&[]);
     assert_eq!(body_entries(&site).len(), 5);
 }
+
+#[test]
+fn the_headers_kept_cut_short_or_edited_are_ignored_with_a_warning() {
+    let site = generated_site(6);
+    site.build_ok(&[]);
+    let published = site.output();
+    let file = site.path(".gazette-cache/bodies/front-matter");
+    let whole = fs::read(&file).expect("the headers read, kept");
+    let ignored = |name: &str| {
+        let run = site.build_ok(&[]);
+        insta::assert_snapshot!(name, site.redact(&run.stderr));
+        assert_eq!(site.output(), published, "{name}");
+        assert_eq!(fs::read(&file).unwrap(), whole, "{name}: written again");
+        let run = site.build_ok(&[]);
+        assert_eq!(run.stderr, "", "{name}: the cache is sound again");
+    };
+    fs::write(&file, &whole[..whole.len() / 2]).unwrap();
+    ignored("front-matter-cut-short");
+    let mut edited = whole.clone();
+    let at = edited.len() / 2;
+    edited[at] = edited[at].wrapping_add(1);
+    fs::write(&file, edited).unwrap();
+    ignored("front-matter-edited");
+
+    // A title edited is read again (the output is a cold build's), and an
+    // article removed takes its header out of the file.
+    replace_in(
+        &site.path("content/actualites/article-0003.md"),
+        "title: ",
+        "title: Nouveau titre, ",
+    );
+    site.build_ok(&[]);
+    assert_cold(&site, "a title edited");
+    let with_six = fs::read(&file).unwrap();
+    fs::remove_file(site.path("content/actualites/article-0003.md")).unwrap();
+    site.build_ok(&[]);
+    assert!(fs::read(&file).unwrap().len() < with_six.len());
+}

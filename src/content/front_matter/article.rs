@@ -32,7 +32,7 @@ use crate::diagnostics::{Diagnostic, SourceText};
 use crate::language::Language;
 use crate::yaml::{self, Text};
 
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize, Default, PartialEq)]
 #[serde(deny_unknown_fields)]
 struct RawArticle {
     title: Option<Text>,
@@ -123,9 +123,58 @@ pub fn parse_article(
     split: &Split,
     lang: Language,
 ) -> Result<ArticleMeta, Vec<Diagnostic>> {
+    parse_article_cached(source, split, lang, None)
+}
+
+/// What a build keeps of the headers it read (the pipeline's build cache):
+/// each header read without a mistake, as JSON, under a hash of its YAML
+/// text ([`front_matter_key`]). A rebuild reads the JSON of an unchanged
+/// header instead of its YAML, several times faster, and skips the checks
+/// of the text (quotes, depth) that it passed.
+pub trait FrontMatterCache: Sync {
+    /// The JSON kept under `key`, if any.
+    fn get(&self, key: u128) -> Option<&str>;
+    /// Keeps `json` under `key`.
+    fn put(&self, key: u128, json: String);
+}
+
+/// The key of a header's YAML text in a [`FrontMatterCache`].
+pub fn front_matter_key(yaml: &str) -> u128 {
+    let mut h = crate::digest::Digest::new();
+    h.write_str("article front matter 1\n");
+    h.write(yaml.as_bytes());
+    h.finish()
+}
+
+/// [`parse_article`], reading the header from `cache` when it holds this
+/// very text, and keeping it there when it does not.
+pub fn parse_article_cached(
+    source: &SourceText,
+    split: &Split,
+    lang: Language,
+    cache: Option<&dyn FrontMatterCache>,
+) -> Result<ArticleMeta, Vec<Diagnostic>> {
     let places = Places { source, split };
-    let read =
-        yaml::read::<RawArticle>(places.yaml(), source, split.yaml.start, lang, shapes::fix)?;
+    let yaml_text = places.yaml();
+    let key = cache.map(|_| front_matter_key(yaml_text));
+    let kept = cache
+        .zip(key)
+        .and_then(|(cache, key)| cache.get(key))
+        .and_then(|json| serde_json::from_str::<RawArticle>(json).ok());
+    let read = match kept {
+        Some(raw) => yaml::Read::clean(raw),
+        None => {
+            let read =
+                yaml::read::<RawArticle>(yaml_text, source, split.yaml.start, lang, shapes::fix)?;
+            if let (Some(cache), Some(key)) = (cache, key)
+                && read.errors.is_empty()
+                && let Some(json) = as_json(yaml_text, &read.value)
+            {
+                cache.put(key, json);
+            }
+            read
+        }
+    };
     // A key misspelt or of the wrong shape is reported as such, not missing.
     let (title_written, date_written) = (read.mentioned("title"), read.mentioned("date"));
     let mut raw = read.value;
@@ -174,6 +223,18 @@ pub fn parse_article(
         )),
         _ => Err(errors),
     }
+}
+
+/// The header `yaml`, read as `raw`, as JSON that reads back as `raw`
+/// exactly; `None` when it would not (a YAML tag, a key that is not text,
+/// a number JSON cannot write): such a header is read from its YAML each
+/// time.
+fn as_json(yaml: &str, raw: &RawArticle) -> Option<String> {
+    let text = if yaml.trim().is_empty() { "{}" } else { yaml };
+    let value: serde_json::Value = serde_yaml::from_str(text).ok()?;
+    let json = serde_json::to_string(&value).ok()?;
+    let back: RawArticle = serde_json::from_str(&json).ok()?;
+    (back == *raw).then_some(json)
 }
 
 /// Ids of one map that differ only by how an accent is encoded.
@@ -313,6 +374,78 @@ mod tests {
         let src = SourceText::new("a.md", text);
         let split = split(&src, Language::Fr).unwrap();
         parse_article(&src, &split, Language::Fr)
+    }
+
+    /// A cache holding `kept`, noting what it is given.
+    struct Memory {
+        kept: std::collections::HashMap<u128, String>,
+        given: std::sync::Mutex<Vec<(u128, String)>>,
+    }
+
+    impl FrontMatterCache for Memory {
+        fn get(&self, key: u128) -> Option<&str> {
+            self.kept.get(&key).map(String::as_str)
+        }
+        fn put(&self, key: u128, json: String) {
+            self.given.lock().unwrap().push((key, json));
+        }
+    }
+
+    fn cached(text: &str, cache: &Memory) -> Result<ArticleMeta, Vec<Diagnostic>> {
+        let src = SourceText::new("a.md", text);
+        let split = split(&src, Language::Fr).unwrap();
+        parse_article_cached(&src, &split, Language::Fr, Some(cache))
+    }
+
+    #[test]
+    fn a_header_read_once_reads_back_the_same_from_the_cache() {
+        let text = "---\ntitle: Accord signé\ndate: 2026-03-01\ntags: [rh, 2026]\n\
+                    people:\n  lea: {name: Léa Martin, role: DRH}\n\
+                    interview:\n  with: lea\n  questions:\n    - q: Pourquoi ?\n      a: Parce que.\n\
+                    quotes:\n  q1: {text: \"Une phrase\", by: lea}\n\
+                    extra: {note: 1.50, liste: [1, deux], vide: ~}\n---\nCorps.\n";
+        let empty = Memory {
+            kept: Default::default(),
+            given: Default::default(),
+        };
+        let read = cached(text, &empty).expect("a header");
+        assert_eq!(read, meta(text).expect("a header"));
+        let given = empty.given.into_inner().unwrap();
+        assert_eq!(given.len(), 1, "kept once");
+        let full = Memory {
+            kept: given.into_iter().collect(),
+            given: Default::default(),
+        };
+        assert_eq!(cached(text, &full).expect("a header"), read);
+        assert!(full.given.lock().unwrap().is_empty(), "read from the cache");
+        // What the cache holds is what is read (so a hit is a hit).
+        let json = full
+            .kept
+            .values()
+            .next()
+            .unwrap()
+            .replace("Accord signé", "Autre");
+        let other = Memory {
+            kept: full.kept.keys().map(|k| (*k, json.clone())).collect(),
+            given: Default::default(),
+        };
+        assert_eq!(cached(text, &other).expect("a header").title, "Autre");
+    }
+
+    #[test]
+    fn a_header_json_cannot_write_exactly_is_not_kept() {
+        let empty = Memory {
+            kept: Default::default(),
+            given: Default::default(),
+        };
+        // A YAML tag, and a header with a mistake.
+        cached(
+            "---\ntitle: Un titre\ndate: 2026-03-01\nextra: {a: !ruban bleu}\n---\n",
+            &empty,
+        )
+        .expect("a header");
+        assert!(cached("---\ntitel: Un titre\ndate: 2026-03-01\n---\n", &empty).is_err());
+        assert!(empty.given.lock().unwrap().is_empty());
     }
 
     #[test]

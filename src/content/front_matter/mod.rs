@@ -46,7 +46,9 @@ mod positions;
 mod section;
 mod shapes;
 
-pub use article::{ArticleMeta, parse_article};
+pub use article::{
+    ArticleMeta, FrontMatterCache, front_matter_key, parse_article, parse_article_cached,
+};
 pub use blocks::{
     PrincipleListShape, RawDownload, RawImage, RawInterview, RawPrinciple, RawPrincipleList,
     RawPrinciples, RawQuestion, RawQuote, RawSource, RawTestimonialGroup, RawTestimonials,
