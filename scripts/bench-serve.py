@@ -6,16 +6,18 @@ Generates (once) a site of N articles with ../shared/bench/gen_corpus.py
 (target `plain`), adds a site.yaml and the gazette theme, starts
 `target/release/gazette serve --port 0`, then edits one article EDITS times
 (appends a unique word to its body, or with `--edit title` puts it in its
-title, a front-matter edit; `--edit date` gives it a new date, which moves it) and, after each write, polls the article's page
-until it contains the word. Prints the median, p90 and max. A title edit is
+title, a front-matter edit; `--edit date` gives it a new date, which moves it;
+`--edit new` writes a new article instead, dated the newest) and, after each
+write, polls the article's page until it contains the word. Prints the median, p90 and max. A title edit is
 also looked for on the section's listing page that shows the article (the
 page is shown first, the listings after): the time until it shows there is
 printed too, and the next edit waits for it; for a move, the time until
 the section's first page shows the article (moved to the top) or no
-longer does (moved to the end).
+longer does (moved to the end); for a new article, until the section's
+first page lists it. The new articles are removed at the end.
 
 Usage: scripts/bench-serve.py [--articles 10000] [--edits 30] [--dir DIR]
-[--edit body|title|date|move]
+[--edit body|title|date|move|new]
 (build first: cargo build --release). Standard library only.
 """
 
@@ -51,16 +53,25 @@ def get(url):
         return r.read()
 
 
+def get_or_empty(url):
+    """The page, or nothing while the server has none (404)."""
+    try:
+        return get(url)
+    except urllib.error.HTTPError:
+        return b""
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=10000)
     ap.add_argument("--edits", type=int, default=30)
     ap.add_argument("--dir", default=None)
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "gazette"))
-    ap.add_argument("--edit", choices=["body", "title", "date", "move"], default="body",
+    ap.add_argument("--edit", choices=["body", "title", "date", "move", "new"], default="body",
                     help="what each edit changes: the body (appended), the title, or "
                          "the date (a day of 2011, which moves the article), or "
-                         "the date back and forth between 2011 and 2026 (move)")
+                         "the date back and forth between 2011 and 2026 (move), or "
+                         "a new article each time (new)")
     args = ap.parse_args()
     site = args.dir or f"/tmp/gazette-bench-serve-{args.articles}"
     make_site(args.articles, site)
@@ -101,15 +112,24 @@ def main():
                 sys.exit("no listing page of the section shows the article")
             n += 1
         print(f"listed on {listing}")
-    if args.edit == "move":
+    if args.edit in ("move", "new"):
         listing = f"{url}articles/"
+    created = []
 
     times = []
     listed = []
     try:
         for i in range(args.edits):
             word = f"motunique{os.getpid()}x{i}"
-            if args.edit == "body":
+            if args.edit == "new":
+                new_slug = f"nouveau-{os.getpid()}-{i}"
+                new_path = os.path.join(articles, f"{new_slug}.md")
+                with open(new_path, "w", encoding="utf-8") as f:
+                    f.write(f"---\ntitle: Nouvel article {word}\ndate: 2026-12-0{1 + i % 3}\n"
+                            f"---\nLe texte de l'article {word}.\n")
+                created.append(new_path)
+                page = f"{url}articles/{new_slug}/"
+            elif args.edit == "body":
                 with open(path, "a", encoding="utf-8") as f:
                     f.write(f"\n{word}\n")
             elif args.edit == "title":
@@ -128,13 +148,15 @@ def main():
                     f.write(text)
             t0 = time.monotonic()
             while True:
-                if word.encode() in get(page):
+                if word.encode() in get_or_empty(page):
                     break
                 if time.monotonic() - t0 > 60:
                     sys.exit(f"edit {i}: the page never showed {word}")
                 time.sleep(0.001)
             times.append((time.monotonic() - t0) * 1000)
             def listed_now():
+                if args.edit == "new":
+                    return f"/articles/{new_slug}/".encode() in get(listing)
                 if args.edit != "move":
                     return word.encode() in get(listing)
                 shown = f"/articles/{slug}/".encode() in get(listing)
@@ -149,6 +171,8 @@ def main():
     finally:
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)
+        for new_path in created:
+            os.remove(new_path)
         proc.send_signal(signal.SIGINT)
         try:
             proc.wait(timeout=10)
@@ -156,7 +180,8 @@ def main():
             proc.kill()
     times.sort()
     p90 = times[min(len(times) - 1, int(round(0.9 * (len(times) - 1))))]
-    print(f"{args.articles} articles, {len(times)} {args.edit} edits of {name}: "
+    what = "new articles" if args.edit == "new" else f"{args.edit} edits of {name}"
+    print(f"{args.articles} articles, {len(times)} {what}: "
           f"median {statistics.median(times):.1f} ms, p90 {p90:.1f} ms, "
           f"min {times[0]:.1f} ms, max {times[-1]:.1f} ms")
     if listed:

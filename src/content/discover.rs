@@ -11,7 +11,7 @@
 
 use crate::diagnostics::Code;
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::content::ContentPath;
 use crate::diagnostics::Diagnostic;
@@ -43,6 +43,39 @@ pub struct ArticleSource {
     pub bundle: Option<PathBuf>,
     /// File stem, or the bundle folder's name.
     pub stem: String,
+}
+
+impl ArticleSource {
+    /// The origin discovery would give a new article file at `path`: a single
+    /// file (`content/actualites/x.md`) or a bundle's `index.md`
+    /// (`content/actualites/x/index.md`, not directly in `content/`).
+    pub fn new_file(path: &Path) -> Option<ArticleSource> {
+        let rel = path.strip_prefix(CONTENT_DIR).ok()?;
+        if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
+            return None;
+        }
+        let parts: Vec<&str> = rel.iter().map(|c| c.to_str()).collect::<Option<_>>()?;
+        let (name, folders) = parts.split_last()?;
+        let stem = name.strip_suffix(".md")?;
+        if stem.is_empty() || stem == "_index" || crate::sources::is_ignored(name) {
+            return None;
+        }
+        if stem != "index" {
+            return Some(ArticleSource {
+                path: path.to_path_buf(),
+                section: folders.join("/"),
+                bundle: None,
+                stem: stem.to_string(),
+            });
+        }
+        let (bundle, sections) = folders.split_last()?;
+        Some(ArticleSource {
+            path: path.to_path_buf(),
+            section: sections.join("/"),
+            bundle: Some(Path::new(CONTENT_DIR).join(folders.join("/"))),
+            stem: bundle.to_string(),
+        })
+    }
 }
 
 /// A file that is not Markdown: a bundle's image, a PDF beside articles.

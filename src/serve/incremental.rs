@@ -29,6 +29,13 @@
 //!   taxonomy indexes. A page shown first is rendered again with them and
 //!   is the same, unless the rest moved it (a section sorted by title);
 //!   if this rebuild fails, the page shown first is put back;
+//! - **new article files, and nothing else**: each one's page first, made
+//!   from the last site with the article placed in it, last, at its
+//!   address, with its links resolved and its "further reading" chosen as
+//!   assembly would (`site::patch::place_new`), handed to `early`; the
+//!   last site is then put back as it was, and the next route follows
+//!   (a draft, an address taken, an article that does not load: no page
+//!   first);
 //! - **article files alone that move articles** (a date, tags, a slug, a
 //!   draft; a new, deleted or renamed article; a heading other articles
 //!   may link to): loaded again and assembled again, then the new site is
@@ -532,7 +539,7 @@ impl Session {
     /// assembled again). `None` when the change needs the full path.
     fn articles_fast(&mut self, changes: &Changes, early: Early) -> Option<Rebuilt> {
         if !self.may_go_fast(changes) {
-            return None;
+            return self.new_first(changes, early);
         }
         let Reloaded {
             mut bodies,
@@ -561,6 +568,85 @@ impl Session {
     /// unless it changed them again; put back if it fails.
     fn page_first(&mut self, edited: Replaced, changes: &Changes, early: Early) -> Rebuilt {
         let shown = self.show_first(&edited, early);
+        self.full_after(shown, changes)
+    }
+
+    /// New article files, and nothing else: each one's page shown first,
+    /// made from the last site with the article placed in it
+    /// (`site::patch::place_new`), then the rebuild that assembles the
+    /// site with them ([`Session::full_after`]). `None` when the change is
+    /// anything else, or a new article cannot be placed so (it does not
+    /// load, would not be shown, its address is taken…): the full path.
+    fn new_first(&mut self, changes: &Changes, early: Early) -> Option<Rebuilt> {
+        if changes.structure || self.dirty || self.site.is_none() {
+            return None;
+        }
+        let mut loaded = Vec::new();
+        for path in &changes.articles {
+            if self.pipeline.article(path).is_some() {
+                return None;
+            }
+            let origin = crate::content::discover::ArticleSource::new_file(path)?;
+            let text = crate::sources::read_alone(self.root(), path).ok()?;
+            let text = String::from_utf8(text).ok()?;
+            loaded.push(self.pipeline.load_text(origin, &text)?.ok()?);
+        }
+        let shown = self.show_new_first(loaded, early)?;
+        Some(self.full_after(Some(shown), changes))
+    }
+
+    /// Places `loaded` (new articles) in the last site, renders their own
+    /// pages alone, hands them to `early`, and takes them out again.
+    fn show_new_first(
+        &mut self,
+        loaded: Vec<Arc<LoadedArticle>>,
+        early: Early,
+    ) -> Option<ShownFirst> {
+        let theme = self.pipeline.theme()?;
+        let site = self.site.as_mut()?;
+        let mut placed: Vec<usize> = Vec::new();
+        let undo = |site: &mut Site, placed: &[usize]| {
+            for &i in placed.iter().rev() {
+                patch::remove_new(site, i);
+            }
+        };
+        for article in loaded {
+            match patch::place_new(site, article) {
+                Some(i) => placed.push(i),
+                None => {
+                    undo(site, &placed);
+                    return None;
+                }
+            }
+        }
+        let touched: Vec<Touched> = placed
+            .iter()
+            .map(|&article| Touched {
+                article,
+                summary: false,
+            })
+            .collect();
+        if !give_pictures(&self.photos, &self.pictures, site, &touched) {
+            undo(site, &placed);
+            return None;
+        }
+        let mut pages = Files::new();
+        for &i in &placed {
+            let (files, errors) = partial::render_article_page(site, theme, i);
+            if !errors.is_empty() {
+                undo(site, &placed);
+                return None;
+            }
+            pages.extend(files);
+        }
+        undo(site, &placed);
+        Some(self.hand_over(pages, early))
+    }
+
+    /// The rebuild that assembles the site again after pages were `shown`
+    /// first: the pages shown are among its `changed`, and in its `early`
+    /// unless it changed them again; put back if it fails.
+    fn full_after(&mut self, shown: Option<ShownFirst>, changes: &Changes) -> Rebuilt {
         let mut done = self.full(changes, false);
         let Some(shown) = shown else {
             return done;
@@ -628,6 +714,12 @@ impl Session {
             pages.extend(files);
         }
         restore(site, articles);
+        Some(self.hand_over(pages, early))
+    }
+
+    /// Serves `pages` (shown first) and hands the changed ones to `early`;
+    /// what they replaced, to be put back if the rebuild fails.
+    fn hand_over(&mut self, pages: Files, early: Early) -> ShownFirst {
         let mut before = Vec::new();
         let mut changed = Vec::new();
         for (path, content) in pages {
@@ -640,7 +732,7 @@ impl Session {
         if !changed.is_empty() {
             early(&self.files, &changed);
         }
-        Some(ShownFirst { pages: before })
+        ShownFirst { pages: before }
     }
 
     /// Whether `changes` may take the fast path at all: article files only,

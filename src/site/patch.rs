@@ -27,6 +27,11 @@
 //! the article says it, for showing first, while the site is assembled
 //! again; what only its new place decides comes with that.
 //!
+//! A new article gets an address of its own (`place_new`): it is placed
+//! last in the site, in its section, its links resolved and its "further
+//! reading" chosen as assembly would, for its own page to be shown first;
+//! then taken out again (`remove_new`) before the site is assembled with it.
+//!
 //! `replace` redoes the per-article steps of assembly for that article
 //! alone: its title (`placement::title`) and its resolution
 //! (`resolution::resolve_article`), the same functions the full assembly
@@ -166,6 +171,72 @@ pub fn replace(
         shown_changed,
         warnings,
     })
+}
+
+/// Places `loaded`, an article the site does not hold (a new file), last
+/// in `site`, for its own page alone: at its address in its section, with
+/// its links resolved and its "further reading" as assembly would choose
+/// it. `None` when the site would not show it (a draft, a date to come,
+/// expired, its section not in the site, a bundle whose files the site
+/// does not know yet, aliases), its address is taken or one Gazette uses,
+/// or its links do not resolve: the full path then places it or says
+/// why. Undo with [`remove_new`].
+pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>) -> Option<usize> {
+    let meta = &loaded.meta;
+    let shown = !meta.draft
+        && meta.date.at <= site.now
+        && meta.expires.is_none_or(|e| e.at > site.now)
+        && loaded.origin.bundle.is_none()
+        && meta.aliases.is_empty();
+    let key = crate::content::ContentPath::of(&loaded.origin.path);
+    if !shown || site.resolver.pages.contains_key(&key) {
+        return None;
+    }
+    let section = site
+        .sections
+        .iter()
+        .position(|s| s.dir == loaded.origin.section)?;
+    let article = placement::one(&site.config, &site.sections, section, loaded)?;
+    let taken = site.articles.iter().any(|a| a.rel_url == article.rel_url)
+        || site.sections.iter().any(|s| s.rel_url == article.rel_url);
+    if taken {
+        return None;
+    }
+    site.resolver.pages.insert(
+        key,
+        super::links::Target {
+            url: article.url.clone(),
+            anchors: article.loaded.anchors(),
+        },
+    );
+    let index = site.articles.len();
+    site.articles.push(article);
+    match resolve_article(
+        &site.articles[index],
+        &site.resolver,
+        &site.config,
+        &site.registry,
+    ) {
+        Ok(parts) => {
+            site.articles[index].apply(parts);
+        }
+        Err(_) => {
+            remove_new(site, index);
+            return None;
+        }
+    }
+    site.articles[index].related =
+        related::of_new(&site.articles, index, &site.resolver, site.config.language);
+    Some(index)
+}
+
+/// Takes out the article [`place_new`] placed at `index` (the last).
+pub fn remove_new(site: &mut Site, index: usize) {
+    if index + 1 == site.articles.len()
+        && let Some(article) = site.articles.pop()
+    {
+        site.resolver.pages.remove(&article.content_path);
+    }
 }
 
 /// Whether `new`, assembled again after an edit of the articles `edited`

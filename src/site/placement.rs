@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use super::sections::Sections;
 use super::urls::{PageFolder, article_slug, content_rel};
-use super::{Article, BlockHtml};
+use super::{Article, BlockHtml, Section};
 use crate::config::Config;
 use crate::content::ContentPath;
 use crate::content::article::LoadedArticle;
@@ -84,8 +84,33 @@ fn address(config: &Config, sections: &Sections, loaded: &LoadedArticle) -> Plac
         .get(&loaded.origin.section)
         .copied()
         .unwrap_or(0);
+    placed_in(config, &sections.list, section, loaded)
+}
+
+/// The model's article for `loaded`, new, in `sections[section]`, before
+/// link resolution (the preview's page shown first,
+/// `site::patch::place_new`); `None` when its slug is one Gazette uses.
+/// Whether another article or a section has its address is the caller's
+/// to check.
+pub(super) fn one(
+    config: &Config,
+    sections: &[Section],
+    section: usize,
+    loaded: Arc<LoadedArticle>,
+) -> Option<Article> {
+    let placed = placed_in(config, sections, section, &loaded);
+    (!RESERVED.contains(&placed.slug.as_str())).then(|| article(loaded, placed))
+}
+
+/// `loaded`'s address in `sections[section]`.
+fn placed_in(
+    config: &Config,
+    sections: &[Section],
+    section: usize,
+    loaded: &LoadedArticle,
+) -> Placed {
     let slug = article_slug(loaded);
-    let rel_url = sections.list[section].rel_url.child(&slug);
+    let rel_url = sections[section].rel_url.child(&slug);
     Placed {
         content_path: ContentPath::of(&loaded.origin.path),
         section,

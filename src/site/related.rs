@@ -145,6 +145,70 @@ pub(super) fn complete(articles: &mut [Article], written: Vec<Vec<usize>>) {
     }
 }
 
+/// The "further reading" of the article at `index`, the last of
+/// `articles` though its date would put it elsewhere (a new article placed
+/// for its own page alone, `site::patch::place_new`): as [`complete`]
+/// would choose it once the article is in its place: as written, then the
+/// articles sharing the most of its tags among the nearest in time.
+pub(super) fn of_new(
+    articles: &[Article],
+    index: usize,
+    resolver: &Resolver,
+    lang: Language,
+) -> Vec<usize> {
+    let index_of = by_content_path(articles);
+    let mut rel = written(&articles[index], &index_of, resolver, lang, &mut Vec::new());
+    let new = &articles[index].loaded;
+    // Whether article `j` comes before the new one in the build's order:
+    // newest first, ties by path.
+    let before = |j: usize| {
+        let a = &articles[j].loaded;
+        comes_before(a, new)
+    };
+    let mut near: Vec<usize> = Vec::new();
+    for t in &new.meta.tags {
+        let list: Vec<usize> = (0..index)
+            .filter(|&j| articles[j].loaded.meta.tags.contains(t))
+            .collect();
+        let pos = list.partition_point(|&j| before(j));
+        let lo = pos.saturating_sub(8);
+        let hi = (pos + 8).min(list.len());
+        near.extend(&list[lo..hi]);
+    }
+    near.sort_unstable();
+    let mut scores: Vec<(usize, usize)> = Vec::new();
+    for j in near {
+        match scores.last_mut() {
+            Some((last, count)) if *last == j => *count += 1,
+            _ => scores.push((j, 1)),
+        }
+    }
+    scores.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    for (j, _) in scores.into_iter().take(3) {
+        if rel.len() >= 3 {
+            break;
+        }
+        if !rel.contains(&j) {
+            rel.push(j);
+        }
+    }
+    rel
+}
+
+/// Whether `a` comes before `b` in the build's order of articles: newest
+/// first, ties by path (`inclusion::select`).
+fn comes_before(
+    a: &crate::content::article::LoadedArticle,
+    b: &crate::content::article::LoadedArticle,
+) -> bool {
+    b.meta
+        .date
+        .at
+        .cmp(&a.meta.date.at)
+        .then_with(|| a.origin.path.cmp(&b.origin.path))
+        .is_lt()
+}
+
 /// For each article, others sharing the most tags, newest first.
 fn related_by_tags(articles: &[Article]) -> Vec<Vec<usize>> {
     let mut by_tag: HashMap<&str, Vec<usize>> = HashMap::new();

@@ -54,11 +54,11 @@
 //!   (loading and assembly 190 ms, photos 40 ms, rendering and lints
 //!   15 ms).
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::content::discover::{ArticleSource, CONTENT_DIR, Discovered};
+use crate::content::discover::{ArticleSource, Discovered};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::images::cache::Cache;
 use crate::language::Language;
@@ -194,39 +194,8 @@ fn lints(session: &Session, site: &Site, index: usize, page: Option<&str>) -> Ve
 fn origin(discovered: &Discovered, path: &Path) -> Option<ArticleSource> {
     match discovered.articles.iter().find(|a| a.path == path) {
         Some(found) => Some(found.clone()),
-        None => new_origin(path),
+        None => ArticleSource::new_file(path),
     }
-}
-
-/// The origin discovery would give a new article file at `path`: a single
-/// file (`content/actualites/x.md`) or a bundle's `index.md`
-/// (`content/actualites/x/index.md`, not directly in `content/`).
-fn new_origin(path: &Path) -> Option<ArticleSource> {
-    let rel = path.strip_prefix(CONTENT_DIR).ok()?;
-    if !rel.components().all(|c| matches!(c, Component::Normal(_))) {
-        return None;
-    }
-    let parts: Vec<&str> = rel.iter().map(|c| c.to_str()).collect::<Option<_>>()?;
-    let (name, folders) = parts.split_last()?;
-    let stem = name.strip_suffix(".md")?;
-    if stem.is_empty() || stem == "_index" || crate::sources::is_ignored(name) {
-        return None;
-    }
-    if stem != "index" {
-        return Some(ArticleSource {
-            path: path.to_path_buf(),
-            section: folders.join("/"),
-            bundle: None,
-            stem: stem.to_string(),
-        });
-    }
-    let (bundle, sections) = folders.split_last()?;
-    Some(ArticleSource {
-        path: path.to_path_buf(),
-        section: sections.join("/"),
-        bundle: Some(Path::new(CONTENT_DIR).join(folders.join("/"))),
-        stem: bundle.to_string(),
-    })
 }
 
 /// The preview of a path that is no article file: the error alone.

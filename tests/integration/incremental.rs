@@ -129,20 +129,37 @@ fn incremental_rebuilds_equal_full_builds() {
     let r = session.apply(&changes(&[ARTICLE]));
     assert_eq!((r.route, r.changed.len()), (Route::Nothing, 0));
 
-    // A new article without a lead: the full path; then an edit of its
-    // first paragraph changes its summary, so the listings showing it.
+    // A new article without a lead: its page shown first, made from the
+    // last site with the article placed in it, then the site assembled
+    // with it. Its tag is one no article had: the page shown first names
+    // it unlinked, and is shown again with the link, the term's page with
+    // the rest. Then an edit of its first paragraph changes its summary,
+    // so the listings showing it.
     let fresh = "content/actualites/note-de-service.md";
+    let fresh_page = "actualites/note-de-service/index.html";
     fs::write(
         root.join(fresh),
         "---\ntitle: Note de service\ndate: 2026-04-20\ntags: [organisation]\n---\nPremier paragraphe.\n\nDeuxième paragraphe.\n",
     )
     .unwrap();
-    let r = session.apply(&changes(&[fresh]));
+    let mut shown = Vec::new();
+    let r = session.apply_with(&changes(&[fresh]), &mut |files, changed| {
+        shown.extend(changed.iter().map(|p| (p.clone(), files.get(p).cloned())));
+    });
     assert_built(&r);
     assert_eq!(r.route, Route::Moved);
+    let paths: Vec<&str> = shown.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths, [fresh_page]);
+    let Some(gazette::render::Content::Bytes(first)) = &shown[0].1 else {
+        panic!("{fresh_page} shown first: {:?}", shown[0].1);
+    };
+    assert!(String::from_utf8_lossy(first).contains("<span class=\"tag\">organisation</span>"));
+    assert_eq!(r.early.len(), 0);
+    assert!(r.changed.contains(&fresh_page.to_string()));
+    assert!(page_text(&session, fresh_page).contains("href=\"/mots-cles/organisation/\""));
     assert!(
         r.changed
-            .contains(&"actualites/note-de-service/index.html".to_string())
+            .contains(&"mots-cles/organisation/index.html".to_string())
     );
     assert_equals_full_build(&mut session, root, "new article");
     replace_in(
@@ -476,6 +493,64 @@ fn a_pinned_article_s_first_paragraph_edited_renders_the_home_page_again() {
     );
     assert!(page_text(&session, "index.html").contains("Premier paragraphe, réécrit."));
     assert_equals_full_build(&mut session, root, "a pinned article's summary");
+}
+
+#[test]
+fn a_new_article_s_page_is_shown_first_as_the_rebuild_ends_with_it() {
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    let mut session = Session::publishing(opts(root));
+    assert_built(&session.build());
+    // Dated among the others, with tags other articles have (its "further
+    // reading" chosen among them), a link to another article and a
+    // category: the page shown first, made from the last site, is the
+    // very page the rebuild ends with.
+    let fresh = "content/actualites/charte-du-teletravail.md";
+    let page = "actualites/charte-du-teletravail/index.html";
+    fs::write(
+        root.join(fresh),
+        "---\ntitle: La charte du télétravail\ndate: 2026-03-20\n\
+         category: Dialogue social\ntags: [télétravail, management]\n---\n\
+         Elle complète [l'accord](2026-03-12-accord-teletravail-signe.md).\n",
+    )
+    .unwrap();
+    let r = apply_showing_first(&mut session, fresh, page);
+    assert_eq!(r.route, Route::Moved);
+    let shown = page_text(&session, page);
+    assert!(
+        shown.contains("/actualites/accord-teletravail-signe/"),
+        "{shown}"
+    );
+    assert_equals_full_build(&mut session, root, "a new article");
+
+    // A new draft, a new article whose address is taken, a new article
+    // that does not load: no page first, the full path says what it says.
+    for (name, text) in [
+        (
+            "brouillon",
+            "---\ntitle: Brouillon\ndate: 2026-03-21\ndraft: true\n---\nTexte.\n",
+        ),
+        (
+            "doublon",
+            "---\ntitle: Doublon\ndate: 2026-03-21\nslug: charte-du-teletravail\n---\nTexte.\n",
+        ),
+        (
+            "casse",
+            "---\ntitle: [Cassé\ndate: 2026-03-21\n---\nTexte.\n",
+        ),
+    ] {
+        let path = format!("content/actualites/{name}.md");
+        fs::write(root.join(&path), text).unwrap();
+        let mut shown = Vec::new();
+        let r = session.apply_with(&changes(&[&path]), &mut |_, changed| {
+            shown.extend(changed.iter().cloned());
+        });
+        assert!(shown.is_empty(), "{name}: {shown:?}");
+        assert_eq!(r.ok, name == "brouillon", "{name}");
+        fs::remove_file(root.join(&path)).unwrap();
+        assert_built(&session.apply(&changes(&[&path])));
+    }
+    assert_equals_full_build(&mut session, root, "after the refused ones");
 }
 
 #[test]
