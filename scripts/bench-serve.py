@@ -7,17 +7,18 @@ Generates (once) a site of N articles with ../shared/bench/gen_corpus.py
 `target/release/gazette serve --port 0`, then edits one article EDITS times
 (appends a unique word to its body, or with `--edit title` puts it in its
 title, a front-matter edit; `--edit date` gives it a new date, which moves it;
-`--edit new` writes a new article instead, dated the newest) and, after each
-write, polls the article's page until it contains the word. Prints the median, p90 and max. A title edit is
+`--edit new` writes a new article instead, dated the newest; `--edit slug`
+gives the article a new address) and, after each write, polls the
+article's page (at its new address) until it contains the word. Prints the median, p90 and max. A title edit is
 also looked for on the section's listing page that shows the article (the
 page is shown first, the listings after): the time until it shows there is
 printed too, and the next edit waits for it; for a move, the time until
 the section's first page shows the article (moved to the top) or no
 longer does (moved to the end); for a new article, until the section's
-first page lists it. The new articles are removed at the end.
+first page lists it; for a new slug, until the old address serves nothing. The new articles are removed at the end.
 
 Usage: scripts/bench-serve.py [--articles 10000] [--edits 30] [--dir DIR]
-[--edit body|title|date|move|new]
+[--edit body|title|date|move|new|slug]
 (build first: cargo build --release). Standard library only.
 """
 
@@ -67,11 +68,12 @@ def main():
     ap.add_argument("--edits", type=int, default=30)
     ap.add_argument("--dir", default=None)
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "gazette"))
-    ap.add_argument("--edit", choices=["body", "title", "date", "move", "new"], default="body",
+    ap.add_argument("--edit", choices=["body", "title", "date", "move", "new", "slug"],
+                    default="body",
                     help="what each edit changes: the body (appended), the title, or "
                          "the date (a day of 2011, which moves the article), or "
                          "the date back and forth between 2011 and 2026 (move), or "
-                         "a new article each time (new)")
+                         "a new article each time (new), or a new slug (slug)")
     args = ap.parse_args()
     site = args.dir or f"/tmp/gazette-bench-serve-{args.articles}"
     make_site(args.articles, site)
@@ -114,6 +116,9 @@ def main():
         print(f"listed on {listing}")
     if args.edit in ("move", "new"):
         listing = f"{url}articles/"
+    if args.edit == "slug":
+        # The rebuild is done when the old address serves nothing.
+        listing = page
     created = []
 
     times = []
@@ -128,6 +133,16 @@ def main():
                     f.write(f"---\ntitle: Nouvel article {word}\ndate: 2026-12-0{1 + i % 3}\n"
                             f"---\nLe texte de l'article {word}.\n")
                 created.append(new_path)
+                page = f"{url}articles/{new_slug}/"
+            elif args.edit == "slug":
+                old_page = page
+                new_slug = f"nouvelle-adresse-{os.getpid()}-{i}"
+                text = re.sub(r"^title:", f"slug: {new_slug}\ntitle:", original, count=1,
+                              flags=re.M)
+                text = re.sub(r"^slug:\s*\S+\n(?=slug:)", "", text, flags=re.M)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text)
+                word = f"/articles/{new_slug}/"
                 page = f"{url}articles/{new_slug}/"
             elif args.edit == "body":
                 with open(path, "a", encoding="utf-8") as f:
@@ -155,6 +170,8 @@ def main():
                 time.sleep(0.001)
             times.append((time.monotonic() - t0) * 1000)
             def listed_now():
+                if args.edit == "slug":
+                    return get_or_empty(old_page) == b""
                 if args.edit == "new":
                     return f"/articles/{new_slug}/".encode() in get(listing)
                 if args.edit != "move":
@@ -186,7 +203,9 @@ def main():
           f"min {times[0]:.1f} ms, max {times[-1]:.1f} ms")
     if listed:
         listed.sort()
-        print(f"the listing showing it: median {statistics.median(listed):.1f} ms, "
+        label = ("the old address serving nothing" if args.edit == "slug"
+                 else "the listing showing it")
+        print(f"{label}: median {statistics.median(listed):.1f} ms, "
               f"max {listed[-1]:.1f} ms")
 
 

@@ -29,13 +29,14 @@
 //!   taxonomy indexes. A page shown first is rendered again with them and
 //!   is the same, unless the rest moved it (a section sorted by title);
 //!   if this rebuild fails, the page shown first is put back;
-//! - **new article files, and nothing else**: each one's page first, made
-//!   from the last site with the article placed in it, last, at its
-//!   address, with its links resolved and its "further reading" chosen as
-//!   assembly would (`site::patch::place_new`), handed to `early`; the
-//!   last site is then put back as it was, and the next route follows
-//!   (a draft, an address taken, an article that does not load: no page
-//!   first);
+//! - **article files that give articles an address the last site does
+//!   not show them at** (a new file, a renamed one, a new slug, a draft
+//!   published): each one's page first, made from the last site with the
+//!   article placed in it, last, at its address, its old place left out,
+//!   its links resolved and its "further reading" chosen as assembly
+//!   would (`site::patch::place_new`), handed to `early`; the last site is
+//!   then put back as it was, and the next route follows (a draft, an
+//!   address taken, an article that does not load: no page first);
 //! - **article files alone that move articles** (a date, tags, a slug, a
 //!   draft; a new, deleted or renamed article; a heading other articles
 //!   may link to): loaded again and assembled again, then the new site is
@@ -545,9 +546,10 @@ impl Session {
             mut bodies,
             texts,
             moves,
-        } = match self.reload_edited(changes)? {
-            Ok(reloaded) => reloaded,
-            Err(failed) => return Some(failed),
+        } = match self.reload_edited(changes) {
+            Some(Ok(reloaded)) => reloaded,
+            Some(Err(failed)) => return Some(failed),
+            None => return self.new_first(changes, early),
         };
         if !texts.is_empty() || !moves.is_empty() {
             bodies.extend(texts);
@@ -571,75 +573,95 @@ impl Session {
         self.full_after(shown, changes)
     }
 
-    /// New article files, and nothing else: each one's page shown first,
-    /// made from the last site with the article placed in it
+    /// Article files alone that give articles an address the last site
+    /// does not show them at (a new file, a renamed one, a new slug, a
+    /// draft published): each one's page shown first, made from the last
+    /// site with the article placed in it and its old place left out
     /// (`site::patch::place_new`), then the rebuild that assembles the
-    /// site with them ([`Session::full_after`]). `None` when the change is
-    /// anything else, or a new article cannot be placed so (it does not
+    /// site with them ([`Session::full_after`]). `None` when the change
+    /// is anything else, or an article cannot be placed so (it does not
     /// load, would not be shown, its address is taken…): the full path.
     fn new_first(&mut self, changes: &Changes, early: Early) -> Option<Rebuilt> {
         if changes.structure || self.dirty || self.site.is_none() {
             return None;
         }
         let mut loaded = Vec::new();
+        let mut gone = Vec::new();
         for path in &changes.articles {
-            if self.pipeline.article(path).is_some() {
-                return None;
+            if let Some(&i) = self.index.get(path) {
+                gone.push(i);
             }
-            let origin = crate::content::discover::ArticleSource::new_file(path)?;
+            if !self.root().join(path).is_file() {
+                continue;
+            }
+            let origin = match self
+                .pipeline
+                .discovered()
+                .articles
+                .iter()
+                .find(|a| &a.path == path)
+            {
+                Some(found) => found.clone(),
+                None => crate::content::discover::ArticleSource::new_file(path)?,
+            };
             let text = crate::sources::read_alone(self.root(), path).ok()?;
             let text = String::from_utf8(text).ok()?;
             loaded.push(self.pipeline.load_text(origin, &text)?.ok()?);
         }
-        let shown = self.show_new_first(loaded, early)?;
+        if loaded.is_empty() {
+            return None;
+        }
+        let shown = self.show_new_first(loaded, &gone, early)?;
         Some(self.full_after(Some(shown), changes))
     }
 
-    /// Places `loaded` (new articles) in the last site, renders their own
-    /// pages alone, hands them to `early`, and takes them out again.
+    /// Places `loaded` in the last site with the articles `gone` left out,
+    /// renders their own pages alone, hands them to `early`, and takes
+    /// them out again.
     fn show_new_first(
         &mut self,
         loaded: Vec<Arc<LoadedArticle>>,
+        gone: &[usize],
         early: Early,
     ) -> Option<ShownFirst> {
         let theme = self.pipeline.theme()?;
         let site = self.site.as_mut()?;
-        let mut placed: Vec<usize> = Vec::new();
-        let undo = |site: &mut Site, placed: &[usize]| {
-            for &i in placed.iter().rev() {
-                patch::remove_new(site, i);
+        let mut placed: Vec<patch::PlacedNew> = Vec::new();
+        let undo = |site: &mut Site, placed: Vec<patch::PlacedNew>| {
+            for p in placed.into_iter().rev() {
+                patch::remove_new(site, p);
             }
         };
         for article in loaded {
-            match patch::place_new(site, article) {
-                Some(i) => placed.push(i),
+            match patch::place_new(site, article, gone) {
+                Some(p) => placed.push(p),
                 None => {
-                    undo(site, &placed);
+                    undo(site, placed);
                     return None;
                 }
             }
         }
         let touched: Vec<Touched> = placed
             .iter()
-            .map(|&article| Touched {
-                article,
+            .map(|p| Touched {
+                article: p.index,
                 summary: false,
             })
             .collect();
         if !give_pictures(&self.photos, &self.pictures, site, &touched) {
-            undo(site, &placed);
+            undo(site, placed);
             return None;
         }
         let mut pages = Files::new();
-        for &i in &placed {
-            let (files, errors) = partial::render_article_page(site, theme, i);
+        for p in &placed {
+            let (files, errors) = partial::render_article_page(site, theme, p.index);
             if !errors.is_empty() {
-                undo(site, &placed);
+                undo(site, placed);
                 return None;
             }
             pages.extend(files);
         }
-        undo(site, &placed);
+        undo(site, placed);
         Some(self.hand_over(pages, early))
     }
 

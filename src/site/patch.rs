@@ -27,10 +27,12 @@
 //! the article says it, for showing first, while the site is assembled
 //! again; what only its new place decides comes with that.
 //!
-//! A new article gets an address of its own (`place_new`): it is placed
-//! last in the site, in its section, its links resolved and its "further
-//! reading" chosen as assembly would, for its own page to be shown first;
-//! then taken out again (`remove_new`) before the site is assembled with it.
+//! An article at an address the site does not show it at (a new file, a
+//! renamed one, a new slug, a draft published) is placed last in the site
+//! (`place_new`), in its section, its old place left out, its links
+//! resolved and its "further reading" chosen as assembly would, for its
+//! own page to be shown first; then taken out again (`remove_new`) before
+//! the site is assembled with it.
 //!
 //! `replace` redoes the per-article steps of assembly for that article
 //! alone: its title (`placement::title`) and its resolution
@@ -173,15 +175,24 @@ pub fn replace(
     })
 }
 
-/// Places `loaded`, an article the site does not hold (a new file), last
-/// in `site`, for its own page alone: at its address in its section, with
-/// its links resolved and its "further reading" as assembly would choose
-/// it. `None` when the site would not show it (a draft, a date to come,
-/// expired, its section not in the site, a bundle whose files the site
-/// does not know yet, aliases), its address is taken or one Gazette uses,
-/// or its links do not resolve: the full path then places it or says
-/// why. Undo with [`remove_new`].
-pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>) -> Option<usize> {
+/// An article [`place_new`] placed, to take out with [`remove_new`].
+pub struct PlacedNew {
+    /// Its index in the site (the last).
+    pub index: usize,
+    /// The link target its file had before (an article of `gone`).
+    replaced: Option<super::links::Target>,
+}
+
+/// Places `loaded` last in `site`, for its own page alone, as if the
+/// articles `gone` were not in the site (the old name of a renamed file,
+/// the article itself before an edit that gives it a new address): at its
+/// address in its section, with its links resolved and its "further
+/// reading" as assembly would choose it. `None` when the site would not
+/// show it (a draft, a date to come, expired, its section not in the site,
+/// a bundle whose files the site does not know yet, aliases), its address
+/// is taken or one Gazette uses, or its links do not resolve: the full
+/// path then places it or says why. Undo with [`remove_new`].
+pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>, gone: &[usize]) -> Option<PlacedNew> {
     let meta = &loaded.meta;
     let shown = !meta.draft
         && meta.date.at <= site.now
@@ -189,7 +200,10 @@ pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>) -> Option<usize> {
         && loaded.origin.bundle.is_none()
         && meta.aliases.is_empty();
     let key = crate::content::ContentPath::of(&loaded.origin.path);
-    if !shown || site.resolver.pages.contains_key(&key) {
+    let is_gone = |i: &usize| gone.contains(i);
+    let known_elsewhere = site.resolver.pages.contains_key(&key)
+        && !gone.iter().any(|&g| site.articles[g].content_path == key);
+    if !shown || known_elsewhere {
         return None;
     }
     let section = site
@@ -197,12 +211,16 @@ pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>) -> Option<usize> {
         .iter()
         .position(|s| s.dir == loaded.origin.section)?;
     let article = placement::one(&site.config, &site.sections, section, loaded)?;
-    let taken = site.articles.iter().any(|a| a.rel_url == article.rel_url)
+    let taken = site
+        .articles
+        .iter()
+        .enumerate()
+        .any(|(i, a)| a.rel_url == article.rel_url && !is_gone(&i))
         || site.sections.iter().any(|s| s.rel_url == article.rel_url);
     if taken {
         return None;
     }
-    site.resolver.pages.insert(
+    let replaced = site.resolver.pages.insert(
         key,
         super::links::Target {
             url: article.url.clone(),
@@ -211,6 +229,7 @@ pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>) -> Option<usize> {
     );
     let index = site.articles.len();
     site.articles.push(article);
+    let placed = PlacedNew { index, replaced };
     match resolve_article(
         &site.articles[index],
         &site.resolver,
@@ -221,21 +240,34 @@ pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>) -> Option<usize> {
             site.articles[index].apply(parts);
         }
         Err(_) => {
-            remove_new(site, index);
+            remove_new(site, placed);
             return None;
         }
     }
-    site.articles[index].related =
-        related::of_new(&site.articles, index, &site.resolver, site.config.language);
-    Some(index)
+    site.articles[index].related = related::of_new(
+        &site.articles,
+        index,
+        gone,
+        &site.resolver,
+        site.config.language,
+    );
+    Some(placed)
 }
 
-/// Takes out the article [`place_new`] placed at `index` (the last).
-pub fn remove_new(site: &mut Site, index: usize) {
-    if index + 1 == site.articles.len()
+/// Takes out the article [`place_new`] placed (the last), and gives its
+/// file's link target back.
+pub fn remove_new(site: &mut Site, placed: PlacedNew) {
+    if placed.index + 1 == site.articles.len()
         && let Some(article) = site.articles.pop()
     {
-        site.resolver.pages.remove(&article.content_path);
+        match placed.replaced {
+            Some(target) => {
+                site.resolver.pages.insert(article.content_path, target);
+            }
+            None => {
+                site.resolver.pages.remove(&article.content_path);
+            }
+        }
     }
 }
 

@@ -147,12 +147,14 @@ pub(super) fn complete(articles: &mut [Article], written: Vec<Vec<usize>>) {
 
 /// The "further reading" of the article at `index`, the last of
 /// `articles` though its date would put it elsewhere (a new article placed
-/// for its own page alone, `site::patch::place_new`): as [`complete`]
+/// for its own page alone, `site::patch::place_new`), the articles `gone`
+/// left out: as [`complete`]
 /// would choose it once the article is in its place: as written, then the
 /// articles sharing the most of its tags among the nearest in time.
 pub(super) fn of_new(
     articles: &[Article],
     index: usize,
+    gone: &[usize],
     resolver: &Resolver,
     lang: Language,
 ) -> Vec<usize> {
@@ -168,7 +170,7 @@ pub(super) fn of_new(
     let mut near: Vec<usize> = Vec::new();
     for t in &new.meta.tags {
         let list: Vec<usize> = (0..index)
-            .filter(|&j| articles[j].loaded.meta.tags.contains(t))
+            .filter(|&j| !gone.contains(&j) && articles[j].loaded.meta.tags.contains(t))
             .collect();
         let pos = list.partition_point(|&j| before(j));
         let lo = pos.saturating_sub(8);

@@ -308,7 +308,9 @@ fn incremental_rebuilds_equal_full_builds() {
             .contains(&"mots-cles/organisation/index.html".to_string())
     );
     assert_equals_full_build(&mut session, root, "tags");
-    // A new address: the page of an article that links to it changes.
+    // A new address: the page at that address shown first, made from the
+    // last site with the article placed at it and left out of its old
+    // place; the page of an article that links to it changes.
     let link = "\nVoir la [note de service](note-de-service.md).\n";
     append(&root.join(ARTICLE), link);
     assert_built(&session.apply(&changes(&[ARTICLE])));
@@ -317,8 +319,8 @@ fn incremental_rebuilds_equal_full_builds() {
         "title: Note",
         "slug: note-renommee\ntitle: Note",
     );
-    let r = session.apply(&changes(&[fresh]));
-    assert_eq!((r.route, r.early.len()), (Route::Moved, 0));
+    let r = apply_showing_first(&mut session, fresh, "actualites/note-renommee/index.html");
+    assert_eq!(r.route, Route::Moved);
     assert!(
         r.removed
             .contains(&"actualites/note-de-service/index.html".to_string())
@@ -523,6 +525,41 @@ fn a_new_article_s_page_is_shown_first_as_the_rebuild_ends_with_it() {
     );
     assert_equals_full_build(&mut session, root, "a new article");
 
+    // Renamed: the page at its new address shown first, the article left
+    // out of its old place (its "further reading" chosen without it), and
+    // the same as the rebuild's.
+    let renamed = "content/actualites/charte-teletravail-2026.md";
+    let renamed_page = "actualites/charte-teletravail-2026/index.html";
+    fs::rename(root.join(fresh), root.join(renamed)).unwrap();
+    let mut shown = Vec::new();
+    let r = session.apply_with(&changes(&[fresh, renamed]), &mut |_, changed| {
+        shown.extend(changed.iter().cloned());
+    });
+    assert_built(&r);
+    assert_eq!(shown, [renamed_page]);
+    assert_eq!(r.early, [renamed_page]);
+    assert!(r.removed.contains(&page.to_string()), "{:?}", r.removed);
+    assert_equals_full_build(&mut session, root, "renamed");
+
+    // Made a draft: no page first, it leaves. Published again: its page
+    // first.
+    replace_in(
+        &root.join(renamed),
+        "title: La charte",
+        "draft: true\ntitle: La charte",
+    );
+    let mut shown = Vec::new();
+    let r = session.apply_with(&changes(&[renamed]), &mut |_, changed| {
+        shown.extend(changed.iter().cloned());
+    });
+    assert_built(&r);
+    assert!(shown.is_empty(), "{shown:?}");
+    assert!(r.removed.contains(&renamed_page.to_string()));
+    assert_equals_full_build(&mut session, root, "draft");
+    replace_in(&root.join(renamed), "draft: true\n", "");
+    apply_showing_first(&mut session, renamed, renamed_page);
+    assert_equals_full_build(&mut session, root, "published again");
+
     // A new draft, a new article whose address is taken, a new article
     // that does not load: no page first, the full path says what it says.
     for (name, text) in [
@@ -532,7 +569,7 @@ fn a_new_article_s_page_is_shown_first_as_the_rebuild_ends_with_it() {
         ),
         (
             "doublon",
-            "---\ntitle: Doublon\ndate: 2026-03-21\nslug: charte-du-teletravail\n---\nTexte.\n",
+            "---\ntitle: Doublon\ndate: 2026-03-21\nslug: charte-teletravail-2026\n---\nTexte.\n",
         ),
         (
             "casse",

@@ -389,10 +389,17 @@ fn serve_answers_from_memory_and_follows_edits() {
         root.join("content/actualites/breve-renommee.md"),
     )
     .unwrap();
+    // The page at the new address first, the old one gone with the
+    // rebuild that follows.
     wait_page(&addr, "/actualites/breve-renommee/", "renamed", |s, _| {
         s == 200
     });
-    assert_eq!(text(&addr, "/actualites/breve/").0, 404);
+    wait_page(
+        &addr,
+        "/actualites/breve/",
+        "renamed, the old address",
+        |s, _| s == 404,
+    );
     fs::remove_file(root.join("content/actualites/breve-renommee.md")).unwrap();
     wait_page(&addr, "/actualites/breve-renommee/", "deleted", |s, _| {
         s == 404
