@@ -189,7 +189,7 @@ pub struct PlacedNew {
 /// address in its section, with its links resolved and its "further
 /// reading" as assembly would choose it. `None` when the site would not
 /// show it (a draft, a date to come, expired, its section not in the site,
-/// a bundle whose files the site does not know yet, aliases), its address
+/// a bundle whose files the site does not know yet), its address
 /// is taken or one Gazette uses, or its links do not resolve: the full
 /// path then places it or says why. Undo with [`remove_new`].
 pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>, gone: &[usize]) -> Option<PlacedNew> {
@@ -197,8 +197,7 @@ pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>, gone: &[usize]) ->
     let shown = !meta.draft
         && meta.date.at <= site.now
         && meta.expires.is_none_or(|e| e.at > site.now)
-        && loaded.origin.bundle.is_none()
-        && meta.aliases.is_empty();
+        && loaded.origin.bundle.is_none();
     let key = crate::content::ContentPath::of(&loaded.origin.path);
     let is_gone = |i: &usize| gone.contains(i);
     let known_elsewhere = site.resolver.pages.contains_key(&key)

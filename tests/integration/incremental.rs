@@ -512,12 +512,19 @@ fn a_new_article_s_page_is_shown_first_as_the_rebuild_ends_with_it() {
     fs::write(
         root.join(fresh),
         "---\ntitle: La charte du télétravail\ndate: 2026-03-20\n\
-         category: Dialogue social\ntags: [télétravail, management]\n---\n\
+         category: Dialogue social\ntags: [télétravail, management]\n\
+         aliases: [/anciennes-actus/charte/]\n---\n\
          Elle complète [l'accord](2026-03-12-accord-teletravail-signe.md).\n",
     )
     .unwrap();
     let r = apply_showing_first(&mut session, fresh, page);
     assert_eq!(r.route, Route::Moved);
+    assert!(
+        r.changed
+            .contains(&"anciennes-actus/charte/index.html".to_string()),
+        "its alias comes with the rebuild: {:?}",
+        r.changed
+    );
     let shown = page_text(&session, page);
     assert!(
         shown.contains("/actualites/accord-teletravail-signe/"),
