@@ -604,8 +604,8 @@ impl Session {
                 Some(found) => found.clone(),
                 None => crate::content::discover::ArticleSource::new_file(path)?,
             };
-            let text = crate::sources::read_alone(self.root(), path).ok()?;
-            let text = String::from_utf8(text).ok()?;
+            let bytes = crate::sources::read_alone(self.root(), path).ok()?;
+            let text = crate::sources::text_from(bytes, path, self.language()).ok()?;
             loaded.push(self.pipeline.load_text(origin, &text)?.ok()?);
         }
         if loaded.is_empty() {

@@ -132,16 +132,8 @@ fn not_found(
 /// articles sharing its tags, up to three.
 pub(super) fn complete(articles: &mut [Article], written: Vec<Vec<usize>>) {
     let related_by_tags = related_by_tags(articles);
-    for (i, mut rel) in written.into_iter().enumerate() {
-        for j in &related_by_tags[i] {
-            if rel.len() >= 3 {
-                break;
-            }
-            if !rel.contains(j) && *j != i {
-                rel.push(*j);
-            }
-        }
-        articles[i].related = rel;
+    for (i, rel) in written.into_iter().enumerate() {
+        articles[i].related = filled(rel, &related_by_tags[i], i);
     }
 }
 
@@ -159,7 +151,7 @@ pub(super) fn of_new(
     lang: Language,
 ) -> Vec<usize> {
     let index_of = by_content_path(articles);
-    let mut rel = written(&articles[index], &index_of, resolver, lang, &mut Vec::new());
+    let rel = written(&articles[index], &index_of, resolver, lang, &mut Vec::new());
     let new = &articles[index].loaded;
     // Whether article `j` comes before the new one in the build's order:
     // newest first, ties by path.
@@ -173,10 +165,34 @@ pub(super) fn of_new(
             .filter(|&j| !gone.contains(&j) && articles[j].loaded.meta.tags.contains(t))
             .collect();
         let pos = list.partition_point(|&j| before(j));
-        let lo = pos.saturating_sub(8);
-        let hi = (pos + 8).min(list.len());
+        let lo = pos.saturating_sub(NEAR);
+        let hi = (pos + NEAR).min(list.len());
         near.extend(&list[lo..hi]);
     }
+    filled(rel, &most_shared(near), index)
+}
+
+/// How many articles on each side of an article, in time, its tags look
+/// at for its "further reading".
+const NEAR: usize = 8;
+
+/// `rel` (the articles `related:` names for article `i`) completed up to
+/// three with `by_tags`, in their order.
+fn filled(mut rel: Vec<usize>, by_tags: &[usize], i: usize) -> Vec<usize> {
+    for j in by_tags {
+        if rel.len() >= 3 {
+            break;
+        }
+        if !rel.contains(j) && *j != i {
+            rel.push(*j);
+        }
+    }
+    rel
+}
+
+/// Of `near` (articles met through each tag, one entry per shared tag),
+/// the three sharing the most tags, the newest first among equals.
+fn most_shared(mut near: Vec<usize>) -> Vec<usize> {
     near.sort_unstable();
     let mut scores: Vec<(usize, usize)> = Vec::new();
     for j in near {
@@ -186,15 +202,7 @@ pub(super) fn of_new(
         }
     }
     scores.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-    for (j, _) in scores.into_iter().take(3) {
-        if rel.len() >= 3 {
-            break;
-        }
-        if !rel.contains(&j) {
-            rel.push(j);
-        }
-    }
-    rel
+    scores.into_iter().take(3).map(|(j, _)| j).collect()
 }
 
 /// Whether `a` comes before `b` in the build's order of articles: newest
@@ -229,21 +237,13 @@ fn related_by_tags(articles: &[Article]) -> Vec<Vec<usize>> {
                 if let Some(list) = by_tag.get(t.as_str()) {
                     // Articles are newest first: the nearest in time are enough.
                     let pos = list.partition_point(|&j| j < i);
-                    let lo = pos.saturating_sub(8);
-                    let hi = (pos + 9).min(list.len());
+                    let lo = pos.saturating_sub(NEAR);
+                    // The article itself is at `pos`.
+                    let hi = (pos + NEAR + 1).min(list.len());
                     near.extend(list[lo..hi].iter().copied().filter(|&j| j != i));
                 }
             }
-            near.sort_unstable();
-            let mut scores: Vec<(usize, usize)> = Vec::new();
-            for j in near {
-                match scores.last_mut() {
-                    Some((last, count)) if *last == j => *count += 1,
-                    _ => scores.push((j, 1)),
-                }
-            }
-            scores.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-            scores.into_iter().take(3).map(|(j, _)| j).collect()
+            most_shared(near)
         })
         .collect()
 }
