@@ -33,8 +33,9 @@
 //!   not show them at** (a new file, a renamed one, a new slug, a draft
 //!   published): each one's page first, made from the last site with the
 //!   article placed in it, last, at its address, its old place left out,
-//!   its links resolved and its "further reading" chosen as assembly
-//!   would (`site::patch::place_new`), handed to `early`; the last site is
+//!   its links resolved, its "further reading" chosen and its terms
+//!   linked as assembly would (`site::patch::place_new`), handed to
+//!   `early`; the last site is
 //!   then put back as it was, and the next route follows (a draft, an
 //!   address taken, an article that does not load: no page first);
 //! - **article files alone that move articles** (a date, tags, a slug, a
@@ -136,15 +137,22 @@ struct ShownFirst {
 
 /// An unsaved article patched into the last good site
 /// ([`Session::patch_unsaved`]), to be put back ([`Session::put_back`]).
-#[derive(Debug)]
 pub struct Unsaved {
     /// Its index in the site.
     pub index: usize,
-    /// The article as it was.
-    saved: site::Article,
+    /// How to put the site back.
+    undo: Undo,
     /// What assembly and the photo stage find in it: the warnings of its
     /// links and `related:`, the errors and warnings of its photos.
     pub found: Vec<Diagnostic>,
+}
+
+/// How an unsaved article went into the last good site.
+enum Undo {
+    /// In place of its file's article, which was this.
+    Replaced(Box<site::Article>),
+    /// Placed last (`site::patch::place_new`).
+    Placed(patch::PlacedNew),
 }
 
 /// Which rebuild a change got.
@@ -355,30 +363,52 @@ impl Session {
     }
 
     /// Puts `loaded`, an unsaved version of the article at `path`, in the
-    /// last good site in place of that article, when it moves nothing
-    /// (`site::patch::body_only` or `texts_only`): its title and links
-    /// resolved again, its photos as the session publishes them (variants
-    /// the cache holds, never encoded). The studio's preview then reads
-    /// the site (`Session::site`) and must call [`Session::put_back`]
-    /// with the value: nothing of the session changes in the end. `None`
-    /// when the article is not in the site (a new article, a draft), the
-    /// edit may move it or does not resolve, or the last rebuild failed
-    /// (the last good site is then behind the sources): the caller
-    /// assembles a site of its own.
+    /// last good site: in place of that article when the edit moves
+    /// nothing (`site::patch::body_only` or `texts_only`), its title and
+    /// links resolved again; else placed last, whatever its draft state
+    /// and dates, with its file's article left out
+    /// (`site::patch::place_new`: a new article, a date, tags, a slug, a
+    /// draft), its terms linked as assembly would, its resolution's
+    /// errors in `found` if any. Its photos as the session publishes them
+    /// (variants the cache holds, never encoded). The studio's preview
+    /// then reads the site (`Session::site`) and must call
+    /// [`Session::put_back`] with the value: nothing of the session
+    /// changes in the end. `None` when it cannot be placed so (a bundle at
+    /// a new address, a term whose address it would change, an address
+    /// taken) or the last rebuild failed (the last good site is then
+    /// behind the sources): the caller assembles a site of its own.
     pub fn patch_unsaved(&mut self, path: &Path, loaded: &Arc<LoadedArticle>) -> Option<Unsaved> {
         if self.dirty {
             return None;
         }
-        let index = *self.index.get(path)?;
+        let at = self.index.get(path).copied();
         let root = self.pipeline.options().root.clone();
         let statics = self.pipeline.theme().map_or(&[][..], |t| &t.static_files);
         let site = self.site.as_mut()?;
-        let old = &site.articles[index];
-        if !(patch::body_only(&old.loaded, loaded) || patch::texts_only(&old.loaded, loaded)) {
-            return None;
-        }
-        let saved = old.clone();
-        let mut found = patch::replace(site, index, loaded.clone()).ok()?.warnings;
+        let in_place = at.is_some_and(|i| {
+            let old = &site.articles[i].loaded;
+            patch::body_only(old, loaded) || patch::texts_only(old, loaded)
+        });
+        // In place when it resolves; with errors, placed (the errors are
+        // the preview's to show).
+        let replaced = match at {
+            Some(index) if in_place => {
+                let saved = site.articles[index].clone();
+                patch::replace(site, index, loaded.clone())
+                    .ok()
+                    .map(|r| (index, saved, r.warnings))
+            }
+            _ => None,
+        };
+        let (index, undo, mut found) = match replaced {
+            Some((index, saved, warnings)) => (index, Undo::Replaced(Box::new(saved)), warnings),
+            None => {
+                let mut placed =
+                    patch::place_new(site, loaded.clone(), at.as_slice(), patch::For::UnsavedText)?;
+                let warnings = std::mem::take(&mut placed.found);
+                (placed.index, Undo::Placed(placed), warnings)
+            }
+        };
         if !matches!(self.photos, Photos::Uploads) {
             let cache = crate::images::cache::Cache::open(&root);
             let settings = site.config.images.clone();
@@ -391,17 +421,16 @@ impl Session {
                 statics,
             ));
         }
-        Some(Unsaved {
-            index,
-            saved,
-            found,
-        })
+        Some(Unsaved { index, undo, found })
     }
 
-    /// Puts the article [`Session::patch_unsaved`] replaced back as it was.
+    /// Puts the site back as it was before [`Session::patch_unsaved`].
     pub fn put_back(&mut self, unsaved: Unsaved) {
         if let Some(site) = self.site.as_mut() {
-            site.articles[unsaved.index] = unsaved.saved;
+            match unsaved.undo {
+                Undo::Replaced(saved) => site.articles[unsaved.index] = *saved,
+                Undo::Placed(placed) => patch::remove_new(site, placed),
+            }
         }
     }
 
@@ -633,7 +662,7 @@ impl Session {
             }
         };
         for article in loaded {
-            match patch::place_new(site, article, gone) {
+            match patch::place_new(site, article, gone, patch::For::PageShownFirst) {
                 Some(p) => placed.push(p),
                 None => {
                     undo(site, placed);

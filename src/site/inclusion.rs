@@ -95,14 +95,7 @@ pub(super) fn select(
         }
         kept.push(article);
     }
-    // Newest first; ties by path, so the order never depends on the machine.
-    let kept = sorted_by(kept, |a, b| {
-        b.meta
-            .date
-            .at
-            .cmp(&a.meta.date.at)
-            .then_with(|| a.origin.path.cmp(&b.origin.path))
-    });
+    let kept = sorted_by(kept, |a, b| order(a, b));
     Included {
         kept,
         timeline,
@@ -133,6 +126,16 @@ fn left_out(
     } else {
         None
     }
+}
+
+/// The build's order of articles: newest first; ties by path, so the
+/// order never depends on the machine.
+pub(super) fn order(a: &LoadedArticle, b: &LoadedArticle) -> std::cmp::Ordering {
+    b.meta
+        .date
+        .at
+        .cmp(&a.meta.date.at)
+        .then_with(|| a.origin.path.cmp(&b.origin.path))
 }
 
 /// `items` in the order `compare` gives (a stable sort), each item moved

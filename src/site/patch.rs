@@ -30,9 +30,12 @@
 //! An article at an address the site does not show it at (a new file, a
 //! renamed one, a new slug, a draft published) is placed last in the site
 //! (`place_new`), in its section, its old place left out, its links
-//! resolved and its "further reading" chosen as assembly would, for its
+//! resolved, its "further reading" chosen and its terms linked as
+//! assembly would (a term no article had added for its page), for its
 //! own page to be shown first; then taken out again (`remove_new`) before
-//! the site is assembled with it.
+//! the site is assembled with it. The studio places so any unsaved edit
+//! that moves an article, a draft's too (`For::UnsavedText`), for its
+//! preview alone.
 //!
 //! `replace` redoes the per-article steps of assembly for that article
 //! alone: its title (`placement::title`) and its resolution
@@ -179,30 +182,56 @@ pub fn replace(
 pub struct PlacedNew {
     /// Its index in the site (the last).
     pub index: usize,
+    /// What assembly would find in it: its resolution's warnings, or
+    /// errors (for [`For::UnsavedText`] only: it is then placed as
+    /// assembly leaves it, unresolved), and its `related:` entries left
+    /// out of the site.
+    pub found: Vec<Diagnostic>,
     /// The link target its file had before (an article of `gone`).
     replaced: Option<super::links::Target>,
+    /// The terms only it names, added to the taxonomies for its page.
+    terms: super::taxonomy::AddedTerms,
+}
+
+/// What [`place_new`] places an article for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum For {
+    /// Its page shown before the rebuild that publishes it (`serve`): only
+    /// an article the site would show (no draft, no date to come, not
+    /// expired) whose links resolve.
+    PageShownFirst,
+    /// The studio's preview of its unsaved text: whatever its draft state
+    /// and dates (the studio shows a draft's page too), and with its
+    /// resolution's errors, which the preview shows.
+    UnsavedText,
 }
 
 /// Places `loaded` last in `site`, for its own page alone, as if the
 /// articles `gone` were not in the site (the old name of a renamed file,
-/// the article itself before an edit that gives it a new address): at its
-/// address in its section, with its links resolved and its "further
-/// reading" as assembly would choose it. `None` when the site would not
-/// show it (a draft, a date to come, expired, its section not in the site,
-/// a bundle whose files the site does not know yet), its address
-/// is taken or one Gazette uses, or its links do not resolve: the full
-/// path then places it or says why. Undo with [`remove_new`].
-pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>, gone: &[usize]) -> Option<PlacedNew> {
+/// the article itself before an edit that gives it a new address or
+/// place): at its address in its section, with its links resolved and
+/// its "further reading" as assembly would choose it. `None` when the
+/// site would not show it (for [`For::PageShownFirst`]: a draft, a date
+/// to come, expired; its section not in the site), it is a bundle at an
+/// address its files are not published under (a new bundle, a new slug:
+/// the site does not know where they go yet), its address or one of its
+/// old addresses (`aliases:`) is taken or one Gazette uses, a term it
+/// names would move (`taxonomy::place_names`), or (for
+/// [`For::PageShownFirst`]) its links do not resolve: the full path then
+/// places it or says why. Undo with [`remove_new`].
+pub fn place_new(
+    site: &mut Site,
+    loaded: Arc<LoadedArticle>,
+    gone: &[usize],
+    purpose: For,
+) -> Option<PlacedNew> {
     let meta = &loaded.meta;
-    let shown = !meta.draft
-        && meta.date.at <= site.now
-        && meta.expires.is_none_or(|e| e.at > site.now)
-        && loaded.origin.bundle.is_none();
+    let published =
+        !meta.draft && meta.date.at <= site.now && meta.expires.is_none_or(|e| e.at > site.now);
     let key = crate::content::ContentPath::of(&loaded.origin.path);
-    let is_gone = |i: &usize| gone.contains(i);
     let known_elsewhere = site.resolver.pages.contains_key(&key)
         && !gone.iter().any(|&g| site.articles[g].content_path == key);
-    if !shown || known_elsewhere {
+    if (purpose == For::PageShownFirst && !published) || known_elsewhere {
         return None;
     }
     let section = site
@@ -210,13 +239,17 @@ pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>, gone: &[usize]) ->
         .iter()
         .position(|s| s.dir == loaded.origin.section)?;
     let article = placement::one(&site.config, &site.sections, section, loaded)?;
-    let taken = site
-        .articles
-        .iter()
-        .enumerate()
-        .any(|(i, a)| a.rel_url == article.rel_url && !is_gone(&i))
-        || site.sections.iter().any(|s| s.rel_url == article.rel_url);
-    if taken {
+    // A bundle's files are published under its address: placed only
+    // where the site already publishes them.
+    let bundle_in_place = |a: &super::Article| {
+        a.loaded.origin.bundle == article.loaded.origin.bundle && a.rel_url == article.rel_url
+    };
+    if article.loaded.origin.bundle.is_some()
+        && !gone.iter().any(|&g| bundle_in_place(&site.articles[g]))
+    {
+        return None;
+    }
+    if !free(site, &article, gone) {
         return None;
     }
     let replaced = site.resolver.pages.insert(
@@ -228,7 +261,12 @@ pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>, gone: &[usize]) ->
     );
     let index = site.articles.len();
     site.articles.push(article);
-    let placed = PlacedNew { index, replaced };
+    let mut placed = PlacedNew {
+        index,
+        found: Vec::new(),
+        replaced,
+        terms: Default::default(),
+    };
     match resolve_article(
         &site.articles[index],
         &site.resolver,
@@ -236,8 +274,9 @@ pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>, gone: &[usize]) ->
         &site.registry,
     ) {
         Ok(parts) => {
-            site.articles[index].apply(parts);
+            placed.found = site.articles[index].apply(parts);
         }
+        Err(errors) if purpose == For::UnsavedText => placed.found = errors,
         Err(_) => {
             remove_new(site, placed);
             return None;
@@ -250,12 +289,49 @@ pub fn place_new(site: &mut Site, loaded: Arc<LoadedArticle>, gone: &[usize]) ->
         &site.resolver,
         site.config.language,
     );
+    placed.found.extend(related::problems(
+        &site.articles,
+        index,
+        &site.resolver,
+        site.config.language,
+    ));
+    match super::taxonomy::place_names(site, index, gone) {
+        Some(terms) => placed.terms = terms,
+        None => {
+            remove_new(site, placed);
+            return None;
+        }
+    }
     Some(placed)
+}
+
+/// Whether `article`'s address is no other's (an article's but those
+/// `gone`, a section's) nor another's old address, and its old addresses
+/// (`aliases:`) valid and free as assembly would give them
+/// (`aliases::assign`).
+fn free(site: &Site, article: &super::Article, gone: &[usize]) -> bool {
+    let others = || {
+        site.articles
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !gone.contains(i))
+            .map(|(_, a)| a)
+    };
+    let taken = others().any(|a| a.rel_url == article.rel_url)
+        || site.sections.iter().any(|s| s.rel_url == article.rel_url)
+        || others().any(|a| a.aliases.iter().any(|p| p == article.rel_url.as_str()));
+    let aliases_free = article.loaded.meta.aliases.iter().all(|alias| {
+        super::paths::alias_path(alias).is_ok_and(|path| {
+            !others().any(|a| a.rel_url.as_str() == path || a.aliases.contains(&path))
+        })
+    });
+    !taken && aliases_free
 }
 
 /// Takes out the article [`place_new`] placed (the last), and gives its
 /// file's link target back.
 pub fn remove_new(site: &mut Site, placed: PlacedNew) {
+    placed.terms.remove(&mut site.taxonomies);
     if placed.index + 1 == site.articles.len()
         && let Some(article) = site.articles.pop()
     {

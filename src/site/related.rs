@@ -157,7 +157,7 @@ pub(super) fn of_new(
     // newest first, ties by path.
     let before = |j: usize| {
         let a = &articles[j].loaded;
-        comes_before(a, new)
+        super::inclusion::order(a, new).is_lt()
     };
     let mut near: Vec<usize> = Vec::new();
     for t in &new.meta.tags {
@@ -203,20 +203,6 @@ fn most_shared(mut near: Vec<usize>) -> Vec<usize> {
     }
     scores.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
     scores.into_iter().take(3).map(|(j, _)| j).collect()
-}
-
-/// Whether `a` comes before `b` in the build's order of articles: newest
-/// first, ties by path (`inclusion::select`).
-fn comes_before(
-    a: &crate::content::article::LoadedArticle,
-    b: &crate::content::article::LoadedArticle,
-) -> bool {
-    b.meta
-        .date
-        .at
-        .cmp(&a.meta.date.at)
-        .then_with(|| a.origin.path.cmp(&b.origin.path))
-        .is_lt()
 }
 
 /// For each article, others sharing the most tags, newest first.

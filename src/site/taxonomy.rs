@@ -21,7 +21,7 @@
 //! `person_pages: false`: the people taxonomy is then not built, so nothing
 //! renders, links to or claims an output path for it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -256,41 +256,76 @@ fn names_of(site: &Site, kind: Kind, i: usize) -> Vec<Named> {
 }
 
 /// One taxonomy: the names of every article, read in parallel, then
-/// gathered into terms in article order (deterministic). A site uses the
-/// same few names again and again: each is slugged once.
+/// gathered into terms in article order (deterministic).
 fn build_kind(site: &Site, kind: Kind) -> Taxonomy {
     let config = &site.config;
-    let folder = kind.folder(config);
-    let rel_url = PageFolder::taxonomy(folder);
     let named: Vec<Vec<Named>> = (0..site.articles.len())
         .into_par_iter()
         .map(|i| names_of(site, kind, i))
         .collect();
-    let mut slugs: HashMap<String, String> = HashMap::new();
-    let mut slug_of = |text: &str| -> String {
-        if let Some(slug) = slugs.get(text) {
+    let mut gathering = Gathering::new(config, kind);
+    for (i, names) in named.into_iter().enumerate() {
+        gathering.add(i, names);
+    }
+    let Gathering {
+        rel_url,
+        terms,
+        index,
+        ..
+    } = gathering;
+    let (sorted, new_index) = sorted_by_name(terms, index);
+    Taxonomy {
+        kind,
+        url: config.url(rel_url.as_str()),
+        rel_url,
+        terms: sorted,
+        index: new_index.into_iter().collect(),
+    }
+}
+
+/// The terms of one taxonomy as its articles' names are met, in the
+/// build's order: the first article to name a term decides its address
+/// and its spelling. A site uses the same few names again and again: each
+/// is slugged once.
+struct Gathering<'c> {
+    config: &'c Config,
+    /// The taxonomy's folder (`mots-cles/`).
+    rel_url: PageFolder,
+    slugs: HashMap<String, String>,
+    terms: Vec<Term>,
+    /// Term by slug: its own, and each name's that found it.
+    index: HashMap<String, usize>,
+}
+
+impl<'c> Gathering<'c> {
+    fn new(config: &'c Config, kind: Kind) -> Self {
+        Gathering {
+            config,
+            rel_url: PageFolder::taxonomy(kind.folder(config)),
+            slugs: HashMap::new(),
+            terms: Vec::new(),
+            index: HashMap::new(),
+        }
+    }
+
+    fn slug_of(&mut self, text: &str) -> String {
+        if let Some(slug) = self.slugs.get(text) {
             return slug.clone();
         }
         let slug = slugify(text);
-        slugs.insert(text.to_string(), slug.clone());
+        self.slugs.insert(text.to_string(), slug.clone());
         slug
-    };
-    let mut terms: Vec<Term> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (i, names) in named.into_iter().enumerate() {
+    }
+
+    /// Article `i`'s names, given in its order.
+    fn add(&mut self, i: usize, names: Vec<Named>) {
         for (name, person, organisation) in names {
-            let name_slug = slug_of(&name);
-            // A registry organisation's page is at its id, a stable
-            // address; its name finds it too.
-            let slug = organisation
-                .as_ref()
-                .and_then(|o| o.id.as_deref())
-                .map(&mut slug_of)
-                .filter(|s| !s.is_empty())
-                .unwrap_or_else(|| name_slug.clone());
+            let name_slug = self.slug_of(&name);
+            let slug = term_slug(&name_slug, organisation.as_ref(), &mut |s| self.slug_of(s));
             if slug.is_empty() {
                 continue;
             }
+            let index = &mut self.index;
             if let Some(&t) = index.get(&name_slug)
                 && !index.contains_key(&slug)
             {
@@ -299,21 +334,21 @@ fn build_kind(site: &Site, kind: Kind) -> Taxonomy {
             let t = match index.get(&slug) {
                 Some(&t) => t,
                 None => {
-                    let term_rel = rel_url.child(&slug);
-                    index.insert(name_slug.clone(), terms.len());
-                    index.insert(slug, terms.len());
-                    terms.push(Term {
-                        name: crate::typography::typeset(config.language, &name),
-                        url: config.url(term_rel.as_str()),
+                    let term_rel = self.rel_url.child(&slug);
+                    index.insert(name_slug.clone(), self.terms.len());
+                    index.insert(slug, self.terms.len());
+                    self.terms.push(Term {
+                        name: crate::typography::typeset(self.config.language, &name),
+                        url: self.config.url(term_rel.as_str()),
                         rel_url: term_rel,
                         articles: Vec::new(),
                         person: None,
                         organisation: None,
                     });
-                    terms.len() - 1
+                    self.terms.len() - 1
                 }
             };
-            let term = &mut terms[t];
+            let term = &mut self.terms[t];
             if term.articles.last() != Some(&i) {
                 term.articles.push(i);
             }
@@ -325,14 +360,168 @@ fn build_kind(site: &Site, kind: Kind) -> Taxonomy {
             }
         }
     }
-    let (sorted, new_index) = sorted_by_name(terms, index);
-    Taxonomy {
-        kind,
-        url: config.url(rel_url.as_str()),
-        rel_url,
-        terms: sorted,
-        index: new_index.into_iter().collect(),
+}
+
+/// The slug of the term an article names `name` (slugged: `name_slug`)
+/// for: a registry organisation's page is at its id, a stable address
+/// (its name finds it too); any other term's at its name.
+fn term_slug(
+    name_slug: &str,
+    organisation: Option<&Organisation>,
+    slug_of: &mut impl FnMut(&str) -> String,
+) -> String {
+    organisation
+        .and_then(|o| o.id.as_deref())
+        .map(slug_of)
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| name_slug.to_string())
+}
+
+/// Terms [`place_names`] added to a site's taxonomies, to take out with
+/// [`AddedTerms::remove`].
+#[derive(Debug, Default)]
+pub struct AddedTerms {
+    /// Per taxonomy (its place in the list): how many terms it had, and
+    /// the index keys added.
+    added: Vec<(usize, usize, Vec<String>)>,
+}
+
+impl AddedTerms {
+    /// Takes the terms added out of `taxonomies` again.
+    pub fn remove(self, taxonomies: &mut Taxonomies) {
+        for (k, len, keys) in self.added.into_iter().rev() {
+            if let Some(t) = taxonomies.list.get_mut(k) {
+                t.terms.truncate(len);
+                for key in keys {
+                    t.index.remove(&key);
+                }
+            }
+        }
     }
+}
+
+/// Makes the terms article `i` of `site` names (an article placed last
+/// for its own page, `site::patch::place_new`) link where they would in
+/// the site assembled with it in its place and without the articles
+/// `gone`; `None` when a term it names is at another address there (the
+/// studio's preview then assembles the site). The terms that article
+/// names and its names lead to are gathered again, with the articles
+/// naming them, in the build's order: each term known must keep its
+/// address (the first article to name it still gives the same); a term
+/// no article had is added to the site's taxonomies at the address it
+/// would get, for its page only (its list of articles holds that article
+/// alone).
+pub fn place_names(site: &mut Site, i: usize, gone: &[usize]) -> Option<AddedTerms> {
+    let mut new_terms: Vec<(usize, Vec<(String, Term)>)> = Vec::new();
+    for (k, t) in site.taxonomies.list.iter().enumerate() {
+        let own = names_of(site, t.kind, i);
+        if own.is_empty() {
+            continue;
+        }
+        let gathering = gathered_again(site, t, i, gone, &own);
+        let mut added: Vec<(String, Term)> = Vec::new();
+        for (name, _, _) in &own {
+            let key = slugify(name);
+            let Some(&again) = gathering.index.get(&key) else {
+                // No page in either (an empty slug).
+                continue;
+            };
+            let term = &gathering.terms[again];
+            match t.url_of(name) {
+                Some(url) if url == term.url => {}
+                Some(_) => return None,
+                None => added.push((
+                    key,
+                    Term {
+                        articles: vec![i],
+                        ..term.clone()
+                    },
+                )),
+            }
+        }
+        if !added.is_empty() {
+            new_terms.push((k, added));
+        }
+    }
+    let mut placed = AddedTerms::default();
+    for (k, added) in new_terms {
+        let t = &mut site.taxonomies.list[k];
+        let mut keys = Vec::new();
+        let len = t.terms.len();
+        for (key, term) in added {
+            if !t.index.contains_key(&key) {
+                t.index.insert(key.clone(), t.terms.len());
+                t.terms.push(term);
+                keys.push(key);
+            }
+        }
+        placed.added.push((k, len, keys));
+    }
+    Some(placed)
+}
+
+/// The terms of taxonomy `t` that article `i`'s names `own` lead to,
+/// gathered again in the build's order with `i` at its place and without
+/// the articles `gone`: the slugs those names give, the articles that
+/// name any of them, to a fixed point (a name that finds a term by its
+/// spelling brings the slug it gives it); then only those articles'
+/// names that give one of those slugs.
+fn gathered_again<'s>(
+    site: &'s Site,
+    t: &Taxonomy,
+    i: usize,
+    gone: &[usize],
+    own: &[Named],
+) -> Gathering<'s> {
+    // The slugs that lead to these terms, and the articles that name
+    // any of them, to a fixed point.
+    let slugs_of = |named: &Named| {
+        let name_slug = slugify(&named.0);
+        let slug = term_slug(&name_slug, named.2.as_ref(), &mut |s| slugify(s));
+        [name_slug, slug]
+    };
+    let mut slugs: HashSet<String> = own.iter().flat_map(slugs_of).collect();
+    let mut terms: HashSet<usize> = HashSet::new();
+    let mut articles: BTreeSet<usize> = BTreeSet::new();
+    let mut pending: Vec<String> = slugs.iter().cloned().collect();
+    while let Some(slug) = pending.pop() {
+        let Some(&term) = t.index.get(&slug) else {
+            continue;
+        };
+        if !terms.insert(term) {
+            continue;
+        }
+        for &a in &t.terms[term].articles {
+            if a == i || gone.contains(&a) || !articles.insert(a) {
+                continue;
+            }
+            for named in names_of(site, t.kind, a) {
+                let [name_slug, slug] = slugs_of(&named);
+                if slugs.contains(&name_slug) || slugs.contains(&slug) {
+                    for s in [name_slug, slug] {
+                        if slugs.insert(s.clone()) {
+                            pending.push(s);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // Gathered again in the build's order, `i` at its place.
+    let new = &site.articles[i].loaded;
+    let mut order: Vec<usize> = articles.into_iter().collect();
+    let at =
+        order.partition_point(|&a| super::inclusion::order(&site.articles[a].loaded, new).is_lt());
+    order.insert(at, i);
+    let mut gathering = Gathering::new(&site.config, t.kind);
+    for a in order {
+        let names = names_of(site, t.kind, a)
+            .into_iter()
+            .filter(|named| slugs_of(named).iter().any(|s| slugs.contains(s)))
+            .collect();
+        gathering.add(a, names);
+    }
+    gathering
 }
 
 /// `terms` sorted by name, accents folded, and `index` (term by slug)
