@@ -7,18 +7,20 @@ Generates (once) a site of N articles with ../shared/bench/gen_corpus.py
 `target/release/gazette serve --port 0`, then edits one article EDITS times
 (appends a unique word to its body, or with `--edit title` puts it in its
 title, a front-matter edit; `--edit date` gives it a new date, which moves it;
-`--edit new` writes a new article instead, dated the newest; `--edit slug`
+`--edit new` writes a new article instead, dated the newest; `--edit bundle`
+moves into `content/` a new bundle folder made beside it (its `index.md`
+linking to a file it holds), as a file manager would; `--edit slug`
 gives the article a new address) and, after each write, polls the
 article's page (at its new address) until it contains the word. Prints the median, p90 and max. A title edit is
 also looked for on the section's listing page that shows the article (the
 page is shown first, the listings after): the time until it shows there is
 printed too, and the next edit waits for it; for a move, the time until
 the section's first page shows the article (moved to the top) or no
-longer does (moved to the end); for a new article, until the section's
+longer does (moved to the end); for a new article or bundle, until the section's
 first page lists it; for a new slug, until the old address serves nothing. The new articles are removed at the end.
 
 Usage: scripts/bench-serve.py [--articles 10000] [--edits 30] [--dir DIR]
-[--edit body|title|date|move|new|slug]
+[--edit body|title|date|move|new|bundle|slug]
 (build first: cargo build --release). Standard library only.
 """
 
@@ -68,7 +70,7 @@ def main():
     ap.add_argument("--edits", type=int, default=30)
     ap.add_argument("--dir", default=None)
     ap.add_argument("--bin", default=os.path.join(ROOT, "target", "release", "gazette"))
-    ap.add_argument("--edit", choices=["body", "title", "date", "move", "new", "slug"],
+    ap.add_argument("--edit", choices=["body", "title", "date", "move", "new", "bundle", "slug"],
                     default="body",
                     help="what each edit changes: the body (appended), the title, or "
                          "the date (a day of 2011, which moves the article), or "
@@ -114,7 +116,7 @@ def main():
                 sys.exit("no listing page of the section shows the article")
             n += 1
         print(f"listed on {listing}")
-    if args.edit in ("move", "new"):
+    if args.edit in ("move", "new", "bundle"):
         listing = f"{url}articles/"
     if args.edit == "slug":
         # The rebuild is done when the old address serves nothing.
@@ -132,6 +134,19 @@ def main():
                 with open(new_path, "w", encoding="utf-8") as f:
                     f.write(f"---\ntitle: Nouvel article {word}\ndate: 2026-12-0{1 + i % 3}\n"
                             f"---\nLe texte de l'article {word}.\n")
+                created.append(new_path)
+                page = f"{url}articles/{new_slug}/"
+            elif args.edit == "bundle":
+                new_slug = f"dossier-{os.getpid()}-{i}"
+                made = os.path.join(site, f".{new_slug}")
+                os.mkdir(made)
+                with open(os.path.join(made, "programme.pdf"), "wb") as f:
+                    f.write(b"%PDF-1.4 programme\n")
+                with open(os.path.join(made, "index.md"), "w", encoding="utf-8") as f:
+                    f.write(f"---\ntitle: Nouveau dossier {word}\ndate: 2026-12-0{1 + i % 3}\n"
+                            f"---\nLe [programme](programme.pdf) du dossier {word}.\n")
+                new_path = os.path.join(articles, new_slug)
+                os.rename(made, new_path)
                 created.append(new_path)
                 page = f"{url}articles/{new_slug}/"
             elif args.edit == "slug":
@@ -172,7 +187,7 @@ def main():
             def listed_now():
                 if args.edit == "slug":
                     return get_or_empty(old_page) == b""
-                if args.edit == "new":
+                if args.edit in ("new", "bundle"):
                     return f"/articles/{new_slug}/".encode() in get(listing)
                 if args.edit != "move":
                     return word.encode() in get(listing)
@@ -189,7 +204,10 @@ def main():
         with open(path, "w", encoding="utf-8") as f:
             f.write(original)
         for new_path in created:
-            os.remove(new_path)
+            if os.path.isdir(new_path):
+                shutil.rmtree(new_path)
+            else:
+                os.remove(new_path)
         proc.send_signal(signal.SIGINT)
         try:
             proc.wait(timeout=10)
@@ -197,7 +215,8 @@ def main():
             proc.kill()
     times.sort()
     p90 = times[min(len(times) - 1, int(round(0.9 * (len(times) - 1))))]
-    what = "new articles" if args.edit == "new" else f"{args.edit} edits of {name}"
+    what = {"new": "new articles", "bundle": "new bundles"}.get(
+        args.edit, f"{args.edit} edits of {name}")
     print(f"{args.articles} articles, {len(times)} {what}: "
           f"median {statistics.median(times):.1f} ms, p90 {p90:.1f} ms, "
           f"min {times[0]:.1f} ms, max {times[-1]:.1f} ms")

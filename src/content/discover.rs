@@ -163,6 +163,37 @@ pub fn discover(root: &Path, lang: Language) -> (Discovered, Vec<Diagnostic>) {
     (found, errors)
 }
 
+/// What discovery would find in the bundle folder `bundle` (relative to
+/// the site root, `content/actualites/forum`): its article, from its
+/// `index.md`, and its files, each as [`discover`] lists it. `None` when
+/// the folder is no bundle (no `index.md`, or directly in `content/`) or
+/// holds anything discovery would report (a file that cannot be read, an
+/// active file): the whole discovery then says why. For the preview's
+/// page of a new bundle shown before the site is discovered again
+/// (`serve::incremental`).
+pub fn bundle(
+    root: &Path,
+    bundle: &Path,
+    lang: Language,
+) -> Option<(ArticleSource, Vec<AssetSource>)> {
+    let article = ArticleSource::new_file(&bundle.join("index.md"))?;
+    let (entries, errors) = sources::walk(root, bundle, lang);
+    if !errors.is_empty() || !entries.iter().any(|e| e.rel == "index.md" && !e.is_dir) {
+        return None;
+    }
+    let mut files = Vec::new();
+    for entry in entries.iter().filter(|e| !e.is_dir && e.rel != "index.md") {
+        if active_extension(&entry.name).is_some() || sources::probe(root, &entry.path).is_err() {
+            return None;
+        }
+        files.push(AssetSource {
+            path: entry.path.clone(),
+            content_path: ContentPath::of(&entry.path),
+        });
+    }
+    Some((article, files))
+}
+
 /// `content/` is missing.
 fn content_missing(lang: Language) -> Diagnostic {
     Diagnostic::error(Code::ContentMissing, t!(lang, "content-missing"))

@@ -17,8 +17,12 @@
 //! the theme) must be the same in both sites: the caller's to promise (an
 //! edit of article files only). What this module can check, it checks
 //! first ([`same_frame`]): the sections but their lists, the taxonomies'
-//! terms but theirs, the files to copy and the photos' variants; any
-//! difference there and it gives up (`None`), for a full render. The
+//! terms but theirs, the people's portraits, the logos and the variants
+//! of the photos of `static/`; any difference there and it gives up
+//! (`None`), for a full render. The files to copy (a bundle's, which come
+//! and go with it) and the articles' photos' variant files no page reads
+//! but through its articles (`article_same` compares their pictures): the
+//! caller publishes those of the new site. The
 //! taxonomies' indexes and the sitemap are always rendered again: they
 //! count or list every article, and are a handful of pages.
 
@@ -279,8 +283,6 @@ fn same_frame(old: &Site, new: &Site) -> bool {
             });
     sections
         && taxonomies
-        && old.assets == new.assets
-        && old.variants == new.variants
         && old.static_variants == new.static_variants
         && old.portraits == new.portraits
         && old.logos == new.logos

@@ -31,22 +31,27 @@
 //!   if this rebuild fails, the page shown first is put back;
 //! - **article files that give articles an address the last site does
 //!   not show them at** (a new file, a renamed one, a new slug, a draft
-//!   published): each one's page first, made from the last site with the
-//!   article placed in it, last, at its address, its old place left out,
-//!   its links resolved, its "further reading" chosen and its terms
-//!   linked as assembly would (`site::patch::place_new`), handed to
-//!   `early`; the last site is
-//!   then put back as it was, and the next route follows (a draft, an
-//!   address taken, an article that does not load: no page first);
+//!   published; a bundle's folder added or renamed, its files with it,
+//!   `Session::bundles_moved`): each one's page first, made from the last
+//!   site with the article placed in it, last, at its address, its old
+//!   place left out, its links resolved, its "further reading" chosen and
+//!   its terms linked as assembly would (`site::patch::place_new`; a new
+//!   bundle's files, listed from disk as discovery lists them,
+//!   `content::discover::bundle`, linked beside its page and served with
+//!   it), handed to `early`; the last site is then put back as it was,
+//!   and the next route follows (a draft, an address taken, an article
+//!   that does not load: no page first);
 //! - **article files alone that move articles** (a date, tags, a slug, a
-//!   draft; a new, deleted or renamed article; a heading other articles
-//!   may link to): loaded again and assembled again, then the new site is
+//!   draft; a new, deleted or renamed article or bundle; a heading other
+//!   articles may link to): loaded again and assembled again (discovered
+//!   again for a bundle), then the new site is
 //!   compared with the last one page by page (`render::moved`): only the
 //!   pages that read something else than before are rendered (those that
 //!   show the article, the listing pages it shifted, its terms', the
 //!   feeds, the "further reading" near it, the pages whose links lead to
-//!   it). A page shown first that its new place changes (a new term's
-//!   link, its "further reading") is shown again with the rest;
+//!   it), and the content's files copied as the new site lists them. A
+//!   page shown first that its new place changes (its "further reading"
+//!   after a date edit) is shown again with the rest;
 //! - **a section, a registry, a content file**, or the session behind
 //!   after a failure: the changed files are loaded again, the others come
 //!   from the cache, and the site is assembled and rendered whole;
@@ -80,7 +85,7 @@
 //! made again, and only those pages read. `files_complete` gives
 //! exactly what `build` would write, which is what the tests compare.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -88,6 +93,7 @@ use std::time::{Duration, Instant};
 use crate::build::BuildOptions;
 use crate::config::Config;
 use crate::content::article::LoadedArticle;
+use crate::content::discover::AssetSource;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::language::Language;
 use crate::pipeline::Pipeline;
@@ -403,8 +409,13 @@ impl Session {
         let (index, undo, mut found) = match replaced {
             Some((index, saved, warnings)) => (index, Undo::Replaced(Box::new(saved)), warnings),
             None => {
-                let mut placed =
-                    patch::place_new(site, loaded.clone(), at.as_slice(), patch::For::UnsavedText)?;
+                let mut placed = patch::place_new(
+                    site,
+                    loaded.clone(),
+                    at.as_slice(),
+                    patch::For::UnsavedText,
+                    None,
+                )?;
                 let warnings = std::mem::take(&mut placed.found);
                 (placed.index, Undo::Placed(placed), warnings)
             }
@@ -580,6 +591,15 @@ impl Session {
             Some(Err(failed)) => return Some(failed),
             None => return self.new_first(changes, early),
         };
+        // One article moved (a date, tags): its page as the site assembled
+        // with it at its new place shows it, "further reading" and terms
+        // included, made from the last site with the article placed in
+        // it and its old place left out.
+        if let ([], [], [(i, moved)]) = (bodies.as_slice(), texts.as_slice(), moves.as_slice())
+            && let Some(shown) = self.show_new_first(vec![(moved.clone(), None)], &[*i], early)
+        {
+            return Some(self.full_after(Some(shown), changes));
+        }
         if !texts.is_empty() || !moves.is_empty() {
             bodies.extend(texts);
             bodies.extend(moves);
@@ -611,31 +631,47 @@ impl Session {
     /// is anything else, or an article cannot be placed so (it does not
     /// load, would not be shown, its address is taken…): the full path.
     fn new_first(&mut self, changes: &Changes, early: Early) -> Option<Rebuilt> {
-        if changes.structure || self.dirty || self.site.is_none() {
+        if self.dirty || self.site.is_none() {
             return None;
         }
+        // Anything under `content/` but article files: only the folders
+        // of bundles added, removed or renamed.
+        let bundles = match changes.structure {
+            true => self.bundles_moved(changes)?,
+            false => BTreeSet::new(),
+        };
+        let mut paths: BTreeSet<PathBuf> = changes.articles.clone();
+        paths.extend(bundles.iter().map(|b| b.join("index.md")));
         let mut loaded = Vec::new();
         let mut gone = Vec::new();
-        for path in &changes.articles {
+        for path in &paths {
             if let Some(&i) = self.index.get(path) {
                 gone.push(i);
             }
             if !self.root().join(path).is_file() {
                 continue;
             }
-            let origin = match self
+            let known = self
                 .pipeline
                 .discovered()
                 .articles
                 .iter()
                 .find(|a| &a.path == path)
-            {
-                Some(found) => found.clone(),
-                None => crate::content::discover::ArticleSource::new_file(path)?,
+                .cloned();
+            let (origin, files) = match path.parent().filter(|b| bundles.contains(*b)) {
+                Some(bundle) => {
+                    let (origin, files) =
+                        crate::content::discover::bundle(self.root(), bundle, self.language())?;
+                    (origin, Some(files))
+                }
+                None => (
+                    known.or_else(|| crate::content::discover::ArticleSource::new_file(path))?,
+                    None,
+                ),
             };
             let bytes = crate::sources::read_alone(self.root(), path).ok()?;
             let text = crate::sources::text_from(bytes, path, self.language()).ok()?;
-            loaded.push(self.pipeline.load_text(origin, &text)?.ok()?);
+            loaded.push((self.pipeline.load_text(origin, &text)?.ok()?, files));
         }
         if loaded.is_empty() {
             return None;
@@ -644,12 +680,43 @@ impl Session {
         Some(self.full_after(Some(shown), changes))
     }
 
-    /// Places `loaded` in the last site with the articles `gone` left out,
-    /// renders their own pages alone, hands them to `early`, and takes
-    /// them out again.
+    /// The folders of the bundles that `changes.content` (the paths under
+    /// `content/` other than article files) lies in, when each path lies in
+    /// one that is new (its `index.md` on disk, not in the last site) or
+    /// gone (its article in the last site, its `index.md` no longer on
+    /// disk): bundles added, removed or renamed, their files with them.
+    /// `None` for anything else (a section, a registry, a file beside
+    /// articles, a file of a bundle that stays: the full path).
+    fn bundles_moved(&self, changes: &Changes) -> Option<BTreeSet<PathBuf>> {
+        if changes.content.is_empty() {
+            return None;
+        }
+        let mut found = BTreeSet::new();
+        for path in &changes.content {
+            // The outermost folder holding it (or itself) that is a bundle
+            // added or gone; a bundle is never directly `content/`.
+            let mut folders: Vec<&Path> = path
+                .ancestors()
+                .filter(|a| a.components().count() >= 2)
+                .collect();
+            folders.reverse();
+            let bundle = folders.into_iter().find(|folder| {
+                let index = folder.join("index.md");
+                let on_disk = self.root().join(&index).is_file();
+                on_disk != self.index.contains_key(&index)
+            })?;
+            found.insert(bundle.to_path_buf());
+        }
+        Some(found)
+    }
+
+    /// Places `loaded` (each with a new bundle's files, listed from disk)
+    /// in the last site with the articles `gone` left out, renders their
+    /// own pages alone, hands them to `early` with the bundles' files, and
+    /// takes them out again.
     fn show_new_first(
         &mut self,
-        loaded: Vec<Arc<LoadedArticle>>,
+        loaded: Vec<(Arc<LoadedArticle>, Option<Vec<AssetSource>>)>,
         gone: &[usize],
         early: Early,
     ) -> Option<ShownFirst> {
@@ -661,8 +728,14 @@ impl Session {
                 patch::remove_new(site, p);
             }
         };
-        for article in loaded {
-            match patch::place_new(site, article, gone, patch::For::PageShownFirst) {
+        for (article, files) in loaded {
+            match patch::place_new(
+                site,
+                article,
+                gone,
+                patch::For::PageShownFirst,
+                files.as_deref(),
+            ) {
                 Some(p) => placed.push(p),
                 None => {
                     undo(site, placed);
@@ -689,6 +762,9 @@ impl Session {
                 return None;
             }
             pages.extend(files);
+            for (out, source) in &p.files {
+                pages.insert(out.clone(), Content::Copy(source.clone()));
+            }
         }
         undo(site, placed);
         Some(self.hand_over(pages, early))
@@ -708,7 +784,7 @@ impl Session {
                 .pages
                 .into_iter()
                 .map(|(p, _)| p)
-                .filter(|p| !done.changed.contains(p))
+                .filter(|p| !done.changed.contains(p) && !done.removed.contains(p))
                 .collect();
             done.changed.extend(early.iter().cloned());
             done.early = early;
@@ -1111,6 +1187,16 @@ impl Session {
             let _loaded = self.pipeline.load_theme().value;
         }
         diagnostics.extend(self.pipeline.theme_errors().iter().cloned());
+        // Article files and the folders of bundles added, removed or
+        // renamed: the pages compared with the last site's (`moved`), the
+        // bundles' files copied as the new site lists them.
+        let bundles_only = changes.structure
+            && !changes.settings
+            && !changes.templates
+            && changes.statics.is_empty()
+            && !self.dirty
+            && self.site.is_some()
+            && self.bundles_moved(changes).is_some();
         // Only a template change with the site up to date skips content.
         let content_untouched = changes.articles.is_empty()
             && !changes.structure
@@ -1154,7 +1240,7 @@ impl Session {
             return self.in_place(new, &edited, diagnostics, (photo_files, pictures));
         }
         if kind == Route::Full
-            && self.articles_only(changes)
+            && (self.articles_only(changes) || bundles_only)
             && let Some(new) = rebuilt_site.take()
         {
             return self.moved(new, diagnostics, (photo_files, pictures));
@@ -1222,18 +1308,57 @@ impl Session {
             self.summaries.clear();
             return self.failed(diagnostics, Route::Moved);
         }
-        let changed: Vec<String> = moved
+        let mut changed: Vec<String> = moved
             .pages
             .iter()
             .filter(|(p, c)| self.files.get(*p) != Some(*c))
             .map(|(p, _)| p.clone())
             .collect();
-        let removed: Vec<String> = moved
+        let mut removed: Vec<String> = moved
             .gone
             .into_iter()
             .filter(|p| self.files.remove(p).is_some())
             .collect();
         self.files.extend(moved.pages);
+        // The content's files copied as the new site lists them (a bundle
+        // added, removed or renamed brings or takes its own).
+        if let Some(old) = self.site.as_ref()
+            && old.assets != new.assets
+        {
+            let (copies_changed, copies_removed) = copies_moved(old, &new);
+            for path in copies_removed {
+                self.copied.remove(&path);
+                if self.files.remove(&path).is_some() {
+                    removed.push(path);
+                }
+            }
+            for (path, source) in &new.assets {
+                if copies_changed.contains(path) {
+                    let copy = Content::Copy(source.clone());
+                    self.copied.insert(path.clone(), copy.clone());
+                    // Served already when shown first with its page.
+                    if self.files.insert(path.clone(), copy.clone()) != Some(copy) {
+                        changed.push(path.clone());
+                    }
+                }
+            }
+        }
+        // The photos' variant files as the new site has them (a bundle's
+        // photo added or gone).
+        for path in self.photo_files.keys() {
+            if !photo_files.contains_key(path) {
+                self.copied.remove(path);
+                if self.files.remove(path).is_some() {
+                    removed.push(path.clone());
+                }
+            }
+        }
+        for (path, content) in &photo_files {
+            self.copied.insert(path.clone(), content.clone());
+            if self.files.insert(path.clone(), content.clone()).as_ref() != Some(content) {
+                changed.push(path.clone());
+            }
+        }
         let summaries = std::mem::take(&mut self.summaries);
         self.keep_site(new);
         self.summaries = summaries;
@@ -1410,6 +1535,26 @@ fn restore(site: &mut Site, saved: Saved) {
     for (i, article) in saved {
         site.articles[i] = article;
     }
+}
+
+/// The content's files to copy added or changed, and removed, from the
+/// site `old` to `new`.
+fn copies_moved(old: &Site, new: &Site) -> (Vec<String>, Vec<String>) {
+    let before: HashMap<&String, &PathBuf> = old.assets.iter().map(|(p, s)| (p, s)).collect();
+    let after: HashMap<&String, &PathBuf> = new.assets.iter().map(|(p, s)| (p, s)).collect();
+    let changed = new
+        .assets
+        .iter()
+        .filter(|(p, s)| before.get(p) != Some(&s))
+        .map(|(p, _)| p.clone())
+        .collect();
+    let removed = old
+        .assets
+        .iter()
+        .filter(|(p, _)| !after.contains_key(p))
+        .map(|(p, _)| p.clone())
+        .collect();
+    (changed, removed)
 }
 
 /// Paths added or changed, and removed, from `old` to `new`.

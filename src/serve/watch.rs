@@ -64,6 +64,10 @@ pub struct Changes {
     /// Anything else under `content/`: sections, registries, files,
     /// folders.
     pub structure: bool,
+    /// The paths under `content/` that set `structure`, when each did
+    /// (empty when something else set it: a lost event, the studio's or
+    /// the photo worker's call).
+    pub content: BTreeSet<PathBuf>,
 }
 
 impl Changes {
@@ -77,6 +81,7 @@ impl Changes {
         self.settings |= other.settings;
         self.templates |= other.templates;
         self.structure |= other.structure;
+        self.content.extend(other.content.iter().cloned());
         self.statics.extend(other.statics.iter().cloned());
         self.articles.extend(other.articles.iter().cloned());
     }
@@ -102,6 +107,7 @@ impl Changes {
                     self.articles.insert(rel.to_path_buf());
                 } else if parts.len() > 1 {
                     self.structure = true;
+                    self.content.insert(rel.to_path_buf());
                 }
             }
             "themes" => match parts.get(2).map(String::as_str) {
@@ -292,6 +298,22 @@ mod tests {
         assert!(of(&["content/actualites/_index.md"]).structure);
         assert!(of(&["content/_people.yaml"]).structure);
         assert!(of(&["content/actualites/photo.jpg"]).structure);
+        // Each path that sets `structure` is kept, for the bundles'
+        // folders; an article file is not among them.
+        let c = of(&[
+            "content/actualites/forum",
+            "content/actualites/forum/index.md",
+            "content/actualites/forum/plan.pdf",
+        ]);
+        let kept: Vec<&Path> = c.content.iter().map(PathBuf::as_path).collect();
+        assert_eq!(
+            kept,
+            [
+                Path::new("content/actualites/forum"),
+                Path::new("content/actualites/forum/plan.pdf")
+            ]
+        );
+        assert_eq!(c.articles.len(), 1);
         assert!(of(&["themes/gazette/templates/base.html"]).templates);
         assert!(of(&["templates/article.html"]).templates);
         assert!(of(&["themes/gazette/i18n/fr.yaml"]).templates);

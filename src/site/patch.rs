@@ -49,6 +49,7 @@ use super::Site;
 use super::resolution::resolve_article;
 use super::{placement, related};
 use crate::content::article::LoadedArticle;
+use crate::content::discover::AssetSource;
 use crate::content::front_matter::{ArticleMeta, RawPrinciple};
 use crate::diagnostics::Diagnostic;
 use crate::yaml::Text;
@@ -191,6 +192,11 @@ pub struct PlacedNew {
     replaced: Option<super::links::Target>,
     /// The terms only it names, added to the taxonomies for its page.
     terms: super::taxonomy::AddedTerms,
+    /// A new bundle's files, `(output path, source)`, where its page links
+    /// to them (the caller serves them with the page).
+    pub files: Vec<(String, std::path::PathBuf)>,
+    /// Their link targets before (none, unless of an article `gone`).
+    files_before: Vec<(crate::content::ContentPath, Option<String>)>,
 }
 
 /// What [`place_new`] places an article for.
@@ -224,29 +230,23 @@ pub fn place_new(
     loaded: Arc<LoadedArticle>,
     gone: &[usize],
     purpose: For,
+    bundle_files: Option<&[AssetSource]>,
 ) -> Option<PlacedNew> {
-    let meta = &loaded.meta;
-    let published =
-        !meta.draft && meta.date.at <= site.now && meta.expires.is_none_or(|e| e.at > site.now);
-    let key = crate::content::ContentPath::of(&loaded.origin.path);
-    let known_elsewhere = site.resolver.pages.contains_key(&key)
-        && !gone.iter().any(|&g| site.articles[g].content_path == key);
-    if (purpose == For::PageShownFirst && !published) || known_elsewhere {
-        return None;
-    }
-    let section = site
-        .sections
-        .iter()
-        .position(|s| s.dir == loaded.origin.section)?;
-    let article = placement::one(&site.config, &site.sections, section, loaded)?;
-    // A bundle's files are published under its address: placed only
-    // where the site already publishes them.
+    let article = placed_at(site, loaded, gone, purpose)?;
+    let key = article.content_path.clone();
+    // A bundle's files are published under its address: placed where
+    // the site already publishes them, or where the caller, who listed
+    // them (`bundle_files`), will serve them.
     let bundle_in_place = |a: &super::Article| {
         a.loaded.origin.bundle == article.loaded.origin.bundle && a.rel_url == article.rel_url
     };
-    if article.loaded.origin.bundle.is_some()
-        && !gone.iter().any(|&g| bundle_in_place(&site.articles[g]))
-    {
+    let moved_bundle = article
+        .loaded
+        .origin
+        .bundle
+        .clone()
+        .filter(|_| !gone.iter().any(|&g| bundle_in_place(&site.articles[g])));
+    if moved_bundle.is_some() && bundle_files.is_none() {
         return None;
     }
     if !free(site, &article, gone) {
@@ -266,7 +266,12 @@ pub fn place_new(
         found: Vec::new(),
         replaced,
         terms: Default::default(),
+        files: Vec::new(),
+        files_before: Vec::new(),
     };
+    if let (Some(bundle), Some(files)) = (moved_bundle, bundle_files) {
+        place_files(site, &mut placed, &bundle, files);
+    }
     match resolve_article(
         &site.articles[index],
         &site.resolver,
@@ -305,6 +310,62 @@ pub fn place_new(
     Some(placed)
 }
 
+/// `loaded` placed in its section at its address, when `purpose` shows
+/// it (for a page shown first: no draft, no date to come, not expired)
+/// and its file is no article's but those `gone`.
+fn placed_at(
+    site: &Site,
+    loaded: Arc<LoadedArticle>,
+    gone: &[usize],
+    purpose: For,
+) -> Option<super::Article> {
+    let meta = &loaded.meta;
+    let published =
+        !meta.draft && meta.date.at <= site.now && meta.expires.is_none_or(|e| e.at > site.now);
+    let key = crate::content::ContentPath::of(&loaded.origin.path);
+    let known_elsewhere = site.resolver.pages.contains_key(&key)
+        && !gone.iter().any(|&g| site.articles[g].content_path == key);
+    if (purpose == For::PageShownFirst && !published) || known_elsewhere {
+        return None;
+    }
+    let section = site
+        .sections
+        .iter()
+        .position(|s| s.dir == loaded.origin.section)?;
+    placement::one(&site.config, &site.sections, section, loaded)
+}
+
+/// Links the files of the bundle `bundle` (its folder) to where they
+/// are published beside the page of the article `placed`, as
+/// `assets::place` would, and lists them for the caller to serve.
+fn place_files(
+    site: &mut Site,
+    placed: &mut PlacedNew,
+    bundle: &std::path::Path,
+    files: &[AssetSource],
+) {
+    let dir = super::urls::content_rel(bundle);
+    for asset in files {
+        let Some(inner) = asset
+            .content_path
+            .as_str()
+            .strip_prefix(&dir)
+            .and_then(|r| r.strip_prefix('/'))
+        else {
+            continue;
+        };
+        let out = format!("{}{}", site.articles[placed.index].rel_url, inner);
+        let before = site
+            .resolver
+            .files
+            .insert(asset.content_path.clone(), site.config.url(&out));
+        placed
+            .files_before
+            .push((asset.content_path.clone(), before));
+        placed.files.push((out, asset.path.clone()));
+    }
+}
+
 /// Whether `article`'s address is no other's (an article's but those
 /// `gone`, a section's) nor another's old address, and its old addresses
 /// (`aliases:`) valid and free as assembly would give them
@@ -332,6 +393,12 @@ fn free(site: &Site, article: &super::Article, gone: &[usize]) -> bool {
 /// file's link target back.
 pub fn remove_new(site: &mut Site, placed: PlacedNew) {
     placed.terms.remove(&mut site.taxonomies);
+    for (path, before) in placed.files_before.into_iter().rev() {
+        match before {
+            Some(url) => site.resolver.files.insert(path, url),
+            None => site.resolver.files.remove(&path),
+        };
+    }
     if placed.index + 1 == site.articles.len()
         && let Some(article) = site.articles.pop()
     {

@@ -404,10 +404,12 @@ impl AddedTerms {
 /// for its own page, `site::patch::place_new`) link where they would in
 /// the site assembled with it in its place and without the articles
 /// `gone`; `None` when a term it names is at another address there (the
-/// studio's preview then assembles the site). The terms that article
-/// names and its names lead to are gathered again, with the articles
-/// naming them, in the build's order: each term known must keep its
-/// address (the first article to name it still gives the same); a term
+/// studio's preview then assembles the site). A term's address is its
+/// name's slug, but an organisation's, which the first article to name
+/// it gives (by its registry id or by its name): the organisations that
+/// article names and its names lead to are gathered again, with the
+/// articles naming them, in the build's order, and each one known must
+/// keep its address. A term
 /// no article had is added to the site's taxonomies at the address it
 /// would get, for its page only (its list of articles holds that article
 /// alone).
@@ -418,7 +420,16 @@ pub fn place_names(site: &mut Site, i: usize, gone: &[usize]) -> Option<AddedTer
         if own.is_empty() {
             continue;
         }
-        let gathering = gathered_again(site, t, i, gone, &own);
+        // Only an organisation's address depends on who names it first
+        // (by its registry id or by its name); any other term's is its
+        // name's slug, whoever names it.
+        let gathering = if t.kind == Kind::Organisations {
+            gathered_again(site, t, i, gone, &own)
+        } else {
+            let mut alone = Gathering::new(&site.config, t.kind);
+            alone.add(i, own.clone());
+            alone
+        };
         let mut added: Vec<(String, Term)> = Vec::new();
         for (name, _, _) in &own {
             let key = slugify(name);

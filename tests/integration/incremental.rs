@@ -275,8 +275,8 @@ fn incremental_rebuilds_equal_full_builds() {
     // site is assembled again, and only the pages that differ from the
     // last site's are rendered (`render::moved`). While its page stays
     // where it is (a date, tags), that page is shown first, made from the
-    // last site: the same as the rebuild's when what its new place changes
-    // does not show on it.
+    // last site with the article placed at its new place: the same as the
+    // rebuild's.
     let page = "actualites/note-de-service/index.html";
     replace_in(&root.join(fresh), "date: 2026-04-20", "date: 2025-01-05");
     let r = apply_showing_first(&mut session, fresh, page);
@@ -289,8 +289,7 @@ fn incremental_rebuilds_equal_full_builds() {
     );
     assert_equals_full_build(&mut session, root, "date");
     // A term no article had: its page comes with the site, and the
-    // article's page, shown first with the tag unlinked, is shown again
-    // with the link.
+    // article's page, shown first, links to it already.
     replace_in(
         &root.join(fresh),
         "tags: [organisation]",
@@ -302,7 +301,10 @@ fn incremental_rebuilds_equal_full_builds() {
     });
     assert_built(&r);
     assert_eq!(shown, [page]);
-    assert_eq!((r.route, r.early.len()), (Route::Moved, 0));
+    assert_eq!(
+        (r.route, r.early.as_slice()),
+        (Route::Moved, [page.to_string()].as_slice())
+    );
     assert!(r.changed.contains(&page.to_string()));
     assert!(page_text(&session, page).contains("href=\"/mots-cles/mutation-rare/\""));
     assert!(
@@ -501,6 +503,153 @@ fn a_pinned_article_s_first_paragraph_edited_renders_the_home_page_again() {
     );
     assert!(page_text(&session, "index.html").contains("Premier paragraphe, réécrit."));
     assert_equals_full_build(&mut session, root, "a pinned article's summary");
+}
+
+/// Applies `changed` (paths relative to the site), and returns the
+/// rebuild with what it showed first, each path with what was served.
+fn apply_collecting(
+    session: &mut Session,
+    changed: &[&str],
+) -> (Rebuilt, Vec<(String, Option<gazette::render::Content>)>) {
+    let mut shown = Vec::new();
+    let r = session.apply_with(&changes(changed), &mut |files, changed| {
+        shown.extend(changed.iter().map(|p| (p.clone(), files.get(p).cloned())));
+    });
+    assert_built(&r);
+    (r, shown)
+}
+
+#[test]
+fn a_new_or_renamed_bundle_shows_its_page_and_files_first() {
+    let site = TestSite::example();
+    let root = site.root.as_path();
+    let mut session = Session::publishing(opts(root));
+    assert_built(&session.build());
+    // A bundle made by hand: its folder, its file, its `index.md` linking
+    // to the file. The page and the file are served before the site is
+    // discovered and assembled again, as the rebuild then has them.
+    let dir = "content/actualites/forum-2027";
+    fs::create_dir(root.join(dir)).unwrap();
+    fs::write(
+        root.join(dir).join("programme.pdf"),
+        b"%PDF-1.4 programme\n",
+    )
+    .unwrap();
+    fs::write(
+        root.join(dir).join("index.md"),
+        "---\ntitle: Forum 2027\ndate: 2026-03-20\ntags: [formation]\n---\n\
+         Le [programme](programme.pdf) est prêt.\n",
+    )
+    .unwrap();
+    let (r, shown) = apply_collecting(
+        &mut session,
+        &[
+            dir,
+            "content/actualites/forum-2027/programme.pdf",
+            "content/actualites/forum-2027/index.md",
+        ],
+    );
+    let page = "actualites/forum-2027/index.html";
+    let file = "actualites/forum-2027/programme.pdf";
+    let paths: Vec<&str> = shown.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths, [page, file]);
+    assert_eq!(r.early, [page, file]);
+    // The rest rendered where it differs, as for an article added.
+    assert_eq!(r.route, Route::Moved);
+    for (path, content) in &shown {
+        assert_eq!(content.as_ref(), session.files().get(path), "{path}");
+    }
+    assert!(page_text(&session, page).contains("href=\"/actualites/forum-2027/programme.pdf\""));
+    assert_equals_full_build(&mut session, root, "a new bundle");
+
+    // Renamed (its folder alone is reported): at its new address first,
+    // its old one removed by the rebuild.
+    let renamed = "content/actualites/forum-des-metiers-2027";
+    fs::rename(root.join(dir), root.join(renamed)).unwrap();
+    let (r, shown) = apply_collecting(&mut session, &[dir, renamed]);
+    let new_page = "actualites/forum-des-metiers-2027/index.html";
+    let new_file = "actualites/forum-des-metiers-2027/programme.pdf";
+    let paths: Vec<&str> = shown.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths, [new_page, new_file]);
+    assert_eq!(r.early, [new_page, new_file]);
+    assert_eq!(r.route, Route::Moved);
+    assert!(r.removed.contains(&page.to_string()) && r.removed.contains(&file.to_string()));
+    assert_equals_full_build(&mut session, root, "a renamed bundle");
+
+    // Removed with its file: its page and its file go, the rest compared.
+    let gone = "content/actualites/forum-des-metiers-2027-copie";
+    fs::create_dir(root.join(gone)).unwrap();
+    for name in ["index.md", "programme.pdf"] {
+        fs::copy(root.join(renamed).join(name), root.join(gone).join(name)).unwrap();
+    }
+    replace_in(
+        &root.join(gone).join("index.md"),
+        "Forum 2027",
+        "Forum 2027, copie",
+    );
+    let (r, shown) = apply_collecting(&mut session, &[gone]);
+    assert_eq!(shown.len(), 2, "{shown:?}");
+    assert_equals_full_build(&mut session, root, "a bundle copied");
+    fs::remove_dir_all(root.join(gone)).unwrap();
+    let (r2, shown) = apply_collecting(&mut session, &[gone]);
+    assert!(shown.is_empty(), "{shown:?}");
+    assert_eq!((r.route, r2.route), (Route::Moved, Route::Moved));
+    assert!(
+        r2.removed
+            .contains(&"actualites/forum-des-metiers-2027-copie/programme.pdf".to_string()),
+        "{:?}",
+        r2.removed
+    );
+    assert_equals_full_build(&mut session, root, "a bundle removed");
+
+    // A bundle with a photo: its variants published with the rest, the
+    // other pages compared, not all rendered again.
+    let photo = "content/actualites/forum-en-images";
+    fs::create_dir(root.join(photo)).unwrap();
+    fs::copy(
+        root.join("content/actualites/forum-des-metiers/cover.png"),
+        root.join(photo).join("photo.png"),
+    )
+    .unwrap();
+    fs::write(
+        root.join(photo).join("index.md"),
+        "---\ntitle: Le forum en images\ndate: 2026-03-21\n---\n\n\
+         ![Des stands dans un hall](photo.png)\n",
+    )
+    .unwrap();
+    let (r, _) = apply_collecting(&mut session, &[photo]);
+    assert_eq!(r.route, Route::Moved);
+    assert!(
+        r.changed
+            .iter()
+            .any(|p| p.starts_with("actualites/forum-en-images/") && p.ends_with(".webp")),
+        "{:?}",
+        r.changed
+    );
+    assert_equals_full_build(&mut session, root, "a bundle with a photo");
+    fs::remove_dir_all(root.join(photo)).unwrap();
+    let (r, _) = apply_collecting(&mut session, &[photo]);
+    assert_eq!(r.route, Route::Moved);
+    assert_equals_full_build(&mut session, root, "a bundle with a photo removed");
+
+    // A file added to a bundle that stays, a file beside articles: nothing
+    // first, the full path.
+    fs::write(root.join(renamed).join("plan.pdf"), b"%PDF-1.4 plan\n").unwrap();
+    let (r, shown) = apply_collecting(
+        &mut session,
+        &["content/actualites/forum-des-metiers-2027/plan.pdf"],
+    );
+    assert!(shown.is_empty(), "{shown:?}");
+    assert!(
+        r.changed
+            .contains(&"actualites/forum-des-metiers-2027/plan.pdf".to_string())
+    );
+    assert_equals_full_build(&mut session, root, "a file added to a bundle");
+    fs::write(root.join("content/actualites/note.pdf"), b"%PDF-1.4 note\n").unwrap();
+    let (r, shown) = apply_collecting(&mut session, &["content/actualites/note.pdf"]);
+    assert!(shown.is_empty(), "{shown:?}");
+    assert!(r.changed.contains(&"actualites/note.pdf".to_string()));
+    assert_equals_full_build(&mut session, root, "a file beside articles");
 }
 
 #[test]
