@@ -18,7 +18,9 @@
 //!   matter that may move the article but leaves its page where it is**
 //!   (a date, tags, "further reading", pinned: `site::patch::stays`): its
 //!   own page first, made from the last site with that article patched
-//!   (`site::patch::replace`) and handed to the caller's `early` callback,
+//!   (`site::patch::replace`; one article that moves is placed instead,
+//!   as below, so that its page shows its new place) and handed to the
+//!   caller's `early` callback,
 //!   which the preview serves at once (milliseconds on any site); the
 //!   last site is then put back as it was, and the next routes follow;
 //! - **an article's front matter that moves nothing** (every article still
@@ -50,8 +52,9 @@
 //!   show the article, the listing pages it shifted, its terms', the
 //!   feeds, the "further reading" near it, the pages whose links lead to
 //!   it), and the content's files copied as the new site lists them. A
-//!   page shown first that its new place changes (its "further reading"
-//!   after a date edit) is shown again with the rest;
+//!   page shown first that its new place changes (when several articles
+//!   moved at once, patched in place: their "further reading" after a
+//!   date edit) is shown again with the rest;
 //! - **a section, a registry, a content file**, or the session behind
 //!   after a failure: the changed files are loaded again, the others come
 //!   from the cache, and the site is assembled and rendered whole;
