@@ -654,23 +654,24 @@ impl Session {
             if !self.root().join(path).is_file() {
                 continue;
             }
-            let known = self
-                .pipeline
-                .discovered()
-                .articles
-                .iter()
-                .find(|a| &a.path == path)
-                .cloned();
             let (origin, files) = match path.parent().filter(|b| bundles.contains(*b)) {
                 Some(bundle) => {
                     let (origin, files) =
                         crate::content::discover::bundle(self.root(), bundle, self.language())?;
                     (origin, Some(files))
                 }
-                None => (
-                    known.or_else(|| crate::content::discover::ArticleSource::new_file(path))?,
-                    None,
-                ),
+                None => {
+                    let known = self
+                        .pipeline
+                        .discovered()
+                        .articles
+                        .iter()
+                        .find(|a| &a.path == path)
+                        .cloned();
+                    let origin = known
+                        .or_else(|| crate::content::discover::ArticleSource::new_file(path))?;
+                    (origin, None)
+                }
             };
             let bytes = crate::sources::read_alone(self.root(), path).ok()?;
             let text = crate::sources::text_from(bytes, path, self.language()).ok()?;
@@ -1323,45 +1324,15 @@ impl Session {
             .filter(|p| self.files.remove(p).is_some())
             .collect();
         self.files.extend(moved.pages);
-        // The content's files copied as the new site lists them (a bundle
-        // added, removed or renamed brings or takes its own).
-        if let Some(old) = self.site.as_ref()
-            && old.assets != new.assets
-        {
-            let (copies_changed, copies_removed) = copies_moved(old, &new);
-            for path in copies_removed {
-                self.copied.remove(&path);
-                if self.files.remove(&path).is_some() {
-                    removed.push(path);
-                }
-            }
-            for (path, source) in &new.assets {
-                if copies_changed.contains(path) {
-                    let copy = Content::Copy(source.clone());
-                    self.copied.insert(path.clone(), copy.clone());
-                    // Served already when shown first with its page.
-                    if self.files.insert(path.clone(), copy.clone()) != Some(copy) {
-                        changed.push(path.clone());
-                    }
-                }
-            }
+        // The content's files copied and the photos' variant files as the
+        // new site lists them (a bundle added, removed or renamed brings or
+        // takes its own).
+        if let Some(old) = self.site.as_ref() {
+            let (old_copies, new_copies) = (copies(old), copies(&new));
+            self.republish(&old_copies, &new_copies, (&mut changed, &mut removed));
         }
-        // The photos' variant files as the new site has them (a bundle's
-        // photo added or gone).
-        for path in self.photo_files.keys() {
-            if !photo_files.contains_key(path) {
-                self.copied.remove(path);
-                if self.files.remove(path).is_some() {
-                    removed.push(path.clone());
-                }
-            }
-        }
-        for (path, content) in &photo_files {
-            self.copied.insert(path.clone(), content.clone());
-            if self.files.insert(path.clone(), content.clone()).as_ref() != Some(content) {
-                changed.push(path.clone());
-            }
-        }
+        let old_photos = std::mem::take(&mut self.photo_files);
+        self.republish(&old_photos, &photo_files, (&mut changed, &mut removed));
         let summaries = std::mem::take(&mut self.summaries);
         self.keep_site(new);
         self.summaries = summaries;
@@ -1460,6 +1431,34 @@ impl Session {
         self.succeeded((photo_files, pictures), diagnostics, changes, kind)
     }
 
+    /// Serves and copies `new` in place of `old` (files of the last
+    /// output) after articles and bundles moved (`Session::moved`): a path
+    /// of `old` that `new` lacks is removed, one of `new` that `old` lacks
+    /// served, those served anew named in `changed`, those gone in
+    /// `removed`. A path in both is the same file: on that route no source
+    /// changed, and a file's path names its source (a bundle's file under
+    /// its page, a photo's variants after its file).
+    fn republish(
+        &mut self,
+        old: &Files,
+        new: &Files,
+        (changed, removed): (&mut Vec<String>, &mut Vec<String>),
+    ) {
+        for path in old.keys().filter(|p| !new.contains_key(*p)) {
+            self.copied.remove(path);
+            if self.files.remove(path).is_some() {
+                removed.push(path.clone());
+            }
+        }
+        for (path, content) in new.iter().filter(|(p, _)| !old.contains_key(*p)) {
+            self.copied.insert(path.clone(), content.clone());
+            // A bundle's file may be served already, shown first with its page.
+            if self.files.insert(path.clone(), content.clone()).as_ref() != Some(content) {
+                changed.push(path.clone());
+            }
+        }
+    }
+
     /// What every rebuild that rendered pages does once they are kept: the
     /// photos' files and pictures of the new site kept, the search index
     /// marked stale (pages changed), the session up to date again; the
@@ -1540,24 +1539,12 @@ fn restore(site: &mut Site, saved: Saved) {
     }
 }
 
-/// The content's files to copy added or changed, and removed, from the
-/// site `old` to `new`.
-fn copies_moved(old: &Site, new: &Site) -> (Vec<String>, Vec<String>) {
-    let before: HashMap<&String, &PathBuf> = old.assets.iter().map(|(p, s)| (p, s)).collect();
-    let after: HashMap<&String, &PathBuf> = new.assets.iter().map(|(p, s)| (p, s)).collect();
-    let changed = new
-        .assets
+/// The content's files `site` copies, as the output lists them.
+fn copies(site: &Site) -> Files {
+    site.assets
         .iter()
-        .filter(|(p, s)| before.get(p) != Some(&s))
-        .map(|(p, _)| p.clone())
-        .collect();
-    let removed = old
-        .assets
-        .iter()
-        .filter(|(p, _)| !after.contains_key(p))
-        .map(|(p, _)| p.clone())
-        .collect();
-    (changed, removed)
+        .map(|(path, source)| (path.clone(), Content::Copy(source.clone())))
+        .collect()
 }
 
 /// Paths added or changed, and removed, from `old` to `new`.

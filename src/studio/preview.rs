@@ -122,8 +122,18 @@ pub fn preview(session: &mut Session, path: &Path, text: &str) -> Preview {
         session.put_back(unsaved);
         return preview;
     }
-    let session: &Session = session;
-    let (site, found) = assembled(session, &origin, &loaded);
+    preview_assembled(session, &origin, &loaded, path)
+}
+
+/// The preview of `loaded` (the file at `path`, from `origin`) in a site
+/// assembled for it.
+fn preview_assembled(
+    session: &Session,
+    origin: &ArticleSource,
+    loaded: &Loaded,
+    path: &Path,
+) -> Preview {
+    let (site, found) = assembled(session, origin, loaded);
     let index = site.as_ref().and_then(|site| {
         site.articles
             .iter()
@@ -595,7 +605,7 @@ mod tests {
             .map(|a| a.loaded.origin.path.clone())
             .collect();
         assert!(paths.len() > 12, "{}", paths.len());
-        for path in &paths {
+        for (index, path) in paths.iter().enumerate() {
             let text = std::fs::read_to_string(dir.path().join(path)).expect("article");
             // Inside its quotes, if the title is quoted.
             let quote = ["\"", "'"]
@@ -607,40 +617,16 @@ mod tests {
                 &format!("\ntitle: {quote}Relu, "),
                 1,
             ) + "\nUn paragraphe ajouté, avec un [lien](/).\n";
-            // The patched site is the one previewed…
-            let loaded = session
-                .pipeline()
-                .load_text(
-                    origin(session.pipeline().discovered(), path).expect("origin"),
-                    &text,
-                )
-                .expect("settings read")
-                .expect("loads");
-            let unsaved = session.patch_unsaved(path, &loaded);
-            assert!(unsaved.is_some(), "{}: not patched", path.display());
-            session.put_back(unsaved.expect("patched"));
-            let patched = preview(&mut session, path, &text);
-            // …and shows what a site assembled for the new text shows.
-            let origin = origin(session.pipeline().discovered(), path).expect("origin");
-            let loaded = session
-                .pipeline()
-                .load_text(origin.clone(), &text)
-                .expect("loaded");
-            let (site, found) = assembled(&session, &origin, &loaded);
-            let site = site.expect("assembled");
-            let index = site
-                .articles
-                .iter()
-                .position(|a| &a.loaded.origin.path == path)
-                .expect("in the site");
-            let full = shown(&session, &site, index, found, path);
+            // The site patched in place is the one previewed, and shows
+            // what a site assembled for the new text shows.
+            let (patched, patched_at) = previewed_both_ways(&mut session, path, &text);
+            assert_eq!(patched_at, Some(index), "{}: not patched", path.display());
             assert!(
                 patched
                     .html
                     .as_deref()
                     .is_some_and(|h| h.contains("Relu, "))
             );
-            assert_eq!(patched, full, "{}", path.display());
         }
         let warned = preview(
             &mut session,
@@ -660,52 +646,31 @@ mod tests {
         assert!(!site.articles.iter().any(|a| a.title.contains("Relu, ")));
     }
 
-    /// The preview of `text` at `path`, and whether the last site was
-    /// patched for it (else a site was assembled for it), checked against
-    /// the preview of a site assembled for it.
-    fn previewed_both_ways(session: &mut Session, path: &Path, text: &str) -> (Preview, bool) {
+    /// The preview of `text` at `path`, and where the last site was
+    /// patched for it (the article's index; `None`: a site was assembled
+    /// for it), checked against the preview of a site assembled for it.
+    fn previewed_both_ways(
+        session: &mut Session,
+        path: &Path,
+        text: &str,
+    ) -> (Preview, Option<usize>) {
         let origin = origin(session.pipeline().discovered(), path).expect("origin");
         let loaded = session
             .pipeline()
             .load_text(origin.clone(), text)
             .expect("settings read");
         let patched = match &loaded {
-            Ok(article) => match session.patch_unsaved(path, article) {
-                Some(unsaved) => {
-                    session.put_back(unsaved);
-                    true
-                }
-                None => false,
-            },
-            Err(_) => false,
+            Ok(article) => session.patch_unsaved(path, article).map(|unsaved| {
+                let index = unsaved.index;
+                session.put_back(unsaved);
+                index
+            }),
+            Err(_) => None,
         };
-        let shown = preview(session, path, text);
-        let (site, found) = assembled(session, &origin, &loaded);
-        let full = match site.as_ref().and_then(|site| {
-            site.articles
-                .iter()
-                .position(|a| a.loaded.origin.path == path)
-                .map(|index| (site, index))
-        }) {
-            Some((site, index)) => shown_of(session, site, index, found, path),
-            None => Preview {
-                diagnostics: own(&found, path),
-                ..Preview::default()
-            },
-        };
-        assert_eq!(shown, full, "{}:\n{text}", path.display());
-        (shown, patched)
-    }
-
-    /// [`shown`], under another name for the test's closure.
-    fn shown_of(
-        session: &Session,
-        site: &Site,
-        index: usize,
-        found: Diagnostics,
-        path: &Path,
-    ) -> Preview {
-        shown(session, site, index, found, path)
+        let previewed = preview(session, path, text);
+        let full = preview_assembled(session, &origin, &loaded, path);
+        assert_eq!(previewed, full, "{}:\n{text}", path.display());
+        (previewed, patched)
     }
 
     /// `text` with the front matter line starting with `key` replaced by
@@ -769,7 +734,8 @@ mod tests {
                     true,
                 ),
             ] {
-                let (shown, was_patched) = previewed_both_ways(&mut session, path, &edit);
+                let (shown, patched_at) = previewed_both_ways(&mut session, path, &edit);
+                let was_patched = patched_at.is_some();
                 // Errors in the text: no page, and the errors.
                 let broken = edit.contains("nulle-part.md");
                 let errors = shown.diagnostics.iter().filter(|d| d.is_error()).count();
@@ -795,16 +761,16 @@ mod tests {
                 .join(section)
                 .join("un-nouvel-article-relu.md");
             let edit = with_line(&text, "slug:", "slug: un-nouvel-article-relu");
-            let (_, was_patched) = previewed_both_ways(
+            let (_, patched_at) = previewed_both_ways(
                 &mut session,
                 &new,
                 &with_line(&edit, "aliases:", "aliases: []"),
             );
-            assert!(was_patched, "{}: {edit}", new.display());
+            assert!(patched_at.is_some(), "{}: {edit}", new.display());
             // Its old addresses are the other's: assembled, with the error.
             if text.contains("\naliases:") {
-                let (shown, was_patched) = previewed_both_ways(&mut session, &new, &edit);
-                assert!(!was_patched && shown.html.is_none(), "{edit}");
+                let (shown, patched_at) = previewed_both_ways(&mut session, &new, &edit);
+                assert!(patched_at.is_none() && shown.html.is_none(), "{edit}");
             }
         }
         assert!(patched_edits > 60, "{patched_edits}");
@@ -847,18 +813,18 @@ mod tests {
         };
         // Older: placed in the last site, the organisation's page where it is.
         let (old, patched) = previewed_both_ways(&mut session, path, &text("2019-05-03"));
-        assert!(patched);
+        assert!(patched.is_some());
         assert!(link(&old, "caf-du-rhone"), "{:?}", old.html);
         // Newer than the witness: named first by its id, the page moves
         // there; the site is assembled for the preview.
         let (new, patched) = previewed_both_ways(&mut session, path, &text("2026-12-01"));
-        assert!(!patched);
+        assert!(patched.is_none());
         assert!(link(&new, "caf-rhone"), "{:?}", new.html);
         // The witness made older: the article that named it first is gone,
         // the next one gives the address.
         let (older, patched) =
             previewed_both_ways(&mut session, witness, &witness_text("2019-05-03"));
-        assert!(!patched);
+        assert!(patched.is_none());
         assert!(link(&older, "caf-rhone"), "{:?}", older.html);
         // Its title edited: nothing moves.
         let (edited, patched) = previewed_both_ways(
@@ -866,7 +832,7 @@ mod tests {
             witness,
             &witness_text("2026-11-30").replace("Un témoin", "Un autre témoin"),
         );
-        assert!(patched);
+        assert!(patched.is_some());
         assert!(link(&edited, "caf-du-rhone"), "{:?}", edited.html);
     }
 }

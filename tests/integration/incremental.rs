@@ -79,17 +79,32 @@ fn assert_built(r: &Rebuilt) {
     );
 }
 
+/// Applies `changed` (paths relative to the site), and returns the
+/// rebuild with what it handed over first, each path with what was then
+/// served.
+fn apply_recording(session: &mut Session, changed: &[&str]) -> (Rebuilt, Vec<(String, Shown)>) {
+    let mut shown = Vec::new();
+    let r = session.apply_with(&changes(changed), &mut |files, changed| {
+        shown.extend(changed.iter().map(|p| (p.clone(), files.get(p).cloned())));
+    });
+    (r, shown)
+}
+
+/// What a path served when it was handed over first.
+type Shown = Option<gazette::render::Content>;
+
+/// The paths of `shown`.
+fn paths(shown: &[(String, Shown)]) -> Vec<&str> {
+    shown.iter().map(|(p, _)| p.as_str()).collect()
+}
+
 /// Applies an edit of `article`'s front-matter texts, asserting that its
 /// page, alone, was handed over first, and was already the page the
 /// rebuild ends with.
 fn apply_showing_first(session: &mut Session, article: &str, page: &str) -> Rebuilt {
-    let mut shown: Vec<(String, Option<gazette::render::Content>)> = Vec::new();
-    let r = session.apply_with(&changes(&[article]), &mut |files, changed| {
-        shown.extend(changed.iter().map(|p| (p.clone(), files.get(p).cloned())));
-    });
+    let (r, shown) = apply_recording(session, &[article]);
     assert_built(&r);
-    let paths: Vec<&str> = shown.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(paths, [page]);
+    assert_eq!(paths(&shown), [page]);
     assert_eq!(r.early, [page]);
     assert!(r.changed.contains(&page.to_string()), "{:?}", r.changed);
     assert_eq!(
@@ -142,14 +157,10 @@ fn incremental_rebuilds_equal_full_builds() {
         "---\ntitle: Note de service\ndate: 2026-04-20\ntags: [organisation]\n---\nPremier paragraphe.\n\nDeuxième paragraphe.\n",
     )
     .unwrap();
-    let mut shown = Vec::new();
-    let r = session.apply_with(&changes(&[fresh]), &mut |files, changed| {
-        shown.extend(changed.iter().map(|p| (p.clone(), files.get(p).cloned())));
-    });
+    let (r, shown) = apply_recording(&mut session, &[fresh]);
     assert_built(&r);
     assert_eq!(r.route, Route::Moved);
-    let paths: Vec<&str> = shown.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(paths, [fresh_page]);
+    assert_eq!(paths(&shown), [fresh_page]);
     let Some(gazette::render::Content::Bytes(first)) = &shown[0].1 else {
         panic!("{fresh_page} shown first: {:?}", shown[0].1);
     };
@@ -295,12 +306,9 @@ fn incremental_rebuilds_equal_full_builds() {
         "tags: [organisation]",
         "tags: [mutation-rare]",
     );
-    let mut shown = Vec::new();
-    let r = session.apply_with(&changes(&[fresh]), &mut |_, changed| {
-        shown.extend(changed.iter().cloned());
-    });
+    let (r, shown) = apply_recording(&mut session, &[fresh]);
     assert_built(&r);
-    assert_eq!(shown, [page]);
+    assert_eq!(paths(&shown), [page]);
     assert_eq!(
         (r.route, r.early.as_slice()),
         (Route::Moved, [page.to_string()].as_slice())
@@ -505,20 +513,6 @@ fn a_pinned_article_s_first_paragraph_edited_renders_the_home_page_again() {
     assert_equals_full_build(&mut session, root, "a pinned article's summary");
 }
 
-/// Applies `changed` (paths relative to the site), and returns the
-/// rebuild with what it showed first, each path with what was served.
-fn apply_collecting(
-    session: &mut Session,
-    changed: &[&str],
-) -> (Rebuilt, Vec<(String, Option<gazette::render::Content>)>) {
-    let mut shown = Vec::new();
-    let r = session.apply_with(&changes(changed), &mut |files, changed| {
-        shown.extend(changed.iter().map(|p| (p.clone(), files.get(p).cloned())));
-    });
-    assert_built(&r);
-    (r, shown)
-}
-
 #[test]
 fn a_new_or_renamed_bundle_shows_its_page_and_files_first() {
     let site = TestSite::example();
@@ -541,7 +535,7 @@ fn a_new_or_renamed_bundle_shows_its_page_and_files_first() {
          Le [programme](programme.pdf) est prêt.\n",
     )
     .unwrap();
-    let (r, shown) = apply_collecting(
+    let (r, shown) = apply_recording(
         &mut session,
         &[
             dir,
@@ -549,10 +543,10 @@ fn a_new_or_renamed_bundle_shows_its_page_and_files_first() {
             "content/actualites/forum-2027/index.md",
         ],
     );
+    assert_built(&r);
     let page = "actualites/forum-2027/index.html";
     let file = "actualites/forum-2027/programme.pdf";
-    let paths: Vec<&str> = shown.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(paths, [page, file]);
+    assert_eq!(paths(&shown), [page, file]);
     assert_eq!(r.early, [page, file]);
     // The rest rendered where it differs, as for an article added.
     assert_eq!(r.route, Route::Moved);
@@ -566,11 +560,11 @@ fn a_new_or_renamed_bundle_shows_its_page_and_files_first() {
     // its old one removed by the rebuild.
     let renamed = "content/actualites/forum-des-metiers-2027";
     fs::rename(root.join(dir), root.join(renamed)).unwrap();
-    let (r, shown) = apply_collecting(&mut session, &[dir, renamed]);
+    let (r, shown) = apply_recording(&mut session, &[dir, renamed]);
+    assert_built(&r);
     let new_page = "actualites/forum-des-metiers-2027/index.html";
     let new_file = "actualites/forum-des-metiers-2027/programme.pdf";
-    let paths: Vec<&str> = shown.iter().map(|(p, _)| p.as_str()).collect();
-    assert_eq!(paths, [new_page, new_file]);
+    assert_eq!(paths(&shown), [new_page, new_file]);
     assert_eq!(r.early, [new_page, new_file]);
     assert_eq!(r.route, Route::Moved);
     assert!(r.removed.contains(&page.to_string()) && r.removed.contains(&file.to_string()));
@@ -587,11 +581,13 @@ fn a_new_or_renamed_bundle_shows_its_page_and_files_first() {
         "Forum 2027",
         "Forum 2027, copie",
     );
-    let (r, shown) = apply_collecting(&mut session, &[gone]);
+    let (r, shown) = apply_recording(&mut session, &[gone]);
+    assert_built(&r);
     assert_eq!(shown.len(), 2, "{shown:?}");
     assert_equals_full_build(&mut session, root, "a bundle copied");
     fs::remove_dir_all(root.join(gone)).unwrap();
-    let (r2, shown) = apply_collecting(&mut session, &[gone]);
+    let (r2, shown) = apply_recording(&mut session, &[gone]);
+    assert_built(&r2);
     assert!(shown.is_empty(), "{shown:?}");
     assert_eq!((r.route, r2.route), (Route::Moved, Route::Moved));
     assert!(
@@ -617,7 +613,8 @@ fn a_new_or_renamed_bundle_shows_its_page_and_files_first() {
          ![Des stands dans un hall](photo.png)\n",
     )
     .unwrap();
-    let (r, _) = apply_collecting(&mut session, &[photo]);
+    let (r, _) = apply_recording(&mut session, &[photo]);
+    assert_built(&r);
     assert_eq!(r.route, Route::Moved);
     assert!(
         r.changed
@@ -628,17 +625,19 @@ fn a_new_or_renamed_bundle_shows_its_page_and_files_first() {
     );
     assert_equals_full_build(&mut session, root, "a bundle with a photo");
     fs::remove_dir_all(root.join(photo)).unwrap();
-    let (r, _) = apply_collecting(&mut session, &[photo]);
+    let (r, _) = apply_recording(&mut session, &[photo]);
+    assert_built(&r);
     assert_eq!(r.route, Route::Moved);
     assert_equals_full_build(&mut session, root, "a bundle with a photo removed");
 
     // A file added to a bundle that stays, a file beside articles: nothing
     // first, the full path.
     fs::write(root.join(renamed).join("plan.pdf"), b"%PDF-1.4 plan\n").unwrap();
-    let (r, shown) = apply_collecting(
+    let (r, shown) = apply_recording(
         &mut session,
         &["content/actualites/forum-des-metiers-2027/plan.pdf"],
     );
+    assert_built(&r);
     assert!(shown.is_empty(), "{shown:?}");
     assert!(
         r.changed
@@ -646,7 +645,8 @@ fn a_new_or_renamed_bundle_shows_its_page_and_files_first() {
     );
     assert_equals_full_build(&mut session, root, "a file added to a bundle");
     fs::write(root.join("content/actualites/note.pdf"), b"%PDF-1.4 note\n").unwrap();
-    let (r, shown) = apply_collecting(&mut session, &["content/actualites/note.pdf"]);
+    let (r, shown) = apply_recording(&mut session, &["content/actualites/note.pdf"]);
+    assert_built(&r);
     assert!(shown.is_empty(), "{shown:?}");
     assert!(r.changed.contains(&"actualites/note.pdf".to_string()));
     assert_equals_full_build(&mut session, root, "a file beside articles");
@@ -693,12 +693,9 @@ fn a_new_article_s_page_is_shown_first_as_the_rebuild_ends_with_it() {
     let renamed = "content/actualites/charte-teletravail-2026.md";
     let renamed_page = "actualites/charte-teletravail-2026/index.html";
     fs::rename(root.join(fresh), root.join(renamed)).unwrap();
-    let mut shown = Vec::new();
-    let r = session.apply_with(&changes(&[fresh, renamed]), &mut |_, changed| {
-        shown.extend(changed.iter().cloned());
-    });
+    let (r, shown) = apply_recording(&mut session, &[fresh, renamed]);
     assert_built(&r);
-    assert_eq!(shown, [renamed_page]);
+    assert_eq!(paths(&shown), [renamed_page]);
     assert_eq!(r.early, [renamed_page]);
     assert!(r.removed.contains(&page.to_string()), "{:?}", r.removed);
     assert_equals_full_build(&mut session, root, "renamed");
@@ -710,10 +707,7 @@ fn a_new_article_s_page_is_shown_first_as_the_rebuild_ends_with_it() {
         "title: La charte",
         "draft: true\ntitle: La charte",
     );
-    let mut shown = Vec::new();
-    let r = session.apply_with(&changes(&[renamed]), &mut |_, changed| {
-        shown.extend(changed.iter().cloned());
-    });
+    let (r, shown) = apply_recording(&mut session, &[renamed]);
     assert_built(&r);
     assert!(shown.is_empty(), "{shown:?}");
     assert!(r.removed.contains(&renamed_page.to_string()));
@@ -740,10 +734,7 @@ fn a_new_article_s_page_is_shown_first_as_the_rebuild_ends_with_it() {
     ] {
         let path = format!("content/actualites/{name}.md");
         fs::write(root.join(&path), text).unwrap();
-        let mut shown = Vec::new();
-        let r = session.apply_with(&changes(&[&path]), &mut |_, changed| {
-            shown.extend(changed.iter().cloned());
-        });
+        let (r, shown) = apply_recording(&mut session, &[&path]);
         assert!(shown.is_empty(), "{name}: {shown:?}");
         assert_eq!(r.ok, name == "brouillon", "{name}");
         fs::remove_file(root.join(&path)).unwrap();
@@ -767,10 +758,7 @@ fn a_page_shown_first_is_put_back_when_the_rest_of_the_rebuild_fails() {
     assert!(session.build().ok);
     let before = session.files().clone();
     replace_in(&root.join(ARTICLE), "\ntitle: ", "\ntitle: EN PANNE ");
-    let mut shown = Vec::new();
-    let r = session.apply_with(&changes(&[ARTICLE]), &mut |files, changed| {
-        shown.extend(changed.iter().map(|p| (p.clone(), files.get(p).cloned())));
-    });
+    let (r, shown) = apply_recording(&mut session, &[ARTICLE]);
     let message = r.diagnostics.render(gazette::language::Language::Fr);
     assert!(!r.ok);
     assert!(message.contains("section.html"), "{message}");

@@ -405,6 +405,51 @@ fn serve_answers_from_memory_and_follows_edits() {
         s == 404
     });
 
+    // A bundle made beside the site and moved in whole, as a file manager
+    // does (one event, for its folder): its page and its file served, the
+    // section listing it; renamed, at its new address, the old one gone.
+    let made = root.join(".dossier-en-cours");
+    fs::create_dir(&made).unwrap();
+    fs::write(made.join("programme.pdf"), b"%PDF-1.4 programme\n").unwrap();
+    fs::write(
+        made.join("index.md"),
+        "---\ntitle: Le dossier\ndate: 2026-05-03\n---\nLe [programme](programme.pdf) est prêt.\n",
+    )
+    .unwrap();
+    fs::rename(&made, root.join("content/actualites/dossier")).unwrap();
+    let page = wait_page(
+        &addr,
+        "/actualites/dossier/",
+        "a bundle moved in",
+        |s, _| s == 200,
+    );
+    assert!(
+        page.contains("href=\"/actualites/dossier/programme.pdf\""),
+        "{page}"
+    );
+    let (status, file) = text(&addr, "/actualites/dossier/programme.pdf");
+    assert_eq!((status, file.as_str()), (200, "%PDF-1.4 programme\n"));
+    wait_page(&addr, "/actualites/", "listing the bundle", |_, b| {
+        b.contains("/actualites/dossier/")
+    });
+    fs::rename(
+        root.join("content/actualites/dossier"),
+        root.join("content/actualites/dossier-renomme"),
+    )
+    .unwrap();
+    wait_page(
+        &addr,
+        "/actualites/dossier-renomme/programme.pdf",
+        "a bundle renamed",
+        |s, _| s == 200,
+    );
+    wait_page(
+        &addr,
+        "/actualites/dossier/",
+        "renamed, the old address",
+        |s, _| s == 404,
+    );
+
     // A template.
     replace_in(
         &root.join("themes/gazette/templates/base.html"),
